@@ -1,0 +1,68 @@
+// npm test: typecheck, lint, then every *.test.ts under src/ and test/ with node's test runner
+// (TAP, which CI reads), ending with a plain "N passed, N failed" line.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const only = process.argv.slice(2);
+
+function findTests(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : findTests(p);
+    return e.name.endsWith('.test.ts') || e.name.endsWith('.test.tsx') ? [p] : [];
+  });
+}
+
+function step(name: string, cmd: string, args: string[]): void {
+  console.log(`# ${name}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.log(`0 passed, 1 failed`);
+    console.error(`${name} 失败`);
+    process.exit(1);
+  }
+}
+
+if (only.length === 0) {
+  step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  step('lint', 'npx', ['biome', 'check', '--diagnostic-level=error']);
+}
+
+const files = only.length
+  ? only
+  : [...findTests(join(ROOT, 'src')), ...findTests(join(ROOT, 'test')), ...findTests(join(ROOT, 'web/src'))];
+if (!existsSync('/usr/bin/chromium')) {
+  console.log('# 浏览器端到端测试已跳过：未找到 /usr/bin/chromium（.ci/run 会安装 Debian 的 chromium）');
+}
+
+const child = spawn(
+  process.execPath,
+  ['--test', '--test-reporter=tap', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, ...files],
+  { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+);
+let pass = 0;
+let fail = 0;
+let skipped = 0;
+let buf = '';
+child.stdout.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  buf += chunk.toString();
+  const lines = buf.split('\n');
+  buf = lines.pop() ?? '';
+  for (const l of lines) {
+    const m = /^# (pass|fail|skip) (\d+)$/.exec(l);
+    if (m) {
+      if (m[1] === 'pass') pass = Number(m[2]);
+      else if (m[1] === 'fail') fail = Number(m[2]);
+      else skipped = Number(m[2]);
+    }
+  }
+});
+child.on('close', (code) => {
+  if (!existsSync('/usr/bin/chromium')) console.log('浏览器端到端测试：已跳过（缺少 chromium）');
+  console.log(`${pass} passed, ${fail} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exit(code === 0 && pass > 0 && fail === 0 ? 0 : 1);
+});

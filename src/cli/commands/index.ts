@@ -1,0 +1,13 @@
+import { seedCommand } from './seed.ts';
+import { migrateCommand, serveCommand } from './serve.ts';
+import { startCommand } from './start.ts';
+import type { Command } from './types.ts';
+import { userCommand } from './user.ts';
+
+export const commands: Record<string, Command> = {
+  start: startCommand,
+  serve: serveCommand,
+  migrate: migrateCommand,
+  seed: seedCommand,
+  user: userCommand,
+};

@@ -1,0 +1,49 @@
+import { buildApp } from '../../api/app.ts';
+import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
+import { migrate } from '../../db/migrate.ts';
+import type { Db } from '../../db/types.ts';
+import { VERSION } from '../../version.ts';
+import type { Command } from './types.ts';
+
+export async function serve(db: Db, extraLog?: string): Promise<void> {
+  const port = Number(process.env.PORT || 8080);
+  const host = process.env.HOST || '0.0.0.0';
+  const app = await buildApp(
+    { db, now: () => new Date(), version: VERSION },
+    { logger: { level: process.env.LOG_LEVEL || 'info' } },
+  );
+  const close = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port, host });
+  app.log.info(`Yibao 医保 ${VERSION} 已启动: http://localhost:${port}  (数据库: ${db.engine})`);
+  if (extraLog) app.log.info(extraLog);
+}
+
+export const serveCommand: Command = {
+  summary: '启动服务（不执行迁移与演示数据）',
+  async run() {
+    const db = await openDb(dbConfigFromEnv());
+    await migrate(db);
+    await serve(db);
+    return -1;
+  },
+};
+
+export const migrateCommand: Command = {
+  summary: '执行数据库迁移',
+  async run() {
+    const db = await openDb(dbConfigFromEnv());
+    try {
+      const done = await migrate(db);
+      console.log(done.length ? `已执行迁移: ${done.join(', ')}` : '数据库已是最新');
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};

@@ -1,0 +1,90 @@
+import { mkdirSync, openSync, closeSync, readFileSync, writeFileSync, unlinkSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { parsers } from './parsers.ts';
+import type { Db, Queryable } from './types.ts';
+
+// PGlite is one connection: every query and transaction goes through one queue so a query from
+// another request can never run inside someone else's open transaction.
+class Lock {
+  #tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.#tail.then(fn, fn);
+    this.#tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function wrap(pg: Pick<PGlite, 'query' | 'exec'>): Queryable {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const r = await pg.query<T>(sql, params as unknown[]);
+      return r.rows;
+    },
+    async exec(sql: string) {
+      await pg.exec(sql);
+    },
+    async copyFrom(sql: string, csv: string) {
+      // PGlite reads COPY … FROM '/dev/blob' from the blob option
+      const fromBlob = sql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
+      await pg.query(fromBlob, [], { blob: new Blob([csv]) });
+    },
+  };
+}
+
+export function pgliteDb(pg: PGlite, release: () => void = () => {}): Db {
+  const lock = new Lock();
+  const plain = wrap(pg);
+  return {
+    engine: 'pglite',
+    query: (sql, params) => lock.run(() => plain.query(sql, params)),
+    exec: (sql) => lock.run(() => plain.exec(sql)),
+    copyFrom: (sql, csv) => lock.run(() => plain.copyFrom(sql, csv)),
+    tx: (fn) => lock.run(() => pg.transaction((t) => fn(wrap(t as unknown as PGlite)))),
+    async close() {
+      await lock.run(() => pg.close());
+      release();
+    },
+  };
+}
+
+/** Open (or create) the embedded database in a data folder, guarded by a lock file. */
+export async function openPglite(dataDir: string): Promise<Db> {
+  mkdirSync(dataDir, { recursive: true });
+  const release = takeLock(join(dataDir, 'yibao.lock'));
+  const pg = await PGlite.create({ dataDir: join(dataDir, 'pg'), parsers });
+  return pgliteDb(pg, release);
+}
+
+/** A throw-away in-memory database (tests). */
+export async function memoryPglite(): Promise<PGlite> {
+  return PGlite.create({ parsers });
+}
+
+// Two processes can open one PGlite directory without error and corrupt it; refuse the second.
+function takeLock(path: string): () => void {
+  if (existsSync(path)) {
+    const pid = Number(readFileSync(path, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`数据目录正被进程 ${pid} 使用 (${path})`);
+    }
+    unlinkSync(path);
+  }
+  const fd = openSync(path, 'wx');
+  closeSync(fd);
+  writeFileSync(path, String(process.pid));
+  return () => {
+    try {
+      unlinkSync(path);
+    } catch {}
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

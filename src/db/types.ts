@@ -1,0 +1,22 @@
+// The one database interface every repository is written against. PGlite (embedded) and
+// PostgreSQL (`pg` pool) both implement it with the same SQL.
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** Run one statement with $1… parameters and return its rows. */
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Run several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** COPY … FROM STDIN with csv text (bulk import). */
+  copyFrom(sql: string, csv: string): Promise<void>;
+}
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Db extends Queryable {
+  readonly engine: Engine;
+  /** One transaction: commits when fn resolves, rolls back when it throws. */
+  tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

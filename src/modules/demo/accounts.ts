@@ -1,0 +1,29 @@
+import type { Queryable } from '../../db/types.ts';
+import type { Role } from '../../domain/accounts/roles.ts';
+import { SYSTEM_ACTOR } from '../audit/audit.ts';
+import { addUser } from '../accounts/service.ts';
+
+/** The demo county's staff: one admin and one account per role, all with DEMO_PASSWORD. */
+export const DEMO_PASSWORD = 'Yibao@2026';
+
+export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role }[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+  { username: 'clerk', displayName: '王窗口', role: 'clerk' },
+  { username: 'reviewer', displayName: '李审核', role: 'reviewer' },
+  { username: 'auditor', displayName: '赵稽核', role: 'auditor' },
+  { username: 'leader', displayName: '陈局长', role: 'leader' },
+  { username: 'agent', displayName: '刘代办', role: 'agent' },
+];
+
+export async function seedDemoAccounts(tx: Queryable, admdvs: string, agentVillage: string): Promise<void> {
+  for (const a of DEMO_ACCOUNTS) {
+    await addUser(tx, SYSTEM_ACTOR, {
+      username: a.username,
+      displayName: a.displayName,
+      password: DEMO_PASSWORD,
+      roles: [a.role],
+      admdvs,
+      villageCode: a.role === 'agent' ? agentVillage : null,
+    });
+  }
+}
