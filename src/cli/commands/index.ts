@@ -1,3 +1,4 @@
+import { importCommand } from './import.ts';
 import { seedCommand } from './seed.ts';
 import { migrateCommand, serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
@@ -10,4 +11,5 @@ export const commands: Record<string, Command> = {
   migrate: migrateCommand,
   seed: seedCommand,
   user: userCommand,
+  import: importCommand,
 };

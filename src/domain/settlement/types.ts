@@ -57,6 +57,8 @@ export interface Visit {
   /** care outside the pooling area (就医地 ≠ 参保地) */
   outOfArea: boolean;
   emergency: boolean;
+  /** admdvs of the place of care, matched against filings' destinations; absent → any valid filing counts */
+  institutionAdmdvs?: string | null;
 }
 
 export interface IdentitySpell {
@@ -107,6 +109,10 @@ export interface Accumulators {
   assistancePaidFen: Fen;
   /** per special-disease code: fund paid this year */
   specialDiseasePaidFen: Record<string, Fen>;
+  /** general outpatient pooling deductible paid this year (policies with an annual deductible); absent = 0 */
+  outpatientDeductiblePaidFen?: Fen;
+  /** per special-disease code: annual deductible paid this year; absent = none */
+  specialDiseaseDeductiblePaidFen?: Record<string, Fen>;
 }
 
 export interface SettlementInput {
@@ -202,5 +208,7 @@ export function emptyAccumulators(year: number): Accumulators {
     assistanceDeductiblePaidFen: 0,
     assistancePaidFen: 0,
     specialDiseasePaidFen: {},
+    outpatientDeductiblePaidFen: 0,
+    specialDiseaseDeductiblePaidFen: {},
   };
 }

@@ -1,0 +1,142 @@
+// The national interface's JSON envelope: the request around every transaction's input nodes and
+// the response around its output nodes. Failures answer infcode -1 with a Chinese err_msg.
+import { z } from 'zod';
+import { badRequest } from '../shared/errors.ts';
+import { code, optText, parseWith } from './schema.ts';
+import { wireStamp } from './wire.ts';
+
+/** infno → Chinese name; the transactions Yibao serves. */
+export const TRANSACTIONS = {
+  '9001': '签到',
+  '9002': '签退',
+  '1101': '人员信息获取',
+  '2201': '门诊挂号',
+  '2202': '门诊挂号撤销',
+  '2203': '门诊就诊信息上传',
+  '2204': '门诊费用明细上传',
+  '2205': '门诊费用明细撤销',
+  '2206': '门诊预结算',
+  '2207': '门诊结算',
+  '2208': '门诊结算撤销',
+  '2301': '住院费用明细上传',
+  '2302': '住院费用明细撤销',
+  '2303': '住院预结算',
+  '2304': '住院结算',
+  '2305': '住院结算撤销',
+  '2401': '入院办理',
+  '2402': '出院办理',
+  '2404': '入院撤销',
+  '2405': '出院撤销',
+  '3201': '对总账',
+} as const;
+
+export type Infno = keyof typeof TRANSACTIONS;
+
+export const isInfno = (v: string): v is Infno => Object.hasOwn(TRANSACTIONS, v);
+
+const envelopeSchema = z.object({
+  infno: code(4),
+  msgid: code(30),
+  mdtrtarea_admvs: optText(6),
+  insuplc_admdvs: optText(6),
+  recer_sys_code: optText(10),
+  dev_no: optText(100),
+  dev_safe_info: optText(2000),
+  cainfo: optText(4000),
+  signtype: optText(10),
+  infver: optText(6),
+  opter_type: optText(3),
+  opter: optText(30),
+  opter_name: optText(50),
+  inf_time: optText(19),
+  fixmedins_code: code(12),
+  fixmedins_name: optText(200),
+  sign_no: optText(30),
+  input: z.record(z.string(), z.unknown()),
+});
+
+export interface HisRequest {
+  infno: Infno;
+  msgid: string;
+  mdtrtareaAdmvs: string | null;
+  insuplcAdmdvs: string | null;
+  opter: string;
+  opterName: string | null;
+  fixmedinsCode: string;
+  signNo: string | null;
+  input: Record<string, unknown>;
+}
+
+/** The first-seen parts of a request, kept even when the rest fails, for the error response. */
+export function peekMsgid(body: unknown): string {
+  if (body && typeof body === 'object' && 'msgid' in body) {
+    const m = (body as { msgid: unknown }).msgid;
+    if (typeof m === 'string' || typeof m === 'number') return String(m).slice(0, 30);
+  }
+  return '';
+}
+
+/** Validate the envelope. An unknown infno is a failure with its own message. */
+export function parseEnvelope(body: unknown): HisRequest {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw badRequest('HIS_ENVELOPE_INVALID', '请求报文必须是 JSON 对象');
+  }
+  const e = parseWith(envelopeSchema, body, '');
+  if (!isInfno(e.infno)) throw badRequest('HIS_UNKNOWN_INFNO', `未知的交易编号 infno：${e.infno}`);
+  return {
+    infno: e.infno,
+    msgid: e.msgid,
+    mdtrtareaAdmvs: e.mdtrtarea_admvs,
+    insuplcAdmdvs: e.insuplc_admdvs,
+    opter: e.opter ?? '',
+    opterName: e.opter_name,
+    fixmedinsCode: e.fixmedins_code,
+    signNo: e.sign_no,
+    input: e.input,
+  };
+}
+
+export interface HisResponse {
+  infcode: 0 | -1;
+  inf_refmsgid: string;
+  refmsg_time: string;
+  respond_time: string;
+  err_msg: string;
+  warn_msg: string;
+  output: Record<string, unknown>;
+}
+
+export interface ResponseTimes {
+  refmsgid: string;
+  received: Date;
+  answered: Date;
+}
+
+export function okResponse(t: ResponseTimes, output: Record<string, unknown>, warnings: string[] = []): HisResponse {
+  return {
+    infcode: 0,
+    inf_refmsgid: t.refmsgid,
+    refmsg_time: wireStamp(t.received),
+    respond_time: wireStamp(t.answered),
+    err_msg: '',
+    warn_msg: warnings.join('；'),
+    output,
+  };
+}
+
+export function errorResponse(t: ResponseTimes, message: string): HisResponse {
+  return {
+    infcode: -1,
+    inf_refmsgid: t.refmsgid,
+    refmsg_time: wireStamp(t.received),
+    respond_time: wireStamp(t.answered),
+    err_msg: message,
+    warn_msg: '',
+    output: {},
+  };
+}
+
+/** Receiver message id: yyyyMMddHHmmssSSS + a 6-digit per-process serial (S(30)). */
+export function refMsgId(received: Date, serial: number): string {
+  return `${wireStamp(received)}${String(serial % 1_000_000).padStart(6, '0')}`;
+}

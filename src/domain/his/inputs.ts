@@ -1,0 +1,372 @@
+// Input nodes of each transaction: validated at the edge and mapped from the national field
+// names to the names the services use. Nothing past this file sees a national input field name.
+import { z } from 'zod';
+import type { CareType, Insutype } from '../settlement/types.ts';
+import {
+  amount,
+  code,
+  count,
+  dateTime,
+  flag,
+  oneOf,
+  optDate,
+  optDateTime,
+  optText,
+  quantity,
+  signedAmount,
+  wireDate,
+} from './schema.ts';
+
+export const insutype = oneOf<Insutype>(['310', '390']);
+export const OUTPATIENT_MED_TYPES = ['11', '12', '13', '14', '41', '51'] as const;
+export const INPATIENT_MED_TYPES = ['21', '22', '23', '52'] as const;
+const certType = oneOf(['01', '02', '03']);
+
+// ——— 9001 / 9002
+export const signInInput = z
+  .object({ signIn: z.object({ opter_no: code(30), mac: optText(100), ip: optText(100) }) })
+  .transform(({ signIn: s }) => ({ opterNo: s.opter_no, mac: s.mac, ip: s.ip }));
+
+export const signOutInput = z
+  .object({ signOut: z.object({ sign_no: code(30), opter_no: code(30) }) })
+  .transform(({ signOut: s }) => ({ signNo: s.sign_no, opterNo: s.opter_no }));
+
+// ——— 1101
+export const personInfoInput = z
+  .object({
+    data: z.object({
+      mdtrt_cert_type: certType,
+      mdtrt_cert_no: code(50),
+      card_sn: optText(32),
+      begntime: optDateTime,
+      psn_cert_type: optText(6),
+      certno: optText(50),
+      psn_name: optText(50),
+    }),
+  })
+  .transform(({ data: d }) => ({
+    certType: d.mdtrt_cert_type,
+    certNo: d.mdtrt_cert_no,
+    idNumber: d.certno,
+    name: d.psn_name,
+    on: d.begntime?.date ?? null,
+  }));
+
+// ——— diagnoses (2203, 2401, 2402)
+const diseinfo = z
+  .array(
+    z.object({
+      diag_type: optText(3),
+      diag_srt_no: optText(4),
+      diag_code: code(30),
+      diag_name: optText(300),
+      diag_dept: optText(50),
+      dise_dor_no: optText(30),
+      dise_dor_name: optText(50),
+      diag_time: optDateTime,
+      vali_flag: optText(3),
+    }),
+  )
+  .max(100)
+  .optional()
+  .default([]);
+
+export interface Diagnosis {
+  code: string;
+  name: string | null;
+  type: string | null;
+  srtNo: string | null;
+}
+
+const toDiagnoses = (rows: z.infer<typeof diseinfo>): Diagnosis[] =>
+  rows
+    .filter((r) => r.vali_flag !== '0')
+    .map((r) => ({ code: r.diag_code, name: r.diag_name, type: r.diag_type, srtNo: r.diag_srt_no }));
+
+// ——— 2201 / 2202 / 2203
+export const registrationInput = z
+  .object({
+    data: z.object({
+      psn_no: code(30),
+      insutype,
+      begntime: dateTime,
+      mdtrt_cert_type: certType,
+      mdtrt_cert_no: code(50),
+      ipt_otp_no: code(30),
+      atddr_no: optText(30),
+      dr_name: optText(50),
+      dept_code: optText(30),
+      dept_name: optText(100),
+      caty: optText(10),
+    }),
+  })
+  .transform(({ data: d }) => ({
+    psnNo: d.psn_no,
+    insutype: d.insutype,
+    begin: d.begntime,
+    medType: '11' as CareType,
+    hisVisitNo: d.ipt_otp_no,
+    inpatient: false,
+    diagnoses: [] as Diagnosis[],
+    mainDiagnosis: null as string | null,
+    attending: { doctorNo: d.atddr_no, doctorName: d.dr_name, deptCode: d.dept_code, deptName: d.dept_name, caty: d.caty },
+  }));
+
+export const registrationCancelInput = z
+  .object({ data: z.object({ psn_no: code(30), mdtrt_id: code(30), ipt_otp_no: optText(30) }) })
+  .transform(({ data: d }) => ({ psnNo: d.psn_no, mdtrtId: d.mdtrt_id }));
+
+export const visitInfoInput = z
+  .object({
+    mdtrtinfo: z.object({
+      mdtrt_id: code(30),
+      psn_no: code(30),
+      med_type: oneOf(OUTPATIENT_MED_TYPES),
+      begntime: optDateTime,
+      main_cond_dscr: optText(1000),
+      dise_codg: optText(30),
+      dise_name: optText(300),
+      birctrl_type: optText(6),
+      birctrl_matn_date: optDate,
+    }),
+    diseinfo,
+  })
+  .transform(({ mdtrtinfo: m, diseinfo: dis }) => ({
+    mdtrtId: m.mdtrt_id,
+    psnNo: m.psn_no,
+    medType: m.med_type as CareType,
+    mainDiagnosis: m.dise_codg,
+    diagnoses: mainFirst(m.dise_codg, m.dise_name, toDiagnoses(dis)),
+  }));
+
+function mainFirst(codg: string | null, name: string | null, rest: Diagnosis[]): Diagnosis[] {
+  if (!codg || rest.some((d) => d.code === codg)) return rest;
+  return [{ code: codg, name, type: '1', srtNo: '0' }, ...rest];
+}
+
+// ——— 2204 / 2301 fee lines
+const feeLine = (withBatch: boolean) =>
+  z.object({
+    feedetl_sn: code(30),
+    mdtrt_id: code(30),
+    psn_no: code(30),
+    chrg_bchno: withBatch ? code(30) : optText(30),
+    dise_codg: optText(30),
+    rxno: optText(30),
+    rx_circ_flag: optText(3),
+    fee_ocur_time: dateTime,
+    med_list_codg: code(50),
+    medins_list_codg: optText(150),
+    det_item_fee_sumamt: amount,
+    cnt: quantity,
+    pric: amount,
+    sin_dos_dscr: optText(200),
+    used_frqu_dscr: optText(200),
+    prd_days: optText(10),
+    medc_way_dscr: optText(200),
+    bilg_dept_codg: optText(30),
+    bilg_dept_name: optText(100),
+    bilg_dr_codg: optText(30),
+    bilg_dr_name: optText(50),
+    hosp_appr_flag: optText(3),
+  });
+
+const toUpload = (rows: z.infer<ReturnType<typeof feeLine>>[]) =>
+  rows.map((r) => ({
+    lineNo: r.feedetl_sn,
+    mdtrtId: r.mdtrt_id,
+    psnNo: r.psn_no,
+    batchNo: r.chrg_bchno ?? '',
+    time: r.fee_ocur_time,
+    itemCode: r.med_list_codg,
+    hisItemCode: r.medins_list_codg,
+    amountFen: r.det_item_fee_sumamt,
+    quantity: r.cnt,
+    unitPriceFen: r.pric,
+    detail: {
+      rxno: r.rxno,
+      deptCode: r.bilg_dept_codg,
+      deptName: r.bilg_dept_name,
+      doctorCode: r.bilg_dr_codg,
+      doctorName: r.bilg_dr_name,
+      dosage: r.sin_dos_dscr,
+      frequency: r.used_frqu_dscr,
+      days: r.prd_days,
+      route: r.medc_way_dscr,
+      approved: r.hosp_appr_flag,
+    },
+  }));
+
+export const MAX_FEE_LINES = 2000;
+export const outpatientFeesInput = z
+  .object({ feedetail: z.array(feeLine(true)).min(1).max(MAX_FEE_LINES) })
+  .transform(({ feedetail }) => toUpload(feedetail));
+export const inpatientFeesInput = z
+  .object({ feedetail: z.array(feeLine(false)).min(1).max(MAX_FEE_LINES) })
+  .transform(({ feedetail }) => toUpload(feedetail));
+export type UploadLine = ReturnType<typeof toUpload>[number];
+
+/** '0000' in a cancel request means every unsettled line of the visit. */
+export const ALL_LINES = '0000';
+export const outpatientFeesCancelInput = z
+  .object({ data: z.object({ mdtrt_id: code(30), chrg_bchno: code(30), psn_no: code(30) }) })
+  .transform(({ data: d }) => ({ mdtrtId: d.mdtrt_id, psnNo: d.psn_no, batchNo: d.chrg_bchno, lineNo: null }));
+export const inpatientFeesCancelInput = z
+  .object({ data: z.object({ feedetl_sn: code(30), mdtrt_id: code(30), psn_no: code(30) }) })
+  .transform(({ data: d }) => ({ mdtrtId: d.mdtrt_id, psnNo: d.psn_no, batchNo: null, lineNo: d.feedetl_sn }));
+
+// ——— 2206/2207, 2303/2304 settlement; 2208/2305 reversal
+export const outpatientSettleInput = z
+  .object({
+    data: z.object({
+      psn_no: code(30),
+      mdtrt_cert_type: certType,
+      mdtrt_cert_no: code(50),
+      med_type: oneOf(OUTPATIENT_MED_TYPES),
+      medfee_sumamt: amount,
+      psn_setlway: optText(6),
+      mdtrt_id: code(30),
+      chrg_bchno: optText(30),
+      insutype,
+      acct_used_flag: flag,
+    }),
+  })
+  .transform(({ data: d }) => ({
+    psnNo: d.psn_no,
+    mdtrtId: d.mdtrt_id,
+    medType: d.med_type as CareType | null,
+    totalFen: d.medfee_sumamt,
+    batchNo: d.chrg_bchno,
+    insutype: d.insutype,
+    useAccount: d.acct_used_flag,
+  }));
+
+export const inpatientSettleInput = z
+  .object({
+    data: z.object({
+      psn_no: code(30),
+      mdtrt_cert_type: certType,
+      mdtrt_cert_no: code(50),
+      medfee_sumamt: amount,
+      psn_setlway: optText(6),
+      mdtrt_id: code(30),
+      insutype,
+      mid_setl_flag: flag,
+      acct_used_flag: flag,
+    }),
+  })
+  .transform(({ data: d }) => ({
+    psnNo: d.psn_no,
+    mdtrtId: d.mdtrt_id,
+    medType: null as CareType | null,
+    totalFen: d.medfee_sumamt,
+    batchNo: null as string | null,
+    insutype: d.insutype,
+    useAccount: d.acct_used_flag,
+    midSettlement: d.mid_setl_flag,
+  }));
+export type SettleRequest = z.infer<typeof outpatientSettleInput>;
+
+export const reversalInput = z
+  .object({ data: z.object({ setl_id: code(30), mdtrt_id: code(30), psn_no: code(30) }) })
+  .transform(({ data: d }) => ({ setlId: d.setl_id, mdtrtId: d.mdtrt_id, psnNo: d.psn_no }));
+
+// ——— 2401 / 2402 / 2404 / 2405
+export const admissionInput = z
+  .object({
+    mdtrtinfo: z.object({
+      psn_no: code(30),
+      insutype,
+      begntime: dateTime,
+      mdtrt_cert_type: certType,
+      mdtrt_cert_no: code(50),
+      med_type: oneOf(INPATIENT_MED_TYPES),
+      ipt_no: code(30),
+      atddr_no: optText(30),
+      chfpdr_name: optText(50),
+      adm_diag_dscr: optText(200),
+      adm_dept_codg: optText(30),
+      adm_dept_name: optText(100),
+      adm_bed: optText(30),
+      dscg_maindiag_code: optText(30),
+      dscg_maindiag_name: optText(300),
+      main_cond_dscr: optText(1000),
+      dise_codg: optText(30),
+      dise_name: optText(300),
+    }),
+    diseinfo,
+  })
+  .transform(({ mdtrtinfo: m, diseinfo: dis }) => ({
+    psnNo: m.psn_no,
+    insutype: m.insutype,
+    begin: m.begntime,
+    medType: m.med_type as CareType,
+    hisVisitNo: m.ipt_no,
+    inpatient: true,
+    mainDiagnosis: m.dise_codg,
+    diagnoses: mainFirst(m.dise_codg, m.dise_name, toDiagnoses(dis)),
+    attending: {
+      doctorNo: m.atddr_no,
+      doctorName: m.chfpdr_name,
+      deptCode: m.adm_dept_codg,
+      deptName: m.adm_dept_name,
+      bed: m.adm_bed,
+      admissionDiagnosis: m.adm_diag_dscr,
+    },
+  }));
+export type OpenVisitRequest = z.infer<typeof admissionInput> | z.infer<typeof registrationInput>;
+
+export const dischargeInput = z
+  .object({
+    dscginfo: z.object({
+      mdtrt_id: code(30),
+      psn_no: code(30),
+      insutype,
+      endtime: dateTime,
+      dise_codg: optText(30),
+      dise_name: optText(300),
+      dscg_dept_codg: optText(30),
+      dscg_dept_name: optText(100),
+      dscg_way: z.preprocess((v) => (v === '' || v === null ? undefined : v), oneOf(['1', '2', '3', '4', '5', '9']).optional()),
+      die_date: optDate,
+    }),
+    diseinfo,
+  })
+  .transform(({ dscginfo: d, diseinfo: dis }) => ({
+    mdtrtId: d.mdtrt_id,
+    psnNo: d.psn_no,
+    insutype: d.insutype,
+    end: d.endtime,
+    dischargeWay: d.dscg_way ?? null,
+    deathDate: d.die_date ?? null,
+    mainDiagnosis: d.dise_codg,
+    diagnoses: mainFirst(d.dise_codg, d.dise_name, toDiagnoses(dis)),
+  }));
+
+export const visitRefInput = z
+  .object({ data: z.object({ mdtrt_id: code(30), psn_no: code(30) }) })
+  .transform(({ data: d }) => ({ mdtrtId: d.mdtrt_id, psnNo: d.psn_no }));
+
+// ——— 3201
+export const reconciliationInput = z
+  .object({
+    data: z.object({
+      insutype,
+      clr_type: optText(6),
+      setl_optins: optText(6),
+      stmt_begndate: wireDate,
+      stmt_enddate: wireDate,
+      medfee_sumamt: signedAmount,
+      fund_pay_sumamt: signedAmount,
+      acct_pay: signedAmount,
+      fixmedins_setl_cnt: count,
+    }),
+  })
+  .transform(({ data: d }) => ({
+    insutype: d.insutype,
+    clearingType: d.clr_type,
+    clearingRegion: d.setl_optins,
+    from: d.stmt_begndate,
+    to: d.stmt_enddate,
+    his: { totalFen: d.medfee_sumamt, fundFen: d.fund_pay_sumamt, accountFen: d.acct_pay, count: d.fixmedins_setl_cnt },
+  }));

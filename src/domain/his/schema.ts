@@ -1,0 +1,87 @@
+// Building blocks for the HIS input schemas and the one translation of schema failures into the
+// Chinese err_msg the HIS shows its operator. HIS clients send codes as numbers and numbers as
+// strings; every field here accepts both, as the national convention does.
+import { z } from 'zod';
+import { AppError, badRequest } from '../shared/errors.ts';
+import type { Fen } from '../shared/money.ts';
+import { amountToFen, parseDateTime, parseQuantity, parseWireDate, type Quantity, type WireInstant } from './wire.ts';
+
+const asText = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v);
+
+/** A required code or text: string or number, trimmed, 1..max characters. */
+export const code = (max: number) => z.preprocess(asText, z.string().trim().min(1).max(max));
+
+/** An optional text: absent, null or '' → null. */
+export const optText = (max = 500) =>
+  z.preprocess(
+    (v) => (v === undefined || v === null || v === '' ? null : asText(v)),
+    z.string().trim().max(max).nullable(),
+  );
+
+/** A required code from a dictionary. */
+export const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : asText(v)), z.enum(values));
+
+/** Convert with a wire parser; its AppError becomes the schema issue's message. */
+function converted<T>(parse: (v: unknown, field: string) => T) {
+  return z.unknown().transform((v, ctx): T => {
+    try {
+      // the path is not known inside a transform: '{field}' is replaced by it in issueMessage
+      return parse(v, '{field}');
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: e instanceof AppError ? e.message : String(e) });
+      return z.NEVER;
+    }
+  });
+}
+
+export const amount = converted<Fen>((v, f) => amountToFen(v, f));
+/** totals that may be net negative (3201 over a period of reversals) */
+export const signedAmount = converted<Fen>((v, f) => amountToFen(v, f, { allowNegative: true }));
+export const quantity = converted<Quantity>((v, f) => parseQuantity(v, f));
+export const dateTime = converted<WireInstant>((v, f) => parseDateTime(v, f));
+export const wireDate = converted<string>((v, f) => parseWireDate(v, f));
+export const optDateTime = z.preprocess(
+  (v) => (v === undefined || v === null || v === '' ? undefined : v),
+  dateTime.optional(),
+);
+export const optDate = z.preprocess((v) => (v === undefined || v === null || v === '' ? undefined : v), wireDate.optional());
+/** '0'/'1' flags, as string or number; absent → false. */
+export const flag = z.preprocess(
+  (v) => (v === undefined || v === null || v === '' ? '0' : asText(v)),
+  z.enum(['0', '1']).transform((f) => f === '1'),
+);
+export const count = z.preprocess(
+  (v) => (typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v),
+  z.number().int(),
+);
+
+function issueMessage(issue: z.core.$ZodIssue, path: string): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return 'input' in issue ? `字段 ${path} 类型不正确（应为${typeName(issue.expected)}）` : `缺少必填字段 ${path}`;
+    case 'too_big':
+      return issue.origin === 'array' ? `${path} 条数过多（最多 ${issue.maximum} 条）` : `字段 ${path} 过长（最多 ${issue.maximum} 个字符）`;
+    case 'too_small':
+      return issue.origin === 'array' ? `${path} 不能为空` : `字段 ${path} 不能为空`;
+    case 'invalid_value':
+      return `字段 ${path} 取值不正确，应为 ${issue.values.map(String).join('/')}`;
+    case 'custom':
+      return issue.message.replaceAll('{field}', path);
+    default:
+      return `字段 ${path} 不合法`;
+  }
+}
+
+function typeName(t: string): string {
+  return ({ string: '字符串', number: '数值', object: '对象', array: '数组' } as Record<string, string>)[t] ?? t;
+}
+
+/** Parse with a schema; on failure one AppError naming every bad field in Chinese. */
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
+  const r = schema.safeParse(value, { reportInput: true });
+  if (r.success) return r.data;
+  const messages = r.error.issues.slice(0, 5).map((i) => issueMessage(i, [prefix, ...i.path.map(String)].filter(Boolean).join('.')));
+  const fields = r.error.issues.map((i) => [prefix, ...i.path.map(String)].filter(Boolean).join('.'));
+  throw badRequest('HIS_INPUT_INVALID', `输入参数不合法：${messages.join('；')}`, { fields });
+}

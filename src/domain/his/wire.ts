@@ -1,0 +1,140 @@
+// Conversions at the HIS boundary. On the wire amounts are yuan with at most 2 decimals (N(16,2)),
+// quantities have at most 4 (cnt N(16,4)), times are Beijing time; inside they are integer fen,
+// a 4-decimal quantity, and ISO instants / 'YYYY-MM-DD' dates. Nothing else converts money.
+import { badRequest } from '../shared/errors.ts';
+import { type Fen, fenToYuan, yuanToFen } from '../shared/money.ts';
+
+/** HIS clients send many numbers as strings and many codes as numbers: both are accepted. */
+function text(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+/** A wire amount (number or string, ≤ 2 decimals, ≥ 0 unless allowed) → fen, or a coded error. */
+export function amountToFen(v: unknown, field: string, opts: { allowNegative?: boolean } = {}): Fen {
+  const s = text(v);
+  if (s === null || s === '') throw badRequest('HIS_FIELD_MISSING', `字段 ${field} 缺失或不是数值`, { field });
+  const fen = yuanToFen(s);
+  if (fen === null) {
+    throw badRequest('HIS_AMOUNT_FORMAT', `字段 ${field} 金额格式不正确（最多两位小数）：${s}`, { field });
+  }
+  if (fen < 0 && !opts.allowNegative) {
+    throw badRequest('HIS_AMOUNT_NEGATIVE', `字段 ${field} 金额不能为负数：${s}`, { field });
+  }
+  return fen;
+}
+
+/** Quantity with up to 4 decimals, kept exactly as ten-thousandths (cnt × 10⁴). */
+export interface Quantity {
+  /** cnt × 10000, an integer */
+  scaled: bigint;
+  /** the decimal text as stored in numeric(16,4) */
+  text: string;
+  value: number;
+}
+
+export function parseQuantity(v: unknown, field: string): Quantity {
+  const s = text(v);
+  if (s === null || s === '') throw badRequest('HIS_FIELD_MISSING', `字段 ${field} 缺失或不是数值`, { field });
+  if (/^-/.test(s)) throw badRequest('HIS_QUANTITY_NEGATIVE', `字段 ${field} 数量不能为负数：${s}`, { field });
+  const m = /^(\d{1,12})(?:\.(\d{1,4}))?$/.exec(s);
+  if (!m) throw badRequest('HIS_QUANTITY_FORMAT', `字段 ${field} 数量格式不正确（最多四位小数）：${s}`, { field });
+  const scaled = BigInt(m[1]) * 10000n + BigInt((m[2] ?? '').padEnd(4, '0'));
+  if (scaled === 0n) throw badRequest('HIS_QUANTITY_ZERO', `字段 ${field} 数量必须大于 0`, { field });
+  const textValue = m[2] ? `${BigInt(m[1])}.${m[2]}` : String(BigInt(m[1]));
+  return { scaled, text: textValue, value: Number(textValue) };
+}
+
+/**
+ * pric × cnt must equal det_item_fee_sumamt within 0.01 yuan (1 fen). Computed exactly in
+ * ten-thousandths of a fen, never in floating point.
+ */
+export function amountMatches(priceFen: Fen, qty: Quantity, amountFen: Fen): boolean {
+  const diff = BigInt(priceFen) * qty.scaled - BigInt(amountFen) * 10000n;
+  return (diff < 0n ? -diff : diff) <= 10000n;
+}
+
+declare global {
+  interface JSON {
+    /** ES2025 (Node ≥ 21): a value JSON.stringify writes as the given literal text. */
+    rawJSON(text: string): unknown;
+  }
+}
+
+/** A number written with exactly the given decimal text (cnt keeps its 4 decimals). */
+export const rawNumber = (text: string): unknown => JSON.rawJSON(text);
+
+/** A money value for the response: serialised as a JSON number with exactly two decimals. */
+export function yuan(fen: Fen): unknown {
+  return rawNumber(fenToYuan(fen));
+}
+
+/** A ratio in basis points as a wire decimal (0.1 for 10 %), exact, up to 4 decimals. */
+export function ratio(bp: number): unknown {
+  const whole = Math.trunc(bp / 10000);
+  const frac = String(bp % 10000)
+    .padStart(4, '0')
+    .replace(/0+$/, '');
+  return rawNumber(frac ? `${whole}.${frac}` : String(whole));
+}
+
+// Beijing time (UTC+8, no daylight saving) for every wire timestamp.
+const OFFSET_MS = 8 * 3600 * 1000;
+
+function beijingParts(d: Date): string[] {
+  const s = new Date(d.getTime() + OFFSET_MS).toISOString(); // 2026-03-15T09:08:07.123Z
+  return [s.slice(0, 4), s.slice(5, 7), s.slice(8, 10), s.slice(11, 13), s.slice(14, 16), s.slice(17, 19), s.slice(20, 23)];
+}
+
+/** yyyyMMddHHmmssSSS (refmsg_time, respond_time) */
+export function wireStamp(d: Date): string {
+  return beijingParts(d).join('');
+}
+
+/** yyyy-MM-dd HH:mm:ss (DT fields) */
+export function wireDateTime(d: Date | string): string {
+  const [y, mo, da, h, mi, s] = beijingParts(typeof d === 'string' ? new Date(d) : d);
+  return `${y}-${mo}-${da} ${h}:${mi}:${s}`;
+}
+
+/** The Beijing calendar date of an instant. */
+export function beijingDate(d: Date | string): string {
+  const [y, mo, da] = beijingParts(typeof d === 'string' ? new Date(d) : d);
+  return `${y}-${mo}-${da}`;
+}
+
+export interface WireInstant {
+  /** ISO instant (UTC) */
+  iso: string;
+  /** Beijing calendar date */
+  date: string;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** DT 'yyyy-MM-dd HH:mm:ss' in Beijing time → instant. */
+export function parseDateTime(v: unknown, field: string): WireInstant {
+  const s = text(v);
+  if (s === null || s === '') throw badRequest('HIS_FIELD_MISSING', `字段 ${field} 缺失`, { field });
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(s);
+  if (!m || !validDate(+m[1], +m[2], +m[3]) || +m[4] > 23 || +m[5] > 59 || +m[6] > 59) {
+    throw badRequest('HIS_TIME_FORMAT', `字段 ${field} 时间格式应为 yyyy-MM-dd HH:mm:ss：${s}`, { field });
+  }
+  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) - OFFSET_MS;
+  return { iso: new Date(ms).toISOString(), date: `${m[1]}-${m[2]}-${m[3]}` };
+}
+
+/** D 'yyyy-MM-dd'. */
+export function parseWireDate(v: unknown, field: string): string {
+  const s = text(v);
+  if (s === null || s === '') throw badRequest('HIS_FIELD_MISSING', `字段 ${field} 缺失`, { field });
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m || !validDate(+m[1], +m[2], +m[3])) {
+    throw badRequest('HIS_DATE_FORMAT', `字段 ${field} 日期格式应为 yyyy-MM-dd：${s}`, { field });
+  }
+  return s;
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import iconv from 'iconv-lite';
+import { AppError } from '../shared/errors.ts';
+import { decodeText, defuseFormula, detectDelimiter, parseCsv, toCsv } from './csv.ts';
+
+const HEADER = '身份证号,姓名,身份类别\n';
+
+test('UTF-8 with and without BOM, and GBK from a Chinese Windows', () => {
+  const plain = decodeText(Buffer.from(HEADER, 'utf8'));
+  assert.deepEqual(plain, { text: HEADER, encoding: 'utf-8' });
+  const bom = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(HEADER, 'utf8')]));
+  assert.deepEqual(bom, { text: HEADER, encoding: 'utf-8-bom' });
+  const gbk = decodeText(iconv.encode(`${HEADER}410926195102020013,欧阳娜娜,低保\n`, 'gbk'));
+  assert.ok(!(gbk instanceof AppError));
+  assert.equal(gbk.encoding, 'gbk');
+  assert.equal(gbk.text, `${HEADER}410926195102020013,欧阳娜娜,低保\n`);
+  const utf16 = decodeText(
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('姓名\t身份证号\n', 'utf16le')]),
+  );
+  assert.ok(!(utf16 instanceof AppError));
+  assert.equal(utf16.text, '姓名\t身份证号\n');
+});
+
+test('binary content is unreadable', () => {
+  const r = decodeText(Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
+  assert.ok(r instanceof AppError);
+  assert.equal(r.code, 'IMPORT_UNREADABLE');
+});
+
+test('records keep the row numbers Excel shows, with quotes, embedded line breaks and blank lines', () => {
+  const text = '身份证号,姓名,备注\r\n1,"张,三","他说""好"""\r\n\r\n2,李四,"两行\n备注"\n3,王五,';
+  const rows = parseCsv(text);
+  assert.deepEqual(rows, [
+    { rowNo: 1, cells: ['身份证号', '姓名', '备注'] },
+    { rowNo: 2, cells: ['1', '张,三', '他说"好"'] },
+    { rowNo: 3, cells: [''] },
+    { rowNo: 4, cells: ['2', '李四', '两行\n备注'] },
+    { rowNo: 5, cells: ['3', '王五', ''] },
+  ]);
+});
+
+test('tab-separated text is recognised', () => {
+  assert.equal(detectDelimiter('姓名\t身份证号\n张三\t1'), '\t');
+  assert.equal(detectDelimiter('姓名,身份证号\n'), ',');
+  assert.deepEqual(parseCsv('a\tb\n', '\t'), [{ rowNo: 1, cells: ['a', 'b'] }]);
+});
+
+test('written csv carries a BOM, CRLF and quotes; formulas from uploads are defused', () => {
+  assert.equal(
+    toCsv([
+      ['行号', '原因'],
+      ['2', '含有,逗号'],
+    ]),
+    '\ufeff行号,原因\r\n2,"含有,逗号"\r\n',
+  );
+  assert.equal(defuseFormula('=HYPERLINK("x")'), `'=HYPERLINK("x")`);
+  assert.equal(defuseFormula('-5'), '-5');
+  assert.equal(defuseFormula('张三'), '张三');
+});

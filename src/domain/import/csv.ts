@@ -1,0 +1,131 @@
+// CSV as county offices produce it: Excel's "CSV UTF-8" (with a BOM), plain UTF-8, or the
+// default "CSV" of a Chinese Windows, which is GBK. Bytes that are not valid UTF-8 are decoded
+// as GB18030 (a superset of GBK that also covers rare characters in names).
+import iconv from 'iconv-lite';
+import { type AppError, badRequest } from '../shared/errors.ts';
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'gbk';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
+
+const unreadable = (why: string) =>
+  badRequest('IMPORT_UNREADABLE', `无法读取文件：${why}。请上传 xlsx 或 csv（UTF-8 或 GBK 编码）文件。`);
+
+export function decodeText(bytes: Uint8Array): DecodedText | AppError {
+  let decoded: DecodedText;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    try {
+      decoded = {
+        text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)),
+        encoding: 'utf-8-bom',
+      };
+    } catch {
+      return unreadable('文件声明为 UTF-8 但内容不是有效的 UTF-8');
+    }
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    decoded = { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  } else {
+    try {
+      decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    } catch {
+      decoded = { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gbk' };
+    }
+  }
+  if (decoded.text.includes('\u0000')) return unreadable('文件含有二进制内容，不是文本表格');
+  const bad = decoded.text.length > 0 ? countChar(decoded.text, '\ufffd') / decoded.text.length : 0;
+  if (bad > 0.01) return unreadable('文件编码无法识别');
+  return decoded;
+}
+
+function countChar(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** Excel's "Unicode text" export is tab-separated; everything else here is comma-separated. */
+export function detectDelimiter(text: string): ',' | '\t' {
+  const firstLine = text.slice(0, Math.max(text.indexOf('\n'), 0) || text.length);
+  return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+}
+
+export interface CsvRecord {
+  /** 1-based record number: the row number Excel shows when it opens the file */
+  rowNo: number;
+  cells: string[];
+}
+
+/** RFC 4180 records: quoted fields may hold the delimiter, "" and line breaks. */
+export function parseCsv(text: string, delimiter: ',' | '\t' = ','): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  let cells: string[] = [];
+  let i = 0;
+  const n = text.length;
+  let rowNo = 1;
+  const endRecord = () => {
+    out.push({ rowNo: rowNo++, cells });
+    cells = [];
+  };
+  while (i < n) {
+    if (text[i] === '"') {
+      let value = '';
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) {
+          value += text.slice(i);
+          i = n;
+          break;
+        }
+        value += text.slice(i, q);
+        if (text[q + 1] === '"') {
+          value += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      // text between a closing quote and the next delimiter is kept, as Excel does
+      let j = i;
+      while (j < n && text[j] !== delimiter && text[j] !== '\n' && text[j] !== '\r') j++;
+      cells.push(value + text.slice(i, j));
+      i = j;
+    } else {
+      let j = i;
+      while (j < n && text[j] !== delimiter && text[j] !== '\n' && text[j] !== '\r') j++;
+      cells.push(text.slice(i, j));
+      i = j;
+    }
+    if (i >= n) break;
+    if (text[i] === delimiter) {
+      i++;
+      if (i >= n) cells.push('');
+      continue;
+    }
+    // line break: \r\n, \n or \r
+    if (text[i] === '\r' && text[i + 1] === '\n') i += 2;
+    else i++;
+    endRecord();
+  }
+  if (cells.length > 0) endRecord();
+  return out;
+}
+
+// Spreadsheet programs execute cells starting with = + @ (and - before a letter) as formulas;
+// values echoed back from an uploaded file are defused with a leading apostrophe.
+export function defuseFormula(v: string): string {
+  return /^[=+@]|^-[^\d.]/.test(v) ? `'${v}` : v;
+}
+
+function quote(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** CSV text with a UTF-8 BOM (so Excel opens Chinese correctly) and CRLF line ends. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return `\ufeff${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+}

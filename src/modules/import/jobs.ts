@@ -1,0 +1,43 @@
+// Background import jobs inside the server process. Uploads are queued and run one at a time
+// (imports are heavy and take one advisory lock anyway); the live progress of the running job is
+// kept in memory so the UI's progress bar is answered without touching the database.
+import type { Db } from '../../db/types.ts';
+import { createJob, type ImportRequest, type Progress, runJob } from './service.ts';
+
+export interface JobRunner {
+  /** store the job and queue it; resolves with its id once it is recorded */
+  submit(req: ImportRequest): Promise<number>;
+  progress(jobId: number): Progress | undefined;
+  /** resolves when every queued job has finished (tests, shutdown) */
+  idle(): Promise<void>;
+}
+
+export function jobRunner(db: Db, log: (msg: string, err?: unknown) => void = () => {}): JobRunner {
+  const live = new Map<number, Progress>();
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    async submit(req) {
+      const id = await createJob(db, req);
+      live.set(id, { phase: 'queued', total: 0, processed: 0 });
+      tail = tail.then(async () => {
+        try {
+          const r = await runJob(db, id, req, (p) => live.set(id, p));
+          if (r.cause) log(`导入作业 #${id} 失败`, r.cause);
+        } catch (e) {
+          log(`导入作业 #${id} 无法记录结果`, e);
+        } finally {
+          live.delete(id);
+        }
+      });
+      return id;
+    },
+    progress: (id) => live.get(id),
+    async idle() {
+      for (;;) {
+        const t = tail;
+        await t;
+        if (t === tail) return;
+      }
+    },
+  };
+}

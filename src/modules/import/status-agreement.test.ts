@@ -1,0 +1,115 @@
+// The police-list import applies deaths and imprisonments set-based in SQL; the registry applies
+// one person's status change through its service (applyStatusChange). Both must leave the same
+// registry behind: same person status, same identity end dates, same stopped enrollments.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { dbTest } from '../../db/testing.ts';
+import type { Db, Queryable } from '../../db/types.ts';
+import { type Actor, SYSTEM_ACTOR } from '../audit/audit.ts';
+import { importFile } from './service.ts';
+import { addPerson, certOf, csvOf, request, seedCounty } from './testing.ts';
+
+type ApplyStatusChange = (
+  tx: Queryable,
+  actor: Actor,
+  psnNo: string,
+  change: { status: string; effectiveDate: string; source: string; note?: string | null },
+) => Promise<unknown>;
+
+/** Find the registry service exporting applyStatusChange, wherever in src/modules/registry it lives. */
+async function registryApply(): Promise<ApplyStatusChange | null> {
+  const dir = join(import.meta.dirname, '../registry');
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+  } catch {
+    return null;
+  }
+  for (const f of files) {
+    const m = (await import(join(dir, f))) as { applyStatusChange?: ApplyStatusChange };
+    if (typeof m.applyStatusChange === 'function') return m.applyStatusChange;
+  }
+  return null;
+}
+
+const apply = await registryApply();
+
+/** The same history for two persons: spells ended before, open across, and starting after the date. */
+async function setUp(db: Db, n: number, name: string): Promise<string> {
+  const psn = await addPerson(db, n, name);
+  await db.query(
+    `INSERT INTO person_identity (psn_no, admdvs, identity_code, source_dept, valid_from, valid_to) VALUES
+       ($1, '410926', 'dibao', '民政', '2024-01-01', '2024-12-31'),
+       ($1, '410926', 'tekun', '民政', '2025-01-01', NULL),
+       ($1, '410926', 'tuopin', '乡村振兴', '2025-06-01', '2026-12-31')`,
+    [psn],
+  );
+  await db.query(
+    `INSERT INTO enrollment (psn_no, admdvs, insutype, begin_date, end_date, personal_fen) VALUES
+       ($1, '410926', '390', '2025-01-01', '2025-12-31', 38000),
+       ($1, '410926', '390', '2026-01-01', '2026-12-31', 40000)`,
+    [psn],
+  );
+  return psn;
+}
+
+async function snapshot(db: Db, psn: string) {
+  const [person] = await db.query(
+    `SELECT status, status_date::text AS "statusDate", death_date::text AS "deathDate" FROM person WHERE psn_no = $1`,
+    [psn],
+  );
+  const identities = await db.query(
+    `SELECT identity_code AS code, valid_from::text AS "from", valid_to::text AS "to" FROM person_identity
+      WHERE psn_no = $1 ORDER BY identity_code`,
+    [psn],
+  );
+  const enrollments = await db.query(
+    `SELECT begin_date::text AS begin, status, stopped_on::text AS "stoppedOn" FROM enrollment
+      WHERE psn_no = $1 ORDER BY begin_date`,
+    [psn],
+  );
+  const changes = await db.query(
+    `SELECT status, effective_date::text AS date FROM person_status_change WHERE psn_no = $1`,
+    [psn],
+  );
+  return { person, identities, enrollments, changes };
+}
+
+for (const [status, word] of [
+  ['deceased', '死亡'],
+  ['imprisoned', '服刑'],
+] as const) {
+  dbTest(
+    `a ${word} from a police list leaves the registry as the registry's own status change does`,
+    async (db, t) => {
+      if (!apply) {
+        t.skip('src/modules/registry has no applyStatusChange yet');
+        return;
+      }
+      await seedCounty(db);
+      const viaService = await setUp(db, 1, '张建国');
+      const viaImport = await setUp(db, 2, '王芳');
+      await db.tx((tx) =>
+        apply(tx, SYSTEM_ACTOR, viaService, {
+          status,
+          effectiveDate: '2026-03-01',
+          source: '公安',
+          note: null,
+        }),
+      );
+      const r = await importFile(
+        db,
+        request(
+          'status',
+          csvOf([
+            ['身份证号', '姓名', '变更类型', '生效日期'],
+            [certOf(2), '王芳', word, '2026-03-01'],
+          ]),
+        ),
+      );
+      assert.equal(r.inserted, 1);
+      assert.deepEqual(await snapshot(db, viaImport), await snapshot(db, viaService));
+    },
+  );
+}

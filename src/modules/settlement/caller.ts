@@ -1,0 +1,36 @@
+// Who is asking: an institution's HIS, authenticated at the gateway. Every visit, fee line and
+// settlement service takes it, and refuses anything that belongs to another institution.
+import { notFound } from '../../domain/shared/errors.ts';
+import type { Actor } from '../audit/audit.ts';
+
+export interface Institution {
+  code: string;
+  name: string;
+  admdvs: string;
+  /** township health centres, village clinics and pharmacies count as level 1 */
+  level: 1 | 2 | 3;
+  kind: string;
+}
+
+export interface Caller {
+  institution: Institution;
+  now: Date;
+  /** the HIS message being processed (recorded on the settlement) */
+  msgid: string;
+  actor: Actor;
+}
+
+export const institutionActor = (code: string, opter: string): Actor => ({
+  id: null,
+  name: opter ? `${code}/${opter}` : code,
+});
+
+/** Same answer for "no such visit" and "another institution's visit": nothing leaks across. */
+export const visitNotFound = (mdtrtId: string) =>
+  notFound('HIS_VISIT_NOT_FOUND', `就诊记录 ${mdtrtId} 不存在或不属于本机构`);
+
+export const INSUTYPE_NAMES: Record<string, string> = {
+  '310': '职工基本医疗保险',
+  '390': '城乡居民基本医疗保险',
+  '510': '生育保险',
+};

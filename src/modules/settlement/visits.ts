@@ -1,0 +1,206 @@
+// Opening and closing visits: 2201/2401 register or admit, 2203 visit information, 2402 discharge,
+// and the cancellations 2202/2404/2405. Each checks the institution owns the visit, the person
+// is alive and enrolled on the visit date, and the visit is in a state the step applies to.
+import type { Queryable } from '../../db/types.ts';
+import type { Diagnosis, OpenVisitRequest } from '../../domain/his/inputs.ts';
+import { beijingDate } from '../../domain/his/wire.ts';
+import type { Insutype } from '../../domain/settlement/types.ts';
+import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
+import { audit } from '../audit/audit.ts';
+import { type Caller, INSUTYPE_NAMES, visitNotFound } from './caller.ts';
+import { findPerson, type PersonRow } from './context-repo.ts';
+import { countOpenLines, findVisit, insertVisit, updateVisit, type VisitRow } from './visit-repo.ts';
+
+/** The person exists, was alive and was enrolled in the scheme on the date. */
+export async function eligiblePerson(
+  q: Queryable,
+  psnNo: string,
+  insutype: Insutype,
+  onDate: string,
+): Promise<PersonRow> {
+  const p = await findPerson(q, psnNo, insutype, onDate);
+  if (!p) throw notFound('HIS_PERSON_NOT_FOUND', `人员编号 ${psnNo} 不存在`);
+  checkAlive(p, onDate);
+  if (p.enrollmentId === null) {
+    throw badRequest('HIS_NOT_ENROLLED', `人员 ${p.name} 在 ${onDate} 未参加${INSUTYPE_NAMES[insutype]}，不能享受待遇`);
+  }
+  return p;
+}
+
+export function checkAlive(p: { name: string; deathDate: string | null }, onDate: string): void {
+  if (p.deathDate && onDate > p.deathDate) {
+    throw badRequest('HIS_PERSON_DECEASED', `人员 ${p.name} 已于 ${p.deathDate} 死亡，不能办理 ${onDate} 的就诊或费用`);
+  }
+}
+
+export async function openVisit(tx: Queryable, c: Caller, r: OpenVisitRequest): Promise<{ mdtrtId: string }> {
+  const now = c.now.toISOString();
+  if (r.begin.iso > new Date(c.now.getTime() + 10 * 60_000).toISOString()) {
+    throw badRequest('HIS_TIME_IN_FUTURE', `就诊时间 ${r.begin.date} 晚于当前时间`);
+  }
+  const p = await eligiblePerson(tx, r.psnNo, r.insutype, r.begin.date);
+  const mdtrtId = await insertVisit(tx, {
+    psnNo: p.psnNo,
+    admdvs: p.insuredAdmdvs ?? p.admdvs,
+    fixmedinsCode: c.institution.code,
+    insutype: r.insutype,
+    medType: r.medType,
+    inpatient: r.inpatient,
+    hisVisitNo: r.hisVisitNo,
+    beginTime: r.begin.iso,
+    beginDate: r.begin.date,
+    diagnoses: r.diagnoses,
+    mainDiagnosis: r.mainDiagnosis,
+    // 就医地 ≠ 参保地: the institution's region is not the person's pooling region
+    outOfArea: c.institution.admdvs !== (p.insuredAdmdvs ?? p.admdvs),
+    emergency: r.medType === '13',
+    attending: r.attending,
+    now,
+  });
+  if (!mdtrtId) {
+    throw conflict(
+      'HIS_DUPLICATE_VISIT_NO',
+      `${r.inpatient ? '住院号' : '门诊号'} ${r.hisVisitNo} 已有未撤销的就诊记录，不能重复${r.inpatient ? '入院' : '挂号'}`,
+    );
+  }
+  await audit(tx, c.actor, r.inpatient ? 'visit.admit' : 'visit.register', 'visit', mdtrtId, null, {
+    psnNo: p.psnNo,
+    insutype: r.insutype,
+    medType: r.medType,
+    fixmedinsCode: c.institution.code,
+    begin: r.begin.iso,
+    msgid: c.msgid,
+  });
+  return { mdtrtId };
+}
+
+/** The caller's own visit of this person and kind, locked; anything else is "not found". */
+export async function ownVisit(
+  q: Queryable,
+  c: Caller,
+  ref: { mdtrtId: string; psnNo: string },
+  inpatient: boolean,
+  lock = true,
+): Promise<VisitRow> {
+  const v = await findVisit(q, ref.mdtrtId, lock);
+  if (!v || v.fixmedinsCode !== c.institution.code) throw visitNotFound(ref.mdtrtId);
+  if (v.psnNo !== ref.psnNo) {
+    throw badRequest('HIS_VISIT_PERSON_MISMATCH', `就诊 ${ref.mdtrtId} 不是人员 ${ref.psnNo} 的就诊`);
+  }
+  if (v.inpatient !== inpatient) {
+    throw badRequest(
+      'HIS_VISIT_KIND_MISMATCH',
+      `就诊 ${ref.mdtrtId} 是${v.inpatient ? '住院' : '门诊'}就诊，不能使用${inpatient ? '住院' : '门诊'}交易`,
+    );
+  }
+  return v;
+}
+
+const STATUS_NAMES: Record<VisitRow['status'], string> = {
+  registered: '已挂号',
+  admitted: '在院',
+  discharged: '已出院',
+  settled: '已结算',
+  cancelled: '已撤销',
+};
+
+export function requireStatus(v: VisitRow, allowed: VisitRow['status'][], action: string): void {
+  if (allowed.includes(v.status)) return;
+  const code = v.status === 'settled' ? 'HIS_VISIT_SETTLED' : 'HIS_VISIT_STATE';
+  throw conflict(code, `就诊 ${v.mdtrtId} 当前状态为${STATUS_NAMES[v.status]}，不能${action}`);
+}
+
+/** 2202 / 2404: only a visit with no live fee lines and no settlement. */
+export async function cancelVisit(
+  tx: Queryable,
+  c: Caller,
+  ref: { mdtrtId: string; psnNo: string },
+  inpatient: boolean,
+): Promise<void> {
+  const v = await ownVisit(tx, c, ref, inpatient);
+  requireStatus(v, [inpatient ? 'admitted' : 'registered'], inpatient ? '撤销入院' : '撤销挂号');
+  if ((await countOpenLines(tx, v.mdtrtId)) > 0) {
+    throw conflict('HIS_VISIT_HAS_FEES', `就诊 ${v.mdtrtId} 还有未撤销的费用明细，请先撤销费用明细`);
+  }
+  await updateVisit(tx, v.mdtrtId, { status: 'cancelled' }, c.now.toISOString());
+  await audit(tx, c.actor, inpatient ? 'visit.cancel_admission' : 'visit.cancel_registration', 'visit', v.mdtrtId, {
+    status: v.status,
+  }, { status: 'cancelled', msgid: c.msgid });
+}
+
+/** 2203: care type and diagnoses of an outpatient visit before it is settled. */
+export async function recordVisitInfo(
+  tx: Queryable,
+  c: Caller,
+  r: { mdtrtId: string; psnNo: string; medType: VisitRow['medType']; mainDiagnosis: string | null; diagnoses: Diagnosis[] },
+): Promise<void> {
+  const v = await ownVisit(tx, c, r, false);
+  requireStatus(v, ['registered'], '上传就诊信息');
+  await updateVisit(
+    tx,
+    v.mdtrtId,
+    { medType: r.medType, diagnoses: r.diagnoses, mainDiagnosis: r.mainDiagnosis, emergency: r.medType === '13' },
+    c.now.toISOString(),
+  );
+  await audit(tx, c.actor, 'visit.info', 'visit', v.mdtrtId, { medType: v.medType, diagnoses: v.diagnoses }, {
+    medType: r.medType,
+    diagnoses: r.diagnoses,
+    msgid: c.msgid,
+  });
+}
+
+export interface Discharge {
+  mdtrtId: string;
+  psnNo: string;
+  insutype: Insutype;
+  end: { iso: string; date: string };
+  dischargeWay: string | null;
+  deathDate: string | null;
+  mainDiagnosis: string | null;
+  diagnoses: Diagnosis[];
+}
+
+/** 2402 */
+export async function discharge(tx: Queryable, c: Caller, r: Discharge): Promise<void> {
+  const v = await ownVisit(tx, c, r, true);
+  requireStatus(v, ['admitted'], '办理出院');
+  if (v.insutype !== r.insutype) {
+    throw badRequest('HIS_INSUTYPE_MISMATCH', `险种 ${r.insutype} 与入院登记的险种 ${v.insutype} 不一致`);
+  }
+  if (r.end.iso < v.beginTime) throw badRequest('HIS_DISCHARGE_BEFORE_ADMISSION', '出院时间早于入院时间');
+  if (r.end.iso > new Date(c.now.getTime() + 10 * 60_000).toISOString()) {
+    throw badRequest('HIS_TIME_IN_FUTURE', `出院时间 ${r.end.date} 晚于当前时间`);
+  }
+  await updateVisit(
+    tx,
+    v.mdtrtId,
+    {
+      status: 'discharged',
+      endTime: r.end.iso,
+      endDate: r.end.date,
+      dischargeWay: r.dischargeWay,
+      deathDate: r.deathDate,
+      ...(r.diagnoses.length > 0 ? { diagnoses: r.diagnoses, mainDiagnosis: r.mainDiagnosis } : {}),
+    },
+    c.now.toISOString(),
+  );
+  await audit(tx, c.actor, 'visit.discharge', 'visit', v.mdtrtId, { status: v.status }, {
+    status: 'discharged',
+    end: r.end.iso,
+    dischargeWay: r.dischargeWay,
+    msgid: c.msgid,
+  });
+}
+
+/** 2405: back to in hospital, as long as the stay is not settled. */
+export async function cancelDischarge(tx: Queryable, c: Caller, ref: { mdtrtId: string; psnNo: string }): Promise<void> {
+  const v = await ownVisit(tx, c, ref, true);
+  requireStatus(v, ['discharged'], '撤销出院');
+  await updateVisit(tx, v.mdtrtId, { status: 'admitted', endTime: null, endDate: null }, c.now.toISOString());
+  await audit(tx, c.actor, 'visit.cancel_discharge', 'visit', v.mdtrtId, { status: v.status, end: v.endTime }, {
+    status: 'admitted',
+    msgid: c.msgid,
+  });
+}
+
+export const todayOf = (c: Caller) => beijingDate(c.now);
