@@ -1,6 +1,17 @@
 // Every module's routes, registered by the server assembly. Add a module with one line here.
 import type { RoutesPlugin } from '../api/context.ts';
 import { accountRoutes } from './accounts/routes.ts';
+import { hisRoutes } from './his/routes.ts';
 import { importRoutes } from './import/routes.ts';
+import { policyRoutes } from './policy/routes.ts';
+import { registryRoutes } from './registry/routes.ts';
+import { settlementRoutes } from './settlement/routes.ts';
 
-export const modules: RoutesPlugin[] = [accountRoutes, importRoutes];
+export const modules: RoutesPlugin[] = [
+  accountRoutes,
+  importRoutes,
+  policyRoutes,
+  settlementRoutes,
+  hisRoutes,
+  registryRoutes,
+];

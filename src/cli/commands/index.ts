@@ -1,4 +1,5 @@
 import { importCommand } from './import.ts';
+import { policyCommand } from './policy.ts';
 import { seedCommand } from './seed.ts';
 import { migrateCommand, serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
@@ -12,4 +13,5 @@ export const commands: Record<string, Command> = {
   seed: seedCommand,
   user: userCommand,
   import: importCommand,
+  policy: policyCommand,
 };

@@ -1,10 +1,21 @@
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Db } from '../../db/types.ts';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../../modules/demo/accounts.ts';
+import { isDate } from '../../domain/demo/dates.ts';
+import { beijingDate } from '../../domain/his/wire.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../modules/demo/accounts.ts';
+import {
+  DEMO_ADMDVS,
+  DEMO_PERSONS,
+  DEMO_SEED,
+  DEMO_SETTLEMENTS,
+  demoHisCredentials,
+  type SeedDemoOptions,
+  seedDemoCounty,
+} from '../../modules/demo/seed-county.ts';
 import { type Command, parseFlags } from './types.ts';
 
-export const DEMO_ADMDVS = '410926';
+export { DEMO_ADMDVS };
 
 async function isEmpty(db: Db): Promise<boolean> {
   const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM staff_account');
@@ -12,27 +23,51 @@ async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Seed the demo county on an empty database; returns the login hint for the log. */
-export async function ensureDemoCounty(db: Db, persons = 20_000): Promise<string> {
+export async function ensureDemoCounty(
+  db: Db,
+  persons = DEMO_PERSONS,
+  options: Omit<SeedDemoOptions, 'persons' | 'today'> & { today?: string } = {},
+): Promise<string> {
   if (await isEmpty(db)) {
     console.log(`正在生成演示县（${persons} 人）…`);
-    await seedDemo(db, persons);
+    await seedDemo(db, { ...options, persons, today: options.today ?? beijingDate(new Date()) });
   }
-  return `演示账号: admin / clerk / reviewer / auditor / leader / agent，密码均为 ${DEMO_PASSWORD}`;
+  const his = demoHisCredentials(DEMO_ADMDVS)
+    .map((c) => `${c.paasid}/${c.secret}`)
+    .join('，');
+  return `演示账号: ${DEMO_ACCOUNTS.map((a) => a.username).join(' / ')}，密码均为 ${DEMO_PASSWORD}；演示 HIS 接入: ${his}`;
 }
 
-export async function seedDemo(db: Db, _persons: number): Promise<void> {
-  await db.tx((tx) => seedDemoAccounts(tx, DEMO_ADMDVS, `${DEMO_ADMDVS}101001`));
+export async function seedDemo(db: Db, o: SeedDemoOptions): Promise<void> {
+  const s = await seedDemoCounty(db, o);
+  const c = s.county;
+  console.log(
+    `演示县已生成：${c.places.townships.length} 个乡镇、${c.places.villages.length} 个村（社区）、` +
+      `${c.households.length} 户 ${c.persons.length} 人、${c.enrollments.length} 条参保记录、` +
+      `${c.institutions.length} 家定点机构、${c.catalogue.length} 条目录；` +
+      `结算 ${s.settlements.outpatient + s.settlements.inpatient} 笔（门诊 ${s.settlements.outpatient}，住院 ${s.settlements.inpatient}）；` +
+      `耗时 生成 ${s.ms.build} ms、写入 ${s.ms.write} ms、结算 ${s.ms.settlements} ms`,
+  );
+}
+
+function intFlag(v: string | true | undefined, fallback: number, min: number): number | null {
+  if (v === undefined) return fallback;
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : Number.NaN;
+  return Number.isSafeInteger(n) && n >= min ? n : null;
 }
 
 export const seedCommand: Command = {
-  summary: 'seed [--persons N]：在空库上生成确定性的演示县',
+  summary: 'seed [--persons N] [--seed N] [--settlements N] [--today YYYY-MM-DD]：在空库上生成确定性的演示县',
   async run(args) {
     const { flags } = parseFlags(args);
-    const persons = typeof flags.persons === 'string' ? Number(flags.persons) : 20_000;
-    if (!Number.isInteger(persons) || persons < 1) {
-      console.error('--persons 须为正整数');
-      return 2;
-    }
+    const persons = intFlag(flags.persons, DEMO_PERSONS, 1);
+    const seed = intFlag(flags.seed, DEMO_SEED, 0);
+    const settlements = intFlag(flags.settlements, DEMO_SETTLEMENTS, 0);
+    const today = flags.today === undefined ? beijingDate(new Date()) : flags.today;
+    if (persons === null) return fail('--persons 须为正整数');
+    if (seed === null || seed > 0xffffffff) return fail('--seed 须为 0 至 4294967295 的整数');
+    if (settlements === null) return fail('--settlements 须为非负整数');
+    if (typeof today !== 'string' || !isDate(today)) return fail('--today 须为 YYYY-MM-DD 格式的日期');
     const db = await openDb(dbConfigFromEnv());
     try {
       await migrate(db);
@@ -40,11 +75,15 @@ export const seedCommand: Command = {
         console.error('数据库非空，演示数据只能生成在空库上');
         return 1;
       }
-      await seedDemo(db, persons);
-      console.log('演示县已生成');
+      await seedDemo(db, { persons, seed, settlements, today });
       return 0;
     } finally {
       await db.close();
     }
   },
 };
+
+function fail(message: string): number {
+  console.error(message);
+  return 2;
+}

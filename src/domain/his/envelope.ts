@@ -112,7 +112,11 @@ export interface ResponseTimes {
   answered: Date;
 }
 
-export function okResponse(t: ResponseTimes, output: Record<string, unknown>, warnings: string[] = []): HisResponse {
+export function okResponse(
+  t: ResponseTimes,
+  output: Record<string, unknown>,
+  warnings: string[] = [],
+): HisResponse {
   return {
     infcode: 0,
     inf_refmsgid: t.refmsgid,

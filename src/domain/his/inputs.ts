@@ -109,7 +109,13 @@ export const registrationInput = z
     inpatient: false,
     diagnoses: [] as Diagnosis[],
     mainDiagnosis: null as string | null,
-    attending: { doctorNo: d.atddr_no, doctorName: d.dr_name, deptCode: d.dept_code, deptName: d.dept_name, caty: d.caty },
+    attending: {
+      doctorNo: d.atddr_no,
+      doctorName: d.dr_name,
+      deptCode: d.dept_code,
+      deptName: d.dept_name,
+      caty: d.caty,
+    },
   }));
 
 export const registrationCancelInput = z
@@ -210,10 +216,20 @@ export type UploadLine = ReturnType<typeof toUpload>[number];
 export const ALL_LINES = '0000';
 export const outpatientFeesCancelInput = z
   .object({ data: z.object({ mdtrt_id: code(30), chrg_bchno: code(30), psn_no: code(30) }) })
-  .transform(({ data: d }) => ({ mdtrtId: d.mdtrt_id, psnNo: d.psn_no, batchNo: d.chrg_bchno, lineNo: null }));
+  .transform(({ data: d }) => ({
+    mdtrtId: d.mdtrt_id,
+    psnNo: d.psn_no,
+    batchNo: d.chrg_bchno,
+    lineNo: null,
+  }));
 export const inpatientFeesCancelInput = z
   .object({ data: z.object({ feedetl_sn: code(30), mdtrt_id: code(30), psn_no: code(30) }) })
-  .transform(({ data: d }) => ({ mdtrtId: d.mdtrt_id, psnNo: d.psn_no, batchNo: null, lineNo: d.feedetl_sn }));
+  .transform(({ data: d }) => ({
+    mdtrtId: d.mdtrt_id,
+    psnNo: d.psn_no,
+    batchNo: null,
+    lineNo: d.feedetl_sn,
+  }));
 
 // ——— 2206/2207, 2303/2304 settlement; 2208/2305 reversal
 export const outpatientSettleInput = z
@@ -327,7 +343,10 @@ export const dischargeInput = z
       dise_name: optText(300),
       dscg_dept_codg: optText(30),
       dscg_dept_name: optText(100),
-      dscg_way: z.preprocess((v) => (v === '' || v === null ? undefined : v), oneOf(['1', '2', '3', '4', '5', '9']).optional()),
+      dscg_way: z.preprocess(
+        (v) => (v === '' || v === null ? undefined : v),
+        oneOf(['1', '2', '3', '4', '5', '9']).optional(),
+      ),
       die_date: optDate,
     }),
     diseinfo,
@@ -368,5 +387,10 @@ export const reconciliationInput = z
     clearingRegion: d.setl_optins,
     from: d.stmt_begndate,
     to: d.stmt_enddate,
-    his: { totalFen: d.medfee_sumamt, fundFen: d.fund_pay_sumamt, accountFen: d.acct_pay, count: d.fixmedins_setl_cnt },
+    his: {
+      totalFen: d.medfee_sumamt,
+      fundFen: d.fund_pay_sumamt,
+      accountFen: d.acct_pay,
+      count: d.fixmedins_setl_cnt,
+    },
   }));

@@ -4,7 +4,14 @@
 import { z } from 'zod';
 import { AppError, badRequest } from '../shared/errors.ts';
 import type { Fen } from '../shared/money.ts';
-import { amountToFen, parseDateTime, parseQuantity, parseWireDate, type Quantity, type WireInstant } from './wire.ts';
+import {
+  amountToFen,
+  parseDateTime,
+  parseQuantity,
+  parseWireDate,
+  type Quantity,
+  type WireInstant,
+} from './wire.ts';
 
 const asText = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v);
 
@@ -45,7 +52,10 @@ export const optDateTime = z.preprocess(
   (v) => (v === undefined || v === null || v === '' ? undefined : v),
   dateTime.optional(),
 );
-export const optDate = z.preprocess((v) => (v === undefined || v === null || v === '' ? undefined : v), wireDate.optional());
+export const optDate = z.preprocess(
+  (v) => (v === undefined || v === null || v === '' ? undefined : v),
+  wireDate.optional(),
+);
 /** '0'/'1' flags, as string or number; absent → false. */
 export const flag = z.preprocess(
   (v) => (v === undefined || v === null || v === '' ? '0' : asText(v)),
@@ -57,11 +67,16 @@ export const count = z.preprocess(
 );
 
 function issueMessage(issue: z.core.$ZodIssue, path: string): string {
+  if (issue.code !== 'custom' && (issue.input === undefined || issue.input === null) && path) {
+    return `缺少必填字段 ${path}`;
+  }
   switch (issue.code) {
     case 'invalid_type':
-      return 'input' in issue ? `字段 ${path} 类型不正确（应为${typeName(issue.expected)}）` : `缺少必填字段 ${path}`;
+      return `字段 ${path} 类型不正确（应为${typeName(issue.expected)}）`;
     case 'too_big':
-      return issue.origin === 'array' ? `${path} 条数过多（最多 ${issue.maximum} 条）` : `字段 ${path} 过长（最多 ${issue.maximum} 个字符）`;
+      return issue.origin === 'array'
+        ? `${path} 条数过多（最多 ${issue.maximum} 条）`
+        : `字段 ${path} 过长（最多 ${issue.maximum} 个字符）`;
     case 'too_small':
       return issue.origin === 'array' ? `${path} 不能为空` : `字段 ${path} 不能为空`;
     case 'invalid_value':
@@ -74,14 +89,18 @@ function issueMessage(issue: z.core.$ZodIssue, path: string): string {
 }
 
 function typeName(t: string): string {
-  return ({ string: '字符串', number: '数值', object: '对象', array: '数组' } as Record<string, string>)[t] ?? t;
+  return (
+    ({ string: '字符串', number: '数值', object: '对象', array: '数组' } as Record<string, string>)[t] ?? t
+  );
 }
 
 /** Parse with a schema; on failure one AppError naming every bad field in Chinese. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
   const r = schema.safeParse(value, { reportInput: true });
   if (r.success) return r.data;
-  const messages = r.error.issues.slice(0, 5).map((i) => issueMessage(i, [prefix, ...i.path.map(String)].filter(Boolean).join('.')));
+  const messages = r.error.issues
+    .slice(0, 5)
+    .map((i) => issueMessage(i, [prefix, ...i.path.map(String)].filter(Boolean).join('.')));
   const fields = r.error.issues.map((i) => [prefix, ...i.path.map(String)].filter(Boolean).join('.'));
   throw badRequest('HIS_INPUT_INVALID', `输入参数不合法：${messages.join('；')}`, { fields });
 }

@@ -14,7 +14,9 @@ export interface GatewayHeaders {
 }
 
 export function signature(timestamp: string, secret: string, nonce: string): string {
-  return createHash('sha256').update(timestamp + secret + nonce + timestamp).digest('hex');
+  return createHash('sha256')
+    .update(timestamp + secret + nonce + timestamp)
+    .digest('hex');
 }
 
 /** Read the four x-tif-* headers; any missing one is an authentication failure. */
@@ -22,7 +24,7 @@ export function gatewayHeaders(h: Record<string, string | string[] | undefined>)
   const one = (name: string) => {
     const v = h[name];
     const s = Array.isArray(v) ? v[0] : v;
-    if (!s || !s.trim()) throw unauthorized('HIS_AUTH_HEADER_MISSING', `缺少认证请求头 ${name}`);
+    if (!s?.trim()) throw unauthorized('HIS_AUTH_HEADER_MISSING', `缺少认证请求头 ${name}`);
     return s.trim();
   };
   return {

@@ -11,10 +11,20 @@ function text(v: unknown): string | null {
   return null;
 }
 
+/** The text of a required wire value, or the coded error naming why there is none. */
+function required(v: unknown, field: string, kind: string): string {
+  if (v === undefined || v === null || v === '') {
+    throw badRequest('HIS_FIELD_MISSING', `缺少必填字段 ${field}`, { field });
+  }
+  const s = text(v);
+  if (s === null || s === '')
+    throw badRequest('HIS_FIELD_TYPE', `字段 ${field} 类型不正确（应为${kind}）`, { field });
+  return s;
+}
+
 /** A wire amount (number or string, ≤ 2 decimals, ≥ 0 unless allowed) → fen, or a coded error. */
 export function amountToFen(v: unknown, field: string, opts: { allowNegative?: boolean } = {}): Fen {
-  const s = text(v);
-  if (s === null || s === '') throw badRequest('HIS_FIELD_MISSING', `字段 ${field} 缺失或不是数值`, { field });
+  const s = required(v, field, '金额');
   const fen = yuanToFen(s);
   if (fen === null) {
     throw badRequest('HIS_AMOUNT_FORMAT', `字段 ${field} 金额格式不正确（最多两位小数）：${s}`, { field });
@@ -35,11 +45,12 @@ export interface Quantity {
 }
 
 export function parseQuantity(v: unknown, field: string): Quantity {
-  const s = text(v);
-  if (s === null || s === '') throw badRequest('HIS_FIELD_MISSING', `字段 ${field} 缺失或不是数值`, { field });
-  if (/^-/.test(s)) throw badRequest('HIS_QUANTITY_NEGATIVE', `字段 ${field} 数量不能为负数：${s}`, { field });
+  const s = required(v, field, '数量');
+  if (/^-/.test(s))
+    throw badRequest('HIS_QUANTITY_NEGATIVE', `字段 ${field} 数量不能为负数：${s}`, { field });
   const m = /^(\d{1,12})(?:\.(\d{1,4}))?$/.exec(s);
-  if (!m) throw badRequest('HIS_QUANTITY_FORMAT', `字段 ${field} 数量格式不正确（最多四位小数）：${s}`, { field });
+  if (!m)
+    throw badRequest('HIS_QUANTITY_FORMAT', `字段 ${field} 数量格式不正确（最多四位小数）：${s}`, { field });
   const scaled = BigInt(m[1]) * 10000n + BigInt((m[2] ?? '').padEnd(4, '0'));
   if (scaled === 0n) throw badRequest('HIS_QUANTITY_ZERO', `字段 ${field} 数量必须大于 0`, { field });
   const textValue = m[2] ? `${BigInt(m[1])}.${m[2]}` : String(BigInt(m[1]));
@@ -84,7 +95,15 @@ const OFFSET_MS = 8 * 3600 * 1000;
 
 function beijingParts(d: Date): string[] {
   const s = new Date(d.getTime() + OFFSET_MS).toISOString(); // 2026-03-15T09:08:07.123Z
-  return [s.slice(0, 4), s.slice(5, 7), s.slice(8, 10), s.slice(11, 13), s.slice(14, 16), s.slice(17, 19), s.slice(20, 23)];
+  return [
+    s.slice(0, 4),
+    s.slice(5, 7),
+    s.slice(8, 10),
+    s.slice(11, 13),
+    s.slice(14, 16),
+    s.slice(17, 19),
+    s.slice(20, 23),
+  ];
 }
 
 /** yyyyMMddHHmmssSSS (refmsg_time, respond_time) */
@@ -118,8 +137,7 @@ function validDate(y: number, m: number, d: number): boolean {
 
 /** DT 'yyyy-MM-dd HH:mm:ss' in Beijing time → instant. */
 export function parseDateTime(v: unknown, field: string): WireInstant {
-  const s = text(v);
-  if (s === null || s === '') throw badRequest('HIS_FIELD_MISSING', `字段 ${field} 缺失`, { field });
+  const s = required(v, field, '时间');
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(s);
   if (!m || !validDate(+m[1], +m[2], +m[3]) || +m[4] > 23 || +m[5] > 59 || +m[6] > 59) {
     throw badRequest('HIS_TIME_FORMAT', `字段 ${field} 时间格式应为 yyyy-MM-dd HH:mm:ss：${s}`, { field });
@@ -130,8 +148,7 @@ export function parseDateTime(v: unknown, field: string): WireInstant {
 
 /** D 'yyyy-MM-dd'. */
 export function parseWireDate(v: unknown, field: string): string {
-  const s = text(v);
-  if (s === null || s === '') throw badRequest('HIS_FIELD_MISSING', `字段 ${field} 缺失`, { field });
+  const s = required(v, field, '日期');
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m || !validDate(+m[1], +m[2], +m[3])) {
     throw badRequest('HIS_DATE_FORMAT', `字段 ${field} 日期格式应为 yyyy-MM-dd：${s}`, { field });

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { conflict } from '../shared/errors.ts';
-import {
-  type EnrollmentImportContext,
-  type EnrollmentRef,
-  type EnrollmentRule,
-  enrollmentValidator,
-} from './enrollments.ts';
+import { type EnrollmentImportContext, type EnrollmentRef, enrollmentValidator } from './enrollments.ts';
 import { CERT_A, headersOf, IDENTITY_TYPES, person, rowsOf, TODAY } from './fixtures.ts';
 
+// The rules themselves are the registry's checkEnrollment (tested beside it); these tests prove a
+// ledger row reaches it with the right period, amounts and identity, and that its verdict lands in
+// the right column of the report.
 const HEADER = [
   '身份证号',
   '姓名',
@@ -21,15 +18,6 @@ const HEADER = [
   '单位名称',
 ];
 const A = person(CERT_A, '张建国');
-
-// A stand-in for the registry's checkEnrollment: overlap only, reporting the field it blames.
-const overlapOnly: EnrollmentRule = (c, ctx, excludeId) =>
-  ctx.existing.some(
-    (e) =>
-      e.id !== excludeId && e.insutype === c.insutype && e.beginDate <= c.endDate && c.beginDate <= e.endDate,
-  )
-    ? conflict('ENROLLMENT_OVERLAP', '参保期间重叠', { field: 'beginDate' })
-    : null;
 
 const EXISTING: EnrollmentRef = {
   id: 5,
@@ -44,14 +32,13 @@ const EXISTING: EnrollmentRef = {
   employerName: null,
 };
 
-function ctx(rule: EnrollmentRule = overlapOnly): EnrollmentImportContext {
+function ctx(): EnrollmentImportContext {
   return {
     today: TODAY,
     persons: new Map([[CERT_A, A]]),
     identityTypes: IDENTITY_TYPES,
     enrollments: new Map([[A.psnNo, [EXISTING]]]),
-    identities: new Map(),
-    rule,
+    identities: new Map([[A.psnNo, [{ code: 'dibao', validFrom: '2025-07-01', validTo: null }]]]),
   };
 }
 
@@ -100,22 +87,40 @@ test('the same key is unchanged when equal and an update when an amount differs'
   assert.equal(fixed.record.before?.personalFen, 38000);
 });
 
-test('explicit dates win over the year; a date outside the year is refused', () => {
-  const header = ['身份证号', '姓名', '险种', '年度', '起始日期', '终止日期'];
-  const [ok, outside, reversed] = run(
+test('explicit dates win over the year; the registry rule decides what a missing end date means', () => {
+  const header = ['身份证号', '姓名', '险种', '年度', '起始日期', '终止日期', '单位名称'];
+  const rs = run(
     ctx(),
     header,
-    [CERT_A, '张建国', '职工', '2026', '2026-04-01', ''],
-    [CERT_A, '张建国', '职工', '2026', '2027-01-01', ''],
-    [CERT_A, '张建国', '生育', '', '2026-04-01', '2026-03-01'],
+    [CERT_A, '张建国', '职工', '2026', '2026-04-01', '', '范县供电公司'],
+    [CERT_A, '张建国', '职工', '2026', '2027-01-01', '', '范县供电公司'],
+    [CERT_A, '张建国', '生育', '', '2026-04-01', '2026-03-01', '范县供电公司'],
+    [CERT_A, '张建国', '生育', '', '2026-04-01', '', '范县供电公司'],
+    [CERT_A, '张建国', '城乡居民', '', '2026-04-01', '', ''],
+    [CERT_A, '张建国', '城乡居民', '', '2027-04-01', '2028-03-31', ''],
+    [CERT_A, '张建国', '职工', '', '2027-01-01', '2027-12-31', ''],
   );
-  assert.ok(ok.ok);
-  assert.deepEqual(
-    [ok.record.insutype, ok.record.beginDate, ok.record.endDate],
+  const outcome = rs.map((r) =>
+    r.ok
+      ? [r.record.insutype, r.record.beginDate, r.record.endDate]
+      : r.errors.map((e) => [e.column, e.reason]),
+  );
+  assert.deepEqual(outcome, [
     ['310', '2026-04-01', '2026-12-31'],
-  );
-  assert.equal(outside.ok ? '' : outside.errors[0].reason, '起始日期不在 2026 年度内');
-  assert.equal(reversed.ok ? '' : reversed.errors[0].reason, '终止日期早于起始日期');
+    [['起始日期', '起始日期不在 2026 年度内']],
+    [['终止日期', '参保截止日期 2026-03-01 早于开始日期 2026-04-01']],
+    [['终止日期', '职工医保和生育保险须填写参保截止日期']],
+    ['390', '2026-04-01', '2026-12-31'],
+    [['终止日期', '城乡居民医保按自然年度参保，期间应在同一年内（2027-04-01 至 2028-03-31 跨年）']],
+    [['单位名称', '职工医保参保须填写参保单位名称']],
+  ]);
+});
+
+test('a subsidy needs the identity on the first day of the period', () => {
+  const [r] = run(ctx(), HEADER, [CERT_A, '张建国', '生育', '2025', '', '', '100', '低保', '']);
+  assert.deepEqual(r.ok ? [] : r.errors.map((e) => [e.column, e.reason]), [
+    ['资助身份', '该人员在参保开始日 2025-01-01 不具有有效的 dibao 身份，不能享受资助参保'],
+  ]);
 });
 
 test("the registry rule's verdict is reported in the column it names; file rows count as existing", () => {

@@ -1,37 +1,14 @@
 // 参保缴费 lists: who is covered by which scheme for which period, and who paid what. The natural
 // key is person + scheme + begin date. The business rules (no overlapping periods, nobody enrolled
-// after death, a subsidy needs a subsidising identity, 310 needs an employer) are the registry's
-// own `checkEnrollment`, passed in, so a list row is judged exactly like a counter entry; rows
-// earlier in the same file count as existing enrollments.
-import type { AppError } from '../shared/errors.ts';
+// after death, a subsidy needs a subsidising identity, 310 needs an employer, 390 stays within a
+// calendar year) are the registry's own `checkEnrollment`, so a list row is judged exactly like a
+// counter entry; rows earlier in the same file count as existing enrollments.
+import { checkEnrollment, defaultEndDate, type EnrollmentCandidate } from '../registry/enrollment-rules.ts';
 import type { Fen } from '../shared/money.ts';
 import type { HeaderMap } from './headers.ts';
 import type { Action } from './persons.ts';
 import { type PersonRef, RowCheck, type RowOutcome, type SourceRow } from './rows.ts';
 import { type IdentityTypeRef, type Insutype, resolveIdentity, resolveInsutype } from './vocab.ts';
-
-export interface EnrollmentCandidate {
-  insutype: string;
-  beginDate: string;
-  endDate: string;
-  assistedFen: Fen;
-  assistedIdentity: string | null;
-  employerName: string | null;
-}
-
-export interface EnrollmentRuleContext {
-  person: { status: string; deathDate: string | null };
-  existing: { id: number; insutype: string; beginDate: string; endDate: string; status: string }[];
-  identities: { code: string; validFrom: string; validTo: string | null }[];
-  subsidisingIdentityCodes: string[];
-}
-
-/** The registry's rule: `checkEnrollment` in src/domain/registry/enrollment-rules.ts. */
-export type EnrollmentRule = (
-  candidate: EnrollmentCandidate,
-  ctx: EnrollmentRuleContext,
-  excludeId?: number,
-) => AppError | null;
 
 export interface EnrollmentRef {
   id: number;
@@ -53,7 +30,6 @@ export interface EnrollmentImportContext {
   enrollments: ReadonlyMap<string, readonly EnrollmentRef[]>;
   /** identity spells by psn_no */
   identities: ReadonlyMap<string, readonly { code: string; validFrom: string; validTo: string | null }[]>;
-  rule: EnrollmentRule;
 }
 
 export interface EnrollmentRecord {
@@ -82,6 +58,7 @@ const FIELD_COLUMN: Record<string, string> = {
   assistedFen: 'assisted',
   assistedIdentity: 'assistedIdentity',
   employerName: 'employerName',
+  psnNo: 'certno',
   personalFen: 'personal',
   fiscalFen: 'fiscal',
 };
@@ -128,6 +105,8 @@ export function enrollmentValidator(ctx: EnrollmentImportContext, headers: Heade
     const existing = ctx.enrollments.get(person.psnNo) ?? [];
     const same = existing.find((e) => e.insutype === insutype && e.beginDate === period.beginDate);
     const mine = fromFile.get(person.psnNo) ?? [];
+    // 390 without an end date runs to Dec 31; 310/510 need one (the rule says so)
+    const endDate = defaultEndDate(insutype, period.beginDate, period.endDate);
     const candidate: EnrollmentCandidate = {
       insutype,
       beginDate: period.beginDate,
@@ -136,7 +115,7 @@ export function enrollmentValidator(ctx: EnrollmentImportContext, headers: Heade
       assistedIdentity: assisted?.code ?? null,
       employerName,
     };
-    const err = ctx.rule(
+    const err = checkEnrollment(
       candidate,
       {
         person: { status: person.status, deathDate: person.deathDate },
@@ -150,21 +129,17 @@ export function enrollmentValidator(ctx: EnrollmentImportContext, headers: Heade
       const field = (err.details as { field?: string } | undefined)?.field;
       const key = field ? (FIELD_COLUMN[field] ?? null) : null;
       const shown = key === 'beginDate' && !c.has('beginDate') ? 'year' : key;
+      const end = endDate ?? period.beginDate;
       const twin = mine.find(
-        (m) => m.insutype === insutype && m.beginDate <= period.endDate && period.beginDate <= m.endDate,
+        (m) => m.insutype === insutype && m.beginDate <= end && period.beginDate <= m.endDate,
       );
       const reason =
         twin && err.code === 'ENROLLMENT_OVERLAP' ? `与第 ${-twin.id} 行的参保期间重叠` : err.message;
       c.fail(shown && c.has(shown) ? shown : null, reason);
       return c.outcome<EnrollmentRecord>(null);
     }
-    mine.push({
-      id: -row.rowNo,
-      insutype,
-      beginDate: period.beginDate,
-      endDate: period.endDate,
-      status: 'active',
-    });
+    if (endDate === null) return c.outcome<EnrollmentRecord>(null); // unreachable: the rule refuses it
+    mine.push({ id: -row.rowNo, insutype, beginDate: period.beginDate, endDate, status: 'active' });
     fromFile.set(person.psnNo, mine);
 
     const record: EnrollmentRecord = {
@@ -175,7 +150,7 @@ export function enrollmentValidator(ctx: EnrollmentImportContext, headers: Heade
       admdvs: person.admdvs,
       insutype,
       beginDate: period.beginDate,
-      endDate: period.endDate,
+      endDate,
       personalFen,
       fiscalFen,
       assistedFen,
@@ -200,8 +175,8 @@ export function enrollmentValidator(ctx: EnrollmentImportContext, headers: Heade
   };
 }
 
-/** 年度 gives Jan 1 – Dec 31; explicit dates win; a missing end date is the end of the begin year. */
-function readPeriod(c: RowCheck): { beginDate: string; endDate: string } | null {
+/** 年度 gives Jan 1 – Dec 31; explicit dates win. Without 年度 or 终止日期 the end is left to the rule. */
+function readPeriod(c: RowCheck): { beginDate: string; endDate: string | null } | null {
   const yearText = c.text('year');
   let year: number | null = null;
   if (yearText) {
@@ -219,7 +194,5 @@ function readPeriod(c: RowCheck): { beginDate: string; endDate: string } | null 
   if (year !== null && Number(beginDate.slice(0, 4)) !== year) {
     return c.fail('beginDate', `起始日期不在 ${year} 年度内`);
   }
-  const endDate = end ?? `${beginDate.slice(0, 4)}-12-31`;
-  if (endDate < beginDate) return c.fail('endDate', '终止日期早于起始日期');
-  return { beginDate, endDate };
+  return { beginDate, endDate: end ?? (year !== null ? `${year}-12-31` : null) };
 }

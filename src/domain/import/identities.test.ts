@@ -80,7 +80,7 @@ test('overlapping spells of one identity are refused, against the registry and w
     [CERT_A, '张建国', '特困', '2026-01-01', '2026-06-30', ''],
     [CERT_A, '张建国', '特困', '2026-06-01', '', ''],
   );
-  assert.equal(rs[0].ok ? '' : rs[0].errors[0].reason, '与已有的低保身份（2025-01-01 至 今）时间重叠');
+  assert.equal(rs[0].ok ? '' : rs[0].errors[0].reason, '与已有的同类身份期间（2025-01-01 至 至今）重叠');
   assert.ok(rs[1].ok);
   assert.equal(rs[2].ok ? '' : rs[2].errors[0].reason, '与第 3 行的特困身份时间重叠');
 });

@@ -2,6 +2,7 @@
 // person + identity + start date: a list re-sent next month matches the spells it created and
 // changes nothing. A blank end date on a known spell keeps the registry's end date (a spell ended
 // by a death stays ended); a filled one corrects it.
+import { checkNewSpell } from '../registry/identity-rules.ts';
 import type { HeaderMap } from './headers.ts';
 import { type PersonRef, RowCheck, type RowOutcome, type SourceRow } from './rows.ts';
 import { type IdentityTypeRef, resolveIdentity } from './vocab.ts';
@@ -35,9 +36,6 @@ export interface IdentityRecord {
   validTo: string | null;
   before: { sourceDept: string; validTo: string | null } | null;
 }
-
-const overlaps = (aFrom: string, aTo: string | null, bFrom: string, bTo: string | null) =>
-  aFrom <= (bTo ?? '9999-12-31') && bFrom <= (aTo ?? '9999-12-31');
 
 /** Death or imprisonment ends identities; a new spell may not run past it. */
 export function statusStop(p: PersonRef): { date: string; what: string } | null {
@@ -80,23 +78,32 @@ export function identityValidator(ctx: IdentityImportContext, headers: HeaderMap
     if (stop && !(same && validTo === undefined) && (effectiveTo === null || effectiveTo > stop.date)) {
       c.fail(validTo ? 'validTo' : 'validFrom', `人员已于 ${stop.date} 登记${stop.what}，身份须在该日前终止`);
     }
-    const clash = spells.find(
-      (s) =>
-        s !== same &&
-        s.identityCode === type.code &&
-        overlaps(validFrom, effectiveTo, s.validFrom, s.validTo),
-    );
-    if (clash) {
-      c.fail(
-        'validFrom',
-        `与已有的${type.name}身份（${clash.validFrom} 至 ${clash.validTo ?? '今'}）时间重叠`,
-      );
-    }
+    // the registry's own spell rule; spells accepted from earlier rows carry their row as -id
     const mine = fromFile.get(person.psnNo) ?? [];
-    const twin = mine.find(
-      (s) => s.identityCode === type.code && overlaps(validFrom, effectiveTo, s.validFrom, s.validTo),
+    const err = checkNewSpell(
+      { code: type.code, validFrom, validTo: effectiveTo },
+      [
+        ...spells.map((s) => ({
+          id: s.id,
+          code: s.identityCode,
+          validFrom: s.validFrom,
+          validTo: s.validTo,
+        })),
+        ...mine.map((s) => ({
+          id: -s.rowNo,
+          code: s.identityCode,
+          validFrom: s.validFrom,
+          validTo: s.validTo,
+        })),
+      ],
+      same?.id,
     );
-    if (twin) c.fail('validFrom', `与第 ${twin.rowNo} 行的${type.name}身份时间重叠`);
+    if (err) {
+      const other = (err.details as { existingId?: number } | undefined)?.existingId ?? 0;
+      const field =
+        (err.details as { field?: string } | undefined)?.field === 'validTo' ? 'validTo' : 'validFrom';
+      c.fail(field, other < 0 ? `与第 ${-other} 行的${type.name}身份时间重叠` : err.message);
+    }
     if (c.errors.length > 0) return c.outcome<IdentityRecord>(null);
 
     mine.push({ rowNo: row.rowNo, identityCode: type.code, validFrom, validTo: effectiveTo });

@@ -2,6 +2,7 @@
 // An existing person (same ID number) is not an error: the row may add a phone number, a village
 // or a first household; a different name, a different household (moving house is a registry
 // matter with its own history) or a conflicting village is refused.
+import { checkPhone } from '../registry/person-rules.ts';
 import type { HeaderMap } from './headers.ts';
 import { type PersonRef, RowCheck, type RowOutcome, type SourceRow, sameName } from './rows.ts';
 import { resolveGender, resolveRelation } from './vocab.ts';
@@ -38,8 +39,6 @@ export interface PersonRecord {
   before: { phone: string | null; villageCode: string | null; householdNo: string | null } | null;
 }
 
-const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
-
 export function personValidator(ctx: PersonImportContext, headers: HeaderMap) {
   const seen = new Map<string, number>();
   const headsClaimed = new Map<string, number>();
@@ -67,8 +66,12 @@ export function personValidator(ctx: PersonImportContext, headers: HeaderMap) {
       else if (g !== id.gender) c.fail('gender', '性别与身份证号不符');
     }
 
-    const phone = c.text('phone') || null;
-    if (phone && !PHONE.test(phone)) c.fail('phone', '联系电话应为11位手机号或带区号的座机号');
+    let phone = c.text('phone') || null;
+    if (phone) {
+      const checked = checkPhone(phone); // the registry's rule, so the counter and lists agree
+      if (checked instanceof Error) phone = c.fail('phone', checked.message);
+      else phone = checked;
+    }
 
     let villageCode = c.text('villageCode') || null;
     let village = villageCode ? ctx.villages.get(villageCode) : undefined;

@@ -31,7 +31,8 @@ function brokenRestrictions(line: FeeLine, visit: Visit, person: PersonContext):
   if (item.genderLimit !== null && item.genderLimit !== person.gender) out.push('GENDER_RESTRICTED');
   if (item.minAge !== null || item.maxAge !== null) {
     const age = ageOn(person.birthDate, visit.beginDate);
-    if ((item.minAge !== null && age < item.minAge) || (item.maxAge !== null && age > item.maxAge)) out.push('AGE_RESTRICTED');
+    if ((item.minAge !== null && age < item.minAge) || (item.maxAge !== null && age > item.maxAge))
+      out.push('AGE_RESTRICTED');
   }
   if (item.inpatientOnly && !INPATIENT_CARE_TYPES.includes(visit.careType)) out.push('INPATIENT_ONLY');
   return out;
@@ -63,7 +64,10 @@ export function classifyLine(line: FeeLine, visit: Visit, person: PersonContext,
   const reasons: LineReason[] = [];
   let overCapFen = 0;
   if (item.priceCapFen !== null && line.unitPriceFen > item.priceCapFen) {
-    overCapFen = Math.min(line.amountFen, clamp0(line.amountFen - cappedAmount(item.priceCapFen, line.quantity)));
+    overCapFen = Math.min(
+      line.amountFen,
+      clamp0(line.amountFen - cappedAmount(item.priceCapFen, line.quantity)),
+    );
     if (overCapFen > 0) reasons.push('OVER_PRICE_CAP');
   }
   const remaining = line.amountFen - overCapFen;

@@ -53,7 +53,7 @@ export function criticalIllness(
       baseFen: len,
       ratioBp: seg.ratioBp,
       amountFen: amount,
-      note: `累计 ${band}的 ${yuan(len)} 按 ${pct(seg.ratioBp)} 支付 ${yuan(amount)}。`,
+      note: `累计 ${band}的 ${yuan(len)}按 ${pct(seg.ratioBp)} 支付 ${yuan(amount)}。`,
     });
   }
   if (cap !== null) {

@@ -56,7 +56,7 @@ export function openDeductible(
   const paidFen = Math.min(clamp0(inScopeFen), open);
   let note: string;
   if (deductibleFen === 0) note = `${label}不设起付线。`;
-  else if (open === 0) note = `${label}起付线 ${yuan(deductibleFen)} 本年已付满，本次不再扣除。`;
+  else if (open === 0) note = `${label}起付线 ${yuan(deductibleFen)}本年已付满，本次不再扣除。`;
   else
     note = `${label}起付线 ${yuan(deductibleFen)}${alreadyPaidFen > 0 ? `，本年已付 ${yuan(alreadyPaidFen)}，尚余 ${yuan(open)}` : ''}，本次由个人负担 ${yuan(paidFen)}。`;
   return {

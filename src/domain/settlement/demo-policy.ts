@@ -9,10 +9,38 @@ const Y = 100; // fen per yuan, so figures below read as in the policy text
 function specialDiseases(employee: boolean): SpecialDisease[] {
   const up = employee ? 1000 : 0; // employees: ten points more
   return [
-    { code: 'I10', name: '高血压', icdPrefixes: ['I10', 'I11', 'I12', 'I13', 'I15'], deductibleFen: 0, ratioBp: 6000 + up, annualLimitFen: 1_500 * Y },
-    { code: 'E11', name: '糖尿病', icdPrefixes: ['E10', 'E11', 'E12', 'E13', 'E14'], deductibleFen: 0, ratioBp: 6000 + up, annualLimitFen: 2_000 * Y },
-    { code: 'N18', name: '尿毒症透析', icdPrefixes: ['N18', 'N19', 'Z49'], deductibleFen: 0, ratioBp: 8000 + up, annualLimitFen: 60_000 * Y },
-    { code: 'C', name: '恶性肿瘤放化疗', icdPrefixes: ['C', 'Z51'], deductibleFen: 500 * Y, ratioBp: 7000 + up, annualLimitFen: 80_000 * Y },
+    {
+      code: 'I10',
+      name: '高血压',
+      icdPrefixes: ['I10', 'I11', 'I12', 'I13', 'I15'],
+      deductibleFen: 0,
+      ratioBp: 6000 + up,
+      annualLimitFen: 1_500 * Y,
+    },
+    {
+      code: 'E11',
+      name: '糖尿病',
+      icdPrefixes: ['E10', 'E11', 'E12', 'E13', 'E14'],
+      deductibleFen: 0,
+      ratioBp: 6000 + up,
+      annualLimitFen: 2_000 * Y,
+    },
+    {
+      code: 'N18',
+      name: '尿毒症透析',
+      icdPrefixes: ['N18', 'N19', 'Z49'],
+      deductibleFen: 0,
+      ratioBp: 8000 + up,
+      annualLimitFen: 60_000 * Y,
+    },
+    {
+      code: 'C',
+      name: '恶性肿瘤放化疗',
+      icdPrefixes: ['C', 'Z51'],
+      deductibleFen: 500 * Y,
+      ratioBp: 7000 + up,
+      annualLimitFen: 80_000 * Y,
+    },
   ];
 }
 
@@ -21,7 +49,13 @@ const assistance: Policy['assistance'] = {
   schemes: [
     { identity: 'tekun', name: '特困', deductibleFen: 0, ratioBp: 9000, annualCapFen: 60_000 * Y },
     { identity: 'dibao', name: '低保', deductibleFen: 0, ratioBp: 7000, annualCapFen: 50_000 * Y },
-    { identity: 'jiance', name: '监测对象', deductibleFen: 1_000 * Y, ratioBp: 6000, annualCapFen: 40_000 * Y },
+    {
+      identity: 'jiance',
+      name: '监测对象',
+      deductibleFen: 1_000 * Y,
+      ratioBp: 6000,
+      annualCapFen: 40_000 * Y,
+    },
   ],
 };
 
@@ -42,7 +76,14 @@ export function demoResidentPolicy(admdvs: string, year: number): Policy {
       laterAdmissionFactorBp: 5000,
       ratioBp: { '1': 9000, '2': 8000, '3': 6500 },
     },
-    outpatient: { careTypes: ['11', '12', '13'], levels: [1], deductibleFen: 0, deductibleBasis: 'visit', ratioBp: 6000, annualCapFen: 400 * Y },
+    outpatient: {
+      careTypes: ['11', '12', '13'],
+      levels: [1],
+      deductibleFen: 0,
+      deductibleBasis: 'visit',
+      ratioBp: 6000,
+      annualCapFen: 400 * Y,
+    },
     specialDiseases: specialDiseases(false),
     criticalIllness: {
       appliesTo: ['inpatient', 'special_disease'],
@@ -53,7 +94,12 @@ export function demoResidentPolicy(admdvs: string, year: number): Policy {
         { upToFen: null, ratioBp: 8000 },
       ],
       annualCapFen: 400_000 * Y,
-      tilt: { identities: ['tekun', 'dibao', 'jiance'], deductibleFactorBp: 5000, tierBonusBp: 500, capRemoved: true },
+      tilt: {
+        identities: ['tekun', 'dibao', 'jiance'],
+        deductibleFactorBp: 5000,
+        tierBonusBp: 500,
+        capRemoved: true,
+      },
     },
     assistance,
     personalAccount: false,
@@ -77,7 +123,14 @@ export function demoEmployeePolicy(admdvs: string, year: number): Policy {
       laterAdmissionFactorBp: 5000,
       ratioBp: { '1': 9500, '2': 9000, '3': 8500 },
     },
-    outpatient: { careTypes: ['11', '12', '13'], levels: [1, 2], deductibleFen: 200 * Y, deductibleBasis: 'year', ratioBp: 6000, annualCapFen: 2_000 * Y },
+    outpatient: {
+      careTypes: ['11', '12', '13'],
+      levels: [1, 2],
+      deductibleFen: 200 * Y,
+      deductibleBasis: 'year',
+      ratioBp: 6000,
+      annualCapFen: 2_000 * Y,
+    },
     specialDiseases: specialDiseases(true),
     // the employee large-amount subsidy (大额) arrives with its own issue
     criticalIllness: null,

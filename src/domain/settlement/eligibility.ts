@@ -10,7 +10,9 @@ const overlaps = (from: string, to: string | null, begin: string, end: string) =
   from <= end && (to === null || to >= begin);
 
 export function identityHeld(spells: readonly IdentitySpell[], code: string, visit: Visit): boolean {
-  return spells.some((s) => s.code === code && overlaps(s.validFrom, s.validTo, visit.beginDate, visit.endDate));
+  return spells.some(
+    (s) => s.code === code && overlaps(s.validFrom, s.validTo, visit.beginDate, visit.endDate),
+  );
 }
 
 /** Identity codes held during the visit. */

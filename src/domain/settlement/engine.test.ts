@@ -2,7 +2,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { settle } from './engine.ts';
-import { accumulators, classA, classB, classC, identityProblems, input, person, residentPolicy, visit, yuanFen as Y } from './fixtures.ts';
+import {
+  accumulators,
+  classA,
+  classB,
+  classC,
+  identityProblems,
+  input,
+  person,
+  residentPolicy,
+  visit,
+  yuanFen as Y,
+} from './fixtures.ts';
 
 const policy = residentPolicy(2026);
 
@@ -39,9 +50,15 @@ test('E1 ordinary resident, level-2, first admission: fund 14,320.00, person 5,6
   assert.equal(r.benefitYear, 2026);
   assert.equal(r.policyVersion, policy.version);
   const basic = r.steps.find((s) => s.rule === 'BASIC_FUND')!;
-  assert.equal(basic.note, '政策范围内费用扣除起付线后 17,900.00 元，按二级医院报销比例 80% 支付 14,320.00 元。');
+  assert.equal(
+    basic.note,
+    '政策范围内费用扣除起付线后 17,900.00 元，按二级医院报销比例 80% 支付 14,320.00 元。',
+  );
   assert.deepEqual([basic.baseFen, basic.ratioBp, basic.amountFen], [Y(17900), 8000, Y(14320)]);
-  assert.match(r.steps.find((s) => s.rule === 'DEDUCTIBLE')!.note, /本年第 1 次住院，二级医院起付线 500\.00 元/);
+  assert.match(
+    r.steps.find((s) => s.rule === 'DEDUCTIBLE')!.note,
+    /本年第 1 次住院，二级医院起付线 500\.00 元/,
+  );
   assert.match(r.steps.find((s) => s.rule === 'CRITICAL_ILLNESS_BASE')!.note, /未超过起付线/);
 });
 
@@ -70,8 +87,14 @@ test('E2 特困 person, level-3: 大病 tilt and assistance, fund 110,117.75, pe
   assert.equal(r.accumulatorsAfter.criticalIllnessPaidFen, 2_102_750);
   const tier = r.steps.find((s) => s.rule === 'CRITICAL_ILLNESS_TIER')!;
   assert.deepEqual([tier.baseFen, tier.ratioBp, tier.amountFen], [Y(32350), 6500, 2_102_750]);
-  assert.match(r.steps.find((s) => s.rule === 'CRITICAL_ILLNESS_BASE')!.note, /起付线 7,500\.00 元（特殊人群倾斜/);
-  assert.match(r.steps.find((s) => s.rule === 'ASSISTANCE')!.note, /特困人员.*18,822\.50 元.*90% 救助 16,940\.25 元/);
+  assert.match(
+    r.steps.find((s) => s.rule === 'CRITICAL_ILLNESS_BASE')!.note,
+    /起付线 7,500\.00 元（特殊人群倾斜/,
+  );
+  assert.match(
+    r.steps.find((s) => s.rule === 'ASSISTANCE')!.note,
+    /特困人员.*18,822\.50 元.*90% 救助 16,940\.25 元/,
+  );
 });
 
 test('E3 the E1 person: level-3 out of area unfiled, second admission: fund 15,108.00, person 14,892.00', () => {
@@ -100,7 +123,10 @@ test('E3 the E1 person: level-3 out of area unfiled, second admission: fund 15,1
   assert.equal(r.accumulatorsAfter.criticalIllnessBaseFen, Y(17930));
   const red = r.steps.find((s) => s.rule === 'OUT_OF_AREA_REDUCTION')!;
   assert.match(red.note, /65% 降为 50%/);
-  assert.match(r.steps.find((s) => s.rule === 'DEDUCTIBLE')!.note, /本年第 2 次住院，起付线按三级医院 1,000\.00 元的 50% 计 500\.00 元/);
+  assert.match(
+    r.steps.find((s) => s.rule === 'DEDUCTIBLE')!.note,
+    /本年第 2 次住院，起付线按三级医院 1,000\.00 元的 50% 计 500\.00 元/,
+  );
 });
 
 test('E4 level-3, 300,000.00 class A: the basic cap binds, fund 246,000.00, person 54,000.00', () => {
@@ -115,7 +141,9 @@ test('E4 level-3, 300,000.00 class A: the basic cap binds, fund 246,000.00, pers
   assert.equal(r.personTotalFen, Y(54000));
   const cap = r.steps.find((s) => s.rule === 'BASIC_FUND_CAP')!;
   assert.deepEqual([cap.baseFen, cap.amountFen], [Y(194350), Y(150000)]);
-  const tiers = r.steps.filter((s) => s.rule === 'CRITICAL_ILLNESS_TIER').map((s) => [s.baseFen, s.ratioBp, s.amountFen]);
+  const tiers = r.steps
+    .filter((s) => s.rule === 'CRITICAL_ILLNESS_TIER')
+    .map((s) => [s.baseFen, s.ratioBp, s.amountFen]);
   assert.deepEqual(tiers, [
     [Y(35000), 6000, Y(21000)],
     [Y(50000), 7000, Y(35000)],

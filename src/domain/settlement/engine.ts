@@ -51,18 +51,53 @@ function classificationSteps(t: ReturnType<typeof totalsOf>): ExplanationStep[] 
   });
   const out = [s('TOTAL', '医疗费用总额', t.totalFen, `本次医疗费用总额 ${yuan(t.totalFen)}。`)];
   if (t.fullySelfPaidFen > 0)
-    out.push(s('FULLY_SELF_PAID', '全自费', t.fullySelfPaidFen, `丙类、目录外或不符合限定条件的费用 ${yuan(t.fullySelfPaidFen)} 全部自费。`));
+    out.push(
+      s(
+        'FULLY_SELF_PAID',
+        '全自费',
+        t.fullySelfPaidFen,
+        `丙类、目录外或不符合限定条件的费用 ${yuan(t.fullySelfPaidFen)}全部自费。`,
+      ),
+    );
   if (t.overCapFen > 0)
-    out.push(s('OVER_PRICE_CAP', '超限价自费', t.overCapFen, `单价超过医保支付标准的部分 ${yuan(t.overCapFen)} 由个人自付。`));
+    out.push(
+      s(
+        'OVER_PRICE_CAP',
+        '超限价自费',
+        t.overCapFen,
+        `单价超过医保支付标准的部分 ${yuan(t.overCapFen)}由个人自付。`,
+      ),
+    );
   if (t.firstShareFen > 0)
-    out.push(s('CLASS_B_FIRST_SHARE', '乙类先行自付', t.firstShareFen, `乙类项目先行自付 ${yuan(t.firstShareFen)}。`));
-  out.push(s('IN_SCOPE', '政策范围内费用', t.inScopeFen, `其余 ${yuan(t.inScopeFen)} 为政策范围内费用，进入报销计算。`));
+    out.push(
+      s(
+        'CLASS_B_FIRST_SHARE',
+        '乙类先行自付',
+        t.firstShareFen,
+        `乙类项目先行自付 ${yuan(t.firstShareFen)}。`,
+      ),
+    );
+  out.push(
+    s(
+      'IN_SCOPE',
+      '政策范围内费用',
+      t.inScopeFen,
+      `其余 ${yuan(t.inScopeFen)}为政策范围内费用，进入报销计算。`,
+    ),
+  );
   return out;
 }
 
-function pooledBenefitOf(input: SettlementInput, policy: Policy, inScopeFen: Fen, reduced: boolean, warnings: string[]): PooledBenefit {
+function pooledBenefitOf(
+  input: SettlementInput,
+  policy: Policy,
+  inScopeFen: Fen,
+  reduced: boolean,
+  warnings: string[],
+): PooledBenefit {
   const { visit, person, accumulators: acc } = input;
-  if (INPATIENT_CARE_TYPES.includes(visit.careType)) return inpatientBenefit(policy, visit, acc, inScopeFen, reduced);
+  if (INPATIENT_CARE_TYPES.includes(visit.careType))
+    return inpatientBenefit(policy, visit, acc, inScopeFen, reduced);
   if (visit.careType === '14') {
     const disease = qualifiedDisease(policy, person, visit);
     if (disease) return specialDiseaseBenefit(policy, disease, acc, inScopeFen, reduced);
@@ -74,10 +109,17 @@ function pooledBenefitOf(input: SettlementInput, policy: Policy, inScopeFen: Fen
 
 function checkInput(input: SettlementInput, policy: Policy, year: number): void {
   if (policy.insutype !== input.person.insutype)
-    throw badRequest('POLICY_MISMATCH', `政策险种 ${policy.insutype} 与参保人险种 ${input.person.insutype} 不符`);
+    throw badRequest(
+      'POLICY_MISMATCH',
+      `政策险种 ${policy.insutype} 与参保人险种 ${input.person.insutype} 不符`,
+    );
   if (input.accumulators.year !== year)
-    throw badRequest('ACCUMULATOR_YEAR_MISMATCH', `累计数年度 ${input.accumulators.year} 与待遇年度 ${year} 不符`);
-  if (input.visit.endDate < input.visit.beginDate) throw badRequest('VISIT_DATES_INVALID', '出院日期不能早于入院日期');
+    throw badRequest(
+      'ACCUMULATOR_YEAR_MISMATCH',
+      `累计数年度 ${input.accumulators.year} 与待遇年度 ${year} 不符`,
+    );
+  if (input.visit.endDate < input.visit.beginDate)
+    throw badRequest('VISIT_DATES_INVALID', '出院日期不能早于入院日期');
 }
 
 export function settle(input: SettlementInput, policy: Policy): SettlementResult {
@@ -85,7 +127,8 @@ export function settle(input: SettlementInput, policy: Policy): SettlementResult
   const benefitYear = benefitYearOf(visit.endDate);
   checkInput(input, policy, benefitYear);
   const warnings: string[] = [];
-  if (policy.year !== benefitYear) warnings.push(`所用政策年度 ${policy.year} 与待遇年度 ${benefitYear} 不同。`);
+  if (policy.year !== benefitYear)
+    warnings.push(`所用政策年度 ${policy.year} 与待遇年度 ${benefitYear} 不同。`);
 
   const lines = classifyLines(input.lines, visit, person, policy);
   const t = totalsOf(lines);
@@ -96,12 +139,19 @@ export function settle(input: SettlementInput, policy: Policy): SettlementResult
   let acc = pooled.accumulate({ ...before, specialDiseasePaidFen: { ...before.specialDiseasePaidFen } });
   const inScopeSelfPay = t.inScopeFen - pooled.fundFen;
   const held = identitiesHeld(person, visit);
-  const applies = (list: readonly Benefit[] | undefined) => pooled.benefit !== null && !!list?.includes(pooled.benefit);
+  const applies = (list: readonly Benefit[] | undefined) =>
+    pooled.benefit !== null && !!list?.includes(pooled.benefit);
 
   let criticalFen = 0;
   const ci = policy.criticalIllness;
   if (ci && applies(ci.appliesTo)) {
-    const r = criticalIllness(ci, held, before.criticalIllnessBaseFen, inScopeSelfPay, before.criticalIllnessPaidFen);
+    const r = criticalIllness(
+      ci,
+      held,
+      before.criticalIllnessBaseFen,
+      inScopeSelfPay,
+      before.criticalIllnessPaidFen,
+    );
     criticalFen = r.paidFen;
     steps.push(...r.steps);
     acc = {
@@ -115,7 +165,13 @@ export function settle(input: SettlementInput, policy: Policy): SettlementResult
   let assistanceIdentity: string | null = null;
   const as = policy.assistance;
   if (as && applies(as.appliesTo)) {
-    const r = assistance(as, held, inScopeSelfPay - criticalFen, before.assistanceDeductiblePaidFen, before.assistancePaidFen);
+    const r = assistance(
+      as,
+      held,
+      inScopeSelfPay - criticalFen,
+      before.assistanceDeductiblePaidFen,
+      before.assistancePaidFen,
+    );
     assistanceFen = r.paidFen;
     assistanceIdentity = r.scheme?.identity ?? null;
     steps.push(...r.steps);
@@ -126,8 +182,19 @@ export function settle(input: SettlementInput, policy: Policy): SettlementResult
     };
   }
 
-  const funds = { basicFundFen: pooled.fundFen, criticalIllnessFen: criticalFen, largeAmountFen: 0, assistanceFen, otherFen: 0 };
-  const fundTotalFen = funds.basicFundFen + funds.criticalIllnessFen + funds.largeAmountFen + funds.assistanceFen + funds.otherFen;
+  const funds = {
+    basicFundFen: pooled.fundFen,
+    criticalIllnessFen: criticalFen,
+    largeAmountFen: 0,
+    assistanceFen,
+    otherFen: 0,
+  };
+  const fundTotalFen =
+    funds.basicFundFen +
+    funds.criticalIllnessFen +
+    funds.largeAmountFen +
+    funds.assistanceFen +
+    funds.otherFen;
   const personTotalFen = t.totalFen - fundTotalFen;
   let accountFen = 0;
   if (input.useAccount) {

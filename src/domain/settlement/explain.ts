@@ -16,7 +16,9 @@ export function yuan(fen: Fen): string {
 /** 8000 → "80%", 6250 → "62.5%", 25 → "0.25%" */
 export function pct(bp: number): string {
   const whole = Math.trunc(bp / 100);
-  const frac = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
+  const frac = String(bp % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return `${whole}${frac ? `.${frac}` : ''}%`;
 }
 

@@ -14,7 +14,7 @@ import {
 
 export const yuanFen = (yuan: number): number => Math.round(yuan * 100);
 
-export const DEMO_ADMDVS = '411625';
+export const DEMO_ADMDVS = '410926';
 export const residentPolicy = (year = 2026): Policy => demoResidentPolicy(DEMO_ADMDVS, year);
 
 export function item(over: Partial<CatalogueEntry> = {}): CatalogueEntry {
@@ -50,7 +50,8 @@ export function line(amountFen: number, entry: CatalogueEntry | null, over: Part
 }
 
 export const classA = (fen: number, over: Partial<CatalogueEntry> = {}) => line(fen, item(over));
-export const classB = (fen: number, over: Partial<CatalogueEntry> = {}) => line(fen, item({ chargeClass: '02', code: 'B-ITEM', ...over }));
+export const classB = (fen: number, over: Partial<CatalogueEntry> = {}) =>
+  line(fen, item({ chargeClass: '02', code: 'B-ITEM', ...over }));
 export const classC = (fen: number) => line(fen, item({ chargeClass: '03', code: 'C-ITEM' }));
 
 export function visit(over: Partial<Visit> = {}): Visit {
@@ -103,12 +104,24 @@ export function identityProblems(r: SettlementResult): string[] {
   const f = r.funds;
   if (t.totalFen !== r.fundTotalFen + r.personTotalFen) p.push('medfee ≠ fund + person');
   if (r.personTotalFen !== r.accountFen + r.cashFen) p.push('person ≠ account + cash');
-  if (r.fundTotalFen !== f.basicFundFen + f.criticalIllnessFen + f.largeAmountFen + f.assistanceFen + f.otherFen)
+  if (
+    r.fundTotalFen !==
+    f.basicFundFen + f.criticalIllnessFen + f.largeAmountFen + f.assistanceFen + f.otherFen
+  )
     p.push('fund ≠ sum of funds');
-  if (t.totalFen !== t.fullySelfPaidFen + t.overCapFen + t.firstShareFen + t.inScopeFen) p.push('medfee ≠ classification');
+  if (t.totalFen !== t.fullySelfPaidFen + t.overCapFen + t.firstShareFen + t.inScopeFen)
+    p.push('medfee ≠ classification');
   for (const l of r.lines)
-    if (l.amountFen !== l.fullySelfPaidFen + l.overCapFen + l.firstShareFen + l.inScopeFen) p.push(`line ${l.lineNo} parts`);
-  const parts: Record<string, number> = { ...f, ...t, fundTotalFen: r.fundTotalFen, personTotalFen: r.personTotalFen, accountFen: r.accountFen, cashFen: r.cashFen };
+    if (l.amountFen !== l.fullySelfPaidFen + l.overCapFen + l.firstShareFen + l.inScopeFen)
+      p.push(`line ${l.lineNo} parts`);
+  const parts: Record<string, number> = {
+    ...f,
+    ...t,
+    fundTotalFen: r.fundTotalFen,
+    personTotalFen: r.personTotalFen,
+    accountFen: r.accountFen,
+    cashFen: r.cashFen,
+  };
   for (const [k, v] of Object.entries(parts)) {
     if (!Number.isSafeInteger(v)) p.push(`${k} not integer fen`);
     if (v < 0) p.push(`${k} negative`);

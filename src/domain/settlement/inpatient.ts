@@ -16,14 +16,20 @@ export function inpatientBenefit(
   const level = visit.institutionLevel;
   const admissionNo = acc.admissions + 1;
   const ded = inpatientDeductible(policy, level, admissionNo, inScopeFen);
-  const written = policy.inpatient.tiers?.[`${level}`] ?? [{ upToFen: null, ratioBp: policy.inpatient.ratioBp[`${level}`] }];
+  const written = policy.inpatient.tiers?.[`${level}`] ?? [
+    { upToFen: null, ratioBp: policy.inpatient.ratioBp[`${level}`] },
+  ];
   const { tiers, steps: reductionSteps } = reducedTiers(policy, written, reduced);
   const fund = pooledFund({
     baseFen: inScopeFen - ded.paidFen,
     tiers,
     ratioLabel: `${LEVEL_NAMES[level]}医院报销比例`,
     caps: [
-      { label: '基本医疗保险统筹基金年度最高支付限额', capFen: policy.basicFundAnnualCapFen, paidBeforeFen: acc.basicFundPaidFen },
+      {
+        label: '基本医疗保险统筹基金年度最高支付限额',
+        capFen: policy.basicFundAnnualCapFen,
+        paidBeforeFen: acc.basicFundPaidFen,
+      },
     ],
   });
   return {

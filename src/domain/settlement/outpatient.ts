@@ -41,13 +41,28 @@ export function outpatientBenefit(
   }
   const yearly = rules.deductibleBasis === 'year';
   const dedBefore = yearly ? (acc.outpatientDeductiblePaidFen ?? 0) : 0;
-  const ded = openDeductible(yearly ? '普通门诊统筹（按年）' : '普通门诊统筹（每次）', rules.deductibleFen, dedBefore, inScopeFen);
-  const { tiers, steps: reductionSteps } = reducedTiers(policy, [{ upToFen: null, ratioBp: rules.ratioBp }], reduced);
+  const ded = openDeductible(
+    yearly ? '普通门诊统筹（按年）' : '普通门诊统筹（每次）',
+    rules.deductibleFen,
+    dedBefore,
+    inScopeFen,
+  );
+  const { tiers, steps: reductionSteps } = reducedTiers(
+    policy,
+    [{ upToFen: null, ratioBp: rules.ratioBp }],
+    reduced,
+  );
   const fund = pooledFund({
     baseFen: inScopeFen - ded.paidFen,
     tiers,
     ratioLabel: '普通门诊统筹报销比例',
-    caps: [{ label: '普通门诊统筹年度限额', capFen: rules.annualCapFen, paidBeforeFen: acc.outpatientPooledPaidFen }],
+    caps: [
+      {
+        label: '普通门诊统筹年度限额',
+        capFen: rules.annualCapFen,
+        paidBeforeFen: acc.outpatientPooledPaidFen,
+      },
+    ],
   });
   return {
     benefit: 'outpatient',

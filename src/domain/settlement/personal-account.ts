@@ -4,9 +4,13 @@ import { clamp0, type Fen } from '../shared/money.ts';
 import { yuan } from './explain.ts';
 import type { ExplanationStep } from './types.ts';
 
-export function personalAccount(personShareFen: Fen, balanceFen: Fen): { accountFen: Fen; step: ExplanationStep } {
+export function personalAccount(
+  personShareFen: Fen,
+  balanceFen: Fen,
+): { accountFen: Fen; step: ExplanationStep } {
   const accountFen = Math.min(clamp0(personShareFen), clamp0(balanceFen));
-  const short = accountFen < personShareFen ? `，余额不足，其余 ${yuan(personShareFen - accountFen)} 付现金` : '';
+  const short =
+    accountFen < personShareFen ? `，余额不足，其余 ${yuan(personShareFen - accountFen)}以现金支付` : '';
   return {
     accountFen,
     step: {

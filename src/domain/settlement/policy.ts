@@ -118,15 +118,25 @@ export interface Policy {
 
 const fen = () => z.number({ error: '必须是整数分（数字）' }).int('必须是整数分').min(0, '金额不能为负');
 const bp = () =>
-  z.number({ error: '必须是基点整数（80% = 8000）' }).int('必须是基点整数').min(0, '比例不能为负').max(10000, '比例不能超过 10000 基点（100%）');
+  z
+    .number({ error: '必须是基点整数（80% = 8000）' })
+    .int('必须是基点整数')
+    .min(0, '比例不能为负')
+    .max(10000, '比例不能超过 10000 基点（100%）');
 const date = () =>
   z
     .string({ error: '必须是日期 YYYY-MM-DD' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, '必须是日期 YYYY-MM-DD')
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是有效日期');
+    .refine(
+      (s) =>
+        !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      '不是有效日期',
+    );
 const levels = <T extends z.ZodType>(v: () => T) => z.strictObject({ '1': v(), '2': v(), '3': v() });
 const benefit = z.enum(BENEFITS, { error: '必须是 inpatient / special_disease / outpatient 之一' });
-const careType = z.enum(['11', '12', '13', '14', '21', '22', '23', '41', '51', '52'], { error: '不是有效的医疗类别' });
+const careType = z.enum(['11', '12', '13', '14', '21', '22', '23', '41', '51', '52'], {
+  error: '不是有效的医疗类别',
+});
 
 const tiers = z
   .array(z.strictObject({ upToFen: fen().nullable(), ratioBp: bp() }))
@@ -134,8 +144,14 @@ const tiers = z
   .superRefine((ts, ctx) => {
     ts.forEach((t, i) => {
       const last = i === ts.length - 1;
-      if (last && t.upToFen !== null) ctx.addIssue({ code: 'custom', path: [i, 'upToFen'], message: '最后一段的上限必须为 null（不封顶）' });
-      if (!last && t.upToFen === null) ctx.addIssue({ code: 'custom', path: [i, 'upToFen'], message: '只有最后一段可以不设上限' });
+      if (last && t.upToFen !== null)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'upToFen'],
+          message: '最后一段的上限必须为 null（不封顶）',
+        });
+      if (!last && t.upToFen === null)
+        ctx.addIssue({ code: 'custom', path: [i, 'upToFen'], message: '只有最后一段可以不设上限' });
       const prev = ts[i - 1]?.upToFen;
       if (i > 0 && t.upToFen !== null && prev !== null && prev !== undefined && t.upToFen <= prev)
         ctx.addIssue({ code: 'custom', path: [i, 'upToFen'], message: '分段上限必须递增' });
@@ -158,12 +174,16 @@ const policySchema = z
       deductibleFen: levels(fen),
       laterAdmissionFactorBp: bp(),
       ratioBp: levels(bp),
-      tiers: z.strictObject({ '1': tiers.optional(), '2': tiers.optional(), '3': tiers.optional() }).optional(),
+      tiers: z
+        .strictObject({ '1': tiers.optional(), '2': tiers.optional(), '3': tiers.optional() })
+        .optional(),
     }),
     outpatient: z
       .strictObject({
         careTypes: z.array(careType).min(1, '至少一个医疗类别'),
-        levels: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)], { error: '医院等级必须是 1、2 或 3' })),
+        levels: z.array(
+          z.union([z.literal(1), z.literal(2), z.literal(3)], { error: '医院等级必须是 1、2 或 3' }),
+        ),
         deductibleFen: fen(),
         deductibleBasis: z.enum(['visit', 'year'], { error: '必须是 visit（每次）或 year（每年）' }),
         ratioBp: bp(),
@@ -219,13 +239,22 @@ const policySchema = z
       ctx.addIssue({ code: 'custom', path: ['personalAccount'], message: '只有职工医保（310）有个人账户' });
     const codes = new Set<string>();
     p.specialDiseases.forEach((d, i) => {
-      if (codes.has(d.code)) ctx.addIssue({ code: 'custom', path: ['specialDiseases', i, 'code'], message: `病种代码 ${d.code} 重复` });
+      if (codes.has(d.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['specialDiseases', i, 'code'],
+          message: `病种代码 ${d.code} 重复`,
+        });
       codes.add(d.code);
     });
     const ids = new Set<string>();
     p.assistance?.schemes.forEach((s, i) => {
       if (ids.has(s.identity))
-        ctx.addIssue({ code: 'custom', path: ['assistance', 'schemes', i, 'identity'], message: `救助身份 ${s.identity} 重复` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['assistance', 'schemes', i, 'identity'],
+          message: `救助身份 ${s.identity} 重复`,
+        });
       ids.add(s.identity);
     });
   });

@@ -28,13 +28,21 @@ function withoutPerCode(
 }
 
 /** current − (after − before), field by field. */
-export function withoutSettlement(current: Accumulators, before: Accumulators, after: Accumulators): Accumulators {
+export function withoutSettlement(
+  current: Accumulators,
+  before: Accumulators,
+  after: Accumulators,
+): Accumulators {
   const out: Accumulators = { ...current };
   for (const f of NUMERIC_FIELDS) out[f] = current[f] - (after[f] - before[f]);
   out.outpatientDeductiblePaidFen =
     (current.outpatientDeductiblePaidFen ?? 0) -
     ((after.outpatientDeductiblePaidFen ?? 0) - (before.outpatientDeductiblePaidFen ?? 0));
-  out.specialDiseasePaidFen = withoutPerCode(current.specialDiseasePaidFen, before.specialDiseasePaidFen, after.specialDiseasePaidFen);
+  out.specialDiseasePaidFen = withoutPerCode(
+    current.specialDiseasePaidFen,
+    before.specialDiseasePaidFen,
+    after.specialDiseasePaidFen,
+  );
   out.specialDiseaseDeductiblePaidFen = withoutPerCode(
     current.specialDiseaseDeductiblePaidFen,
     before.specialDiseaseDeductiblePaidFen,

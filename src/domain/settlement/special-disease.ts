@@ -15,7 +15,9 @@ export function qualifiedDisease(policy: Policy, person: PersonContext, visit: V
   const qualified = policy.specialDiseases.filter((d) => codes.has(d.code));
   if (qualified.length === 0) return null;
   if (visit.diagnoses.length === 0) return qualified[0]!;
-  return qualified.find((d) => visit.diagnoses.some((dx) => d.icdPrefixes.some((p) => dx.startsWith(p)))) ?? null;
+  return (
+    qualified.find((d) => visit.diagnoses.some((dx) => d.icdPrefixes.some((p) => dx.startsWith(p)))) ?? null
+  );
 }
 
 export function specialDiseaseBenefit(
@@ -28,14 +30,26 @@ export function specialDiseaseBenefit(
   const dedBefore = acc.specialDiseaseDeductiblePaidFen?.[disease.code] ?? 0;
   const paidBefore = acc.specialDiseasePaidFen[disease.code] ?? 0;
   const ded = openDeductible(`门诊慢特病“${disease.name}”`, disease.deductibleFen, dedBefore, inScopeFen);
-  const { tiers, steps: reductionSteps } = reducedTiers(policy, [{ upToFen: null, ratioBp: disease.ratioBp }], reduced);
+  const { tiers, steps: reductionSteps } = reducedTiers(
+    policy,
+    [{ upToFen: null, ratioBp: disease.ratioBp }],
+    reduced,
+  );
   const fund = pooledFund({
     baseFen: inScopeFen - ded.paidFen,
     tiers,
     ratioLabel: `门诊慢特病“${disease.name}”报销比例`,
     caps: [
-      { label: `门诊慢特病“${disease.name}”年度限额`, capFen: disease.annualLimitFen, paidBeforeFen: paidBefore },
-      { label: '基本医疗保险统筹基金年度最高支付限额', capFen: policy.basicFundAnnualCapFen, paidBeforeFen: acc.basicFundPaidFen },
+      {
+        label: `门诊慢特病“${disease.name}”年度限额`,
+        capFen: disease.annualLimitFen,
+        paidBeforeFen: paidBefore,
+      },
+      {
+        label: '基本医疗保险统筹基金年度最高支付限额',
+        capFen: policy.basicFundAnnualCapFen,
+        paidBeforeFen: acc.basicFundPaidFen,
+      },
     ],
   });
   return {

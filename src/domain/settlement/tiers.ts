@@ -29,5 +29,8 @@ export function segments(fromFen: Fen, toFen: Fen, tiers: readonly Tier[]): Segm
 
 /** Shift every tier's ratio (out-of-area reduction: negative; 大病 tilt: positive), kept in 0–100 %. */
 export function shiftTiers(tiers: readonly Tier[], deltaBp: number): Tier[] {
-  return tiers.map((t) => ({ upToFen: t.upToFen, ratioBp: Math.min(10000, Math.max(0, t.ratioBp + deltaBp)) }));
+  return tiers.map((t) => ({
+    upToFen: t.upToFen,
+    ratioBp: Math.min(10000, Math.max(0, t.ratioBp + deltaBp)),
+  }));
 }

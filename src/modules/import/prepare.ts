@@ -11,7 +11,6 @@ import type { RowError, RowOutcome, SourceRow } from '../../domain/import/rows.t
 import { statusValidator } from '../../domain/import/status.ts';
 import { parseIdNumber } from '../../domain/registry/id-number.ts';
 import type { Actor } from '../audit/audit.ts';
-import { enrollmentRule } from './enrollment-rule.ts';
 import * as repo from './repository.ts';
 import { writeEnrollments } from './write-enrollments.ts';
 import { writeIdentities } from './write-identities.ts';
@@ -122,7 +121,6 @@ export async function prepareKind(db: Db, p: PrepareInput): Promise<KindRun> {
           identityTypes: await repo.identityTypes(db),
           enrollments: await repo.enrollmentsOf(db, psnNos),
           identities,
-          rule: enrollmentRule,
         },
         p.headers,
       );

@@ -31,9 +31,10 @@ export async function writeStatusChanges(
   );
 
   // the person's current status follows the latest change (an older change only adds history),
-  // except death, which is final whatever was recorded after it
+  // except death, which is final whatever was recorded after it; every change is audited with the
+  // person's status before and after, as the registry's applyStatusChange does
   await tx.query(
-    `WITH s AS (SELECT * FROM unnest($1::text[], $2::text[], $3::date[]) AS s(psn_no, status, eff)),
+    `WITH s AS (SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[]) AS s(psn_no, status, eff, note)),
      old AS (SELECT p.psn_no, p.status, p.status_date, p.death_date FROM person p JOIN s USING (psn_no)),
      upd AS (
        UPDATE person p SET status = s.status, status_date = s.eff,
@@ -42,12 +43,15 @@ export async function writeStatusChanges(
         WHERE p.psn_no = s.psn_no AND (s.status = 'deceased' OR p.status_date IS NULL OR p.status_date <= s.eff)
        RETURNING p.psn_no, p.status, p.status_date, p.death_date)
      INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after)
-     SELECT $4, $5, 'person.status_change', 'person', upd.psn_no,
+     SELECT $5, $6, 'person.status_change', 'person', s.psn_no,
             jsonb_build_object('status', old.status, 'statusDate', old.status_date, 'deathDate', old.death_date),
-            jsonb_build_object('status', upd.status, 'statusDate', upd.status_date, 'deathDate', upd.death_date,
-                               'source', $6::text)
-       FROM upd JOIN old USING (psn_no)`,
-    [psn, status, eff, actor.id, actor.name, source],
+            CASE WHEN upd.psn_no IS NULL
+                 THEN jsonb_build_object('status', old.status, 'statusDate', old.status_date, 'deathDate', old.death_date)
+                 ELSE jsonb_build_object('status', upd.status, 'statusDate', upd.status_date, 'deathDate', upd.death_date)
+            END || jsonb_build_object('change', jsonb_build_object('status', s.status, 'effectiveDate', s.eff,
+                                                                 'source', $7::text, 'note', s.note))
+       FROM s JOIN old USING (psn_no) LEFT JOIN upd USING (psn_no)`,
+    [psn, status, eff, rs.map((r) => r.note), actor.id, actor.name, source],
   );
 
   const stops = rs.filter((r) => r.status === 'deceased' || r.status === 'imprisoned');

@@ -11,21 +11,36 @@ const COLUMNS = `year, admissions, deductible_paid_fen AS "deductiblePaidFen", b
   outpatient_deductible_paid_fen AS "outpatientDeductiblePaidFen",
   special_disease_deductible_paid AS "specialDiseaseDeductiblePaidFen"`;
 
+/** The same fields as one JSON object, for statements that read the row along with others. */
+export const accumulatorJson = (
+  a: string,
+) => `json_build_object('year', ${a}.year, 'admissions', ${a}.admissions,
+  'deductiblePaidFen', ${a}.deductible_paid_fen, 'basicFundPaidFen', ${a}.basic_fund_paid_fen,
+  'outpatientPooledPaidFen', ${a}.outpatient_pooled_paid_fen, 'criticalIllnessBaseFen', ${a}.critical_illness_base_fen,
+  'criticalIllnessPaidFen', ${a}.critical_illness_paid_fen, 'assistanceDeductiblePaidFen', ${a}.assistance_deductible_paid_fen,
+  'assistancePaidFen', ${a}.assistance_paid_fen, 'specialDiseasePaidFen', ${a}.special_disease_paid,
+  'outpatientDeductiblePaidFen', ${a}.outpatient_deductible_paid_fen,
+  'specialDiseaseDeductiblePaidFen', ${a}.special_disease_deductible_paid)`;
+
 export async function lockAccumulators(
   tx: Queryable,
   psnNo: string,
   insutype: string,
   year: number,
+  /** the row was just ensured (lockVisitForSettlement): skip the insert */
+  ensured = false,
 ): Promise<Accumulators> {
-  await tx.query(
-    'INSERT INTO accumulator (psn_no, insutype, year) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-    [psnNo, insutype, year],
-  );
+  if (!ensured) {
+    await tx.query(
+      'INSERT INTO accumulator (psn_no, insutype, year) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [psnNo, insutype, year],
+    );
+  }
   const rows = await tx.query<Accumulators>(
     `SELECT ${COLUMNS} FROM accumulator WHERE psn_no = $1 AND insutype = $2 AND year = $3 FOR UPDATE`,
     [psnNo, insutype, year],
   );
-  return rows[0];
+  return rows[0] ?? lockAccumulators(tx, psnNo, insutype, year);
 }
 
 /** Without locking or creating (pre-settlement, staff queries). */

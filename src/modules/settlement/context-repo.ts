@@ -2,7 +2,9 @@
 // identity spells, filings and special-disease qualifications — one round trip — and the fee
 // lines with the catalogue entries they were classified against.
 import type { Queryable } from '../../db/types.ts';
+import { accumulatorJson } from './accumulator-repo.ts';
 import type {
+  Accumulators,
   CatalogueEntry,
   ChargeClass,
   DiseaseQualification,
@@ -58,14 +60,7 @@ export async function findPerson(
   return rows[0] ?? null;
 }
 
-export async function findPersonContext(
-  q: Queryable,
-  psnNo: string,
-  insutype: Insutype,
-  onDate: string,
-): Promise<PersonContextRow | null> {
-  const rows = await q.query<PersonContextRow>(
-    `SELECT ${PERSON},
+const CONTEXT = `${PERSON},
        coalesce((SELECT json_agg(json_build_object('code', i.identity_code, 'validFrom', i.valid_from, 'validTo', i.valid_to))
                    FROM person_identity i WHERE i.psn_no = p.psn_no), '[]') AS identities,
        coalesce((SELECT json_agg(json_build_object('type', f.type, 'destination', f.destination,
@@ -73,9 +68,40 @@ export async function findPersonContext(
                    FROM filing f WHERE f.psn_no = p.psn_no), '[]') AS filings,
        coalesce((SELECT json_agg(json_build_object('diseaseCode', d.disease_code, 'institutionCodes', d.institution_codes,
                           'validFrom', d.valid_from, 'validTo', d.valid_to))
-                   FROM disease_qualification d WHERE d.psn_no = p.psn_no), '[]') AS qualifications
-     FROM person p ${ENROLLMENT} WHERE p.psn_no = $1`,
+                   FROM disease_qualification d WHERE d.psn_no = p.psn_no), '[]') AS qualifications`;
+
+export async function findPersonContext(
+  q: Queryable,
+  psnNo: string,
+  insutype: Insutype,
+  onDate: string,
+): Promise<PersonContextRow | null> {
+  const rows = await q.query<PersonContextRow>(
+    `SELECT ${CONTEXT} FROM person p ${ENROLLMENT} WHERE p.psn_no = $1`,
     [psnNo, insutype, onDate],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * The person context together with the person's accumulator row of the year, which this
+ * statement locks (FOR UPDATE) until the transaction ends: settlements of one person serialise
+ * here. Null when the person or the row (created by lockVisitForSettlement) is missing.
+ */
+export async function lockPersonAccumulators(
+  q: Queryable,
+  psnNo: string,
+  insutype: Insutype,
+  onDate: string,
+  year: number,
+): Promise<(PersonContextRow & { accumulators: Accumulators }) | null> {
+  const rows = await q.query<PersonContextRow & { accumulators: Accumulators }>(
+    `SELECT ${CONTEXT}, ${accumulatorJson('a')} AS accumulators
+       FROM person p ${ENROLLMENT}
+       JOIN accumulator a ON a.psn_no = p.psn_no AND a.insutype = $2 AND a.year = $4
+      WHERE p.psn_no = $1
+        FOR UPDATE OF a`,
+    [psnNo, insutype, onDate, year],
   );
   return rows[0] ?? null;
 }
@@ -119,48 +145,27 @@ export interface OpenLine extends FeeLine {
   id: number;
 }
 
-/** The visit's live, unsettled lines (of one charge batch when given), in upload order. */
+/**
+ * The visit's live, unsettled lines (of one charge batch when the batch is not null) with their
+ * catalogue entries, in upload order, as one JSON array: a subquery the settlement's locking
+ * statement embeds. visit and batch are SQL expressions (parameters).
+ */
+export const openLinesJson = (visit: string, batch: string) => `
+  SELECT coalesce(json_agg(json_build_object(
+           'id', l.id, 'lineNo', l.feedetl_sn, 'itemCode', l.med_list_codg, 'date', l.fee_date,
+           'quantity', l.cnt, 'unitPriceFen', l.pric_fen, 'amountFen', l.det_item_fee_sumamt,
+           'item', CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object(
+             'code', c.code, 'name', c.name, 'chargeClass', c.chrgitm_lv, 'firstShareBp', c.first_share_bp,
+             'priceCapFen', c.price_cap_fen, 'medChrgitmType', c.med_chrgitm_type, 'genderLimit', c.gender_limit,
+             'minAge', c.min_age, 'maxAge', c.max_age, 'inpatientOnly', c.inpatient_only) END)
+         ORDER BY l.id), '[]')
+    FROM fee_line l LEFT JOIN catalogue_item c ON c.id = l.catalogue_item_id
+   WHERE l.mdtrt_id = ${visit} AND NOT l.cancelled AND l.setl_id IS NULL AND (${batch}::text IS NULL OR l.chrg_bchno = ${batch})`;
+
 export async function openLines(q: Queryable, mdtrtId: string, batchNo: string | null): Promise<OpenLine[]> {
-  const rows = await q.query<{
-    id: number;
-    lineNo: string;
-    itemCode: string;
-    date: string;
-    quantity: number;
-    unitPriceFen: number;
-    amountFen: number;
-    cid: number | null;
-  } & Omit<CatalogueRow, 'id'>>(
-    `SELECT l.id, l.feedetl_sn AS "lineNo", l.med_list_codg AS "itemCode", l.fee_date::text AS date,
-            l.cnt AS quantity, l.pric_fen AS "unitPriceFen", l.det_item_fee_sumamt AS "amountFen",
-            c.id AS cid, ${CATALOGUE.replace('c.id, ', '')}
-       FROM fee_line l LEFT JOIN catalogue_item c ON c.id = l.catalogue_item_id
-      WHERE l.mdtrt_id = $1 AND NOT l.cancelled AND l.setl_id IS NULL AND ($2::text IS NULL OR l.chrg_bchno = $2)
-      ORDER BY l.id`,
-    [mdtrtId, batchNo],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    lineNo: r.lineNo,
-    itemCode: r.itemCode,
-    date: r.date,
-    quantity: r.quantity,
-    unitPriceFen: r.unitPriceFen,
-    amountFen: r.amountFen,
-    item:
-      r.cid === null
-        ? null
-        : {
-            code: r.code,
-            name: r.name,
-            chargeClass: r.chargeClass,
-            firstShareBp: r.firstShareBp,
-            priceCapFen: r.priceCapFen,
-            medChrgitmType: r.medChrgitmType,
-            genderLimit: r.genderLimit,
-            minAge: r.minAge,
-            maxAge: r.maxAge,
-            inpatientOnly: r.inpatientOnly,
-          },
-  }));
+  const rows = await q.query<{ lines: OpenLine[] }>(`SELECT (${openLinesJson('$1', '$2')}) AS lines`, [
+    mdtrtId,
+    batchNo,
+  ]);
+  return rows[0].lines;
 }

@@ -35,7 +35,7 @@ export async function policyFor(
 export function engineContext(
   v: VisitRow,
   inst: Institution,
-  p: PersonContextRow,
+  p: Pick<PersonContextRow, 'psnNo' | 'gender' | 'birthDate' | 'identities' | 'filings' | 'qualifications'>,
   endDate: string,
   careType = v.medType,
 ): { visit: Visit; personContext: PersonContext } {
@@ -49,7 +49,7 @@ export function engineContext(
       endDate,
       diagnoses: v.diagnoses.map((d) => d.code),
       outOfArea: v.outOfArea,
-      emergency: careType === '13' || v.emergency,
+      emergency: careType === '13',
     },
     personContext: {
       psnNo: p.psnNo,

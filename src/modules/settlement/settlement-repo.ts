@@ -4,6 +4,9 @@
 import type { Queryable } from '../../db/types.ts';
 import { AMOUNT_NAMES, type FundRow, type SettlementAmounts } from '../../domain/his/fields.ts';
 import type { Accumulators, ExplanationStep, LineResult } from '../../domain/settlement/types.ts';
+import type { Actor } from '../audit/audit.ts';
+
+const AMOUNT_COLUMNS = AMOUNT_NAMES.join(', ');
 
 export interface NewSettlement {
   mdtrtId: string;
@@ -27,54 +30,63 @@ export interface NewSettlement {
   msgid: string;
   funds: FundRow[];
   lineIds: number[];
+  actor: Actor;
+  audit: object;
 }
 
-const AMOUNT_COLUMNS = AMOUNT_NAMES.join(', ');
-const AMOUNT_PARAMS = AMOUNT_NAMES.map((_, i) => `$${i + 20}`).join(', ');
+/** Positional parameters named where they are used: p.add(value) → '$n'. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
 
-/** setl_id: 'ST' + the person's region + a 14-digit serial. */
+/**
+ * Everything a settlement writes, in one statement: the settlement row (setl_id 'ST' + region +
+ * a 14-digit serial), its fund parts, its fee lines marked, the person's new accumulators, the
+ * visit closed, and the audit entry. The caller holds the visit and accumulator row locks.
+ */
 export async function insertSettlement(tx: Queryable, s: NewSettlement): Promise<string> {
-  const n = 20 + AMOUNT_NAMES.length;
-  const rows = await tx.query<{ setlId: string }>(
-    `WITH s AS (
+  const p = new Params();
+  const a = s.accAfter;
+  const admdvs = p.add(s.admdvs);
+  const now = p.add(s.setlTime);
+  const sql = `WITH s AS (
        INSERT INTO settlement (setl_id, mdtrt_id, psn_no, admdvs, fixmedins_code, insutype, med_type, clr_type,
          setl_time, setl_date, benefit_year, policy_version_id, policy_version, kind, assistance_identity,
          lines, steps, acc_before, acc_after, msgid, created_at, ${AMOUNT_COLUMNS})
-       VALUES ('ST' || $3 || lpad(nextval('settlement_serial')::text, 14, '0'), $1, $2, $3, $4, $5, $6, $7, $8, $9,
-         $10, $11, $12, 'settlement', $13, $14, $15, $16, $17, $18, $8, ${AMOUNT_PARAMS})
+       VALUES ('ST' || ${admdvs}::text || lpad(nextval('settlement_serial')::text, 14, '0'), ${p.add(s.mdtrtId)},
+         ${p.add(s.psnNo)}, ${admdvs}::text, ${p.add(s.fixmedinsCode)}, ${p.add(s.insutype)}, ${p.add(s.medType)},
+         ${p.add(s.clearingType)}, ${now}, ${p.add(s.setlDate)}, ${p.add(s.benefitYear)}, ${p.add(s.policyVersionId)},
+         ${p.add(s.policyVersion)}, 'settlement', ${p.add(s.assistanceIdentity)}, ${p.add(JSON.stringify(s.lines))},
+         ${p.add(JSON.stringify(s.steps))}, ${p.add(JSON.stringify(s.accBefore))}, ${p.add(JSON.stringify(a))},
+         ${p.add(s.msgid)}, ${now}, ${AMOUNT_NAMES.map((n) => p.add(s.amounts[n])).join(', ')})
        RETURNING setl_id),
      f AS (
        INSERT INTO settlement_fund (setl_id, fund_pay_type, fund_payamt, inscp_scp_amt)
-       SELECT s.setl_id, t.code, t.amt, $19 FROM s, unnest($${n}::text[], $${n + 1}::bigint[]) AS t(code, amt)),
+       SELECT s.setl_id, t.code, t.amt, ${p.add(s.amounts.inscp_scp_amt)}
+         FROM s, unnest(${p.add(s.funds.map((f) => f.fundPayType))}::text[], ${p.add(s.funds.map((f) => f.fundFen))}::bigint[]) AS t(code, amt)),
      l AS (
-       UPDATE fee_line SET setl_id = s.setl_id FROM s WHERE fee_line.id = ANY($${n + 2}::bigint[]))
-     SELECT setl_id AS "setlId" FROM s`,
-    [
-      s.mdtrtId,
-      s.psnNo,
-      s.admdvs,
-      s.fixmedinsCode,
-      s.insutype,
-      s.medType,
-      s.clearingType,
-      s.setlTime,
-      s.setlDate,
-      s.benefitYear,
-      s.policyVersionId,
-      s.policyVersion,
-      s.assistanceIdentity,
-      JSON.stringify(s.lines),
-      JSON.stringify(s.steps),
-      JSON.stringify(s.accBefore),
-      JSON.stringify(s.accAfter),
-      s.msgid,
-      s.amounts.inscp_scp_amt,
-      ...AMOUNT_NAMES.map((a) => s.amounts[a]),
-      s.funds.map((f) => f.fundPayType),
-      s.funds.map((f) => f.fundFen),
-      s.lineIds,
-    ],
-  );
+       UPDATE fee_line SET setl_id = s.setl_id FROM s WHERE fee_line.id = ANY(${p.add(s.lineIds)}::bigint[])),
+     a AS (
+       UPDATE accumulator SET admissions = ${p.add(a.admissions)}, deductible_paid_fen = ${p.add(a.deductiblePaidFen)},
+         basic_fund_paid_fen = ${p.add(a.basicFundPaidFen)}, outpatient_pooled_paid_fen = ${p.add(a.outpatientPooledPaidFen)},
+         critical_illness_base_fen = ${p.add(a.criticalIllnessBaseFen)}, critical_illness_paid_fen = ${p.add(a.criticalIllnessPaidFen)},
+         assistance_deductible_paid_fen = ${p.add(a.assistanceDeductiblePaidFen)}, assistance_paid_fen = ${p.add(a.assistancePaidFen)},
+         special_disease_paid = ${p.add(JSON.stringify(a.specialDiseasePaidFen))},
+         outpatient_deductible_paid_fen = ${p.add(a.outpatientDeductiblePaidFen ?? 0)},
+         special_disease_deductible_paid = ${p.add(JSON.stringify(a.specialDiseaseDeductiblePaidFen ?? {}))}, updated_at = ${now}
+       WHERE psn_no = ${p.add(s.psnNo)} AND insutype = ${p.add(s.insutype)} AND year = ${p.add(a.year)}),
+     v AS (
+       UPDATE visit SET status = 'settled', med_type = ${p.add(s.medType)}, updated_at = ${now} WHERE mdtrt_id = ${p.add(s.mdtrtId)}),
+     e AS (
+       INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after)
+       SELECT ${p.add(s.actor.id)}::bigint, ${p.add(s.actor.name)}, 'settlement.settle', 'settlement', s.setl_id, NULL,
+              ${p.add(JSON.stringify(s.audit))}::jsonb FROM s)
+     SELECT setl_id AS "setlId" FROM s`;
+  const rows = await tx.query<{ setlId: string }>(sql, p.values);
   return rows[0].setlId;
 }
 
@@ -102,7 +114,11 @@ const ROW = `setl_id AS "setlId", mdtrt_id AS "mdtrtId", psn_no AS "psnNo", admd
   benefit_year AS "benefitYear", kind, reverses_setl_id AS "reversesSetlId", reversed_by AS "reversedBy",
   acc_before AS "accBefore", acc_after AS "accAfter", ${AMOUNT_COLUMNS}`;
 
-export async function findSettlement(q: Queryable, setlId: string, lock: boolean): Promise<SettlementRow | null> {
+export async function findSettlement(
+  q: Queryable,
+  setlId: string,
+  lock: boolean,
+): Promise<SettlementRow | null> {
   const rows = await q.query<SettlementRow>(
     `SELECT ${ROW} FROM settlement WHERE setl_id = $1${lock ? ' FOR UPDATE' : ''}`,
     [setlId],

@@ -1,6 +1,9 @@
 // Visits (就诊): explicit SQL for the rows the HIS transactions open, change and lock.
 import type { Queryable } from '../../db/types.ts';
 import type { CareType, Insutype } from '../../domain/settlement/types.ts';
+import type { Actor } from '../audit/audit.ts';
+import { auditParams, auditPart } from './audit-sql.ts';
+import { type OpenLine, openLinesJson } from './context-repo.ts';
 
 export type VisitStatus = 'registered' | 'admitted' | 'discharged' | 'settled' | 'cancelled';
 
@@ -23,15 +26,54 @@ export interface VisitRow {
   emergency: boolean;
 }
 
-const COLUMNS = `mdtrt_id AS "mdtrtId", psn_no AS "psnNo", admdvs, fixmedins_code AS "fixmedinsCode",
-  insutype, med_type AS "medType", inpatient, ipt_otp_no AS "hisVisitNo", begin_time AS "beginTime",
-  end_time AS "endTime", begin_date::text AS "beginDate", end_date::text AS "endDate", status, diagnoses,
-  out_of_area AS "outOfArea", emergency`;
+const columns = (t: string) => `${t}.mdtrt_id AS "mdtrtId", ${t}.psn_no AS "psnNo", ${t}.admdvs,
+  ${t}.fixmedins_code AS "fixmedinsCode", ${t}.insutype, ${t}.med_type AS "medType", ${t}.inpatient,
+  ${t}.ipt_otp_no AS "hisVisitNo", ${t}.begin_time AS "beginTime", ${t}.end_time AS "endTime",
+  ${t}.begin_date::text AS "beginDate", ${t}.end_date::text AS "endDate", ${t}.status, ${t}.diagnoses,
+  ${t}.out_of_area AS "outOfArea", ${t}.emergency`;
+
+export interface VisitWithPerson extends VisitRow {
+  person: { name: string; gender: '1' | '2'; birthDate: string; deathDate: string | null };
+}
+
+/** The visit, locked, with the person facts fee lines are checked and classified against. */
+export async function lockVisitWithPerson(q: Queryable, mdtrtId: string): Promise<VisitWithPerson | null> {
+  const rows = await q.query<VisitWithPerson>(
+    `SELECT ${columns('v')},
+            json_build_object('name', p.name, 'gender', p.gender, 'birthDate', p.birth_date, 'deathDate', p.death_date) AS person
+       FROM visit v JOIN person p ON p.psn_no = v.psn_no WHERE v.mdtrt_id = $1 FOR UPDATE OF v`,
+    [mdtrtId],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * A settlement's first statement: lock the visit, read its open lines (of the batch, when not
+ * null), and make sure the person's accumulator row of the visit's benefit year (the year of its
+ * end date) exists, so the next statement can lock it.
+ */
+export async function lockVisitForSettlement(
+  q: Queryable,
+  mdtrtId: string,
+  fixmedinsCode: string,
+  batchNo: string | null,
+): Promise<(VisitRow & { lines: OpenLine[] }) | null> {
+  const rows = await q.query<VisitRow & { lines: OpenLine[] }>(
+    `WITH v AS (SELECT * FROM visit WHERE mdtrt_id = $1 FOR UPDATE),
+          a AS (INSERT INTO accumulator (psn_no, insutype, year)
+                SELECT psn_no, insutype, extract(year FROM coalesce(end_date, begin_date))::int FROM v
+                 WHERE fixmedins_code = $2
+                ON CONFLICT DO NOTHING)
+     SELECT ${columns('v')}, (${openLinesJson('$1', '$3')}) AS lines FROM v`,
+    [mdtrtId, fixmedinsCode, batchNo],
+  );
+  return rows[0] ?? null;
+}
 
 /** Read a visit, locking it for the rest of the transaction when asked. */
 export async function findVisit(q: Queryable, mdtrtId: string, lock: boolean): Promise<VisitRow | null> {
   const rows = await q.query<VisitRow>(
-    `SELECT ${COLUMNS} FROM visit WHERE mdtrt_id = $1${lock ? ' FOR UPDATE' : ''}`,
+    `SELECT ${columns('visit')} FROM visit WHERE mdtrt_id = $1${lock ? ' FOR UPDATE' : ''}`,
     [mdtrtId],
   );
   return rows[0] ?? null;
@@ -55,15 +97,27 @@ export interface NewVisit {
   now: string;
 }
 
-/** mdtrt_id: 'MD' + the institution's region + a 14-digit serial. */
-export async function insertVisit(tx: Queryable, v: NewVisit): Promise<string> {
+/**
+ * mdtrt_id: 'MD' + the institution's region + a 14-digit serial. The audit entry is written in
+ * the same statement. Returns '' when the HIS's visit number is already live (nothing written).
+ */
+export async function insertVisit(
+  tx: Queryable,
+  v: NewVisit,
+  actor: Actor,
+  action: string,
+  after: object,
+): Promise<string> {
   const rows = await tx.query<{ mdtrtId: string }>(
-    `INSERT INTO visit (mdtrt_id, psn_no, admdvs, fixmedins_code, insutype, med_type, inpatient, ipt_otp_no,
-       begin_time, begin_date, status, diagnoses, main_diag_code, out_of_area, emergency, attending, created_at, updated_at)
-     VALUES ('MD' || substr($3, 2, 6) || lpad(nextval('visit_serial')::text, 14, '0'), $1, $2, $3, $4, $5, $6, $7,
-       $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
-     ON CONFLICT DO NOTHING
-     RETURNING mdtrt_id AS "mdtrtId"`,
+    `WITH v AS (
+       INSERT INTO visit (mdtrt_id, psn_no, admdvs, fixmedins_code, insutype, med_type, inpatient, ipt_otp_no,
+         begin_time, begin_date, status, diagnoses, main_diag_code, out_of_area, emergency, attending, created_at, updated_at)
+       VALUES ('MD' || substr($3, 2, 6) || lpad(nextval('visit_serial')::text, 14, '0'), $1, $2, $3, $4, $5, $6, $7,
+         $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
+       ON CONFLICT DO NOTHING
+       RETURNING mdtrt_id),
+     a AS (${auditPart(17, 'v.mdtrt_id', 'v')})
+     SELECT mdtrt_id AS "mdtrtId" FROM v`,
     [
       v.psnNo,
       v.admdvs,
@@ -81,6 +135,7 @@ export async function insertVisit(tx: Queryable, v: NewVisit): Promise<string> {
       v.emergency,
       JSON.stringify(v.attending),
       v.now,
+      ...auditParams(actor, action, 'visit', after),
     ],
   );
   return rows[0]?.mdtrtId ?? '';
@@ -110,7 +165,12 @@ const CHANGE_COLUMNS: Record<keyof VisitChange, string> = {
   deathDate: 'die_date',
 };
 
-export async function updateVisit(tx: Queryable, mdtrtId: string, change: VisitChange, now: string): Promise<void> {
+export async function updateVisit(
+  tx: Queryable,
+  mdtrtId: string,
+  change: VisitChange,
+  now: string,
+): Promise<void> {
   const sets: string[] = [];
   const params: unknown[] = [mdtrtId, now];
   for (const [key, value] of Object.entries(change) as [keyof VisitChange, unknown][]) {

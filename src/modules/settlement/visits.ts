@@ -22,14 +22,20 @@ export async function eligiblePerson(
   if (!p) throw notFound('HIS_PERSON_NOT_FOUND', `人员编号 ${psnNo} 不存在`);
   checkAlive(p, onDate);
   if (p.enrollmentId === null) {
-    throw badRequest('HIS_NOT_ENROLLED', `人员 ${p.name} 在 ${onDate} 未参加${INSUTYPE_NAMES[insutype]}，不能享受待遇`);
+    throw badRequest(
+      'HIS_NOT_ENROLLED',
+      `人员 ${p.name} 在 ${onDate} 未参加${INSUTYPE_NAMES[insutype]}，不能享受待遇`,
+    );
   }
   return p;
 }
 
 export function checkAlive(p: { name: string; deathDate: string | null }, onDate: string): void {
   if (p.deathDate && onDate > p.deathDate) {
-    throw badRequest('HIS_PERSON_DECEASED', `人员 ${p.name} 已于 ${p.deathDate} 死亡，不能办理 ${onDate} 的就诊或费用`);
+    throw badRequest(
+      'HIS_PERSON_DECEASED',
+      `人员 ${p.name} 已于 ${p.deathDate} 死亡，不能办理 ${onDate} 的就诊或费用`,
+    );
   }
 }
 
@@ -39,38 +45,43 @@ export async function openVisit(tx: Queryable, c: Caller, r: OpenVisitRequest): 
     throw badRequest('HIS_TIME_IN_FUTURE', `就诊时间 ${r.begin.date} 晚于当前时间`);
   }
   const p = await eligiblePerson(tx, r.psnNo, r.insutype, r.begin.date);
-  const mdtrtId = await insertVisit(tx, {
-    psnNo: p.psnNo,
-    admdvs: p.insuredAdmdvs ?? p.admdvs,
-    fixmedinsCode: c.institution.code,
-    insutype: r.insutype,
-    medType: r.medType,
-    inpatient: r.inpatient,
-    hisVisitNo: r.hisVisitNo,
-    beginTime: r.begin.iso,
-    beginDate: r.begin.date,
-    diagnoses: r.diagnoses,
-    mainDiagnosis: r.mainDiagnosis,
-    // 就医地 ≠ 参保地: the institution's region is not the person's pooling region
-    outOfArea: c.institution.admdvs !== (p.insuredAdmdvs ?? p.admdvs),
-    emergency: r.medType === '13',
-    attending: r.attending,
-    now,
-  });
+  const mdtrtId = await insertVisit(
+    tx,
+    {
+      psnNo: p.psnNo,
+      admdvs: p.insuredAdmdvs ?? p.admdvs,
+      fixmedinsCode: c.institution.code,
+      insutype: r.insutype,
+      medType: r.medType,
+      inpatient: r.inpatient,
+      hisVisitNo: r.hisVisitNo,
+      beginTime: r.begin.iso,
+      beginDate: r.begin.date,
+      diagnoses: r.diagnoses,
+      mainDiagnosis: r.mainDiagnosis,
+      // 就医地 ≠ 参保地: the institution's region is not the person's pooling region
+      outOfArea: c.institution.admdvs !== (p.insuredAdmdvs ?? p.admdvs),
+      emergency: r.medType === '13',
+      attending: r.attending,
+      now,
+    },
+    c.actor,
+    r.inpatient ? 'visit.admit' : 'visit.register',
+    {
+      psnNo: p.psnNo,
+      insutype: r.insutype,
+      medType: r.medType,
+      fixmedinsCode: c.institution.code,
+      begin: r.begin.iso,
+      msgid: c.msgid,
+    },
+  );
   if (!mdtrtId) {
     throw conflict(
       'HIS_DUPLICATE_VISIT_NO',
       `${r.inpatient ? '住院号' : '门诊号'} ${r.hisVisitNo} 已有未撤销的就诊记录，不能重复${r.inpatient ? '入院' : '挂号'}`,
     );
   }
-  await audit(tx, c.actor, r.inpatient ? 'visit.admit' : 'visit.register', 'visit', mdtrtId, null, {
-    psnNo: p.psnNo,
-    insutype: r.insutype,
-    medType: r.medType,
-    fixmedinsCode: c.institution.code,
-    begin: r.begin.iso,
-    msgid: c.msgid,
-  });
   return { mdtrtId };
 }
 
@@ -82,7 +93,16 @@ export async function ownVisit(
   inpatient: boolean,
   lock = true,
 ): Promise<VisitRow> {
-  const v = await findVisit(q, ref.mdtrtId, lock);
+  return checkOwn(await findVisit(q, ref.mdtrtId, lock), c, ref, inpatient);
+}
+
+/** The visit is the caller's, of this person and of this kind (outpatient / inpatient). */
+export function checkOwn<V extends VisitRow>(
+  v: V | null,
+  c: Caller,
+  ref: { mdtrtId: string; psnNo: string },
+  inpatient: boolean,
+): V {
   if (!v || v.fixmedinsCode !== c.institution.code) throw visitNotFound(ref.mdtrtId);
   if (v.psnNo !== ref.psnNo) {
     throw badRequest('HIS_VISIT_PERSON_MISMATCH', `就诊 ${ref.mdtrtId} 不是人员 ${ref.psnNo} 的就诊`);
@@ -123,30 +143,57 @@ export async function cancelVisit(
     throw conflict('HIS_VISIT_HAS_FEES', `就诊 ${v.mdtrtId} 还有未撤销的费用明细，请先撤销费用明细`);
   }
   await updateVisit(tx, v.mdtrtId, { status: 'cancelled' }, c.now.toISOString());
-  await audit(tx, c.actor, inpatient ? 'visit.cancel_admission' : 'visit.cancel_registration', 'visit', v.mdtrtId, {
-    status: v.status,
-  }, { status: 'cancelled', msgid: c.msgid });
+  await audit(
+    tx,
+    c.actor,
+    inpatient ? 'visit.cancel_admission' : 'visit.cancel_registration',
+    'visit',
+    v.mdtrtId,
+    {
+      status: v.status,
+    },
+    { status: 'cancelled', msgid: c.msgid },
+  );
 }
 
 /** 2203: care type and diagnoses of an outpatient visit before it is settled. */
 export async function recordVisitInfo(
   tx: Queryable,
   c: Caller,
-  r: { mdtrtId: string; psnNo: string; medType: VisitRow['medType']; mainDiagnosis: string | null; diagnoses: Diagnosis[] },
+  r: {
+    mdtrtId: string;
+    psnNo: string;
+    medType: VisitRow['medType'];
+    mainDiagnosis: string | null;
+    diagnoses: Diagnosis[];
+  },
 ): Promise<void> {
   const v = await ownVisit(tx, c, r, false);
   requireStatus(v, ['registered'], '上传就诊信息');
   await updateVisit(
     tx,
     v.mdtrtId,
-    { medType: r.medType, diagnoses: r.diagnoses, mainDiagnosis: r.mainDiagnosis, emergency: r.medType === '13' },
+    {
+      medType: r.medType,
+      diagnoses: r.diagnoses,
+      mainDiagnosis: r.mainDiagnosis,
+      emergency: r.medType === '13',
+    },
     c.now.toISOString(),
   );
-  await audit(tx, c.actor, 'visit.info', 'visit', v.mdtrtId, { medType: v.medType, diagnoses: v.diagnoses }, {
-    medType: r.medType,
-    diagnoses: r.diagnoses,
-    msgid: c.msgid,
-  });
+  await audit(
+    tx,
+    c.actor,
+    'visit.info',
+    'visit',
+    v.mdtrtId,
+    { medType: v.medType, diagnoses: v.diagnoses },
+    {
+      medType: r.medType,
+      diagnoses: r.diagnoses,
+      msgid: c.msgid,
+    },
+  );
 }
 
 export interface Discharge {
@@ -184,23 +231,43 @@ export async function discharge(tx: Queryable, c: Caller, r: Discharge): Promise
     },
     c.now.toISOString(),
   );
-  await audit(tx, c.actor, 'visit.discharge', 'visit', v.mdtrtId, { status: v.status }, {
-    status: 'discharged',
-    end: r.end.iso,
-    dischargeWay: r.dischargeWay,
-    msgid: c.msgid,
-  });
+  await audit(
+    tx,
+    c.actor,
+    'visit.discharge',
+    'visit',
+    v.mdtrtId,
+    { status: v.status },
+    {
+      status: 'discharged',
+      end: r.end.iso,
+      dischargeWay: r.dischargeWay,
+      msgid: c.msgid,
+    },
+  );
 }
 
 /** 2405: back to in hospital, as long as the stay is not settled. */
-export async function cancelDischarge(tx: Queryable, c: Caller, ref: { mdtrtId: string; psnNo: string }): Promise<void> {
+export async function cancelDischarge(
+  tx: Queryable,
+  c: Caller,
+  ref: { mdtrtId: string; psnNo: string },
+): Promise<void> {
   const v = await ownVisit(tx, c, ref, true);
   requireStatus(v, ['discharged'], '撤销出院');
   await updateVisit(tx, v.mdtrtId, { status: 'admitted', endTime: null, endDate: null }, c.now.toISOString());
-  await audit(tx, c.actor, 'visit.cancel_discharge', 'visit', v.mdtrtId, { status: v.status, end: v.endTime }, {
-    status: 'admitted',
-    msgid: c.msgid,
-  });
+  await audit(
+    tx,
+    c.actor,
+    'visit.cancel_discharge',
+    'visit',
+    v.mdtrtId,
+    { status: v.status, end: v.endTime },
+    {
+      status: 'admitted',
+      msgid: c.msgid,
+    },
+  );
 }
 
 export const todayOf = (c: Caller) => beijingDate(c.now);

@@ -1,0 +1,297 @@
+// Settlement throughput through the HIS interface on PostgreSQL, against the same SQL without
+// HTTP or the engine.
+//
+// 1. A fresh schema: the demo county, 8 institutions (one per client, levels 1 and 2), 200
+//    catalogue items, the demo policies and one person per visit.
+// 2. The real server on a random loopback port; 8 concurrent HTTP clients each sign in, then run
+//    full flows for distinct persons: outpatient (2201 register, 2204 five lines, 2207 settle) and
+//    inpatient (2401 admit, 2301 thirty lines, 2402 discharge, 2304 settle). Printed: settlements/s
+//    and p50/p99 latency of the settlement call.
+// 3. The baseline: every statement the server issued, recorded per transaction, replayed on a
+//    second fresh schema by 8 concurrent workers through the same driver (pg), flow by flow, with
+//    no HTTP and no engine. Printed: its settlements/s and the ratio HTTP / baseline.
+import { request, Agent } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../src/api/app.ts';
+import { freshPostgres } from '../src/db/testing.ts';
+import type { Db } from '../src/db/types.ts';
+import { makeIdNumber } from '../src/domain/registry/id-number.ts';
+import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../src/modules/his/client.ts';
+import { type LineSpec, totalOf, wire } from '../src/modules/his/flows.ts';
+import { HIS_PATH } from '../src/modules/his/routes.ts';
+import { seedDemoPolicies } from '../src/modules/policy/demo.ts';
+import { addInstitution, seedCounty } from '../src/modules/settlement/test-factories.ts';
+import { byFlow, profile, recording, replayFlow } from './settlement-replay.ts';
+
+const ADMDVS = '410926';
+const CLIENTS = 8;
+const FLOWS = Number(process.env.BENCH_SETTLEMENTS || 2000);
+const INPATIENT_SHARE = 0.25;
+const ITEMS = 200;
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Flow {
+  id: string;
+  psnNo: string;
+  certno: string;
+  inpatient: boolean;
+  lines: LineSpec[];
+}
+
+const itemCode = (i: number) =>
+  `X${'ABC'[i % 10 < 6 ? 0 : i % 10 < 9 ? 1 : 2]}${String(i).padStart(21, '0')}`;
+
+async function seed(db: Db, flows: Flow[]): Promise<{ code: string; paasid: string; secret: string }[]> {
+  return db.tx(async (tx) => {
+    await seedCounty(tx, ADMDVS);
+    await seedDemoPolicies(tx, ADMDVS, 2026);
+    const codes = Array.from({ length: ITEMS }, (_, i) => itemCode(i));
+    await tx.query(
+      `INSERT INTO catalogue_item (code, name, kind, chrgitm_lv, price_cap_fen, med_chrgitm_type, valid_from)
+       SELECT c, '项目' || c, 'drug', CASE substr(c, 2, 1) WHEN 'A' THEN '01' WHEN 'B' THEN '02' ELSE '03' END,
+              CASE WHEN right(c, 1) = '7' THEN 5000 END, '09', '2020-01-01'
+         FROM unnest($1::text[]) AS c`,
+      [codes],
+    );
+    await tx.query(
+      `WITH p AS (SELECT * FROM unnest($1::text[], $2::text[], $3::date[]) AS t(psn_no, certno, birth))
+       INSERT INTO person (psn_no, admdvs, certno, name, gender, birth_date, village_code)
+       SELECT psn_no, $4::text, certno, '参保人', CASE WHEN substr(certno, 17, 1)::int % 2 = 1 THEN '1' ELSE '2' END, birth, $4::text || '101001' FROM p`,
+      [
+        flows.map((f) => f.psnNo),
+        flows.map((f) => f.certno),
+        flows.map((f) => `19${50 + (Number(f.id) % 40)}-03-0${1 + (Number(f.id) % 9)}`),
+        ADMDVS,
+      ],
+    );
+    await tx.query(
+      `INSERT INTO enrollment (psn_no, admdvs, insutype, begin_date, end_date, personal_fen, fiscal_fen)
+       SELECT psn_no, $2, '390', '2026-01-01', '2026-12-31', 40000, 67000 FROM unnest($1::text[]) AS psn_no`,
+      [flows.map((f) => f.psnNo), ADMDVS],
+    );
+    const creds = [];
+    for (let k = 0; k < CLIENTS; k++) {
+      const code = `H${ADMDVS}${String(100 + k).padStart(5, '0')}`;
+      const c = await addInstitution(tx, {
+        code,
+        level: k % 2 === 0 ? 1 : 2,
+        kind: k % 2 === 0 ? 'township_health_centre' : 'hospital',
+      });
+      creds.push({ code, ...c });
+    }
+    return creds;
+  });
+}
+
+function plan(): Flow[] {
+  const r = rng(42);
+  const pick = () => Math.floor(r() * ITEMS);
+  return Array.from({ length: FLOWS }, (_, i) => {
+    const inpatient = r() < INPATIENT_SHARE;
+    const certno = makeIdNumber(ADMDVS, `19${50 + (i % 40)}-03-0${1 + (i % 9)}`, Math.floor(i / 360));
+    return {
+      id: String(i),
+      psnNo: `${ADMDVS}${String(i + 1).padStart(10, '0')}`,
+      certno,
+      inpatient,
+      lines: Array.from({ length: inpatient ? 30 : 5 }, () => ({
+        code: itemCode(pick()),
+        pricFen: 100 + Math.floor(r() * 50_000),
+        cnt: 1 + Math.floor(r() * 3),
+      })),
+    };
+  });
+}
+
+function post(agent: Agent, port: number, headers: Record<string, string>, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: HIS_PATH,
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+async function httpPhase(db: Db, flows: Flow[], creds: { code: string; paasid: string; secret: string }[]) {
+  const msgFlow = new Map<string, string>();
+  const rec = recording(db, (p) => (typeof p === 'string' ? msgFlow.get(p) : undefined));
+  const app = await buildApp({ db: rec.db, now: () => new Date(), version: 'bench' }, { serveWeb: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as AddressInfo).port;
+  const latencies: number[] = [];
+  const clients = creds.map((c, k) => ({
+    id: { fixmedinsCode: c.code, paasid: c.paasid, secret: c.secret } as HisIdentity,
+    agent: new Agent({ keepAlive: true, maxSockets: 1 }),
+    seq: 0,
+    k,
+  }));
+  type Client = (typeof clients)[number];
+  const call = async (c: Client, flow: string, infno: string, input: Record<string, unknown>) => {
+    const now = new Date();
+    const msgid = makeMsgid(c.id.fixmedinsCode, now, ++c.seq);
+    msgFlow.set(msgid, flow);
+    const started = performance.now();
+    const text = await post(
+      c.agent,
+      port,
+      signedHeaders(c.id, now),
+      JSON.stringify(envelope(c.id, infno, msgid, input, now)),
+    );
+    const ms = performance.now() - started;
+    const res = JSON.parse(text);
+    if (res.infcode !== 0) throw new Error(`${infno} failed: ${res.err_msg}`);
+    return { out: res.output, ms };
+  };
+  const dt = (d: Date) =>
+    new Date(d.getTime() + 8 * 3600_000 - 60_000).toISOString().slice(0, 19).replace('T', ' ');
+  for (const c of clients) {
+    const { out } = await call(c, `setup-${c.k}`, '9001', { signIn: { opter_no: '001', mac: '', ip: '' } });
+    c.id.signNo = out.signinoutb.sign_no;
+  }
+  const runFlow = async (c: Client, f: Flow) => {
+    const t = dt(new Date());
+    if (f.inpatient) {
+      const begin = dt(new Date(Date.now() - 3 * 86_400_000));
+      const { out } = await call(
+        c,
+        f.id,
+        '2401',
+        wire.admission(f.psnNo, '390', begin, `ZY${f.id}`, f.certno),
+      );
+      const id = out.result.mdtrt_id;
+      await call(
+        c,
+        f.id,
+        '2301',
+        wire.fees(id, f.psnNo, f.lines, dt(new Date(Date.now() - 2 * 86_400_000)), null),
+      );
+      await call(c, f.id, '2402', wire.discharge(id, f.psnNo, '390', t));
+      latencies.push(
+        (await call(c, f.id, '2304', wire.inpatientSettle(f.psnNo, id, totalOf(f.lines), f.certno))).ms,
+      );
+    } else {
+      const { out } = await call(
+        c,
+        f.id,
+        '2201',
+        wire.registration(f.psnNo, '390', t, `MZ${f.id}`, f.certno),
+      );
+      const id = out.data.mdtrt_id;
+      await call(c, f.id, '2204', wire.fees(id, f.psnNo, f.lines, t));
+      latencies.push(
+        (await call(c, f.id, '2207', wire.outpatientSettle(f.psnNo, id, totalOf(f.lines), f.certno))).ms,
+      );
+    }
+  };
+  let next = 0;
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await Promise.all(
+    clients.map(async (c) => {
+      while (next < flows.length) await runFlow(c, flows[next++]);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  if (process.env.BENCH_PROFILE)
+    console.log(`  node cpu ${((used.user + used.system) / 1e6).toFixed(2)} s of ${seconds.toFixed(2)} s`);
+  await app.close();
+  return { seconds, latencies, units: rec.units };
+}
+
+export async function runSettlementBench(): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const flows = plan();
+  const inpatient = flows.filter((f) => f.inpatient).length;
+  console.log(
+    `${FLOWS} visits (${FLOWS - inpatient} outpatient × 5 lines, ${inpatient} inpatient × 30 lines), ${CLIENTS} concurrent clients`,
+  );
+
+  const live = await freshPostgres(url, CLIENTS + 2);
+  let recorded: Awaited<ReturnType<typeof httpPhase>>;
+  try {
+    const creds = await seed(live.db, flows);
+    recorded = await httpPhase(live.db, flows, creds);
+    const n = await live.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM settlement`);
+    if (n[0].n !== FLOWS) throw new Error(`expected ${FLOWS} settlements, found ${n[0].n}`);
+  } finally {
+    await live.drop();
+  }
+  const http = {
+    rate: FLOWS / recorded.seconds,
+    p50: percentile(recorded.latencies, 50),
+    p99: percentile(recorded.latencies, 99),
+  };
+  console.log(
+    `HIS API:  ${http.rate.toFixed(0)} settlements/s (${recorded.seconds.toFixed(2)} s); settlement call p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms`,
+  );
+
+  const flowsById = byFlow(recorded.units);
+  const setup = [...flowsById.entries()].filter(([k]) => k.startsWith('setup-')).map(([, u]) => u);
+  const work = [...flowsById.entries()].filter(([k]) => !k.startsWith('setup-')).map(([, u]) => u);
+  const statements = work.reduce(
+    (a, us) => a + us.reduce((b, u) => b + u.statements.length + (u.tx ? 2 : 0), 0),
+    0,
+  );
+  const replay = await freshPostgres(url, CLIENTS + 2);
+  try {
+    await seed(replay.db, flows);
+    const ids = new Map<string, string>();
+    for (const s of setup) await replayFlow(replay.db, s, ids);
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (next < work.length) await replayFlow(replay.db, work[next++], ids);
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const n = await replay.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM settlement`);
+    if (n[0].n !== FLOWS) throw new Error(`replay: expected ${FLOWS} settlements, found ${n[0].n}`);
+    const rate = FLOWS / seconds;
+    if (process.env.BENCH_PROFILE) {
+      for (const [k, v] of [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
+        console.log(
+          `  ${v.ms.toFixed(0).padStart(6)} ms ${String(v.n).padStart(5)}× ${(v.ms / v.n).toFixed(2)} ms  ${k}`,
+        );
+      }
+    }
+    console.log(
+      `SQL only: ${rate.toFixed(0)} settlements/s (${seconds.toFixed(2)} s); the same ${statements} statements (${(statements / FLOWS).toFixed(1)} per visit incl. BEGIN/COMMIT) via pg, ${CLIENTS} concurrent`,
+    );
+    const ratio = http.rate / rate;
+    console.log(
+      `ratio HIS API / SQL only: ${ratio.toFixed(2)} (target ≥ 0.5) ${ratio >= 0.5 ? '✓' : '✗'}; settlement p99 ${http.p99.toFixed(1)} ms (target < 50 ms) ${http.p99 < 50 ? '✓' : '✗'}`,
+    );
+  } finally {
+    await replay.drop();
+  }
+}

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isAppError } from '../shared/errors.ts';
+import {
+  amountMatches,
+  amountToFen,
+  beijingDate,
+  parseDateTime,
+  parseQuantity,
+  parseWireDate,
+  ratio,
+  wireDateTime,
+  wireStamp,
+  yuan,
+} from './wire.ts';
+
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(isAppError(e));
+    return e.code;
+  }
+  assert.fail('expected an AppError');
+};
+
+test('wire amounts become fen from numbers and strings, at most two decimals', () => {
+  assert.equal(amountToFen(12.3, 'x'), 1230);
+  assert.equal(amountToFen('12.30', 'x'), 1230);
+  assert.equal(amountToFen(0, 'x'), 0);
+  assert.equal(amountToFen('20000', 'x'), 2_000_000);
+  assert.equal(amountToFen(0.07, 'x'), 7);
+  assert.equal(
+    code(() => amountToFen(12.345, 'x')),
+    'HIS_AMOUNT_FORMAT',
+  );
+  assert.equal(
+    code(() => amountToFen('1e3', 'x')),
+    'HIS_AMOUNT_FORMAT',
+  );
+  assert.equal(
+    code(() => amountToFen(-1, 'x')),
+    'HIS_AMOUNT_NEGATIVE',
+  );
+  assert.equal(amountToFen('-1.5', 'x', { allowNegative: true }), -150);
+  assert.equal(
+    code(() => amountToFen(undefined, 'x')),
+    'HIS_FIELD_MISSING',
+  );
+  assert.equal(
+    code(() => amountToFen(true, 'x')),
+    'HIS_FIELD_TYPE',
+  );
+});
+
+test('quantities keep four decimals exactly and must be positive', () => {
+  assert.deepEqual(parseQuantity('2.5', 'cnt'), { scaled: 25000n, text: '2.5', value: 2.5 });
+  assert.deepEqual(parseQuantity(3, 'cnt'), { scaled: 30000n, text: '3', value: 3 });
+  assert.equal(parseQuantity(0.3333, 'cnt').scaled, 3333n);
+  assert.equal(
+    code(() => parseQuantity(-1, 'cnt')),
+    'HIS_QUANTITY_NEGATIVE',
+  );
+  assert.equal(
+    code(() => parseQuantity('1.23456', 'cnt')),
+    'HIS_QUANTITY_FORMAT',
+  );
+  assert.equal(
+    code(() => parseQuantity(0, 'cnt')),
+    'HIS_QUANTITY_ZERO',
+  );
+});
+
+test('price × quantity must match the amount within one fen, computed exactly', () => {
+  assert.ok(amountMatches(1234, parseQuantity(3, 'c'), 3702));
+  assert.ok(amountMatches(1234, parseQuantity(3, 'c'), 3703)); // 0.01 off is tolerated
+  assert.ok(!amountMatches(1234, parseQuantity(3, 'c'), 3704));
+  // 1/3 of a box at 10.00: 3.333 → 333.3 fen, the HIS rounds to 3.33
+  assert.ok(amountMatches(1000, parseQuantity('0.3333', 'c'), 333));
+  assert.ok(!amountMatches(1000, parseQuantity('0.3333', 'c'), 335));
+  // large values stay exact (no float)
+  // 1,234,567.89 × 7777.7777 = 9,602,194,603.978053 yuan: exact in BigInt
+  assert.ok(amountMatches(123_456_789, parseQuantity('7777.7777', 'c'), 960_219_460_398));
+  assert.ok(amountMatches(123_456_789, parseQuantity('7777.7777', 'c'), 960_219_460_397));
+  assert.ok(!amountMatches(123_456_789, parseQuantity('7777.7777', 'c'), 960_219_460_399));
+  assert.ok(!amountMatches(123_456_789, parseQuantity('7777.7777', 'c'), 960_219_460_396));
+});
+
+test('money goes out as numbers with exactly two decimals', () => {
+  assert.equal(JSON.stringify({ a: yuan(123450) }), '{"a":1234.50}');
+  assert.equal(JSON.stringify({ a: yuan(-7) }), '{"a":-0.07}');
+  assert.equal(JSON.stringify({ a: yuan(0) }), '{"a":0.00}');
+  assert.equal(JSON.stringify([ratio(1000), ratio(10000), ratio(0), ratio(625)]), '[0.1,1,0,0.0625]');
+});
+
+test('wire times are Beijing time', () => {
+  const d = new Date('2026-03-15T16:30:05.123Z');
+  assert.equal(wireStamp(d), '20260316003005123');
+  assert.equal(wireDateTime(d), '2026-03-16 00:30:05');
+  assert.equal(beijingDate(d), '2026-03-16');
+  assert.deepEqual(parseDateTime('2026-03-16 00:30:05', 't'), {
+    iso: '2026-03-15T16:30:05.000Z',
+    date: '2026-03-16',
+  });
+  assert.equal(
+    code(() => parseDateTime('2026-02-30 10:00:00', 't')),
+    'HIS_TIME_FORMAT',
+  );
+  assert.equal(
+    code(() => parseDateTime('2026/03/16', 't')),
+    'HIS_TIME_FORMAT',
+  );
+  assert.equal(parseWireDate('2026-02-28', 'd'), '2026-02-28');
+  assert.equal(
+    code(() => parseWireDate('2026-02-29', 'd')),
+    'HIS_DATE_FORMAT',
+  );
+});

@@ -1,0 +1,157 @@
+// 参保登记 rules: whether one enrollment period may be recorded for a person, judged against the
+// person's other enrollments, identity spells and life status. The counter (registry service) and
+// the list import call this same function, so a ledger row and a clerk's entry are judged alike.
+//
+// Policy choices worth knowing:
+// - Periods are inclusive on both ends; two periods of the same scheme that merely touch
+//   (one ends 12-31, the next begins 01-01) do not overlap, but sharing a single day does.
+// - Only active enrollments count for overlap: a stopped one has given its period back.
+// - 城乡居民 (390) is paid per calendar year, so a 390 period must lie within one year; when no end
+//   date is given it runs to 12-31 of its begin year.
+// - A subsidy (资助参保, assistedFen > 0) needs the subsidising identity to be valid on the first day
+//   of the period: the departments certify the identity before the contribution is paid.
+import { type AppError, badRequest, conflict } from '../shared/errors.ts';
+
+export const INSUTYPES = ['310', '390', '510'] as const;
+export type Insutype = (typeof INSUTYPES)[number];
+
+export interface EnrollmentCandidate {
+  insutype: string;
+  beginDate: string;
+  /** inclusive; null/undefined for 390 means 12-31 of the begin year */
+  endDate?: string | null;
+  assistedFen: number;
+  assistedIdentity: string | null;
+  employerName: string | null;
+}
+
+export interface EnrollmentContext {
+  person: { status: string; deathDate: string | null };
+  existing: { id: number; insutype: string; beginDate: string; endDate: string; status: string }[];
+  identities: { code: string; validFrom: string; validTo: string | null }[];
+  subsidisingIdentityCodes: string[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== 'string' || !DATE.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number);
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/** The end date an enrollment gets when none is given: 12-31 of the begin year for 390. */
+export function defaultEndDate(insutype: string, beginDate: string, endDate?: string | null): string | null {
+  if (endDate) return endDate;
+  return insutype === '390' ? `${beginDate.slice(0, 4)}-12-31` : null;
+}
+
+/** Inclusive periods overlap when each begins no later than the other ends. */
+export function periodsOverlap(aBegin: string, aEnd: string, bBegin: string, bEnd: string): boolean {
+  return aBegin <= bEnd && bBegin <= aEnd;
+}
+
+/**
+ * Check one enrollment candidate. Returns null when it may be recorded, otherwise the first rule it
+ * breaks as a coded error whose details.field names the offending input field.
+ * excludeId: the enrollment being corrected (it does not overlap with itself).
+ */
+export function checkEnrollment(
+  candidate: EnrollmentCandidate,
+  ctx: EnrollmentContext,
+  excludeId?: number,
+): AppError | null {
+  const c = candidate;
+  if (!(INSUTYPES as readonly string[]).includes(c.insutype)) {
+    return badRequest('PERIOD_INVALID', `险种 ${c.insutype} 不存在（应为 310、390 或 510）`, {
+      field: 'insutype',
+    });
+  }
+  if (!isIsoDate(c.beginDate)) {
+    return badRequest('PERIOD_INVALID', `参保开始日期 ${c.beginDate} 不是有效日期`, { field: 'beginDate' });
+  }
+  const endDate = defaultEndDate(c.insutype, c.beginDate, c.endDate);
+  if (endDate === null) {
+    return badRequest('PERIOD_INVALID', '职工医保和生育保险须填写参保截止日期', { field: 'endDate' });
+  }
+  if (!isIsoDate(endDate)) {
+    return badRequest('PERIOD_INVALID', `参保截止日期 ${endDate} 不是有效日期`, { field: 'endDate' });
+  }
+  if (endDate < c.beginDate) {
+    return badRequest('PERIOD_INVALID', `参保截止日期 ${endDate} 早于开始日期 ${c.beginDate}`, {
+      field: 'endDate',
+      beginDate: c.beginDate,
+      endDate,
+    });
+  }
+  if (c.insutype === '390' && endDate.slice(0, 4) !== c.beginDate.slice(0, 4)) {
+    return badRequest(
+      'RESIDENT_CALENDAR_YEAR',
+      `城乡居民医保按自然年度参保，期间应在同一年内（${c.beginDate} 至 ${endDate} 跨年）`,
+      { field: 'endDate', beginDate: c.beginDate, endDate },
+    );
+  }
+  if (c.insutype === '310' && !c.employerName?.trim()) {
+    return badRequest('EMPLOYER_REQUIRED', '职工医保参保须填写参保单位名称', { field: 'employerName' });
+  }
+  if (!Number.isSafeInteger(c.assistedFen) || c.assistedFen < 0) {
+    return badRequest('PERIOD_INVALID', '资助金额应为不小于 0 的整数（分）', { field: 'assistedFen' });
+  }
+
+  const { deathDate, status } = ctx.person;
+  if (deathDate && c.beginDate > deathDate) {
+    return conflict('ENROLLMENT_AFTER_DEATH', `该人员已于 ${deathDate} 死亡，不能登记此后开始的参保`, {
+      field: 'beginDate',
+      deathDate,
+    });
+  }
+  if (status === 'deceased' && !deathDate) {
+    return conflict('PERSON_DECEASED', '该人员已标记为死亡，不能登记参保', { field: 'psnNo' });
+  }
+
+  const clash = ctx.existing.find(
+    (e) =>
+      e.id !== excludeId &&
+      e.status === 'active' &&
+      e.insutype === c.insutype &&
+      periodsOverlap(e.beginDate, e.endDate, c.beginDate, endDate),
+  );
+  if (clash) {
+    return conflict(
+      'ENROLLMENT_OVERLAP',
+      `与已有的 ${clash.insutype} 参保期间（${clash.beginDate} 至 ${clash.endDate}）重叠`,
+      {
+        field: 'beginDate',
+        existingId: clash.id,
+        existing: { beginDate: clash.beginDate, endDate: clash.endDate },
+      },
+    );
+  }
+
+  if (c.assistedFen > 0) {
+    const code = c.assistedIdentity;
+    if (!code) {
+      return badRequest('SUBSIDY_WITHOUT_IDENTITY', '有资助参保金额时须填写资助身份', {
+        field: 'assistedIdentity',
+      });
+    }
+    if (!ctx.subsidisingIdentityCodes.includes(code)) {
+      return badRequest('SUBSIDY_WITHOUT_IDENTITY', `身份 ${code} 不属于资助参保身份`, {
+        field: 'assistedIdentity',
+      });
+    }
+    const held = ctx.identities.some(
+      (i) =>
+        i.code === code && i.validFrom <= c.beginDate && (i.validTo === null || i.validTo >= c.beginDate),
+    );
+    if (!held) {
+      return badRequest(
+        'SUBSIDY_WITHOUT_IDENTITY',
+        `该人员在参保开始日 ${c.beginDate} 不具有有效的 ${code} 身份，不能享受资助参保`,
+        { field: 'assistedIdentity', beginDate: c.beginDate },
+      );
+    }
+  }
+  return null;
+}

@@ -1,0 +1,93 @@
+// Seeding the demo county: generate it (pure, from the seed), write it in one transaction with
+// the staff accounts, the benefit policies of this year and last, and the demo HIS credentials,
+// then settle a few hundred demo visits of this month through the real settlement services.
+import type { Db } from '../../db/types.ts';
+import { buildDemoCounty, type DemoCounty } from '../../domain/demo/county.ts';
+import { countyHospitalCode } from '../../domain/demo/institutions.ts';
+import { audit, SYSTEM_ACTOR } from '../audit/audit.ts';
+import { seedDemoPolicies } from '../policy/demo.ts';
+import { ensureInstitutionCredential } from '../settlement/credentials.ts';
+import { seedDemoSettlements } from '../settlement/demo.ts';
+import { seedDemoAccounts } from './accounts.ts';
+import { writeDemoCounty } from './write-county.ts';
+
+export const DEMO_ADMDVS = '410926';
+export const DEMO_REGION_NAME = '演示县';
+export const DEMO_SEED = 2026;
+export const DEMO_PERSONS = 20_000;
+export const DEMO_SETTLEMENTS = 300;
+/** the demo agent's village: the first community of 城关镇, the first township */
+export const DEMO_AGENT_VILLAGE = `${DEMO_ADMDVS}101001`;
+
+/** The institutions whose HIS may call the demo gateway: the county hospital and 城关镇中心卫生院. */
+export function demoHisCredentials(
+  admdvs: string,
+): { fixmedinsCode: string; paasid: string; secret: string }[] {
+  return [countyHospitalCode(admdvs), `H${admdvs}00101`].map((code) => ({
+    fixmedinsCode: code,
+    paasid: code,
+    secret: `demo-secret-${code}`,
+  }));
+}
+
+export interface SeedDemoOptions {
+  persons?: number;
+  seed?: number;
+  /** 'YYYY-MM-DD' (Beijing): enrollment covers this year and last; settlements fall in this month */
+  today: string;
+  settlements?: number;
+  admdvs?: string;
+}
+
+export interface SeedDemoSummary {
+  county: DemoCounty;
+  settlements: { outpatient: number; inpatient: number };
+  policies: number;
+  ms: { build: number; write: number; settlements: number };
+}
+
+export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDemoSummary> {
+  const admdvs = o.admdvs ?? DEMO_ADMDVS;
+  const seed = o.seed ?? DEMO_SEED;
+  const year = Number(o.today.slice(0, 4));
+  const t0 = performance.now();
+  const county = buildDemoCounty({
+    admdvs,
+    regionName: DEMO_REGION_NAME,
+    persons: o.persons ?? DEMO_PERSONS,
+    seed,
+    today: o.today,
+  });
+  const t1 = performance.now();
+  const policies = await db.tx(async (tx) => {
+    await writeDemoCounty(tx, county);
+    await seedDemoAccounts(tx, admdvs, county.places.villages[0].code);
+    let added = 0;
+    for (const y of [year - 1, year]) added += await seedDemoPolicies(tx, admdvs, y);
+    for (const c of demoHisCredentials(admdvs))
+      await ensureInstitutionCredential(tx, c.fixmedinsCode, c.paasid, c.secret);
+    await audit(tx, SYSTEM_ACTOR, 'demo.seed', 'region', admdvs, null, {
+      seed,
+      today: o.today,
+      persons: county.persons.length,
+      households: county.households.length,
+      enrollments: county.enrollments.length,
+      institutions: county.institutions.length,
+      catalogueItems: county.catalogue.length,
+    });
+    return added;
+  });
+  const t2 = performance.now();
+  const count = o.settlements ?? DEMO_SETTLEMENTS;
+  const settlements =
+    count > 0
+      ? await seedDemoSettlements(db, { admdvs, today: o.today, count, seed })
+      : { outpatient: 0, inpatient: 0 };
+  const t3 = performance.now();
+  return {
+    county,
+    settlements,
+    policies,
+    ms: { build: Math.round(t1 - t0), write: Math.round(t2 - t1), settlements: Math.round(t3 - t2) },
+  };
+}

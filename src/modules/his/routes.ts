@@ -1,0 +1,143 @@
+// POST /fsi/api/rsfComIfsService/callService — the national 定点医药机构接口 as HIS vendors call
+// it. An encapsulated plugin with its own body parser and error handler so that every failure
+// answers HTTP 200 with infcode -1 and a Chinese err_msg (the national convention), except a body
+// that is not JSON at all, which answers HTTP 400.
+import type { FastifyReply } from 'fastify';
+import type { Deps, RoutesPlugin } from '../../api/context.ts';
+import {
+  errorResponse,
+  type HisResponse,
+  okResponse,
+  parseEnvelope,
+  refMsgId,
+  type ResponseTimes,
+  TRANSACTIONS,
+} from '../../domain/his/envelope.ts';
+import { parseWith } from '../../domain/his/schema.ts';
+import { gatewayHeaders } from '../../domain/his/signature.ts';
+import { badRequest, isAppError } from '../../domain/shared/errors.ts';
+import { type Caller, institutionActor } from '../settlement/caller.ts';
+import { authorize, bodySha256, findMessage, replay } from './gateway.ts';
+import { TRANSACTION_TABLE } from './transactions.ts';
+
+export const HIS_PATH = '/fsi/api/rsfComIfsService/callService';
+/** An inpatient stay may upload a few thousand lines at once. */
+export const HIS_BODY_LIMIT = 16 * 1024 * 1024;
+
+let serial = 0;
+
+class NotJson extends Error {}
+
+const send = (reply: FastifyReply, status: number, json: string) =>
+  reply.status(status).type('application/json; charset=utf-8').send(json);
+
+/** The Chinese message for any failure; database and programming errors never leak details. */
+export function failureMessage(e: unknown): string {
+  if (isAppError(e)) return e.message;
+  const code = (e as { code?: unknown })?.code;
+  if (code === '40P01' || code === '40001' || code === '55P03') return '系统繁忙，请稍后重试';
+  if (code === '23505') return '数据重复提交，请核对后重试';
+  const fe = e as { code?: string; statusCode?: number };
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) return '请求报文过大';
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return '请求报文有误';
+  return '系统内部错误，请联系医保经办机构';
+}
+
+async function handleCall(
+  deps: Deps,
+  raw: string,
+  headers: Record<string, string | string[] | undefined>,
+  t: ResponseTimes,
+) {
+  const answered = () => ({ ...t, answered: deps.now() });
+  const text = raw.trim();
+  if (!text.startsWith('{') && !text.startsWith('[')) throw new NotJson();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw badRequest('HIS_MALFORMED_JSON', `请求报文不是合法的 JSON：${(e as Error).message}`);
+  }
+  const req = parseEnvelope(body);
+  const auth = await authorize(deps.db, gatewayHeaders(headers), req, t.received);
+  const sha = bodySha256(text);
+  if (auth.prior) return replay(auth.prior, sha, req.msgid);
+  const def = TRANSACTION_TABLE[req.infno];
+  if (def.signedIn && !auth.signedIn) {
+    throw badRequest(
+      'HIS_NOT_SIGNED_IN',
+      `签到编号 sign_no 无效或已签退，请先签到（9001）再办理${TRANSACTIONS[req.infno]}`,
+    );
+  }
+  const input = parseWith(def.schema, req.input, 'input');
+  const caller: Caller = {
+    institution: auth.institution,
+    now: t.received,
+    msgid: req.msgid,
+    actor: institutionActor(auth.institution.code, req.opter),
+  };
+  if (!def.writes) {
+    const out = await def.run(deps.db, caller, input);
+    return JSON.stringify(okResponse(answered(), out.output, out.warnings));
+  }
+  try {
+    return await deps.db.tx(async (tx) => {
+      const out = await def.run(tx, caller, input);
+      const json = JSON.stringify(okResponse(answered(), out.output, out.warnings));
+      const stored = await tx.query(
+        `INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT DO NOTHING RETURNING msgid`,
+        [req.msgid, auth.institution.code, req.infno, sha, json, t.received.toISOString()],
+      );
+      // a concurrent request with the same msgid committed first: undo ours, answer with its response
+      if (stored.length === 0) throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
+      return json;
+    });
+  } catch (e) {
+    const prior = await findMessage(deps.db, req.msgid);
+    if (prior) return replay(prior, sha, req.msgid);
+    throw e;
+  }
+}
+
+export const hisRoutes: RoutesPlugin = async (app, deps) => {
+  await app.register(async (his) => {
+    his.removeAllContentTypeParsers();
+    his.addContentTypeParser('*', { parseAs: 'string', bodyLimit: HIS_BODY_LIMIT }, (_req, body, done) =>
+      done(null, body),
+    );
+    his.setErrorHandler((err, req, reply) => {
+      const now = deps.now();
+      const message = failureMessage(err);
+      if (message.startsWith('系统内部错误')) req.log.error({ err }, 'HIS request failed');
+      return send(
+        reply,
+        200,
+        JSON.stringify(
+          errorResponse({ refmsgid: refMsgId(now, ++serial), received: now, answered: now }, message),
+        ),
+      );
+    });
+    his.post(
+      HIS_PATH,
+      { config: { roles: 'institution' }, bodyLimit: HIS_BODY_LIMIT },
+      async (req, reply) => {
+        const received = deps.now();
+        const t: ResponseTimes = { refmsgid: refMsgId(received, ++serial), received, answered: received };
+        try {
+          const json = await handleCall(deps, typeof req.body === 'string' ? req.body : '', req.headers, t);
+          return send(reply, 200, json);
+        } catch (e) {
+          const answered = { ...t, answered: deps.now() };
+          if (e instanceof NotJson) {
+            return send(reply, 400, JSON.stringify(errorResponse(answered, '请求体不是 JSON 报文')));
+          }
+          const message = failureMessage(e);
+          if (message.startsWith('系统内部错误')) req.log.error({ err: e }, 'HIS request failed');
+          const res: HisResponse = errorResponse(answered, message);
+          return send(reply, 200, JSON.stringify(res));
+        }
+      },
+    );
+  });
+};

@@ -1,0 +1,102 @@
+// policy_version: explicit SQL. Rows are insert-only; "newest" is the highest id.
+import type { Queryable } from '../../db/types.ts';
+import type { Policy } from '../../domain/settlement/policy.ts';
+
+export interface PolicySummary {
+  id: number;
+  admdvs: string;
+  year: number;
+  insutype: string;
+  version: string;
+  name: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+const SUMMARY_COLUMNS = `id, admdvs, year, insutype, version, name, effective_from::text AS "effectiveFrom",
+  effective_to::text AS "effectiveTo", created_by AS "createdBy", created_at AS "createdAt"`;
+
+/** The policy the HIS settles with: the newest version of (region, scheme) effective on the date. */
+export async function activePolicy(
+  q: Queryable,
+  admdvs: string,
+  insutype: string,
+  onDate: string,
+): Promise<{ id: number; version: string; policy: Policy } | null> {
+  const rows = await q.query<{ id: number; version: string; document: Policy }>(
+    `SELECT id, version, document FROM policy_version
+      WHERE admdvs = $1 AND insutype = $2 AND effective_from <= $3::date
+        AND (effective_to IS NULL OR effective_to >= $3::date)
+      ORDER BY id DESC LIMIT 1`,
+    [admdvs, insutype, onDate],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, version: r.version, policy: r.document } : null;
+}
+
+/** Inserts unless (admdvs, insutype, version) exists; returns the new id or null. */
+export async function insertPolicy(q: Queryable, policy: Policy, createdBy: string): Promise<number | null> {
+  const rows = await q.query<{ id: number }>(
+    `INSERT INTO policy_version (admdvs, year, insutype, version, name, effective_from, effective_to, document, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (admdvs, insutype, version) DO NOTHING
+     RETURNING id`,
+    [
+      policy.admdvs,
+      policy.year,
+      policy.insutype,
+      policy.version,
+      policy.name,
+      policy.effectiveFrom,
+      policy.effectiveTo,
+      JSON.stringify(policy),
+      createdBy,
+    ],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export interface PolicyFilter {
+  admdvs?: string;
+  year?: number;
+  insutype?: string;
+}
+
+export async function listPolicies(
+  q: Queryable,
+  f: PolicyFilter,
+  limit: number,
+  offset: number,
+): Promise<{ items: PolicySummary[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (cond: string, v: unknown) => {
+    params.push(v);
+    where.push(cond.replace('?', `$${params.length}`));
+  };
+  if (f.admdvs) add('admdvs = ?', f.admdvs);
+  if (f.year !== undefined) add('year = ?', f.year);
+  if (f.insutype) add('insutype = ?', f.insutype);
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM policy_version ${w}`, params);
+  const items = await q.query<PolicySummary>(
+    `SELECT ${SUMMARY_COLUMNS} FROM policy_version ${w}
+      ORDER BY admdvs, year DESC, insutype, id DESC
+      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, limit, offset],
+  );
+  return { items, total: total[0]!.n };
+}
+
+export async function getPolicy(
+  q: Queryable,
+  id: number,
+): Promise<(PolicySummary & { policy: Policy }) | null> {
+  const rows = await q.query<PolicySummary & { policy: Policy }>(
+    `SELECT ${SUMMARY_COLUMNS}, document AS policy FROM policy_version WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}

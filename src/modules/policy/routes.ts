@@ -1,0 +1,54 @@
+// /api/policies: list and read policy versions (all staff); add a new version (admin).
+import { z } from 'zod';
+import { type RoutesPlugin, staffOf } from '../../api/context.ts';
+import { limitOffset, pageQuery } from '../../api/pagination.ts';
+import { ALL_STAFF } from '../../domain/accounts/roles.ts';
+import { parsePolicy } from '../../domain/settlement/policy.ts';
+import { forbidden, notFound } from '../../domain/shared/errors.ts';
+import { staffActor } from '../accounts/service.ts';
+import { getPolicy, listPolicies } from './repository.ts';
+import { savePolicy } from './service.ts';
+
+const listQuery = pageQuery.extend({
+  admdvs: z
+    .string()
+    .regex(/^\d{6}$/, '必须是 6 位行政区划代码')
+    .optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  insutype: z.enum(['310', '390']).optional(),
+});
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const policyRoutes: RoutesPlugin = (app, deps) => {
+  app.get(
+    '/api/policies',
+    { config: { roles: ALL_STAFF }, schema: { querystring: listQuery } },
+    async (req) => {
+      const { page, pageSize, ...filter } = req.query;
+      const { limit, offset } = limitOffset({ page, pageSize });
+      const { items, total } = await listPolicies(deps.db, filter, limit, offset);
+      return { items, total, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/policies/:id',
+    { config: { roles: ALL_STAFF }, schema: { params: idParams } },
+    async (req) => {
+      const p = await getPolicy(deps.db, req.params.id);
+      if (!p) throw notFound('POLICY_NOT_FOUND', `政策版本 ${req.params.id} 不存在`);
+      return p;
+    },
+  );
+
+  // The body is the policy document itself; the domain schema is its validation (POLICY_INVALID).
+  app.post('/api/policies', { config: { roles: ['admin'] } }, async (req, reply) => {
+    const staff = staffOf(req);
+    const policy = parsePolicy(req.body);
+    if (staff.admdvs !== null && staff.admdvs !== policy.admdvs)
+      throw forbidden('POLICY_OTHER_REGION', `只能维护本统筹区（${staff.admdvs}）的政策`);
+    const saved = await deps.db.tx((tx) => savePolicy(tx, staffActor(staff), policy));
+    const row = await getPolicy(deps.db, saved.id);
+    return reply.status(201).send(row);
+  });
+};

@@ -1,0 +1,94 @@
+// /api/registry/enrollments…: list, enroll, correct, stop. Errors carry details.field so the UI
+// can show them beside the offending field.
+import { z } from 'zod';
+import { type RoutesPlugin, staffOf } from '../../api/context.ts';
+import { limitOffset, pageQuery } from '../../api/pagination.ts';
+import { ALL_STAFF } from '../../domain/accounts/roles.ts';
+import { INSUTYPES } from '../../domain/registry/enrollment-rules.ts';
+import { notFound } from '../../domain/shared/errors.ts';
+import { staffActor } from '../accounts/service.ts';
+import { findEnrollment, listEnrollments } from './enrollment-repo.ts';
+import { correctEnrollment, enroll, stopEnrollmentById } from './enrollment-service.ts';
+import { fen, isoDate, psnNo, REGISTRY_WRITERS, text, year } from './schemas.ts';
+import { assertPersonInScope, chinaDay, isAgentOnly } from './scope.ts';
+
+const body = z.object({
+  psnNo,
+  insutype: z.enum(INSUTYPES),
+  beginDate: isoDate,
+  endDate: isoDate.nullish(),
+  personalFen: fen,
+  fiscalFen: fen,
+  assistedFen: fen,
+  assistedPayer: z.string().max(50).nullish(),
+  assistedIdentity: z.string().max(50).nullish(),
+  employerCode: z.string().max(50).nullish(),
+  employerName: z.string().max(200).nullish(),
+});
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const listQuery = pageQuery.extend({
+  psnNo: psnNo.optional(),
+  insutype: z.enum(INSUTYPES).optional(),
+  year: year.optional(),
+});
+
+export const enrollmentRoutes: RoutesPlugin = (app, deps) => {
+  app.get(
+    '/api/registry/enrollments',
+    { config: { roles: ALL_STAFF }, schema: { querystring: listQuery } },
+    async (req) => {
+      const staff = staffOf(req);
+      const { page, pageSize, ...filter } = req.query;
+      const { limit, offset } = limitOffset({ page, pageSize });
+      const scoped = isAgentOnly(staff) ? { ...filter, villageCode: staff.villageCode ?? '' } : filter;
+      const { items, total } = await deps.db.tx((tx) => listEnrollments(tx, scoped, limit, offset));
+      return { items, total, page, pageSize };
+    },
+  );
+
+  app.post(
+    '/api/registry/enrollments',
+    { config: { roles: REGISTRY_WRITERS }, schema: { body } },
+    async (req, reply) => {
+      const staff = staffOf(req);
+      const enrollment = await deps.db.tx(async (tx) => {
+        await assertPersonInScope(tx, staff, req.body.psnNo);
+        return enroll(tx, staffActor(staff), req.body, chinaDay(deps.now()));
+      });
+      return reply.status(201).send({ enrollment });
+    },
+  );
+
+  app.put(
+    '/api/registry/enrollments/:id',
+    { config: { roles: REGISTRY_WRITERS }, schema: { params: idParams, body } },
+    async (req) => {
+      const staff = staffOf(req);
+      const enrollment = await deps.db.tx(async (tx) => {
+        const e = await findEnrollment(tx, req.params.id);
+        if (!e) throw notFound('ENROLLMENT_NOT_FOUND', `参保记录 ${req.params.id} 不存在`);
+        await assertPersonInScope(tx, staff, e.psnNo);
+        return correctEnrollment(tx, staffActor(staff), req.params.id, req.body);
+      });
+      return { enrollment };
+    },
+  );
+
+  app.post(
+    '/api/registry/enrollments/:id/stop',
+    {
+      config: { roles: REGISTRY_WRITERS },
+      schema: { params: idParams, body: z.object({ stoppedOn: isoDate, reason: text(200) }) },
+    },
+    async (req) => {
+      const staff = staffOf(req);
+      const enrollment = await deps.db.tx(async (tx) => {
+        const e = await findEnrollment(tx, req.params.id);
+        if (!e) throw notFound('ENROLLMENT_NOT_FOUND', `参保记录 ${req.params.id} 不存在`);
+        await assertPersonInScope(tx, staff, e.psnNo);
+        return stopEnrollmentById(tx, staffActor(staff), req.params.id, req.body);
+      });
+      return { enrollment };
+    },
+  );
+};

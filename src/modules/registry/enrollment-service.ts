@@ -1,0 +1,138 @@
+// 参保登记 at the counter: enroll, correct, stop. The person row is locked (SELECT … FOR UPDATE)
+// before the rules read the person's other periods, so two parallel entries for one person are
+// serialised and cannot both pass the overlap check.
+import type { Queryable } from '../../db/types.ts';
+import { checkEnrollment, defaultEndDate, isIsoDate } from '../../domain/registry/enrollment-rules.ts';
+import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
+import { type Actor, audit } from '../audit/audit.ts';
+import {
+  type EnrollmentRow,
+  type EnrollmentValues,
+  enrollmentContextOf,
+  findEnrollment,
+  insertEnrollment,
+  stopEnrollment,
+  updateEnrollment,
+} from './enrollment-repo.ts';
+import { findPerson, type PersonRow } from './person-repo.ts';
+
+export interface EnrollmentInput {
+  psnNo: string;
+  insutype: string;
+  beginDate: string;
+  endDate?: string | null;
+  personalFen: number;
+  fiscalFen: number;
+  assistedFen: number;
+  assistedPayer?: string | null;
+  assistedIdentity?: string | null;
+  employerCode?: string | null;
+  employerName?: string | null;
+}
+
+async function lockPerson(tx: Queryable, psnNo: string): Promise<PersonRow> {
+  const person = await findPerson(tx, psnNo, true);
+  if (!person) throw notFound('PERSON_NOT_FOUND', `人员 ${psnNo} 不存在`, { field: 'psnNo' });
+  return person;
+}
+
+/** Check the input against the rules; returns the values to store. */
+async function checked(
+  tx: Queryable,
+  person: PersonRow,
+  input: EnrollmentInput,
+  excludeId?: number,
+): Promise<EnrollmentValues> {
+  const ctx = await enrollmentContextOf(tx, person.psnNo);
+  const candidate = {
+    insutype: input.insutype,
+    beginDate: input.beginDate,
+    endDate: input.endDate ?? null,
+    assistedFen: input.assistedFen,
+    assistedIdentity: input.assistedIdentity ?? null,
+    employerName: input.employerName ?? null,
+  };
+  const err = checkEnrollment(
+    candidate,
+    { person: { status: person.status, deathDate: person.deathDate }, ...ctx },
+    excludeId,
+  );
+  if (err) throw err;
+  if (input.assistedIdentity) {
+    const [t] = await tx.query('SELECT 1 FROM identity_type WHERE code = $1', [input.assistedIdentity]);
+    if (!t) {
+      throw badRequest('IDENTITY_TYPE_UNKNOWN', `身份类别 ${input.assistedIdentity} 不存在`, {
+        field: 'assistedIdentity',
+      });
+    }
+  }
+  return {
+    insutype: input.insutype,
+    beginDate: input.beginDate,
+    endDate: defaultEndDate(input.insutype, input.beginDate, input.endDate) as string,
+    personalFen: input.personalFen,
+    fiscalFen: input.fiscalFen,
+    assistedFen: input.assistedFen,
+    assistedPayer: input.assistedPayer ?? null,
+    assistedIdentity: input.assistedIdentity ?? null,
+    employerCode: input.employerCode ?? null,
+    employerName: input.employerName?.trim() || null,
+  };
+}
+
+export async function enroll(tx: Queryable, actor: Actor, input: EnrollmentInput, _today: string) {
+  const person = await lockPerson(tx, input.psnNo);
+  const values = await checked(tx, person, input);
+  const id = await insertEnrollment(tx, person.psnNo, person.admdvs, values);
+  const after = await findEnrollment(tx, id);
+  await audit(tx, actor, 'enrollment.create', 'enrollment', id, null, after);
+  return after as EnrollmentRow;
+}
+
+export async function correctEnrollment(tx: Queryable, actor: Actor, id: number, input: EnrollmentInput) {
+  const before = await findEnrollment(tx, id);
+  if (!before) throw notFound('ENROLLMENT_NOT_FOUND', `参保记录 ${id} 不存在`);
+  if (before.psnNo !== input.psnNo) {
+    throw badRequest(
+      'ENROLLMENT_PERSON_CHANGED',
+      '更正参保记录不能更换参保人，请停保后为正确的人员重新登记',
+      {
+        field: 'psnNo',
+      },
+    );
+  }
+  const person = await lockPerson(tx, before.psnNo);
+  const locked = (await findEnrollment(tx, id, true)) as EnrollmentRow;
+  if (locked.status !== 'active') {
+    throw conflict('ENROLLMENT_STOPPED', `该参保记录已于 ${locked.stoppedOn} 停保，不能更正`);
+  }
+  const values = await checked(tx, person, input, id);
+  await updateEnrollment(tx, id, values);
+  const after = await findEnrollment(tx, id);
+  await audit(tx, actor, 'enrollment.correct', 'enrollment', id, locked, after);
+  return after as EnrollmentRow;
+}
+
+export async function stopEnrollmentById(
+  tx: Queryable,
+  actor: Actor,
+  id: number,
+  input: { stoppedOn: string; reason: string },
+) {
+  const before = await findEnrollment(tx, id, true);
+  if (!before) throw notFound('ENROLLMENT_NOT_FOUND', `参保记录 ${id} 不存在`);
+  if (before.status !== 'active') {
+    throw conflict('ENROLLMENT_STOPPED', `该参保记录已于 ${before.stoppedOn} 停保`);
+  }
+  if (!isIsoDate(input.stoppedOn) || input.stoppedOn < before.beginDate || input.stoppedOn > before.endDate) {
+    throw badRequest(
+      'PERIOD_INVALID',
+      `停保日期 ${input.stoppedOn} 应在参保期间（${before.beginDate} 至 ${before.endDate}）内`,
+      { field: 'stoppedOn' },
+    );
+  }
+  await stopEnrollment(tx, id, input.stoppedOn, input.reason);
+  const after = await findEnrollment(tx, id);
+  await audit(tx, actor, 'enrollment.stop', 'enrollment', id, before, after);
+  return after as EnrollmentRow;
+}

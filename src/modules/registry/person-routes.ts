@@ -1,0 +1,159 @@
+// /api/registry/persons…: search, register, the person file, corrections, reveal, status, identities.
+import { z } from 'zod';
+import { type RoutesPlugin, staffOf } from '../../api/context.ts';
+import { limitOffset, pageQuery } from '../../api/pagination.ts';
+import { ALL_STAFF, FULL_PII_ROLES } from '../../domain/accounts/roles.ts';
+import { PERSON_STATUSES } from '../../domain/registry/person-rules.ts';
+import { staffActor } from '../accounts/service.ts';
+import { addIdentitySpell, endIdentitySpell } from './identity-service.ts';
+import { listPersons } from './person-repo.ts';
+import { personFile, publicPerson, registerPerson, revealPerson, updatePerson } from './person-service.ts';
+import { BACK_OFFICE, isoDate, psnNo, REGISTRY_WRITERS, text, townshipCode, villageCode } from './schemas.ts';
+import { assertPersonInScope, assertVillage, chinaDay, isAgentOnly } from './scope.ts';
+import { applyStatusChange } from './status-service.ts';
+
+const listQuery = pageQuery.extend({
+  certno: z.string().trim().max(18).optional(),
+  name: z.string().trim().max(50).optional(),
+  villageCode: villageCode.optional(),
+  townshipCode: townshipCode.optional(),
+  identity: z.string().max(50).optional(),
+  status: z.enum(PERSON_STATUSES).optional(),
+});
+const psnParams = z.object({ psnNo });
+const newPerson = z.object({
+  certno: z.string().trim().min(1).max(20),
+  name: text(50),
+  gender: z.enum(['1', '2']).nullish(),
+  birthDate: isoDate.nullish(),
+  phone: z.string().max(20).nullish(),
+  villageCode,
+  householdNo: z.string().min(1).max(40).nullish(),
+  relation: z.string().min(1).max(10).nullish(),
+});
+const patchPerson = z
+  .object({
+    phone: z.string().max(20).nullable().optional(),
+    villageCode: villageCode.optional(),
+    name: text(50).optional(),
+  })
+  .strict();
+const statusBody = z.object({
+  status: z.enum(PERSON_STATUSES),
+  effectiveDate: isoDate,
+  source: text(100),
+  note: z.string().max(500).nullish(),
+});
+const identityBody = z.object({
+  identityCode: text(50),
+  sourceDept: text(50),
+  validFrom: isoDate,
+  validTo: isoDate.nullish(),
+  sourceRef: z.string().max(200).nullish(),
+});
+const endIdentityBody = z.object({ validTo: isoDate, reason: text(200) });
+
+export const personRoutes: RoutesPlugin = (app, deps) => {
+  app.get(
+    '/api/registry/persons',
+    { config: { roles: ALL_STAFF }, schema: { querystring: listQuery } },
+    async (req) => {
+      const staff = staffOf(req);
+      const { page, pageSize, ...filter } = req.query;
+      if (isAgentOnly(staff)) {
+        if (filter.villageCode) assertVillage(staff, filter.villageCode);
+        filter.villageCode = staff.villageCode ?? '';
+      }
+      const today = chinaDay(deps.now());
+      const { limit, offset } = limitOffset({ page, pageSize });
+      const { items, total } = await deps.db.tx((tx) => listPersons(tx, filter, today, limit, offset));
+      return { items: items.map((p) => publicPerson(p, today)), total, page, pageSize };
+    },
+  );
+
+  app.post(
+    '/api/registry/persons',
+    { config: { roles: REGISTRY_WRITERS }, schema: { body: newPerson } },
+    async (req, reply) => {
+      const staff = staffOf(req);
+      assertVillage(staff, req.body.villageCode);
+      const today = chinaDay(deps.now());
+      const person = await deps.db.tx(async (tx) => {
+        if (req.body.householdNo && isAgentOnly(staff)) {
+          const [h] = await tx.query<{ v: string }>(
+            'SELECT village_code AS v FROM household WHERE household_no = $1',
+            [req.body.householdNo],
+          );
+          if (h) assertVillage(staff, h.v);
+        }
+        return registerPerson(tx, staffActor(staff), req.body, today);
+      });
+      return reply.status(201).send({ person: publicPerson(person, today) });
+    },
+  );
+
+  app.get(
+    '/api/registry/persons/:psnNo',
+    { config: { roles: ALL_STAFF }, schema: { params: psnParams } },
+    async (req) => {
+      const staff = staffOf(req);
+      return deps.db.tx(async (tx) => {
+        await assertPersonInScope(tx, staff, req.params.psnNo);
+        return personFile(tx, req.params.psnNo, chinaDay(deps.now()));
+      });
+    },
+  );
+
+  app.patch(
+    '/api/registry/persons/:psnNo',
+    { config: { roles: REGISTRY_WRITERS }, schema: { params: psnParams, body: patchPerson } },
+    async (req) => {
+      const staff = staffOf(req);
+      if (req.body.villageCode) assertVillage(staff, req.body.villageCode);
+      const person = await deps.db.tx(async (tx) => {
+        await assertPersonInScope(tx, staff, req.params.psnNo);
+        return updatePerson(tx, staffActor(staff), req.params.psnNo, req.body);
+      });
+      return { person: publicPerson(person, chinaDay(deps.now())) };
+    },
+  );
+
+  app.post(
+    '/api/registry/persons/:psnNo/reveal',
+    { config: { roles: FULL_PII_ROLES }, schema: { params: psnParams } },
+    async (req) => deps.db.tx((tx) => revealPerson(tx, staffActor(staffOf(req)), req.params.psnNo)),
+  );
+
+  app.post(
+    '/api/registry/persons/:psnNo/status',
+    { config: { roles: BACK_OFFICE }, schema: { params: psnParams, body: statusBody } },
+    async (req) =>
+      deps.db.tx((tx) =>
+        applyStatusChange(tx, staffActor(staffOf(req)), req.params.psnNo, req.body, chinaDay(deps.now())),
+      ),
+  );
+
+  app.post(
+    '/api/registry/persons/:psnNo/identities',
+    { config: { roles: BACK_OFFICE }, schema: { params: psnParams, body: identityBody } },
+    async (req, reply) => {
+      const spell = await deps.db.tx((tx) =>
+        addIdentitySpell(tx, staffActor(staffOf(req)), req.params.psnNo, req.body),
+      );
+      return reply.status(201).send({ identity: spell });
+    },
+  );
+
+  app.post(
+    '/api/registry/identities/:id/end',
+    {
+      config: { roles: BACK_OFFICE },
+      schema: { params: z.object({ id: z.coerce.number().int().positive() }), body: endIdentityBody },
+    },
+    async (req) => ({
+      identity: await deps.db.tx((tx) =>
+        endIdentitySpell(tx, staffActor(staffOf(req)), req.params.id, req.body),
+      ),
+    }),
+  );
+};

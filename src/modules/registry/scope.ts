@@ -1,0 +1,37 @@
+// Who may touch which registry rows, and the calendar day requests run on. Village agents (村级代办)
+// work for their own village only: every person or household they read or write must be in it.
+import type { Queryable } from '../../db/types.ts';
+import { forbidden, notFound } from '../../domain/shared/errors.ts';
+import type { Staff } from '../accounts/service.ts';
+
+/** The calendar day in China (UTC+8, no daylight saving) for a clock reading. */
+export function chinaDay(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export const isAgentOnly = (staff: Staff) => staff.roles.includes('agent') && staff.roles.length === 1;
+
+export function assertVillage(staff: Staff, villageCode: string | null): void {
+  if (isAgentOnly(staff) && villageCode !== staff.villageCode) {
+    throw forbidden('AGENT_OUTSIDE_VILLAGE', '村级代办只能办理本村人员和家庭的业务');
+  }
+}
+
+/** Agents only: the person must live in the agent's village (404 first when unknown). */
+export async function assertPersonInScope(q: Queryable, staff: Staff, psnNo: string): Promise<void> {
+  const [p] = await q.query<{ village_code: string | null }>(
+    'SELECT village_code FROM person WHERE psn_no = $1',
+    [psnNo],
+  );
+  if (!p) throw notFound('PERSON_NOT_FOUND', `人员 ${psnNo} 不存在`, { field: 'psnNo' });
+  assertVillage(staff, p.village_code);
+}
+
+export async function assertHouseholdInScope(q: Queryable, staff: Staff, householdNo: string): Promise<void> {
+  const [h] = await q.query<{ village_code: string }>(
+    'SELECT village_code FROM household WHERE household_no = $1',
+    [householdNo],
+  );
+  if (!h) throw notFound('HOUSEHOLD_NOT_FOUND', `家庭户 ${householdNo} 不存在`, { field: 'householdNo' });
+  assertVillage(staff, h.village_code);
+}

@@ -1,0 +1,183 @@
+// Demo settlements so the dashboard has data: a plausible mix of outpatient visits (2–5 lines)
+// and inpatient stays (10–30 lines) of enrolled demo persons at the demo institutions, settled
+// through the same services the HIS transactions use (register/admit → upload → discharge →
+// settle), spread over the current month with a share today. Deterministic for a seed.
+import type { Db } from '../../db/types.ts';
+import * as inputs from '../../domain/his/inputs.ts';
+import { parseWith } from '../../domain/his/schema.ts';
+import { wire } from '../his/flows.ts';
+import type { Caller, Institution } from './caller.ts';
+import { uploadFees } from './fees.ts';
+import { settleVisit } from './settle.ts';
+import { discharge, openVisit } from './visits.ts';
+
+export interface DemoSettlementOptions {
+  admdvs: string;
+  /** 'YYYY-MM-DD', the demo's today (Beijing) */
+  today: string;
+  count: number;
+  seed: number;
+}
+
+function generator(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]) => xs[int(0, xs.length - 1)];
+  return { next, int, pick };
+}
+
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Beijing wall time → the instant */
+const instant = (day: string, h: number, m: number) =>
+  new Date(Date.parse(`${day}T${pad(h)}:${pad(m)}:00+08:00`));
+
+export async function seedDemoSettlements(
+  db: Db,
+  opts: DemoSettlementOptions,
+): Promise<{ outpatient: number; inpatient: number }> {
+  const rnd = generator(opts.seed);
+  const monthStart = `${opts.today.slice(0, 8)}01`;
+  const persons = await db.query<{ psnNo: string; certno: string; insutype: '310' | '390' }>(
+    `SELECT p.psn_no AS "psnNo", p.certno, e.insutype
+       FROM person p JOIN enrollment e ON e.psn_no = p.psn_no
+      WHERE p.admdvs = $1 AND p.status = 'normal' AND e.status = 'active' AND e.insutype IN ('310', '390')
+        AND e.begin_date <= ($2::date - 10) AND e.end_date >= $3::date
+      ORDER BY p.psn_no LIMIT 5000`,
+    [opts.admdvs, monthStart, opts.today],
+  );
+  const institutions = await db.query<Institution>(
+    `SELECT code, name, admdvs, coalesce(level, 1)::int AS level, kind FROM institution
+      WHERE admdvs = $1 AND kind <> 'pharmacy' AND agreement_from <= $2::date AND agreement_to >= $3::date ORDER BY code`,
+    [opts.admdvs, monthStart, opts.today],
+  );
+  const items = await db.query<{ code: string; kind: string; inpatientOnly: boolean }>(
+    `SELECT DISTINCT ON (code) code, kind, inpatient_only AS "inpatientOnly" FROM catalogue_item
+      WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to >= $2::date) AND gender_limit IS NULL
+      ORDER BY code, valid_from DESC LIMIT 3000`,
+    [monthStart, opts.today],
+  );
+  if (persons.length === 0 || institutions.length === 0 || items.length === 0)
+    return { outpatient: 0, inpatient: 0 };
+  const outpatientItems = items.filter((i) => !i.inpatientOnly);
+  const hospitals = institutions.filter((i) => i.level >= 2);
+  const days = Math.max(1, Number(opts.today.slice(8, 10)));
+  const done = { outpatient: 0, inpatient: 0 };
+
+  for (let n = 0; n < opts.count; n++) {
+    const person = rnd.pick(persons);
+    // about a fifth settle today, the rest over the month so far
+    const day = rnd.next() < 0.2 ? opts.today : addDays(monthStart, rnd.int(0, days - 1));
+    const inpatient = hospitals.length > 0 && rnd.next() < 0.25;
+    const inst = inpatient ? rnd.pick(hospitals) : rnd.pick(institutions);
+    const settleAt = instant(day, rnd.int(8, 11), rnd.int(0, 59));
+    const caller = (now: Date): Caller => ({
+      institution: inst,
+      now,
+      msgid: `DEMO${opts.seed}-${n}`,
+      actor: { id: null, name: `${inst.code}/demo` },
+    });
+    const lines = Array.from({ length: inpatient ? rnd.int(10, 30) : rnd.int(2, 5) }, () => ({
+      code: rnd.pick(inpatient ? items : outpatientItems).code,
+      pricFen: inpatient ? rnd.int(20, 800) * 100 + rnd.int(0, 99) : rnd.int(5, 80) * 100 + rnd.int(0, 99),
+      cnt: rnd.int(1, 4),
+    }));
+    const dt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    await db.tx(async (tx) => {
+      if (inpatient) {
+        const begin = instant(addDays(day, -rnd.int(2, 8)), 9, rnd.int(0, 59));
+        const { mdtrtId } = await openVisit(
+          tx,
+          caller(begin),
+          parseWith(
+            inputs.admissionInput,
+            wire.admission(person.psnNo, person.insutype, dt(begin), `DZY${opts.seed}${n}`, person.certno),
+            'input',
+          ),
+        );
+        const feeTime = new Date(begin.getTime() + 3600_000);
+        await uploadFees(
+          tx,
+          caller(feeTime),
+          parseWith(
+            inputs.inpatientFeesInput,
+            wire.fees(mdtrtId, person.psnNo, lines, dt(feeTime), null),
+            'input',
+          ),
+          true,
+        );
+        const end = new Date(settleAt.getTime() - 30 * 60_000);
+        await discharge(
+          tx,
+          caller(end),
+          parseWith(
+            inputs.dischargeInput,
+            wire.discharge(mdtrtId, person.psnNo, person.insutype, dt(end)),
+            'input',
+          ),
+        );
+        const total = (
+          await tx.query<{ t: number }>(
+            `SELECT sum(det_item_fee_sumamt)::bigint AS t FROM fee_line WHERE mdtrt_id = $1`,
+            [mdtrtId],
+          )
+        )[0].t;
+        await settleVisit(
+          tx,
+          caller(settleAt),
+          parseWith(
+            inputs.inpatientSettleInput,
+            wire.inpatientSettle(person.psnNo, mdtrtId, total, person.certno, person.insutype),
+            'input',
+          ),
+          true,
+        );
+        done.inpatient += 1;
+      } else {
+        const begin = new Date(settleAt.getTime() - 40 * 60_000);
+        const { mdtrtId } = await openVisit(
+          tx,
+          caller(begin),
+          parseWith(
+            inputs.registrationInput,
+            wire.registration(person.psnNo, person.insutype, dt(begin), `DMZ${opts.seed}${n}`, person.certno),
+            'input',
+          ),
+        );
+        const feeTime = new Date(begin.getTime() + 20 * 60_000);
+        const uploaded = await uploadFees(
+          tx,
+          caller(feeTime),
+          parseWith(
+            inputs.outpatientFeesInput,
+            wire.fees(mdtrtId, person.psnNo, lines, dt(feeTime)),
+            'input',
+          ),
+          false,
+        );
+        const total = uploaded.reduce((a, u) => a + u.line.amountFen, 0);
+        const medType = rnd.next() < 0.1 ? '13' : '11';
+        await settleVisit(
+          tx,
+          caller(settleAt),
+          parseWith(
+            inputs.outpatientSettleInput,
+            wire.outpatientSettle(person.psnNo, mdtrtId, total, person.certno, person.insutype, medType),
+            'input',
+          ),
+          false,
+        );
+        done.outpatient += 1;
+      }
+    });
+  }
+  return done;
+}

@@ -1,0 +1,171 @@
+// Staff API of the settlement module (cookie session). Every staff role reads; agents only the
+// persons of their own village. Filings and qualifications are recorded by clerks and admins.
+import { z } from 'zod';
+import { type RoutesPlugin, staffOf } from '../../api/context.ts';
+import { limitOffset, pageQuery } from '../../api/pagination.ts';
+import { ALL_STAFF, mayViewFullPii } from '../../domain/accounts/roles.ts';
+import { REASON_NAMES } from '../../domain/his/fields.ts';
+import { notFound } from '../../domain/shared/errors.ts';
+import { maskIdNumber, maskName } from '../../domain/shared/masking.ts';
+import type { Staff } from '../accounts/service.ts';
+import { staffActor } from '../accounts/service.ts';
+import { listAccumulators } from './accumulator-repo.ts';
+import { addFiling, addQualification, FILING_TYPES, listFilings, listQualifications } from './filings.ts';
+import { getSettlement, listSettlements, personVillage } from './queries.ts';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+const listQuery = pageQuery.extend({
+  psnNo: z.string().max(30).optional(),
+  certno: z.string().max(18).optional(),
+  institution: z.string().max(12).optional(),
+  from: date.optional(),
+  to: date.optional(),
+  insutype: z.enum(['310', '390']).optional(),
+  medType: z.string().max(3).optional(),
+});
+
+const filingBody = z.object({
+  psnNo: z.string().min(1).max(30),
+  type: z.enum(FILING_TYPES),
+  destination: z.string().regex(/^\d{2,6}$/, '就医地应为行政区划代码或其前缀（2–6 位数字）'),
+  beginDate: date,
+  endDate: date.nullish(),
+});
+
+const qualificationBody = z.object({
+  psnNo: z.string().min(1).max(30),
+  diseaseCode: z.string().min(1).max(30),
+  institutionCodes: z
+    .array(z.string().regex(/^[HP]\d{11}$/, '机构编码格式不正确'))
+    .min(1)
+    .max(20),
+  validFrom: date,
+  validTo: date.nullish(),
+});
+
+/** Agents see their village only; every other role sees the county. */
+const villageOf = (s: Staff): string | null =>
+  s.roles.includes('agent') && s.roles.length === 1 ? s.villageCode : null;
+
+const showName = (s: Staff, name: string) =>
+  mayViewFullPii(s.roles) || s.roles.includes('agent') ? name : maskName(name);
+
+async function visiblePerson(deps: Parameters<RoutesPlugin>[1], s: Staff, psnNo: string): Promise<void> {
+  const p = await personVillage(deps.db, psnNo);
+  const village = villageOf(s);
+  if (!p || (village !== null && p.villageCode !== village)) {
+    throw notFound('PERSON_NOT_FOUND', `人员编号 ${psnNo} 不存在或不在您的管辖范围内`);
+  }
+}
+
+export const settlementRoutes: RoutesPlugin = (app, deps) => {
+  app.get(
+    '/api/settlement/settlements',
+    { config: { roles: ALL_STAFF }, schema: { querystring: listQuery } },
+    async (req) => {
+      const staff = staffOf(req);
+      const { page, pageSize, ...filter } = req.query;
+      const { limit, offset } = limitOffset({ page, pageSize });
+      const r = await listSettlements(deps.db, { ...filter, village: villageOf(staff) }, limit, offset);
+      return {
+        total: r.total,
+        page,
+        pageSize,
+        items: r.items.map((i) => ({ ...i, psnName: showName(staff, i.psnName) })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/settlement/settlements/:setlId',
+    { config: { roles: ALL_STAFF }, schema: { params: z.object({ setlId: z.string().min(1).max(30) }) } },
+    async (req) => {
+      const staff = staffOf(req);
+      const d = await getSettlement(deps.db, req.params.setlId);
+      const village = villageOf(staff);
+      if (!d || (village !== null && d.settlement.villageCode !== village)) {
+        throw notFound('SETTLEMENT_NOT_FOUND', `结算记录 ${req.params.setlId} 不存在`);
+      }
+      return {
+        settlement: {
+          ...d.settlement,
+          psnName: showName(staff, d.settlement.psnName as string),
+          certno: maskIdNumber(d.settlement.certno),
+        },
+        lines: d.lines.map((l) => ({ ...l, reasonNames: l.reasons.map((r) => REASON_NAMES[r]) })),
+        funds: d.funds,
+        steps: d.steps,
+        policyVersion: d.policyVersion,
+      };
+    },
+  );
+
+  app.get(
+    '/api/settlement/accumulators/:psnNo',
+    {
+      config: { roles: ALL_STAFF },
+      schema: {
+        params: z.object({ psnNo: z.string().min(1).max(30) }),
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      },
+    },
+    async (req) => {
+      const staff = staffOf(req);
+      await visiblePerson(deps, staff, req.params.psnNo);
+      const year = req.query.year ?? Number(deps.now().toISOString().slice(0, 4));
+      const items = await listAccumulators(deps.db, req.params.psnNo, year);
+      return { psnNo: req.params.psnNo, year, items };
+    },
+  );
+
+  app.get(
+    '/api/settlement/filings',
+    {
+      config: { roles: ALL_STAFF },
+      schema: { querystring: pageQuery.extend({ psnNo: z.string().max(30).optional() }) },
+    },
+    async (req) => {
+      const { page, pageSize, psnNo } = req.query;
+      const { limit, offset } = limitOffset({ page, pageSize });
+      const r = await listFilings(deps.db, { psnNo, village: villageOf(staffOf(req)) }, limit, offset);
+      return { ...r, page, pageSize };
+    },
+  );
+
+  app.post(
+    '/api/settlement/filings',
+    { config: { roles: ['clerk', 'admin'] }, schema: { body: filingBody } },
+    async (req, reply) => {
+      const filing = await deps.db.tx((tx) => addFiling(tx, staffActor(staffOf(req)), req.body));
+      reply.status(201);
+      return { filing };
+    },
+  );
+
+  app.get(
+    '/api/settlement/disease-qualifications',
+    {
+      config: { roles: ALL_STAFF },
+      schema: { querystring: pageQuery.extend({ psnNo: z.string().max(30).optional() }) },
+    },
+    async (req) => {
+      const { page, pageSize, psnNo } = req.query;
+      const { limit, offset } = limitOffset({ page, pageSize });
+      const r = await listQualifications(deps.db, { psnNo, village: villageOf(staffOf(req)) }, limit, offset);
+      return { ...r, page, pageSize };
+    },
+  );
+
+  app.post(
+    '/api/settlement/disease-qualifications',
+    { config: { roles: ['clerk', 'admin'] }, schema: { body: qualificationBody } },
+    async (req, reply) => {
+      const qualification = await deps.db.tx((tx) =>
+        addQualification(tx, staffActor(staffOf(req)), req.body),
+      );
+      reply.status(201);
+      return { qualification };
+    },
+  );
+};

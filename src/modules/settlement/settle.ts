@@ -1,0 +1,281 @@
+// Pre-settlement, settlement and reversal (2206/2207/2208, 2303/2304/2305).
+// - Pre-settlement computes exactly what settlement would and writes nothing.
+// - Settlement is exactly-once and atomic: it locks the visit, then the person's accumulator row
+//   (so one person's settlements serialise), computes with the engine, and writes the settlement,
+//   its fund parts, the lines' settlement id, the new accumulators, the visit status and the
+//   audit entry in the caller's one transaction.
+// - Reversal writes a negated settlement row, gives the accumulators back, reopens the visit's
+//   lines, and refuses a settlement already reversed.
+import type { Queryable } from '../../db/types.ts';
+import {
+  amountsOf,
+  clearingType,
+  type FundRow,
+  fundRows,
+  negate,
+  type SetlInfoHead,
+  type SettlementAmounts,
+} from '../../domain/his/fields.ts';
+import type { SettleRequest } from '../../domain/his/inputs.ts';
+import { beijingDate, wireDateTime } from '../../domain/his/wire.ts';
+import { ageOn } from '../../domain/registry/id-number.ts';
+import { benefitYearOf, settle } from '../../domain/settlement/engine.ts';
+import { withoutSettlement } from '../../domain/settlement/reversal.ts';
+import type { Accumulators, CareType, SettlementResult } from '../../domain/settlement/types.ts';
+import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
+import { fenToYuan, sum } from '../../domain/shared/money.ts';
+import { audit } from '../audit/audit.ts';
+import { lockAccumulators, readAccumulators, writeAccumulators } from './accumulator-repo.ts';
+import type { Caller } from './caller.ts';
+import {
+  findPerson,
+  findPersonContext,
+  lockPersonAccumulators,
+  type OpenLine,
+  openLines,
+  type PersonContextRow,
+} from './context-repo.ts';
+import { engineContext, type PolicyInForce, policyFor } from './engine-input.ts';
+import { fundsOf, findSettlement, insertReversal, insertSettlement } from './settlement-repo.ts';
+import { lockVisitForSettlement, updateVisit, type VisitRow } from './visit-repo.ts';
+import { checkAlive, checkOwn, ownVisit, requireStatus } from './visits.ts';
+
+export interface SettlementOutcome {
+  head: SetlInfoHead;
+  amounts: SettlementAmounts;
+  funds: FundRow[];
+  warnings: string[];
+}
+
+export type SettleCommand = SettleRequest & { midSettlement?: boolean };
+
+interface Computed {
+  visit: VisitRow;
+  person: PersonContextRow;
+  lines: OpenLine[];
+  policy: PolicyInForce;
+  careType: CareType;
+  before: Accumulators;
+  result: SettlementResult;
+}
+
+async function compute(
+  q: Queryable,
+  c: Caller,
+  r: SettleCommand,
+  inpatient: boolean,
+  lock: boolean,
+): Promise<Computed> {
+  if (r.midSettlement) throw badRequest('HIS_MID_SETTLEMENT', '暂不支持中途结算，请办理出院后结算');
+  const batch = r.batchNo && r.batchNo !== '0000' ? r.batchNo : null;
+  const v = lock
+    ? checkOwn(await lockVisitForSettlement(q, r.mdtrtId, c.institution.code, batch), c, r, inpatient)
+    : await ownVisit(q, c, r, inpatient, false);
+  requireStatus(
+    v,
+    [inpatient ? 'discharged' : 'registered'],
+    inpatient ? '结算（住院须先办理出院）' : '结算',
+  );
+  if (v.insutype !== r.insutype) {
+    throw badRequest('HIS_INSUTYPE_MISMATCH', `险种 ${r.insutype} 与就诊登记的险种 ${v.insutype} 不一致`);
+  }
+  const careType = r.medType ?? v.medType;
+  const endDate = v.endDate ?? v.beginDate;
+  const year = benefitYearOf(endDate);
+  // the accumulator row is locked with the person context: settlements of one person serialise here
+  const locked = lock ? await lockPersonAccumulators(q, v.psnNo, v.insutype, v.beginDate, year) : null;
+  const person = locked ?? (await findPersonContext(q, v.psnNo, v.insutype, v.beginDate));
+  if (!person) throw notFound('HIS_PERSON_NOT_FOUND', `人员编号 ${v.psnNo} 不存在`);
+  const before = locked
+    ? locked.accumulators
+    : lock
+      ? await lockAccumulators(q, v.psnNo, v.insutype, year)
+      : await readAccumulators(q, v.psnNo, v.insutype, year);
+  checkAlive(person, v.beginDate);
+  if (person.enrollmentId === null) {
+    throw badRequest('HIS_NOT_ENROLLED', `人员 ${person.name} 在 ${v.beginDate} 未参保，不能结算`);
+  }
+  const lines = 'lines' in v ? (v.lines as OpenLine[]) : await openLines(q, v.mdtrtId, batch);
+  if (lines.length === 0) throw badRequest('HIS_NO_FEE_LINES', `就诊 ${v.mdtrtId} 没有待结算的费用明细`);
+  const uploaded = sum(lines.map((l) => l.amountFen));
+  if (uploaded !== r.totalFen) {
+    throw badRequest(
+      'HIS_TOTAL_MISMATCH',
+      `医疗费总额 medfee_sumamt ${fenToYuan(r.totalFen)} 与已上传费用明细合计 ${fenToYuan(uploaded)} 不一致`,
+    );
+  }
+  const policy = await policyFor(q, person, v.insutype, endDate);
+  const { visit, personContext } = engineContext(v, c.institution, person, endDate, careType);
+  const result = settle(
+    {
+      visit,
+      lines: lines.map(({ id: _id, ...l }) => l),
+      person: personContext,
+      accumulators: before,
+      useAccount: r.useAccount,
+    },
+    policy.policy,
+  );
+  return { visit: v, person, lines, policy, careType, before, result };
+}
+
+function headOf(x: Computed, setlId: string, setlTime: Date): SetlInfoHead {
+  const endDate = x.visit.endDate ?? x.visit.beginDate;
+  return {
+    mdtrtId: x.visit.mdtrtId,
+    setlId,
+    psnNo: x.person.psnNo,
+    psnName: x.person.name,
+    certno: x.person.certno,
+    gender: x.person.gender,
+    birthDate: x.person.birthDate,
+    age: ageOn(x.person.birthDate, endDate),
+    insutype: x.visit.insutype,
+    psnType: psnTypeOf(x.visit.insutype),
+    medType: x.careType,
+    setlTime: wireDateTime(setlTime),
+    clearingRegion: x.person.insuredAdmdvs ?? x.person.admdvs,
+    clearingType: clearingType(x.careType, x.visit.inpatient),
+    balanceFen: 0,
+  };
+}
+
+/** national psn_type: 11 employee in service, 1501 urban and rural resident */
+export const psnTypeOf = (insutype: string) => (insutype === '310' ? '11' : '1501');
+
+/** 2206 / 2303: the same computation as settlement; nothing is locked or written. */
+export async function preSettle(
+  q: Queryable,
+  c: Caller,
+  r: SettleCommand,
+  inpatient: boolean,
+): Promise<SettlementOutcome> {
+  const x = await compute(q, c, r, inpatient, false);
+  const amounts = amountsOf(x.result);
+  return {
+    head: headOf(x, '', c.now),
+    amounts,
+    funds: fundRows(x.visit.insutype, amounts),
+    warnings: x.result.warnings,
+  };
+}
+
+/** 2207 / 2304 */
+export async function settleVisit(
+  tx: Queryable,
+  c: Caller,
+  r: SettleCommand,
+  inpatient: boolean,
+): Promise<SettlementOutcome> {
+  const x = await compute(tx, c, r, inpatient, true);
+  const amounts = amountsOf(x.result);
+  const funds = fundRows(x.visit.insutype, amounts);
+  const now = c.now.toISOString();
+  const head = headOf(x, '', c.now);
+  const setlId = await insertSettlement(tx, {
+    mdtrtId: x.visit.mdtrtId,
+    psnNo: x.visit.psnNo,
+    admdvs: head.clearingRegion,
+    fixmedinsCode: c.institution.code,
+    insutype: x.visit.insutype,
+    medType: x.careType,
+    clearingType: head.clearingType,
+    setlTime: now,
+    setlDate: beijingDate(c.now),
+    benefitYear: x.result.benefitYear,
+    policyVersionId: x.policy.id,
+    policyVersion: x.result.policyVersion,
+    amounts,
+    assistanceIdentity: x.result.assistanceIdentity,
+    lines: x.result.lines,
+    steps: x.result.steps,
+    accBefore: x.before,
+    accAfter: x.result.accumulatorsAfter,
+    msgid: c.msgid,
+    funds,
+    lineIds: x.lines.map((l) => l.id),
+    actor: c.actor,
+    audit: {
+      mdtrtId: x.visit.mdtrtId,
+      psnNo: x.visit.psnNo,
+      medfeeSumamt: amounts.medfee_sumamt,
+      fundPaySumamt: amounts.fund_pay_sumamt,
+      psnPartAmt: amounts.psn_part_amt,
+      policyVersion: x.result.policyVersion,
+      msgid: c.msgid,
+    },
+  });
+  return { head: { ...head, setlId }, amounts, funds, warnings: x.result.warnings };
+}
+
+/** 2208 / 2305 */
+export async function reverseSettlement(
+  tx: Queryable,
+  c: Caller,
+  r: { setlId: string; mdtrtId: string; psnNo: string },
+  inpatient: boolean,
+): Promise<SettlementOutcome> {
+  const v = await ownVisit(tx, c, r, inpatient);
+  const s = await findSettlement(tx, r.setlId, true);
+  if (!s || s.fixmedinsCode !== c.institution.code || s.mdtrtId !== v.mdtrtId) {
+    throw notFound(
+      'HIS_SETTLEMENT_NOT_FOUND',
+      `结算记录 ${r.setlId} 不存在，或不属于本机构的就诊 ${r.mdtrtId}`,
+    );
+  }
+  if (s.kind === 'reversal') throw conflict('HIS_REVERSAL_OF_REVERSAL', `${r.setlId} 是撤销记录，不能再撤销`);
+  if (s.reversedBy) {
+    throw conflict(
+      'HIS_ALREADY_REVERSED',
+      `结算 ${r.setlId} 已于此前撤销（撤销记录 ${s.reversedBy}），不能重复撤销`,
+    );
+  }
+  const now = c.now.toISOString();
+  const current = await lockAccumulators(tx, s.psnNo, s.insutype, s.benefitYear);
+  const restored = s.accBefore && s.accAfter ? withoutSettlement(current, s.accBefore, s.accAfter) : current;
+  const reversalId = await insertReversal(tx, s.setlId, {
+    time: now,
+    date: beijingDate(c.now),
+    msgid: c.msgid,
+  });
+  await writeAccumulators(tx, s.psnNo, s.insutype, restored, now);
+  await updateVisit(tx, v.mdtrtId, { status: inpatient ? 'discharged' : 'registered' }, now);
+  await audit(
+    tx,
+    c.actor,
+    'settlement.reverse',
+    'settlement',
+    s.setlId,
+    { reversedBy: null },
+    {
+      reversedBy: reversalId,
+      medfeeSumamt: -s.medfee_sumamt,
+      msgid: c.msgid,
+    },
+  );
+  const person = await findPerson(tx, s.psnNo, v.insutype, v.beginDate);
+  const endDate = v.endDate ?? v.beginDate;
+  const amounts = negate(s);
+  return {
+    head: {
+      mdtrtId: v.mdtrtId,
+      setlId: reversalId,
+      psnNo: s.psnNo,
+      psnName: person?.name ?? '',
+      certno: person?.certno ?? '',
+      gender: person?.gender ?? '9',
+      birthDate: person?.birthDate ?? '',
+      age: person ? ageOn(person.birthDate, endDate) : 0,
+      insutype: s.insutype,
+      psnType: psnTypeOf(s.insutype),
+      medType: s.medType,
+      setlTime: wireDateTime(c.now),
+      clearingRegion: s.admdvs,
+      clearingType: s.clrType,
+      balanceFen: 0,
+    },
+    amounts,
+    funds: (await fundsOf(tx, s.setlId)).map((f) => ({ ...f, fundFen: -f.fundFen })),
+    warnings: [],
+  };
+}
