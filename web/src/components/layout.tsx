@@ -1,0 +1,74 @@
+// The authenticated frame: side menu filtered by role, header with the staff name and logout.
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { mayOpen, navFor } from '../lib/nav.ts';
+import { useSession } from '../lib/session.tsx';
+import { Loading } from './page-state.tsx';
+
+const ROLE_NAMES: Record<string, string> = {
+  admin: '系统管理员',
+  clerk: '窗口受理',
+  reviewer: '审核',
+  auditor: '稽核',
+  leader: '领导',
+  agent: '村级代办',
+};
+
+export function AppLayout() {
+  const { staff, loading, logout } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (loading) return <Loading tip="正在确认登录状态…" />;
+  if (!staff) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  const items = navFor(staff.roles);
+  const selected = items.find((i) => location.pathname.startsWith(i.path))?.path;
+  const allowed = mayOpen(location.pathname, staff.roles);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
+        <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: 16 }}>医保经办工作台</div>
+        <Menu
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          items={items.map((i) => ({ key: i.path, label: i.label }))}
+          onClick={(e) => navigate(e.key)}
+          aria-label="主菜单"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', paddingInline: 24 }}
+        >
+          <Space>
+            <Typography.Text data-testid="staff-name">{staff.displayName}</Typography.Text>
+            {staff.roles.map((r) => (
+              <Tag key={r}>{ROLE_NAMES[r] ?? r}</Tag>
+            ))}
+            <Button
+              onClick={async () => {
+                await logout();
+                navigate('/login', { replace: true });
+              }}
+            >
+              退出登录
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 16 }}>
+          {allowed ? (
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          ) : (
+            <Typography.Text type="danger">当前角色无权使用此页面</Typography.Text>
+          )}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,71 @@
+// Display formatting for the workbench. Money arrives as integer fen and leaves as 元 with two
+// decimals; no float ever touches an amount (string arithmetic on the integer).
+
+/** 123456 → "1,234.56"; -5 → "-0.05". Accepts number or bigint-as-string fen. */
+export function fenToYuan(
+  fen: number | string | null | undefined,
+  opts: { grouping?: boolean } = {},
+): string {
+  if (fen === null || fen === undefined || fen === '') return '—';
+  const s = String(fen).trim();
+  if (!/^-?\d+$/.test(s)) return '—';
+  const negative = s.startsWith('-');
+  const digits = (negative ? s.slice(1) : s).replace(/^0+(?=\d)/, '').padStart(3, '0');
+  let whole = digits.slice(0, -2);
+  const cents = digits.slice(-2);
+  if (opts.grouping !== false) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const zero = /^[0,]+$/.test(whole) && cents === '00';
+  return `${negative && !zero ? '-' : ''}${whole}.${cents}`;
+}
+
+/** "1,234.56" or "1234.5" (元, as typed by a clerk) → 123456 fen; null when not a valid amount. */
+export function yuanToFen(input: string): number | null {
+  const s = input.replaceAll(',', '').trim();
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return null;
+  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  if (!Number.isSafeInteger(fen)) return null;
+  return m[1] === '-' ? -fen : fen;
+}
+
+/** Basis points → "80%" / "7.5%". */
+export function bpToPercent(bp: number | null | undefined): string {
+  if (bp === null || bp === undefined) return '—';
+  const whole = Math.trunc(bp / 100);
+  const rest = Math.abs(bp % 100);
+  return rest === 0 ? `${whole}%` : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}%`;
+}
+
+/** Any ISO timestamp or date → YYYY-MM-DD (in China time for timestamps). */
+export function formatDate(v: string | null | undefined): string {
+  if (!v) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime())) return v;
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** ISO timestamp → YYYY-MM-DD HH:mm (China time). */
+export function formatDateTime(v: string | null | undefined): string {
+  if (!v) return '—';
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime())) return v;
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * Masks a resident ID or phone for display when the server sent it in full to a role that should
+ * not see it (the server masks already; this is the same rule for values typed on screen).
+ * 410102199001011234 → 4101**********1234; 13812345678 → 138****5678.
+ */
+export function maskIdNumber(id: string): string {
+  if (id.length < 8 || id.includes('*')) return id;
+  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
+export function maskPhone(phone: string): string {
+  if (phone.length < 7 || phone.includes('*')) return phone;
+  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+}
+
+export const isMasked = (v: string | null | undefined): boolean => !!v && v.includes('*');

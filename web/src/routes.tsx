@@ -1,0 +1,22 @@
+// The workbench's pages, each a lazy chunk so the login page loads without them (and without
+// the chart library, which only the dashboard imports).
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+
+const page = (load: () => Promise<{ default: React.ComponentType }>) => {
+  const C = lazy(load);
+  return <C />;
+};
+
+export const routes: RouteObject[] = [
+  { path: 'dashboard', element: page(() => import('./pages/dashboard/dashboard-page.tsx')) },
+  { path: 'persons', element: page(() => import('./pages/persons/person-search-page.tsx')) },
+  { path: 'persons/:psnNo', element: page(() => import('./pages/persons/person-page.tsx')) },
+  { path: 'households/:id', element: page(() => import('./pages/persons/household-page.tsx')) },
+  { path: 'enrollments', element: page(() => import('./pages/enrollments/enrollment-page.tsx')) },
+  { path: 'settlements', element: page(() => import('./pages/settlements/settlement-search-page.tsx')) },
+  { path: 'settlements/:setlId', element: page(() => import('./pages/settlements/settlement-page.tsx')) },
+  { path: 'institutions', element: page(() => import('./pages/reference/institutions-page.tsx')) },
+  { path: 'catalogue', element: page(() => import('./pages/reference/catalogue-page.tsx')) },
+  { path: 'import', element: page(() => import('./pages/import/import-page.tsx')) },
+];
