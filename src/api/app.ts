@@ -10,7 +10,8 @@ import { installAuth } from './auth.ts';
 import type { App, Deps } from './context.ts';
 import { errorBody, staffErrorHandler } from './errors.ts';
 
-export const WEB_DIST = join(import.meta.dirname, '../../web/dist');
+/** The built workbench; YIBAO_WEB_DIST points elsewhere (e.g. a build of a branch under test). */
+export const WEB_DIST = process.env.YIBAO_WEB_DIST || join(import.meta.dirname, '../../web/dist');
 /** JSON bodies above this are refused with 413 (uploads go through multipart with their own limit). */
 export const BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 64 * 1024 * 1024;

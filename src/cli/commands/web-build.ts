@@ -15,6 +15,7 @@ function newestMtime(dir: string): number {
 
 /** Build the workbench with Vite when web/dist is missing or older than its sources. */
 export async function ensureWebBuilt(): Promise<void> {
+  if (process.env.YIBAO_WEB_DIST) return; // serving a build made elsewhere
   const config = join(WEB, 'vite.config.ts');
   if (!existsSync(config)) return;
   const index = join(WEB, 'dist', 'index.html');

@@ -1,0 +1,78 @@
+// Login, role-filtered menu, session expiry back to the login page and then back to the page.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import {
+  hasChromium,
+  launchBrowser,
+  login,
+  newContext,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from './harness.ts';
+
+describe('workbench session', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the login page loads without the chart library and refuses a wrong password', async () => {
+    const page = await (await newContext(browser)).newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('工号').fill('clerk');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('alert').filter({ hasText: /密码/ }).waitFor();
+    assert.ok(!scripts.some((s) => /echarts|dashboard/i.test(s)), `login loaded: ${scripts.join(', ')}`);
+    await screenshot(page, 'login');
+    await page.context().close();
+  });
+
+  test('each role sees only its menu', async () => {
+    const expected: Record<string, string[]> = {
+      agent: ['人员查询', '参保登记'],
+      leader: ['首页', '人员查询', '结算查询', '定点机构', '医保目录'],
+      clerk: ['人员查询', '参保登记', '结算查询', '定点机构', '医保目录', '台账导入'],
+    };
+    for (const [role, menu] of Object.entries(expected)) {
+      const page = await (await newContext(browser)).newPage();
+      await login(page, server.url, role);
+      const items = await page.getByRole('menu').getByRole('menuitem').allInnerTexts();
+      assert.deepEqual(
+        items.map((s) => s.trim()),
+        menu,
+        role,
+      );
+      await page.context().close();
+    }
+  });
+
+  test('an expired session goes to login and returns to the page it was on', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await login(page, server.url, 'clerk');
+    await page.goto(`${server.url}/institutions?q=x`);
+    await page.getByTestId('staff-name').waitFor();
+    await context.clearCookies();
+    await page.getByRole('menuitem', { name: '医保目录' }).click();
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByText('登录已过期，请重新登录').waitFor();
+    await page.getByLabel('工号').fill('clerk');
+    await page.getByLabel('密码').fill('Yibao@2026');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(/\/catalogue/);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(/\/login/);
+    await context.close();
+  });
+});
