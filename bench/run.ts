@@ -3,6 +3,7 @@
 const BENCHES: Record<string, () => Promise<void>> = {
   import: async () => (await import('./import.ts')).runImportBench(),
   settlement: async () => (await import('./settlement.ts')).runSettlementBench(),
+  pages: async () => (await import('./pages.ts')).runPagesBench(),
 };
 
 const wanted = process.argv.slice(2);

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureWebBuilt } from '../src/cli/commands/web-build.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const only = process.argv.slice(2);
@@ -34,6 +35,10 @@ if (only.length === 0) {
 const files = only.length
   ? only
   : [...findTests(join(ROOT, 'src')), ...findTests(join(ROOT, 'test')), ...findTests(join(ROOT, 'web/src'))];
+// Build the workbench once here: the browser tests each start a server, and concurrent builds of
+// web/dist would trip over each other.
+await ensureWebBuilt();
+
 if (!existsSync('/usr/bin/chromium')) {
   console.log('# 浏览器端到端测试已跳过：未找到 /usr/bin/chromium（.ci/run 会安装 Debian 的 chromium）');
 }

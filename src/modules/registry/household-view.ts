@@ -1,5 +1,6 @@
 // The household file (一户一档): the household, its current members with their latest coverage,
-// and the whole membership history.
+// their person status and the schemes they are actively enrolled in this year, and the whole
+// membership history.
 import type { Queryable } from '../../db/types.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { maskIdNumber } from '../../domain/shared/masking.ts';
@@ -12,7 +13,11 @@ interface MemberRow {
   from: string;
   to: string | null;
   certno: string;
+  /** the person's registry status (normal / deceased / imprisoned / moved_out) */
+  status: string;
   coverage: { insutype: string; year: number; status: string } | null;
+  /** schemes with an active period overlapping the calendar year of `today` (as 参保率 counts) */
+  insutypesThisYear: string[];
 }
 
 export async function householdDetail(q: Queryable, householdNo: string, today: string) {
@@ -31,6 +36,12 @@ export async function householdDetail(q: Queryable, householdNo: string, today: 
   // coverage: the member's enrollment covering today, else the latest one
   const rows = await q.query<MemberRow>(
     `SELECT m.id, m.psn_no AS "psnNo", p.name, m.relation, m.from_date::text AS "from", m.to_date::text AS "to", p.certno,
+            p.status,
+            ARRAY(SELECT DISTINCT e.insutype FROM enrollment e
+                   WHERE e.psn_no = m.psn_no AND e.status = 'active'
+                     AND e.begin_date <= make_date(extract(year FROM $2::date)::int, 12, 31)
+                     AND e.end_date >= make_date(extract(year FROM $2::date)::int, 1, 1)
+                   ORDER BY 1) AS "insutypesThisYear",
             (SELECT json_build_object('insutype', e.insutype, 'year', extract(year FROM e.begin_date)::int, 'status', e.status)
                FROM enrollment e WHERE e.psn_no = m.psn_no
               ORDER BY (e.status = 'active' AND e.begin_date <= $2::date AND e.end_date >= $2::date) DESC,
@@ -45,6 +56,6 @@ export async function householdDetail(q: Queryable, householdNo: string, today: 
   return {
     household,
     members: masked.filter((r) => r.to === null),
-    history: masked.map(({ coverage: _c, ...r }) => r),
+    history: masked.map(({ coverage: _c, insutypesThisYear: _y, ...r }) => r),
   };
 }

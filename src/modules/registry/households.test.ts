@@ -182,3 +182,65 @@ dbTest('agents see and change only households of their village', async (db) => {
   assert.equal(res.json().total, 1);
   assert.equal(res.json().items[0].villageCode, VILLAGE);
 });
+
+dbTest('household members carry their status and the schemes they are enrolled in this year', async (db) => {
+  const app = await registryApp(db);
+  const cookie = await loginAs(app, db, 'clerk');
+  const head = await addPerson(db, { name: '周大海' });
+  const wife = await addPerson(db, { name: '吴小梅' });
+  const son = await addPerson(db, { name: '周小海' });
+  // head: resident scheme this year; wife: employee scheme this year, her 390 stopped; son: last year only
+  await addEnrollment(db, head.psnNo);
+  await addEnrollment(db, wife.psnNo, { status: 'stopped' });
+  await addEnrollment(db, wife.psnNo, { insutype: '310', beginDate: '2026-02-01' });
+  await addEnrollment(db, son.psnNo, { beginDate: '2025-01-01' });
+  let res = await app.inject({
+    method: 'POST',
+    url: '/api/registry/households',
+    headers: { cookie },
+    payload: { villageCode: VILLAGE, headPsnNo: head.psnNo },
+  });
+  const no = res.json().household.householdNo;
+  for (const [m, relation] of [
+    [wife, '配偶'],
+    [son, '子女'],
+  ] as const) {
+    res = await app.inject({
+      method: 'POST',
+      url: `/api/registry/households/${no}/members`,
+      headers: { cookie },
+      payload: { psnNo: m.psnNo, relation, fromDate: '2026-03-01' },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+  }
+  await db.query(`UPDATE person SET status = 'imprisoned', status_date = '2026-03-10' WHERE psn_no = $1`, [
+    son.psnNo,
+  ]);
+  res = await app.inject({ method: 'GET', url: `/api/registry/households/${no}`, headers: { cookie } });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual(
+    res
+      .json()
+      .members.map((m: { name: string; status: string; insutypesThisYear: string[] }) => [
+        m.name,
+        m.status,
+        m.insutypesThisYear,
+      ]),
+    [
+      ['周大海', 'normal', ['390']],
+      ['吴小梅', 'normal', ['310']],
+      ['周小海', 'imprisoned', []],
+    ],
+  );
+  // the history keeps the status but not the per-year coverage
+  const first = res.json().history[0];
+  assert.equal(first.status, 'normal');
+  assert.equal('insutypesThisYear' in first, false);
+  // the person file shows the same members
+  const file = await app.inject({
+    method: 'GET',
+    url: `/api/registry/persons/${son.psnNo}`,
+    headers: { cookie },
+  });
+  assert.deepEqual(file.json().household.members[1].insutypesThisYear, ['310']);
+});

@@ -1,6 +1,72 @@
-import { Typography } from 'antd';
+// 一户一档: the household, its head and current members (relation, status, this year's coverage)
+// and every move in or out of it.
+import { Breadcrumb, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { Loaded } from '../../components/page-state.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import { MemberHistoryTable, MembersTable } from './members-table.tsx';
+import { chinaToday, memberCoverage } from './person-view.ts';
+import type { HouseholdFile } from './types.ts';
 
-// TODO(workbench): placeholder until this page is built.
-export default function Page() {
-  return <Typography.Title level={4}>建设中</Typography.Title>;
+export default function HouseholdPage() {
+  const { id = '' } = useParams();
+  const file = useApi<HouseholdFile>(`/api/registry/households/${encodeURIComponent(id)}`);
+  const year = Number(chinaToday().slice(0, 4));
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Breadcrumb items={[{ title: <Link to="/persons">人员查询</Link> }, { title: `家庭户 ${id}` }]} />
+      <Loaded {...file} data={file.data?.household.householdNo === id ? file.data : null}>
+        {(d) => {
+          const head = d.members.find((m) => m.relation === '户主');
+          const covered = d.members.filter((m) => memberCoverage(m, year).enrolled).length;
+          return (
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+              <Card
+                size="small"
+                title={
+                  <Typography.Title level={4} style={{ margin: 0 }}>
+                    家庭户 {d.household.householdNo}{' '}
+                    <Typography.Text type="secondary">一户一档</Typography.Text>
+                  </Typography.Title>
+                }
+              >
+                <Descriptions
+                  bordered
+                  size="small"
+                  column={{ xs: 1, md: 2, xl: 3 }}
+                  items={[
+                    { key: 'no', label: '户号', children: d.household.householdNo },
+                    {
+                      key: 'head',
+                      label: '户主',
+                      children: head ? <Link to={`/persons/${head.psnNo}`}>{head.name}</Link> : '—',
+                    },
+                    { key: 'village', label: '所属村（社区）', children: d.household.villageName },
+                    { key: 'address', label: '住址', children: d.household.address ?? '—' },
+                    { key: 'count', label: '在户人数', children: `${d.members.length} 人` },
+                    {
+                      key: 'covered',
+                      label: `${year} 年参保`,
+                      children: (
+                        <Tag color={covered === d.members.length ? 'green' : 'orange'}>
+                          {covered} / {d.members.length} 人已参保
+                        </Tag>
+                      ),
+                    },
+                  ]}
+                />
+              </Card>
+              <Card size="small" title="家庭成员">
+                <MembersTable members={d.members} year={year} testId="household-members" />
+              </Card>
+              <Card size="small" title="成员变动记录">
+                <MemberHistoryTable rows={d.history} />
+              </Card>
+            </Space>
+          );
+        }}
+      </Loaded>
+    </Space>
+  );
 }

@@ -1,6 +1,141 @@
-import { Typography } from 'antd';
+// 人员查询: filters in the URL, a server-paginated list; a row opens the person file (一人一档).
+import { Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { LoadError } from '../../components/page-state.tsx';
+import type { Page } from '../../lib/api.ts';
+import { useStaff } from '../../lib/session.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import { GENDER, identityNames, label, PERSON_STATUS, PERSON_STATUS_COLOR } from './labels.ts';
+import { SearchForm } from './search-form.tsx';
+import {
+  apiQuery,
+  hasFilters,
+  PAGE_SIZES,
+  parseSearch,
+  searchFromForm,
+  searchToParams,
+} from './search-query.ts';
+import type { IdentityType, Locations, PersonListRow } from './types.ts';
 
-// TODO(workbench): placeholder until this page is built.
-export default function Page() {
-  return <Typography.Title level={4}>建设中</Typography.Title>;
+export default function PersonSearchPage() {
+  const staff = useStaff();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const search = useMemo(() => parseSearch(params), [params]);
+  const agentVillage = staff.roles.length === 1 && staff.roles[0] === 'agent' ? staff.villageCode : null;
+
+  const locations = useApi<Locations>('/api/registry/locations');
+  const types = useApi<{ items: IdentityType[] }>('/api/registry/identity-types');
+  const list = useApi<Page<PersonListRow>>('/api/registry/persons', apiQuery(search));
+  const identityTypes = types.data?.items ?? [];
+
+  const open = (p: PersonListRow) =>
+    navigate(`/persons/${p.psnNo}`, { state: { from: `/persons?${params.toString()}` } });
+
+  const columns: TableColumnsType<PersonListRow> = [
+    { title: '人员编号', dataIndex: 'psnNo', width: 170 },
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      render: (name: string, p) => (
+        <Link
+          to={`/persons/${p.psnNo}`}
+          state={{ from: `/persons?${params.toString()}` }}
+          onClick={(e) => e.stopPropagation()}
+        >
+          {name}
+        </Link>
+      ),
+    },
+    {
+      title: '身份证号码',
+      dataIndex: 'certno',
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
+    { title: '性别', dataIndex: 'gender', width: 64, render: (g: string) => label(GENDER, g) },
+    {
+      title: '年龄',
+      dataIndex: 'age',
+      width: 110,
+      render: (age: number | null, p) => (
+        <span title={`出生日期 ${p.birthDate}`}>
+          {age ?? '—'} 岁
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {p.birthDate}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    {
+      title: '所属村（社区）',
+      dataIndex: 'villageName',
+      render: (v: string | null, p) => (v ? `${p.townshipName ?? ''} ${v}` : '—'),
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 80,
+      render: (s: string) => <Tag color={PERSON_STATUS_COLOR[s]}>{label(PERSON_STATUS, s)}</Tag>,
+    },
+    {
+      title: '特殊身份',
+      dataIndex: 'identities',
+      render: (codes: string[]) =>
+        codes.length === 0
+          ? '—'
+          : identityNames(codes, identityTypes).map((n) => (
+              <Tag key={n} color="purple">
+                {n}
+              </Tag>
+            )),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        人员查询
+      </Typography.Title>
+      <Card size="small">
+        <SearchForm
+          value={search}
+          locations={locations.data}
+          identityTypes={identityTypes}
+          agentVillage={agentVillage}
+          onSearch={(v) => setParams(searchToParams(searchFromForm(v, search.pageSize)))}
+          onReset={() => setParams({})}
+        />
+        {locations.error && <LoadError error={locations.error} onRetry={locations.reload} />}
+      </Card>
+      <Card size="small" data-testid="person-table" aria-busy={list.loading}>
+        {list.error ? (
+          <LoadError error={list.error} onRetry={list.reload} />
+        ) : (
+          <Table<PersonListRow>
+            rowKey="psnNo"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.loading}
+            locale={{ emptyText: hasFilters(search) ? '没有符合条件的人员' : '暂无人员' }}
+            onRow={(p) => ({ onClick: () => open(p), style: { cursor: 'pointer' } })}
+            scroll={{ x: 1000 }}
+            pagination={{
+              current: search.page,
+              pageSize: search.pageSize,
+              total: list.data?.total ?? 0,
+              pageSizeOptions: PAGE_SIZES.map(String),
+              showSizeChanger: true,
+              showTotal: (total) => `共 ${total} 人`,
+              onChange: (page, pageSize) =>
+                setParams(
+                  searchToParams({ ...search, page: pageSize === search.pageSize ? page : 1, pageSize }),
+                ),
+            }}
+          />
+        )}
+      </Card>
+    </Space>
+  );
 }
