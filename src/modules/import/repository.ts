@@ -228,3 +228,17 @@ export async function jobErrors(db: Queryable, jobId: number): Promise<RowError[
     [jobId],
   );
 }
+
+/** One page of a job's error report for the screen (the download has them all). */
+export async function jobErrorPage(db: Queryable, jobId: number, limit: number, offset: number) {
+  const [{ total }] = await db.query<{ total: number }>(
+    'SELECT count(*)::int AS total FROM import_row_error WHERE job_id = $1',
+    [jobId],
+  );
+  const items = await db.query<RowError & { seq: number }>(
+    `SELECT seq, row_no AS "rowNo", column_name AS column, value, reason, certno, name
+       FROM import_row_error WHERE job_id = $1 ORDER BY seq LIMIT $2 OFFSET $3`,
+    [jobId, limit, offset],
+  );
+  return { total, items };
+}

@@ -1,4 +1,5 @@
-// /api/import: kinds and templates, upload (202 + a background job), job progress, error reports.
+// /api/import: kinds and templates, upload (202 + a background job), job progress, error reports
+// (a page of them for the screen, or the whole report as xlsx/csv).
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
@@ -138,6 +139,18 @@ export const importRoutes: RoutesPlugin = (app, deps) => {
       const job = await repo.getJob(deps.db, req.params.id);
       if (!job) throw notFound('IMPORT_JOB_NOT_FOUND', '导入作业不存在');
       return jobView(job, runner.progress(job.id));
+    },
+  );
+
+  app.get(
+    '/api/import/jobs/:id/error-rows',
+    { config: { roles: IMPORTERS }, schema: { params: jobParams, querystring: pageQuery } },
+    async (req) => {
+      const job = await repo.getJob(deps.db, req.params.id);
+      if (!job) throw notFound('IMPORT_JOB_NOT_FOUND', '导入作业不存在');
+      const { limit, offset } = limitOffset(req.query);
+      const r = await repo.jobErrorPage(deps.db, job.id, limit, offset);
+      return { ...r, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
 

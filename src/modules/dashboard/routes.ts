@@ -1,0 +1,38 @@
+// /api/dashboard: the leader's 首页 — enrollment progress by township, today's and this month's
+// settlements, and special-group coverage. Every figure is scoped to the staff member's region;
+// "today" and "this year" default to the server's clock in China time (deps.now()).
+import { z } from 'zod';
+import { type RoutesPlugin, staffOf } from '../../api/context.ts';
+import type { Role } from '../../domain/accounts/roles.ts';
+import { isIsoDate } from '../../domain/registry/enrollment-rules.ts';
+import { enrollmentProgress } from '../registry/progress-service.ts';
+import { chinaDay } from '../registry/scope.ts';
+import { settlementSummary, specialGroups } from './queries.ts';
+
+export const DASHBOARD_ROLES: readonly Role[] = ['admin', 'leader', 'auditor', 'reviewer'];
+
+const date = z.string().refine(isIsoDate, { message: '应为有效日期（YYYY-MM-DD）' });
+const year = z.coerce.number().int().min(2000).max(2100);
+
+export const dashboardRoutes: RoutesPlugin = (app, deps) => {
+  const today = () => chinaDay(deps.now());
+  const thisYear = () => Number(today().slice(0, 4));
+
+  app.get(
+    '/api/dashboard/enrollment',
+    { config: { roles: DASHBOARD_ROLES }, schema: { querystring: z.object({ year: year.optional() }) } },
+    async (req) => enrollmentProgress(deps.db, staffOf(req).admdvs, req.query.year ?? thisYear()),
+  );
+
+  app.get(
+    '/api/dashboard/settlements',
+    { config: { roles: DASHBOARD_ROLES }, schema: { querystring: z.object({ date: date.optional() }) } },
+    async (req) => settlementSummary(deps.db, staffOf(req).admdvs, req.query.date ?? today()),
+  );
+
+  app.get(
+    '/api/dashboard/special-groups',
+    { config: { roles: DASHBOARD_ROLES }, schema: { querystring: z.object({ year: year.optional() }) } },
+    async (req) => specialGroups(deps.db, staffOf(req).admdvs, today(), req.query.year ?? thisYear()),
+  );
+};

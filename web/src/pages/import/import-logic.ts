@@ -1,0 +1,185 @@
+// 台账导入's pure parts: the API's shapes, URL state, file checks before upload, the progress bar
+// (upload first, then the server job's phases) and the summary of a finished job.
+
+export type ImportKind = 'persons' | 'identities' | 'enrollments' | 'status';
+export type ImportMode = 'all_or_nothing' | 'skip_bad_rows';
+export type Phase = 'queued' | 'parsing' | 'validating' | 'writing' | 'done' | 'failed';
+
+export interface KindInfo {
+  kind: ImportKind;
+  name: string;
+  headers: string[];
+  columns: { header: string; synonyms: string[]; required: boolean; hint: string }[];
+}
+
+export interface ImportJob {
+  id: number;
+  kind: ImportKind;
+  mode: ImportMode;
+  fileName: string;
+  fileBytes: number;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  phase: Phase;
+  total: number;
+  processed: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  written: boolean;
+  errorCode: string | null;
+  message: string | null;
+  details: unknown;
+  actorName: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface RowErrorItem {
+  seq: number;
+  rowNo: number;
+  column: string;
+  value: string;
+  reason: string;
+  certno: string;
+  name: string;
+}
+
+export const MODES: { value: ImportMode; label: string; hint: string }[] = [
+  { value: 'all_or_nothing', label: '全部成功才写入', hint: '有任何一行出错，整个文件都不写入' },
+  { value: 'skip_bad_rows', label: '跳过错误行', hint: '合格的行照常写入，出错的行列入错误报告' },
+];
+
+export const MODE_NAMES: Record<ImportMode, string> = {
+  all_or_nothing: '全部成功才写入',
+  skip_bad_rows: '跳过错误行',
+};
+
+export const PHASE_NAMES: Record<Phase, string> = {
+  queued: '排队等候',
+  parsing: '读取文件',
+  validating: '逐行校验',
+  writing: '写入数据',
+  done: '已完成',
+  failed: '未导入',
+};
+
+export interface ImportParams {
+  kind: ImportKind | null;
+  mode: ImportMode;
+  job: number | null;
+  page: number;
+  errorPage: number;
+}
+
+const KINDS: readonly string[] = ['persons', 'identities', 'enrollments', 'status'];
+const positive = (v: string | null, fallback: number) => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+export function parseParams(p: URLSearchParams): ImportParams {
+  const kind = p.get('kind');
+  const job = positive(p.get('job'), 0);
+  return {
+    kind: kind && KINDS.includes(kind) ? (kind as ImportKind) : null,
+    mode: p.get('mode') === 'skip_bad_rows' ? 'skip_bad_rows' : 'all_or_nothing',
+    job: job > 0 ? job : null,
+    page: positive(p.get('page'), 1),
+    errorPage: positive(p.get('epage'), 1),
+  };
+}
+
+export function paramsToSearch(s: ImportParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (s.kind) out.kind = s.kind;
+  if (s.mode !== 'all_or_nothing') out.mode = s.mode;
+  if (s.job !== null) out.job = String(s.job);
+  if (s.page > 1) out.page = String(s.page);
+  if (s.errorPage > 1) out.epage = String(s.errorPage);
+  return out;
+}
+
+/** The server takes up to 64 MB; xlsx, csv or Excel's tab-separated text. */
+export const MAX_BYTES = 64 * 1024 * 1024;
+export const ACCEPT = '.xlsx,.csv,.txt,.tsv';
+
+/** Why a chosen file cannot be sent, or null when it may. */
+export function fileProblem(file: { name: string; size: number } | null): string | null {
+  if (!file) return '请选择要导入的文件';
+  const ext = file.name.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'xls') return '不支持旧版 Excel（.xls），请在 Excel 中另存为 .xlsx 或 CSV';
+  if (!['xlsx', 'csv', 'txt', 'tsv'].includes(ext)) return '只能导入 .xlsx 或 .csv 文件';
+  if (file.size === 0) return '文件是空的';
+  if (file.size > MAX_BYTES) return '文件超过 64 MB，请拆分后分批导入';
+  return null;
+}
+
+export const isFinished = (j: Pick<ImportJob, 'status'>) => j.status === 'done' || j.status === 'failed';
+
+/**
+ * One bar for the whole import: the upload fills the first 30 %, the server's job the rest —
+ * parsing 30–40 %, validating 40–90 % by rows checked, writing 90–99 %, then 100 %.
+ */
+export function overallPercent(
+  uploadFraction: number,
+  job: Pick<ImportJob, 'phase' | 'total' | 'processed'> | null,
+): number {
+  if (!job) return Math.floor(Math.min(1, Math.max(0, uploadFraction)) * 30);
+  switch (job.phase) {
+    case 'queued':
+      return 30;
+    case 'parsing':
+      return 35;
+    case 'validating':
+      return 40 + Math.floor((job.total > 0 ? Math.min(1, job.processed / job.total) : 0) * 50);
+    case 'writing':
+      return 95;
+    default:
+      return 100;
+  }
+}
+
+/** The words under the bar. */
+export function progressText(
+  uploadFraction: number,
+  job: Pick<ImportJob, 'phase' | 'total' | 'processed'> | null,
+): string {
+  if (!job) return `正在上传 ${Math.floor(Math.min(1, uploadFraction) * 100)}%`;
+  if (job.phase === 'validating' && job.total > 0) return `逐行校验 ${job.processed} / ${job.total} 行`;
+  if (job.phase === 'parsing' && job.processed > 0) return `读取文件，已读 ${job.processed} 行`;
+  return PHASE_NAMES[job.phase];
+}
+
+export interface JobSummary {
+  read: number;
+  written: number;
+  unchanged: number;
+  skipped: number;
+  tone: 'success' | 'warning' | 'error';
+}
+
+/** What the clerk reads after an import: rows read, written (new + updated), unchanged, skipped. */
+export function summarise(j: ImportJob): JobSummary {
+  const written = j.written ? j.inserted + j.updated : 0;
+  const tone = j.status === 'failed' || !j.written ? 'error' : j.rejected > 0 ? 'warning' : 'success';
+  return { read: j.total, written, unchanged: j.written ? j.unchanged : 0, skipped: j.rejected, tone };
+}
+
+/** The columns a refused file lacked (IMPORT_HEADERS details), for the message. */
+export function missingColumns(details: unknown): string[] {
+  const m = (details as { missing?: unknown } | null)?.missing;
+  return Array.isArray(m) ? m.filter((x): x is string => typeof x === 'string') : [];
+}
+
+export const templateUrl = (kind: ImportKind, format: 'xlsx' | 'csv') =>
+  `/api/import/templates/${kind}?format=${format}`;
+export const errorReportUrl = (jobId: number, format: 'xlsx' | 'csv') =>
+  `/api/import/jobs/${jobId}/errors?format=${format}`;
+
+/** "12.3 KB" for the file list. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,97 @@
+// 最近导入: every import job, newest first, a page at a time; a row opens its result.
+import { Button, Card, Table, type TableColumnsType, Tag } from 'antd';
+import { LoadError } from '../../components/page-state.tsx';
+import type { Page } from '../../lib/api.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import type { Loaded } from '../../lib/use-api.ts';
+import { fileSize, type ImportJob, type KindInfo, MODE_NAMES, PHASE_NAMES } from './import-logic.ts';
+
+const PAGE_SIZE = 10;
+
+const STATUS: Record<ImportJob['status'], { color: string; text: string }> = {
+  queued: { color: 'default', text: '排队中' },
+  running: { color: 'processing', text: '导入中' },
+  done: { color: 'success', text: '已完成' },
+  failed: { color: 'error', text: '未导入' },
+};
+
+export const JOB_PAGE_SIZE = PAGE_SIZE;
+
+export function JobList({
+  list,
+  kinds,
+  page,
+  current,
+  onPage,
+  onOpen,
+}: {
+  list: Loaded<Page<ImportJob>>;
+  kinds: KindInfo[];
+  page: number;
+  current: number | null;
+  onPage: (page: number) => void;
+  onOpen: (id: number) => void;
+}) {
+  const kindName = (k: string) => kinds.find((x) => x.kind === k)?.name ?? k;
+  const columns: TableColumnsType<ImportJob> = [
+    { title: '作业号', dataIndex: 'id', width: 80, render: (id: number) => `#${id}` },
+    { title: '台账类型', dataIndex: 'kind', render: kindName },
+    {
+      title: '文件',
+      dataIndex: 'fileName',
+      render: (n: string, j) => `${n}（${fileSize(j.fileBytes)}）`,
+    },
+    { title: '导入方式', dataIndex: 'mode', render: (m: ImportJob['mode']) => MODE_NAMES[m] },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      render: (s: ImportJob['status'], j) => (
+        <Tag color={STATUS[s].color}>
+          {s === 'running' ? PHASE_NAMES[j.phase] : STATUS[s].text}
+          {s === 'done' && !j.written ? '（未写入）' : ''}
+        </Tag>
+      ),
+    },
+    { title: '读取', dataIndex: 'total', align: 'right' },
+    { title: '新增', dataIndex: 'inserted', align: 'right' },
+    { title: '更新', dataIndex: 'updated', align: 'right' },
+    { title: '有错', dataIndex: 'rejected', align: 'right' },
+    { title: '操作人', dataIndex: 'actorName' },
+    { title: '导入时间', dataIndex: 'createdAt', render: formatDateTime },
+    {
+      title: '操作',
+      key: 'open',
+      render: (_: unknown, j) => (
+        <Button type="link" size="small" disabled={j.id === current} onClick={() => onOpen(j.id)}>
+          查看结果
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <Card title="最近导入">
+      {list.error ? (
+        <LoadError error={list.error} onRetry={list.reload} />
+      ) : (
+        <Table<ImportJob>
+          data-testid="import-jobs"
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.loading}
+          locale={{ emptyText: '还没有导入记录' }}
+          scroll={{ x: 'max-content' }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (t) => `共 ${t} 次导入`,
+            onChange: onPage,
+          }}
+        />
+      )}
+    </Card>
+  );
+}
