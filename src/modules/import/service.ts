@@ -88,6 +88,8 @@ export async function runJob(
     progress.phase = 'writing';
     tell();
     const outcome = await commit(db, jobId, req, fingerprint, checked);
+    // PGlite has no autovacuum: refresh the planner's statistics after a large load
+    if (db.engine === 'pglite' && outcome.inserted + outcome.updated >= 10_000) await db.query('ANALYZE');
     progress.phase = 'done';
     tell();
     return { ...outcome, jobId, errors: checked.errors };
