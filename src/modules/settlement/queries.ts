@@ -8,6 +8,8 @@ import type { ExplanationStep, LineResult } from '../../domain/settlement/types.
 export interface SettlementFilter {
   psnNo?: string;
   certno?: string;
+  /** part of the person's name */
+  name?: string;
   institution?: string;
   from?: string;
   to?: string;
@@ -48,6 +50,7 @@ function where(f: SettlementFilter): { sql: string; params: unknown[] } {
   };
   if (f.psnNo) add('s.psn_no = ?', f.psnNo);
   if (f.certno) add('p.certno = upper(?)', f.certno);
+  if (f.name) add('p.name LIKE ?', `%${f.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (f.institution) add('s.fixmedins_code = ?', f.institution);
   if (f.from) add('s.setl_date >= ?::date', f.from);
   if (f.to) add('s.setl_date <= ?::date', f.to);
@@ -99,8 +102,12 @@ export async function getSettlement(q: Queryable, setlId: string): Promise<Settl
             s.msgid, p.certno, p.village_code AS "villageCode", i.level AS "institutionLevel",
             s.policy_version_id AS "policyVersionId", s.policy_version AS "policyVersion",
             v.name AS "policyName", v.year AS "policyYear", s.lines, s.steps,
+            p.gender, vi.begin_date::text AS "visitBeginDate", vi.end_date::text AS "visitEndDate",
+            vi.inpatient, vi.ipt_otp_no AS "iptOtpNo", vi.diagnoses, it.name AS "assistanceIdentityName",
             ${AMOUNT_NAMES.map((n) => `s.${n} AS "${camel(n)}"`).join(', ')}
-       ${FROM} LEFT JOIN policy_version v ON v.id = s.policy_version_id
+       ${FROM} JOIN visit vi ON vi.mdtrt_id = s.mdtrt_id
+       LEFT JOIN policy_version v ON v.id = s.policy_version_id
+       LEFT JOIN identity_type it ON it.code = s.assistance_identity
       WHERE s.setl_id = $1`,
     [setlId],
   );

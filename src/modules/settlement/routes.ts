@@ -18,6 +18,7 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM
 const listQuery = pageQuery.extend({
   psnNo: z.string().max(30).optional(),
   certno: z.string().max(18).optional(),
+  name: z.string().trim().max(50).optional(),
   institution: z.string().max(12).optional(),
   from: date.optional(),
   to: date.optional(),

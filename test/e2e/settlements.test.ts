@@ -1,0 +1,186 @@
+// 结算查询 and the settlement page: search by care type and date range, open a settlement, see its
+// fee lines, fund breakdown (adding up to the total) and explanation; the printed 结算单 of a
+// ~30-line inpatient settlement is one A4 page.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  ARTIFACTS,
+  hasChromium,
+  launchBrowser,
+  login,
+  newContext,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from './harness.ts';
+
+/** "-1,234.56" → -123456 fen, by string (no float arithmetic on money). */
+function fenOf(text: string): number {
+  const m = /^(-?)([\d,]+)\.(\d{2})$/.exec(text.trim());
+  assert.ok(m, `not an amount: ${text}`);
+  const fen = Number(m[2]!.replaceAll(',', '')) * 100 + Number(m[3]);
+  return m[1] ? -fen : fen;
+}
+
+/** Pages of a PDF as Chromium writes it: one "/Type /Page" object per page. */
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+/** Today and the first of this month in Beijing time (the demo settles this month). */
+function thisMonth(): { from: string; to: string } {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return { from: `${today.slice(0, 8)}01`, to: today };
+}
+
+async function pickDate(page: Page, input: 'start' | 'end', value: string) {
+  const box = page.getByPlaceholder(input === 'start' ? '开始日期' : '结束日期');
+  await box.click();
+  await box.fill(value);
+  await box.press('Enter');
+}
+
+describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    // YIBAO_E2E_URL: run against a server already up (while developing); else a fresh one
+    const url = process.env.YIBAO_E2E_URL;
+    server = url ? { url, stop: async () => {} } : await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a reviewer finds inpatient settlements of this month and reads one', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await login(page, server.url, 'reviewer', '/settlements');
+    const table = page.getByTestId('settlement-table');
+    let t0 = Date.now();
+    await table.locator('tr.ant-table-row').first().waitFor();
+    console.log(`结算查询: first rows ${Date.now() - t0} ms after login`);
+
+    const { from, to } = thisMonth();
+    await page.getByLabel('医疗类别').click();
+    await page.locator('.ant-select-item-option[title="住院（21）"]').click();
+    // Enter in the date box may already submit the form (the button then changes nothing)
+    const answer = page.waitForResponse((r) => {
+      const u = new URL(r.url());
+      return (
+        u.pathname === '/api/settlement/settlements' &&
+        u.searchParams.get('medType') === '21' &&
+        u.searchParams.get('from') === from &&
+        u.searchParams.get('to') === to
+      );
+    });
+    await pickDate(page, 'start', from);
+    await pickDate(page, 'end', to);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const { total } = (await (await answer).json()) as { total: number };
+    await page.waitForURL((u) => u.searchParams.get('medType') === '21' && u.searchParams.get('to') === to);
+    assert.equal(new URL(page.url()).searchParams.get('from'), from);
+    assert.ok(total > 0 && total <= 75, `inpatient settlements this month: ${total}`);
+    await table.getByText(`共 ${total} 条`).waitFor();
+    const careTypes = await table.locator('tr.ant-table-row td:nth-child(4)').allInnerTexts();
+    assert.ok(careTypes.length > 0 && careTypes.every((c) => c.startsWith('住院')), careTypes.join('|'));
+
+    // the filters live in the URL: a reload shows the same list and the same form
+    t0 = Date.now();
+    await page.reload();
+    await table.locator('tr.ant-table-row').first().waitFor();
+    console.log(`结算查询 (filtered, reload): rows ${Date.now() - t0} ms`);
+    await page
+      .getByPlaceholder('开始日期')
+      .and(page.locator(`[value="${from}"]`))
+      .waitFor();
+    await screenshot(page, 'settlement-search');
+
+    const setlId = (await table.locator('tr.ant-table-row a').first().innerText()).trim();
+    t0 = Date.now();
+    await table.locator('tr.ant-table-row a').first().click();
+    await page.waitForURL(new RegExp(`/settlements/${setlId}$`));
+    await page.getByTestId('explanation').waitFor();
+    console.log(`结算详情: explanation ${Date.now() - t0} ms after the click`);
+
+    await page
+      .getByText('城乡居民基本医疗保险住院结算单')
+      .or(page.getByText('职工基本医疗保险住院结算单'))
+      .waitFor();
+    const lines = page.getByTestId('fee-lines').locator('tr.ant-table-row');
+    assert.ok((await lines.count()) > 0);
+    await page
+      .getByTestId('fee-lines')
+      .getByText(/合计（\d+ 项）/)
+      .waitFor();
+
+    // the parts add up to the total shown
+    const amount = async (id: string) => fenOf(await page.getByTestId(id).innerText());
+    const parts = ['fund-hifp', 'fund-hifmi', 'fund-maf', 'fund-acct', 'fund-cash'];
+    const sum = (await Promise.all(parts.map(amount))).reduce((a, b) => a + b, 0);
+    const medfee = await amount('medfee-total');
+    assert.ok(medfee > 0);
+    assert.equal(sum, medfee);
+    assert.equal((await amount('fund-total')) + (await amount('person-total')), medfee);
+    await page
+      .getByTestId('fund-check')
+      .getByText(/等于医疗费用总额/)
+      .waitFor();
+
+    // the explanation: sentences from the stored steps, the fund step with its ratio and amount
+    const steps = page.getByTestId('explanation').locator('tbody tr');
+    assert.ok((await steps.count()) >= 5);
+    const fund = await page.getByTestId('explanation').locator('tr[data-rule="BASIC_FUND"]').innerText();
+    assert.match(fund, /政策范围内费用 [\d,]+\.\d{2} 元，扣除起付线 [\d,]+\.\d{2} 元后为 .*由统筹基金支付/);
+    await screenshot(page, 'settlement');
+
+    await page.getByRole('button', { name: '返回结算查询' }).click();
+    await page.waitForURL((u) => u.pathname === '/settlements' && u.searchParams.get('medType') === '21');
+    await page.context().close();
+  });
+
+  test('the printed 结算单 of a ~30-line inpatient settlement is one A4 page', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await login(page, server.url, 'clerk', '/settlements');
+    // the inpatient settlement with the most fee lines (the demo's run to about 30)
+    const list = await (
+      await page.request.get(`${server.url}/api/settlement/settlements?medType=21&pageSize=100`)
+    ).json();
+    const counts = await Promise.all(
+      (list.items as { setlId: string }[]).map(async ({ setlId }) => {
+        const d = await (await page.request.get(`${server.url}/api/settlement/settlements/${setlId}`)).json();
+        return { setlId, lines: (d.lines as unknown[]).length };
+      }),
+    );
+    const best = counts.reduce((a, b) => (b.lines > a.lines ? b : a));
+    assert.ok(best.lines >= 25, `longest inpatient settlement has ${best.lines} lines`);
+
+    const t0 = Date.now();
+    await page.goto(`${server.url}/settlements/${best.setlId}`);
+    await page.getByTestId('explanation').waitFor();
+    console.log(`结算详情 (${best.lines} lines, direct load): ${Date.now() - t0} ms`);
+    assert.equal(await page.getByTestId('fee-lines').locator('tr.ant-table-row').count(), best.lines);
+
+    // the button prints the page (window.print stubbed: headless chromium has no print dialog)
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed += 1;
+      };
+    });
+    await page.getByRole('button', { name: '打印结算单' }).click();
+    assert.equal(await page.evaluate(() => (window as unknown as { printed: number }).printed), 1);
+
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByRole('button', { name: '打印结算单' }).isVisible(), false);
+    assert.equal(await page.getByRole('menu').isVisible(), false);
+    assert.equal(await page.getByText('参保人（签字）').isVisible(), true);
+    await screenshot(page, 'settlement-print');
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    writeFileSync(join(ARTIFACTS, 'settlement-print.pdf'), pdf);
+    assert.equal(pdfPages(pdf), 1, `结算单 of ${best.lines} lines prints on ${pdfPages(pdf)} pages`);
+    await page.context().close();
+  });
+});
