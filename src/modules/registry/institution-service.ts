@@ -25,12 +25,24 @@ const COLUMNS = `i.code, i.admdvs, i.name, i.kind, i.level, i.village_code AS "v
 
 const likeOf = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export async function listInstitutions(
-  q: Queryable,
-  f: { q?: string; kind?: string; level?: number },
-  limit: number,
-  offset: number,
-) {
+/** The qualification filters of the list, each a boolean column. */
+export const QUALIFICATION_COLUMNS = {
+  specialOutpatient: 'qual_special_outpatient',
+  outpatientPooling: 'qual_outpatient_pooling',
+  crossProvince: 'qual_cross_province',
+} as const;
+export type Qualification = keyof typeof QUALIFICATION_COLUMNS;
+
+export interface InstitutionFilter {
+  q?: string;
+  kind?: string;
+  level?: number;
+  qual?: Qualification;
+  /** institutions located in a village of this township */
+  townshipCode?: string;
+}
+
+export async function listInstitutions(q: Queryable, f: InstitutionFilter, limit: number, offset: number) {
   const params: unknown[] = [];
   const where = ['true'];
   if (f.q) {
@@ -44,6 +56,11 @@ export async function listInstitutions(
   if (f.level) {
     params.push(f.level);
     where.push(`i.level = $${params.length}`);
+  }
+  if (f.qual) where.push(`i.${QUALIFICATION_COLUMNS[f.qual]}`);
+  if (f.townshipCode) {
+    params.push(f.townshipCode);
+    where.push(`i.village_code IN (SELECT v.code FROM village v WHERE v.township_code = $${params.length})`);
   }
   const w = where.join(' AND ');
   const [{ total }] = await q.query<{ total: number }>(

@@ -17,6 +17,8 @@ import {
   createInstitution,
   findInstitution,
   listInstitutions,
+  QUALIFICATION_COLUMNS,
+  type Qualification,
   updateInstitution,
 } from './institution-service.ts';
 import { enrollmentProgress, setTarget } from './progress-service.ts';
@@ -106,6 +108,8 @@ export const referenceRoutes: RoutesPlugin = (app, deps) => {
           q: z.string().trim().max(100).optional(),
           kind: z.enum(INSTITUTION_KINDS).optional(),
           level: z.coerce.number().int().min(1).max(3).optional(),
+          qual: z.enum(Object.keys(QUALIFICATION_COLUMNS) as [Qualification, ...Qualification[]]).optional(),
+          townshipCode: townshipCode.optional(),
         }),
       },
     },

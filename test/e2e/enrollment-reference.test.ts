@@ -1,0 +1,187 @@
+// 参保登记, 定点机构 and 医保目录 as a clerk: find a person, see a bad amount refused beside its
+// field before anything is sent and an overlapping period refused by the API beside the period,
+// correct an enrollment; search institutions and filter by level (kept across a reload); search
+// the catalogue and filter by class. Each page's time to its first data row is reported.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  hasChromium,
+  launchBrowser,
+  login,
+  newContext,
+  type RunningServer,
+  screenshot,
+  startServer,
+} from './harness.ts';
+
+/** The form item (label, control and its message) of the field with this label. */
+const fieldItem = (page: Page, label: string) =>
+  page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
+
+/** Choose an option of the antd select labelled `label`. */
+async function pick(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
+}
+
+/** Wait until drawers and messages have finished moving, for a steady screenshot. */
+const settle = (page: Page) =>
+  page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
+
+/** Milliseconds from navigation to the first data row of the table with this test id. */
+async function openList(page: Page, url: string, testId: string): Promise<number> {
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.getByTestId(testId).locator('tr.ant-table-row').first().waitFor();
+  return Date.now() - t0;
+}
+
+describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await (await newContext(browser)).newPage();
+    await login(page, server.url, 'clerk');
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('参保登记: field messages from the form and from the API, then a correction', async (t) => {
+    const writes: string[] = [];
+    page.on(
+      'request',
+      (r) => r.method() !== 'GET' && r.url().includes('/api/registry/enrollments') && writes.push(r.url()),
+    );
+    const t0 = Date.now();
+    await page.goto(`${server.url}/enrollments`);
+    await page.getByLabel('身份证号或人员编号').fill('4109260000000001');
+    await page.getByLabel('身份证号或人员编号').press('Enter');
+    const card = page.getByTestId('person-card');
+    await card.getByText('刘利民').waitFor();
+    const table = page.getByTestId('enrollment-table');
+    await table.locator('tr.ant-table-row').first().waitFor();
+    t.diagnostic(`参保登记: person and enrollments shown ${Date.now() - t0} ms after navigation`);
+    assert.match((await card.textContent()) ?? '', /4109\*{10}2153/, 'the ID number is shown masked');
+    assert.match(page.url(), /psnNo=4109260000000001/);
+
+    // three decimals: refused beside the field, nothing sent
+    await page.getByRole('button', { name: '新增参保登记' }).click();
+    await page.getByLabel('个人缴费（元）').fill('400.125');
+    await page.getByLabel('财政补助（元）').fill('700');
+    await page.getByRole('button', { name: '提交登记' }).click();
+    await fieldItem(page, '个人缴费（元）').getByText('个人缴费最多保留两位小数（精确到分）').waitFor();
+    assert.deepEqual(writes, []);
+
+    // the year picker fills 01-01..12-31; this year is already enrolled: the API's overlap
+    // error appears beside the begin date
+    await page.getByLabel('个人缴费（元）').fill('400');
+    const year = page.getByLabel('参保年度');
+    await year.click();
+    await year.fill('2026');
+    await year.press('Enter');
+    assert.equal(await page.getByLabel('参保开始日期').inputValue(), '2026-01-01');
+    assert.equal(await page.getByLabel('参保截止日期').inputValue(), '2026-12-31');
+    await page.getByRole('button', { name: '提交登记' }).click();
+    await fieldItem(page, '参保开始日期')
+      .getByText('与已有的 390 参保期间（2026-01-01 至 2026-12-31）重叠')
+      .waitFor();
+    assert.ok(writes.length >= 1, 'the entry went to the API');
+    await settle(page);
+    await screenshot(page, 'enrollment-field-error');
+    await page.getByRole('button', { name: '取 消' }).click();
+
+    // a valid correction shows in the list
+    const row = table.locator('tr.ant-table-row', { hasText: '2026-01-01 至 2026-12-31' });
+    await row.getByRole('button', { name: '更正' }).click();
+    assert.equal(await page.getByLabel('财政补助（元）').inputValue(), '700.00');
+    await page.getByLabel('财政补助（元）').fill('680.50');
+    await page.getByLabel('财政补助（元）').press('Enter');
+    await page.getByText('参保记录已更正').waitFor();
+    await row.getByText('680.50').waitFor();
+    await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
+    await settle(page);
+    await screenshot(page, 'enrollment');
+  });
+
+  test('定点机构: search by name, filter by level, kept in the URL across a reload', async (t) => {
+    const ms = await openList(page, `${server.url}/institutions`, 'institution-table');
+    t.diagnostic(`定点机构: first rows ${ms} ms after navigation`);
+    const table = page.getByTestId('institution-table');
+    await page.getByLabel('编码或名称').fill('医院');
+    await page.getByLabel('编码或名称').press('Enter');
+    await page.getByText('共 3 家').waitFor();
+    await pick(page, '等级', '二级');
+    await page.getByText('共 2 家').waitFor();
+    assert.match(page.url(), /level=2/);
+    const names = () => table.locator('tr.ant-table-row td:nth-child(2)').allInnerTexts();
+    assert.deepEqual(await names(), ['演示县人民医院', '演示县中医院']);
+    const levels = await table.locator('tr.ant-table-row td:nth-child(4)').allInnerTexts();
+    assert.deepEqual(levels, ['二级', '二级']);
+
+    await page.reload();
+    await page.getByText('共 2 家').waitFor();
+    assert.equal(await page.getByLabel('编码或名称').inputValue(), '医院');
+    assert.deepEqual(await names(), ['演示县人民医院', '演示县中医院']);
+    await settle(page);
+    await screenshot(page, 'institutions');
+
+    await table.getByRole('button', { name: '演示县人民医院' }).click();
+    const detail = page.getByTestId('institution-detail');
+    await detail.getByText('跨省直接结算').waitFor();
+    assert.match((await detail.textContent()) ?? '', /协议期间\s*\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
+    assert.match((await detail.textContent()) ?? '', /医疗机构等级\s*二级/);
+  });
+
+  test('医保目录: search and filter by class', async (t) => {
+    const ms = await openList(page, `${server.url}/catalogue`, 'catalogue-table');
+    t.diagnostic(`医保目录: first rows ${ms} ms after navigation`);
+    const table = page.getByTestId('catalogue-table');
+    await page.getByLabel('编码或名称').fill('头孢');
+    await page.getByLabel('编码或名称').press('Enter');
+    await page.getByText('共 16 条').waitFor();
+    const allNames = await table.locator('tr.ant-table-row td:nth-child(2)').allInnerTexts();
+    assert.ok(
+      allNames.every((n) => n.includes('头孢')),
+      allNames.join(),
+    );
+    await pick(page, '甲乙丙类', '乙类');
+    await page.waitForURL(/chrgitmLv=02/);
+    await page
+      .getByText(/共 \d+ 条/)
+      .filter({ hasNotText: '共 16 条' })
+      .waitFor();
+    const classes = await table.locator('tr.ant-table-row td:nth-child(4)').allInnerTexts();
+    assert.ok(classes.length > 0 && classes.length < 16);
+    assert.ok(
+      classes.every((c) => c === '乙类'),
+      classes.join(),
+    );
+    const shares = await table.locator('tr.ant-table-row td:nth-child(5)').allInnerTexts();
+    assert.ok(
+      shares.every((s) => /^\d+(\.\d+)?%$/.test(s)),
+      shares.join(),
+    );
+    await settle(page);
+    await screenshot(page, 'catalogue');
+
+    await table.locator('tr.ant-table-row').first().getByRole('button').click();
+    const detail = page.getByTestId('catalogue-detail');
+    await detail.getByText('先行自付比例').waitFor();
+    assert.match((await detail.textContent()) ?? '', /甲乙丙类\s*乙类/);
+  });
+});

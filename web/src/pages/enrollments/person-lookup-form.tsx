@@ -1,0 +1,60 @@
+// Finding the person at the counter: a resident ID (looked up in the register) or a person number.
+import { Button, Form, Input } from 'antd';
+import { useEffect } from 'react';
+import { ApiError, api, type Page } from '../../lib/api.ts';
+import { classifyLookup } from './person-lookup.ts';
+
+export function PersonLookupForm({
+  current,
+  onFound,
+}: {
+  current: string | null;
+  onFound: (psnNo: string) => void;
+}) {
+  const [form] = Form.useForm<{ q: string }>();
+  useEffect(() => {
+    if (current) form.setFieldsValue({ q: current });
+  }, [current, form]);
+
+  const fail = (message: string) => form.setFields([{ name: 'q', errors: [message] }]);
+  const onFinish = async ({ q }: { q: string }) => {
+    const l = classifyLookup(q);
+    if (l.kind === 'invalid') return fail(l.message);
+    if (l.kind === 'psnNo') return onFound(l.value);
+    try {
+      const r = await api.get<Page<{ psnNo: string }>>('/api/registry/persons', {
+        certno: l.value,
+        pageSize: 1,
+      });
+      if (r.items[0]) onFound(r.items[0].psnNo);
+      else fail(`未找到身份证号为 ${l.value} 的人员（本县未登记或不在您的管辖范围）`);
+    } catch (e) {
+      fail(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  return (
+    <Form form={form} name="lookup" layout="inline" onFinish={onFinish} requiredMark={false}>
+      <Form.Item
+        label="身份证号或人员编号"
+        name="q"
+        rules={[
+          {
+            validator: async (_, v: string) => {
+              const l = classifyLookup(v);
+              if (l.kind === 'invalid') throw new Error(l.message);
+            },
+            validateTrigger: 'onSubmit',
+          },
+        ]}
+      >
+        <Input style={{ width: 280 }} placeholder="18 位身份证号或 16 位人员编号" allowClear autoFocus />
+      </Form.Item>
+      <Form.Item>
+        <Button type="primary" htmlType="submit">
+          查找
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

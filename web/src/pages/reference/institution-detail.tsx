@@ -1,0 +1,87 @@
+// One institution in a drawer: kind, level, place, agreement period and qualifications.
+import { Button, Descriptions, Drawer, Space, Tag } from 'antd';
+import type { Institution } from './institution-form.ts';
+import {
+  AGREEMENT_STATE_LABELS,
+  agreementState,
+  chinaToday,
+  INSTITUTION_KIND_LABELS,
+  LEVEL_LABELS,
+  labelOf,
+  QUALIFICATIONS,
+} from './reference-labels.ts';
+
+export function AgreementTag({ from, to }: { from: string; to: string }) {
+  const s = agreementState(from, to, chinaToday());
+  const color = s === 'active' ? 'green' : s === 'expired' ? 'red' : 'gold';
+  return <Tag color={color}>{AGREEMENT_STATE_LABELS[s]}</Tag>;
+}
+
+export function QualificationTags({ institution }: { institution: Institution }) {
+  const held = QUALIFICATIONS.filter((q) => institution[q.prop]);
+  if (held.length === 0) return <span style={{ color: '#999' }}>无</span>;
+  return (
+    <Space size={[0, 4]} wrap>
+      {held.map((q) => (
+        <Tag key={q.value} color="blue">
+          {q.label}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+export function InstitutionDetail(props: {
+  open: boolean;
+  institution: Institution | null;
+  place: (villageCode: string | null) => string;
+  canEdit: boolean;
+  onEdit: (i: Institution) => void;
+  onClose: () => void;
+}) {
+  const i = props.institution;
+  return (
+    <Drawer
+      open={props.open}
+      onClose={props.onClose}
+      size={520}
+      title={i ? i.name : ''}
+      extra={
+        i &&
+        props.canEdit && (
+          <Button type="primary" onClick={() => props.onEdit(i)}>
+            编辑
+          </Button>
+        )
+      }
+    >
+      {i && (
+        <Descriptions
+          column={1}
+          bordered
+          size="small"
+          data-testid="institution-detail"
+          items={[
+            { key: 'code', label: '机构编码', children: i.code },
+            { key: 'name', label: '机构名称', children: i.name },
+            { key: 'kind', label: '机构类型', children: labelOf(INSTITUTION_KIND_LABELS, i.kind) },
+            { key: 'level', label: '医疗机构等级', children: labelOf(LEVEL_LABELS, i.level) },
+            { key: 'admdvs', label: '医保区划', children: i.admdvs },
+            { key: 'place', label: '所在地', children: props.place(i.villageCode) },
+            {
+              key: 'agreement',
+              label: '协议期间',
+              children: (
+                <Space>
+                  {`${i.agreementFrom} 至 ${i.agreementTo}`}
+                  <AgreementTag from={i.agreementFrom} to={i.agreementTo} />
+                </Space>
+              ),
+            },
+            { key: 'quals', label: '结算资格', children: <QualificationTags institution={i} /> },
+          ]}
+        />
+      )}
+    </Drawer>
+  );
+}
