@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { modules } from '../modules/index.ts';
 import { installAuth } from './auth.ts';
 import type { App, Deps } from './context.ts';
@@ -15,6 +16,9 @@ export const WEB_DIST = process.env.YIBAO_WEB_DIST || join(import.meta.dirname, 
 /** JSON bodies above this are refused with 413 (uploads go through multipart with their own limit). */
 export const BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 64 * 1024 * 1024;
+
+// Schema messages reach clerks (next to a form field) and HIS vendors (err_msg): in Chinese.
+z.config(z.locales.zhCN());
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];

@@ -107,8 +107,11 @@ describe('persons pages', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, 
     await page.getByLabel('姓名').fill('');
     await searchBy(page, '身份证号码', full);
     assert.match(page.url(), /[?&]certno=/);
+    // the name search's rows stay on screen until the ID search answers: wait for exactly one
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="person-table"] tbody tr.ant-table-row').length === 1,
+    );
     await rows(page).filter({ hasText: person.psnNo }).waitFor();
-    assert.equal(await rows(page).count(), 1);
     await screenshot(page, 'person-search');
 
     timings.person = await timed(

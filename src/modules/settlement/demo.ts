@@ -2,13 +2,16 @@
 // and inpatient stays (10–30 lines) of enrolled demo persons at the demo institutions, settled
 // through the same services the HIS transactions use (register/admit → upload → discharge →
 // settle), spread over the current month with a share today. Deterministic for a seed.
-import type { Db } from '../../db/types.ts';
+// So every layer shows: about a sixth of stays are of persons with an assistance identity (救助),
+// one stay in ten is a major one whose bill passes the 大病 deductible, and about one settlement
+// in fifty is reversed by its institution later that day (2208/2305).
+import type { Db, Queryable } from '../../db/types.ts';
 import * as inputs from '../../domain/his/inputs.ts';
 import { parseWith } from '../../domain/his/schema.ts';
 import { wire } from '../his/flows.ts';
 import type { Caller, Institution } from './caller.ts';
 import { uploadFees } from './fees.ts';
-import { settleVisit } from './settle.ts';
+import { reverseSettlement, settleVisit } from './settle.ts';
 import { discharge, openVisit } from './visits.ts';
 
 export interface DemoSettlementOptions {
@@ -46,14 +49,23 @@ export async function seedDemoSettlements(
 ): Promise<{ outpatient: number; inpatient: number }> {
   const rnd = generator(opts.seed);
   const monthStart = `${opts.today.slice(0, 8)}01`;
-  const persons = await db.query<{ psnNo: string; certno: string; insutype: '310' | '390' }>(
-    `SELECT p.psn_no AS "psnNo", p.certno, e.insutype
+  const persons = await db.query<{
+    psnNo: string;
+    certno: string;
+    insutype: '310' | '390';
+    assisted: boolean;
+  }>(
+    `SELECT p.psn_no AS "psnNo", p.certno, e.insutype,
+            EXISTS (SELECT 1 FROM person_identity i
+                     WHERE i.psn_no = p.psn_no AND i.identity_code IN ('tekun', 'dibao', 'jiance')
+                       AND i.valid_from <= $2::date AND (i.valid_to IS NULL OR i.valid_to >= $3::date)) AS assisted
        FROM person p JOIN enrollment e ON e.psn_no = p.psn_no
       WHERE p.admdvs = $1 AND p.status = 'normal' AND e.status = 'active' AND e.insutype IN ('310', '390')
         AND e.begin_date <= ($2::date - 10) AND e.end_date >= $3::date
       ORDER BY p.psn_no LIMIT 5000`,
     [opts.admdvs, monthStart, opts.today],
   );
+  const assisted = persons.filter((p) => p.assisted && p.insutype === '390');
   const institutions = await db.query<Institution>(
     `SELECT code, name, admdvs, coalesce(level, 1)::int AS level, kind FROM institution
       WHERE admdvs = $1 AND kind <> 'pharmacy' AND agreement_from <= $2::date AND agreement_to >= $3::date ORDER BY code`,
@@ -73,10 +85,13 @@ export async function seedDemoSettlements(
   const done = { outpatient: 0, inpatient: 0 };
 
   for (let n = 0; n < opts.count; n++) {
-    const person = rnd.pick(persons);
     // about a fifth settle today, the rest over the month so far
     const day = rnd.next() < 0.2 ? opts.today : addDays(monthStart, rnd.int(0, days - 1));
     const inpatient = hospitals.length > 0 && rnd.next() < 0.25;
+    const person =
+      inpatient && assisted.length > 0 && rnd.next() < 0.4 ? rnd.pick(assisted) : rnd.pick(persons);
+    const major = inpatient && rnd.next() < 0.1;
+    const reversed = rnd.next() < 0.02;
     const inst = inpatient ? rnd.pick(hospitals) : rnd.pick(institutions);
     const settleAt = instant(day, rnd.int(8, 11), rnd.int(0, 59));
     const caller = (now: Date): Caller => ({
@@ -87,9 +102,19 @@ export async function seedDemoSettlements(
     });
     const lines = Array.from({ length: inpatient ? rnd.int(10, 30) : rnd.int(2, 5) }, () => ({
       code: rnd.pick(inpatient ? items : outpatientItems).code,
-      pricFen: inpatient ? rnd.int(20, 800) * 100 + rnd.int(0, 99) : rnd.int(5, 80) * 100 + rnd.int(0, 99),
+      pricFen:
+        (inpatient ? rnd.int(20, 800) * 100 + rnd.int(0, 99) : rnd.int(5, 80) * 100 + rnd.int(0, 99)) *
+        (major ? 12 : 1),
       cnt: rnd.int(1, 4),
     }));
+    // the institution reverses it an hour later (a wrong bill, re-settled another day)
+    const reverseLater = (tx: Queryable, setlId: string, mdtrtId: string, stay: boolean) =>
+      reverseSettlement(
+        tx,
+        { ...caller(new Date(settleAt.getTime() + 3600_000)), msgid: `DEMO${opts.seed}-${n}-R` },
+        { setlId, mdtrtId, psnNo: person.psnNo },
+        stay,
+      );
     const dt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
     await db.tx(async (tx) => {
       if (inpatient) {
@@ -130,7 +155,7 @@ export async function seedDemoSettlements(
             [mdtrtId],
           )
         )[0].t;
-        await settleVisit(
+        const settled = await settleVisit(
           tx,
           caller(settleAt),
           parseWith(
@@ -140,6 +165,7 @@ export async function seedDemoSettlements(
           ),
           true,
         );
+        if (reversed) await reverseLater(tx, settled.head.setlId, mdtrtId, true);
         done.inpatient += 1;
       } else {
         const begin = new Date(settleAt.getTime() - 40 * 60_000);
@@ -165,7 +191,7 @@ export async function seedDemoSettlements(
         );
         const total = uploaded.reduce((a, u) => a + u.line.amountFen, 0);
         const medType = rnd.next() < 0.1 ? '13' : '11';
-        await settleVisit(
+        const settled = await settleVisit(
           tx,
           caller(settleAt),
           parseWith(
@@ -175,6 +201,7 @@ export async function seedDemoSettlements(
           ),
           false,
         );
+        if (reversed) await reverseLater(tx, settled.head.setlId, mdtrtId, false);
         done.outpatient += 1;
       }
     });
