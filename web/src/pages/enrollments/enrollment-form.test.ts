@@ -93,6 +93,7 @@ test('year picker period, total, and round trip of an existing row', () => {
   const row = {
     id: 7,
     psnNo: '4109260000000001',
+    admdvs: '410926',
     insutype: '390',
     beginDate: '2026-01-01',
     endDate: '2026-12-31',

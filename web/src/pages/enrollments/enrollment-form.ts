@@ -1,26 +1,12 @@
 // The 参保登记 form as plain values: the client-side checks (the same rules and messages as the
 // API's enrollment rules and request schema), and the conversion to and from the API's body.
 // Amounts are typed in 元 and sent as integer fen (no float arithmetic: yuanToFen parses text).
+import type { EnrollmentRow } from '../../../../src/modules/registry/enrollment-repo.ts';
 import { fenToYuan, yuanToFen } from '../../lib/format.ts';
 import type { Insutype } from './enrollment-labels.ts';
 
-export interface EnrollmentRow {
-  id: number;
-  psnNo: string;
-  insutype: string;
-  beginDate: string;
-  endDate: string;
-  status: 'active' | 'stopped';
-  personalFen: number;
-  fiscalFen: number;
-  assistedFen: number;
-  assistedPayer: string | null;
-  assistedIdentity: string | null;
-  employerCode: string | null;
-  employerName: string | null;
-  stoppedOn: string | null;
-  stopReason: string | null;
-}
+// the API's row, as the registry declares it
+export type { EnrollmentRow };
 
 export interface EnrollmentFormValues {
   insutype?: Insutype | null;

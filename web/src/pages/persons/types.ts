@@ -1,23 +1,10 @@
 // Shapes of the registry and settlement API answers these pages read (see
 // src/modules/registry/person-*.ts, household-view.ts and src/modules/settlement/routes.ts).
+import type { EnrollmentRow } from '../../../../src/modules/registry/enrollment-repo.ts';
+import type { PersonRow } from '../../../../src/modules/registry/person-repo.ts';
 
-export interface Person {
-  psnNo: string;
-  admdvs: string;
-  /** masked by the server (4109**********1234) unless revealed */
-  certno: string;
-  name: string;
-  gender: '1' | '2';
-  birthDate: string;
-  phone: string | null;
-  villageCode: string | null;
-  villageName: string | null;
-  townshipCode: string | null;
-  townshipName: string | null;
-  householdNo: string | null;
-  status: string;
-  statusDate: string | null;
-  deathDate: string | null;
+export interface Person extends PersonRow {
+  /** whole years on the server's today */
   age: number | null;
 }
 
@@ -57,22 +44,7 @@ export interface IdentitySpell {
   sourceRef: string | null;
 }
 
-export interface Enrollment {
-  id: number;
-  insutype: string;
-  beginDate: string;
-  endDate: string;
-  status: 'active' | 'stopped';
-  personalFen: number;
-  fiscalFen: number;
-  assistedFen: number;
-  assistedPayer: string | null;
-  assistedIdentity: string | null;
-  employerCode: string | null;
-  employerName: string | null;
-  stoppedOn: string | null;
-  stopReason: string | null;
-}
+export type Enrollment = EnrollmentRow;
 
 export interface StatusChange {
   id: number;
