@@ -43,31 +43,47 @@ if (!existsSync('/usr/bin/chromium')) {
   console.log('# 浏览器端到端测试已跳过：未找到 /usr/bin/chromium（.ci/run 会安装 Debian 的 chromium）');
 }
 
-const child = spawn(
-  process.execPath,
-  ['--test', '--test-reporter=tap', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, ...files],
-  { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-);
-let pass = 0;
-let fail = 0;
-let skipped = 0;
-let buf = '';
-child.stdout.on('data', (chunk: Buffer) => {
-  process.stdout.write(chunk);
-  buf += chunk.toString();
-  const lines = buf.split('\n');
-  buf = lines.pop() ?? '';
-  for (const l of lines) {
-    const m = /^# (pass|fail|skip) (\d+)$/.exec(l);
-    if (m) {
-      if (m[1] === 'pass') pass = Number(m[2]);
-      else if (m[1] === 'fail') fail = Number(m[2]);
-      else skipped = Number(m[2]);
+interface Counts {
+  pass: number;
+  fail: number;
+  skipped: number;
+  ok: boolean;
+}
+
+/** Runs files with node's test runner (TAP, echoed) and reads its closing counts. */
+function run(batch: string[], concurrency: number): Promise<Counts> {
+  const counts: Counts = { pass: 0, fail: 0, skipped: 0, ok: true };
+  if (batch.length === 0) return Promise.resolve(counts);
+  const child = spawn(
+    process.execPath,
+    ['--test', '--test-reporter=tap', `--test-concurrency=${concurrency}`, ...batch],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let buf = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    buf += chunk.toString();
+    const lines = buf.split('\n');
+    buf = lines.pop() ?? '';
+    for (const l of lines) {
+      const m = /^# (pass|fail|skip) (\d+)$/.exec(l);
+      if (m) counts[m[1] === 'skip' ? 'skipped' : (m[1] as 'pass' | 'fail')] = Number(m[2]);
     }
-  }
-});
-child.on('close', (code) => {
-  if (!existsSync('/usr/bin/chromium')) console.log('浏览器端到端测试：已跳过（缺少 chromium）');
-  console.log(`${pass} passed, ${fail} failed${skipped ? `, ${skipped} skipped` : ''}`);
-  process.exit(code === 0 && pass > 0 && fail === 0 ? 0 : 1);
-});
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ ...counts, ok: code === 0 })));
+}
+
+// Browser tests run one file at a time after the rest: each starts a server and a chromium, and
+// two of them side by side on a 2-core machine turn timing into flakiness.
+const isBrowserTest = (f: string) => f.includes(`${join('test', 'e2e')}`);
+const unit = await run(
+  files.filter((f) => !isBrowserTest(f)),
+  Number(process.env.TEST_CONCURRENCY ?? 2),
+);
+const browser = await run(files.filter(isBrowserTest), 1);
+if (!existsSync('/usr/bin/chromium')) console.log('浏览器端到端测试：已跳过（缺少 chromium）');
+const pass = unit.pass + browser.pass;
+const fail = unit.fail + browser.fail;
+const skipped = unit.skipped + browser.skipped;
+console.log(`${pass} passed, ${fail} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(unit.ok && browser.ok && pass > 0 && fail === 0 ? 0 : 1);

@@ -61,8 +61,9 @@ describe('workbench session', { skip: !hasChromium && '缺少 /usr/bin/chromium'
     const context = await newContext(browser);
     const page = await context.newPage();
     await login(page, server.url, 'clerk');
-    await page.goto(`${server.url}/institutions?q=x`);
-    await page.getByTestId('staff-name').waitFor();
+    await page.goto(`${server.url}/institutions`);
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await page.waitForLoadState('networkidle'); // every request of the page has answered
     await context.clearCookies();
     await page.getByRole('menuitem', { name: '医保目录' }).click();
     await page.waitForURL(/\/login\?next=/);
