@@ -3,26 +3,8 @@
 // scheme and care type; this file folds those rows into the two views. Reversals are their own
 // rows with negated amounts, so sums are already net; the count is net as well (settlements
 // minus reversals in the period), with the reversals shown beside it.
+import { INSUTYPE_NAMES, INSUTYPES, MED_TYPE_NAMES } from '../shared/labels.ts';
 import type { Fen } from '../shared/money.ts';
-
-export const SCHEME_NAMES: Record<string, string> = {
-  '390': '城乡居民基本医疗保险',
-  '310': '职工基本医疗保险',
-  '510': '生育保险',
-};
-
-export const CARE_TYPE_NAMES: Record<string, string> = {
-  '11': '普通门诊',
-  '12': '门诊挂号',
-  '13': '急诊',
-  '14': '门诊慢特病',
-  '21': '普通住院',
-  '22': '外伤住院',
-  '23': '转外诊治住院',
-  '41': '定点药店购药',
-  '51': '生育门诊',
-  '52': '生育住院',
-};
 
 /** The money columns of a summary row, all integer fen. */
 export const AMOUNT_KEYS = [
@@ -62,11 +44,9 @@ export interface PeriodSummary {
   byCareType: SummaryLine[];
 }
 
-// residents first: the county's main scheme; unknown codes last (an explicit list: integer-like
-// object keys would iterate in numeric order)
-const SCHEME_ORDER = ['390', '310', '510'];
+// schemes in the order of INSUTYPES (residents first); unknown codes last
 const schemeOrder = (code: string) => {
-  const i = SCHEME_ORDER.indexOf(code);
+  const i = (INSUTYPES as readonly string[]).indexOf(code);
   return i < 0 ? 99 : i;
 };
 
@@ -100,8 +80,8 @@ function fold(rows: readonly SummaryRow[], from: string, to: string): PeriodSumm
   };
   for (const r of rows) {
     add(total, r);
-    add(lineOf(schemes, r.insutype, SCHEME_NAMES), r);
-    add(lineOf(care, r.medType, CARE_TYPE_NAMES), r);
+    add(lineOf(schemes, r.insutype, INSUTYPE_NAMES), r);
+    add(lineOf(care, r.medType, MED_TYPE_NAMES), r);
   }
   const byCode = (a: SummaryLine, b: SummaryLine) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   return {

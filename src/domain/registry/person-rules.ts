@@ -2,17 +2,13 @@
 // gender or birth date typed at the counter must agree with it; a phone is an 11-digit mobile
 // (1[3-9]…) or a landline with area code (0xx-xxxxxxx / 0xxx-xxxxxxxx, hyphen optional).
 import { type AppError, badRequest } from '../shared/errors.ts';
+import { PERSON_STATUS_NAMES } from '../shared/labels.ts';
 import { type IdInfo, parseIdNumber } from './id-number.ts';
 
 export const PERSON_STATUSES = ['normal', 'deceased', 'imprisoned', 'moved_out'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
-export const STATUS_NAMES: Record<PersonStatus, string> = {
-  normal: '正常',
-  deceased: '死亡',
-  imprisoned: '服刑',
-  moved_out: '迁出',
-};
+export const STATUS_NAMES: Record<PersonStatus, string> = PERSON_STATUS_NAMES;
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;

@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/types.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { maskIdNumber } from '../../domain/shared/masking.ts';
 
-interface MemberRow {
+export interface HouseholdMemberRow {
   id: number;
   psnNo: string;
   name: string;
@@ -34,7 +34,7 @@ export async function householdDetail(q: Queryable, householdNo: string, today: 
   if (!household)
     throw notFound('HOUSEHOLD_NOT_FOUND', `家庭户 ${householdNo} 不存在`, { field: 'householdNo' });
   // coverage: the member's enrollment covering today, else the latest one
-  const rows = await q.query<MemberRow>(
+  const rows = await q.query<HouseholdMemberRow>(
     `SELECT m.id, m.psn_no AS "psnNo", p.name, m.relation, m.from_date::text AS "from", m.to_date::text AS "to", p.certno,
             p.status,
             ARRAY(SELECT DISTINCT e.insutype FROM enrollment e

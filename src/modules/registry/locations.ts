@@ -1,7 +1,12 @@
 // The county's places for pickers: region, townships and their villages.
 import type { Queryable } from '../../db/types.ts';
 
-export async function locations(q: Queryable, admdvs: string | null) {
+export interface Locations {
+  region: { admdvs: string; name: string } | null;
+  townships: { code: string; name: string; villages: { code: string; name: string }[] }[];
+}
+
+export async function locations(q: Queryable, admdvs: string | null): Promise<Locations> {
   const [region] = await q.query<{ admdvs: string; name: string }>(
     'SELECT admdvs, name FROM region WHERE $1::text IS NULL OR admdvs = $1::text ORDER BY admdvs LIMIT 1',
     [admdvs],
@@ -13,7 +18,7 @@ export async function locations(q: Queryable, admdvs: string | null) {
       WHERE t.admdvs = $1 ORDER BY t.code, v.code`,
     [region.admdvs],
   );
-  const townships: { code: string; name: string; villages: { code: string; name: string }[] }[] = [];
+  const townships: Locations['townships'] = [];
   for (const r of rows) {
     let t = townships.at(-1);
     if (t?.code !== r.tcode) {

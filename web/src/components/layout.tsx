@@ -2,18 +2,10 @@
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { ROLE_NAMES } from '../../../src/domain/accounts/roles.ts';
 import { mayOpen, navFor } from '../lib/nav.ts';
 import { useSession } from '../lib/session.tsx';
 import { Loading } from './page-state.tsx';
-
-const ROLE_NAMES: Record<string, string> = {
-  admin: '系统管理员',
-  clerk: '窗口受理',
-  reviewer: '审核',
-  auditor: '稽核',
-  leader: '领导',
-  agent: '村级代办',
-};
 
 export function AppLayout() {
   const { staff, loading, logout } = useSession();

@@ -1,7 +1,8 @@
 // The workbench's menu: each entry names the roles that may use it, mirroring the API's route
 // roles, so a clerk never sees a page whose calls would be refused.
+import { ROLES, type Role } from '../../../src/domain/accounts/roles.ts';
 
-export type Role = 'admin' | 'clerk' | 'reviewer' | 'auditor' | 'leader' | 'agent';
+export type { Role };
 
 export interface NavItem {
   path: string;
@@ -9,7 +10,7 @@ export interface NavItem {
   roles: readonly Role[];
 }
 
-const ALL: readonly Role[] = ['admin', 'clerk', 'reviewer', 'auditor', 'leader', 'agent'];
+const ALL: readonly Role[] = ROLES;
 
 export const NAV: readonly NavItem[] = [
   { path: '/dashboard', label: '首页', roles: ['admin', 'leader', 'auditor', 'reviewer'] },

@@ -1,63 +1,23 @@
 // The dashboard's shapes (as /api/dashboard answers them) and the pure steps between them and the
 // screen: the URL filters, the bar chart's model (ranked, the last two in red: the bureau calls in
-// the last two townships), and the settlement table rows.
+// the last two townships), and the settlement table rows. The figures' types are the server's.
+import type {
+  PeriodSummary,
+  SummaryLine,
+  summarise,
+} from '../../../../src/domain/dashboard/settlement-summary.ts';
+import type { GroupCoverage } from '../../../../src/domain/dashboard/special-groups.ts';
+import type { ProgressTotals, TownshipProgress } from '../../../../src/domain/registry/progress.ts';
 
-export interface TownshipProgress {
-  code: string;
-  name: string;
-  target: number;
-  insured: number;
-  subsidised: number;
-  rateBp: number | null;
-  rank: number;
-}
+export type { GroupCoverage, PeriodSummary, SummaryLine, TownshipProgress };
 
 export interface EnrollmentProgress {
   year: number;
-  county: { target: number; insured: number; subsidised: number; rate: number | null };
+  county: ProgressTotals;
   townships: TownshipProgress[];
 }
 
-export interface SummaryLine {
-  code: string;
-  name: string;
-  count: number;
-  reversals: number;
-  medfeeFen: number;
-  fundFen: number;
-  basicFen: number;
-  criticalFen: number;
-  assistanceFen: number;
-  otherFen: number;
-  accountFen: number;
-  cashFen: number;
-}
-
-export interface PeriodSummary {
-  from: string;
-  to: string;
-  total: SummaryLine;
-  byScheme: SummaryLine[];
-  byCareType: SummaryLine[];
-}
-
-export interface SettlementSummary {
-  date: string;
-  today: PeriodSummary;
-  month: PeriodSummary;
-}
-
-export interface GroupCoverage {
-  code: string;
-  name: string;
-  department: string;
-  subsidisesEnrollment: boolean;
-  holders: number;
-  enrolled: number;
-  subsidised: number;
-  rateBp: number | null;
-  subsidisedRateBp: number | null;
-}
+export type SettlementSummary = ReturnType<typeof summarise>;
 
 export interface SpecialGroups {
   date: string;

@@ -1,18 +1,17 @@
 // 参保进度: the ranking chart and the table (target, insured, subsidised, rate) with the county
 // total; the two lowest-rated townships are marked, as the bureau calls them in.
-import { Card, Col, Row, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Card, Col, Row, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Loaded } from '../../components/page-state.tsx';
 import { bpToPercent } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { type EnrollmentProgress, lastTwoCodes, RED, type TownshipProgress } from './dashboard-data.ts';
+import { count, Headline, TotalRow } from './figures.tsx';
 
 // The chart (and with it ECharts, most of this page's weight) loads in its own chunk, fetched as
 // soon as this module runs, so the figures' requests and the table do not wait for it.
 const chartModule = import('./township-echarts.tsx');
 const TownshipChart = lazy(() => chartModule);
-
-const count = (n: number) => n.toLocaleString('zh-CN');
 
 export function EnrollmentSection({ year }: { year: number | null }) {
   const progress = useApi<EnrollmentProgress>('/api/dashboard/enrollment', { year });
@@ -62,20 +61,15 @@ function EnrollmentBody({ data }: { data: EnrollmentProgress }) {
   ];
   return (
     <>
-      <Row gutter={16} style={{ marginBottom: 8 }}>
-        <Col span={6}>
-          <Statistic title="全县参保率" value={bpToPercent(data.county.rate)} />
-        </Col>
-        <Col span={6}>
-          <Statistic title="应参保人数" value={count(data.county.target)} />
-        </Col>
-        <Col span={6}>
-          <Statistic title="已参保人数" value={count(data.county.insured)} />
-        </Col>
-        <Col span={6}>
-          <Statistic title="资助参保人数" value={count(data.county.subsidised)} />
-        </Col>
-      </Row>
+      <Headline
+        marginBottom={8}
+        figures={[
+          ['全县参保率', bpToPercent(data.county.rate)],
+          ['应参保人数', count(data.county.target)],
+          ['已参保人数', count(data.county.insured)],
+          ['资助参保人数', count(data.county.subsidised)],
+        ]}
+      />
       <Row gutter={24}>
         <Col xs={24} xl={11}>
           <Suspense fallback={<div style={{ height: data.townships.length * 34 + 48 }} aria-busy="true" />}>
@@ -91,23 +85,16 @@ function EnrollmentBody({ data }: { data: EnrollmentProgress }) {
             dataSource={data.townships}
             pagination={false}
             summary={() => (
-              <Table.Summary.Row style={{ fontWeight: 600 }}>
-                <Table.Summary.Cell index={0} colSpan={2}>
-                  全县合计
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">
-                  {count(data.county.target)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
-                  {count(data.county.insured)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">
-                  {count(data.county.subsidised)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={5} align="right">
-                  {bpToPercent(data.county.rate)}
-                </Table.Summary.Cell>
-              </Table.Summary.Row>
+              <TotalRow
+                label="全县合计"
+                labelSpan={2}
+                values={[
+                  count(data.county.target),
+                  count(data.county.insured),
+                  count(data.county.subsidised),
+                  bpToPercent(data.county.rate),
+                ]}
+              />
             )}
           />
         </Col>

@@ -1,6 +1,6 @@
 // 结算概况: today's and this month's settlements and fund payouts by scheme or by care type.
-// Amounts are net of reversals (冲正) as the API sums them; the count is net as well.
-import { Card, Col, Row, Segmented, Statistic, Table, type TableColumnsType } from 'antd';
+// Amounts are net of reversals (撤销) as the API sums them; the count is net as well.
+import { Card, Segmented, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { Money } from '../../components/money.tsx';
 import { Loaded } from '../../components/page-state.tsx';
@@ -13,6 +13,7 @@ import {
   type SummaryLine,
   settlementRows,
 } from './dashboard-data.ts';
+import { Headline } from './figures.tsx';
 
 const isTotal = (l: SummaryLine) => l.code === 'total';
 const strong = (l: SummaryLine, node: ReactNode) => (isTotal(l) ? <strong>{node}</strong> : node);
@@ -31,7 +32,7 @@ function columns(by: Breakdown): TableColumnsType<SummaryLine> {
       render: (name: string, l) => strong(l, name),
     },
     { title: '结算笔数', dataIndex: 'count', align: 'right', render: (n: number, l) => strong(l, n) },
-    { title: '其中冲正', dataIndex: 'reversals', align: 'right' },
+    { title: '其中撤销', dataIndex: 'reversals', align: 'right' },
     money('medfeeFen', '医疗费总额'),
     money('fundFen', '基金支付合计'),
     money('basicFen', '统筹基金'),
@@ -56,20 +57,15 @@ function PeriodCard({
   const range = p.from === p.to ? p.from : `${p.from} 至 ${p.to}`;
   return (
     <Card type="inner" title={`${title}（${range}）`} style={{ marginBottom: 16 }} data-testid={testId}>
-      <Row gutter={16} style={{ marginBottom: 12 }}>
-        <Col span={6}>
-          <Statistic title="结算笔数（净）" value={p.total.count} />
-        </Col>
-        <Col span={6}>
-          <Statistic title="医疗费总额（元）" value={fenToYuan(p.total.medfeeFen)} />
-        </Col>
-        <Col span={6}>
-          <Statistic title="基金支付（元）" value={fenToYuan(p.total.fundFen)} />
-        </Col>
-        <Col span={6}>
-          <Statistic title="个人现金（元）" value={fenToYuan(p.total.cashFen)} />
-        </Col>
-      </Row>
+      <Headline
+        marginBottom={12}
+        figures={[
+          ['结算笔数（净）', p.total.count],
+          ['医疗费总额（元）', fenToYuan(p.total.medfeeFen)],
+          ['基金支付（元）', fenToYuan(p.total.fundFen)],
+          ['个人现金（元）', fenToYuan(p.total.cashFen)],
+        ]}
+      />
       <Table<SummaryLine>
         size="small"
         rowKey="code"

@@ -5,8 +5,7 @@ import { Loaded } from '../../components/page-state.tsx';
 import { bpToPercent } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { type GroupCoverage, groupShortfall, type SpecialGroups } from './dashboard-data.ts';
-
-const count = (n: number) => n.toLocaleString('zh-CN');
+import { count, TotalRow } from './figures.tsx';
 
 const columns: TableColumnsType<GroupCoverage> = [
   {
@@ -57,26 +56,17 @@ export function SpecialGroupsSection({ year }: { year: number | null }) {
             dataSource={d.items}
             pagination={false}
             summary={() => (
-              <Table.Summary.Row style={{ fontWeight: 600 }}>
-                <Table.Summary.Cell index={0} colSpan={2}>
-                  {d.total.name}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">
-                  {count(d.total.holders)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
-                  {count(d.total.enrolled)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">
-                  {bpToPercent(d.total.rateBp)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={5} align="right">
-                  {count(d.total.subsidised)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={6} align="right">
-                  {bpToPercent(d.total.subsidisedRateBp)}
-                </Table.Summary.Cell>
-              </Table.Summary.Row>
+              <TotalRow
+                label={d.total.name}
+                labelSpan={2}
+                values={[
+                  count(d.total.holders),
+                  count(d.total.enrolled),
+                  bpToPercent(d.total.rateBp),
+                  count(d.total.subsidised),
+                  bpToPercent(d.total.subsidisedRateBp),
+                ]}
+              />
             )}
           />
         )}

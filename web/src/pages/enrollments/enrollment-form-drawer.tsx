@@ -1,23 +1,12 @@
 // New enrollment or correction of one: the form checks each field as it is typed with the same
 // rules as the API, and places the API's own errors beside the field they concern on submit.
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ApiError, api } from '../../lib/api.ts';
+import { FormDrawer, type FormDrawerState } from '../../components/form-drawer.tsx';
+import { api } from '../../lib/api.ts';
 import { fenToYuan } from '../../lib/format.ts';
+import type { IdentityType } from '../persons/types.ts';
 import { dateField, ruleFrom, showFieldErrors } from '../reference/form-support.ts';
 import { chinaToday } from '../reference/reference-labels.ts';
 import { enrollmentErrors } from './enrollment-errors.ts';
@@ -35,13 +24,7 @@ import {
 } from './enrollment-form.ts';
 import { insutypeOptions } from './enrollment-labels.ts';
 import type { IdentitySpell } from './person-card.tsx';
-
-export interface IdentityType {
-  code: string;
-  name: string;
-  department: string;
-  subsidisesEnrollment: boolean;
-}
+import { useFormSubmit } from '../reference/use-form-submit.ts';
 
 const rule = (f: string) => [ruleFrom(validateEnrollment, f)];
 
@@ -56,21 +39,17 @@ interface FormProps {
   onSaved: () => void;
 }
 
-export function EnrollmentFormDrawer(
-  props: FormProps & { open: boolean; formKey: number; personName: string },
-) {
-  const { open, formKey, personName, ...rest } = props;
+export function EnrollmentFormDrawer({
+  open,
+  formKey,
+  personName,
+  ...form
+}: FormProps & FormDrawerState & { personName: string }) {
+  const title = `${form.editing ? '更正参保记录' : '新增参保登记'} · ${personName}`;
   return (
-    <Drawer
-      open={open}
-      onClose={props.onClose}
-      size={600}
-      destroyOnHidden
-      title={`${props.editing ? '更正参保记录' : '新增参保登记'} · ${personName}`}
-    >
-      {/* a fresh form (and form store) each time the drawer opens; kept while it closes */}
-      {formKey > 0 && <EnrollmentForm key={formKey} {...rest} />}
-    </Drawer>
+    <FormDrawer open={open} formKey={formKey} onClose={form.onClose} size={600} title={title}>
+      <EnrollmentForm {...form} />
+    </FormDrawer>
   );
 }
 
@@ -83,8 +62,7 @@ function EnrollmentForm(props: FormProps) {
       ? fromEnrollment(editing)
       : newEnrollmentValues(suggestedYear(props.existing, Number(chinaToday().slice(0, 4)))),
   );
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { formError, saving, submit } = useFormSubmit(form, enrollmentErrors);
   const values: EnrollmentFormValues = Form.useWatch([], { form, preserve: true }) ?? initial;
   const insutype = values.insutype;
 
@@ -100,22 +78,13 @@ function EnrollmentForm(props: FormProps) {
     const v = form.getFieldsValue(true) as EnrollmentFormValues;
     const errors = validateEnrollment(v);
     if (Object.keys(errors).length) return showFieldErrors(form, errors as Record<string, string>);
-    setSaving(true);
-    setFormError(null);
-    try {
+    await submit(async () => {
       const body = toEnrollmentBody(props.psnNo, v);
       if (editing) await api.put(`/api/registry/enrollments/${editing.id}`, body);
       else await api.post('/api/registry/enrollments', body);
       message.success(editing ? '参保记录已更正' : '参保登记已保存');
       props.onSaved();
-    } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, { code: 'UNKNOWN', message: String(e) });
-      const mapped = enrollmentErrors(err);
-      showFieldErrors(form, mapped.fields);
-      setFormError(mapped.form);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const year = periodYear(values.beginDate, values.endDate);

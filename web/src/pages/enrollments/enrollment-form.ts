@@ -1,6 +1,7 @@
 // The 参保登记 form as plain values: the client-side checks (the same rules and messages as the
 // API's enrollment rules and request schema), and the conversion to and from the API's body.
 // Amounts are typed in 元 and sent as integer fen (no float arithmetic: yuanToFen parses text).
+import { isIsoDate } from '../../../../src/domain/registry/enrollment-rules.ts';
 import type { EnrollmentRow } from '../../../../src/modules/registry/enrollment-repo.ts';
 import { fenToYuan, yuanToFen } from '../../lib/format.ts';
 import type { Insutype } from './enrollment-labels.ts';
@@ -38,14 +39,6 @@ export type EnrollmentField = (typeof ENROLLMENT_FIELDS)[number];
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 export const AMOUNT_LABELS = { personal: '个人缴费', fiscal: '财政补助', assisted: '资助参保金额' } as const;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !DATE.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
 
 const blank = (s: string | null | undefined) => !s || s.trim() === '';
 

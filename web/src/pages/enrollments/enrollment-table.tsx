@@ -3,7 +3,7 @@ import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import type { Page } from '../../lib/api.ts';
 import { Money } from '../../components/money.tsx';
-import { ENROLLMENT_STATUS_LABELS, INSUTYPE_SHORT, labelOf } from './enrollment-labels.ts';
+import { ENROLLMENT_STATUS_NAMES, INSUTYPE_SHORT_NAMES, labelOf } from './enrollment-labels.ts';
 import type { EnrollmentRow } from './enrollment-form.ts';
 
 export function EnrollmentTable(props: {
@@ -16,18 +16,22 @@ export function EnrollmentTable(props: {
   onStop: (e: EnrollmentRow) => void;
 }) {
   const columns: ColumnsType<EnrollmentRow> = [
-    { title: '险种', dataIndex: 'insutype', render: (c: string) => `${c} ${labelOf(INSUTYPE_SHORT, c)}` },
+    {
+      title: '险种',
+      dataIndex: 'insutype',
+      render: (c: string) => `${c} ${labelOf(INSUTYPE_SHORT_NAMES, c)}`,
+    },
     { title: '参保期间', key: 'period', render: (_, e) => `${e.beginDate} 至 ${e.endDate}` },
     {
       title: '状态',
       dataIndex: 'status',
       render: (s: string, e) =>
         s === 'active' ? (
-          <Tag color="green">{labelOf(ENROLLMENT_STATUS_LABELS, s)}</Tag>
+          <Tag color="green">{labelOf(ENROLLMENT_STATUS_NAMES, s)}</Tag>
         ) : (
           <Tooltip title={e.stopReason ?? ''}>
             <Tag>
-              {labelOf(ENROLLMENT_STATUS_LABELS, s)}（{e.stoppedOn}）
+              {labelOf(ENROLLMENT_STATUS_NAMES, s)}（{e.stoppedOn}）
             </Tag>
           </Tooltip>
         ),

@@ -2,7 +2,7 @@
 import { Descriptions, Tag } from 'antd';
 import { Link } from 'react-router';
 import { maskIdNumber } from '../../lib/format.ts';
-import { GENDER_LABELS, labelOf, PERSON_STATUS_LABELS } from './enrollment-labels.ts';
+import { GENDER_NAMES, labelOf, PERSON_STATUS_NAMES } from './enrollment-labels.ts';
 
 export interface PersonSummary {
   psnNo: string;
@@ -28,7 +28,7 @@ export interface IdentitySpell {
 
 export function PersonCard({ person, identities }: { person: PersonSummary; identities: IdentitySpell[] }) {
   const p = person;
-  const status = labelOf(PERSON_STATUS_LABELS, p.status);
+  const status = labelOf(PERSON_STATUS_NAMES, p.status);
   return (
     <Descriptions
       size="small"
@@ -41,7 +41,7 @@ export function PersonCard({ person, identities }: { person: PersonSummary; iden
         {
           key: 'gender',
           label: '性别 / 年龄',
-          children: `${labelOf(GENDER_LABELS, p.gender)} / ${p.age ?? '—'} 岁（${p.birthDate}）`,
+          children: `${labelOf(GENDER_NAMES, p.gender)} / ${p.age ?? '—'} 岁（${p.birthDate}）`,
         },
         {
           key: 'place',

@@ -1,11 +1,11 @@
 // 停保: a date within the period and a reason, confirmed in a modal that says it cannot be undone.
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Space } from 'antd';
-import { useState } from 'react';
-import { ApiError, api } from '../../lib/api.ts';
-import { dateField, ruleFrom, showFieldErrors } from '../reference/form-support.ts';
+import { api } from '../../lib/api.ts';
+import { dateField, ruleFrom } from '../reference/form-support.ts';
 import { stopErrors } from './enrollment-errors.ts';
 import { type EnrollmentRow, type StopFormValues, validateStop } from './enrollment-form.ts';
-import { INSUTYPE_SHORT, labelOf } from './enrollment-labels.ts';
+import { INSUTYPE_SHORT_NAMES, labelOf } from './enrollment-labels.ts';
+import { useFormSubmit } from '../reference/use-form-submit.ts';
 
 export function StopEnrollmentModal(props: {
   open: boolean;
@@ -28,35 +28,25 @@ function StopForm(props: { enrollment: EnrollmentRow; onClose: () => void; onSto
   const e = props.enrollment;
   const { message } = App.useApp();
   const [form] = Form.useForm<StopFormValues>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { formError, saving, submit } = useFormSubmit(form, stopErrors);
   const validate = (v: StopFormValues) => validateStop(v, e);
-  const onFinish = async () => {
-    const v = form.getFieldsValue(true) as StopFormValues;
-    setSaving(true);
-    setFormError(null);
-    try {
+  const onFinish = () =>
+    submit(async () => {
+      const v = form.getFieldsValue(true) as StopFormValues;
       await api.post(`/api/registry/enrollments/${e.id}/stop`, {
         stoppedOn: v.stoppedOn,
         reason: (v.reason ?? '').trim(),
       });
       message.success('已停保');
       props.onStopped();
-    } catch (err) {
-      const mapped = stopErrors(err instanceof ApiError ? err : { code: 'UNKNOWN', message: String(err) });
-      showFieldErrors(form, mapped.fields);
-      setFormError(mapped.form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
     <Form form={form} name="stop" layout="vertical" onFinish={onFinish}>
       <Alert
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
-        title={`停保 ${e.insutype} ${labelOf(INSUTYPE_SHORT, e.insutype)}（${e.beginDate} 至 ${e.endDate}）`}
+        title={`停保 ${e.insutype} ${labelOf(INSUTYPE_SHORT_NAMES, e.insutype)}（${e.beginDate} 至 ${e.endDate}）`}
         description="停保后，停保日期之后不再享受该险种待遇；停保不能撤销，如有误须重新登记。"
       />
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}

@@ -1,59 +1,41 @@
 // 台账导入's pure parts: the API's shapes, URL state, file checks before upload, the progress bar
 // (upload first, then the server job's phases) and the summary of a finished job.
+import {
+  type ColumnSpec,
+  type ImportKind,
+  type ImportMode,
+  isImportKind,
+  MODE_NAMES,
+} from '../../../../src/domain/import/kinds.ts';
+import type { RowError } from '../../../../src/domain/import/rows.ts';
+import type { JobRow } from '../../../../src/modules/import/repository.ts';
+import type { Phase } from '../../../../src/modules/import/service.ts';
+import { positiveInt } from '../../lib/paging.ts';
 
-export type ImportKind = 'persons' | 'identities' | 'enrollments' | 'status';
-export type ImportMode = 'all_or_nothing' | 'skip_bad_rows';
-export type Phase = 'queued' | 'parsing' | 'validating' | 'writing' | 'done' | 'failed';
+export type { ImportKind, ImportMode, Phase };
+export { MODE_NAMES };
 
+/** GET /api/import/kinds: a ledger and its columns (the server's column specs without their keys). */
 export interface KindInfo {
   kind: ImportKind;
   name: string;
   headers: string[];
-  columns: { header: string; synonyms: string[]; required: boolean; hint: string }[];
+  columns: Omit<ColumnSpec, 'key'>[];
 }
 
-export interface ImportJob {
-  id: number;
-  kind: ImportKind;
-  mode: ImportMode;
-  fileName: string;
-  fileBytes: number;
-  status: 'queued' | 'running' | 'done' | 'failed';
+/** A job as the API shows it: the stored row (without the file's hash) and its live phase. */
+export interface ImportJob extends Omit<JobRow, 'fileSha256'> {
   phase: Phase;
-  total: number;
-  processed: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  written: boolean;
-  errorCode: string | null;
-  message: string | null;
-  details: unknown;
-  actorName: string;
-  createdAt: string;
-  finishedAt: string | null;
 }
 
-export interface RowErrorItem {
+export interface RowErrorItem extends RowError {
   seq: number;
-  rowNo: number;
-  column: string;
-  value: string;
-  reason: string;
-  certno: string;
-  name: string;
 }
 
 export const MODES: { value: ImportMode; label: string; hint: string }[] = [
-  { value: 'all_or_nothing', label: '全部成功才写入', hint: '有任何一行出错，整个文件都不写入' },
-  { value: 'skip_bad_rows', label: '跳过错误行', hint: '合格的行照常写入，出错的行列入错误报告' },
+  { value: 'all_or_nothing', label: MODE_NAMES.all_or_nothing, hint: '有任何一行出错，整个文件都不写入' },
+  { value: 'skip_bad_rows', label: MODE_NAMES.skip_bad_rows, hint: '合格的行照常写入，出错的行列入错误报告' },
 ];
-
-export const MODE_NAMES: Record<ImportMode, string> = {
-  all_or_nothing: '全部成功才写入',
-  skip_bad_rows: '跳过错误行',
-};
 
 export const PHASE_NAMES: Record<Phase, string> = {
   queued: '排队等候',
@@ -72,21 +54,15 @@ export interface ImportParams {
   errorPage: number;
 }
 
-const KINDS: readonly string[] = ['persons', 'identities', 'enrollments', 'status'];
-const positive = (v: string | null, fallback: number) => {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
-
 export function parseParams(p: URLSearchParams): ImportParams {
   const kind = p.get('kind');
-  const job = positive(p.get('job'), 0);
+  const job = positiveInt(p.get('job'), 0);
   return {
-    kind: kind && KINDS.includes(kind) ? (kind as ImportKind) : null,
+    kind: kind && isImportKind(kind) ? kind : null,
     mode: p.get('mode') === 'skip_bad_rows' ? 'skip_bad_rows' : 'all_or_nothing',
     job: job > 0 ? job : null,
-    page: positive(p.get('page'), 1),
-    errorPage: positive(p.get('epage'), 1),
+    page: positiveInt(p.get('page'), 1),
+    errorPage: positiveInt(p.get('epage'), 1),
   };
 }
 

@@ -1,6 +1,6 @@
 // 最近导入: every import job, newest first, a page at a time; a row opens its result.
-import { Button, Card, Table, type TableColumnsType, Tag } from 'antd';
-import { LoadError } from '../../components/page-state.tsx';
+import { Button, Card, type TableColumnsType, Tag } from 'antd';
+import { PagedTable } from '../../components/paged-table.tsx';
 import type { Page } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Loaded } from '../../lib/use-api.ts';
@@ -70,28 +70,19 @@ export function JobList({
   ];
   return (
     <Card title="最近导入">
-      {list.error ? (
-        <LoadError error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<ImportJob>
-          data-testid="import-jobs"
-          size="small"
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
-          locale={{ emptyText: '还没有导入记录' }}
-          scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (t) => `共 ${t} 次导入`,
-            onChange: onPage,
-          }}
-        />
-      )}
+      <PagedTable<ImportJob>
+        data-testid="import-jobs"
+        size="small"
+        rowKey="id"
+        columns={columns}
+        list={list}
+        paging={{ page, pageSize: PAGE_SIZE }}
+        onPage={(p) => onPage(p.page)}
+        unit="次导入"
+        pageSizes={null}
+        locale={{ emptyText: '还没有导入记录' }}
+        scroll={{ x: 'max-content' }}
+      />
     </Card>
   );
 }

@@ -2,7 +2,7 @@
 // Used on the household page and in the person file's 家庭成员 tab.
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { label, PERSON_STATUS, PERSON_STATUS_COLOR } from './labels.ts';
+import { labelOf, PERSON_STATUS_NAMES, PERSON_STATUS_COLOR } from './labels.ts';
 import { memberCoverage, period } from './person-view.ts';
 import type { HouseholdMember } from './types.ts';
 
@@ -40,7 +40,7 @@ export function MembersTable({ members, year, current, testId }: Props) {
       dataIndex: 'status',
       width: 80,
       render: (s: string | undefined) =>
-        s ? <Tag color={PERSON_STATUS_COLOR[s]}>{label(PERSON_STATUS, s)}</Tag> : '—',
+        s ? <Tag color={PERSON_STATUS_COLOR[s]}>{labelOf(PERSON_STATUS_NAMES, s)}</Tag> : '—',
     },
     {
       title: `${year} 年参保`,
@@ -87,7 +87,7 @@ export function MemberHistoryTable({ rows }: { rows: HouseholdMember[] }) {
       title: '人员状态',
       dataIndex: 'status',
       width: 90,
-      render: (s: string | undefined) => (s ? label(PERSON_STATUS, s) : '—'),
+      render: (s: string | undefined) => (s ? labelOf(PERSON_STATUS_NAMES, s) : '—'),
     },
   ];
   return (

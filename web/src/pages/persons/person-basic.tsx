@@ -4,7 +4,7 @@ import { App, Button, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api } from '../../lib/api.ts';
-import { GENDER, label, PERSON_STATUS, PERSON_STATUS_COLOR } from './labels.ts';
+import { GENDER_NAMES, labelOf, PERSON_STATUS_NAMES, PERSON_STATUS_COLOR } from './labels.ts';
 import type { Person } from './types.ts';
 
 interface Revealed {
@@ -61,7 +61,9 @@ export function PersonBasic({ person, canReveal }: { person: Person; canReveal: 
           label: '人员状态',
           children: (
             <Space size={4}>
-              <Tag color={PERSON_STATUS_COLOR[person.status]}>{label(PERSON_STATUS, person.status)}</Tag>
+              <Tag color={PERSON_STATUS_COLOR[person.status]}>
+                {labelOf(PERSON_STATUS_NAMES, person.status)}
+              </Tag>
               {person.statusDate && (
                 <Typography.Text type="secondary">{person.statusDate} 起</Typography.Text>
               )}
@@ -80,7 +82,7 @@ export function PersonBasic({ person, canReveal }: { person: Person; canReveal: 
             </Space>
           ),
         },
-        { key: 'gender', label: '性别', children: label(GENDER, person.gender) },
+        { key: 'gender', label: '性别', children: labelOf(GENDER_NAMES, person.gender) },
         {
           key: 'birth',
           label: '出生日期',

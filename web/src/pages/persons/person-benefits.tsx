@@ -1,14 +1,16 @@
 // Person file tabs from the settlement module: this year's accumulators (累计) per scheme and the
 // person's settlements, newest first, paginated by the server.
-import { Card, Col, Descriptions, Empty, Row, Table, type TableColumnsType, Tag } from 'antd';
+import { Card, Col, Descriptions, Empty, Row, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Money } from '../../components/money.tsx';
-import { Loaded, LoadError } from '../../components/page-state.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
+import { Loaded } from '../../components/page-state.tsx';
 import type { Page } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import type { Paging } from '../../lib/paging.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { INSUTYPE, label, MED_TYPE, SETTLEMENT_STATUS } from './labels.ts';
+import { INSUTYPE_NAMES, labelOf, MED_TYPE_NAMES, SETTLEMENT_STATUS } from './labels.ts';
 import { accumulatorLines } from './person-view.ts';
 import type { Accumulator, SettlementRow } from './types.ts';
 
@@ -26,7 +28,7 @@ export function Accumulators({ psnNo, year }: { psnNo: string; year: number }) {
         <Row gutter={[16, 16]}>
           {d.items.map((a) => (
             <Col key={a.insutype} xs={24} xl={12}>
-              <Card size="small" title={`${label(INSUTYPE, a.insutype)} · ${a.year} 年`}>
+              <Card size="small" title={`${labelOf(INSUTYPE_NAMES, a.insutype)} · ${a.year} 年`}>
                 <Descriptions
                   size="small"
                   column={1}
@@ -49,13 +51,8 @@ export function Accumulators({ psnNo, year }: { psnNo: string; year: number }) {
 }
 
 export function Settlements({ psnNo, linkable }: { psnNo: string; linkable: boolean }) {
-  const [page, setPage] = useState({ current: 1, pageSize: 10 });
-  const list = useApi<Page<SettlementRow>>('/api/settlement/settlements', {
-    psnNo,
-    page: page.current,
-    pageSize: page.pageSize,
-  });
-  if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
+  const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 10 });
+  const list = useApi<Page<SettlementRow>>('/api/settlement/settlements', { psnNo, ...paging });
   const columns: TableColumnsType<SettlementRow> = [
     {
       title: '结算编号',
@@ -64,8 +61,13 @@ export function Settlements({ psnNo, linkable }: { psnNo: string; linkable: bool
     },
     { title: '结算时间', dataIndex: 'setlTime', width: 150, render: (v: string) => formatDateTime(v) },
     { title: '定点机构', dataIndex: 'fixmedinsName' },
-    { title: '险种', dataIndex: 'insutype', render: (v: string) => label(INSUTYPE, v) },
-    { title: '医疗类别', dataIndex: 'medType', width: 100, render: (v: string) => label(MED_TYPE, v) },
+    { title: '险种', dataIndex: 'insutype', render: (v: string) => labelOf(INSUTYPE_NAMES, v) },
+    {
+      title: '医疗类别',
+      dataIndex: 'medType',
+      width: 100,
+      render: (v: string) => labelOf(MED_TYPE_NAMES, v),
+    },
     {
       title: '医疗费总额（元）',
       dataIndex: 'medfeeSumamt',
@@ -89,29 +91,22 @@ export function Settlements({ psnNo, linkable }: { psnNo: string; linkable: bool
       dataIndex: 'status',
       width: 90,
       render: (s: string) => (
-        <Tag color={s === 'settled' ? 'green' : 'orange'}>{label(SETTLEMENT_STATUS, s)}</Tag>
+        <Tag color={s === 'settled' ? 'green' : 'orange'}>{labelOf(SETTLEMENT_STATUS, s)}</Tag>
       ),
     },
   ];
   return (
-    <Table<SettlementRow>
+    <PagedTable<SettlementRow>
       rowKey="setlId"
       size="small"
       columns={columns}
-      dataSource={list.data?.items ?? []}
-      loading={list.loading}
+      list={list}
+      paging={paging}
+      onPage={setPaging}
+      unit="笔"
+      pageSizes={[10, 20, 50]}
       scroll={{ x: 1100 }}
       locale={{ emptyText: <Empty description="无结算记录" /> }}
-      pagination={{
-        current: page.current,
-        pageSize: page.pageSize,
-        total: list.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: ['10', '20', '50'],
-        showTotal: (t) => `共 ${t} 笔`,
-        onChange: (current, pageSize) =>
-          setPage({ current: pageSize === page.pageSize ? current : 1, pageSize }),
-      }}
     />
   );
 }

@@ -1,28 +1,21 @@
 // 人员查询: filters in the URL, a server-paginated list; a row opens the person file (一人一档).
-import { Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { LoadError } from '../../components/page-state.tsx';
 import type { Page } from '../../lib/api.ts';
 import { useStaff } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
-import { GENDER, identityNames, label, PERSON_STATUS, PERSON_STATUS_COLOR } from './labels.ts';
+import { useUrlState } from '../../lib/use-url-state.ts';
+import { GENDER_NAMES, identityNames, labelOf, PERSON_STATUS_NAMES, PERSON_STATUS_COLOR } from './labels.ts';
 import { SearchForm } from './search-form.tsx';
-import {
-  apiQuery,
-  hasFilters,
-  PAGE_SIZES,
-  parseSearch,
-  searchFromForm,
-  searchToParams,
-} from './search-query.ts';
+import { apiQuery, hasFilters, parseSearch, searchFromForm, searchToParams } from './search-query.ts';
 import type { IdentityType, Locations, PersonListRow } from './types.ts';
 
 export default function PersonSearchPage() {
   const staff = useStaff();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const search = useMemo(() => parseSearch(params), [params]);
+  const { value: search, set: setSearch, reset, params } = useUrlState(parseSearch, searchToParams);
   const agentVillage = staff.roles.length === 1 && staff.roles[0] === 'agent' ? staff.villageCode : null;
 
   const locations = useApi<Locations>('/api/registry/locations');
@@ -53,7 +46,7 @@ export default function PersonSearchPage() {
       dataIndex: 'certno',
       render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
     },
-    { title: '性别', dataIndex: 'gender', width: 64, render: (g: string) => label(GENDER, g) },
+    { title: '性别', dataIndex: 'gender', width: 64, render: (g: string) => labelOf(GENDER_NAMES, g) },
     {
       title: '年龄',
       dataIndex: 'age',
@@ -76,7 +69,7 @@ export default function PersonSearchPage() {
       title: '状态',
       dataIndex: 'status',
       width: 80,
-      render: (s: string) => <Tag color={PERSON_STATUS_COLOR[s]}>{label(PERSON_STATUS, s)}</Tag>,
+      render: (s: string) => <Tag color={PERSON_STATUS_COLOR[s]}>{labelOf(PERSON_STATUS_NAMES, s)}</Tag>,
     },
     {
       title: '特殊身份',
@@ -103,38 +96,24 @@ export default function PersonSearchPage() {
           locations={locations.data}
           identityTypes={identityTypes}
           agentVillage={agentVillage}
-          onSearch={(v) => setParams(searchToParams(searchFromForm(v, search.pageSize)))}
-          onReset={() => setParams({})}
+          onSearch={(v) => setSearch(searchFromForm(v, search.pageSize))}
+          onReset={reset}
         />
         {locations.error && <LoadError error={locations.error} onRetry={locations.reload} />}
       </Card>
       <Card size="small" data-testid="person-table" aria-busy={list.loading}>
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<PersonListRow>
-            rowKey="psnNo"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.loading}
-            locale={{ emptyText: hasFilters(search) ? '没有符合条件的人员' : '暂无人员' }}
-            onRow={(p) => ({ onClick: () => open(p), style: { cursor: 'pointer' } })}
-            scroll={{ x: 1000 }}
-            pagination={{
-              current: search.page,
-              pageSize: search.pageSize,
-              total: list.data?.total ?? 0,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showSizeChanger: true,
-              showTotal: (total) => `共 ${total} 人`,
-              onChange: (page, pageSize) =>
-                setParams(
-                  searchToParams({ ...search, page: pageSize === search.pageSize ? page : 1, pageSize }),
-                ),
-            }}
-          />
-        )}
+        <PagedTable<PersonListRow>
+          rowKey="psnNo"
+          size="middle"
+          columns={columns}
+          list={list}
+          paging={search}
+          onPage={(p) => setSearch({ ...search, ...p })}
+          unit="人"
+          locale={{ emptyText: hasFilters(search) ? '没有符合条件的人员' : '暂无人员' }}
+          onRow={(p) => ({ onClick: () => open(p), style: { cursor: 'pointer' } })}
+          scroll={{ x: 1000 }}
+        />
       </Card>
     </Space>
   );

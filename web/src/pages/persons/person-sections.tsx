@@ -3,7 +3,7 @@
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Money } from '../../components/money.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { INSUTYPE, label, PERSON_STATUS } from './labels.ts';
+import { INSUTYPE_NAMES, labelOf, PERSON_STATUS_NAMES } from './labels.ts';
 import { enrollmentState, identityState, newestFirst, period, spellsForDisplay } from './person-view.ts';
 import type { Enrollment, IdentitySpell, StatusChange } from './types.ts';
 
@@ -40,7 +40,7 @@ export function IdentitiesTable({ rows, today }: { rows: IdentitySpell[]; today:
 
 export function EnrollmentsTable({ rows, today }: { rows: Enrollment[]; today: string }) {
   const columns: TableColumnsType<Enrollment> = [
-    { title: '险种', dataIndex: 'insutype', render: (v: string) => label(INSUTYPE, v) },
+    { title: '险种', dataIndex: 'insutype', render: (v: string) => labelOf(INSUTYPE_NAMES, v) },
     {
       title: '参保期间',
       key: 'period',
@@ -101,7 +101,12 @@ export function EnrollmentsTable({ rows, today }: { rows: Enrollment[]; today: s
 export function StatusHistoryTable({ rows }: { rows: StatusChange[] }) {
   const columns: TableColumnsType<StatusChange> = [
     { title: '生效日期', dataIndex: 'effectiveDate', width: 110 },
-    { title: '变更为', dataIndex: 'status', width: 90, render: (v: string) => label(PERSON_STATUS, v) },
+    {
+      title: '变更为',
+      dataIndex: 'status',
+      width: 90,
+      render: (v: string) => labelOf(PERSON_STATUS_NAMES, v),
+    },
     { title: '信息来源', dataIndex: 'source' },
     { title: '说明', dataIndex: 'note', render: (v: string | null) => v ?? '—' },
     { title: '登记时间', dataIndex: 'recordedAt', width: 150, render: (v: string) => formatDateTime(v) },

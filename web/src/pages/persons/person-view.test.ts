@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { identityNames, label, PERSON_STATUS } from './labels.ts';
+import { identityNames, labelOf, PERSON_STATUS_NAMES } from './labels.ts';
 import {
   accumulatorLines,
   chinaToday,
@@ -110,8 +110,8 @@ test('status history newest first; codes and identities in Chinese', () => {
     newestFirst(rows).map((r) => r.id),
     [3, 2, 1],
   );
-  assert.equal(label(PERSON_STATUS, 'moved_out'), '迁出');
-  assert.equal(label(PERSON_STATUS, 'new_code'), 'new_code');
-  assert.equal(label(PERSON_STATUS, null), '—');
+  assert.equal(labelOf(PERSON_STATUS_NAMES, 'moved_out'), '迁出');
+  assert.equal(labelOf(PERSON_STATUS_NAMES, 'new_code'), 'new_code');
+  assert.equal(labelOf(PERSON_STATUS_NAMES, null), '—');
   assert.deepEqual(identityNames(['dibao', 'x'], [{ code: 'dibao', name: '低保' }]), ['低保', 'x']);
 });

@@ -1,6 +1,6 @@
 // What the person and household pages show, computed from the API rows: identity spell and
 // enrollment states on a given day, the accumulator lines, a member's coverage this year.
-import { INSUTYPE_SHORT, label } from './labels.ts';
+import { INSUTYPE_SHORT_NAMES, labelOf } from './labels.ts';
 import type { Accumulator, Enrollment, HouseholdMember, IdentitySpell, StatusChange } from './types.ts';
 
 /** The calendar day in China (UTC+8) — the day the server judges validity on. */
@@ -70,7 +70,10 @@ export function memberCoverage(m: HouseholdMember, year: number): { enrolled: bo
     schemes = c && c.year === year && c.status === 'active' ? [c.insutype] : [];
   }
   if (schemes.length === 0) return { enrolled: false, text: '未参保' };
-  return { enrolled: true, text: `已参保（${schemes.map((s) => label(INSUTYPE_SHORT, s)).join('、')}）` };
+  return {
+    enrolled: true,
+    text: `已参保（${schemes.map((s) => labelOf(INSUTYPE_SHORT_NAMES, s)).join('、')}）`,
+  };
 }
 
 /** Status changes newest first (the API gives them oldest first). */

@@ -2,7 +2,7 @@
 // text field submits; a village agent's place is fixed to their own village (the server enforces it).
 import { Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { useEffect } from 'react';
-import { PERSON_STATUS } from './labels.ts';
+import { PERSON_STATUS_NAMES } from './labels.ts';
 import { certnoError, type PersonSearch, type SearchFormValues } from './search-query.ts';
 import type { IdentityType, Locations } from './types.ts';
 
@@ -16,7 +16,7 @@ interface Props {
   onReset: () => void;
 }
 
-const STATUS_OPTIONS = Object.entries(PERSON_STATUS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = Object.entries(PERSON_STATUS_NAMES).map(([value, label]) => ({ value, label }));
 
 function formValues(s: PersonSearch): SearchFormValues {
   return {

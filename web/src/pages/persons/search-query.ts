@@ -1,21 +1,17 @@
 // 人员查询 filters ↔ the page URL ↔ the API query. The URL is the single source of the search so a
 // reload, a shared link or the back button shows the same list; anything malformed in it is dropped.
 import type { Query } from '../../lib/api.ts';
-import { PERSON_STATUS } from './labels.ts';
+import { type Paging, pagingParams, parsePaging } from '../../lib/paging.ts';
+import { PERSON_STATUS_NAMES } from './labels.ts';
 
-export interface PersonSearch {
+export interface PersonSearch extends Paging {
   certno: string;
   name: string;
   townshipCode: string;
   villageCode: string;
   identity: string;
   status: string;
-  page: number;
-  pageSize: number;
 }
-
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 20;
 
 const CERTNO = /^\d{17}[\dX]$/;
 const TOWNSHIP = /^\d{9}$/;
@@ -28,11 +24,6 @@ export function certnoError(raw: string | undefined): string | null {
   return CERTNO.test(v) ? null : '请输入完整的 18 位身份证号码（末位可为 X）';
 }
 
-const positiveInt = (v: string | null, fallback: number) => {
-  const n = Number(v);
-  return Number.isSafeInteger(n) && n >= 1 ? n : fallback;
-};
-
 export function parseSearch(params: URLSearchParams): PersonSearch {
   const get = (k: string) => (params.get(k) ?? '').trim();
   const certno = get('certno').toUpperCase();
@@ -40,16 +31,14 @@ export function parseSearch(params: URLSearchParams): PersonSearch {
   let villageCode = VILLAGE.test(get('village')) ? get('village') : '';
   // a village outside the chosen township is a stale leftover, not a second filter
   if (villageCode && townshipCode && !villageCode.startsWith(townshipCode)) villageCode = '';
-  const size = positiveInt(params.get('size'), DEFAULT_PAGE_SIZE);
   return {
     certno: CERTNO.test(certno) ? certno : '',
     name: get('name').slice(0, 50),
     townshipCode: townshipCode || (villageCode ? villageCode.slice(0, 9) : ''),
     villageCode,
     identity: /^[a-z_]{1,50}$/.test(get('identity')) ? get('identity') : '',
-    status: get('status') in PERSON_STATUS ? get('status') : '',
-    page: positiveInt(params.get('page'), 1),
-    pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+    status: get('status') in PERSON_STATUS_NAMES ? get('status') : '',
+    ...parsePaging(params, 'size'),
   };
 }
 
@@ -62,9 +51,7 @@ export function searchToParams(s: PersonSearch): Record<string, string> {
   if (s.villageCode) out.village = s.villageCode;
   if (s.identity) out.identity = s.identity;
   if (s.status) out.status = s.status;
-  if (s.page > 1) out.page = String(s.page);
-  if (s.pageSize !== DEFAULT_PAGE_SIZE) out.size = String(s.pageSize);
-  return out;
+  return { ...out, ...pagingParams(s, 'size') };
 }
 
 /** GET /api/registry/persons query; a village implies its township, so only the narrower is sent. */

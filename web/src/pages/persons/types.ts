@@ -1,59 +1,33 @@
-// Shapes of the registry and settlement API answers these pages read (see
-// src/modules/registry/person-*.ts, household-view.ts and src/modules/settlement/routes.ts).
+// Shapes of the registry and settlement API answers these pages read, as the server declares them
+// (src/modules/registry/person-*.ts, household-view.ts, identity-service.ts, locations.ts and
+// src/modules/settlement/queries.ts).
+import type { Accumulators } from '../../../../src/domain/settlement/types.ts';
 import type { EnrollmentRow } from '../../../../src/modules/registry/enrollment-repo.ts';
-import type { PersonRow } from '../../../../src/modules/registry/person-repo.ts';
+import type { HouseholdMemberRow } from '../../../../src/modules/registry/household-view.ts';
+import type { IdentitySpellRow } from '../../../../src/modules/registry/identity-service.ts';
+import type {
+  PersonListRow as PersonListRowBase,
+  PersonRow,
+  StatusChangeRow,
+} from '../../../../src/modules/registry/person-repo.ts';
+import type { SettlementListItem } from '../../../../src/modules/settlement/queries.ts';
+
+export type { Locations } from '../../../../src/modules/registry/locations.ts';
 
 export interface Person extends PersonRow {
   /** whole years on the server's today */
   age: number | null;
 }
 
-export interface PersonListRow extends Person {
-  identities: string[];
-  enrolled390: boolean;
-}
+export type PersonListRow = PersonListRowBase & Person;
 
-export interface Coverage {
-  insutype: string;
-  year: number;
-  status: string;
-}
+/** A household member; the membership history leaves out the coverage columns. */
+export type HouseholdMember = Omit<HouseholdMemberRow, 'coverage' | 'insutypesThisYear'> &
+  Partial<Pick<HouseholdMemberRow, 'coverage' | 'insutypesThisYear'>>;
 
-export interface HouseholdMember {
-  id: number;
-  psnNo: string;
-  name: string;
-  relation: string;
-  from: string;
-  to: string | null;
-  certno: string;
-  status?: string;
-  coverage?: Coverage | null;
-  insutypesThisYear?: string[];
-}
-
-export interface IdentitySpell {
-  id: number;
-  psnNo: string;
-  code: string;
-  name: string;
-  sourceDept: string;
-  validFrom: string;
-  validTo: string | null;
-  endReason: string | null;
-  sourceRef: string | null;
-}
-
+export type IdentitySpell = IdentitySpellRow;
 export type Enrollment = EnrollmentRow;
-
-export interface StatusChange {
-  id: number;
-  status: string;
-  effectiveDate: string;
-  source: string;
-  note: string | null;
-  recordedAt: string;
-}
+export type StatusChange = StatusChangeRow;
 
 export interface PersonFile {
   person: Person;
@@ -76,40 +50,11 @@ export interface IdentityType {
   subsidisesEnrollment: boolean;
 }
 
-export interface Locations {
-  region: { admdvs: string; name: string } | null;
-  townships: { code: string; name: string; villages: { code: string; name: string }[] }[];
-}
-
-export interface Accumulator {
+/** A scheme's year-to-date accumulators (/api/settlement/accumulators). */
+export interface Accumulator extends Accumulators {
   insutype: string;
-  year: number;
-  admissions: number;
-  deductiblePaidFen: number;
-  basicFundPaidFen: number;
-  outpatientPooledPaidFen: number;
-  criticalIllnessBaseFen: number;
-  criticalIllnessPaidFen: number;
-  assistanceDeductiblePaidFen: number;
-  assistancePaidFen: number;
-  outpatientDeductiblePaidFen?: number;
-  specialDiseasePaidFen: Record<string, number>;
-  specialDiseaseDeductiblePaidFen?: Record<string, number>;
   updatedAt: string;
 }
 
-export interface SettlementRow {
-  setlId: string;
-  psnNo: string;
-  fixmedinsCode: string;
-  fixmedinsName: string;
-  insutype: string;
-  medType: string;
-  setlTime: string;
-  setlDate: string;
-  kind: 'settlement' | 'reversal';
-  medfeeSumamt: number;
-  fundPaySumamt: number;
-  psnCashPay: number;
-  status: 'settled' | 'reversed' | 'reversal';
-}
+/** A row of a person's settlement list: the settlement search's items. */
+export type SettlementRow = SettlementListItem;

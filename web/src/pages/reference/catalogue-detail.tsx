@@ -1,11 +1,12 @@
 // One catalogue item in a drawer: class, first self-paid share, price cap, restrictions, validity.
-import { Button, Descriptions, Drawer, Space, Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import { Money } from '../../components/money.tsx';
 import { bpToPercent } from '../../lib/format.ts';
 import type { CatalogueItem } from './catalogue-form.ts';
+import { DetailDrawer } from './detail-drawer.tsx';
 import {
   CATALOGUE_KIND_LABELS,
-  CHRGITM_LV_LABELS,
+  CHARGE_CLASS_NAMES,
   labelOf,
   MED_CHRGITM_TYPE_LABELS,
   restrictionsOf,
@@ -15,7 +16,7 @@ import {
 const LV_COLORS: Record<string, string> = { '01': 'green', '02': 'blue', '03': 'orange' };
 
 export function ClassTag({ lv }: { lv: string }) {
-  return <Tag color={LV_COLORS[lv]}>{labelOf(CHRGITM_LV_LABELS, lv)}</Tag>;
+  return <Tag color={LV_COLORS[lv]}>{labelOf(CHARGE_CLASS_NAMES, lv)}</Tag>;
 }
 
 export function RestrictionTags({ item }: { item: CatalogueItem }) {
@@ -39,57 +40,38 @@ export function CatalogueDetail(props: {
   onEdit: (i: CatalogueItem) => void;
   onClose: () => void;
 }) {
-  const i = props.item;
   return (
-    <Drawer
-      open={props.open}
-      onClose={props.onClose}
+    <DetailDrawer
+      {...props}
       size={560}
-      title={i?.name ?? ''}
-      extra={
-        i &&
-        props.canEdit && (
-          <Button type="primary" onClick={() => props.onEdit(i)}>
-            编辑
-          </Button>
-        )
-      }
-    >
-      {i && (
-        <Descriptions
-          column={1}
-          bordered
-          size="small"
-          data-testid="catalogue-detail"
-          items={[
-            {
-              key: 'code',
-              label: '国家编码',
-              children: <span style={{ wordBreak: 'break-all' }}>{i.code}</span>,
-            },
-            { key: 'name', label: '名称', children: i.name },
-            { key: 'kind', label: '目录类别', children: labelOf(CATALOGUE_KIND_LABELS, i.kind) },
-            { key: 'lv', label: '甲乙丙类', children: <ClassTag lv={i.chrgitmLv} /> },
-            {
-              key: 'share',
-              label: '先行自付比例',
-              children: i.chrgitmLv === '02' ? bpToPercent(i.firstShareBp ?? 0) : '—（仅乙类）',
-            },
-            {
-              key: 'cap',
-              label: '限价（元）',
-              children: i.priceCapFen === null ? '不限价' : <Money fen={i.priceCapFen} />,
-            },
-            {
-              key: 'type',
-              label: '收费项目类别',
-              children: `${i.medChrgitmType} ${labelOf(MED_CHRGITM_TYPE_LABELS, i.medChrgitmType)}`,
-            },
-            { key: 'limits', label: '限制条件', children: <RestrictionTags item={i} /> },
-            { key: 'valid', label: '有效期', children: validityText(i.validFrom, i.validTo) },
-          ]}
-        />
-      )}
-    </Drawer>
+      testId="catalogue-detail"
+      lines={(i) => [
+        {
+          key: 'code',
+          label: '国家编码',
+          children: <span style={{ wordBreak: 'break-all' }}>{i.code}</span>,
+        },
+        { key: 'name', label: '名称', children: i.name },
+        { key: 'kind', label: '目录类别', children: labelOf(CATALOGUE_KIND_LABELS, i.kind) },
+        { key: 'lv', label: '甲乙丙类', children: <ClassTag lv={i.chrgitmLv} /> },
+        {
+          key: 'share',
+          label: '先行自付比例',
+          children: i.chrgitmLv === '02' ? bpToPercent(i.firstShareBp ?? 0) : '—（仅乙类）',
+        },
+        {
+          key: 'cap',
+          label: '限价（元）',
+          children: i.priceCapFen === null ? '不限价' : <Money fen={i.priceCapFen} />,
+        },
+        {
+          key: 'type',
+          label: '收费项目类别',
+          children: `${i.medChrgitmType} ${labelOf(MED_CHRGITM_TYPE_LABELS, i.medChrgitmType)}`,
+        },
+        { key: 'limits', label: '限制条件', children: <RestrictionTags item={i} /> },
+        { key: 'valid', label: '有效期', children: validityText(i.validFrom, i.validTo) },
+      ]}
+    />
   );
 }

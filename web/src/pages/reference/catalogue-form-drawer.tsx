@@ -1,8 +1,14 @@
 // Admin: add or edit a catalogue item (a new version of a code gets its own 生效日期). The share is
 // typed in percent and the cap in 元; same checks as the API, errors beside the fields.
-import { Alert, App, Button, Checkbox, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../lib/api.ts';
+import {
+  type EditFormProps,
+  editTitle,
+  FormDrawer,
+  type FormDrawerState,
+} from '../../components/form-drawer.tsx';
+import { api } from '../../lib/api.ts';
 import {
   CATALOGUE_API_TO_FORM,
   CATALOGUE_FALLBACK,
@@ -15,35 +21,26 @@ import {
   validateCatalogue,
 } from './catalogue-form.ts';
 import { mapApiError } from './field-errors.ts';
-import { dateField, ruleFrom, showFieldErrors } from './form-support.ts';
+import { dateField, ruleFrom } from './form-support.ts';
 import {
   CATALOGUE_KIND_LABELS,
   CATALOGUE_KINDS,
-  CHRGITM_LV_LABELS,
-  CHRGITM_LVS,
+  CHARGE_CLASS_NAMES,
+  CHARGE_CLASSES,
   chinaToday,
   GENDER_LIMIT_LABELS,
   MED_CHRGITM_TYPE_LABELS,
 } from './reference-labels.ts';
+import { useFormSubmit } from './use-form-submit.ts';
 
-interface Props {
-  editing: CatalogueItem | null;
-  onClose: () => void;
-  onSaved: (i: CatalogueItem) => void;
-}
+type Props = EditFormProps<CatalogueItem>;
 
-export function CatalogueFormDrawer(props: Props & { open: boolean; formKey: number }) {
-  const { open, formKey, ...rest } = props;
+export function CatalogueFormDrawer({ open, formKey, ...form }: Props & FormDrawerState) {
+  const title = editTitle('目录项目', form.editing);
   return (
-    <Drawer
-      open={open}
-      onClose={props.onClose}
-      size={600}
-      destroyOnHidden
-      title={props.editing ? `编辑目录项目 · ${props.editing.name}` : '新增目录项目'}
-    >
-      {formKey > 0 && <CatalogueForm key={formKey} {...rest} />}
-    </Drawer>
+    <FormDrawer open={open} formKey={formKey} onClose={form.onClose} size={600} title={title}>
+      <CatalogueForm {...form} />
+    </FormDrawer>
   );
 }
 
@@ -54,32 +51,23 @@ function CatalogueForm({ editing, onClose, onSaved }: Props) {
   const [form] = Form.useForm<CatalogueFormValues>();
   const [initial] = useState(() => (editing ? fromCatalogueItem(editing) : newCatalogueValues(chinaToday())));
   const lv = Form.useWatch('chrgitmLv', form) ?? initial.chrgitmLv;
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { formError, saving, submit } = useFormSubmit(form, (err) =>
+    mapApiError(err, {
+      fields: CATALOGUE_FIELDS,
+      apiToForm: CATALOGUE_API_TO_FORM,
+      fallback: (f) => CATALOGUE_FALLBACK[f as keyof typeof CATALOGUE_FALLBACK] ?? '格式不正确',
+    }),
+  );
 
-  const onFinish = async () => {
-    const body = toCatalogueBody(form.getFieldsValue(true) as CatalogueFormValues);
-    setSaving(true);
-    setFormError(null);
-    try {
+  const onFinish = () =>
+    submit(async () => {
+      const body = toCatalogueBody(form.getFieldsValue(true) as CatalogueFormValues);
       const r = editing
         ? await api.put<{ item: CatalogueItem }>(`/api/registry/catalogue/${editing.id}`, body)
         : await api.post<{ item: CatalogueItem }>('/api/registry/catalogue', body);
       message.success(editing ? '目录项目已保存' : '目录项目已添加');
       onSaved(r.item);
-    } catch (e) {
-      const err = e instanceof ApiError ? e : { code: 'UNKNOWN', message: String(e) };
-      const mapped = mapApiError(err, {
-        fields: CATALOGUE_FIELDS,
-        apiToForm: CATALOGUE_API_TO_FORM,
-        fallback: (f) => CATALOGUE_FALLBACK[f as keyof typeof CATALOGUE_FALLBACK] ?? '格式不正确',
-      });
-      showFieldErrors(form, mapped.fields);
-      setFormError(mapped.form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Form form={form} name="catalogue" layout="vertical" initialValues={initial} onFinish={onFinish}>
@@ -100,7 +88,7 @@ function CatalogueForm({ editing, onClose, onSaved }: Props) {
         <Form.Item label="甲乙丙类" name="chrgitmLv" required rules={rule('chrgitmLv')}>
           <Select
             style={{ width: 110 }}
-            options={CHRGITM_LVS.map((l) => ({ value: l, label: CHRGITM_LV_LABELS[l] }))}
+            options={CHARGE_CLASSES.map((l) => ({ value: l, label: CHARGE_CLASS_NAMES[l] }))}
             onChange={(v) => v !== '02' && form.setFieldsValue({ firstShare: '' })}
           />
         </Form.Item>

@@ -1,32 +1,21 @@
 // The 医保目录 add/edit form as plain values. The clerk types the 先行自付 share in percent and the
 // price cap in 元; the API takes basis points and fen (both integers, converted by string parsing).
+import { isIsoDate } from '../../../../src/domain/registry/enrollment-rules.ts';
+import type { CatalogueValues } from '../../../../src/modules/registry/catalogue-service.ts';
 import { fenToYuan, yuanToFen } from '../../lib/format.ts';
 import type { FieldErrors } from '../enrollments/enrollment-form.ts';
-import { isIsoDate } from '../enrollments/enrollment-form.ts';
-import type { CatalogueKind, ChrgitmLv } from './reference-labels.ts';
+import type { CatalogueKind, ChargeClass } from './reference-labels.ts';
 
-export interface CatalogueItem {
+/** A catalogue item (one version of a national code) as the API returns it. */
+export interface CatalogueItem extends CatalogueValues {
   id: number;
-  code: string;
-  name: string;
-  kind: CatalogueKind;
-  chrgitmLv: ChrgitmLv;
-  firstShareBp: number | null;
-  priceCapFen: number | null;
-  medChrgitmType: string;
-  genderLimit: '1' | '2' | null;
-  minAge: number | null;
-  maxAge: number | null;
-  inpatientOnly: boolean;
-  validFrom: string;
-  validTo: string | null;
 }
 
 export interface CatalogueFormValues {
   code?: string | null;
   name?: string | null;
   kind?: CatalogueKind | null;
-  chrgitmLv?: ChrgitmLv | null;
+  chrgitmLv?: ChargeClass | null;
   /** percent as typed, e.g. "10" or "7.5" */
   firstShare?: string | null;
   /** 元 as typed */
@@ -141,7 +130,7 @@ export function toCatalogueBody(v: CatalogueFormValues) {
     code: (v.code ?? '').trim(),
     name: (v.name ?? '').trim(),
     kind: v.kind as CatalogueKind,
-    chrgitmLv: v.chrgitmLv as ChrgitmLv,
+    chrgitmLv: v.chrgitmLv as ChargeClass,
     firstShareBp: blank(v.firstShare) ? null : percentToBp(v.firstShare as string),
     priceCapFen: blank(v.priceCap) ? null : yuanToFen(v.priceCap as string),
     medChrgitmType: v.medChrgitmType as string,

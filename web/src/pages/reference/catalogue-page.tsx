@@ -1,11 +1,10 @@
 // 医保目录 (/catalogue): search by national code or name, filter by kind and class (in the URL), a
 // paginated table with the B-class first self-paid share, price cap, restrictions and validity;
 // a detail drawer; admins add and edit.
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Select, Table, Typography } from 'antd';
+import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { Money } from '../../components/money.tsx';
-import { LoadError } from '../../components/page-state.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import type { Page } from '../../lib/api.ts';
 import { bpToPercent } from '../../lib/format.ts';
 import { useStaff } from '../../lib/session.tsx';
@@ -13,18 +12,19 @@ import { useApi } from '../../lib/use-api.ts';
 import { CatalogueDetail, ClassTag, RestrictionTags } from './catalogue-detail.tsx';
 import type { CatalogueItem } from './catalogue-form.ts';
 import { CatalogueFormDrawer } from './catalogue-form-drawer.tsx';
-import { FilterLabel, KeywordFilter } from './keyword-filter.tsx';
+import { FilterSelect, KeywordFilter } from './filter-bar.tsx';
+import { ListFrame } from './list-frame.tsx';
 import {
   CATALOGUE_KIND_LABELS,
   CATALOGUE_KINDS,
-  CHRGITM_LV_LABELS,
-  CHRGITM_LVS,
+  CHARGE_CLASS_NAMES,
+  CHARGE_CLASSES,
   labelOf,
   MED_CHRGITM_TYPE_LABELS,
   validityText,
 } from './reference-labels.ts';
-import { PAGE_SIZES, parseCatalogueFilters, toQuery } from './reference-query.ts';
-import { useDrawer } from './use-drawer.ts';
+import { parseCatalogueFilters, toQuery } from './reference-query.ts';
+import { useListDrawers } from './use-drawer.ts';
 import { useUrlFilters } from './use-url-filters.ts';
 
 export default function CataloguePage() {
@@ -32,8 +32,7 @@ export default function CataloguePage() {
   const isAdmin = staff.roles.includes('admin');
   const [f, update] = useUrlFilters(parseCatalogueFilters);
   const list = useApi<Page<CatalogueItem>>('/api/registry/catalogue', toQuery({ ...f }));
-  const detail = useDrawer<CatalogueItem>();
-  const editor = useDrawer<CatalogueItem | 'new'>();
+  const drawers = useListDrawers<CatalogueItem>(list.reload);
 
   const columns: ColumnsType<CatalogueItem> = [
     {
@@ -49,7 +48,7 @@ export default function CataloguePage() {
         <Button
           type="link"
           style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}
-          onClick={() => detail.show(i)}
+          onClick={() => drawers.showDetail(i)}
         >
           {name}
         </Button>
@@ -79,19 +78,12 @@ export default function CataloguePage() {
   ];
 
   return (
-    <div>
-      <Flex justify="space-between" align="center">
-        <Typography.Title level={4} style={{ marginTop: 0 }}>
-          医保目录
-        </Typography.Title>
-        {isAdmin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.show('new')}>
-            新增目录项目
-          </Button>
-        )}
-      </Flex>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Flex wrap gap={16} align="center">
+    <ListFrame
+      title="医保目录"
+      addLabel="新增目录项目"
+      onAdd={isAdmin ? drawers.add : undefined}
+      filters={
+        <>
           <KeywordFilter
             id="catalogueSearch"
             label="编码或名称"
@@ -99,75 +91,41 @@ export default function CataloguePage() {
             value={f.q}
             onSearch={(q) => update({ q })}
           />
-          <span>
-            <FilterLabel htmlFor="filter_catalogue_kind">类别</FilterLabel>
-            <Select
-              id="filter_catalogue_kind"
-              style={{ width: 150 }}
-              allowClear
-              placeholder="全部"
-              value={f.kind}
-              onChange={(kind) => update({ kind })}
-              options={CATALOGUE_KINDS.map((k) => ({ value: k, label: CATALOGUE_KIND_LABELS[k] }))}
-            />
-          </span>
-          <span>
-            <FilterLabel htmlFor="filter_class">甲乙丙类</FilterLabel>
-            <Select
-              id="filter_class"
-              style={{ width: 110 }}
-              allowClear
-              placeholder="全部"
-              value={f.chrgitmLv}
-              onChange={(chrgitmLv) => update({ chrgitmLv })}
-              options={CHRGITM_LVS.map((l) => ({ value: l, label: CHRGITM_LV_LABELS[l] }))}
-            />
-          </span>
-        </Flex>
-      </Card>
-      <Card size="small">
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<CatalogueItem>
-            rowKey="id"
-            size="middle"
-            data-testid="catalogue-table"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.loading}
-            locale={{ emptyText: '没有符合条件的目录项目' }}
-            scroll={{ x: 1180 }}
-            pagination={{
-              current: f.page,
-              pageSize: f.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [...PAGE_SIZES],
-              showTotal: (t) => `共 ${t} 条`,
-              onChange: (page, pageSize) => update({ page, pageSize }),
-            }}
+          <FilterSelect
+            id="filter_catalogue_kind"
+            label="类别"
+            width={150}
+            value={f.kind}
+            onChange={(kind) => update({ kind })}
+            options={CATALOGUE_KINDS.map((k) => ({ value: k, label: CATALOGUE_KIND_LABELS[k] }))}
           />
-        )}
-      </Card>
-      <CatalogueDetail
-        open={detail.open}
-        item={detail.value}
-        canEdit={isAdmin}
-        onEdit={editor.show}
-        onClose={detail.hide}
-      />
-      <CatalogueFormDrawer
-        open={editor.open}
-        formKey={editor.seq}
-        editing={editor.value === 'new' ? null : editor.value}
-        onClose={editor.hide}
-        onSaved={(i) => {
-          editor.hide();
-          if (detail.open) detail.show(i);
-          list.reload();
-        }}
-      />
-    </div>
+          <FilterSelect
+            id="filter_class"
+            label="甲乙丙类"
+            width={110}
+            value={f.chrgitmLv}
+            onChange={(chrgitmLv) => update({ chrgitmLv })}
+            options={CHARGE_CLASSES.map((l) => ({ value: l, label: CHARGE_CLASS_NAMES[l] }))}
+          />
+        </>
+      }
+      table={
+        <PagedTable<CatalogueItem>
+          rowKey="id"
+          size="middle"
+          data-testid="catalogue-table"
+          columns={columns}
+          list={list}
+          paging={f}
+          onPage={update}
+          unit="条"
+          locale={{ emptyText: '没有符合条件的目录项目' }}
+          scroll={{ x: 1180 }}
+        />
+      }
+    >
+      <CatalogueDetail {...drawers.detailProps} canEdit={isAdmin} />
+      <CatalogueFormDrawer {...drawers.formProps} />
+    </ListFrame>
   );
 }

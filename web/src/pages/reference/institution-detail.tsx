@@ -1,12 +1,13 @@
 // One institution in a drawer: kind, level, place, agreement period and qualifications.
-import { Button, Descriptions, Drawer, Space, Tag } from 'antd';
+import { Space, Tag } from 'antd';
+import { DetailDrawer } from './detail-drawer.tsx';
 import type { Institution } from './institution-form.ts';
 import {
   AGREEMENT_STATE_LABELS,
   agreementState,
   chinaToday,
   INSTITUTION_KIND_LABELS,
-  LEVEL_LABELS,
+  INSTITUTION_LEVEL_NAMES,
   labelOf,
   QUALIFICATIONS,
 } from './reference-labels.ts';
@@ -31,57 +32,41 @@ export function QualificationTags({ institution }: { institution: Institution })
   );
 }
 
-export function InstitutionDetail(props: {
+export function InstitutionDetail({
+  place,
+  ...drawer
+}: {
   open: boolean;
-  institution: Institution | null;
+  item: Institution | null;
   place: (villageCode: string | null) => string;
   canEdit: boolean;
   onEdit: (i: Institution) => void;
   onClose: () => void;
 }) {
-  const i = props.institution;
   return (
-    <Drawer
-      open={props.open}
-      onClose={props.onClose}
+    <DetailDrawer
+      {...drawer}
       size={520}
-      title={i ? i.name : ''}
-      extra={
-        i &&
-        props.canEdit && (
-          <Button type="primary" onClick={() => props.onEdit(i)}>
-            编辑
-          </Button>
-        )
-      }
-    >
-      {i && (
-        <Descriptions
-          column={1}
-          bordered
-          size="small"
-          data-testid="institution-detail"
-          items={[
-            { key: 'code', label: '机构编码', children: i.code },
-            { key: 'name', label: '机构名称', children: i.name },
-            { key: 'kind', label: '机构类型', children: labelOf(INSTITUTION_KIND_LABELS, i.kind) },
-            { key: 'level', label: '医疗机构等级', children: labelOf(LEVEL_LABELS, i.level) },
-            { key: 'admdvs', label: '医保区划', children: i.admdvs },
-            { key: 'place', label: '所在地', children: props.place(i.villageCode) },
-            {
-              key: 'agreement',
-              label: '协议期间',
-              children: (
-                <Space>
-                  {`${i.agreementFrom} 至 ${i.agreementTo}`}
-                  <AgreementTag from={i.agreementFrom} to={i.agreementTo} />
-                </Space>
-              ),
-            },
-            { key: 'quals', label: '结算资格', children: <QualificationTags institution={i} /> },
-          ]}
-        />
-      )}
-    </Drawer>
+      testId="institution-detail"
+      lines={(i) => [
+        { key: 'code', label: '机构编码', children: i.code },
+        { key: 'name', label: '机构名称', children: i.name },
+        { key: 'kind', label: '机构类型', children: labelOf(INSTITUTION_KIND_LABELS, i.kind) },
+        { key: 'level', label: '医疗机构等级', children: labelOf(INSTITUTION_LEVEL_NAMES, i.level) },
+        { key: 'admdvs', label: '医保区划', children: i.admdvs },
+        { key: 'place', label: '所在地', children: place(i.villageCode) },
+        {
+          key: 'agreement',
+          label: '协议期间',
+          children: (
+            <Space>
+              {`${i.agreementFrom} 至 ${i.agreementTo}`}
+              <AgreementTag from={i.agreementFrom} to={i.agreementTo} />
+            </Space>
+          ),
+        },
+        { key: 'quals', label: '结算资格', children: <QualificationTags institution={i} /> },
+      ]}
+    />
   );
 }

@@ -1,9 +1,15 @@
 // Admin: add or edit a designated institution. Same checks as the API, errors beside the fields.
-import { Alert, App, Button, Checkbox, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../lib/api.ts';
+import {
+  type EditFormProps,
+  editTitle,
+  FormDrawer,
+  type FormDrawerState,
+} from '../../components/form-drawer.tsx';
+import { api } from '../../lib/api.ts';
 import { mapApiError } from './field-errors.ts';
-import { dateField, ruleFrom, showFieldErrors } from './form-support.ts';
+import { dateField, ruleFrom } from './form-support.ts';
 import {
   fromInstitution,
   INSTITUTION_FALLBACK,
@@ -16,30 +22,20 @@ import {
 import {
   INSTITUTION_KIND_LABELS,
   INSTITUTION_KINDS,
-  LEVEL_LABELS,
+  INSTITUTION_LEVEL_NAMES,
   type Locations,
   QUALIFICATIONS,
 } from './reference-labels.ts';
+import { useFormSubmit } from './use-form-submit.ts';
 
-interface Props {
-  editing: Institution | null;
-  locations: Locations | null;
-  onClose: () => void;
-  onSaved: (i: Institution) => void;
-}
+type Props = EditFormProps<Institution> & { locations: Locations | null };
 
-export function InstitutionFormDrawer(props: Props & { open: boolean; formKey: number }) {
-  const { open, formKey, ...rest } = props;
+export function InstitutionFormDrawer({ open, formKey, ...form }: Props & FormDrawerState) {
+  const title = editTitle('定点机构', form.editing);
   return (
-    <Drawer
-      open={open}
-      onClose={props.onClose}
-      size={560}
-      destroyOnHidden
-      title={props.editing ? `编辑定点机构 · ${props.editing.name}` : '新增定点机构'}
-    >
-      {formKey > 0 && <InstitutionForm key={formKey} {...rest} />}
-    </Drawer>
+    <FormDrawer open={open} formKey={formKey} onClose={form.onClose} size={560} title={title}>
+      <InstitutionForm {...form} />
+    </FormDrawer>
   );
 }
 
@@ -54,8 +50,12 @@ function InstitutionForm({ editing, locations, onClose, onSaved }: Props) {
       : { admdvs: locations?.region?.admdvs ?? '', kind: 'village_clinic', level: 1, villageCode: null },
   );
   const kind = Form.useWatch('kind', form) ?? initial.kind;
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { formError, saving, submit } = useFormSubmit(form, (err) =>
+    mapApiError(err, {
+      fields: INSTITUTION_FIELDS,
+      fallback: (f) => INSTITUTION_FALLBACK[f as keyof typeof INSTITUTION_FALLBACK] ?? '格式不正确',
+    }),
+  );
 
   const villageOptions = (locations?.townships ?? []).map((t) => ({
     label: t.name,
@@ -63,11 +63,9 @@ function InstitutionForm({ editing, locations, onClose, onSaved }: Props) {
     options: t.villages.map((v) => ({ value: v.code, label: `${t.name} ${v.name}` })),
   }));
 
-  const onFinish = async () => {
-    const v = form.getFieldsValue(true) as InstitutionFormValues;
-    setSaving(true);
-    setFormError(null);
-    try {
+  const onFinish = () =>
+    submit(async () => {
+      const v = form.getFieldsValue(true) as InstitutionFormValues;
       const r = editing
         ? await api.put<{ institution: Institution }>(
             `/api/registry/institutions/${editing.code}`,
@@ -79,18 +77,7 @@ function InstitutionForm({ editing, locations, onClose, onSaved }: Props) {
           );
       message.success(editing ? '机构信息已保存' : '定点机构已添加');
       onSaved(r.institution);
-    } catch (e) {
-      const err = e instanceof ApiError ? e : { code: 'UNKNOWN', message: String(e) };
-      const mapped = mapApiError(err, {
-        fields: INSTITUTION_FIELDS,
-        fallback: (f) => INSTITUTION_FALLBACK[f as keyof typeof INSTITUTION_FALLBACK] ?? '格式不正确',
-      });
-      showFieldErrors(form, mapped.fields);
-      setFormError(mapped.form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Form form={form} name="institution" layout="vertical" initialValues={initial} onFinish={onFinish}>
@@ -133,7 +120,7 @@ function InstitutionForm({ editing, locations, onClose, onSaved }: Props) {
             allowClear
             disabled={kind === 'pharmacy'}
             placeholder={kind === 'pharmacy' ? '药店无等级' : '请选择'}
-            options={[1, 2, 3].map((l) => ({ value: l, label: LEVEL_LABELS[String(l)] }))}
+            options={[1, 2, 3].map((l) => ({ value: l, label: INSTITUTION_LEVEL_NAMES[String(l)] }))}
           />
         </Form.Item>
       </Space>

@@ -1,22 +1,12 @@
 // The 定点机构 add/edit form as plain values: checks with the API's messages (request schema and
 // reference rules) and conversion to the API body.
+import { isIsoDate } from '../../../../src/domain/registry/enrollment-rules.ts';
+import type { InstitutionValues } from '../../../../src/modules/registry/institution-service.ts';
 import type { FieldErrors } from '../enrollments/enrollment-form.ts';
-import { isIsoDate } from '../enrollments/enrollment-form.ts';
 import type { InstitutionKind } from './reference-labels.ts';
 
-export interface Institution {
-  code: string;
-  admdvs: string;
-  name: string;
-  kind: InstitutionKind;
-  level: number | null;
-  villageCode: string | null;
-  agreementFrom: string;
-  agreementTo: string;
-  qualSpecialOutpatient: boolean;
-  qualOutpatientPooling: boolean;
-  qualCrossProvince: boolean;
-}
+/** An institution as the API returns and takes it. */
+export type Institution = InstitutionValues;
 
 export interface InstitutionFormValues {
   code?: string | null;

@@ -4,10 +4,10 @@ import {
   AGREEMENT_STATE_LABELS,
   agreementState,
   CATALOGUE_KIND_LABELS,
-  CHRGITM_LV_LABELS,
+  CHARGE_CLASS_NAMES,
   chinaToday,
   INSTITUTION_KIND_LABELS,
-  LEVEL_LABELS,
+  INSTITUTION_LEVEL_NAMES,
   labelOf,
   placeNames,
   MED_CHRGITM_TYPE_LABELS,
@@ -20,10 +20,10 @@ test('institution and catalogue codes have Chinese labels', () => {
   assert.equal(labelOf(INSTITUTION_KIND_LABELS, 'township_health_centre'), '乡镇卫生院');
   assert.equal(labelOf(INSTITUTION_KIND_LABELS, 'village_clinic'), '村卫生室');
   assert.equal(labelOf(INSTITUTION_KIND_LABELS, 'pharmacy'), '定点药店');
-  assert.equal(labelOf(LEVEL_LABELS, 2), '二级');
-  assert.equal(labelOf(LEVEL_LABELS, null), '—');
+  assert.equal(labelOf(INSTITUTION_LEVEL_NAMES, 2), '二级');
+  assert.equal(labelOf(INSTITUTION_LEVEL_NAMES, null), '—');
   assert.equal(labelOf(CATALOGUE_KIND_LABELS, 'material'), '医用耗材');
-  assert.deepEqual(Object.values(CHRGITM_LV_LABELS), ['甲类', '乙类', '丙类']);
+  assert.deepEqual(Object.values(CHARGE_CLASS_NAMES), ['甲类', '乙类', '丙类']);
   assert.equal(labelOf(MED_CHRGITM_TYPE_LABELS, '09'), '西药费');
   assert.equal(labelOf(MED_CHRGITM_TYPE_LABELS, '99'), '99');
   assert.deepEqual(

@@ -1,13 +1,22 @@
 // Chinese labels for the 定点机构 and 医保目录 codes, and the small display rules built on them
-// (restrictions, agreement state, validity). Unknown codes are shown as themselves.
+// (restrictions, agreement state, validity). Unknown codes are shown as themselves. Levels and
+// 甲乙丙类 are national codes named once for server and web (src/domain/shared/labels.ts).
+import type { InstitutionKind } from '../../../../src/domain/registry/reference-rules.ts';
+import { labelOf } from '../../../../src/domain/shared/labels.ts';
+import type { Locations } from '../../../../src/modules/registry/locations.ts';
 
-export const INSTITUTION_KINDS = [
-  'hospital',
-  'township_health_centre',
-  'village_clinic',
-  'pharmacy',
-] as const;
-export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
+export {
+  INSTITUTION_KINDS,
+  type InstitutionKind,
+} from '../../../../src/domain/registry/reference-rules.ts';
+export {
+  CHARGE_CLASS_NAMES,
+  CHARGE_CLASSES,
+  type ChargeClass,
+  INSTITUTION_LEVEL_NAMES,
+  labelOf,
+} from '../../../../src/domain/shared/labels.ts';
+export type { Locations };
 
 export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, string> = {
   hospital: '医院',
@@ -15,8 +24,6 @@ export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, string> = {
   village_clinic: '村卫生室',
   pharmacy: '定点药店',
 };
-
-export const LEVEL_LABELS: Record<string, string> = { '1': '一级', '2': '二级', '3': '三级' };
 
 /** Qualification filter value → the row's boolean and its label. */
 export const QUALIFICATIONS = [
@@ -34,10 +41,6 @@ export const CATALOGUE_KIND_LABELS: Record<CatalogueKind, string> = {
   service: '医疗服务项目',
   material: '医用耗材',
 };
-
-export const CHRGITM_LVS = ['01', '02', '03'] as const;
-export type ChrgitmLv = (typeof CHRGITM_LVS)[number];
-export const CHRGITM_LV_LABELS: Record<ChrgitmLv, string> = { '01': '甲类', '02': '乙类', '03': '丙类' };
 
 /** 医疗收费项目类别 (national med_chrgitm_type). */
 export const MED_CHRGITM_TYPE_LABELS: Record<string, string> = {
@@ -58,11 +61,6 @@ export const MED_CHRGITM_TYPE_LABELS: Record<string, string> = {
 };
 
 export const GENDER_LIMIT_LABELS: Record<string, string> = { '1': '限男性', '2': '限女性' };
-
-export function labelOf(map: Record<string, string>, code: string | number | null | undefined): string {
-  if (code === null || code === undefined || code === '') return '—';
-  return map[String(code)] ?? String(code);
-}
 
 export interface Restricted {
   genderLimit: string | null;
@@ -104,11 +102,6 @@ export function agreementState(from: string, to: string, today: string): Agreeme
 /** Today in China (UTC+8) as YYYY-MM-DD, whatever the browser's time zone. */
 export function chinaToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-export interface Locations {
-  region: { admdvs: string; name: string } | null;
-  townships: { code: string; name: string; villages: { code: string; name: string }[] }[];
 }
 
 /** village code → "城关镇 人民路社区", from /api/registry/locations. */

@@ -1,24 +1,17 @@
 // The 定点机构 / 医保目录 filters as they live in the URL (?q=&kind=&page=…): parsed leniently (an
 // unknown value is dropped rather than sent to the API to be refused), and written back without
 // defaults so a plain page has a plain URL.
+import { DEFAULT_PAGE_SIZE, type Paging, parsePaging } from '../../lib/paging.ts';
 import {
   CATALOGUE_KINDS,
-  CHRGITM_LVS,
+  CHARGE_CLASSES,
   type CatalogueKind,
-  type ChrgitmLv,
+  type ChargeClass,
   INSTITUTION_KINDS,
   type InstitutionKind,
   QUALIFICATIONS,
   type Qualification,
 } from './reference-labels.ts';
-
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
-const DEFAULT_PAGE_SIZE = 20;
-
-export interface Paging {
-  page: number;
-  pageSize: number;
-}
 
 export interface InstitutionFilters extends Paging {
   q?: string;
@@ -31,22 +24,13 @@ export interface InstitutionFilters extends Paging {
 export interface CatalogueFilters extends Paging {
   q?: string;
   kind?: CatalogueKind;
-  chrgitmLv?: ChrgitmLv;
+  chrgitmLv?: ChargeClass;
 }
 
 type Params = Pick<URLSearchParams, 'get'>;
 
 const oneOf = <T extends string>(allowed: readonly T[], v: string | null): T | undefined =>
   v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
-
-export function parsePaging(p: Params): Paging {
-  const page = Number(p.get('page'));
-  const size = Number(p.get('pageSize'));
-  return {
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
-    pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
-  };
-}
 
 const text = (p: Params, k: string) => p.get(k)?.trim().slice(0, 100) || undefined;
 
@@ -71,7 +55,7 @@ export function parseCatalogueFilters(p: Params): CatalogueFilters {
     ...parsePaging(p),
     q: text(p, 'q'),
     kind: oneOf(CATALOGUE_KINDS, p.get('kind')),
-    chrgitmLv: oneOf(CHRGITM_LVS, p.get('chrgitmLv')),
+    chrgitmLv: oneOf(CHARGE_CLASSES, p.get('chrgitmLv')),
   };
 }
 

@@ -13,3 +13,29 @@ export function useDrawer<T>() {
   const hide = useCallback(() => setState((s) => ({ ...s, open: false })), []);
   return { ...state, show, hide };
 }
+
+/**
+ * A list's two drawers, a row's detail and the add/edit form, as props for each. 编辑 in the detail
+ * opens the form; a save closes it, shows the saved row in the detail if that was open, and
+ * reloads the list.
+ */
+export function useListDrawers<T>(reload: () => void) {
+  const detail = useDrawer<T>();
+  const editor = useDrawer<T | 'new'>();
+  return {
+    showDetail: detail.show,
+    add: () => editor.show('new'),
+    detailProps: { open: detail.open, item: detail.value, onEdit: editor.show, onClose: detail.hide },
+    formProps: {
+      open: editor.open,
+      formKey: editor.seq,
+      editing: editor.value === 'new' ? null : editor.value,
+      onClose: editor.hide,
+      onSaved: (item: T) => {
+        editor.hide();
+        if (detail.open) detail.show(item);
+        reload();
+      },
+    },
+  };
+}

@@ -1,17 +1,13 @@
 // A list page's filters kept in the URL, so a reload or a back-navigation shows the same list.
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import { type Paging, toQuery, withChange } from './reference-query.ts';
+import { useCallback } from 'react';
+import type { Paging } from '../../lib/paging.ts';
+import { useUrlState } from '../../lib/use-url-state.ts';
+import { toQuery, withChange } from './reference-query.ts';
+
+const toParams = (f: Paging) => toQuery(f as unknown as Record<string, string | number | undefined>);
 
 export function useUrlFilters<F extends Paging>(parse: (p: URLSearchParams) => F) {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => parse(params), [params, parse]);
-  const update = useCallback(
-    (change: Partial<F>) => {
-      const next = withChange(filters, change);
-      setParams(toQuery(next as unknown as Record<string, string | number | undefined>));
-    },
-    [filters, setParams],
-  );
+  const { value: filters, set } = useUrlState<F>(parse, toParams);
+  const update = useCallback((change: Partial<F>) => set(withChange(filters, change)), [filters, set]);
   return [filters, update] as const;
 }

@@ -3,7 +3,7 @@
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Money } from '../../components/money.tsx';
 import { bpToPercent } from '../../lib/format.ts';
-import { CHARGE_CLASS_NAMES, label, reasonLabels } from './labels.ts';
+import { CHARGE_CLASS_NAMES, labelOf, reasonLabels } from './labels.ts';
 import { lineTotals } from './settlement-view.ts';
 import type { SettlementLine } from './types.ts';
 
@@ -39,7 +39,7 @@ export function FeeLinesTable({ lines }: { lines: SettlementLine[] }) {
       dataIndex: 'chargeClass',
       width: 60,
       render: (c: string | null) =>
-        c ? <Tag color={CLASS_COLORS[c]}>{label(CHARGE_CLASS_NAMES, c)}</Tag> : <Tag>目录外</Tag>,
+        c ? <Tag color={CLASS_COLORS[c]}>{labelOf(CHARGE_CLASS_NAMES, c)}</Tag> : <Tag>目录外</Tag>,
     },
     {
       title: '数量',

@@ -6,45 +6,23 @@ import { fenToYuan } from '../../lib/format.ts';
 import { fundBreakdown } from './settlement-view.ts';
 import type { SettlementHead } from './types.ts';
 
+const amount = (key: string, label: string, testId: string, fen: number, strong = false) => ({
+  key,
+  label,
+  children: (
+    <span data-testid={testId}>
+      <Money fen={fen} strong={strong} />
+    </span>
+  ),
+});
+
 export function FundBreakdown({ settlement }: { settlement: SettlementHead }) {
   const b = fundBreakdown(settlement);
   const items: DescriptionsProps['items'] = [
-    ...b.parts.map((p) => ({
-      key: p.key,
-      label: p.label,
-      children: (
-        <span data-testid={`fund-${p.key}`}>
-          <Money fen={p.fen} />
-        </span>
-      ),
-    })),
-    {
-      key: 'fund',
-      label: '基金支付合计',
-      children: (
-        <span data-testid="fund-total">
-          <Money fen={b.fundFen} strong />
-        </span>
-      ),
-    },
-    {
-      key: 'person',
-      label: '个人负担合计',
-      children: (
-        <span data-testid="person-total">
-          <Money fen={b.personFen} strong />
-        </span>
-      ),
-    },
-    {
-      key: 'total',
-      label: '医疗费用总额',
-      children: (
-        <span data-testid="medfee-total">
-          <Money fen={b.totalFen} strong />
-        </span>
-      ),
-    },
+    ...b.parts.map((p) => amount(p.key, p.label, `fund-${p.key}`, p.fen)),
+    amount('fund', '基金支付合计', 'fund-total', b.fundFen, true),
+    amount('person', '个人负担合计', 'person-total', b.personFen, true),
+    amount('total', '医疗费用总额', 'medfee-total', b.totalFen, true),
   ];
   return (
     <>

@@ -1,10 +1,12 @@
 // 结算查询 filters ↔ the page URL ↔ the API query. The URL is the single source of the search (a
 // reload or the back button shows the same list); malformed parts of it are dropped. One person
 // box takes an ID number, a person number or a name, told apart by their shape.
+import { isIsoDate } from '../../../../src/domain/registry/enrollment-rules.ts';
 import type { Query } from '../../lib/api.ts';
-import { INSUTYPE_NAMES, MED_TYPE_NAMES } from './labels.ts';
+import { type Paging, pagingParams, parsePaging } from '../../lib/paging.ts';
+import { INSUTYPE_OPTIONS, MED_TYPE_NAMES } from './labels.ts';
 
-export interface SettlementSearch {
+export interface SettlementSearch extends Paging {
   /** as typed: 18-digit ID number, person number or (part of) a name */
   person: string;
   institution: string;
@@ -12,12 +14,7 @@ export interface SettlementSearch {
   to: string;
   insutype: string;
   medType: string;
-  page: number;
-  pageSize: number;
 }
-
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 20;
 
 const CERTNO = /^\d{17}[\dX]$/;
 const PSN_NO = /^[0-9A-Z]{1,30}$/;
@@ -51,34 +48,20 @@ export function personError(raw: string | undefined): string | null {
   return personTerm(v) ? null : '请输入 18 位身份证号码、人员编号或姓名';
 }
 
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-const positiveInt = (v: string | null, fallback: number) => {
-  const n = Number(v);
-  return Number.isSafeInteger(n) && n >= 1 ? n : fallback;
-};
-
 export function parseSearch(params: URLSearchParams): SettlementSearch {
   const get = (k: string) => (params.get(k) ?? '').trim();
   const person = get('person').slice(0, 50);
   let from = isIsoDate(get('from')) ? get('from') : '';
   let to = isIsoDate(get('to')) ? get('to') : '';
   if (from && to && from > to) [from, to] = [to, from];
-  const size = positiveInt(params.get('size'), DEFAULT_PAGE_SIZE);
   return {
     person: personTerm(person) ? person : '',
     institution: INSTITUTION.test(get('institution')) ? get('institution') : '',
     from,
     to,
-    insutype: get('insutype') in INSUTYPE_NAMES ? get('insutype') : '',
+    insutype: INSUTYPE_OPTIONS.some((o) => o.value === get('insutype')) ? get('insutype') : '',
     medType: get('medType') in MED_TYPE_NAMES ? get('medType') : '',
-    page: positiveInt(params.get('page'), 1),
-    pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+    ...parsePaging(params, 'size'),
   };
 }
 
@@ -91,9 +74,7 @@ export function searchToParams(s: SettlementSearch): Record<string, string> {
   if (s.to) out.to = s.to;
   if (s.insutype) out.insutype = s.insutype;
   if (s.medType) out.medType = s.medType;
-  if (s.page > 1) out.page = String(s.page);
-  if (s.pageSize !== DEFAULT_PAGE_SIZE) out.size = String(s.pageSize);
-  return out;
+  return { ...out, ...pagingParams(s, 'size') };
 }
 
 /** GET /api/settlement/settlements query. */

@@ -2,7 +2,14 @@
 import { Descriptions, type DescriptionsProps, Space, Tag } from 'antd';
 import { Link, useLocation } from 'react-router';
 import { formatDateTime } from '../../lib/format.ts';
-import { GENDER_NAMES, INSUTYPE_NAMES, label, LEVEL_NAMES, STATUS_COLORS, STATUS_NAMES } from './labels.ts';
+import {
+  GENDER_NAMES,
+  INSUTYPE_NAMES,
+  labelOf,
+  INSTITUTION_LEVEL_NAMES,
+  STATUS_COLORS,
+  STATUS_NAMES,
+} from './labels.ts';
 import { medTypeName, reversalInfo, visitDates } from './settlement-view.ts';
 import type { SettlementDetail } from './types.ts';
 
@@ -20,7 +27,7 @@ export function SettlementHeader({ detail }: { detail: SettlementDetail }) {
     { key: 'name', label: '参保人', children: <span data-testid="setl-person">{s.psnName}</span> },
     { key: 'psnNo', label: '人员编号', children: s.psnNo },
     { key: 'certno', label: '身份证号', children: s.certno ?? '—' },
-    { key: 'gender', label: '性别', children: label(GENDER_NAMES, s.gender) },
+    { key: 'gender', label: '性别', children: labelOf(GENDER_NAMES, s.gender) },
     {
       key: 'inst',
       label: '定点机构',
@@ -29,11 +36,11 @@ export function SettlementHeader({ detail }: { detail: SettlementDetail }) {
     {
       key: 'level',
       label: '机构等级',
-      children: s.institutionLevel ? `${label(LEVEL_NAMES, s.institutionLevel)}` : '—',
+      children: s.institutionLevel ? `${labelOf(INSTITUTION_LEVEL_NAMES, s.institutionLevel)}` : '—',
     },
     { key: 'dates', label: s.inpatient ? '住院日期' : '就诊日期', children: visitDates(s) },
     { key: 'med', label: '医疗类别', children: `${medTypeName(s.medType)}（${s.medType}）` },
-    { key: 'scheme', label: '险种', children: `${label(INSUTYPE_NAMES, s.insutype)}（${s.insutype}）` },
+    { key: 'scheme', label: '险种', children: `${labelOf(INSUTYPE_NAMES, s.insutype)}（${s.insutype}）` },
     { key: 'diag', label: '诊断', children: diagnoses || '—' },
     {
       key: 'policy',
@@ -53,7 +60,7 @@ export function SettlementHeader({ detail }: { detail: SettlementDetail }) {
       label: '结算状态',
       children: (
         <Space size={4} wrap data-testid="setl-status">
-          <Tag color={STATUS_COLORS[s.status]}>{label(STATUS_NAMES, s.status)}</Tag>
+          <Tag color={STATUS_COLORS[s.status]}>{labelOf(STATUS_NAMES, s.status)}</Tag>
           {rev && (
             <>
               <span>{rev.text}，</span>

@@ -1,22 +1,15 @@
 // 结算查询: filters in the URL, a server-paginated list of settlements and reversals; a row opens
 // the settlement page (and its back button returns to this very search).
-import { Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { LoadError } from '../../components/page-state.tsx';
+import { Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { Money } from '../../components/money.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import type { Page } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { INSUTYPE_SHORT, label, MED_TYPE_NAMES, STATUS_COLORS, STATUS_NAMES } from './labels.ts';
+import { useUrlState } from '../../lib/use-url-state.ts';
+import { INSUTYPE_SHORT_NAMES, labelOf, MED_TYPE_NAMES, STATUS_COLORS, STATUS_NAMES } from './labels.ts';
 import { SearchForm } from './search-form.tsx';
-import {
-  apiQuery,
-  hasFilters,
-  PAGE_SIZES,
-  parseSearch,
-  searchFromForm,
-  searchToParams,
-} from './search-query.ts';
+import { apiQuery, hasFilters, parseSearch, searchFromForm, searchToParams } from './search-query.ts';
 import type { SettlementListItem } from './types.ts';
 
 const money = (title: string, dataIndex: keyof SettlementListItem, width = 110) => ({
@@ -29,8 +22,7 @@ const money = (title: string, dataIndex: keyof SettlementListItem, width = 110) 
 
 export default function SettlementSearchPage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const search = useMemo(() => parseSearch(params), [params]);
+  const { value: search, set: setSearch, reset, params } = useUrlState(parseSearch, searchToParams);
   const list = useApi<Page<SettlementListItem>>('/api/settlement/settlements', apiQuery(search));
   const from = `/settlements${params.size ? `?${params.toString()}` : ''}`;
 
@@ -49,7 +41,7 @@ export default function SettlementSearchPage() {
             {r.status !== 'settled' && (
               // a reversed settlement and its reversal are marked; plain ones are not
               <Tag color={STATUS_COLORS[r.status]} style={{ marginInlineStart: 8 }} data-testid="status-tag">
-                {label(STATUS_NAMES, r.status)}
+                {labelOf(STATUS_NAMES, r.status)}
               </Tag>
             )}
           </Typography.Text>
@@ -76,9 +68,9 @@ export default function SettlementSearchPage() {
       width: 84,
       render: (c: string, r) => (
         <span>
-          {label(MED_TYPE_NAMES, c)}
+          {labelOf(MED_TYPE_NAMES, c)}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {label(INSUTYPE_SHORT, r.insutype)}
+            {labelOf(INSUTYPE_SHORT_NAMES, r.insutype)}
           </Typography.Text>
         </span>
       ),
@@ -99,40 +91,26 @@ export default function SettlementSearchPage() {
       <Card size="small">
         <SearchForm
           value={search}
-          onSearch={(v) => setParams(searchToParams(searchFromForm(v, search.pageSize)))}
-          onReset={() => setParams({})}
+          onSearch={(v) => setSearch(searchFromForm(v, search.pageSize))}
+          onReset={reset}
         />
       </Card>
       <Card size="small" data-testid="settlement-table">
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<SettlementListItem>
-            rowKey="setlId"
-            size="small"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.loading}
-            locale={{ emptyText: hasFilters(search) ? '没有符合条件的结算记录' : '暂无结算记录' }}
-            onRow={(r) => ({
-              onClick: () => navigate(`/settlements/${r.setlId}`, { state: { from } }),
-              style: { cursor: 'pointer' },
-            })}
-            scroll={{ x: 1100 }}
-            pagination={{
-              current: search.page,
-              pageSize: search.pageSize,
-              total: list.data?.total ?? 0,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showSizeChanger: true,
-              showTotal: (total) => `共 ${total} 条`,
-              onChange: (page, pageSize) =>
-                setParams(
-                  searchToParams({ ...search, page: pageSize === search.pageSize ? page : 1, pageSize }),
-                ),
-            }}
-          />
-        )}
+        <PagedTable<SettlementListItem>
+          rowKey="setlId"
+          size="small"
+          columns={columns}
+          list={list}
+          paging={search}
+          onPage={(p) => setSearch({ ...search, ...p })}
+          unit="条"
+          locale={{ emptyText: hasFilters(search) ? '没有符合条件的结算记录' : '暂无结算记录' }}
+          onRow={(r) => ({
+            onClick: () => navigate(`/settlements/${r.setlId}`, { state: { from } }),
+            style: { cursor: 'pointer' },
+          })}
+          scroll={{ x: 1100 }}
+        />
       </Card>
     </Space>
   );

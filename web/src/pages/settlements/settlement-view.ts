@@ -2,7 +2,7 @@
 // add up to the total, the fee lines' column totals, the visit's dates and the reversal link.
 // All sums are integer fen; nothing here rounds.
 import { fenToYuan } from '../../lib/format.ts';
-import { INSUTYPE_NAMES, label, MED_TYPE_NAMES } from './labels.ts';
+import { INSUTYPE_NAMES, labelOf, MED_TYPE_NAMES } from './labels.ts';
 import type { SettlementHead, SettlementLine } from './types.ts';
 
 export interface FundPart {
@@ -131,9 +131,9 @@ export function reversalInfo(
 
 /** The printed form's title: 城乡居民基本医疗保险住院结算单. */
 export function slipTitle(s: Pick<SettlementHead, 'insutype' | 'inpatient' | 'medType'>): string {
-  const scheme = label(INSUTYPE_NAMES, s.insutype);
+  const scheme = labelOf(INSUTYPE_NAMES, s.insutype);
   const care = s.inpatient ? '住院' : s.medType === '41' ? '购药' : '门诊';
   return `${scheme}${care}结算单`;
 }
 
-export const medTypeName = (code: string) => label(MED_TYPE_NAMES, code);
+export const medTypeName = (code: string) => labelOf(MED_TYPE_NAMES, code);

@@ -1,30 +1,14 @@
 // Shapes of the settlement API (src/modules/settlement/routes.ts, queries.ts) as the pages use
-// them. Money is integer fen, ratios basis points, dates YYYY-MM-DD, times ISO.
+// them. Money is integer fen, ratios basis points, dates YYYY-MM-DD, times ISO; psnName comes
+// masked (王*) for roles without full access.
+import type { ExplanationStep } from '../../../../src/domain/settlement/types.ts';
+import type {
+  SettlementDetail as ServerDetail,
+  SettlementListItem,
+} from '../../../../src/modules/settlement/queries.ts';
 
-export type SettlementStatus = 'settled' | 'reversed' | 'reversal';
-
-export interface SettlementListItem {
-  setlId: string;
-  mdtrtId: string;
-  psnNo: string;
-  /** masked by the server for roles without full access (王*) */
-  psnName: string;
-  fixmedinsCode: string;
-  fixmedinsName: string;
-  insutype: string;
-  medType: string;
-  setlTime: string;
-  setlDate: string;
-  kind: 'settlement' | 'reversal';
-  medfeeSumamt: number;
-  fundPaySumamt: number;
-  hifpPay: number;
-  hifmiPay: number;
-  mafPay: number;
-  acctPay: number;
-  psnCashPay: number;
-  status: SettlementStatus;
-}
+export type { SettlementListItem };
+export type SettlementStatus = SettlementListItem['status'];
 
 export interface Diagnosis {
   code?: string;
@@ -61,38 +45,13 @@ export interface SettlementHead extends SettlementListItem {
   psnPartAmt: number;
 }
 
-export interface SettlementLine {
-  lineNo: string;
-  itemCode: string;
-  itemName: string | null;
-  quantity: number | null;
-  unitPriceFen: number | null;
-  amountFen: number;
-  chargeClass: '01' | '02' | '03' | null;
-  priceCapFen: number | null;
-  firstShareBp: number;
-  fullySelfPaidFen: number;
-  overCapFen: number;
-  firstShareFen: number;
-  inScopeFen: number;
-  reasons: string[];
-  reasonNames?: (string | null)[];
-}
+/** A fee line as classified by the engine, with the server's Chinese names of its reasons. */
+export type SettlementLine = ServerDetail['lines'][number] & { reasonNames?: (string | null)[] };
 
-/** One step of the engine's explanation, as stored with the settlement. */
-export interface ExplanationStep {
-  rule: string;
-  title: string;
-  baseFen: number;
-  ratioBp: number | null;
-  amountFen: number;
-  note: string;
-}
+export type { ExplanationStep };
 
-export interface SettlementDetail {
+/** The settlement's columns arrive as an open record on the server's side; here they are named. */
+export interface SettlementDetail extends Omit<ServerDetail, 'settlement' | 'lines'> {
   settlement: SettlementHead;
   lines: SettlementLine[];
-  funds: { fundPayType: string; fundPayamt: number; inscpScpAmt: number }[];
-  steps: ExplanationStep[];
-  policyVersion: { id: number | null; version: string | null; name: string | null; year: number | null };
 }

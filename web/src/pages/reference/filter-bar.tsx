@@ -1,5 +1,6 @@
-// The keyword box of a list page's filter bar: applied on Enter or 查询, kept in step with the URL.
-import { Button, Form, Input } from 'antd';
+// The filter bar of a list page: the keyword box (applied on Enter or 查询, kept in step with the
+// URL) and labelled selects (each label tied to its select for keyboard and screen readers).
+import { Button, Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 
 export function KeywordFilter(props: {
@@ -37,11 +38,29 @@ export function KeywordFilter(props: {
   );
 }
 
-/** A labelled select of the filter bar (label tied to the select for keyboard and screen readers). */
-export function FilterLabel({ htmlFor, children }: { htmlFor: string; children: string }) {
+/** A select of the filter bar: empty means 全部 (clearing it drops the filter). */
+export function FilterSelect<V extends string | number>(props: {
+  id: string;
+  label: string;
+  width: number;
+  value: V | undefined;
+  onChange: (value: V | undefined) => void;
+  options: { value: V; label: string }[];
+}) {
   return (
-    <label htmlFor={htmlFor} style={{ marginRight: 8 }}>
-      {children}
-    </label>
+    <span>
+      <label htmlFor={props.id} style={{ marginRight: 8 }}>
+        {props.label}
+      </label>
+      <Select<V>
+        id={props.id}
+        style={{ width: props.width }}
+        allowClear
+        placeholder="全部"
+        value={props.value}
+        onChange={props.onChange}
+        options={props.options}
+      />
+    </span>
   );
 }

@@ -1,0 +1,60 @@
+// Chinese names of the national and registry codes that both the server (reports, messages) and
+// the workbench show: 险种 (insutype), 医疗类别 (med_type), 性别, person and enrollment status,
+// institution level and 甲乙丙类. Pure data, so the web imports this very file.
+
+// residents first: the county's main scheme (the order of pickers; integer-like object keys would
+// iterate in numeric order)
+export const INSUTYPES = ['390', '310', '510'] as const;
+export type Insutype = (typeof INSUTYPES)[number];
+
+export const INSUTYPE_NAMES: Record<Insutype, string> = {
+  '390': '城乡居民基本医疗保险',
+  '310': '职工基本医疗保险',
+  '510': '生育保险',
+};
+
+/** Short scheme names for table cells. */
+export const INSUTYPE_SHORT_NAMES: Record<Insutype, string> = {
+  '390': '居民医保',
+  '310': '职工医保',
+  '510': '生育保险',
+};
+
+/** 医疗类别 (national med_type). */
+export const MED_TYPE_NAMES: Record<string, string> = {
+  '11': '普通门诊',
+  '12': '门诊挂号',
+  '13': '急诊',
+  '14': '门诊慢特病',
+  '21': '普通住院',
+  '22': '外伤住院',
+  '23': '转外诊治住院',
+  '41': '定点药店购药',
+  '51': '生育门诊',
+  '52': '生育住院',
+};
+
+export const GENDER_NAMES: Record<string, string> = { '1': '男', '2': '女' };
+
+export const PERSON_STATUS_NAMES: Record<'normal' | 'deceased' | 'imprisoned' | 'moved_out', string> = {
+  normal: '正常',
+  deceased: '死亡',
+  imprisoned: '服刑',
+  moved_out: '迁出',
+};
+
+export const ENROLLMENT_STATUS_NAMES: Record<string, string> = { active: '参保中', stopped: '已停保' };
+
+/** 医疗机构等级 (institution.level 1–3). */
+export const INSTITUTION_LEVEL_NAMES: Record<string, string> = { '1': '一级', '2': '二级', '3': '三级' };
+
+export const CHARGE_CLASSES = ['01', '02', '03'] as const;
+export type ChargeClass = (typeof CHARGE_CLASSES)[number];
+/** 甲乙丙类 (chrgitm_lv). */
+export const CHARGE_CLASS_NAMES: Record<ChargeClass, string> = { '01': '甲类', '02': '乙类', '03': '丙类' };
+
+/** A code's name; an unknown code shows as itself (a new value never renders as an empty cell), none as —. */
+export function labelOf(names: Record<string, string>, code: string | number | null | undefined): string {
+  if (code === null || code === undefined || code === '') return '—';
+  return names[String(code)] ?? String(code);
+}
