@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/api/app.ts';
 import { freshPostgres } from '../src/db/testing.ts';
 import type { Db } from '../src/db/types.ts';
+import { createRandom } from '../src/domain/demo/random.ts';
 import { makeIdNumber } from '../src/domain/registry/id-number.ts';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../src/modules/his/client.ts';
 import { type LineSpec, totalOf, wire } from '../src/modules/his/flows.ts';
@@ -28,16 +29,6 @@ const CLIENTS = 8;
 const FLOWS = Number(process.env.BENCH_SETTLEMENTS || 2000);
 const INPATIENT_SHARE = 0.25;
 const ITEMS = 200;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Flow {
   id: string;
@@ -93,10 +84,10 @@ async function seed(db: Db, flows: Flow[]): Promise<{ code: string; paasid: stri
 }
 
 function plan(): Flow[] {
-  const r = rng(42);
-  const pick = () => Math.floor(r() * ITEMS);
+  const r = createRandom(42);
+  const pick = () => Math.floor(r.next() * ITEMS);
   return Array.from({ length: FLOWS }, (_, i) => {
-    const inpatient = r() < INPATIENT_SHARE;
+    const inpatient = r.next() < INPATIENT_SHARE;
     const certno = makeIdNumber(ADMDVS, `19${50 + (i % 40)}-03-0${1 + (i % 9)}`, Math.floor(i / 360));
     return {
       id: String(i),
@@ -105,8 +96,8 @@ function plan(): Flow[] {
       inpatient,
       lines: Array.from({ length: inpatient ? 30 : 5 }, () => ({
         code: itemCode(pick()),
-        pricFen: 100 + Math.floor(r() * 50_000),
-        cnt: 1 + Math.floor(r() * 3),
+        pricFen: 100 + Math.floor(r.next() * 50_000),
+        cnt: 1 + Math.floor(r.next() * 3),
       })),
     };
   });

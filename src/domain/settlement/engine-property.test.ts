@@ -7,21 +7,7 @@ import { settle } from './engine.ts';
 import { DEMO_ADMDVS, identityProblems, item, line, residentPolicy } from './fixtures.ts';
 import type { Policy } from './policy.ts';
 import { type CareType, emptyAccumulators, type FeeLine, type SettlementInput } from './types.ts';
-
-/** mulberry32: small, seeded, deterministic. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
+import { createRandom, type Random } from '../demo/random.ts';
 
 const policies: Record<string, Policy> = {
   '390': residentPolicy(2026),
@@ -29,7 +15,7 @@ const policies: Record<string, Policy> = {
 };
 const CARE: CareType[] = ['11', '13', '14', '21', '21', '21', '22', '41', '51', '52'];
 
-function randomInput(r: ReturnType<typeof rng>): SettlementInput {
+function randomInput(r: Random): SettlementInput {
   const insutype = r.pick(['390', '310'] as const);
   const p = policies[insutype]!;
   const lines: FeeLine[] = [];
@@ -100,7 +86,7 @@ function randomInput(r: ReturnType<typeof rng>): SettlementInput {
 }
 
 test('1,000 random visits keep every identity and every cap', () => {
-  const r = rng(20260301);
+  const r = createRandom(20260301);
   for (let n = 0; n < 1000; n++) {
     const inp = randomInput(r);
     const p = policies[inp.person.insutype]!;

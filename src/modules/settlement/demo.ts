@@ -6,6 +6,7 @@
 // one stay in ten is a major one whose bill passes the 大病 deductible, and about one settlement
 // in fifty is reversed by its institution later that day (2208/2305).
 import type { Db, Queryable } from '../../db/types.ts';
+import { createRandom } from '../../domain/demo/random.ts';
 import * as inputs from '../../domain/his/inputs.ts';
 import { parseWith } from '../../domain/his/schema.ts';
 import { wire } from '../his/flows.ts';
@@ -22,20 +23,6 @@ export interface DemoSettlementOptions {
   seed: number;
 }
 
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]) => xs[int(0, xs.length - 1)];
-  return { next, int, pick };
-}
-
 const addDays = (d: string, n: number) =>
   new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -47,7 +34,7 @@ export async function seedDemoSettlements(
   db: Db,
   opts: DemoSettlementOptions,
 ): Promise<{ outpatient: number; inpatient: number }> {
-  const rnd = generator(opts.seed);
+  const rnd = createRandom(opts.seed);
   const monthStart = `${opts.today.slice(0, 8)}01`;
   const persons = await db.query<{
     psnNo: string;
