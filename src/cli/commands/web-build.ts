@@ -20,7 +20,14 @@ export async function ensureWebBuilt(): Promise<void> {
   if (!existsSync(config)) return;
   const index = join(WEB, 'dist', 'index.html');
   const src = join(WEB, 'src');
-  if (existsSync(index) && existsSync(src) && statSync(index).mtimeMs >= newestMtime(src)) return;
+  // the workbench also imports pure rules and labels from src/domain
+  const sources = Math.max(
+    newestMtime(src),
+    newestMtime(join(ROOT, 'src', 'domain')),
+    statSync(config).mtimeMs,
+    statSync(join(WEB, 'index.html')).mtimeMs,
+  );
+  if (existsSync(index) && existsSync(src) && statSync(index).mtimeMs >= sources) return;
   console.log('正在构建工作台…');
   const { build } = await import('vite');
   await build({ configFile: config, logLevel: 'warn' });
