@@ -5,6 +5,7 @@
 // A few drugs were re-priced by centralised procurement (集采) from 2026: a second version with a
 // lower cap, the first closed the day before.
 import { CHINESE_PATENT_DRUGS, MANUFACTURERS, MATERIALS, SERVICES, WESTERN_DRUGS } from './catalogue-data.ts';
+import { mulDivHalfUp, yuanToFen } from '../shared/money.ts';
 import type { Random } from './random.ts';
 
 export interface DemoCatalogueItem {
@@ -95,7 +96,7 @@ function classFields(r: Random, cls: string, priceFen: number, capShare: number)
           ])
         : null,
     // class C is out of scope whatever its price, so it carries no cap
-    priceCapFen: lv !== '03' && r.chance(capShare) ? Math.ceil((priceFen * 1.15) / 10) * 10 : null,
+    priceCapFen: lv !== '03' && r.chance(capShare) ? capAbove(priceFen, 11_500) : null,
   };
 }
 
@@ -105,8 +106,18 @@ const productCount = (r: Random) =>
     [2, 33],
     [3, 12],
   ]);
-const priceFen = (r: Random, yuan: number, factor: number) =>
-  Math.max(10, Math.round(yuan * 100 * factor * (0.8 + r.next() * 0.5)));
+/** The data's typical price (元 text) × a factor, jittered to 80–130 %, in fen; integers only. */
+const priceFen = (r: Random, yuan: string, factorBp: number) =>
+  Math.max(10, mulDivHalfUp(fenOf(yuan), factorBp * r.int(8000, 12_999), 100_000_000));
+
+/** A price cap: the price × a share in basis points, rounded up to the next 10 fen (角). */
+const capAbove = (fen: number, bp: number) => Math.ceil(mulDivHalfUp(fen, bp, 10_000) / 10) * 10;
+
+function fenOf(yuan: string): number {
+  const fen = yuanToFen(yuan);
+  if (fen === null) throw new RangeError(`演示目录的价格不是合法金额: ${yuan}`);
+  return fen;
+}
 
 function formOf(name: string): string {
   const form = Object.keys(FORM_CODES)
@@ -123,7 +134,7 @@ function westernDrugs(r: Random): DemoCatalogueItem[] {
       const drug = form === '注射用' ? `注射用${generic}` : `${generic}${form}`;
       const makers = r.shuffle([...MANUFACTURERS]).slice(0, productCount(r));
       makers.forEach((maker) => {
-        const fen = priceFen(r, Number(price), 1 + s * 0.4);
+        const fen = priceFen(r, price, 10_000 + s * 4000);
         out.push({
           code: `X${atc}A${pad(g + 1, 3)}${FORM_CODES[form] ?? 'A099'}${pad(s + 1, 2)}${pad(MANUFACTURERS.indexOf(maker) + 1, 3)}${pad(r.int(0, 9999), 4)}`,
           name: `${drug}${spec === '复方' ? '' : ` ${spec}`}（${maker}）`,
@@ -145,7 +156,7 @@ function chinesePatentDrugs(r: Random): DemoCatalogueItem[] {
   lines(CHINESE_PATENT_DRUGS).forEach(([name, cls, price, flags], i) => {
     const makers = r.shuffle([...MANUFACTURERS]).slice(0, r.int(1, 2));
     for (const maker of makers) {
-      const fen = priceFen(r, Number(price), 1);
+      const fen = priceFen(r, price, 10_000);
       out.push({
         code: `ZA${pad((i % 16) + 1, 2)}${'ABCD'[i % 4]}AA${pad(i + 1, 3)}${formOf(name)}${pad(MANUFACTURERS.indexOf(maker) + 1, 3)}${pad(r.int(0, 999_999), 6)}`,
         name: `${name}（${maker}）`,
@@ -166,7 +177,7 @@ function services(r: Random): DemoCatalogueItem[] {
     code,
     name,
     kind: 'service',
-    ...classFields(r, cls, Math.round(Number(price) * 100), 0.5),
+    ...classFields(r, cls, fenOf(price), 0.5),
     medChrgitmType: type,
     ...restrictions(flags),
     validFrom: CATALOGUE_VALID_FROM,
@@ -179,7 +190,7 @@ function materials(r: Random): DemoCatalogueItem[] {
   lines(MATERIALS).forEach(([name, cls, price, flags], i) => {
     const makers = r.shuffle([...MATERIAL_MAKERS]).slice(0, r.int(1, 2));
     makers.forEach((maker, k) => {
-      const fen = priceFen(r, Number(price), 1);
+      const fen = priceFen(r, price, 10_000);
       out.push({
         code: `C${pad((i % 15) + 1, 2)}${pad((i % 7) + 1, 2)}${pad((i % 5) + 1, 2)}${pad(i + 1, 5)}${pad(r.int(1, 999), 3)}${pad(k + 1, 4)}${pad(r.int(0, 99_999_999), 8)}`,
         name: `${name}（${maker}）`,
@@ -205,7 +216,7 @@ export function buildCatalogue(r: Random): DemoCatalogueItem[] {
       old.validTo = '2025-12-31';
       return {
         ...old,
-        priceCapFen: Math.ceil((old.priceCapFen! * 0.6) / 10) * 10,
+        priceCapFen: capAbove(old.priceCapFen!, 6000),
         validFrom: REPRICED_FROM,
         validTo: null,
       };

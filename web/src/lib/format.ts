@@ -1,6 +1,8 @@
 // Display formatting for the workbench. Money arrives as integer fen and leaves as 元 with two
 // decimals; no float ever touches an amount (string arithmetic on the integer).
 
+import { yuanToFen as parseYuan } from '../../../src/domain/shared/money.ts';
+
 /** 123456 → "1,234.56"; -5 → "-0.05". Accepts number or bigint-as-string fen. */
 export function fenToYuan(
   fen: number | string | null | undefined,
@@ -19,14 +21,7 @@ export function fenToYuan(
 }
 
 /** "1,234.56" or "1234.5" (元, as typed by a clerk) → 123456 fen; null when not a valid amount. */
-export function yuanToFen(input: string): number | null {
-  const s = input.replaceAll(',', '').trim();
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(s);
-  if (!m) return null;
-  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  if (!Number.isSafeInteger(fen)) return null;
-  return m[1] === '-' ? -fen : fen;
-}
+export const yuanToFen = (input: string): number | null => parseYuan(input.replaceAll(',', ''));
 
 /** Basis points → "80%" / "7.5%". */
 export function bpToPercent(bp: number | null | undefined): string {
