@@ -4,19 +4,11 @@
 // time from navigation to each page's data being visible.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { after, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { makeIdNumber } from '../../src/domain/registry/id-number.ts';
 import { bpToPercent, fenToYuan } from '../../web/src/lib/format.ts';
-import {
-  hasChromium,
-  launchBrowser,
-  login,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startServer,
-} from './harness.ts';
+import { hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
 
 const GOOD_VILLAGE = '410926101001'; // 城关镇人民路社区 in the demo county
 const BAD_VILLAGE = '410926101999';
@@ -46,26 +38,17 @@ async function unusedCertnos(page: Page, n: number): Promise<string[]> {
 }
 
 describe('dashboard and import', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
-  let server: RunningServer;
-  let browser: Browser;
   const timings: Record<string, number> = {};
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    console.log('首次有效渲染（毫秒）:', JSON.stringify(timings));
-    await browser?.close();
-    await server?.stop();
-  });
+  const wb = useWorkbench();
+  after(() => console.log('首次有效渲染（毫秒）:', JSON.stringify(timings)));
 
   test('leader: the ranking chart draws on a canvas and the figures match the API', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await login(page, server.url, 'leader');
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'leader');
     const chart = page.getByTestId('township-chart').locator('canvas');
     const townshipRows = page.getByTestId('township-table').locator('tbody tr.ant-table-row');
     timings.dashboard = await timed(
-      () => page.goto(`${server.url}/dashboard`),
+      () => page.goto(`${wb.server.url}/dashboard`),
       async () => {
         await chart.first().waitFor();
         await townshipRows.first().waitFor();
@@ -127,10 +110,10 @@ describe('dashboard and import', { skip: !hasChromium && '缺少 /usr/bin/chromi
   });
 
   test('clerk: template, upload with one bad row (跳过错误行), summary, error row, error report', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await login(page, server.url, 'clerk');
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'clerk');
     timings.import = await timed(
-      () => page.goto(`${server.url}/import`),
+      () => page.goto(`${wb.server.url}/import`),
       () => page.getByRole('radio', { name: '新参保人员登记' }).waitFor(),
     );
     await page.getByRole('radio', { name: '新参保人员登记' }).click();

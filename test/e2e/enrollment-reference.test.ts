@@ -3,17 +3,9 @@
 // correct an enrollment; search institutions and filter by level (kept across a reload); search
 // the catalogue and filter by class. Each page's time to its first data row is reported.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  hasChromium,
-  launchBrowser,
-  login,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startServer,
-} from './harness.ts';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
 
 /** The form item (label, control and its message) of the field with this label. */
 const fieldItem = (page: Page, label: string) =>
@@ -47,18 +39,11 @@ async function openList(page: Page, url: string, testId: string): Promise<number
 }
 
 describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
+  const wb = useWorkbench();
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    await login(page, server.url, 'clerk');
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'clerk');
   });
 
   test('参保登记: field messages from the form and from the API, then a correction', async (t) => {
@@ -68,7 +53,7 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
       (r) => r.method() !== 'GET' && r.url().includes('/api/registry/enrollments') && writes.push(r.url()),
     );
     const t0 = Date.now();
-    await page.goto(`${server.url}/enrollments`);
+    await page.goto(`${wb.server.url}/enrollments`);
     await page.getByLabel('身份证号或人员编号').fill('4109260000000001');
     await page.getByLabel('身份证号或人员编号').press('Enter');
     const card = page.getByTestId('person-card');
@@ -119,7 +104,7 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
   });
 
   test('定点机构: search by name, filter by level, kept in the URL across a reload', async (t) => {
-    const ms = await openList(page, `${server.url}/institutions`, 'institution-table');
+    const ms = await openList(page, `${wb.server.url}/institutions`, 'institution-table');
     t.diagnostic(`定点机构: first rows ${ms} ms after navigation`);
     const table = page.getByTestId('institution-table');
     await page.getByLabel('编码或名称').fill('医院');
@@ -148,7 +133,7 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
   });
 
   test('医保目录: search and filter by class', async (t) => {
-    const ms = await openList(page, `${server.url}/catalogue`, 'catalogue-table');
+    const ms = await openList(page, `${wb.server.url}/catalogue`, 'catalogue-table');
     t.diagnostic(`医保目录: first rows ${ms} ms after navigation`);
     const table = page.getByTestId('catalogue-table');
     await page.getByLabel('编码或名称').fill('头孢');

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -116,4 +117,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export interface Workbench {
+  server: RunningServer;
+  browser: Browser;
+}
+
+/**
+ * Registers the calling suite's hooks: a fresh server with the demo county (or the one at
+ * YIBAO_E2E_URL, while developing) and a chromium, both closed after the suite.
+ */
+export function useWorkbench(): Workbench {
+  const wb = {} as Workbench;
+  before(async () => {
+    const url = process.env.YIBAO_E2E_URL;
+    wb.server = url ? { url, stop: async () => {} } : await startServer();
+    wb.browser = await launchBrowser();
+  });
+  after(async () => {
+    await wb.browser?.close();
+    await wb.server?.stop();
+  });
+  return wb;
 }

@@ -2,17 +2,9 @@
 // name and ID, masked ID with the audited reveal for a clerk, none for a leader, an agent limited
 // to their own village. Logs the time from navigation to each page's data being visible.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  hasChromium,
-  launchBrowser,
-  login,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startServer,
-} from './harness.ts';
+import { after, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
 
 const MASKED = /^4109\*{10}[\dX]{4}$/;
 const FULL = /^\d{17}[\dX]$/;
@@ -47,26 +39,17 @@ async function timed(go: () => Promise<unknown>, ready: () => Promise<unknown>):
 }
 
 describe('persons pages', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
-  let server: RunningServer;
-  let browser: Browser;
   let person: ListedPerson;
   const timings: Record<string, number> = {};
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    console.log('首次有效渲染（毫秒）:', JSON.stringify(timings));
-    await browser?.close();
-    await server?.stop();
-  });
+  const wb = useWorkbench();
+  after(() => console.log('首次有效渲染（毫秒）:', JSON.stringify(timings)));
 
   test('clerk: search by name and ID, open the file, reveal the ID, open the household', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await login(page, server.url, 'clerk');
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'clerk');
     // a person of 河湾乡 (not the agent's village) living in a household
     const res = await page.request.get(
-      `${server.url}/api/registry/persons?townshipCode=410926202&pageSize=50`,
+      `${wb.server.url}/api/registry/persons?townshipCode=410926202&pageSize=50`,
     );
     const listed = (await res.json()).items as ListedPerson[];
     const found = listed.find((p) => p.householdNo && p.status === 'normal');
@@ -74,7 +57,7 @@ describe('persons pages', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, 
     person = found;
 
     timings.personSearch = await timed(
-      () => page.goto(`${server.url}/persons`),
+      () => page.goto(`${wb.server.url}/persons`),
       () => rows(page).first().waitFor(),
     );
     await searchBy(page, '姓名', person.name);
@@ -115,7 +98,7 @@ describe('persons pages', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, 
     await screenshot(page, 'person-search');
 
     timings.person = await timed(
-      () => page.goto(`${server.url}/persons/${person.psnNo}`),
+      () => page.goto(`${wb.server.url}/persons/${person.psnNo}`),
       () => page.getByTestId('person-household').locator('tbody tr.ant-table-row').first().waitFor(),
     );
     timings.household = await timed(
@@ -132,9 +115,9 @@ describe('persons pages', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, 
   });
 
   test('leader: the ID stays masked and there is no reveal action', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await login(page, server.url, 'leader');
-    await page.goto(`${server.url}/persons/${person.psnNo}`);
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'leader');
+    await page.goto(`${wb.server.url}/persons/${person.psnNo}`);
     const certno = page.getByTestId('person-certno');
     await certno.waitFor();
     assert.match(((await certno.textContent()) ?? '').trim(), MASKED);
@@ -143,9 +126,9 @@ describe('persons pages', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, 
   });
 
   test('agent: only persons of the own village are found', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await login(page, server.url, 'agent');
-    await page.goto(`${server.url}/persons`);
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'agent');
+    await page.goto(`${wb.server.url}/persons`);
     await rows(page).first().waitFor();
     await settled(page);
     await page.getByTestId('agent-village').filter({ hasText: AGENT_VILLAGE }).waitFor();
@@ -159,7 +142,7 @@ describe('persons pages', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, 
       assert.match(village, new RegExp(AGENT_VILLAGE));
     }
     // nor opened by a direct link
-    await page.goto(`${server.url}/persons/${person.psnNo}`);
+    await page.goto(`${wb.server.url}/persons/${person.psnNo}`);
     await page.getByText('村级代办只能办理本村人员和家庭的业务').waitFor();
     assert.equal(await page.getByTestId('person-certno').count(), 0);
     await page.context().close();

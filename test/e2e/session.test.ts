@@ -1,34 +1,16 @@
 // Login, role-filtered menu, session expiry back to the login page and then back to the page.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import {
-  hasChromium,
-  launchBrowser,
-  login,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startServer,
-} from './harness.ts';
+import { describe, test } from 'node:test';
+import { hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
 
 describe('workbench session', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const wb = useWorkbench();
 
   test('the login page loads without the chart library and refuses a wrong password', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(wb.browser)).newPage();
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${wb.server.url}/login`);
     await page.getByLabel('工号').fill('clerk');
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -45,8 +27,8 @@ describe('workbench session', { skip: !hasChromium && '缺少 /usr/bin/chromium'
       clerk: ['人员查询', '参保登记', '结算查询', '定点机构', '医保目录', '台账导入'],
     };
     for (const [role, menu] of Object.entries(expected)) {
-      const page = await (await newContext(browser)).newPage();
-      await login(page, server.url, role);
+      const page = await (await newContext(wb.browser)).newPage();
+      await login(page, wb.server.url, role);
       const items = await page.getByRole('menu').getByRole('menuitem').allInnerTexts();
       assert.deepEqual(
         items.map((s) => s.trim()),
@@ -58,10 +40,10 @@ describe('workbench session', { skip: !hasChromium && '缺少 /usr/bin/chromium'
   });
 
   test('an expired session goes to login and returns to the page it was on', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(wb.browser);
     const page = await context.newPage();
-    await login(page, server.url, 'clerk');
-    await page.goto(`${server.url}/institutions`);
+    await login(page, wb.server.url, 'clerk');
+    await page.goto(`${wb.server.url}/institutions`);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await page.waitForLoadState('networkidle'); // every request of the page has answered
     await context.clearCookies();

@@ -4,18 +4,9 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  ARTIFACTS,
-  hasChromium,
-  launchBrowser,
-  login,
-  newContext,
-  type RunningServer,
-  screenshot,
-  startServer,
-} from './harness.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
 
 /** "-1,234.56" → -123456 fen, by string (no float arithmetic on money). */
 function fenOf(text: string): number {
@@ -42,22 +33,11 @@ async function pickDate(page: Page, input: 'start' | 'end', value: string) {
 }
 
 describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    // YIBAO_E2E_URL: run against a server already up (while developing); else a fresh one
-    const url = process.env.YIBAO_E2E_URL;
-    server = url ? { url, stop: async () => {} } : await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const wb = useWorkbench();
 
   test('a reviewer finds inpatient settlements of this month and reads one', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await login(page, server.url, 'reviewer', '/settlements');
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'reviewer', '/settlements');
     const table = page.getByTestId('settlement-table');
     let t0 = Date.now();
     await table.locator('tr.ant-table-row').first().waitFor();
@@ -142,15 +122,17 @@ describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少
   });
 
   test('the printed 结算单 of a ~30-line inpatient settlement is one A4 page', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await login(page, server.url, 'clerk', '/settlements');
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'clerk', '/settlements');
     // the inpatient settlement with the most fee lines (the demo's run to about 30)
     const list = await (
-      await page.request.get(`${server.url}/api/settlement/settlements?medType=21&pageSize=100`)
+      await page.request.get(`${wb.server.url}/api/settlement/settlements?medType=21&pageSize=100`)
     ).json();
     const counts = await Promise.all(
       (list.items as { setlId: string }[]).map(async ({ setlId }) => {
-        const d = await (await page.request.get(`${server.url}/api/settlement/settlements/${setlId}`)).json();
+        const d = await (
+          await page.request.get(`${wb.server.url}/api/settlement/settlements/${setlId}`)
+        ).json();
         return { setlId, lines: (d.lines as unknown[]).length };
       }),
     );
@@ -158,7 +140,7 @@ describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少
     assert.ok(best.lines >= 25, `longest inpatient settlement has ${best.lines} lines`);
 
     const t0 = Date.now();
-    await page.goto(`${server.url}/settlements/${best.setlId}`);
+    await page.goto(`${wb.server.url}/settlements/${best.setlId}`);
     await page.getByTestId('explanation').waitFor();
     console.log(`结算详情 (${best.lines} lines, direct load): ${Date.now() - t0} ms`);
     assert.equal(await page.getByTestId('fee-lines').locator('tr.ant-table-row').count(), best.lines);

@@ -4,15 +4,12 @@
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import type { Role } from '../../domain/accounts/roles.ts';
-import { isIsoDate } from '../../domain/registry/enrollment-rules.ts';
 import { enrollmentProgress } from '../registry/progress-service.ts';
+import { isoDate as date, year } from '../registry/schemas.ts';
 import { chinaDay } from '../registry/scope.ts';
 import { settlementSummary, specialGroups } from './queries.ts';
 
 export const DASHBOARD_ROLES: readonly Role[] = ['admin', 'leader', 'auditor', 'reviewer'];
-
-const date = z.string().refine(isIsoDate, { message: '应为有效日期（YYYY-MM-DD）' });
-const year = z.coerce.number().int().min(2000).max(2100);
 
 export const dashboardRoutes: RoutesPlugin = (app, deps) => {
   const today = () => chinaDay(deps.now());
