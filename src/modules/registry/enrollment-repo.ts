@@ -123,42 +123,31 @@ export async function insertEnrollment(
     `INSERT INTO enrollment (psn_no, admdvs, insutype, begin_date, end_date, personal_fen, fiscal_fen, assisted_fen,
                              assisted_payer, assisted_identity, employer_code, employer_name)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [
-      psnNo,
-      admdvs,
-      v.insutype,
-      v.beginDate,
-      v.endDate,
-      v.personalFen,
-      v.fiscalFen,
-      v.assistedFen,
-      v.assistedPayer,
-      v.assistedIdentity,
-      v.employerCode,
-      v.employerName,
-    ],
+    [psnNo, admdvs, ...periodValues(v)],
   );
   return row.id;
 }
+
+/** the period and contribution columns, in the order both statements list them */
+const periodValues = (v: EnrollmentValues) => [
+  v.insutype,
+  v.beginDate,
+  v.endDate,
+  v.personalFen,
+  v.fiscalFen,
+  v.assistedFen,
+  v.assistedPayer,
+  v.assistedIdentity,
+  v.employerCode,
+  v.employerName,
+];
 
 export async function updateEnrollment(q: Queryable, id: number, v: EnrollmentValues): Promise<void> {
   await q.query(
     `UPDATE enrollment SET insutype = $2, begin_date = $3, end_date = $4, personal_fen = $5, fiscal_fen = $6,
             assisted_fen = $7, assisted_payer = $8, assisted_identity = $9, employer_code = $10, employer_name = $11
       WHERE id = $1`,
-    [
-      id,
-      v.insutype,
-      v.beginDate,
-      v.endDate,
-      v.personalFen,
-      v.fiscalFen,
-      v.assistedFen,
-      v.assistedPayer,
-      v.assistedIdentity,
-      v.employerCode,
-      v.employerName,
-    ],
+    [id, ...periodValues(v)],
   );
 }
 

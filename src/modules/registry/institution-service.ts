@@ -93,6 +93,21 @@ async function validate(tx: Queryable, v: InstitutionValues): Promise<void> {
   }
 }
 
+/** $1…$11 of the insert and the update, in column order */
+const columnValues = (v: InstitutionValues) => [
+  v.code,
+  v.admdvs,
+  v.name,
+  v.kind,
+  v.level,
+  v.villageCode,
+  v.agreementFrom,
+  v.agreementTo,
+  v.qualSpecialOutpatient,
+  v.qualOutpatientPooling,
+  v.qualCrossProvince,
+];
+
 export async function createInstitution(tx: Queryable, actor: Actor, v: InstitutionValues) {
   await validate(tx, v);
   if (await findInstitution(tx, v.code)) {
@@ -102,19 +117,7 @@ export async function createInstitution(tx: Queryable, actor: Actor, v: Institut
     `INSERT INTO institution (code, admdvs, name, kind, level, village_code, agreement_from, agreement_to,
                               qual_special_outpatient, qual_outpatient_pooling, qual_cross_province)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      v.code,
-      v.admdvs,
-      v.name,
-      v.kind,
-      v.level,
-      v.villageCode,
-      v.agreementFrom,
-      v.agreementTo,
-      v.qualSpecialOutpatient,
-      v.qualOutpatientPooling,
-      v.qualCrossProvince,
-    ],
+    columnValues(v),
   );
   const after = await findInstitution(tx, v.code);
   await audit(tx, actor, 'institution.create', 'institution', v.code, null, after);
@@ -132,19 +135,7 @@ export async function updateInstitution(tx: Queryable, actor: Actor, v: Institut
     `UPDATE institution SET admdvs = $2, name = $3, kind = $4, level = $5, village_code = $6, agreement_from = $7,
             agreement_to = $8, qual_special_outpatient = $9, qual_outpatient_pooling = $10, qual_cross_province = $11
       WHERE code = $1`,
-    [
-      v.code,
-      v.admdvs,
-      v.name,
-      v.kind,
-      v.level,
-      v.villageCode,
-      v.agreementFrom,
-      v.agreementTo,
-      v.qualSpecialOutpatient,
-      v.qualOutpatientPooling,
-      v.qualCrossProvince,
-    ],
+    columnValues(v),
   );
   const after = await findInstitution(tx, v.code);
   await audit(tx, actor, 'institution.update', 'institution', v.code, before, after);
