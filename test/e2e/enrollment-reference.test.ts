@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+import { enrollmentPageFacts } from './demo-facts.ts';
+import { E2E_DAY, hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+
+const facts = enrollmentPageFacts(E2E_DAY);
 
 /** The form item (label, control and its message) of the field with this label. */
 const fieldItem = (page: Page, label: string) =>
@@ -54,15 +57,18 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
     );
     const t0 = Date.now();
     await page.goto(`${wb.server.url}/enrollments`);
-    await page.getByLabel('身份证号或人员编号').fill('4109260000000001');
+    await page.getByLabel('身份证号或人员编号').fill(facts.psnNo);
     await page.getByLabel('身份证号或人员编号').press('Enter');
     const card = page.getByTestId('person-card');
-    await card.getByText('刘利民').waitFor();
+    await card.getByText(facts.name).waitFor();
     const table = page.getByTestId('enrollment-table');
     await table.locator('tr.ant-table-row').first().waitFor();
     t.diagnostic(`参保登记: person and enrollments shown ${Date.now() - t0} ms after navigation`);
-    assert.match((await card.textContent()) ?? '', /4109\*{10}2153/, 'the ID number is shown masked');
-    assert.match(page.url(), /psnNo=4109260000000001/);
+    assert.ok(
+      ((await card.textContent()) ?? '').includes(facts.maskedCertno),
+      'the ID number is shown masked',
+    );
+    assert.ok(page.url().includes(`psnNo=${facts.psnNo}`));
 
     // three decimals: refused beside the field, nothing sent
     await page.getByRole('button', { name: '新增参保登记' }).click();
@@ -77,13 +83,13 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
     await page.getByLabel('个人缴费（元）').fill('400');
     const year = page.getByLabel('参保年度');
     await year.click();
-    await year.fill('2026');
+    await year.fill(facts.year);
     await year.press('Enter');
-    assert.equal(await page.getByLabel('参保开始日期').inputValue(), '2026-01-01');
-    assert.equal(await page.getByLabel('参保截止日期').inputValue(), '2026-12-31');
+    assert.equal(await page.getByLabel('参保开始日期').inputValue(), facts.begin);
+    assert.equal(await page.getByLabel('参保截止日期').inputValue(), facts.end);
     await page.getByRole('button', { name: '提交登记' }).click();
     await fieldItem(page, '参保开始日期')
-      .getByText('与已有的 390 参保期间（2026-01-01 至 2026-12-31）重叠')
+      .getByText(`与已有的 390 参保期间（${facts.begin} 至 ${facts.end}）重叠`)
       .waitFor();
     assert.ok(writes.length >= 1, 'the entry went to the API');
     await settle(page);
@@ -91,9 +97,9 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
     await page.getByRole('button', { name: '取 消' }).click();
 
     // a valid correction shows in the list
-    const row = table.locator('tr.ant-table-row', { hasText: '2026-01-01 至 2026-12-31' });
+    const row = table.locator('tr.ant-table-row', { hasText: `${facts.begin} 至 ${facts.end}` });
     await row.getByRole('button', { name: '更正' }).click();
-    assert.equal(await page.getByLabel('财政补助（元）').inputValue(), '700.00');
+    assert.equal(await page.getByLabel('财政补助（元）').inputValue(), facts.fiscalYuan);
     await page.getByLabel('财政补助（元）').fill('680.50');
     await page.getByLabel('财政补助（元）').press('Enter');
     await page.getByText('参保记录已更正').waitFor();

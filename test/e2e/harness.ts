@@ -14,6 +14,18 @@ export const ROOT = join(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 export const DEMO_PASSWORD = 'Yibao@2026';
 
+/**
+ * The instant the browser tests live at, whatever day they run on: the server (YIBAO_NOW, which also
+ * fixes the demo county's reference date), the browser's Date and the tests' own clock all start
+ * here and run on together.
+ */
+export const E2E_NOW = '2026-12-03T10:00:00+08:00';
+const shiftMs = Date.parse(E2E_NOW) - Date.now();
+/** The tests' clock: E2E_NOW when this file was loaded, running since. */
+export const testNow = (): Date => new Date(Date.now() + shiftMs);
+/** The demo county's reference date (China day of E2E_NOW). */
+export const E2E_DAY = E2E_NOW.slice(0, 10);
+
 const FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -52,6 +64,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       HOST: '127.0.0.1',
       YIBAO_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      YIBAO_NOW: testNow().toISOString(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,11 +108,15 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function newContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: { width: 1366, height: 900 },
     locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
   });
+  // the page's Date runs on the tests' clock (timers stay real)
+  await context.clock.setSystemTime(testNow());
+  return context;
 }
 
 /** Logs in through the login page and waits for the workbench frame. */

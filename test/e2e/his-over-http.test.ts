@@ -7,7 +7,7 @@ import { fenToYuan } from '../../src/domain/shared/money.ts';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../../src/modules/his/client.ts';
 import { totalOf, wire } from '../../src/modules/his/flows.ts';
 import { HIS_PATH } from '../../src/modules/his/routes.ts';
-import { DEMO_PASSWORD, type RunningServer, startServer } from './harness.ts';
+import { DEMO_PASSWORD, type RunningServer, startServer, testNow } from './harness.ts';
 
 let server: RunningServer;
 before(async () => {
@@ -24,7 +24,7 @@ let seq = 0;
 
 // biome-ignore lint/suspicious/noExplicitAny: reply nodes are asserted field by field
 async function his(infno: string, input: Record<string, unknown>, msgid?: string): Promise<any> {
-  const now = new Date();
+  const now = testNow();
   const body = JSON.stringify(
     envelope(centre, infno, msgid ?? makeMsgid(centre.fixmedinsCode, now, ++seq), input, now),
   );
@@ -49,7 +49,7 @@ async function staff(path: string, cookie: string, method = 'GET'): Promise<any>
 }
 
 /** Beijing wall-clock time as the HIS sends it. */
-const beijing = (d = new Date()) =>
+const beijing = (d = testNow()) =>
   new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 test('a HIS settles, reconciles and reverses an outpatient visit against a fresh server', async () => {
@@ -112,7 +112,7 @@ test('a HIS settles, reconciles and reverses an outpatient visit against a fresh
   assert.equal(pre.infcode, 0, pre.err_msg);
   assert.equal(pre.output.setlinfo.setl_id, '', 'pre-settlement writes no settlement');
 
-  const msgid = makeMsgid(centre.fixmedinsCode, new Date(), 9999);
+  const msgid = makeMsgid(centre.fixmedinsCode, testNow(), 9999);
   const settled = await his('2207', settleInput, msgid);
   assert.equal(settled.infcode, 0, settled.err_msg);
   const s = settled.output.setlinfo;

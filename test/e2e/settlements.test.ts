@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+import { chinaDay } from '../../src/domain/shared/calendar.ts';
+import { ARTIFACTS, hasChromium, login, newContext, screenshot, testNow, useWorkbench } from './harness.ts';
 
 /** "-1,234.56" → -123456 fen, by string (no float arithmetic on money). */
 function fenOf(text: string): number {
@@ -21,7 +22,7 @@ const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page
 
 /** Today and the first of this month in Beijing time (the demo settles this month). */
 function thisMonth(): { from: string; to: string } {
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDay(testNow());
   return { from: `${today.slice(0, 8)}01`, to: today };
 }
 

@@ -2,7 +2,8 @@ import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Db } from '../../db/types.ts';
 import { isDate } from '../../domain/demo/dates.ts';
-import { beijingDate } from '../../domain/his/wire.ts';
+import { chinaDay } from '../../domain/shared/calendar.ts';
+import { clockFromEnv } from '../clock.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../modules/demo/accounts.ts';
 import {
   DEMO_ADMDVS,
@@ -30,7 +31,7 @@ export async function ensureDemoCounty(
 ): Promise<string> {
   if (await isEmpty(db)) {
     console.log(`正在生成演示县（${persons} 人）…`);
-    await seedDemo(db, { ...options, persons, today: options.today ?? beijingDate(new Date()) });
+    await seedDemo(db, { ...options, persons, today: options.today ?? chinaDay(clockFromEnv()()) });
   }
   const his = demoHisCredentials(DEMO_ADMDVS)
     .map((c) => `${c.paasid}/${c.secret}`)
@@ -63,7 +64,7 @@ export const seedCommand: Command = {
     const persons = intFlag(flags.persons, DEMO_PERSONS, 1);
     const seed = intFlag(flags.seed, DEMO_SEED, 0);
     const settlements = intFlag(flags.settlements, DEMO_SETTLEMENTS, 0);
-    const today = flags.today === undefined ? beijingDate(new Date()) : flags.today;
+    const today = flags.today === undefined ? chinaDay(clockFromEnv()()) : flags.today;
     if (persons === null) return fail('--persons 须为正整数');
     if (seed === null || seed > 0xffffffff) return fail('--seed 须为 0 至 4294967295 的整数');
     if (settlements === null) return fail('--settlements 须为非负整数');

@@ -3,13 +3,14 @@ import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Db } from '../../db/types.ts';
 import { VERSION } from '../../version.ts';
+import { type Clock, clockFromEnv } from '../clock.ts';
 import type { Command } from './types.ts';
 
-export async function serve(db: Db, extraLog?: string): Promise<void> {
+export async function serve(db: Db, extraLog?: string, now: Clock = clockFromEnv()): Promise<void> {
   const port = Number(process.env.PORT || 8080);
   const host = process.env.HOST || '0.0.0.0';
   const app = await buildApp(
-    { db, now: () => new Date(), version: VERSION },
+    { db, now, version: VERSION },
     { logger: { level: process.env.LOG_LEVEL || 'info' } },
   );
   const close = async () => {

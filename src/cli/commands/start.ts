@@ -1,5 +1,7 @@
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
+import { chinaDay } from '../../domain/shared/calendar.ts';
+import { clockFromEnv } from '../clock.ts';
 import { ensureDemoCounty } from './seed.ts';
 import { serve } from './serve.ts';
 import type { Command } from './types.ts';
@@ -8,11 +10,13 @@ import { ensureWebBuilt } from './web-build.ts';
 export const startCommand: Command = {
   summary: '迁移数据库、在空库上生成演示县、构建并启动服务与工作台（npm start）',
   async run() {
+    const now = clockFromEnv();
     await ensureWebBuilt();
     const db = await openDb(dbConfigFromEnv());
     await migrate(db);
-    const login = await ensureDemoCounty(db);
-    await serve(db, login);
+    // the demo county is a function of (seed, reference date): the reference date is the clock's day
+    const login = await ensureDemoCounty(db, undefined, { today: chinaDay(now()) });
+    await serve(db, login, now);
     return -1;
   },
 };
