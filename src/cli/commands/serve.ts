@@ -2,6 +2,8 @@ import { buildApp } from '../../api/app.ts';
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Db } from '../../db/types.ts';
+import { SYSTEM_ACTOR } from '../../modules/audit/audit.ts';
+import { ensureLibraryYears } from '../../modules/calendar/index.ts';
 import { VERSION } from '../../version.ts';
 import { type Clock, clockFromEnv } from '../clock.ts';
 import type { Command } from './types.ts';
@@ -9,6 +11,8 @@ import type { Command } from './types.ts';
 export async function serve(db: Db, extraLog?: string, now: Clock = clockFromEnv()): Promise<void> {
   const port = Number(process.env.PORT || 8080);
   const host = process.env.HOST || '0.0.0.0';
+  // holidays and 调休 of the years the library knows (idempotent; later years are loaded by an admin)
+  await ensureLibraryYears(db, SYSTEM_ACTOR, now());
   const app = await buildApp(
     { db, now, version: VERSION },
     { logger: { level: process.env.LOG_LEVEL || 'info' } },
