@@ -2,7 +2,7 @@ import { buildApp } from '../../api/app.ts';
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Db } from '../../db/types.ts';
-import { SYSTEM_ACTOR } from '../../modules/audit/audit.ts';
+import { SYSTEM_ACTOR } from '../../modules/audit/index.ts';
 import { ensureLibraryYears } from '../../modules/calendar/index.ts';
 import { VERSION } from '../../version.ts';
 import { type Clock, clockFromEnv } from '../clock.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { loginAs, testApp } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { ensureLibraryYears } from './index.ts';
 
 const NOW = new Date('2026-12-03T02:00:00Z');

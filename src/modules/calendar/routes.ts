@@ -2,7 +2,7 @@
 import type { RoutesPlugin } from '../../api/context.ts';
 import { staffOf } from '../../api/context.ts';
 import { addWorkingDays } from '../../domain/shared/working-days.ts';
-import { staffActor } from '../accounts/service.ts';
+import { staffActor } from '../accounts/index.ts';
 import { changeDayBody, dayParams, dueQuery, importYearBody, yearParams } from './contract.ts';
 import { CALENDAR_PERMISSIONS as P } from './permissions.ts';
 import { changeDay, importYear, listYears, workCalendarFor, yearChanges, yearDays } from './service.ts';

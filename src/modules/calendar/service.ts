@@ -11,7 +11,7 @@ import {
 } from '../../domain/calendar/days.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
 import type { WorkCalendar } from '../../domain/shared/working-days.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import type { ChangeDayBody } from './contract.ts';
 import * as repo from './repo.ts';
 

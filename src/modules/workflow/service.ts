@@ -14,7 +14,7 @@ import {
   type WorkflowActor,
   type WorkflowEvent,
 } from '../../domain/workflow/machine.ts';
-import { audit } from '../audit/audit.ts';
+import { audit } from '../audit/index.ts';
 import * as repo from './repo.ts';
 
 export interface Actor extends WorkflowActor {
