@@ -2,6 +2,7 @@
 import type { RoutesPlugin } from '../api/context.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { calendarRoutes } from './calendar/index.ts';
+import { collectionRoutes } from './collection/index.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { hisRoutes } from './his/routes.ts';
 import { importRoutes } from './import/routes.ts';
@@ -18,4 +19,5 @@ export const modules: RoutesPlugin[] = [
   registryRoutes,
   dashboardRoutes,
   calendarRoutes,
+  collectionRoutes,
 ];

@@ -25,6 +25,8 @@ export interface DemoEnrollment {
   employerName: string | null;
   stoppedOn: string | null;
   stopReason: string | null;
+  /** the day the contribution was collected (缴费日期) */
+  paidOn: string;
 }
 
 /** Resident contribution per person (demo figures): what the person pays and the fiscal subsidy. */
@@ -128,6 +130,7 @@ export function buildEnrollments(
           employerName: job.employer.name,
           stoppedOn: stopped ? stop : null,
           stopReason: stopped ? (stop === end ? endReason : '单位减员') : null,
+          paidOn: from,
         });
         if (job.kind !== 'joined') continue;
       }
@@ -154,6 +157,8 @@ export function buildEnrollments(
         employerName: null,
         stoppedOn: stop,
         stopReason: stop === null ? null : stop === end ? endReason : '转入职工医保',
+        // collected in the previous autumn's window; a newborn's on its birth date
+        paidOn: begin > yStart ? begin : `${year - 1}-12-20`,
       });
     }
   }
