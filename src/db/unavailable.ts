@@ -19,7 +19,8 @@ const SOCKET_CODES = new Set([
   'EAI_AGAIN',
 ]);
 // pg raises these without a code when the socket closes under it or no connection can be made
-const MESSAGES = /Connection terminated|not queryable|timeout exceeded when trying to connect|connection timeout/i;
+const MESSAGES =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|connection timeout/i;
 
 export function isConnectionLost(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
