@@ -33,6 +33,8 @@ const send = (reply: FastifyReply, status: number, json: string) =>
 
 /** The Chinese message for any failure; database and programming errors never leak details. */
 export function failureMessage(e: unknown): string {
+  // the national wording for a transient outage: the HIS retries the same msgid later
+  if (isAppError(e) && e.kind === 'unavailable') return '系统繁忙，请稍后重试';
   if (isAppError(e)) return e.message;
   const code = (e as { code?: unknown })?.code;
   if (code === '40P01' || code === '40001' || code === '55P03') return '系统繁忙，请稍后重试';

@@ -14,7 +14,7 @@ import {
 } from '../../domain/import/kinds.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/service.ts';
-import { jobRunner } from './jobs.ts';
+import { jobRunner, recoverInterruptedJobs } from './jobs.ts';
 import { CONTENT_TYPES, errorReport, type ReportFormat, template } from './report.ts';
 import * as repo from './repository.ts';
 import { chinaDate, type Progress } from './service.ts';
@@ -48,7 +48,10 @@ function jobView(job: repo.JobRow, live: Progress | undefined) {
   };
 }
 
-export const importRoutes: RoutesPlugin = (app, deps) => {
+export const importRoutes: RoutesPlugin = async (app, deps) => {
+  const interrupted = await recoverInterruptedJobs(deps.db, deps.now());
+  if (interrupted.length)
+    app.log.warn(`导入作业 ${interrupted.map((id) => `#${id}`).join('、')} 已中断，标记为失败`);
   const runner = jobRunner(deps.db, (msg, err) => app.log.error({ err }, msg));
   app.addHook('onClose', () => runner.idle());
 
