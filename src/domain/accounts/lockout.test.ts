@@ -43,8 +43,11 @@ test('attempts older than the window are forgotten', () => {
 });
 
 test('a success clears the count but not a lock set meanwhile by a parallel burst', () => {
-  const two = reserveTimes(2)!;
-  assert.deepEqual(afterSuccess(two, now), { attempts: 0, lockedUntil: null, updatedAt: now });
+  const cleared = { attempts: 0, lockedUntil: null, updatedAt: now };
+  assert.deepEqual(afterSuccess(reserveTimes(2)!, 2, now), cleared);
   const locked = reserveTimes(MAX_FAILURES)!;
-  assert.deepEqual(afterSuccess(locked, now), locked);
+  // the right password was the third attempt; the fourth and fifth of the burst locked
+  assert.deepEqual(afterSuccess(locked, 3, now), locked);
+  // the right password was itself the fifth attempt: its own lock goes
+  assert.deepEqual(afterSuccess(locked, MAX_FAILURES, now), cleared);
 });

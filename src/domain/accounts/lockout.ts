@@ -6,7 +6,8 @@
 // burst of parallel guesses cannot all be checked before the lock. The MAX_FAILURES-th
 // reservation sets the lock; any later attempt within LOCK_MINUTES is refused without checking its
 // password, so at most MAX_FAILURES passwords are verified per name per lock period, right or wrong.
-// A success clears the count (not a lock set meanwhile by a parallel burst). Attempts older than
+// A success clears the count, and the lock only if its own reservation set it (the right password
+// as the MAX_FAILURES-th attempt), never a lock set by other attempts of a burst. Attempts older than
 // WINDOW_MINUTES are forgotten, and an expired lock restarts the count at zero.
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -31,9 +32,11 @@ export function reserve(s: LoginState | null, now: Date): LoginState | null {
   return { attempts, lockedUntil: attempts >= MAX_FAILURES ? lockEnd(now) : null, updatedAt: now };
 }
 
-/** A correct password: the count starts again, unless a parallel burst has locked meanwhile. */
-export function afterSuccess(s: LoginState, now: Date): LoginState {
-  return s.lockedUntil === null ? { attempts: 0, lockedUntil: null, updatedAt: now } : s;
+/** A correct password on the `reserved`-th attempt: the count starts again, unless other
+ * attempts of a parallel burst have locked meanwhile. */
+export function afterSuccess(s: LoginState, reserved: number, now: Date): LoginState {
+  const ownLock = reserved >= MAX_FAILURES;
+  return s.lockedUntil === null || ownLock ? { attempts: 0, lockedUntil: null, updatedAt: now } : s;
 }
 
 export const lockEnd = (now: Date) => new Date(now.getTime() + LOCK_MINUTES * 60_000);

@@ -91,7 +91,8 @@ export async function changeOwnPassword(
       message: '新密码不能与原密码相同',
     });
   }
-  if (!(await reserveAttempt(db, staff.username, now))) {
+  const reserved = await reserveAttempt(db, staff.username, now);
+  if (!reserved) {
     throw forbidden('ACCOUNT_LOCKED', '原密码错误次数过多，已临时锁定，请稍后再试');
   }
   const account = await repo.findByUsername(db, staff.username);
@@ -100,7 +101,7 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hasher.hash(input.newPassword);
   return db.tx(async (tx) => {
-    await clearAttempts(tx, staff.username, now);
+    await clearAttempts(tx, staff.username, reserved.attempts, now);
     await repo.setPassword(tx, staff.id, passwordHash, false);
     const endedSessions = await repo.deleteSessionsOf(tx, staff.id, sessionHash);
     await audit(

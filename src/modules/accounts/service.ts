@@ -65,7 +65,7 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.tx(async (tx) => {
-    await clearAttempts(tx, username, now);
+    await clearAttempts(tx, username, reserved.attempts, now);
     await repo.insertSession(tx, sha256(token), account.id, expiresAt);
     await audit(tx, staffActor(toStaff(account)), 'account.login', 'staff_account', account.id, null, null);
   });

@@ -36,12 +36,13 @@ export async function reserveAttempt(
   return rows[0] ? { attempts: rows[0].attempts, locked: rows[0].locked_until !== null } : null;
 }
 
-/** A correct password: the count starts again, unless a parallel burst has locked the name. */
-export async function clearAttempts(q: Queryable, username: string, now: Date): Promise<void> {
+/** A correct password on the `reserved`-th attempt: the count starts again, and the lock goes
+ * only if that attempt set it itself (lockout.ts `afterSuccess`). */
+export async function clearAttempts(q: Queryable, username: string, reserved: number, now: Date) {
   await q.query(
-    `UPDATE login_throttle SET attempts = 0, updated_at = $2::timestamptz
-      WHERE name_key = $1 AND locked_until IS NULL`,
-    [nameKey(username), now.toISOString()],
+    `UPDATE login_throttle SET attempts = 0, locked_until = NULL, updated_at = $2::timestamptz
+      WHERE name_key = $1 AND (locked_until IS NULL OR $3::int >= $4::int)`,
+    [nameKey(username), now.toISOString(), reserved, MAX_FAILURES],
   );
 }
 
