@@ -19,5 +19,7 @@ export const routes: RouteObject[] = [
   { path: 'institutions', element: page(() => import('./pages/reference/institutions-page.tsx')) },
   { path: 'catalogue', element: page(() => import('./pages/reference/catalogue-page.tsx')) },
   { path: 'import', element: page(() => import('./pages/import/import-page.tsx')) },
+  { path: 'accounts', element: page(() => import('./pages/accounts/accounts-page.tsx')) },
+  { path: 'password', element: page(() => import('./pages/accounts/password-page.tsx')) },
   { path: 'calendar', element: page(() => import('./pages/calendar/calendar-page.tsx')) },
 ];

@@ -20,8 +20,12 @@ export const NAV: readonly NavItem[] = [
   { path: '/institutions', label: '定点机构', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
   { path: '/catalogue', label: '医保目录', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
   { path: '/import', label: '台账导入', roles: ['admin', 'clerk'] },
+  { path: '/accounts', label: '用户管理', roles: ['admin'] },
   { path: '/calendar', label: '工作日历', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
 ];
+
+/** 修改密码 is in the header for everyone, and the only page while a reset password awaits change. */
+export const PASSWORD_PATH = '/password';
 
 export function navFor(roles: readonly Role[]): NavItem[] {
   return NAV.filter((n) => n.roles.some((r) => roles.includes(r)));
