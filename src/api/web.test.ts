@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { compressDist } from '../cli/commands/web-build.ts';
 import { freshDb } from '../db/testing.ts';
-import { HIS_PATH } from '../modules/his/routes.ts';
+import { HIS_PATH } from '../modules/his/index.ts';
 import { buildApp } from './app.ts';
 
 const INDEX = `<!doctype html><html lang="zh-CN"><head><title>医保经办工作台</title>

@@ -3,7 +3,7 @@
 // (the quick start) or with YIBAO_DEMO=1. Against a DATABASE_URL the first start creates one
 // admin with a one-time password printed once to stdout, and nothing else.
 import type { Db } from '../../db/types.ts';
-import { createFirstAdmin, hasAccounts } from '../../modules/accounts/first-admin.ts';
+import { createFirstAdmin, hasAccounts } from '../../modules/accounts/index.ts';
 
 /** YIBAO_DEMO=1 forces the demo county, YIBAO_DEMO=0 refuses it; otherwise only on PGlite. */
 export function demoMode(env: NodeJS.ProcessEnv): boolean {

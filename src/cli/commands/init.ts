@@ -2,7 +2,7 @@
 // `yibao start` without the demo does), printing its one-time password once.
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
-import { createFirstAdmin } from '../../modules/accounts/first-admin.ts';
+import { createFirstAdmin } from '../../modules/accounts/index.ts';
 import { printFirstAdmin } from './first-start.ts';
 import { type Command, parseFlags } from './types.ts';
 

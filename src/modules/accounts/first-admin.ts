@@ -1,13 +1,13 @@
 // The first administrator of a production database: a generated one-time password, shown once
 // by the caller (the CLI prints it to stdout, never to the log), changed at the first login.
 import type { Db } from '../../db/types.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { addUser } from './manage.ts';
 import { temporaryPassword } from './passwords.ts';
+import { anyAccount, lockAccountsTable } from './repository.ts';
 
 export async function hasAccounts(db: Db): Promise<boolean> {
-  const rows = await db.query('SELECT 1 FROM staff_account LIMIT 1');
-  return rows.length > 0;
+  return anyAccount(db);
 }
 
 /** Create the first admin on a database without accounts; null when accounts exist already. */
@@ -16,9 +16,8 @@ export async function createFirstAdmin(
   username = 'admin',
 ): Promise<{ username: string; password: string } | null> {
   return db.tx(async (tx) => {
-    // serialise two first starts on one database: the second sees the first's admin
-    await tx.query('LOCK TABLE staff_account IN EXCLUSIVE MODE');
-    if ((await tx.query('SELECT 1 FROM staff_account LIMIT 1')).length > 0) return null;
+    await lockAccountsTable(tx);
+    if (await anyAccount(tx)) return null;
     const password = temporaryPassword(username);
     await addUser(tx, SYSTEM_ACTOR, {
       username,

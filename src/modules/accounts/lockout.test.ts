@@ -5,7 +5,7 @@ import { loginAs, TEST_PASSWORD, testApp } from '../../api/testing.ts';
 import type { Db } from '../../db/types.ts';
 import { LOCK_MINUTES, MAX_FAILURES } from '../../domain/accounts/lockout.ts';
 import { isAppError } from '../../domain/shared/errors.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { argon2Hasher, type PasswordHasher } from './passwords.ts';
 import { addUser, login } from './service.ts';
 import { dbTest } from '../../db/testing.ts';

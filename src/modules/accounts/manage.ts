@@ -4,7 +4,7 @@
 import type { Db, Queryable } from '../../db/types.ts';
 import { isRole } from '../../domain/accounts/roles.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import { argon2Hasher, assertAcceptable, type PasswordHasher, temporaryPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 import type { Staff } from './service.ts';

@@ -161,3 +161,12 @@ export async function listAccounts(q: Queryable, limit: number, offset: number, 
     }),
   };
 }
+
+export async function anyAccount(q: Queryable): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM staff_account LIMIT 1')).length > 0;
+}
+
+/** Serialises two first starts on one database: the second sees the first's admin. */
+export async function lockAccountsTable(tx: Queryable): Promise<void> {
+  await tx.query('LOCK TABLE staff_account IN EXCLUSIVE MODE');
+}

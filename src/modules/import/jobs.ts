@@ -2,7 +2,7 @@
 // (imports are heavy and take one advisory lock anyway); the live progress of the running job is
 // kept in memory so the UI's progress bar is answered without touching the database.
 import type { Db } from '../../db/types.ts';
-import { SYSTEM_ACTOR, audit } from '../audit/audit.ts';
+import { SYSTEM_ACTOR, audit } from '../audit/index.ts';
 import { failInterruptedJobs } from './repository.ts';
 import { createJob, type ImportRequest, type Progress, runJob } from './service.ts';
 
