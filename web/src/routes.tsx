@@ -22,4 +22,6 @@ export const routes: RouteObject[] = [
   { path: 'accounts', element: page(() => import('./pages/accounts/accounts-page.tsx')) },
   { path: 'password', element: page(() => import('./pages/accounts/password-page.tsx')) },
   { path: 'calendar', element: page(() => import('./pages/calendar/calendar-page.tsx')) },
+  { path: 'collection', element: page(() => import('./pages/collection/collection-page.tsx')) },
+  { path: 'unpaid', element: page(() => import('./pages/collection/unpaid-page.tsx')) },
 ];

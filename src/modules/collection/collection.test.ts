@@ -179,3 +179,30 @@ dbTest('an admin imports 应参保人数 from a sheet; a bad row writes nothing'
   assert.equal(await target(towns[0]), 999);
   assert.equal(await target(towns[1]), 1234);
 });
+
+dbTest('the agent sees phones but masked ID numbers; a clerk sees them in full', async (db) => {
+  const { app } = await setup(db);
+  const village = (await db.query<{ code: string }>('SELECT code FROM village ORDER BY code LIMIT 1'))[0]
+    .code;
+  const agent = await loginAs(app, db, 'agent', village);
+  const clerk = await loginAs(app, db, 'clerk');
+  const a = (
+    await app.inject({ url: '/api/collection/unpaid?year=2027', headers: { cookie: agent } })
+  ).json();
+  const c = (
+    await app.inject({
+      url: `/api/collection/unpaid?year=2027&villageCode=${village}`,
+      headers: { cookie: clerk },
+    })
+  ).json();
+  assert.ok(a.items.length > 0);
+  assert.match(a.items[0].certno, /^\d{4}\*{10}[\dX]{4}$/);
+  assert.match(c.items[0].certno, /^\d{17}[\dX]$/);
+  assert.equal(a.items[0].phone, c.items[0].phone);
+  const season = await app.inject({ url: '/api/collection/season', headers: { cookie: agent } });
+  assert.equal(season.statusCode, 200);
+  assert.equal(
+    (await app.inject({ url: '/api/collection/ranking?year=2027', headers: { cookie: agent } })).statusCode,
+    403,
+  );
+});

@@ -4,7 +4,9 @@ import type { FastifyReply } from 'fastify';
 import ExcelJS from 'exceljs';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset } from '../../api/pagination.ts';
+import { mayViewFullPii } from '../../domain/accounts/roles.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
+import { maskIdNumber } from '../../domain/shared/masking.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { addDays } from '../../domain/shared/working-days.ts';
 import { type Staff, staffActor } from '../accounts/index.ts';
@@ -19,6 +21,7 @@ import {
   windowParams,
 } from './contract.ts';
 import { bulletinDocx, rankingXlsx, unpaidXlsx } from './exports.ts';
+import type { UnpaidPerson } from './repo.ts';
 import { COLLECTION_PERMISSIONS as P } from './permissions.ts';
 import * as service from './service.ts';
 
@@ -60,9 +63,11 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
   };
   const REGION_NAME = '本县';
 
+  // the unpaid list's page needs the selectable years too
+  const seasonRoles = [...new Set([...P['collection.view'].roles, ...P['collection.unpaid'].roles])];
   app.get(
     '/api/collection/season',
-    { config: { roles: P['collection.view'].roles }, schema: { querystring: regionQuery } },
+    { config: { roles: seasonRoles }, schema: { querystring: regionQuery } },
     async (req) => service.season(deps.db, await regionOf(staffOf(req), req.query.admdvs), deps.now()),
   );
 
@@ -128,6 +133,10 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
     },
   );
 
+  /** The phone stays (it is what 催缴 needs); the ID number is masked for roles without full PII. */
+  const shown = (staff: Staff, items: UnpaidPerson[]) =>
+    mayViewFullPii(staff.roles) ? items : items.map((p) => ({ ...p, certno: maskIdNumber(p.certno) ?? '' }));
+
   /** The agent's own village; other staff name one. */
   const unpaidVillage = async (
     staff: Staff,
@@ -147,10 +156,11 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
     { config: { roles: P['collection.unpaid'].roles }, schema: { querystring: unpaidQuery } },
     async (req) => {
       const { page, pageSize, year, villageCode } = req.query;
-      const v = await unpaidVillage(staffOf(req), villageCode);
+      const staff = staffOf(req);
+      const v = await unpaidVillage(staff, villageCode);
       const { limit, offset } = limitOffset({ page, pageSize });
       const { items, total } = await service.unpaid(deps.db, v.code, year, limit, offset);
-      return { village: v, year, items, total, page, pageSize };
+      return { village: v, year, items: shown(staff, items), total, page, pageSize };
     },
   );
 
@@ -164,7 +174,7 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
       await deps.db.tx((tx) =>
         service.auditExport(tx, staffActor(staff), v.code, req.query.year, items.length),
       );
-      const body = await unpaidXlsx(items, v.name, req.query.year);
+      const body = await unpaidXlsx(shown(staff, items), v.name, req.query.year);
       return download(
         reply,
         body,

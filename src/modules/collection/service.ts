@@ -16,7 +16,7 @@ import { type Actor, audit } from '../audit/index.ts';
 import * as repo from './repo.ts';
 
 /** History kept in view for the streaks and the day-on-day change. */
-const HISTORY_DAYS = 30;
+const HISTORY_DAYS = 120;
 
 export interface Season {
   years: number[];

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { homeFor, mayOpen, navFor, PASSWORD_PATH, safeNext } from './nav.ts';
 
-test('a village agent sees registry pages but not settlements, import or the dashboard', () => {
+test('a village agent sees registry pages and the unpaid list, not settlements, import or the dashboard', () => {
   const paths = navFor(['agent']).map((n) => n.path);
-  assert.deepEqual(paths, ['/persons', '/enrollments']);
+  assert.deepEqual(paths, ['/persons', '/enrollments', '/unpaid']);
+  assert.equal(mayOpen('/collection', ['agent']), false);
   assert.equal(mayOpen('/settlements/S1', ['agent']), false);
   assert.equal(mayOpen('/households/12', ['agent']), true);
 });

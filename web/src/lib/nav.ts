@@ -14,8 +14,10 @@ const ALL: readonly Role[] = ROLES;
 
 export const NAV: readonly NavItem[] = [
   { path: '/dashboard', label: '首页', roles: ['admin', 'leader', 'auditor', 'reviewer'] },
+  { path: '/collection', label: '征缴进度', roles: ['admin', 'leader', 'reviewer', 'auditor'] },
   { path: '/persons', label: '人员查询', roles: ALL },
   { path: '/enrollments', label: '参保登记', roles: ['admin', 'clerk', 'agent'] },
+  { path: '/unpaid', label: '未参保名单', roles: ['admin', 'clerk', 'agent'] },
   { path: '/settlements', label: '结算查询', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
   { path: '/institutions', label: '定点机构', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
   { path: '/catalogue', label: '医保目录', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
