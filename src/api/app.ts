@@ -10,6 +10,7 @@ import type { App, Deps } from './context.ts';
 import { staffErrorHandler } from './errors.ts';
 import { healthRoutes } from './health.ts';
 import { installSecurityHeaders, serveWorkbench } from './web.ts';
+import { redactingLogger } from './log-redaction.ts';
 
 /** The built workbench; YIBAO_WEB_DIST points elsewhere (e.g. a build of a branch under test). */
 export const WEB_DIST = process.env.YIBAO_WEB_DIST || join(import.meta.dirname, '../../web/dist');
@@ -21,6 +22,7 @@ export const UPLOAD_LIMIT = 64 * 1024 * 1024;
 z.config(z.locales.zhCN());
 
 export interface AppOptions {
+  /** pino options; the personal-data redaction (log-redaction.ts) is always added */
   logger?: FastifyServerOptions['logger'];
   /** serve the built workbench at / when present */
   serveWeb?: boolean;
@@ -30,7 +32,7 @@ export interface AppOptions {
 
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: redactingLogger(opts.logger ?? false),
     bodyLimit: BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

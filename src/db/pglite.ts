@@ -17,11 +17,29 @@ class Lock {
   }
 }
 
+/**
+ * PGlite attaches the statement's parameters (ID numbers, names, phones) to its errors as
+ * enumerable fields, which a logger then writes out: keep them for a debugger, hide them from
+ * serialisation.
+ */
+function hideValues(e: unknown): unknown {
+  if (e && typeof e === 'object') {
+    for (const k of ['params', 'queryOptions']) {
+      if (k in e) Object.defineProperty(e, k, { enumerable: false });
+    }
+  }
+  return e;
+}
+
 function wrap(pg: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const r = await pg.query<T>(sql, params as unknown[]);
-      return r.rows;
+      try {
+        const r = await pg.query<T>(sql, params as unknown[]);
+        return r.rows;
+      } catch (e) {
+        throw hideValues(e);
+      }
     },
     async exec(sql: string) {
       await pg.exec(sql);
