@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { dbTest } from '../db/testing.ts';
 import type { Db } from '../db/types.ts';
 import { makeIdNumber } from '../domain/registry/id-number.ts';
-import { addPerson, seedCounty, TODAY, VILLAGE } from '../modules/registry/test-fixtures.ts';
+import { addPerson, seedCounty, TODAY, VILLAGE } from '../modules/registry/testing.ts';
 import { buildApp } from './app.ts';
 import { redactText, redactUrl } from './log-redaction.ts';
 import { loginAs } from './testing.ts';

@@ -9,8 +9,8 @@ import { ageOn } from '../../domain/registry/id-number.ts';
 import { badRequest, isAppError, notFound } from '../../domain/shared/errors.ts';
 import { maskIdNumber } from '../../domain/shared/masking.ts';
 import { yuan } from '../../domain/his/wire.ts';
-import { audit } from '../audit/audit.ts';
-import type { Caller } from '../settlement/caller.ts';
+import { audit } from '../audit/index.ts';
+import type { Caller } from '../settlement/index.ts';
 import { psnTypeOf } from '../settlement/settle.ts';
 import type { PersonQueryLimiter } from './person-query-limit.ts';
 

@@ -12,15 +12,15 @@ import {
   shownSpells,
   shownStatus,
 } from '../../domain/registry/sensitive.ts';
-import type { Staff } from '../accounts/service.ts';
+import type { Staff } from '../accounts/index.ts';
+import { sensitiveIdentityCodes } from './identity-type-repo.ts';
 import type { householdDetail } from './household-view.ts';
 import type { PersonListRow } from './person-repo.ts';
 import type { personFile } from './person-service.ts';
 
 export async function disclosureFor(q: Queryable, staff: Pick<Staff, 'roles'>): Promise<Disclosure> {
   if (maySeeSensitive(staff.roles)) return FULL_DISCLOSURE;
-  const rows = await q.query<{ code: string }>('SELECT code FROM identity_type WHERE sensitive');
-  return { full: false, hiddenIdentities: new Set(rows.map((r) => r.code)) };
+  return { full: false, hiddenIdentities: new Set(await sensitiveIdentityCodes(q)) };
 }
 
 export function shownListRow<T extends Pick<PersonListRow, 'status' | 'statusDate' | 'identities'>>(

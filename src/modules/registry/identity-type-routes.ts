@@ -6,26 +6,14 @@ import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { ALL_STAFF } from '../../domain/accounts/roles.ts';
 import { maySeeSensitive } from '../../domain/registry/sensitive.ts';
 import { notFound } from '../../domain/shared/errors.ts';
-import { staffActor } from '../accounts/service.ts';
-import { audit } from '../audit/audit.ts';
+import { staffActor } from '../accounts/index.ts';
+import { audit } from '../audit/index.ts';
+import { listIdentityTypes, lockIdentityType, setSensitive } from './identity-type-repo.ts';
 import { ADMIN } from './schemas.ts';
-
-interface IdentityTypeRow {
-  code: string;
-  name: string;
-  department: string;
-  subsidisesEnrollment: boolean;
-  sensitive: boolean;
-}
-
-const COLUMNS = `code, name, department, subsidises_enrollment AS "subsidisesEnrollment", sensitive`;
 
 export const identityTypeRoutes: RoutesPlugin = (app, deps) => {
   app.get('/api/registry/identity-types', { config: { roles: ALL_STAFF } }, async (req) => ({
-    items: await deps.db.query<IdentityTypeRow>(
-      `SELECT ${COLUMNS} FROM identity_type WHERE $1 OR NOT sensitive ORDER BY code`,
-      [maySeeSensitive(staffOf(req).roles)],
-    ),
+    items: await listIdentityTypes(deps.db, maySeeSensitive(staffOf(req).roles)),
   }));
 
   app.patch(
@@ -39,17 +27,11 @@ export const identityTypeRoutes: RoutesPlugin = (app, deps) => {
     },
     async (req) =>
       deps.db.tx(async (tx) => {
-        const [before] = await tx.query<IdentityTypeRow>(
-          `SELECT ${COLUMNS} FROM identity_type WHERE code = $1 FOR UPDATE`,
-          [req.params.code],
-        );
+        const before = await lockIdentityType(tx, req.params.code);
         if (!before) {
           throw notFound('IDENTITY_TYPE_UNKNOWN', `身份类别 ${req.params.code} 不存在`, { field: 'code' });
         }
-        const [after] = await tx.query<IdentityTypeRow>(
-          `UPDATE identity_type SET sensitive = $2 WHERE code = $1 RETURNING ${COLUMNS}`,
-          [req.params.code, req.body.sensitive],
-        );
+        const after = await setSensitive(tx, req.params.code, req.body.sensitive);
         await audit(
           tx,
           staffActor(staffOf(req)),
