@@ -1,6 +1,7 @@
 // Every module's routes, registered by the server assembly. Add a module with one line here.
 import type { RoutesPlugin } from '../api/context.ts';
 import { accountRoutes } from './accounts/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { hisRoutes } from './his/routes.ts';
 import { importRoutes } from './import/routes.ts';
@@ -16,4 +17,5 @@ export const modules: RoutesPlugin[] = [
   hisRoutes,
   registryRoutes,
   dashboardRoutes,
+  auditRoutes,
 ];

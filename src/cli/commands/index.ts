@@ -1,3 +1,4 @@
+import { auditCommand } from './audit.ts';
 import { importCommand } from './import.ts';
 import { policyCommand } from './policy.ts';
 import { seedCommand } from './seed.ts';
@@ -14,4 +15,5 @@ export const commands: Record<string, Command> = {
   user: userCommand,
   import: importCommand,
   policy: policyCommand,
+  audit: auditCommand,
 };

@@ -50,6 +50,7 @@ export async function login(
         {
           locked: s.lockedUntil !== null,
         },
+        now,
       );
     });
     if (s.lockedUntil)
@@ -70,6 +71,7 @@ export async function login(
       account.id,
       null,
       null,
+      now,
     );
   });
   return { token, staff: toStaff(account), expiresAt };

@@ -153,6 +153,7 @@ export async function cancelVisit(
       status: v.status,
     },
     { status: 'cancelled', msgid: c.msgid },
+    c.now,
   );
 }
 
@@ -193,6 +194,7 @@ export async function recordVisitInfo(
       diagnoses: r.diagnoses,
       msgid: c.msgid,
     },
+    c.now,
   );
 }
 
@@ -244,6 +246,7 @@ export async function discharge(tx: Queryable, c: Caller, r: Discharge): Promise
       dischargeWay: r.dischargeWay,
       msgid: c.msgid,
     },
+    c.now,
   );
 }
 
@@ -267,6 +270,7 @@ export async function cancelDischarge(
       status: 'admitted',
       msgid: c.msgid,
     },
+    c.now,
   );
 }
 
