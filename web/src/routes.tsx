@@ -19,4 +19,5 @@ export const routes: RouteObject[] = [
   { path: 'institutions', element: page(() => import('./pages/reference/institutions-page.tsx')) },
   { path: 'catalogue', element: page(() => import('./pages/reference/catalogue-page.tsx')) },
   { path: 'import', element: page(() => import('./pages/import/import-page.tsx')) },
+  { path: 'audit', element: page(() => import('./pages/audit/audit-page.tsx')) },
 ];

@@ -3,26 +3,25 @@
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Queryable } from '../../db/types.ts';
-import { auditRange, chinaDayEnd, chinaDayStart } from '../../modules/audit/contract.ts';
-import { type ChainReport, verifyChain } from '../../modules/audit/verify.ts';
+import {
+  auditRange,
+  BREAK_NAMES,
+  type ChainReport,
+  chinaDayEnd,
+  chinaDayStart,
+} from '../../modules/audit/contract.ts';
+import { verifyChain } from '../../modules/audit/verify.ts';
 import { type Command, parseFlags } from './types.ts';
 
 const USAGE =
   '用法: yibao audit verify [--from 开始日期] [--to 结束日期] [--json]（日期为 YYYY-MM-DD，含首尾两天）';
-
-const KIND_NAMES = {
-  hash: '记录内容与哈希不符（被修改）',
-  link: '与前一条记录的哈希链接不符（前一条被修改或替换）',
-  gap: '此前缺少记录（被删除）',
-  tail: '链尾缺少记录或链头被改动',
-} as const;
 
 export function formatReport(r: ChainReport): string {
   const range = r.from || r.to ? `（范围 ${r.from ?? '…'} 至 ${r.to ?? '…'}）` : '';
   const lines = [`已校验 ${r.checked} 条审计记录，${r.streams.length} 条链${range}`];
   for (const s of r.streams) {
     const state = s.break
-      ? `断裂：第 ${s.break.seq} 条${s.break.id ? `（记录 #${s.break.id}）` : ''} ${KIND_NAMES[s.break.kind]}`
+      ? `断裂：第 ${s.break.seq} 条${s.break.id ? `（记录 #${s.break.id}）` : ''} ${BREAK_NAMES[s.break.kind]}`
       : '完好';
     lines.push(
       `  链 ${String(s.stream).padStart(2)}  ${String(s.rows).padStart(8)} 条  链头 ${s.lastSeq}:${s.lastHash}  ${state}`,

@@ -48,6 +48,45 @@ export interface AuditEntryView {
   hash: string;
 }
 
+/** GET /api/audit/verify (and `yibao audit verify --json`). */
+export type BreakKind =
+  | 'hash' // the row's content no longer matches its hash (edited)
+  | 'link' // prev_hash differs from the previous row's hash (previous row edited or replaced)
+  | 'gap' // rows missing before this one (deleted)
+  | 'tail'; // rows missing at the end of the stream, or the head was moved
+
+export interface ChainBreak {
+  stream: number;
+  kind: BreakKind;
+  id: number | null;
+  seq: number;
+  at: string | null;
+}
+
+export interface StreamReport {
+  stream: number;
+  rows: number;
+  lastSeq: number;
+  lastHash: string;
+  break: ChainBreak | null;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  checked: number;
+  from: string | null;
+  to: string | null;
+  streams: StreamReport[];
+  breaks: ChainBreak[];
+}
+
+export const BREAK_NAMES: Record<BreakKind, string> = {
+  hash: '记录内容与哈希不符（被修改）',
+  link: '与前一条记录的哈希链接不符（前一条被修改或替换）',
+  gap: '此前缺少记录（被删除）',
+  tail: '链尾缺少记录或链头被改动',
+};
+
 /** The instant a China calendar day starts (UTC+8, no daylight saving). */
 export function chinaDayStart(day: string): string {
   return new Date(`${day}T00:00:00+08:00`).toISOString();

@@ -4,37 +4,7 @@
 // hash, which an auditor may keep outside the database (a later rewrite of a whole chain by
 // someone who owns the database would change those hashes).
 import type { Queryable } from '../../db/types.ts';
-
-export type BreakKind =
-  | 'hash' // the row's content no longer matches its hash (edited)
-  | 'link' // prev_hash differs from the previous row's hash (previous row edited or replaced)
-  | 'gap' // rows missing before this one (deleted)
-  | 'tail'; // rows missing at the end of the stream, or the head was moved
-
-export interface ChainBreak {
-  stream: number;
-  kind: BreakKind;
-  id: number | null;
-  seq: number;
-  at: string | null;
-}
-
-export interface StreamReport {
-  stream: number;
-  rows: number;
-  lastSeq: number;
-  lastHash: string;
-  break: ChainBreak | null;
-}
-
-export interface ChainReport {
-  ok: boolean;
-  checked: number;
-  from: string | null;
-  to: string | null;
-  streams: StreamReport[];
-  breaks: ChainBreak[];
-}
+import type { BreakKind, ChainBreak, ChainReport, StreamReport } from './contract.ts';
 
 export interface VerifyRange {
   /** ISO instants; rows with from <= at < to (both optional) */

@@ -20,6 +20,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/institutions', label: '定点机构', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
   { path: '/catalogue', label: '医保目录', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
   { path: '/import', label: '台账导入', roles: ['admin', 'clerk'] },
+  { path: '/audit', label: '审计日志', roles: ['admin', 'auditor'] },
 ];
 
 export function navFor(roles: readonly Role[]): NavItem[] {
