@@ -163,7 +163,8 @@ export const importRoutes: RoutesPlugin = (app, deps) => {
       if (!job) throw notFound('IMPORT_JOB_NOT_FOUND', '导入作业不存在');
       const errors = await repo.jobErrors(deps.db, job.id);
       const body = await errorReport(errors, req.query.format);
-      // the report carries the rejected rows as uploaded (names, ID numbers): each download is audited
+      // the report carries the rejected rows as uploaded (names, values, masked ID numbers): personal
+      // data leaving the system, so each download is audited
       await deps.db.tx((tx) =>
         audit(
           tx,
