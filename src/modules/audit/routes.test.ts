@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { loginAs, testApp } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
-import { addPerson, seedCounty } from '../registry/test-fixtures.ts';
+import { addPerson, seedCounty, VILLAGE, VILLAGE_2 } from '../registry/test-fixtures.ts';
 import { someEntries, tamper } from './testing.ts';
 
 const NOW = new Date('2026-03-15T02:00:00.000Z'); // 10:00 in China
@@ -32,6 +32,27 @@ dbTest('a refused request is audited with the route, the user and the code', asy
     assert.equal(e.entity_id, 'GET /api/audit/verify');
     assert.deepEqual(e.after, { url: '/api/audit/verify', code: 'ROLE_FORBIDDEN', roles: ['clerk'] });
     assert.equal(new Date(e.at).toISOString(), NOW.toISOString());
+  } finally {
+    await app.close();
+  }
+});
+
+dbTest("a service's scope refusal is audited too (a village agent outside the village)", async (db) => {
+  await seedCounty(db);
+  const other = await addPerson(db, { villageCode: VILLAGE_2 });
+  const app = await testApp(db, clock);
+  try {
+    const agent = await loginAs(app, db, 'agent', VILLAGE);
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/registry/persons/${other.psnNo}`,
+      headers: { cookie: agent },
+    });
+    assert.equal(res.statusCode, 403);
+    const [e] = await entries(db, "action = 'access.denied'");
+    assert.equal(e.entity_id, 'GET /api/registry/persons/:psnNo');
+    assert.equal(e.after.code, 'AGENT_OUTSIDE_VILLAGE');
+    assert.equal(e.after.url, `/api/registry/persons/${other.psnNo}`);
   } finally {
     await app.close();
   }
