@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden } from '../domain/shared/errors.ts';
 import { authenticate } from '../modules/accounts/service.ts';
+import { auditDenied } from '../modules/audit/index.ts';
 import type { App, Deps } from './context.ts';
 
 export const SESSION_COOKIE = 'yibao_session';
@@ -34,4 +35,36 @@ export function installAuth(app: App, deps: Deps): void {
       throw forbidden('ROLE_FORBIDDEN', '当前角色无权进行此操作');
     }
   });
+
+  // Every refusal of a signed-in staff member (this role check, or a scope check deeper in a
+  // service) is audited; the refusal is still the response if writing the entry fails.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode !== 403 || !req.staff) return payload;
+    try {
+      await auditDenied(
+        deps.db,
+        { id: req.staff.id, name: req.staff.username },
+        {
+          method: req.method,
+          route: req.routeOptions.url ?? req.url.split('?')[0],
+          url: req.url,
+          code: errorCodeOf(payload),
+          roles: req.staff.roles,
+        },
+        deps.now(),
+      );
+    } catch (err) {
+      req.log.error({ err }, 'could not audit a refused request');
+    }
+    return payload;
+  });
+}
+
+function errorCodeOf(payload: unknown): string | null {
+  if (typeof payload !== 'string') return null;
+  try {
+    return (JSON.parse(payload) as { error?: { code?: string } }).error?.code ?? null;
+  } catch {
+    return null;
+  }
 }

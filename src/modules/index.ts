@@ -3,6 +3,7 @@ import type { RoutesPlugin } from '../api/context.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { collectionRoutes } from './collection/index.ts';
+import { auditRoutes } from './audit/index.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { hisRoutes } from './his/routes.ts';
 import { importRoutes } from './import/routes.ts';
@@ -20,4 +21,5 @@ export const modules: RoutesPlugin[] = [
   dashboardRoutes,
   calendarRoutes,
   collectionRoutes,
+  auditRoutes,
 ];

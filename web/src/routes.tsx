@@ -24,4 +24,5 @@ export const routes: RouteObject[] = [
   { path: 'calendar', element: page(() => import('./pages/calendar/calendar-page.tsx')) },
   { path: 'collection', element: page(() => import('./pages/collection/collection-page.tsx')) },
   { path: 'unpaid', element: page(() => import('./pages/collection/unpaid-page.tsx')) },
+  { path: 'audit', element: page(() => import('./pages/audit/audit-page.tsx')) },
 ];

@@ -14,6 +14,7 @@ import {
 } from '../../domain/import/kinds.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/service.ts';
+import { audit } from '../audit/index.ts';
 import { jobRunner, recoverInterruptedJobs } from './jobs.ts';
 import { CONTENT_TYPES, errorReport, type ReportFormat, shownError, template } from './report.ts';
 import * as repo from './repository.ts';
@@ -166,7 +167,22 @@ export const importRoutes: RoutesPlugin = async (app, deps) => {
       const job = await repo.getJob(deps.db, req.params.id);
       if (!job) throw notFound('IMPORT_JOB_NOT_FOUND', '导入作业不存在');
       const full = mayViewFullPii(staffOf(req).roles);
-      const body = await errorReport(await repo.jobErrors(deps.db, job.id), req.query.format, full);
+      const errors = await repo.jobErrors(deps.db, job.id);
+      const body = await errorReport(errors, req.query.format, full);
+      // the report carries the rejected rows as uploaded (names, values, ID numbers as the role may
+      // see them): personal data leaving the system, so each download is audited
+      await deps.db.tx((tx) =>
+        audit(
+          tx,
+          staffActor(staffOf(req)),
+          'import.errors_download',
+          'import_job',
+          job.id,
+          null,
+          { format: req.query.format, rows: errors.length },
+          deps.now(),
+        ),
+      );
       return download(
         reply,
         body,

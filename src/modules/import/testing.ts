@@ -75,3 +75,4 @@ export function request(
     ...over,
   };
 }
+export { auditEach } from './write-audit.ts';

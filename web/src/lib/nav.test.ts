@@ -16,6 +16,13 @@ test('a leader lands on the dashboard, a clerk on person search', () => {
   assert.ok(navFor(['admin']).length >= 7);
 });
 
+test('the audit log is for 稽核 and admin only', () => {
+  assert.ok(navFor(['auditor']).some((n) => n.path === '/audit'));
+  assert.ok(navFor(['admin']).some((n) => n.path === '/audit'));
+  assert.equal(mayOpen('/audit', ['clerk']), false);
+  assert.equal(mayOpen('/audit', ['leader']), false);
+});
+
 test('only workbench paths are followed after login', () => {
   assert.equal(safeNext('/persons/P1?x=1'), '/persons/P1?x=1');
   assert.equal(safeNext('//evil.example'), null);

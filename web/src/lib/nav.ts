@@ -24,6 +24,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/import', label: '台账导入', roles: ['admin', 'clerk'] },
   { path: '/accounts', label: '用户管理', roles: ['admin'] },
   { path: '/calendar', label: '工作日历', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
+  { path: '/audit', label: '审计日志', roles: ['admin', 'auditor'] },
 ];
 
 /** 修改密码 is in the header for everyone, and the only page while a reset password awaits change. */
