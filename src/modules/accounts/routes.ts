@@ -1,6 +1,6 @@
 import { SESSION_COOKIE } from '../../api/auth.ts';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
-import { ALL_STAFF, mayViewFullPii, ROLE_NAMES, ROLES } from '../../domain/accounts/roles.ts';
+import { mayViewFullPii, ROLE_NAMES, ROLES } from '../../domain/accounts/roles.ts';
 import { changePasswordBody, loginBody } from './contract.ts';
 import { changeOwnPassword } from './manage.ts';
 import { manageRoutes } from './manage-routes.ts';
@@ -11,7 +11,7 @@ export const accountRoutes: RoutesPlugin = (app, deps) => {
   void dummyHash(); // made now, so the first unknown name costs no more than a known one
   app.post(
     '/api/auth/login',
-    { config: { roles: 'public' }, schema: { body: loginBody } },
+    { config: { permission: 'public' }, schema: { body: loginBody } },
     async (req, reply) => {
       const { token, staff, expiresAt } = await login(
         deps.db,
@@ -34,7 +34,7 @@ export const accountRoutes: RoutesPlugin = (app, deps) => {
   );
 
   // logout, me and the password change stay open while a reset password awaits its change
-  const duringChange = { roles: ALL_STAFF, duringPasswordChange: true } as const;
+  const duringChange = { permission: 'session', duringPasswordChange: true } as const;
 
   app.post('/api/auth/logout', { config: duringChange }, async (req, reply) => {
     await logout(deps.db, req.sessionToken!, staffOf(req));
@@ -58,7 +58,7 @@ export const accountRoutes: RoutesPlugin = (app, deps) => {
     },
   );
 
-  app.get('/api/roles', { config: { roles: ALL_STAFF } }, async () => ({
+  app.get('/api/roles', { config: { permission: 'accounts.roles' } }, async () => ({
     items: ROLES.map((code) => ({ code, name: ROLE_NAMES[code] })),
   }));
 

@@ -6,3 +6,4 @@ export { auditDenied } from './denied.ts';
 export { hasEntry } from './repo.ts';
 export { auditRoutes } from './routes.ts';
 export { verifyChain } from './verify-queries.ts';
+export { AUDIT_PERMISSIONS } from './permissions.ts';

@@ -1,16 +1,13 @@
 // /api/audit: the audit page's search and the hash-chain check, for 稽核 (auditor) and admin.
 import type { RoutesPlugin } from '../../api/context.ts';
-import type { Role } from '../../domain/accounts/roles.ts';
 import { auditEntriesQuery, auditRange, chinaDayEnd, chinaDayStart } from './contract.ts';
 import { searchEntries } from './repo.ts';
 import { verifyChain } from './verify-queries.ts';
 
-export const AUDIT_READERS: readonly Role[] = ['admin', 'auditor'];
-
 export const auditRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/audit/entries',
-    { config: { roles: AUDIT_READERS }, schema: { querystring: auditEntriesQuery } },
+    { config: { permission: 'audit.view' }, schema: { querystring: auditEntriesQuery } },
     async (req) => {
       const { items, total } = await searchEntries(deps.db, req.query);
       return { items, total, page: req.query.page, pageSize: req.query.pageSize };
@@ -19,7 +16,7 @@ export const auditRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/audit/verify',
-    { config: { roles: AUDIT_READERS }, schema: { querystring: auditRange } },
+    { config: { permission: 'audit.view' }, schema: { querystring: auditRange } },
     async (req) =>
       verifyChain(deps.db, {
         from: req.query.from ? chinaDayStart(req.query.from) : null,

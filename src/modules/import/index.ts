@@ -1,0 +1,3 @@
+// Ledger imports: their face.
+export { IMPORT_PERMISSIONS } from './permissions.ts';
+export { importRoutes } from './routes.ts';
