@@ -201,7 +201,13 @@ export async function finishJob(db: Queryable, id: number, o: JobOutcome): Promi
   );
 }
 
-export async function insertErrors(db: Queryable, jobId: number, errors: readonly RowError[]): Promise<void> {
+/** Appends to a job's error report; `firstSeq` numbers the first of these errors. */
+export async function insertErrors(
+  db: Queryable,
+  jobId: number,
+  errors: readonly RowError[],
+  firstSeq = 1,
+): Promise<void> {
   if (errors.length === 0) return;
   await db.query(
     `INSERT INTO import_row_error (job_id, seq, row_no, column_name, value, reason, certno, name)
@@ -210,7 +216,7 @@ export async function insertErrors(db: Queryable, jobId: number, errors: readonl
             AS e(seq, row_no, col, val, reason, certno, name)`,
     [
       jobId,
-      errors.map((_, i) => i + 1),
+      errors.map((_, i) => firstSeq + i),
       errors.map((e) => e.rowNo),
       errors.map((e) => e.column),
       errors.map((e) => e.value),
@@ -219,6 +225,11 @@ export async function insertErrors(db: Queryable, jobId: number, errors: readonl
       errors.map((e) => e.name),
     ],
   );
+}
+
+/** A refused file has no error report (the rows checked before the refusal are dropped). */
+export async function deleteErrors(db: Queryable, jobId: number): Promise<void> {
+  await db.query('DELETE FROM import_row_error WHERE job_id = $1', [jobId]);
 }
 
 export async function jobErrors(db: Queryable, jobId: number): Promise<RowError[]> {

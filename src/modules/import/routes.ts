@@ -1,4 +1,5 @@
-// /api/import: kinds and templates, upload (202 + a background job), job progress, error reports
+// /api/import: kinds and templates, upload (streamed to a temporary file, 202 + a background job;
+// over YIBAO_IMPORT_MAX_BYTES 413 IMPORT_TOO_LARGE), job progress, error reports
 // (a page of them for the screen, or the whole report as xlsx/csv).
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -15,9 +16,11 @@ import {
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/service.ts';
 import { jobRunner } from './jobs.ts';
+import { limitsFromEnv } from './limits.ts';
 import { CONTENT_TYPES, errorReport, type ReportFormat, template } from './report.ts';
 import * as repo from './repository.ts';
 import { chinaDate, type Progress } from './service.ts';
+import { removeFile, type StoredFile, saveUpload } from './upload.ts';
 
 const IMPORTERS: readonly Role[] = ['admin', 'clerk'];
 const kindParams = z.object({ kind: z.enum(IMPORT_KINDS) });
@@ -85,33 +88,52 @@ export const importRoutes: RoutesPlugin = (app, deps) => {
       if (!req.isMultipart()) {
         throw badRequest('IMPORT_NO_FILE', '请以 multipart/form-data 上传文件（字段名 file）');
       }
-      let file: { name: string; bytes: Buffer } | undefined;
+      // the file goes to a temporary file as it arrives (never whole in memory), cut off at the limit
+      const limits = limitsFromEnv();
+      let file: { name: string; stored: StoredFile } | undefined;
       const fields: Record<string, string> = {};
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          const bytes = await part.toBuffer();
-          if (part.fieldname === 'file') file = { name: part.filename || 'upload', bytes };
-        } else if (typeof part.value === 'string') {
-          fields[part.fieldname] = part.value;
+      try {
+        for await (const part of req.parts({ limits: { fileSize: limits.maxBytes } })) {
+          if (part.type === 'file') {
+            const stored = await saveUpload(part.file, limits);
+            if (part.fieldname === 'file' && !file) file = { name: part.filename || 'upload', stored };
+            else await removeFile(stored);
+          } else if (typeof part.value === 'string') {
+            fields[part.fieldname] = part.value;
+          }
         }
+      } catch (e) {
+        if (file) await removeFile(file.stored);
+        throw e;
       }
       if (!file) throw badRequest('IMPORT_NO_FILE', '没有收到文件，请在字段 file 中上传 xlsx 或 csv 文件');
+      const upload = file.stored;
       const mode = modeSchema.safeParse(fields.mode || undefined);
       if (!mode.success) {
+        await removeFile(upload);
         throw badRequest(
           'IMPORT_MODE',
           '导入方式应为 all_or_nothing（全部成功才写入）或 skip_bad_rows（跳过错误行）',
         );
       }
-      const jobId = await runner.submit({
-        kind: req.params.kind,
-        mode: mode.data as ImportMode,
-        fileName: file.name.slice(0, 200),
-        bytes: file.bytes,
-        actor: staffActor(staff),
-        staffAdmdvs: staff.admdvs,
-        today: chinaDate(deps.now()),
-      });
+      let jobId: number;
+      try {
+        jobId = await runner.submit(
+          {
+            kind: req.params.kind,
+            mode: mode.data as ImportMode,
+            fileName: file.name.slice(0, 200),
+            source: upload,
+            actor: staffActor(staff),
+            staffAdmdvs: staff.admdvs,
+            today: chinaDate(deps.now()),
+          },
+          () => removeFile(upload),
+        );
+      } catch (e) {
+        await removeFile(upload);
+        throw e;
+      }
       reply.status(202);
       return { jobId };
     },

@@ -68,7 +68,7 @@ export function request(
     kind,
     mode: 'all_or_nothing',
     fileName: `${kind}.csv`,
-    bytes,
+    source: bytes,
     actor: SYSTEM_ACTOR,
     staffAdmdvs: null,
     today: TODAY,
