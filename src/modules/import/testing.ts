@@ -61,7 +61,7 @@ export function csvOf(rows: readonly (readonly (string | number)[])[]): Buffer {
 
 export function request(
   kind: ImportRequest['kind'],
-  bytes: Uint8Array,
+  bytes: ImportRequest['source'],
   over: Partial<ImportRequest> = {},
 ): ImportRequest {
   return {

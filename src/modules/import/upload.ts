@@ -29,7 +29,9 @@ export function sha256Of(s: ImportSource): string {
 
 /** The file's bytes as a stream of chunks (64 KB from disk). */
 export function openSource(s: ImportSource): Readable {
-  return isStored(s) ? createReadStream(s.path, { highWaterMark: 64 * 1024 }) : Readable.from([Buffer.from(s)]);
+  return isStored(s)
+    ? createReadStream(s.path, { highWaterMark: 64 * 1024 })
+    : Readable.from([Buffer.from(s)]);
 }
 
 let uploadDir: Promise<string> | undefined;

@@ -7,12 +7,13 @@ import { HEADER_SCAN_ROWS, locateHeaders } from '../../domain/import/headers.ts'
 import type { RowError, SourceRow } from '../../domain/import/rows.ts';
 import type { Db } from '../../db/types.ts';
 import { AppError, badRequest } from '../../domain/shared/errors.ts';
-import { type ImportLimits, tooManyRows } from './limits.ts';
+import { fileTooLarge, type ImportLimits, tooManyRows } from './limits.ts';
 import { type Accepted, type KindRun, prepareKind } from './prepare.ts';
 import { openRows } from './read-file.ts';
 import * as repo from './repository.ts';
 import type { ImportRequest } from './service.ts';
 import type { Stage } from './stage.ts';
+import { sizeOf } from './upload.ts';
 
 /** rows checked (and staged) at a time; small enough that one chunk's work is a short pause */
 export const CHUNK = 2000;
@@ -38,6 +39,7 @@ export async function validateFile(
   onRows: (n: number) => void,
   pause: () => Promise<void>,
 ): Promise<Checked> {
+  if (sizeOf(req.source) > limits.maxBytes) throw fileTooLarge(limits);
   const sheet = await openRows(req.source);
   const rows = sheet.rows[Symbol.asyncIterator]();
   const head: SourceRow[] = [];
