@@ -3,6 +3,7 @@
 // kept in memory so the UI's progress bar is answered without touching the database.
 import type { Db } from '../../db/types.ts';
 import { createJob, type ImportRequest, type Progress, runJob } from './service.ts';
+import type { Traffic } from './traffic.ts';
 
 export interface JobRunner {
   /** store the job and queue it; resolves with its id once it is recorded; `after` runs when it ends */
@@ -12,7 +13,11 @@ export interface JobRunner {
   idle(): Promise<void>;
 }
 
-export function jobRunner(db: Db, log: (msg: string, err?: unknown) => void = () => {}): JobRunner {
+export function jobRunner(
+  db: Db,
+  log: (msg: string, err?: unknown) => void = () => {},
+  traffic?: Traffic,
+): JobRunner {
   const live = new Map<number, Progress>();
   let tail: Promise<unknown> = Promise.resolve();
   return {
@@ -21,7 +26,7 @@ export function jobRunner(db: Db, log: (msg: string, err?: unknown) => void = ()
       live.set(id, { phase: 'queued', total: 0, processed: 0 });
       tail = tail.then(async () => {
         try {
-          const r = await runJob(db, id, req, (p) => live.set(id, p));
+          const r = await runJob(db, id, req, { onProgress: (p) => live.set(id, p), traffic });
           if (r.cause) log(`导入作业 #${id} 失败`, r.cause);
         } catch (e) {
           log(`导入作业 #${id} 无法记录结果`, e);

@@ -46,14 +46,13 @@ dbTest('a file over the row limit is refused with IMPORT_TOO_MANY_ROWS and write
   // the first chunk (with bad rows) is checked before the limit is reached: its errors go too
   const rows = CHUNK + 500;
   const r = await importFile(db, request('persons', Buffer.from(ledger(rows))), undefined, {
-    ...BIG,
-    maxRows: rows - 1,
+    limits: { ...BIG, maxRows: rows - 1 },
   });
   assert.deepEqual(
     [r.status, r.errorCode, r.written, r.inserted],
     ['failed', 'IMPORT_TOO_MANY_ROWS', false, 0],
   );
-  assert.match(r.message, /超过 2499 行数据的上限，未写入任何数据/);
+  assert.match(r.message, /超过 1499 行数据的上限，未写入任何数据/);
   for (const t of ['person', 'household', 'household_member', 'import_row_error']) {
     assert.equal(await count(db, t), 0, t);
   }
@@ -68,12 +67,13 @@ dbTest('a file over the row limit is refused with IMPORT_TOO_MANY_ROWS and write
 dbTest('a file over the size limit is refused with IMPORT_TOO_LARGE and writes nothing', async (db) => {
   await seedCounty(db);
   const file = Buffer.from(ledger(50));
-  const r = await importFile(db, request('persons', file), undefined, { ...BIG, maxBytes: file.length - 1 });
+  const r = await importFile(db, request('persons', file), undefined, {
+    limits: { ...BIG, maxBytes: file.length - 1 },
+  });
   assert.deepEqual([r.status, r.errorCode, r.written], ['failed', 'IMPORT_TOO_LARGE', false]);
   assert.equal(await count(db, 'person'), 0);
   const ok = await importFile(db, request('persons', file, { mode: 'skip_bad_rows' }), undefined, {
-    ...BIG,
-    maxBytes: file.length,
+    limits: { ...BIG, maxBytes: file.length },
   });
   assert.deepEqual([ok.status, ok.inserted, ok.rejected], ['done', 48, 2]);
 });
@@ -129,7 +129,9 @@ dbTest(
       const path = join(dir, '花名册.csv');
       await writeFile(path, text);
       const file = await storedFile(path);
-      const r = await importFile(db, request('persons', file, { mode: 'skip_bad_rows' }), undefined, BIG);
+      const r = await importFile(db, request('persons', file, { mode: 'skip_bad_rows' }), undefined, {
+        limits: BIG,
+      });
       assert.deepEqual(
         [r.status, r.total, r.inserted, r.updated, r.rejected, r.errorCount],
         ['done', rows, accepted.length, 0, rows - accepted.length, expectedErrors.length],
@@ -143,7 +145,9 @@ dbTest(
       assert.equal(await count(db, 'household'), new Set(accepted.map((a) => a.household)).size);
       assert.equal(await count(db, 'household_member'), accepted.length);
 
-      const again = await importFile(db, request('persons', file, { mode: 'skip_bad_rows' }), undefined, BIG);
+      const again = await importFile(db, request('persons', file, { mode: 'skip_bad_rows' }), undefined, {
+        limits: BIG,
+      });
       assert.deepEqual([again.inserted, again.updated, again.unchanged], [0, 0, accepted.length]);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -20,6 +20,7 @@ import { limitsFromEnv } from './limits.ts';
 import { CONTENT_TYPES, errorReport, type ReportFormat, template } from './report.ts';
 import * as repo from './repository.ts';
 import { chinaDate, type Progress } from './service.ts';
+import { trackTraffic } from './traffic.ts';
 import { removeFile, type StoredFile, saveUpload } from './upload.ts';
 
 const IMPORTERS: readonly Role[] = ['admin', 'clerk'];
@@ -52,7 +53,7 @@ function jobView(job: repo.JobRow, live: Progress | undefined) {
 }
 
 export const importRoutes: RoutesPlugin = (app, deps) => {
-  const runner = jobRunner(deps.db, (msg, err) => app.log.error({ err }, msg));
+  const runner = jobRunner(deps.db, (msg, err) => app.log.error({ err }, msg), trackTraffic(app));
   app.addHook('onClose', () => runner.idle());
 
   app.get('/api/import/kinds', { config: { roles: ALL_STAFF } }, async () =>

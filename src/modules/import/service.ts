@@ -25,8 +25,16 @@ import { type ImportLimits, limitsFromEnv } from './limits.ts';
 import type { Accepted } from './prepare.ts';
 import * as repo from './repository.ts';
 import { createStage, type Stage } from './stage.ts';
+import type { Traffic } from './traffic.ts';
 import { type ImportSource, sha256Of, sizeOf } from './upload.ts';
 import { type Checked, validateFile } from './validate.ts';
+
+const WRITTEN_TABLES: Record<ImportKind, string[]> = {
+  persons: ['person', 'household', 'household_member'],
+  identities: ['person_identity'],
+  enrollments: ['enrollment'],
+  status: ['person_status_change', 'person', 'person_identity', 'enrollment'],
+};
 
 /** pg_advisory_xact_lock key shared by all imports ('YBIM'). */
 const IMPORT_LOCK = 0x5942494d;
@@ -78,20 +86,34 @@ export function createJob(db: Db, req: ImportRequest): Promise<number> {
   });
 }
 
+export interface RunOptions {
+  onProgress?: (p: Progress) => void;
+  limits?: ImportLimits;
+  /** the server's requests, which the import gives way to between chunks (traffic.ts) */
+  traffic?: Traffic;
+}
+
 /** Create the job and run it to the end (CLI, tests). */
 export async function importFile(
   db: Db,
   req: ImportRequest,
   onProgress?: (p: Progress) => void,
-  limits: ImportLimits = limitsFromEnv(),
+  opts: Omit<RunOptions, 'onProgress'> = {},
 ) {
   const jobId = await createJob(db, req);
-  return runJob(db, jobId, req, onProgress, limits);
+  return runJob(db, jobId, req, { ...opts, onProgress });
 }
 
-/** Let other requests run between two chunks (on PGlite, their queries queue behind ours). */
-export function pauseFor(db: Db): () => Promise<void> {
-  return db.engine === 'pglite' ? () => sleep(2) : () => yieldToLoop();
+/** longest an import waits for the server to be quiet before its next chunk */
+const MAX_GIVE_WAY_MS = 100;
+
+/** Between two chunks: let other requests run (on PGlite their queries queue behind ours). */
+function pauseFor(db: Db, traffic: Traffic | undefined): () => Promise<void> {
+  return async () => {
+    if (db.engine === 'pglite') await sleep(1);
+    else await yieldToLoop();
+    await traffic?.quiet(MAX_GIVE_WAY_MS);
+  };
 }
 
 /** Raised by the chunked write when a chunk fails after earlier chunks were committed. */
@@ -109,9 +131,10 @@ export async function runJob(
   db: Db,
   jobId: number,
   req: ImportRequest,
-  onProgress: (p: Progress) => void = () => {},
-  limits: ImportLimits = limitsFromEnv(),
+  opts: RunOptions = {},
 ): Promise<ImportResult> {
+  const { onProgress = () => {}, limits = limitsFromEnv() } = opts;
+  const pause = pauseFor(db, opts.traffic);
   const progress: Progress = { phase: 'parsing', total: 0, processed: 0 };
   const tell = () => onProgress({ ...progress });
   const fingerprint = sha256Of(req.source);
@@ -130,16 +153,22 @@ export async function runJob(
         Object.assign(progress, { phase: 'validating', processed: n });
         tell();
       },
-      pauseFor(db),
+      pause,
     );
     Object.assign(progress, { phase: 'writing', total: checked.total, processed: 0 });
     tell();
-    const outcome = await commit(db, jobId, req, fingerprint, checked, stage, (n) => {
+    const outcome = await commit(db, jobId, req, fingerprint, checked, stage, pause, (n) => {
       progress.processed = n;
       tell();
     });
-    // PGlite has no autovacuum: refresh the planner's statistics after a large load
-    if (db.engine === 'pglite' && outcome.inserted + outcome.updated >= 10_000) await db.query('ANALYZE');
+    // PGlite has no autovacuum: refresh the planner's statistics after a large load (a table at a
+    // time, giving way between them)
+    if (db.engine === 'pglite' && outcome.inserted + outcome.updated >= 10_000) {
+      for (const table of WRITTEN_TABLES[req.kind]) {
+        await db.query(`ANALYZE ${table}`);
+        await pause();
+      }
+    }
     progress.phase = 'done';
     tell();
     return { ...outcome, jobId, errors: checked.errors, errorCount: checked.errorCount };
@@ -211,6 +240,7 @@ async function commit(
   fingerprint: string,
   c: Checked,
   stage: Stage<Accepted>,
+  pause: () => Promise<void>,
   onWritten: (rows: number) => void,
 ): Promise<repo.JobOutcome> {
   const write = c.rejected === 0 || req.mode === 'skip_bad_rows';
@@ -263,7 +293,6 @@ async function commit(
       return finish(tx);
     });
   }
-  const pause = pauseFor(db);
   try {
     for await (const changes of stage.chunks()) {
       await db.tx((tx) => writeChunk(tx, changes));

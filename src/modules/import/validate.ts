@@ -16,7 +16,7 @@ import type { Stage } from './stage.ts';
 import { sizeOf } from './upload.ts';
 
 /** rows checked (and staged) at a time; small enough that one chunk's work is a short pause */
-export const CHUNK = 2000;
+export const CHUNK = 1000;
 /** row errors kept in memory for the caller (all of them are in the job's report) */
 export const ERRORS_KEPT = 1000;
 
