@@ -289,6 +289,7 @@ async function commit(
       for await (const changes of stage.chunks()) {
         await writeChunk(tx, changes);
         onWritten(done.rows);
+        await pause();
       }
       return finish(tx);
     });
