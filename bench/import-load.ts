@@ -9,8 +9,8 @@
 // 2. A ~60 MB ledger (250,000 rows with a wide 备注 column) imported by a child process into a
 //    fresh PGlite; printed: the child's peak resident memory (process.resourceUsage().maxRSS).
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,9 +24,9 @@ import type { Db } from '../src/db/types.ts';
 import { makeIdNumber } from '../src/domain/registry/id-number.ts';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../src/modules/his/client.ts';
 import { type LineSpec, totalOf, wire } from '../src/modules/his/flows.ts';
-import { HIS_PATH } from '../src/modules/his/routes.ts';
 import { seedDemoPolicies } from '../src/modules/policy/demo.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/test-factories.ts';
+import { get, post, upload } from './http.ts';
 import { writeLedger } from './ledger.ts';
 
 const ADMDVS = '410926';
@@ -90,79 +90,6 @@ async function seed(db: Db, visits: Visit[]) {
       ids.push({ fixmedinsCode: code, paasid: c.paasid, secret: c.secret });
     }
     return ids;
-  });
-}
-
-function post(agent: Agent, port: number, headers: Record<string, string>, body: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: HIS_PATH,
-        method: 'POST',
-        agent,
-        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** The ledger as a multipart upload to /api/import/persons, streamed from disk; the job's id. */
-function upload(port: number, cookie: string, path: string): Promise<number> {
-  const boundary = '----yibao-bench-boundary';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ledger.csv"\r\nContent-Type: text/csv\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/api/import/persons',
-        method: 'POST',
-        headers: {
-          cookie,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': head.length + statSync(path).size + tail.length,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode === 202) resolve(JSON.parse(body).jobId);
-          else reject(new Error(`upload ${res.statusCode}: ${body}`));
-        });
-      },
-    );
-    req.on('error', reject);
-    req.write(head);
-    const file = createReadStream(path);
-    file.pipe(req, { end: false });
-    file.on('end', () => req.end(tail));
-  });
-}
-
-function get(port: number, cookie: string, path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path, headers: { cookie } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    })
-      .on('error', reject)
-      .end();
   });
 }
 

@@ -19,7 +19,7 @@ import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/pr
 import type { Db, Queryable } from '../../db/types.ts';
 import { type ImportKind, type ImportMode, KIND_NAMES, MODE_NAMES } from '../../domain/import/kinds.ts';
 import type { RowError } from '../../domain/import/rows.ts';
-import { AppError, conflict } from '../../domain/shared/errors.ts';
+import { AppError } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
 import { type ImportLimits, limitsFromEnv } from './limits.ts';
 import type { Accepted } from './prepare.ts';
@@ -28,6 +28,7 @@ import { createStage, type Stage } from './stage.ts';
 import type { Traffic } from './traffic.ts';
 import { type ImportSource, sha256Of, sizeOf } from './upload.ts';
 import { type Checked, validateFile } from './validate.ts';
+import { failure, PartialWrite, writeConflict } from './failure.ts';
 
 const WRITTEN_TABLES: Record<ImportKind, string[]> = {
   persons: ['person', 'household', 'household_member'],
@@ -116,17 +117,6 @@ function pauseFor(db: Db, traffic: Traffic | undefined): () => Promise<void> {
   };
 }
 
-/** Raised by the chunked write when a chunk fails after earlier chunks were committed. */
-class PartialWrite extends Error {
-  readonly written: { rows: number; inserted: number; updated: number };
-  readonly failure: unknown;
-  constructor(written: { rows: number; inserted: number; updated: number }, failure: unknown) {
-    super('import partially written');
-    this.written = written;
-    this.failure = failure;
-  }
-}
-
 export async function runJob(
   db: Db,
   jobId: number,
@@ -193,40 +183,6 @@ export async function runJob(
   } finally {
     await stage.remove();
   }
-}
-
-function failure(e: unknown, progress: Progress, checked: Checked | undefined): repo.JobOutcome {
-  const partial = e instanceof PartialWrite ? e : null;
-  const cause = partial ? partial.failure : e;
-  const appError = cause instanceof AppError ? cause : writeConflict(cause);
-  const base: repo.JobOutcome = {
-    status: 'failed',
-    total: checked?.total ?? 0,
-    processed: checked?.total ?? progress.processed,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: checked?.rejected ?? 0,
-    written: false,
-    errorCode: appError?.code ?? 'INTERNAL',
-    message: appError?.message ?? '导入失败：系统内部错误，未写入任何数据，请联系管理员',
-    details: appError?.details ?? null,
-  };
-  if (!partial || partial.written.rows === 0) {
-    // the message of a write failure promises nothing was written: true when nothing was
-    return { ...base, rejected: 0, processed: checked ? base.processed : 0 };
-  }
-  const { rows, inserted, updated } = partial.written;
-  const why = writeConflict(cause) ? '导入期间其他人登记了相同的数据' : (appError?.message ?? '系统内部错误');
-  return {
-    ...base,
-    inserted,
-    updated,
-    written: true,
-    errorCode: 'IMPORT_PARTIAL',
-    message: `导入中断：已写入前 ${rows} 行（新增 ${inserted}，更新 ${updated}），其余未写入。原因：${why}。请重新导入同一文件完成剩余部分，已写入的数据不会重复写入`,
-    details: { cause: appError?.code ?? 'INTERNAL', writtenRows: rows },
-  };
 }
 
 /**
@@ -304,14 +260,6 @@ async function commit(
   } catch (e) {
     throw new PartialWrite(done, e);
   }
-}
-
-// A unique violation while writing means someone registered the same person meanwhile.
-function writeConflict(e: unknown): AppError | null {
-  if ((e as { code?: string })?.code === '23505') {
-    return conflict('IMPORT_CONFLICT', '导入期间其他人登记了相同的数据，本次未写入任何数据，请重新导入');
-  }
-  return null;
 }
 
 function summary(
