@@ -3,7 +3,7 @@ import { forbidden } from '../domain/shared/errors.ts';
 import { authenticate } from '../modules/accounts/service.ts';
 import { auditDenied } from '../modules/audit/index.ts';
 import type { App, Deps } from './context.ts';
-import type { Access } from '../modules/accounts/access.ts';
+import type { Access } from '../modules/accounts/index.ts';
 
 export const SESSION_COOKIE = 'yibao_session';
 

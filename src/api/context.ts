@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/types.ts';
-import type { Access } from '../modules/accounts/access.ts';
+import type { Access } from '../modules/accounts/index.ts';
 import type { Role } from '../domain/accounts/roles.ts';
 import { unauthorized } from '../domain/shared/errors.ts';
 import type { Staff } from '../modules/accounts/service.ts';

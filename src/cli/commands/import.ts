@@ -4,10 +4,15 @@ import { basename, extname } from 'node:path';
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import { IMPORT_KINDS, IMPORT_MODES, type ImportMode, isImportKind } from '../../domain/import/kinds.ts';
-import { errorReport } from '../../modules/import/report.ts';
-import { jobErrors } from '../../modules/import/repository.ts';
-import { chinaDate, importFile, type Progress } from '../../modules/import/service.ts';
-import { type StoredFile, storedFile } from '../../modules/import/upload.ts';
+import {
+  chinaDate,
+  errorReport,
+  importFile,
+  jobErrors,
+  type Progress,
+  type StoredFile,
+  storedFile,
+} from '../../modules/import/index.ts';
 import { type Command, parseFlags } from './types.ts';
 
 const PHASES: Record<string, string> = {
