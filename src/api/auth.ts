@@ -20,7 +20,7 @@ export function installAuth(app: App, deps: Deps, access: Access): void {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const p = route.config?.permission;
-    if (p === undefined && route.config?.roles === undefined) {
+    if (p === undefined) {
       throw new Error(`路由 ${route.method} ${route.url} 没有声明所需权限 (config.permission)`);
     }
     if (p !== undefined && !OPEN.has(p) && p !== 'session' && !access.defs.has(p)) {
@@ -31,14 +31,7 @@ export function installAuth(app: App, deps: Deps, access: Access): void {
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     const config = req.routeOptions.config;
     const permission = config?.permission;
-    const roles = config?.roles;
-    if (permission === undefined && roles === undefined) return; // not an /api route
-    if (
-      (permission !== undefined && OPEN.has(permission)) ||
-      (roles !== undefined && typeof roles === 'string')
-    ) {
-      return;
-    }
+    if (permission === undefined || OPEN.has(permission)) return; // not an /api route, or open
     const token = req.cookies[SESSION_COOKIE];
     const staff = await authenticate(deps.db, token, deps.now());
     req.staff = staff;
@@ -49,12 +42,10 @@ export function installAuth(app: App, deps: Deps, access: Access): void {
       throw forbidden('PASSWORD_CHANGE_REQUIRED', '密码已被管理员重置，请先修改密码');
     }
     if (permission === 'session') return;
-    if (permission !== undefined && !req.permissions.has(permission)) {
+    if (!req.permissions.has(permission)) {
       const def = access.defs.get(permission);
-      throw forbidden('PERMISSION_DENIED', `您没有“${def?.name ?? permission}”的权限`);
-    }
-    if (Array.isArray(roles) && !staff.roles.some((r) => roles.includes(r))) {
-      throw forbidden('ROLE_FORBIDDEN', '当前角色无权进行此操作');
+      // the code stays ROLE_FORBIDDEN: clients already know it; the message names the permission
+      throw forbidden('ROLE_FORBIDDEN', `当前角色没有“${def?.name ?? permission}”的权限`);
     }
   });
 

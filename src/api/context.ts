@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/types.ts';
 import type { Access } from '../modules/accounts/index.ts';
-import type { Role } from '../domain/accounts/roles.ts';
 import { unauthorized } from '../domain/shared/errors.ts';
 import type { Staff } from '../modules/accounts/service.ts';
 
@@ -37,8 +36,6 @@ declare module 'fastify' {
      * Every /api route must declare it.
      */
     permission?: string;
-    /** @deprecated being replaced by `permission` */
-    roles?: readonly Role[] | 'public' | 'institution';
     /** Open while the staff member must change a reset password (me, logout, the change itself). */
     duringPasswordChange?: boolean;
   }

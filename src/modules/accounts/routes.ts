@@ -1,11 +1,12 @@
 import { SESSION_COOKIE } from '../../api/auth.ts';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
+import { permissionRoutes } from './permission-routes.ts';
 import { mayViewFullPii, ROLE_NAMES, ROLES } from '../../domain/accounts/roles.ts';
 import { changePasswordBody, loginBody } from './contract.ts';
 import { changeOwnPassword } from './manage.ts';
 import { manageRoutes } from './manage-routes.ts';
 import { dummyHash } from './passwords.ts';
-import { login, logout, SESSION_HOURS, sha256 } from './service.ts';
+import { login, logout, SESSION_HOURS, type Staff, sha256 } from './service.ts';
 
 export const accountRoutes: RoutesPlugin = (app, deps) => {
   void dummyHash(); // made now, so the first unknown name costs no more than a known one
@@ -26,10 +27,8 @@ export const accountRoutes: RoutesPlugin = (app, deps) => {
         maxAge: SESSION_HOURS * 3600,
         secure: process.env.YIBAO_SECURE_COOKIE === '1',
       });
-      return {
-        staff: { ...staff, fullPii: mayViewFullPii(staff.roles) },
-        expiresAt: expiresAt.toISOString(),
-      };
+      const permissions = await deps.access.permissionsOf(deps.db, staff.roles, deps.now());
+      return { staff: staffView(staff, permissions), expiresAt: expiresAt.toISOString() };
     },
   );
 
@@ -43,8 +42,7 @@ export const accountRoutes: RoutesPlugin = (app, deps) => {
   });
 
   app.get('/api/auth/me', { config: duringChange }, async (req) => {
-    const staff = staffOf(req);
-    return { staff: { ...staff, fullPii: mayViewFullPii(staff.roles) } };
+    return { staff: staffView(staffOf(req), req.permissions ?? new Set()) };
   });
 
   app.post(
@@ -54,7 +52,7 @@ export const accountRoutes: RoutesPlugin = (app, deps) => {
       const staff = staffOf(req);
       const r = await changeOwnPassword(deps.db, staff, sha256(req.sessionToken!), req.body, deps.now());
       const changed = { ...staff, mustChangePassword: false };
-      return { staff: { ...changed, fullPii: mayViewFullPii(changed.roles) }, ...r };
+      return { staff: staffView(changed, req.permissions ?? new Set()), ...r };
     },
   );
 
@@ -63,4 +61,10 @@ export const accountRoutes: RoutesPlugin = (app, deps) => {
   }));
 
   manageRoutes(app, deps);
+  permissionRoutes(app, deps);
 };
+
+/** The signed-in staff member as the workbench needs it: the menu follows the permissions. */
+function staffView(staff: Staff, permissions: ReadonlySet<string>) {
+  return { ...staff, fullPii: mayViewFullPii(staff.roles), permissions: [...permissions].sort() };
+}
