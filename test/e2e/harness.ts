@@ -5,7 +5,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { checkChar } from '../../src/domain/registry/id-number.ts';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -50,6 +52,14 @@ async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
+  /** everything the server wrote to stdout and stderr (its request log included) */
+  log(): string;
+}
+
+/** Resident ID numbers (valid check digit) found in a text: none may reach the server's log. */
+export function idNumbersIn(text: string): string[] {
+  const found = text.match(/(?<![\dA-Za-z])\d{17}[\dX](?![\dA-Za-z])/g) ?? [];
+  return found.filter((id) => checkChar(id.slice(0, 17)) === id[17]);
 }
 
 /** `yibao start` on its own data folder and port; resolves once /api/health answers. */
@@ -63,7 +73,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       PORT: String(port),
       HOST: '127.0.0.1',
       YIBAO_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
+      // the request log too, so the suites can prove no ID number reaches it
+      LOG_LEVEL: 'info',
       YIBAO_NOW: testNow().toISOString(),
       ...env,
     },
@@ -90,6 +101,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url,
+    log: () => output,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -149,12 +161,15 @@ export function useWorkbench(): Workbench {
   const wb = {} as Workbench;
   before(async () => {
     const url = process.env.YIBAO_E2E_URL;
-    wb.server = url ? { url, stop: async () => {} } : await startServer();
+    wb.server = url ? { url, stop: async () => {}, log: () => '' } : await startServer();
     wb.browser = await launchBrowser();
   });
   after(async () => {
     await wb.browser?.close();
     await wb.server?.stop();
+    // issue 8: the workbench searches by ID number; the server's log must not keep any
+    const leaked = idNumbersIn(wb.server?.log() ?? '');
+    assert.deepEqual(leaked, [], `身份证号出现在服务日志中: ${leaked.slice(0, 3).join(', ')}`);
   });
   return wb;
 }

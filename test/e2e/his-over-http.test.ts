@@ -7,13 +7,17 @@ import { fenToYuan } from '../../src/domain/shared/money.ts';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../../src/modules/his/client.ts';
 import { totalOf, wire } from '../../src/modules/his/flows.ts';
 import { HIS_PATH } from '../../src/modules/his/routes.ts';
-import { DEMO_PASSWORD, type RunningServer, startServer, testNow } from './harness.ts';
+import { DEMO_PASSWORD, idNumbersIn, type RunningServer, startServer, testNow } from './harness.ts';
 
 let server: RunningServer;
 before(async () => {
   server = await startServer();
 });
-after(async () => server?.stop());
+after(async () => {
+  await server?.stop();
+  // the HIS sends ID numbers in every 1101 and 2201: none may reach the server's log
+  assert.deepEqual(idNumbersIn(server?.log() ?? ''), []);
+});
 
 const centre: HisIdentity = {
   fixmedinsCode: 'H41092600101',

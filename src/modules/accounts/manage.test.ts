@@ -17,7 +17,8 @@ async function snapshot(db: Db) {
       'SELECT id, username, password_hash, roles, active, must_change_password FROM staff_account ORDER BY id',
     ),
     sessions: await db.query('SELECT token_hash FROM staff_session ORDER BY token_hash'),
-    audit: await db.query('SELECT count(*)::int AS n FROM audit_entry'),
+    // refusals are audited themselves (access.denied); every other entry would be a write
+    audit: await db.query("SELECT count(*)::int AS n FROM audit_entry WHERE action <> 'access.denied'"),
   };
 }
 

@@ -83,3 +83,8 @@ test('the rate axis starts a little below the lowest rate', () => {
   assert.equal(axisMin([1.2]), 0);
   assert.equal(axisMin([null]), 0);
 });
+
+test('next year is offered once the server says its collection has opened', () => {
+  assert.deepEqual(yearOptions(2026, null, [2027, 2026, 2025]), [2027, 2026, 2025, 2024, 2023]);
+  assert.deepEqual(yearOptions(2026, null, []), [2026, 2025, 2024, 2023]);
+});

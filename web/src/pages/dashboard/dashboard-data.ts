@@ -57,8 +57,14 @@ export function filtersToParams(f: DashboardFilters): Record<string, string> {
 }
 
 /** The years a leader may pick: the last four up to the server's current one, newest first. */
-export function yearOptions(current: number, selected: number | null): number[] {
+/** This year and three before; next year too once its collection window has opened (集中征缴). */
+export function yearOptions(
+  current: number,
+  selected: number | null,
+  collected: readonly number[] = [],
+): number[] {
   const years = [current, current - 1, current - 2, current - 3];
+  for (const y of collected) if (y > current && !years.includes(y)) years.push(y);
   if (selected !== null && !years.includes(selected)) years.push(selected);
   return years.sort((a, b) => b - a);
 }

@@ -5,7 +5,9 @@ import { Button, DatePicker, Form, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import type { Season } from '../../../../src/modules/collection/contract.ts';
 import { formatDate } from '../../lib/format.ts';
+import { useApi } from '../../lib/use-api.ts';
 import {
   type Breakdown,
   type DashboardFilters,
@@ -22,8 +24,10 @@ export default function DashboardPage() {
   const filters = useMemo(() => parseFilters(params), [params]);
   const set = (change: Partial<DashboardFilters>) =>
     setParams(filtersToParams({ ...filters, ...change }), { replace: true });
-  // only the choices offered; the figures themselves default to the server's year
+  // only the choices offered; the figures themselves default to the server's year. Next year is
+  // offered from the day its collection window opens (policy data, from the server).
   const browserYear = Number(formatDate(new Date().toISOString()).slice(0, 4));
+  const season = useApi<Season>('/api/collection/season');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -40,7 +44,10 @@ export default function DashboardPage() {
               allowClear
               value={filters.year ?? undefined}
               onChange={(y) => set({ year: y ?? null })}
-              options={yearOptions(browserYear, filters.year).map((y) => ({ value: y, label: `${y} 年` }))}
+              options={yearOptions(browserYear, filters.year, season.data?.years).map((y) => ({
+                value: y,
+                label: `${y} 年`,
+              }))}
             />
           </Form.Item>
         </Form>
