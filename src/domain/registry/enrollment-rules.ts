@@ -10,6 +10,7 @@
 //   date is given it runs to 12-31 of its begin year.
 // - A subsidy (资助参保, assistedFen > 0) needs the subsidising identity to be valid on the first day
 //   of the period: the departments certify the identity before the contribution is paid.
+import { isCalendarDate } from '../shared/date-rules.ts';
 import { type AppError, badRequest, conflict } from '../shared/errors.ts';
 
 export const INSUTYPES = ['310', '390', '510'] as const;
@@ -32,14 +33,8 @@ export interface EnrollmentContext {
   subsidisingIdentityCodes: string[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !DATE.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
+/** the shared strict date rule (shape and calendar), under the name the registry uses */
+export const isIsoDate = isCalendarDate;
 
 /** The end date an enrollment gets when none is given: 12-31 of the begin year for 390. */
 export function defaultEndDate(insutype: string, beginDate: string, endDate?: string | null): string | null {

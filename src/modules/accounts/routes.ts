@@ -3,6 +3,7 @@ import { SESSION_COOKIE } from '../../api/auth.ts';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { ALL_STAFF, ROLE_NAMES, ROLES, mayViewFullPii } from '../../domain/accounts/roles.ts';
+import { nameText } from '../../domain/shared/input-schemas.ts';
 import { listAccounts } from './repository.ts';
 import { addUser, login, logout, SESSION_HOURS, staffActor } from './service.ts';
 
@@ -10,7 +11,7 @@ const loginBody = z.object({ username: z.string().min(1).max(64), password: z.st
 
 const newAccountBody = z.object({
   username: z.string().min(1).max(64),
-  displayName: z.string().min(1).max(64),
+  displayName: nameText(64, '姓名'),
   password: z.string().min(1).max(200),
   roles: z.array(z.enum(ROLES)).min(1),
   admdvs: z

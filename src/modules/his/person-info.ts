@@ -2,8 +2,8 @@
 // the social security card, by the person number or resident ID the HIS read from it. Any
 // institution may look a person up: that is how a visit starts.
 import type { Queryable } from '../../db/types.ts';
-import { ageOn } from '../../domain/registry/id-number.ts';
-import { badRequest, notFound } from '../../domain/shared/errors.ts';
+import { ageOn, parsePersonKey } from '../../domain/registry/id-number.ts';
+import { badRequest, isAppError, notFound } from '../../domain/shared/errors.ts';
 import { yuan } from '../../domain/his/wire.ts';
 import { psnTypeOf } from '../settlement/settle.ts';
 
@@ -25,12 +25,25 @@ interface Row {
   deathDate: string | null;
 }
 
+/**
+ * The lookup key: a resident ID (always for cert type 02) is checked and normalised by the
+ * registry's rule — a wrong check digit is answered as such, a 15-digit legacy ID is looked up as
+ * its 18-digit form; a card or e-voucher number that is not ID-shaped is used as sent.
+ */
+function hisPersonKey(raw: string, idOnly: boolean): string {
+  const s = raw.trim().toUpperCase();
+  if (!idOnly && !/^(\d{15}|\d{17}[\dX])$/.test(s)) return raw;
+  const key = parsePersonKey(s, { psnNoAllowed: false });
+  if (isAppError(key)) throw key;
+  return key.kind === 'certno' ? key.certno : raw;
+}
+
 export async function personInfo(
   q: Queryable,
   r: PersonInfoRequest,
   today: string,
 ): Promise<Record<string, unknown>> {
-  const key = r.certType === '02' ? (r.idNumber ?? r.certNo) : r.certNo;
+  const key = hisPersonKey(r.certType === '02' ? (r.idNumber ?? r.certNo) : r.certNo, r.certType === '02');
   const rows = await q.query<Row>(
     `SELECT psn_no AS "psnNo", certno, name, gender, nation, birth_date::text AS "birthDate", death_date::text AS "deathDate"
        FROM person WHERE certno = upper($1) OR ($2 AND psn_no = $1) LIMIT 1`,

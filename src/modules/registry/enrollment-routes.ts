@@ -9,6 +9,7 @@ import { notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/service.ts';
 import { findEnrollment, listEnrollments } from './enrollment-repo.ts';
 import { correctEnrollment, enroll, stopEnrollmentById } from './enrollment-service.ts';
+import { cleanText } from '../../domain/shared/input-schemas.ts';
 import { fen, isoDate, psnNo, REGISTRY_WRITERS, text, year } from './schemas.ts';
 import { assertPersonInScope, chinaDay, isAgentOnly } from './scope.ts';
 
@@ -20,10 +21,10 @@ const body = z.object({
   personalFen: fen,
   fiscalFen: fen,
   assistedFen: fen,
-  assistedPayer: z.string().max(50).nullish(),
+  assistedPayer: cleanText(50, '资助出资方').nullish(),
   assistedIdentity: z.string().max(50).nullish(),
   employerCode: z.string().max(50).nullish(),
-  employerName: z.string().max(200).nullish(),
+  employerName: cleanText(200, '参保单位名称').nullish(),
 });
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const listQuery = pageQuery.extend({

@@ -6,14 +6,26 @@ import { ALL_STAFF, FULL_PII_ROLES } from '../../domain/accounts/roles.ts';
 import { PERSON_STATUSES } from '../../domain/registry/person-rules.ts';
 import { staffActor } from '../accounts/service.ts';
 import { addIdentitySpell, endIdentitySpell } from './identity-service.ts';
+import { personKeyFilter } from './person-lookup.ts';
 import { listPersons } from './person-repo.ts';
 import { personFile, publicPerson, registerPerson, revealPerson, updatePerson } from './person-service.ts';
-import { BACK_OFFICE, isoDate, psnNo, REGISTRY_WRITERS, text, townshipCode, villageCode } from './schemas.ts';
+import {
+  BACK_OFFICE,
+  isoDate,
+  nameText,
+  psnNo,
+  REGISTRY_WRITERS,
+  text,
+  townshipCode,
+  villageCode,
+} from './schemas.ts';
 import { assertPersonInScope, assertVillage, chinaDay, isAgentOnly } from './scope.ts';
 import { applyStatusChange } from './status-service.ts';
 
 const listQuery = pageQuery.extend({
-  certno: z.string().trim().max(18).optional(),
+  certno: z.string().trim().max(30).optional(),
+  /** the counter's free box: a resident ID or a 16-digit person number */
+  q: z.string().trim().max(30).optional(),
   name: z.string().trim().max(50).optional(),
   villageCode: villageCode.optional(),
   townshipCode: townshipCode.optional(),
@@ -23,7 +35,7 @@ const listQuery = pageQuery.extend({
 const psnParams = z.object({ psnNo });
 const newPerson = z.object({
   certno: z.string().trim().min(1).max(20),
-  name: text(50),
+  name: nameText(50, '姓名'),
   gender: z.enum(['1', '2']).nullish(),
   birthDate: isoDate.nullish(),
   phone: z.string().max(20).nullish(),
@@ -35,7 +47,7 @@ const patchPerson = z
   .object({
     phone: z.string().max(20).nullable().optional(),
     villageCode: villageCode.optional(),
-    name: text(50).optional(),
+    name: nameText(50, '姓名').optional(),
   })
   .strict();
 const statusBody = z.object({
@@ -66,7 +78,9 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
       }
       const today = chinaDay(deps.now());
       const { limit, offset } = limitOffset({ page, pageSize });
-      const { items, total } = await deps.db.tx((tx) => listPersons(tx, filter, today, limit, offset));
+      const { items, total } = await deps.db.tx(async (tx) =>
+        listPersons(tx, await personKeyFilter(tx, filter), today, limit, offset),
+      );
       return { items: items.map((p) => publicPerson(p, today)), total, page, pageSize };
     },
   );
