@@ -112,6 +112,18 @@ export interface Policy {
   assistance: Assistance | null;
   /** employees: the personal account may pay the person's share (acct_used_flag) */
   personalAccount: boolean;
+  /** 居民 (390) only: the year's contribution standard enrollments are checked against; absent = none on file */
+  contribution?: ContributionStandard | null;
+}
+
+/** 筹资标准: what one resident's year costs and who pays it (checked at 参保登记). */
+export interface ContributionStandard {
+  /** 个人缴费 per person per year */
+  personalFen: Fen;
+  /** 财政补助 per person per year */
+  fiscalFen: Fen;
+  /** 资助参保: the part of the personal contribution paid for each identity; null = all of it */
+  subsidies: { identity: string; assistedFen: Fen | null }[];
 }
 
 // ---- schema ----------------------------------------------------------------------------------
@@ -231,6 +243,19 @@ const policySchema = z
       })
       .nullable(),
     personalAccount: z.boolean({ error: '必须是 true 或 false' }),
+    contribution: z
+      .strictObject({
+        personalFen: fen(),
+        fiscalFen: fen(),
+        subsidies: z.array(
+          z.strictObject({
+            identity: z.string({ error: '必须填写身份代码' }).min(1, '必须填写身份代码'),
+            assistedFen: fen().nullable(),
+          }),
+        ),
+      })
+      .nullable()
+      .optional(),
   })
   .superRefine((p, ctx) => {
     if (p.effectiveTo !== null && p.effectiveTo < p.effectiveFrom)
@@ -246,6 +271,18 @@ const policySchema = z
           message: `病种代码 ${d.code} 重复`,
         });
       codes.add(d.code);
+    });
+    if (p.contribution && p.insutype !== '390')
+      ctx.addIssue({ code: 'custom', path: ['contribution'], message: '缴费标准只适用于城乡居民医保（390）' });
+    const subsidised = new Set<string>();
+    p.contribution?.subsidies.forEach((s, i) => {
+      if (subsidised.has(s.identity))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contribution', 'subsidies', i, 'identity'],
+          message: `资助身份 ${s.identity} 重复`,
+        });
+      subsidised.add(s.identity);
     });
     const ids = new Set<string>();
     p.assistance?.schemes.forEach((s, i) => {

@@ -18,12 +18,15 @@ export interface EnrollmentRow {
   employerName: string | null;
   stoppedOn: string | null;
   stopReason: string | null;
+  /** why the amounts are off the contribution standard (or zero), when the clerk said so */
+  contributionReason: string | null;
 }
 
 const COLUMNS = `e.id, e.psn_no AS "psnNo", e.admdvs, e.insutype, e.begin_date::text AS "beginDate", e.end_date::text AS "endDate",
   e.status, e.personal_fen AS "personalFen", e.fiscal_fen AS "fiscalFen", e.assisted_fen AS "assistedFen",
   e.assisted_payer AS "assistedPayer", e.assisted_identity AS "assistedIdentity", e.employer_code AS "employerCode",
-  e.employer_name AS "employerName", e.stopped_on::text AS "stoppedOn", e.stop_reason AS "stopReason"`;
+  e.employer_name AS "employerName", e.stopped_on::text AS "stoppedOn", e.stop_reason AS "stopReason",
+  e.contribution_reason AS "contributionReason"`;
 
 export async function findEnrollment(
   q: Queryable,
@@ -111,6 +114,7 @@ export interface EnrollmentValues {
   assistedIdentity: string | null;
   employerCode: string | null;
   employerName: string | null;
+  contributionReason: string | null;
 }
 
 export async function insertEnrollment(
@@ -121,8 +125,8 @@ export async function insertEnrollment(
 ): Promise<number> {
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO enrollment (psn_no, admdvs, insutype, begin_date, end_date, personal_fen, fiscal_fen, assisted_fen,
-                             assisted_payer, assisted_identity, employer_code, employer_name)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                             assisted_payer, assisted_identity, employer_code, employer_name, contribution_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [psnNo, admdvs, ...periodValues(v)],
   );
   return row.id;
@@ -140,12 +144,14 @@ const periodValues = (v: EnrollmentValues) => [
   v.assistedIdentity,
   v.employerCode,
   v.employerName,
+  v.contributionReason,
 ];
 
 export async function updateEnrollment(q: Queryable, id: number, v: EnrollmentValues): Promise<void> {
   await q.query(
     `UPDATE enrollment SET insutype = $2, begin_date = $3, end_date = $4, personal_fen = $5, fiscal_fen = $6,
-            assisted_fen = $7, assisted_payer = $8, assisted_identity = $9, employer_code = $10, employer_name = $11
+            assisted_fen = $7, assisted_payer = $8, assisted_identity = $9, employer_code = $10, employer_name = $11,
+            contribution_reason = $12
       WHERE id = $1`,
     [id, ...periodValues(v)],
   );

@@ -25,6 +25,7 @@ const body = z.object({
   assistedIdentity: z.string().max(50).nullish(),
   employerCode: z.string().max(50).nullish(),
   employerName: cleanText(200, '参保单位名称').nullish(),
+  contributionReason: cleanText(200, '缴费说明').nullish(),
 });
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const listQuery = pageQuery.extend({

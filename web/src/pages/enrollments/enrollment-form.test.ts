@@ -107,6 +107,7 @@ test('year picker period, total, and round trip of an existing row', () => {
     employerName: null,
     stoppedOn: null,
     stopReason: null,
+    contributionReason: null,
   };
   const values = fromEnrollment(row);
   assert.equal(values.personal, '200.00');
