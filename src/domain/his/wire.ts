@@ -132,7 +132,8 @@ export interface WireInstant {
 }
 
 const validDate = isValidYmd;
-const notADay = (field: string, s: string) => `字段 ${field} 的日期 ${s.slice(0, 10)} 不是有效日期（该月没有这一天）`;
+const notADay = (field: string, s: string) =>
+  `字段 ${field} 的日期 ${s.slice(0, 10)} 不是有效日期（该月没有这一天）`;
 
 /** DT 'yyyy-MM-dd HH:mm:ss' in Beijing time → instant. */
 export function parseDateTime(v: unknown, field: string): WireInstant {

@@ -119,7 +119,9 @@ export function upgradeLegacyId(id15: string): string {
   return body + checkChar(body);
 }
 
-export type PersonKey = { kind: 'certno'; certno: string; converted: boolean } | { kind: 'psnNo'; psnNo: string };
+export type PersonKey =
+  | { kind: 'certno'; certno: string; converted: boolean }
+  | { kind: 'psnNo'; psnNo: string };
 
 /**
  * What a typed search key means. The register stores 18-digit IDs, so a 15-digit legacy number is
@@ -143,9 +145,13 @@ export function parsePersonKey(raw: string, o: { psnNoAllowed: boolean }): Perso
 /** A key of the wrong length; a 16-digit one that is no registered person number says so. */
 export function idLengthError(length: number, notAPersonNo = false): AppError {
   const hint = notAPersonNo ? '输入的 16 位数字不是已登记的人员编号；' : '';
-  return badRequest('ID_LENGTH', `${hint}身份证号码应为 18 位（末位可为 X）或 15 位旧号码，输入的是 ${length} 位`, {
-    length,
-  });
+  return badRequest(
+    'ID_LENGTH',
+    `${hint}身份证号码应为 18 位（末位可为 X）或 15 位旧号码，输入的是 ${length} 位`,
+    {
+      length,
+    },
+  );
 }
 
 /** Build a valid 18-digit number (demo data, tests). seq: 0–999. */

@@ -273,7 +273,11 @@ const policySchema = z
       codes.add(d.code);
     });
     if (p.contribution && p.insutype !== '390')
-      ctx.addIssue({ code: 'custom', path: ['contribution'], message: '缴费标准只适用于城乡居民医保（390）' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contribution'],
+        message: '缴费标准只适用于城乡居民医保（390）',
+      });
     const subsidised = new Set<string>();
     p.contribution?.subsidies.forEach((s, i) => {
       if (subsidised.has(s.identity))

@@ -24,4 +24,5 @@ export const nameText = (max: number, label = '名称') =>
   z.string().superRefine(cleanTextCheck(label)).trim().min(1).max(max);
 
 /** An optional free text with the same character rules (may be empty). */
-export const cleanText = (max: number, label = '内容') => z.string().superRefine(cleanTextCheck(label)).max(max);
+export const cleanText = (max: number, label = '内容') =>
+  z.string().superRefine(cleanTextCheck(label)).max(max);

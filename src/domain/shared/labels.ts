@@ -61,7 +61,11 @@ export const IDENTITY_NAMES: Record<string, string> = {
  * A code's name for a sentence shown to people: an unknown code is never shown as itself (an
  * internal code word means nothing to a clerk or a citizen), but as the fallback given.
  */
-export function nameOf(names: Record<string, string>, code: string | null | undefined, fallback: string): string {
+export function nameOf(
+  names: Record<string, string>,
+  code: string | null | undefined,
+  fallback: string,
+): string {
   return (code && names[code]) || fallback;
 }
 

@@ -5,7 +5,11 @@
 // U+FFFD replacement character means the text was decoded from the wrong encoding upstream.
 // Each kind is refused with its own code and a Chinese message naming the character.
 
-export type TextProblemCode = 'TEXT_CONTROL_CHAR' | 'TEXT_BROKEN_ENCODING' | 'TEXT_INVISIBLE_CHAR' | 'TEXT_BIDI_CONTROL';
+export type TextProblemCode =
+  | 'TEXT_CONTROL_CHAR'
+  | 'TEXT_BROKEN_ENCODING'
+  | 'TEXT_INVISIBLE_CHAR'
+  | 'TEXT_BIDI_CONTROL';
 
 export interface TextProblem {
   code: TextProblemCode;

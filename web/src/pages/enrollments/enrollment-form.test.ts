@@ -36,6 +36,7 @@ test('a valid resident entry has no errors and becomes a body in fen', () => {
     assistedPayer: null,
     employerCode: null,
     employerName: null,
+    contributionReason: null,
   });
 });
 
