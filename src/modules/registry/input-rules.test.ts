@@ -200,5 +200,17 @@ dbTest(
       assert.match(res.json().error.message, /应为 18 位.*输入的是 16 位/);
     }
     assert.match((await search('q=4109260000099999')).json().error.message, /不是已登记的人员编号/);
+    // the settlement search reads its certno by the same rule
+    const setl = (certnoQ: string) =>
+      app.inject({
+        method: 'GET',
+        url: `/api/settlement/settlements?certno=${certnoQ}`,
+        headers: { cookie: clerk },
+      });
+    const wrongSetl = await setl(wrong);
+    assert.equal(wrongSetl.statusCode, 400);
+    assert.equal(wrongSetl.json().error.details[0].reason, 'ID_CHECK_DIGIT');
+    assert.match(wrongSetl.json().error.message, new RegExp(`身份证号码校验位错误（应为 ${certno[17]}）`));
+    assert.equal((await setl(legacy)).statusCode, 200);
   },
 );

@@ -7,6 +7,7 @@ import { ALL_STAFF, mayViewFullPii } from '../../domain/accounts/roles.ts';
 import { REASON_NAMES } from '../../domain/his/fields.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { isoDate } from '../../domain/shared/input-schemas.ts';
+import { certnoKey } from '../registry/schemas.ts';
 import { maskIdNumber, maskName } from '../../domain/shared/masking.ts';
 import type { Staff } from '../accounts/service.ts';
 import { staffActor } from '../accounts/service.ts';
@@ -18,7 +19,7 @@ const date = isoDate;
 
 const listQuery = pageQuery.extend({
   psnNo: z.string().max(30).optional(),
-  certno: z.string().max(18).optional(),
+  certno: certnoKey.optional(),
   name: z.string().trim().max(50).optional(),
   institution: z.string().max(12).optional(),
   from: date.optional(),
