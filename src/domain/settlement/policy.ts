@@ -3,6 +3,7 @@
 // figures are a new version, never a code change. Money in fen, ratios in basis points
 // (80 % = 8000). Every field is documented in docs/policy.md.
 import { z } from 'zod';
+import { isCalendarDate } from '../shared/date-rules.ts';
 import { badRequest } from '../shared/errors.ts';
 import type { Fen } from '../shared/money.ts';
 import type { CareType, Insutype } from './types.ts';
@@ -139,11 +140,7 @@ const date = () =>
   z
     .string({ error: '必须是日期 YYYY-MM-DD' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, '必须是日期 YYYY-MM-DD')
-    .refine(
-      (s) =>
-        !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-      '不是有效日期',
-    );
+    .refine(isCalendarDate, '不是有效日期');
 const levels = <T extends z.ZodType>(v: () => T) => z.strictObject({ '1': v(), '2': v(), '3': v() });
 const benefit = z.enum(BENEFITS, { error: '必须是 inpatient / special_disease / outpatient 之一' });
 const careType = z.enum(['11', '12', '13', '14', '21', '22', '23', '41', '51', '52'], {
