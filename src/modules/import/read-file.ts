@@ -7,6 +7,7 @@ import { type Cell, normaliseExcelValue } from '../../domain/import/cells.ts';
 import { decodeText, detectDelimiter, parseCsv } from '../../domain/import/csv.ts';
 import { isBlankRow, type SourceRow } from '../../domain/import/rows.ts';
 import { AppError, badRequest } from '../../domain/shared/errors.ts';
+import { Utf8WorkbookReader } from './xlsx-reader.ts';
 
 export type FileFormat = 'xlsx' | 'csv';
 
@@ -47,7 +48,7 @@ function readCsv(bytes: Uint8Array): Sheet {
 }
 
 async function readXlsx(bytes: Uint8Array, onRows?: (n: number) => void): Promise<Sheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const reader = new Utf8WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell date cells from numbers
     hyperlinks: 'ignore',
