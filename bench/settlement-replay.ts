@@ -60,6 +60,7 @@ export function recording(db: Db, flowOf: (param: unknown) => string | undefined
       units.push(u);
       return result;
     },
+    ping: () => db.ping(),
     close: () => db.close(),
   };
   return { db: wrapped, units };

@@ -7,7 +7,9 @@ export const SESSION_COOKIE = 'yibao_session';
 
 /**
  * Every /api route must declare `config.roles`; a route that forgets is refused at start-up, so
- * no endpoint is ever open by accident. Staff routes then need a live session with one of the roles.
+ * no endpoint is ever open by accident. Staff routes then need a live session with one of the roles,
+ * and a session whose password awaits its forced change reaches only routes marked
+ * `duringPasswordChange`.
  */
 export function installAuth(app: App, deps: Deps): void {
   app.addHook('onRoute', (route) => {
@@ -24,6 +26,10 @@ export function installAuth(app: App, deps: Deps): void {
     const staff = await authenticate(deps.db, token, deps.now());
     req.staff = staff;
     req.sessionToken = token;
+    // After an admin's reset the session may only change the password (or log out).
+    if (staff.mustChangePassword && req.routeOptions.config?.duringPasswordChange !== true) {
+      throw forbidden('PASSWORD_CHANGE_REQUIRED', '密码已被管理员重置，请先修改密码');
+    }
     if (!staff.roles.some((r) => allowed.includes(r))) {
       throw forbidden('ROLE_FORBIDDEN', '当前角色无权进行此操作');
     }

@@ -27,6 +27,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route: staff roles, or 'public'. Every /api route must declare it. */
     roles?: readonly Role[] | 'public' | 'institution';
+    /** Open while the staff member must change a reset password (me, logout, the change itself). */
+    duringPasswordChange?: boolean;
   }
   interface FastifyRequest {
     staff?: Staff;

@@ -1,6 +1,8 @@
-import { mkdirSync, openSync, closeSync, readFileSync, writeFileSync, unlinkSync, existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { takeDirLock } from './dir-lock.ts';
 import { parsers } from './parsers.ts';
 import type { Db, Queryable } from './types.ts';
 
@@ -15,11 +17,29 @@ class Lock {
   }
 }
 
+/**
+ * PGlite attaches the statement's parameters (ID numbers, names, phones) to its errors as
+ * enumerable fields, which a logger then writes out: keep them for a debugger, hide them from
+ * serialisation.
+ */
+function hideValues(e: unknown): unknown {
+  if (e && typeof e === 'object') {
+    for (const k of ['params', 'queryOptions']) {
+      if (k in e) Object.defineProperty(e, k, { enumerable: false });
+    }
+  }
+  return e;
+}
+
 function wrap(pg: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const r = await pg.query<T>(sql, params as unknown[]);
-      return r.rows;
+      try {
+        const r = await pg.query<T>(sql, params as unknown[]);
+        return r.rows;
+      } catch (e) {
+        throw hideValues(e);
+      }
     },
     async exec(sql: string) {
       await pg.exec(sql);
@@ -32,11 +52,28 @@ function wrap(pg: Pick<PGlite, 'query' | 'exec'>): Queryable {
   };
 }
 
-export function pgliteDb(pg: PGlite, release: () => void = () => {}): Db {
+export interface PgliteDbOptions {
+  /** called after close (the data folder's lock) */
+  release?: () => void;
+  /** the data folder, whose writability ping() checks; none for an in-memory database */
+  dataDir?: string;
+}
+
+export function pgliteDb(pg: PGlite, opts: PgliteDbOptions = {}): Db {
+  const { release = () => {}, dataDir } = opts;
   const lock = new Lock();
   const plain = wrap(pg);
   return {
     engine: 'pglite',
+    async ping() {
+      await lock.run(() => plain.query('SELECT 1'));
+      // a full disk, a read-only remount or a vanished folder lets reads go on but loses writes
+      if (dataDir) {
+        const probe = join(dataDir, '.health-probe');
+        await writeFile(probe, String(Date.now()));
+        await unlink(probe);
+      }
+    },
     query: (sql, params) => lock.run(() => plain.query(sql, params)),
     exec: (sql) => lock.run(() => plain.exec(sql)),
     copyFrom: (sql, csv) => lock.run(() => plain.copyFrom(sql, csv)),
@@ -51,40 +88,17 @@ export function pgliteDb(pg: PGlite, release: () => void = () => {}): Db {
 /** Open (or create) the embedded database in a data folder, guarded by a lock file. */
 export async function openPglite(dataDir: string): Promise<Db> {
   mkdirSync(dataDir, { recursive: true });
-  const release = takeLock(join(dataDir, 'yibao.lock'));
-  const pg = await PGlite.create({ dataDir: join(dataDir, 'pg'), parsers });
-  return pgliteDb(pg, release);
+  const release = takeDirLock(join(dataDir, 'yibao.lock'));
+  try {
+    const pg = await PGlite.create({ dataDir: join(dataDir, 'pg'), parsers });
+    return pgliteDb(pg, { release, dataDir });
+  } catch (e) {
+    release();
+    throw e;
+  }
 }
 
 /** A throw-away in-memory database (tests). */
 export async function memoryPglite(): Promise<PGlite> {
   return PGlite.create({ parsers });
-}
-
-// Two processes can open one PGlite directory without error and corrupt it; refuse the second.
-function takeLock(path: string): () => void {
-  if (existsSync(path)) {
-    const pid = Number(readFileSync(path, 'utf8'));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`数据目录正被进程 ${pid} 使用 (${path})`);
-    }
-    unlinkSync(path);
-  }
-  const fd = openSync(path, 'wx');
-  closeSync(fd);
-  writeFileSync(path, String(process.pid));
-  return () => {
-    try {
-      unlinkSync(path);
-    } catch {}
-  };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

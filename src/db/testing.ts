@@ -38,7 +38,8 @@ export async function freshPostgres(url: string, poolSize = 10): Promise<TestDb>
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const db = openPostgres(url, { schema, max: poolSize });
+  // application_name = the schema: a test can find (and terminate) exactly its own connections
+  const db = openPostgres(url, { schema, max: poolSize, applicationName: schema });
   await migrate(db);
   return {
     db,

@@ -18,5 +18,7 @@ export interface Db extends Queryable {
   readonly engine: Engine;
   /** One transaction: commits when fn resolves, rolls back when it throws. */
   tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Prove the database answers a query now (and, embedded, that its data folder takes writes). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

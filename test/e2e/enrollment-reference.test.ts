@@ -103,7 +103,9 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
     await page.getByLabel('财政补助（元）').fill('680.50');
     await page.getByLabel('财政补助（元）').press('Enter');
     // off the year's contribution standard: refused until the clerk gives a reason
-    await fieldItem(page, '财政补助（元）').getByText(/与标准不符/).waitFor();
+    await fieldItem(page, '财政补助（元）')
+      .getByText(/与标准不符/)
+      .waitFor();
     await page.getByLabel('缴费说明').fill('财政补助按县级调整文件执行');
     await page.getByLabel('缴费说明').press('Enter');
     await page.getByText('参保记录已更正').waitFor();

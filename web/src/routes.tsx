@@ -19,4 +19,9 @@ export const routes: RouteObject[] = [
   { path: 'institutions', element: page(() => import('./pages/reference/institutions-page.tsx')) },
   { path: 'catalogue', element: page(() => import('./pages/reference/catalogue-page.tsx')) },
   { path: 'import', element: page(() => import('./pages/import/import-page.tsx')) },
+  { path: 'accounts', element: page(() => import('./pages/accounts/accounts-page.tsx')) },
+  { path: 'password', element: page(() => import('./pages/accounts/password-page.tsx')) },
+  { path: 'calendar', element: page(() => import('./pages/calendar/calendar-page.tsx')) },
+  { path: 'collection', element: page(() => import('./pages/collection/collection-page.tsx')) },
+  { path: 'unpaid', element: page(() => import('./pages/collection/unpaid-page.tsx')) },
 ];

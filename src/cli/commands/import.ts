@@ -93,7 +93,8 @@ export const importCommand: Command = {
       if (r.errors.length > 10) console.error(`  ……共 ${r.errors.length} 条错误`);
       if (typeof flags.report === 'string' && r.errors.length > 0) {
         const format = extname(flags.report).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
-        writeFileSync(flags.report, await errorReport(r.errors, format));
+        // the operator at the server holds the ledger itself: the report shows the values as typed
+        writeFileSync(flags.report, await errorReport(r.errors, format, true));
         console.error(`错误报告已写入 ${flags.report}`);
       }
       return r.rejected > 0 ? 1 : 0;

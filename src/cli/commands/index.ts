@@ -1,4 +1,5 @@
 import { importCommand } from './import.ts';
+import { initCommand } from './init.ts';
 import { policyCommand } from './policy.ts';
 import { seedCommand } from './seed.ts';
 import { migrateCommand, serveCommand } from './serve.ts';
@@ -10,6 +11,7 @@ export const commands: Record<string, Command> = {
   start: startCommand,
   serve: serveCommand,
   migrate: migrateCommand,
+  init: initCommand,
   seed: seedCommand,
   user: userCommand,
   import: importCommand,

@@ -10,7 +10,6 @@ import {
   DEMO_PERSONS,
   DEMO_SEED,
   DEMO_SETTLEMENTS,
-  demoHisCredentials,
   type SeedDemoOptions,
   seedDemoCounty,
 } from '../../modules/demo/seed-county.ts';
@@ -33,10 +32,8 @@ export async function ensureDemoCounty(
     console.log(`正在生成演示县（${persons} 人）…`);
     await seedDemo(db, { ...options, persons, today: options.today ?? chinaDay(clockFromEnv()()) });
   }
-  const his = demoHisCredentials(DEMO_ADMDVS)
-    .map((c) => `${c.paasid}/${c.secret}`)
-    .join('，');
-  return `演示账号: ${DEMO_ACCOUNTS.map((a) => a.username).join(' / ')}，密码均为 ${DEMO_PASSWORD}；演示 HIS 接入: ${his}`;
+  // the documented demo logins only; the demo HIS secrets stay out of the log (docs/demo-county.md)
+  return `演示账号: ${DEMO_ACCOUNTS.map((a) => a.username).join(' / ')}，密码均为 ${DEMO_PASSWORD}；演示 HIS 接入凭据见 docs/demo-county.md`;
 }
 
 export async function seedDemo(db: Db, o: SeedDemoOptions): Promise<void> {

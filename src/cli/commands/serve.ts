@@ -2,6 +2,9 @@ import { buildApp } from '../../api/app.ts';
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import type { Db } from '../../db/types.ts';
+import { SYSTEM_ACTOR } from '../../modules/audit/index.ts';
+import { ensureLibraryYears } from '../../modules/calendar/index.ts';
+import { refreshSnapshots, startSnapshotJob } from '../../modules/collection/index.ts';
 import { VERSION } from '../../version.ts';
 import { type Clock, clockFromEnv } from '../clock.ts';
 import type { Command } from './types.ts';
@@ -9,6 +12,10 @@ import type { Command } from './types.ts';
 export async function serve(db: Db, extraLog?: string, now: Clock = clockFromEnv()): Promise<void> {
   const port = Number(process.env.PORT || 8080);
   const host = process.env.HOST || '0.0.0.0';
+  // holidays and 调休 of the years the library knows (idempotent; later years are loaded by an admin)
+  await ensureLibraryYears(db, SYSTEM_ACTOR, now());
+  // the collection season's daily snapshots up to today, then every ten minutes
+  await refreshSnapshots(db, now());
   const app = await buildApp(
     { db, now, version: VERSION },
     { logger: { level: process.env.LOG_LEVEL || 'info' } },
@@ -20,6 +27,7 @@ export async function serve(db: Db, extraLog?: string, now: Clock = clockFromEnv
   };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
+  startSnapshotJob(db, now, (e) => app.log.error(e, '征缴快照生成失败'));
   await app.listen({ port, host });
   app.log.info(`Yibao 医保 ${VERSION} 已启动: http://localhost:${port}  (数据库: ${db.engine})`);
   if (extraLog) app.log.info(extraLog);

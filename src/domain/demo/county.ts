@@ -3,6 +3,7 @@
 // same options give the same county, byte for byte. Each part draws from its own forked stream,
 // so the catalogue and institutions do not change with the number of persons.
 import { buildCatalogue, type DemoCatalogueItem } from './catalogue.ts';
+import { buildNextYearCollection } from './collection.ts';
 import { yearOf } from './dates.ts';
 import { assignEmployment, buildEmployers } from './employment.ts';
 import { buildEnrollments, buildTargets, type DemoEnrollment, type DemoTarget } from './enrollment.ts';
@@ -71,6 +72,14 @@ export function buildDemoCounty(o: DemoCountyOptions): DemoCounty {
     enrollments,
     [year - 1, year],
   );
+  const collection = buildNextYearCollection(
+    root.fork('collection'),
+    persons,
+    enrollments,
+    identities,
+    places.townships.map((t) => t.code),
+    o.today,
+  );
   return {
     places,
     households,
@@ -78,8 +87,8 @@ export function buildDemoCounty(o: DemoCountyOptions): DemoCounty {
     memberships,
     statusChanges,
     identities,
-    enrollments,
-    targets,
+    enrollments: [...enrollments, ...collection.enrollments],
+    targets: [...targets, ...collection.targets],
     institutions: buildInstitutions(root.fork('institutions'), places, o.today),
     catalogue: buildCatalogue(root.fork('catalogue')),
   };

@@ -26,6 +26,8 @@ export interface DemoEnrollment {
   employerName: string | null;
   stoppedOn: string | null;
   stopReason: string | null;
+  /** the day the contribution was collected (缴费日期) */
+  paidOn: string;
 }
 
 /** Resident contribution per person: the demo policy's standard (what the person pays, the fiscal subsidy). */
@@ -118,6 +120,7 @@ export function buildEnrollments(
           employerName: job.employer.name,
           stoppedOn: stopped ? stop : null,
           stopReason: stopped ? (stop === end ? endReason : '单位减员') : null,
+          paidOn: from,
         });
         if (job.kind !== 'joined') continue;
       }
@@ -144,6 +147,8 @@ export function buildEnrollments(
         employerName: null,
         stoppedOn: stop,
         stopReason: stop === null ? null : stop === end ? endReason : '转入职工医保',
+        // collected in the previous autumn's window; a newborn's on its birth date
+        paidOn: begin > yStart ? begin : `${year - 1}-12-20`,
       });
     }
   }

@@ -102,6 +102,7 @@ export const registrationInput = z
   })
   .transform(({ data: d }) => ({
     psnNo: d.psn_no,
+    credential: { type: d.mdtrt_cert_type, no: d.mdtrt_cert_no },
     insutype: d.insutype,
     begin: d.begntime,
     medType: '11' as CareType,
@@ -314,6 +315,7 @@ export const admissionInput = z
   })
   .transform(({ mdtrtinfo: m, diseinfo: dis }) => ({
     psnNo: m.psn_no,
+    credential: { type: m.mdtrt_cert_type, no: m.mdtrt_cert_no },
     insutype: m.insutype,
     begin: m.begntime,
     medType: m.med_type as CareType,

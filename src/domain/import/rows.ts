@@ -17,10 +17,13 @@ export interface RowError {
   rowNo: number;
   /** the column header as written in the file; '' for errors about the whole row */
   column: string;
-  /** the offending value as read (ID numbers masked) */
+  /**
+   * the offending value exactly as typed, so a typo can be found; the report masks it for a role
+   * that may not see ID numbers in full (modules/import/report.ts)
+   */
   value: string;
   reason: string;
-  /** the row's ID number (masked) and name, to help find the row */
+  /** the row's ID number (as typed, masked on display likewise) and name, to help find the row */
   certno: string;
   name: string;
 }
@@ -71,9 +74,9 @@ export class RowCheck {
     this.errors.push({
       rowNo: this.row.rowNo,
       column,
-      value: key === 'certno' ? (maskIdNumber(raw) ?? '') : raw,
+      value: raw,
       reason,
-      certno: maskIdNumber(this.text('certno').toUpperCase()) ?? '',
+      certno: this.text('certno').toUpperCase(),
       name: this.text('name'),
     });
     return null;

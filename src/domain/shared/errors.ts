@@ -2,7 +2,15 @@
 // and optional details for the developer. The HTTP layers map it once (staff API: status + code +
 // message; HIS API: infcode -1 + err_msg).
 
-export type ErrorKind = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large';
+export type ErrorKind =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  /** the database cannot be reached right now: retry later (HTTP 503) */
+  | 'unavailable';
 
 export class AppError extends Error {
   readonly code: string;
@@ -26,6 +34,9 @@ export const notFound = (code: string, message: string, details?: unknown) =>
   new AppError('not_found', code, message, details);
 export const conflict = (code: string, message: string, details?: unknown) =>
   new AppError('conflict', code, message, details);
+/** A retryable outage (the database restarting or unreachable), not the request's fault. */
+export const unavailable = (code: string, message: string, details?: unknown) =>
+  new AppError('unavailable', code, message, details);
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

@@ -19,3 +19,11 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
+
+/**
+ * Mask every run of 9 or more digits (a resident ID, a phone number, typed right or wrong) in a
+ * free text such as a cell value, keeping its first and last 4 characters.
+ */
+export function maskLongNumbers(text: string): string {
+  return text.replace(/\d{8,}[\dXx]/g, (m) => maskIdNumber(m) ?? '');
+}

@@ -1,27 +1,14 @@
-import { z } from 'zod';
 import { SESSION_COOKIE } from '../../api/auth.ts';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
-import { limitOffset, pageQuery } from '../../api/pagination.ts';
-import { ALL_STAFF, ROLE_NAMES, ROLES, mayViewFullPii } from '../../domain/accounts/roles.ts';
-import { nameText } from '../../domain/shared/input-schemas.ts';
-import { listAccounts } from './repository.ts';
-import { addUser, login, logout, SESSION_HOURS, staffActor } from './service.ts';
-
-const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
-
-const newAccountBody = z.object({
-  username: z.string().min(1).max(64),
-  displayName: nameText(64, '姓名'),
-  password: z.string().min(1).max(200),
-  roles: z.array(z.enum(ROLES)).min(1),
-  admdvs: z
-    .string()
-    .regex(/^\d{6}$/)
-    .nullish(),
-  villageCode: z.string().max(32).nullish(),
-});
+import { ALL_STAFF, mayViewFullPii, ROLE_NAMES, ROLES } from '../../domain/accounts/roles.ts';
+import { changePasswordBody, loginBody } from './contract.ts';
+import { changeOwnPassword } from './manage.ts';
+import { manageRoutes } from './manage-routes.ts';
+import { dummyHash } from './passwords.ts';
+import { login, logout, SESSION_HOURS, sha256 } from './service.ts';
 
 export const accountRoutes: RoutesPlugin = (app, deps) => {
+  void dummyHash(); // made now, so the first unknown name costs no more than a known one
   app.post(
     '/api/auth/login',
     { config: { roles: 'public' }, schema: { body: loginBody } },
@@ -46,43 +33,34 @@ export const accountRoutes: RoutesPlugin = (app, deps) => {
     },
   );
 
-  app.post('/api/auth/logout', { config: { roles: ALL_STAFF } }, async (req, reply) => {
+  // logout, me and the password change stay open while a reset password awaits its change
+  const duringChange = { roles: ALL_STAFF, duringPasswordChange: true } as const;
+
+  app.post('/api/auth/logout', { config: duringChange }, async (req, reply) => {
     await logout(deps.db, req.sessionToken!, staffOf(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { config: { roles: ALL_STAFF } }, async (req) => {
+  app.get('/api/auth/me', { config: duringChange }, async (req) => {
     const staff = staffOf(req);
     return { staff: { ...staff, fullPii: mayViewFullPii(staff.roles) } };
   });
 
-  app.get(
-    '/api/accounts',
-    { config: { roles: ['admin'] }, schema: { querystring: pageQuery } },
-    async (req) => {
-      const { limit, offset } = limitOffset(req.query);
-      const { total, items } = await listAccounts(deps.db, limit, offset);
-      return {
-        total,
-        page: req.query.page,
-        pageSize: req.query.pageSize,
-        items: items.map(({ passwordHash: _h, failedLogins: _f, ...a }) => a),
-      };
-    },
-  );
-
   app.post(
-    '/api/accounts',
-    { config: { roles: ['admin'] }, schema: { body: newAccountBody } },
-    async (req, reply) => {
-      const staff = await deps.db.tx((tx) => addUser(tx, staffActor(staffOf(req)), req.body));
-      reply.status(201);
-      return { staff };
+    '/api/accounts/me/password',
+    { config: duringChange, schema: { body: changePasswordBody } },
+    async (req) => {
+      const staff = staffOf(req);
+      const r = await changeOwnPassword(deps.db, staff, sha256(req.sessionToken!), req.body, deps.now());
+      const changed = { ...staff, mustChangePassword: false };
+      return { staff: { ...changed, fullPii: mayViewFullPii(changed.roles) }, ...r };
     },
   );
 
   app.get('/api/roles', { config: { roles: ALL_STAFF } }, async () => ({
     items: ROLES.map((code) => ({ code, name: ROLE_NAMES[code] })),
   }));
+
+  manageRoutes(app, deps);
 };

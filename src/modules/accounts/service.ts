@@ -1,11 +1,15 @@
+// Logging in and out, and the session behind a cookie.
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 import type { Db, Queryable } from '../../db/types.ts';
-import { afterFailure, afterSuccess, isLocked } from '../../domain/accounts/lockout.ts';
-import { isRole, type Role } from '../../domain/accounts/roles.ts';
-import { badRequest, conflict, unauthorized } from '../../domain/shared/errors.ts';
+import { LOCKED_MESSAGE } from '../../domain/accounts/lockout.ts';
+import type { Role } from '../../domain/accounts/roles.ts';
+import { unauthorized } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
+import { argon2Hasher, dummyHash, type PasswordHasher } from './passwords.ts';
 import * as repo from './repository.ts';
+import { clearAttempts, reserveAttempt } from './throttle-repo.ts';
+
+export { type AddUserInput, addUser } from './manage.ts';
 
 export const SESSION_HOURS = 8;
 
@@ -16,61 +20,54 @@ export interface Staff {
   roles: Role[];
   admdvs: string | null;
   villageCode: string | null;
+  /** set by an admin's reset: only the change-password page, me and logout answer until changed */
+  mustChangePassword: boolean;
 }
 
 export const staffActor = (s: Staff): Actor => ({ id: s.id, name: s.username });
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+export const accountLocked = () => unauthorized('ACCOUNT_LOCKED', LOCKED_MESSAGE);
+
+/**
+ * Log in. Known and unknown names take the same path: reserve an attempt on the lower-case name
+ * (refused unchecked when locked), one argon2 verification (against a dummy hash for an unknown
+ * name), the same error and the same audit entry on failure.
+ */
 export async function login(
   db: Db,
   username: string,
   password: string,
   now: Date,
+  hasher: PasswordHasher = argon2Hasher,
 ): Promise<{ token: string; staff: Staff; expiresAt: Date }> {
+  const reserved = await reserveAttempt(db, username, now);
+  if (!reserved) throw accountLocked();
   const account = await repo.findByUsername(db, username);
-  // Same message whether the account exists or not, so usernames cannot be probed.
-  const wrong = unauthorized('LOGIN_FAILED', '工号或密码错误');
-  if (!account || !account.active) throw wrong;
-  if (isLocked(account, now)) {
-    throw unauthorized('ACCOUNT_LOCKED', '连续登录失败次数过多，账号已临时锁定，请15分钟后再试');
-  }
-  const ok = await verify(account.passwordHash, password);
-  if (!ok) {
-    const s = afterFailure(account, now);
-    await db.tx(async (tx) => {
-      await repo.saveLoginState(tx, account.id, s.failedLogins, s.lockedUntil);
-      await audit(
+  const matches = await hasher.verify(account?.passwordHash ?? (await dummyHash()), password);
+  if (!account || !account.active || !matches) {
+    await db.tx((tx) =>
+      audit(
         tx,
-        { id: account.id, name: account.username },
+        { id: account?.id ?? null, name: username.slice(0, 64) },
         'account.login_failed',
         'staff_account',
-        account.id,
+        account?.id ?? null,
         null,
-        {
-          locked: s.lockedUntil !== null,
-        },
-      );
-    });
-    if (s.lockedUntil)
-      throw unauthorized('ACCOUNT_LOCKED', '连续登录失败次数过多，账号已临时锁定，请15分钟后再试');
-    throw wrong;
+        { username: username.slice(0, 64), attempt: reserved.attempts, locked: reserved.locked },
+      ),
+    );
+    if (reserved.locked) throw accountLocked();
+    // Same message whether the account exists or not, so user names cannot be probed.
+    throw unauthorized('LOGIN_FAILED', '工号或密码错误');
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.tx(async (tx) => {
-    const s = afterSuccess();
-    await repo.saveLoginState(tx, account.id, s.failedLogins, s.lockedUntil);
+    await clearAttempts(tx, username, reserved.attempts, now);
     await repo.insertSession(tx, sha256(token), account.id, expiresAt);
-    await audit(
-      tx,
-      { id: account.id, name: account.username },
-      'account.login',
-      'staff_account',
-      account.id,
-      null,
-      null,
-    );
+    await audit(tx, staffActor(toStaff(account)), 'account.login', 'staff_account', account.id, null, null);
   });
   return { token, staff: toStaff(account), expiresAt };
 }
@@ -93,52 +90,7 @@ export async function authenticate(q: Queryable, token: string | undefined, now:
   return toStaff(found.account);
 }
 
-export interface AddUserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  roles: string[];
-  admdvs?: string | null;
-  villageCode?: string | null;
-}
-
-export async function addUser(tx: Queryable, actor: Actor, input: AddUserInput): Promise<Staff> {
-  const roles = input.roles.filter(isRole);
-  if (roles.length === 0 || roles.length !== input.roles.length) {
-    throw badRequest('ROLE_INVALID', `角色不正确：${input.roles.join(',')}`);
-  }
-  if (!/^[A-Za-z0-9_.-]{3,32}$/.test(input.username)) {
-    throw badRequest('USERNAME_INVALID', '工号须为3至32位字母、数字或 _ . -');
-  }
-  if (input.password.length < 8) throw badRequest('PASSWORD_TOO_SHORT', '密码至少8位');
-  if (roles.includes('agent') && !input.villageCode) {
-    throw badRequest('AGENT_NEEDS_VILLAGE', '村级代办账号必须指定所属村（社区）');
-  }
-  if (await repo.findByUsername(tx, input.username)) {
-    throw conflict('USERNAME_TAKEN', `工号 ${input.username} 已存在`);
-  }
-  const passwordHash = await hash(input.password);
-  const id = await repo.insertAccount(tx, {
-    username: input.username,
-    displayName: input.displayName,
-    passwordHash,
-    roles,
-    admdvs: input.admdvs ?? null,
-    villageCode: input.villageCode ?? null,
-  });
-  const staff: Staff = {
-    id,
-    username: input.username,
-    displayName: input.displayName,
-    roles,
-    admdvs: input.admdvs ?? null,
-    villageCode: input.villageCode ?? null,
-  };
-  await audit(tx, actor, 'account.create', 'staff_account', id, null, staff);
-  return staff;
-}
-
-function toStaff(a: repo.StaffAccount): Staff {
+export function toStaff(a: repo.StaffAccount): Staff {
   return {
     id: a.id,
     username: a.username,
@@ -146,5 +98,6 @@ function toStaff(a: repo.StaffAccount): Staff {
     roles: a.roles,
     admdvs: a.admdvs,
     villageCode: a.villageCode,
+    mustChangePassword: a.mustChangePassword,
   };
 }

@@ -35,13 +35,21 @@ export async function settlementSummary(q: Queryable, admdvs: string | null, dat
  * and covering enrollments by person, with no join whose plan could go wrong on stale
  * statistics (the embedded engine never auto-analyzes).
  */
-export async function specialGroups(q: Queryable, admdvs: string | null, today: string, year: number) {
+export async function specialGroups(
+  q: Queryable,
+  admdvs: string | null,
+  today: string,
+  year: number,
+  /** false: identity types marked sensitive are left out of the rows and of the total */
+  withSensitive = true,
+) {
   const rows = await q.query<GroupCounts & { isTotal: boolean }>(
     `WITH facts AS (
        SELECT i.psn_no, i.identity_code AS code, false AS covers, false AS assisted
          FROM person_identity i
         WHERE i.valid_from <= $1::date AND (i.valid_to IS NULL OR i.valid_to >= $1::date)
           AND ($3::text IS NULL OR i.admdvs = $3::text)
+          AND ($4::boolean OR i.identity_code NOT IN (SELECT code FROM identity_type WHERE sensitive))
        UNION ALL
        SELECT e.psn_no, NULL, true, e.assisted_fen > 0
          FROM enrollment e
@@ -61,9 +69,10 @@ export async function specialGroups(q: Queryable, admdvs: string | null, today: 
             count(DISTINCT h.psn_no) FILTER (WHERE h.enrolled)::int AS enrolled,
             count(DISTINCT h.psn_no) FILTER (WHERE h.subsidised)::int AS subsidised
        FROM identity_type t LEFT JOIN held h ON h.code = t.code
+      WHERE $4::boolean OR NOT t.sensitive
       GROUP BY GROUPING SETS ((t.code, t.name, t.department, t.subsidises_enrollment), ())
       ORDER BY GROUPING(t.code), t.subsidises_enrollment DESC, holders DESC, t.code`,
-    [today, year, admdvs],
+    [today, year, admdvs, withSensitive],
   );
   const items = rows.filter((r) => !r.isTotal).map(({ isTotal: _t, ...r }) => r);
   const t = rows.find((r) => r.isTotal)!;

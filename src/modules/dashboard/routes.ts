@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import type { Role } from '../../domain/accounts/roles.ts';
+import { maySeeSensitive } from '../../domain/registry/sensitive.ts';
 import { enrollmentProgress } from '../registry/progress-service.ts';
 import { isoDate as date, year } from '../registry/schemas.ts';
 import { chinaDay } from '../registry/scope.ts';
@@ -30,6 +31,11 @@ export const dashboardRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/dashboard/special-groups',
     { config: { roles: DASHBOARD_ROLES }, schema: { querystring: z.object({ year: year.optional() }) } },
-    async (req) => specialGroups(deps.db, staffOf(req).admdvs, today(), req.query.year ?? thisYear()),
+    async (req) => {
+      const staff = staffOf(req);
+      // counts of a sensitive identity only for the roles that may see it (domain/registry/sensitive.ts)
+      const year = req.query.year ?? thisYear();
+      return specialGroups(deps.db, staff.admdvs, today(), year, maySeeSensitive(staff.roles));
+    },
   );
 };

@@ -1,10 +1,12 @@
 import type { Queryable } from '../../db/types.ts';
+import { DEMO_PASSWORD } from '../../domain/accounts/password-policy.ts';
 import type { Role } from '../../domain/accounts/roles.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.ts';
 import { addUser } from '../accounts/service.ts';
 
-/** The demo county's staff: one admin and one account per role, all with DEMO_PASSWORD. */
-export const DEMO_PASSWORD = 'Yibao@2026';
+/** The demo county's staff: one admin and one account per role, all with DEMO_PASSWORD
+ * (published in the README, so the password policy allows it for the demo county only). */
+export { DEMO_PASSWORD };
 
 export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role }[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
@@ -17,13 +19,18 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role 
 
 export async function seedDemoAccounts(tx: Queryable, admdvs: string, agentVillage: string): Promise<void> {
   for (const a of DEMO_ACCOUNTS) {
-    await addUser(tx, SYSTEM_ACTOR, {
-      username: a.username,
-      displayName: a.displayName,
-      password: DEMO_PASSWORD,
-      roles: [a.role],
-      admdvs,
-      villageCode: a.role === 'agent' ? agentVillage : null,
-    });
+    await addUser(
+      tx,
+      SYSTEM_ACTOR,
+      {
+        username: a.username,
+        displayName: a.displayName,
+        password: DEMO_PASSWORD,
+        roles: [a.role],
+        admdvs,
+        villageCode: a.role === 'agent' ? agentVillage : null,
+      },
+      { demo: true },
+    );
   }
 }

@@ -2,6 +2,8 @@
 // the staff accounts, the benefit policies of this year and last, and the demo HIS credentials,
 // then settle a few hundred demo visits of this month through the real settlement services.
 import type { Db } from '../../db/types.ts';
+import { demoCollectionWindow } from '../../domain/demo/collection.ts';
+import { setWindow } from '../collection/index.ts';
 import { buildDemoCounty, type DemoCounty } from '../../domain/demo/county.ts';
 import { countyHospitalCode } from '../../domain/demo/institutions.ts';
 import { audit, SYSTEM_ACTOR } from '../audit/audit.ts';
@@ -64,6 +66,14 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
     await seedDemoAccounts(tx, admdvs, county.places.villages[0].code);
     let added = 0;
     for (const y of [year - 1, year]) added += await seedDemoPolicies(tx, admdvs, y);
+    for (const y of [year - 1, year, year + 1])
+      await setWindow(
+        tx,
+        admdvs,
+        demoCollectionWindow(y),
+        SYSTEM_ACTOR,
+        new Date(`${o.today}T00:00:00+08:00`),
+      );
     for (const c of demoHisCredentials(admdvs))
       await ensureInstitutionCredential(tx, c.fixmedinsCode, c.paasid, c.secret);
     await audit(tx, SYSTEM_ACTOR, 'demo.seed', 'region', admdvs, null, {

@@ -87,7 +87,7 @@ export async function writeDemoCounty(tx: Queryable, c: DemoCounty): Promise<voi
     tx,
     'enrollment',
     `psn_no, admdvs, insutype, begin_date, end_date, status, personal_fen, fiscal_fen, assisted_fen, assisted_payer,
-     assisted_identity, employer_code, employer_name, stopped_on, stop_reason`,
+     assisted_identity, employer_code, employer_name, stopped_on, stop_reason, paid_on`,
     c.enrollments.map((e) => [
       e.psnNo,
       a,
@@ -104,6 +104,7 @@ export async function writeDemoCounty(tx: Queryable, c: DemoCounty): Promise<voi
       e.employerName,
       e.stoppedOn,
       e.stopReason,
+      e.paidOn,
     ]),
   );
   await copy(

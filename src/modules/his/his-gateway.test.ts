@@ -32,7 +32,8 @@ dbTest('not JSON at all answers HTTP 400; malformed JSON answers 200 with infcod
     payload: w.hospital.body('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: w.ann.certno } }),
   });
   assert.equal(JSON.parse(res.body).infcode, 0);
-  assert.deepEqual(await snapshot(db), before);
+  // the one lookup that got through is audited; nothing else is written
+  assert.deepEqual(await snapshot(db), { ...before, audit_entry: (before.audit_entry as number) + 1 });
 });
 
 dbTest('gateway: paasid, signature, clock skew and the institution code are checked', async (db) => {
@@ -67,7 +68,8 @@ dbTest('gateway: paasid, signature, clock skew and the institution code are chec
   const impostor = await w.hospital.send(body(), signedHeaders(w.centre.id, w.clock.now));
   assert.equal(impostor.json.infcode, -1);
   assert.match(impostor.json.err_msg, /与接入账号所属机构不一致/);
-  assert.deepEqual(await snapshot(db), before);
+  // only the two lookups that passed the gateway are audited (1101 audits every lookup it answers)
+  assert.deepEqual(await snapshot(db), { ...before, audit_entry: (before.audit_entry as number) + 2 });
 });
 
 dbTest('sign-in is required for business transactions; sign-out closes it', async (db) => {
@@ -149,9 +151,14 @@ dbTest('1101 returns base, insurance and identity nodes; a wrong name is refused
   assert.deepEqual(out.idetinfo, [
     { psn_idet_type: 'tekun', psn_type_lv: '', memo: '特困', begntime: '2025-01-01 00:00:00', endtime: null },
   ]);
-  // by person number from an e-voucher
-  const byPsn = await w.hospital.ok('1101', { data: { mdtrt_cert_type: '01', mdtrt_cert_no: w.ann.psnNo } });
-  assert.equal(byPsn.baseinfo.psn_name, '王安');
+  // never by a bare person number, whatever credential type it is sent as
+  for (const type of ['01', '02', '03']) {
+    const byPsn = await w.hospital.call('1101', {
+      data: { mdtrt_cert_type: type, mdtrt_cert_no: w.ann.psnNo },
+    });
+    assert.equal(byPsn.json.infcode, -1);
+    assert.deepEqual(byPsn.json.output, {});
+  }
   // enrolled only last year: no insurance node this year
   assert.deepEqual(
     (await w.hospital.ok('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: w.lapsed.certno } }))

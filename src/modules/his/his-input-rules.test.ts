@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
 import { wire } from './flows.ts';
-import { hisWorld, snapshot } from './testing.ts';
+import { at, hisWorld, snapshot } from './testing.ts';
 
 dbTest('an impossible date or time is -1 with a Chinese message, and nothing is written', async (db) => {
   const w = await hisWorld(db);
@@ -40,24 +40,21 @@ dbTest('an impossible date or time is -1 with a Chinese message, and nothing is 
   }
 });
 
-dbTest('1101: a wrong check digit is named, a 15-digit legacy ID finds the person', async (db) => {
+dbTest('1101 and 2201: a wrong check digit is named, a 15-digit legacy ID finds the person', async (db) => {
   const w = await hisWorld(db);
   const { certno, psnNo } = w.ann; // born 1970-02-03
   const wrong = `${certno.slice(0, 17)}${certno[17] === '0' ? '1' : '0'}`;
-  for (const input of [
-    { mdtrt_cert_type: '02', mdtrt_cert_no: wrong },
-    { mdtrt_cert_type: '02', mdtrt_cert_no: 'CARD1', certno: wrong },
-    { mdtrt_cert_type: '01', mdtrt_cert_no: wrong },
-  ]) {
-    const r = await w.hospital.call('1101', { data: input });
-    assert.equal(r.json.infcode, -1, r.text);
-    assert.equal(r.json.err_msg, `身份证号码校验位错误（应为 ${certno[17]}）`);
-  }
+  const before = await snapshot(db);
+  const lookup = await w.hospital.call('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: wrong } });
+  assert.equal(lookup.json.infcode, -1, lookup.text);
+  assert.equal(lookup.json.err_msg, `身份证号码校验位错误（应为 ${certno[17]}）`);
+  const visit = await w.hospital.call('2201', wire.registration(psnNo, '390', at('09:00'), 'MZ1', wrong));
+  assert.equal(visit.json.infcode, -1, visit.text);
+  assert.equal(visit.json.err_msg, `身份证号码校验位错误（应为 ${certno[17]}）`);
+  const after = await snapshot(db);
+  assert.deepEqual({ ...after, audit_entry: before.audit_entry }, before); // only the 1101 query audit
   const legacy = `${certno.slice(0, 6)}${certno.slice(8, 17)}`;
   const out = await w.hospital.ok('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: legacy } });
   assert.equal(out.baseinfo.psn_no, psnNo);
   assert.equal(out.baseinfo.certno, certno);
-  // a person number from an e-voucher still works
-  const byPsn = await w.hospital.ok('1101', { data: { mdtrt_cert_type: '01', mdtrt_cert_no: psnNo } });
-  assert.equal(byPsn.baseinfo.psn_no, psnNo);
 });

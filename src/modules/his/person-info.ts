@@ -1,11 +1,18 @@
-// 1101 人员信息获取: the person by resident ID (mdtrt_cert_type 02) or, for the e-voucher and
-// the social security card, by the person number or resident ID the HIS read from it. Any
-// institution may look a person up: that is how a visit starts.
+// 1101 人员信息获取: the person behind a national credential — today only the resident ID
+// (mdtrt_cert_type 02); a bare person number is never accepted (see domain/his/credential.ts).
+// Any institution may look a person up, since that is how a visit starts, so every lookup is
+// audited (institution, operator, credential type, masked number, result) and rate-limited per
+// institution. Identity types marked sensitive are not the HIS's business and stay out of idetinfo.
 import type { Queryable } from '../../db/types.ts';
-import { ageOn, parsePersonKey } from '../../domain/registry/id-number.ts';
+import { credentialIdNumber } from '../../domain/his/credential.ts';
+import { ageOn } from '../../domain/registry/id-number.ts';
 import { badRequest, isAppError, notFound } from '../../domain/shared/errors.ts';
+import { maskIdNumber } from '../../domain/shared/masking.ts';
 import { yuan } from '../../domain/his/wire.ts';
+import { audit } from '../audit/index.ts';
+import type { Caller } from '../settlement/index.ts';
 import { psnTypeOf } from '../settlement/settle.ts';
+import type { PersonQueryLimiter } from './person-query-limit.ts';
 
 export interface PersonInfoRequest {
   certType: string;
@@ -25,32 +32,56 @@ interface Row {
   deathDate: string | null;
 }
 
-/**
- * The lookup key: a resident ID (always for cert type 02) is checked and normalised by the
- * registry's rule — a wrong check digit is answered as such, a 15-digit legacy ID is looked up as
- * its 18-digit form; a card or e-voucher number that is not ID-shaped is used as sent.
- */
-function hisPersonKey(raw: string, idOnly: boolean): string {
-  const s = raw.trim().toUpperCase();
-  if (!idOnly && !/^(\d{15}|\d{17}[\dX])$/.test(s)) return raw;
-  const key = parsePersonKey(s, { psnNoAllowed: false });
-  if (isAppError(key)) throw key;
-  return key.kind === 'certno' ? key.certno : raw;
-}
-
+/** Look the person up and leave an audit entry whatever the outcome (q is not a transaction). */
 export async function personInfo(
   q: Queryable,
+  c: Caller,
   r: PersonInfoRequest,
   today: string,
+  limiter: PersonQueryLimiter,
 ): Promise<Record<string, unknown>> {
-  const key = hisPersonKey(r.certType === '02' ? (r.idNumber ?? r.certNo) : r.certNo, r.certType === '02');
+  let psnNo: string | null = null;
+  let result = 'found';
+  try {
+    if (!limiter.allow(c.institution.code, c.now)) {
+      throw badRequest(
+        'HIS_QUERY_RATE_LIMITED',
+        '查询过于频繁，请稍后再试（人员信息获取次数超过本机构每分钟上限）',
+      );
+    }
+    const out = await lookUp(q, r, today);
+    psnNo = (out.baseinfo as { psn_no: string }).psn_no;
+    return out;
+  } catch (e) {
+    result = isAppError(e) && e.code === 'HIS_PERSON_NOT_FOUND' ? 'not_found' : 'refused';
+    if (isAppError(e)) result += `:${e.code}`;
+    throw e;
+  } finally {
+    await audit(q, c.actor, 'his.person_query', 'person', psnNo, null, {
+      fixmedinsCode: c.institution.code,
+      opter: c.opter ?? null,
+      opterName: c.opterName ?? null,
+      certType: r.certType,
+      // the number asked about, masked: the audit trail must not become a copy of the register
+      certNo: maskIdNumber(r.certNo),
+      result,
+    });
+  }
+}
+
+async function lookUp(q: Queryable, r: PersonInfoRequest, today: string): Promise<Record<string, unknown>> {
+  const key = credentialIdNumber({ type: r.certType, no: r.certNo });
+  if (typeof key !== 'string') throw key;
+  if (r.idNumber && r.idNumber.trim().toUpperCase() !== key) {
+    throw badRequest('HIS_CERT_NO_MISMATCH', '证件号码 certno 与就诊凭证编号 mdtrt_cert_no 不一致');
+  }
   const rows = await q.query<Row>(
     `SELECT psn_no AS "psnNo", certno, name, gender, nation, birth_date::text AS "birthDate", death_date::text AS "deathDate"
-       FROM person WHERE certno = upper($1) OR ($2 AND psn_no = $1) LIMIT 1`,
-    [key, r.certType !== '02'],
+       FROM person WHERE certno = $1`,
+    [key],
   );
   const p = rows[0];
-  if (!p) throw notFound('HIS_PERSON_NOT_FOUND', `未找到证件号码为 ${key} 的参保人员`);
+  if (!p) throw notFound('HIS_PERSON_NOT_FOUND', `未找到证件号码为 ${maskIdNumber(key)} 的参保人员`);
   if (r.name && r.name !== p.name) throw badRequest('HIS_PERSON_NAME_MISMATCH', '姓名与证件号码不符');
   const on = r.on ?? today;
   const enrollments = await q.query<{
@@ -71,7 +102,7 @@ export async function personInfo(
   const identities = await q.query<{ code: string; name: string; validFrom: string; validTo: string | null }>(
     `SELECT i.identity_code AS code, t.name, i.valid_from::text AS "validFrom", i.valid_to::text AS "validTo"
        FROM person_identity i JOIN identity_type t ON t.code = i.identity_code
-      WHERE i.psn_no = $1 ORDER BY i.valid_from`,
+      WHERE i.psn_no = $1 AND NOT t.sensitive ORDER BY i.valid_from`,
     [p.psnNo],
   );
   const covered = (e: (typeof enrollments)[number]) =>

@@ -18,7 +18,8 @@ import { gatewayHeaders } from '../../domain/his/signature.ts';
 import { badRequest, isAppError } from '../../domain/shared/errors.ts';
 import { type Caller, institutionActor } from '../settlement/caller.ts';
 import { authorize, bodySha256, findMessage, replay } from './gateway.ts';
-import { TRANSACTION_TABLE } from './transactions.ts';
+import { PersonQueryLimiter, personQueriesPerMinute } from './person-query-limit.ts';
+import { type HisServices, TRANSACTION_TABLE } from './transactions.ts';
 
 export const HIS_PATH = '/fsi/api/rsfComIfsService/callService';
 /** An inpatient stay may upload a few thousand lines at once. */
@@ -33,6 +34,8 @@ const send = (reply: FastifyReply, status: number, json: string) =>
 
 /** The Chinese message for any failure; database and programming errors never leak details. */
 export function failureMessage(e: unknown): string {
+  // the national wording for a transient outage: the HIS retries the same msgid later
+  if (isAppError(e) && e.kind === 'unavailable') return '系统繁忙，请稍后重试';
   if (isAppError(e)) return e.message;
   const code = (e as { code?: unknown })?.code;
   if (code === '40P01' || code === '40001' || code === '55P03') return '系统繁忙，请稍后重试';
@@ -45,6 +48,7 @@ export function failureMessage(e: unknown): string {
 
 async function handleCall(
   deps: Deps,
+  services: HisServices,
   raw: string,
   headers: Record<string, string | string[] | undefined>,
   t: ResponseTimes,
@@ -75,14 +79,16 @@ async function handleCall(
     now: t.received,
     msgid: req.msgid,
     actor: institutionActor(auth.institution.code, req.opter),
+    opter: req.opter,
+    opterName: req.opterName,
   };
   if (!def.writes) {
-    const out = await def.run(deps.db, caller, input);
+    const out = await def.run(deps.db, caller, input, services);
     return JSON.stringify(okResponse(answered(), out.output, out.warnings));
   }
   try {
     return await deps.db.tx(async (tx) => {
-      const out = await def.run(tx, caller, input);
+      const out = await def.run(tx, caller, input, services);
       const json = JSON.stringify(okResponse(answered(), out.output, out.warnings));
       const stored = await tx.query(
         `INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at)
@@ -101,6 +107,7 @@ async function handleCall(
 }
 
 export const hisRoutes: RoutesPlugin = async (app, deps) => {
+  const services: HisServices = { personQueries: new PersonQueryLimiter(personQueriesPerMinute()) };
   await app.register(async (his) => {
     his.removeAllContentTypeParsers();
     his.addContentTypeParser('*', { parseAs: 'string', bodyLimit: HIS_BODY_LIMIT }, (_req, body, done) =>
@@ -125,7 +132,13 @@ export const hisRoutes: RoutesPlugin = async (app, deps) => {
         const received = deps.now();
         const t: ResponseTimes = { refmsgid: refMsgId(received, ++serial), received, answered: received };
         try {
-          const json = await handleCall(deps, typeof req.body === 'string' ? req.body : '', req.headers, t);
+          const json = await handleCall(
+            deps,
+            services,
+            typeof req.body === 'string' ? req.body : '',
+            req.headers,
+            t,
+          );
           return send(reply, 200, json);
         } catch (e) {
           const answered = { ...t, answered: deps.now() };

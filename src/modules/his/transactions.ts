@@ -1,6 +1,6 @@
 // infno → what it reads, whether it writes, and how its output nodes are built. Writing
 // transactions run in one database transaction together with their his_message row; reading
-// ones (1101, 2206, 2303, 3201) write nothing at all.
+// ones (1101, 2206, 2303, 3201) write nothing, except 1101's audit entry of who looked whom up.
 import type { z } from 'zod';
 import type { Queryable } from '../../db/types.ts';
 import type { Infno } from '../../domain/his/envelope.ts';
@@ -13,6 +13,7 @@ import { reconcile } from '../settlement/reconcile.ts';
 import { preSettle, reverseSettlement, type SettlementOutcome, settleVisit } from '../settlement/settle.ts';
 import { cancelDischarge, cancelVisit, discharge, openVisit, recordVisitInfo } from '../settlement/visits.ts';
 import { personInfo } from './person-info.ts';
+import type { PersonQueryLimiter } from './person-query-limit.ts';
 import { signIn, signOut } from './sign.ts';
 
 export interface Outcome {
@@ -25,13 +26,18 @@ export interface Transaction {
   writes: boolean;
   /** needs an open sign-in (everything but 9001) */
   signedIn: boolean;
-  run(q: Queryable, c: Caller, input: unknown): Promise<Outcome>;
+  run(q: Queryable, c: Caller, input: unknown, services: HisServices): Promise<Outcome>;
+}
+
+/** State the endpoint keeps across requests (one per app). */
+export interface HisServices {
+  personQueries: PersonQueryLimiter;
 }
 
 function tx<S extends z.ZodType>(
   schema: S,
   writes: boolean,
-  run: (q: Queryable, c: Caller, input: z.output<S>) => Promise<Outcome>,
+  run: (q: Queryable, c: Caller, input: z.output<S>, services: HisServices) => Promise<Outcome>,
   signedIn = true,
 ): Transaction {
   return { schema, writes, signedIn, run: run as Transaction['run'] };
@@ -71,8 +77,8 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     await signOut(q, c, i);
     return { output: { signoutoutb: { sign_time: wireDateTime(c.now) } } };
   }),
-  '1101': tx(inputs.personInfoInput, false, async (q, c, i) => ({
-    output: await personInfo(q, i, beijingDate(c.now)),
+  '1101': tx(inputs.personInfoInput, false, async (q, c, i, s) => ({
+    output: await personInfo(q, c, i, beijingDate(c.now), s.personQueries),
   })),
   '2201': tx(inputs.registrationInput, true, async (q, c, i) => {
     const { mdtrtId } = await openVisit(q, c, i);

@@ -1,7 +1,11 @@
-// The error report as a page for the screen: rows in file order, masked ID numbers, pagination.
+// The error report as a page for the screen: rows in file order, the values as typed (masked for
+// a role that may not see ID numbers in full), pagination.
 import assert from 'node:assert/strict';
 import { loginAs, testApp } from '../../api/testing.ts';
+import { test } from 'node:test';
 import { dbTest } from '../../db/testing.ts';
+import type { RowError } from '../../domain/import/rows.ts';
+import { errorReport, shownError } from './report.ts';
 import { importFile } from './service.ts';
 import { certOf, csvOf, request, seedCounty, VILLAGE_A } from './testing.ts';
 
@@ -38,7 +42,10 @@ dbTest('GET /jobs/:id/error-rows pages through the error report (importers only)
       ],
     );
     assert.equal(first.items[0].reason, '村(社区)代码不存在');
-    assert.equal(first.items[0].certno, `${certOf(2).slice(0, 4)}**********${certOf(2).slice(-4)}`);
+    // the values as the clerk typed them (a clerk may see ID numbers in full), so a typo shows
+    assert.equal(first.items[0].certno, certOf(2));
+    assert.equal(first.items[1].value, '41092619990101123X');
+    assert.match(first.items[1].reason, /4109\*{10}123X/, 'the reason text stays masked');
     const second = await page(2, 2);
     assert.deepEqual(
       second.items.map((e: { rowNo: number }) => e.rowNo),
@@ -61,4 +68,25 @@ dbTest('GET /jobs/:id/error-rows pages through the error report (importers only)
   } finally {
     await app.close();
   }
+});
+
+test('the report masks typed ID and phone numbers for a role that may not see them in full', async () => {
+  const typo: RowError = {
+    rowNo: 4,
+    column: '身份证号',
+    value: '41092619990101123X',
+    reason: '身份证号码校验位错误',
+    certno: '41092619990101123X',
+    name: '李强',
+  };
+  const phone: RowError = { ...typo, column: '联系电话', value: '1383800123', reason: '手机号码应为 11 位' };
+  assert.deepEqual(shownError(typo, true), typo);
+  assert.deepEqual(
+    [shownError(typo, false).value, shownError(typo, false).certno],
+    ['4109**********123X', '4109**********123X'],
+  );
+  assert.equal(shownError(phone, false).value, '1383**0123');
+  const csv = (await errorReport([typo, phone], 'csv', false)).toString('utf8');
+  assert.doesNotMatch(csv, /\d{17}[\dX]/);
+  assert.match((await errorReport([typo], 'csv', true)).toString('utf8'), /41092619990101123X/);
 });

@@ -2,6 +2,8 @@
 // (imports are heavy and take one advisory lock anyway); the live progress of the running job is
 // kept in memory so the UI's progress bar is answered without touching the database.
 import type { Db } from '../../db/types.ts';
+import { SYSTEM_ACTOR, audit } from '../audit/index.ts';
+import { failInterruptedJobs } from './repository.ts';
 import { createJob, type ImportRequest, type Progress, runJob } from './service.ts';
 
 export interface JobRunner {
@@ -10,6 +12,28 @@ export interface JobRunner {
   progress(jobId: number): Progress | undefined;
   /** resolves when every queued job has finished (tests, shutdown) */
   idle(): Promise<void>;
+}
+
+/** At start-up, before this process queues anything: close the jobs a stopped process left open. */
+export async function recoverInterruptedJobs(db: Db, now: Date): Promise<number[]> {
+  return db.tx(async (tx) => {
+    const jobs = await failInterruptedJobs(tx, now);
+    for (const j of jobs) {
+      await audit(
+        tx,
+        SYSTEM_ACTOR,
+        'import.interrupted',
+        'import_job',
+        j.id,
+        { status: j.status },
+        {
+          status: 'failed',
+          file: j.fileName,
+        },
+      );
+    }
+    return jobs.map((j) => j.id);
+  });
 }
 
 export function jobRunner(db: Db, log: (msg: string, err?: unknown) => void = () => {}): JobRunner {

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { defuseFormula, toCsv } from '../../domain/import/csv.ts';
 import { type ImportKind, KIND_COLUMNS } from '../../domain/import/kinds.ts';
 import type { RowError } from '../../domain/import/rows.ts';
+import { maskIdNumber, maskLongNumbers } from '../../domain/shared/masking.ts';
 
 export type ReportFormat = 'xlsx' | 'csv';
 
@@ -15,15 +16,27 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 
 const ERROR_HEADERS = ['行号', '列', '原值', '错误原因', '身份证号', '姓名'];
 
-function errorRows(errors: readonly RowError[]): string[][] {
-  return errors.map((e) => [
-    String(e.rowNo),
-    e.column || '（整行）',
-    defuseFormula(e.value),
-    e.reason,
-    e.certno,
-    defuseFormula(e.name),
-  ]);
+/**
+ * An error row as a reader may see it: the value the clerk typed, in full for a role allowed to
+ * see ID numbers in full (a typo can only be found in the full value), masked otherwise.
+ */
+export function shownError<E extends RowError>(e: E, fullPii: boolean): E {
+  if (fullPii) return e;
+  return { ...e, value: maskLongNumbers(e.value), certno: maskIdNumber(e.certno) ?? '' };
+}
+
+function errorRows(errors: readonly RowError[], fullPii: boolean): string[][] {
+  return errors.map((raw) => {
+    const e = shownError(raw, fullPii);
+    return [
+      String(e.rowNo),
+      e.column || '（整行）',
+      defuseFormula(e.value),
+      e.reason,
+      e.certno,
+      defuseFormula(e.name),
+    ];
+  });
 }
 
 interface SheetSpec {
@@ -60,8 +73,12 @@ async function xlsxOf(...sheets: SheetSpec[]): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function errorReport(errors: readonly RowError[], format: ReportFormat): Promise<Buffer> {
-  const rows = errorRows(errors);
+export async function errorReport(
+  errors: readonly RowError[],
+  format: ReportFormat,
+  fullPii: boolean,
+): Promise<Buffer> {
+  const rows = errorRows(errors, fullPii);
   if (format === 'csv') return Buffer.from(toCsv([ERROR_HEADERS, ...rows]), 'utf8');
   return xlsxOf({ name: '错误报告', header: ERROR_HEADERS, rows, widths: [8, 16, 24, 60, 22, 12] });
 }

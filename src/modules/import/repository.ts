@@ -201,6 +201,28 @@ export async function finishJob(db: Queryable, id: number, o: JobOutcome): Promi
   );
 }
 
+/**
+ * Jobs still queued or running in the table have no process working on them (the queue lives in
+ * the server's memory): mark them failed. Their rows were never written — the write, the job's
+ * 'done' and its audit entry commit in one transaction — so the file can simply be imported again.
+ */
+export async function failInterruptedJobs(
+  db: Queryable,
+  finishedAt: Date,
+): Promise<{ id: number; fileName: string; status: JobStatus }[]> {
+  return db.query(
+    `UPDATE import_job j
+        SET status = 'failed', written = false, inserted = 0, updated = 0, unchanged = 0,
+            error_code = 'IMPORT_INTERRUPTED',
+            message = '导入因服务停止或重启而中断，未写入任何数据，请重新导入该文件',
+            finished_at = $1
+       FROM (SELECT id, status FROM import_job WHERE status IN ('queued', 'running') FOR UPDATE) old
+      WHERE j.id = old.id
+      RETURNING j.id, j.file_name AS "fileName", old.status`,
+    [finishedAt.toISOString()],
+  );
+}
+
 export async function insertErrors(db: Queryable, jobId: number, errors: readonly RowError[]): Promise<void> {
   if (errors.length === 0) return;
   await db.query(

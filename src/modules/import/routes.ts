@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
-import { ALL_STAFF, type Role } from '../../domain/accounts/roles.ts';
+import { ALL_STAFF, mayViewFullPii, type Role } from '../../domain/accounts/roles.ts';
 import {
   IMPORT_KINDS,
   IMPORT_MODES,
@@ -14,8 +14,8 @@ import {
 } from '../../domain/import/kinds.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/service.ts';
-import { jobRunner } from './jobs.ts';
-import { CONTENT_TYPES, errorReport, type ReportFormat, template } from './report.ts';
+import { jobRunner, recoverInterruptedJobs } from './jobs.ts';
+import { CONTENT_TYPES, errorReport, type ReportFormat, shownError, template } from './report.ts';
 import * as repo from './repository.ts';
 import { chinaDate, type Progress } from './service.ts';
 
@@ -48,7 +48,10 @@ function jobView(job: repo.JobRow, live: Progress | undefined) {
   };
 }
 
-export const importRoutes: RoutesPlugin = (app, deps) => {
+export const importRoutes: RoutesPlugin = async (app, deps) => {
+  const interrupted = await recoverInterruptedJobs(deps.db, deps.now());
+  if (interrupted.length)
+    app.log.warn(`导入作业 ${interrupted.map((id) => `#${id}`).join('、')} 已中断，标记为失败`);
   const runner = jobRunner(deps.db, (msg, err) => app.log.error({ err }, msg));
   app.addHook('onClose', () => runner.idle());
 
@@ -150,7 +153,9 @@ export const importRoutes: RoutesPlugin = (app, deps) => {
       if (!job) throw notFound('IMPORT_JOB_NOT_FOUND', '导入作业不存在');
       const { limit, offset } = limitOffset(req.query);
       const r = await repo.jobErrorPage(deps.db, job.id, limit, offset);
-      return { ...r, page: req.query.page, pageSize: req.query.pageSize };
+      const full = mayViewFullPii(staffOf(req).roles);
+      const items = r.items.map((e) => shownError(e, full));
+      return { total: r.total, items, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
 
@@ -160,7 +165,8 @@ export const importRoutes: RoutesPlugin = (app, deps) => {
     async (req, reply) => {
       const job = await repo.getJob(deps.db, req.params.id);
       if (!job) throw notFound('IMPORT_JOB_NOT_FOUND', '导入作业不存在');
-      const body = await errorReport(await repo.jobErrors(deps.db, job.id), req.query.format);
+      const full = mayViewFullPii(staffOf(req).roles);
+      const body = await errorReport(await repo.jobErrors(deps.db, job.id), req.query.format, full);
       return download(
         reply,
         body,

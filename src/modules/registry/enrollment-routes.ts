@@ -5,8 +5,10 @@ import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { ALL_STAFF } from '../../domain/accounts/roles.ts';
 import { INSUTYPES } from '../../domain/registry/enrollment-rules.ts';
+import { shownReason } from '../../domain/registry/sensitive.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/service.ts';
+import { disclosureFor } from './disclosure.ts';
 import { findEnrollment, listEnrollments } from './enrollment-repo.ts';
 import { correctEnrollment, enroll, stopEnrollmentById } from './enrollment-service.ts';
 import { cleanText } from '../../domain/shared/input-schemas.ts';
@@ -43,7 +45,14 @@ export const enrollmentRoutes: RoutesPlugin = (app, deps) => {
       const { page, pageSize, ...filter } = req.query;
       const { limit, offset } = limitOffset({ page, pageSize });
       const scoped = isAgentOnly(staff) ? { ...filter, villageCode: staff.villageCode ?? '' } : filter;
-      const { items, total } = await deps.db.tx((tx) => listEnrollments(tx, scoped, limit, offset));
+      const { items, total } = await deps.db.tx(async (tx) => {
+        const d = await disclosureFor(tx, staff);
+        const r = await listEnrollments(tx, scoped, limit, offset);
+        return {
+          total: r.total,
+          items: r.items.map((e) => ({ ...e, stopReason: shownReason(d, e.stopReason) })),
+        };
+      });
       return { items, total, page, pageSize };
     },
   );

@@ -5,6 +5,7 @@ import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { ALL_STAFF } from '../../domain/accounts/roles.ts';
 import { staffActor } from '../accounts/service.ts';
 import { createHousehold, listHouseholds, moveMember, RELATIONS } from './household-service.ts';
+import { disclosureFor, shownHousehold } from './disclosure.ts';
 import { householdDetail } from './household-view.ts';
 import { cleanText } from '../../domain/shared/input-schemas.ts';
 import { isoDate, psnNo, REGISTRY_WRITERS, villageCode } from './schemas.ts';
@@ -52,7 +53,8 @@ export const householdRoutes: RoutesPlugin = (app, deps) => {
     async (req) => {
       return deps.db.tx(async (tx) => {
         await assertHouseholdInScope(tx, staffOf(req), req.params.householdNo);
-        return householdDetail(tx, req.params.householdNo, chinaDay(deps.now()));
+        const detail = await householdDetail(tx, req.params.householdNo, chinaDay(deps.now()));
+        return shownHousehold(await disclosureFor(tx, staffOf(req)), detail);
       });
     },
   );
@@ -67,7 +69,7 @@ export const householdRoutes: RoutesPlugin = (app, deps) => {
       const detail = await deps.db.tx(async (tx) => {
         await assertPersonInScope(tx, staff, req.body.headPsnNo);
         const no = await createHousehold(tx, staffActor(staff), req.body, today);
-        return householdDetail(tx, no, today);
+        return shownHousehold(await disclosureFor(tx, staff), await householdDetail(tx, no, today));
       });
       return reply.status(201).send(detail);
     },
@@ -83,7 +85,8 @@ export const householdRoutes: RoutesPlugin = (app, deps) => {
         await assertHouseholdInScope(tx, staff, req.params.householdNo);
         await assertPersonInScope(tx, staff, req.body.psnNo);
         await moveMember(tx, staffActor(staff), req.params.householdNo, req.body);
-        return householdDetail(tx, req.params.householdNo, today);
+        const detail = await householdDetail(tx, req.params.householdNo, today);
+        return shownHousehold(await disclosureFor(tx, staff), detail);
       });
       return reply.status(201).send(detail);
     },

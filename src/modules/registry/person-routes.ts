@@ -4,7 +4,9 @@ import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { ALL_STAFF, FULL_PII_ROLES } from '../../domain/accounts/roles.ts';
 import { PERSON_STATUSES } from '../../domain/registry/person-rules.ts';
+import { checkFilter, shownStatus } from '../../domain/registry/sensitive.ts';
 import { staffActor } from '../accounts/service.ts';
+import { disclosureFor, shownListRow, shownPersonFile } from './disclosure.ts';
 import { addIdentitySpell, endIdentitySpell } from './identity-service.ts';
 import { personKeyFilter } from './person-lookup.ts';
 import { listPersons } from './person-repo.ts';
@@ -78,10 +80,14 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
       }
       const today = chinaDay(deps.now());
       const { limit, offset } = limitOffset({ page, pageSize });
-      const { items, total } = await deps.db.tx(async (tx) =>
-        listPersons(tx, await personKeyFilter(tx, filter), today, limit, offset),
-      );
-      return { items: items.map((p) => publicPerson(p, today)), total, page, pageSize };
+      const { items, total } = await deps.db.tx(async (tx) => {
+        const d = await disclosureFor(tx, staff);
+        const refused = checkFilter(d, filter);
+        if (refused) throw refused;
+        const r = await listPersons(tx, await personKeyFilter(tx, filter), today, limit, offset);
+        return { total: r.total, items: r.items.map((p) => shownListRow(d, publicPerson(p, today))) };
+      });
+      return { items, total, page, pageSize };
     },
   );
 
@@ -113,7 +119,8 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
       const staff = staffOf(req);
       return deps.db.tx(async (tx) => {
         await assertPersonInScope(tx, staff, req.params.psnNo);
-        return personFile(tx, req.params.psnNo, chinaDay(deps.now()));
+        const file = await personFile(tx, req.params.psnNo, chinaDay(deps.now()));
+        return shownPersonFile(await disclosureFor(tx, staff), file);
       });
     },
   );
@@ -124,11 +131,12 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
     async (req) => {
       const staff = staffOf(req);
       if (req.body.villageCode) assertVillage(staff, req.body.villageCode);
-      const person = await deps.db.tx(async (tx) => {
+      const { person, d } = await deps.db.tx(async (tx) => {
         await assertPersonInScope(tx, staff, req.params.psnNo);
-        return updatePerson(tx, staffActor(staff), req.params.psnNo, req.body);
+        const person = await updatePerson(tx, staffActor(staff), req.params.psnNo, req.body);
+        return { person, d: await disclosureFor(tx, staff) };
       });
-      return { person: publicPerson(person, chinaDay(deps.now())) };
+      return { person: shownStatus(d, publicPerson(person, chinaDay(deps.now()))) };
     },
   );
 

@@ -128,7 +128,13 @@ dbTest('locations and identity types', async (db) => {
   );
   res = await app.inject({ method: 'GET', url: '/api/registry/identity-types', headers: { cookie } });
   const dibao = res.json().items.find((i: { code: string }) => i.code === 'dibao');
-  assert.deepEqual(dibao, { code: 'dibao', name: '低保', department: '民政', subsidisesEnrollment: true });
+  assert.deepEqual(dibao, {
+    code: 'dibao',
+    name: '低保',
+    department: '民政',
+    subsidisesEnrollment: true,
+    sensitive: false,
+  });
 });
 
 dbTest('institutions: search, detail, admin create/update with validation', async (db) => {

@@ -1,5 +1,5 @@
-// /api/registry reference data: locations, identity types, enrollment progress and targets,
-// institutions and the catalogue.
+// /api/registry reference data: locations, enrollment progress and targets, institutions and the
+// catalogue (identity types: identity-type-routes.ts).
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
@@ -73,12 +73,6 @@ export const referenceRoutes: RoutesPlugin = (app, deps) => {
   app.get('/api/registry/locations', { config: { roles: ALL_STAFF } }, async (req) =>
     deps.db.tx((tx) => locations(tx, staffOf(req).admdvs)),
   );
-
-  app.get('/api/registry/identity-types', { config: { roles: ALL_STAFF } }, async () => ({
-    items: await deps.db.query(
-      `SELECT code, name, department, subsidises_enrollment AS "subsidisesEnrollment" FROM identity_type ORDER BY code`,
-    ),
-  }));
 
   app.get(
     '/api/registry/progress',

@@ -3,6 +3,7 @@
 import type { RoutesPlugin } from '../../api/context.ts';
 import { enrollmentRoutes } from './enrollment-routes.ts';
 import { householdRoutes } from './household-routes.ts';
+import { identityTypeRoutes } from './identity-type-routes.ts';
 import { personRoutes } from './person-routes.ts';
 import { referenceRoutes } from './reference-routes.ts';
 
@@ -11,4 +12,5 @@ export const registryRoutes: RoutesPlugin = async (app, deps) => {
   await householdRoutes(app, deps);
   await enrollmentRoutes(app, deps);
   await referenceRoutes(app, deps);
+  await identityTypeRoutes(app, deps);
 };

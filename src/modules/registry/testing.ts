@@ -35,3 +35,4 @@ export async function snapshot(q: Queryable): Promise<Record<string, number>> {
   for (const t of tables) out[t] = await countRows(q, t);
   return out;
 }
+export * from './test-fixtures.ts';

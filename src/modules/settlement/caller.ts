@@ -18,6 +18,9 @@ export interface Caller {
   /** the HIS message being processed (recorded on the settlement) */
   msgid: string;
   actor: Actor;
+  /** the envelope's operator (opter, opter_name), for audit entries of reads such as 1101 */
+  opter?: string;
+  opterName?: string | null;
 }
 
 export const institutionActor = (code: string, opter: string): Actor => ({

@@ -2,6 +2,7 @@
 // and the cancellations 2202/2404/2405. Each checks the institution owns the visit, the person
 // is alive and enrolled on the visit date, and the visit is in a state the step applies to.
 import type { Queryable } from '../../db/types.ts';
+import { type Credential, checkVisitCredential } from '../../domain/his/credential.ts';
 import type { Diagnosis, OpenVisitRequest } from '../../domain/his/inputs.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
 import type { Insutype } from '../../domain/settlement/types.ts';
@@ -11,15 +12,21 @@ import { type Caller, INSUTYPE_NAMES, visitNotFound } from './caller.ts';
 import { findPerson, type PersonRow } from './context-repo.ts';
 import { countOpenLines, findVisit, insertVisit, updateVisit, type VisitRow } from './visit-repo.ts';
 
-/** The person exists, was alive and was enrolled in the scheme on the date. */
+/**
+ * The person exists, was alive and was enrolled in the scheme on the date. With a credential (a
+ * visit being opened), it must be the person's own before anything else about them is told.
+ */
 export async function eligiblePerson(
   q: Queryable,
   psnNo: string,
   insutype: Insutype,
   onDate: string,
+  credential?: Credential,
 ): Promise<PersonRow> {
   const p = await findPerson(q, psnNo, insutype, onDate);
   if (!p) throw notFound('HIS_PERSON_NOT_FOUND', `人员编号 ${psnNo} 不存在`);
+  const wrongCredential = credential && checkVisitCredential(p, credential);
+  if (wrongCredential) throw wrongCredential;
   checkAlive(p, onDate);
   if (p.enrollmentId === null) {
     throw badRequest(
@@ -44,7 +51,7 @@ export async function openVisit(tx: Queryable, c: Caller, r: OpenVisitRequest): 
   if (r.begin.iso > new Date(c.now.getTime() + 10 * 60_000).toISOString()) {
     throw badRequest('HIS_TIME_IN_FUTURE', `就诊时间 ${r.begin.date} 晚于当前时间`);
   }
-  const p = await eligiblePerson(tx, r.psnNo, r.insutype, r.begin.date);
+  const p = await eligiblePerson(tx, r.psnNo, r.insutype, r.begin.date, r.credential);
   const mdtrtId = await insertVisit(
     tx,
     {

@@ -3,7 +3,7 @@ import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_NAMES } from '../../../src/domain/accounts/roles.ts';
-import { mayOpen, navFor } from '../lib/nav.ts';
+import { mayOpen, navFor, PASSWORD_PATH } from '../lib/nav.ts';
 import { useSession } from '../lib/session.tsx';
 import { Loading } from './page-state.tsx';
 
@@ -15,6 +15,10 @@ export function AppLayout() {
   if (!staff) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  // after an admin's reset, nothing but the password change until it is done
+  if (staff.mustChangePassword && location.pathname !== PASSWORD_PATH) {
+    return <Navigate to={PASSWORD_PATH} replace />;
   }
   const items = navFor(staff.roles);
   const selected = items.find((i) => location.pathname.startsWith(i.path))?.path;
@@ -41,6 +45,9 @@ export function AppLayout() {
             {staff.roles.map((r) => (
               <Tag key={r}>{ROLE_NAMES[r] ?? r}</Tag>
             ))}
+            <Button type="text" onClick={() => navigate(PASSWORD_PATH)}>
+              修改密码
+            </Button>
             <Button
               onClick={async () => {
                 await logout();

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { homeFor, mayOpen, navFor, safeNext } from './nav.ts';
+import { homeFor, mayOpen, navFor, PASSWORD_PATH, safeNext } from './nav.ts';
 
-test('a village agent sees registry pages but not settlements, import or the dashboard', () => {
+test('a village agent sees registry pages and the unpaid list, not settlements, import or the dashboard', () => {
   const paths = navFor(['agent']).map((n) => n.path);
-  assert.deepEqual(paths, ['/persons', '/enrollments']);
+  assert.deepEqual(paths, ['/persons', '/enrollments', '/unpaid']);
+  assert.equal(mayOpen('/collection', ['agent']), false);
   assert.equal(mayOpen('/settlements/S1', ['agent']), false);
   assert.equal(mayOpen('/households/12', ['agent']), true);
 });
@@ -21,4 +22,11 @@ test('only workbench paths are followed after login', () => {
   assert.equal(safeNext('https://evil.example'), null);
   assert.equal(safeNext('/login'), null);
   assert.equal(safeNext(null), null);
+});
+
+test('only an admin sees 用户管理; everyone may open 修改密码', () => {
+  assert.ok(navFor(['admin']).some((n) => n.path === '/accounts'));
+  assert.ok(!navFor(['clerk', 'leader']).some((n) => n.path === '/accounts'));
+  assert.equal(mayOpen('/accounts', ['clerk']), false);
+  assert.equal(mayOpen(PASSWORD_PATH, ['agent']), true);
 });

@@ -14,13 +14,20 @@ const ALL: readonly Role[] = ROLES;
 
 export const NAV: readonly NavItem[] = [
   { path: '/dashboard', label: '首页', roles: ['admin', 'leader', 'auditor', 'reviewer'] },
+  { path: '/collection', label: '征缴进度', roles: ['admin', 'leader', 'reviewer', 'auditor'] },
   { path: '/persons', label: '人员查询', roles: ALL },
   { path: '/enrollments', label: '参保登记', roles: ['admin', 'clerk', 'agent'] },
+  { path: '/unpaid', label: '未参保名单', roles: ['admin', 'clerk', 'agent'] },
   { path: '/settlements', label: '结算查询', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
   { path: '/institutions', label: '定点机构', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
   { path: '/catalogue', label: '医保目录', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
   { path: '/import', label: '台账导入', roles: ['admin', 'clerk'] },
+  { path: '/accounts', label: '用户管理', roles: ['admin'] },
+  { path: '/calendar', label: '工作日历', roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] },
 ];
+
+/** 修改密码 is in the header for everyone, and the only page while a reset password awaits change. */
+export const PASSWORD_PATH = '/password';
 
 export function navFor(roles: readonly Role[]): NavItem[] {
   return NAV.filter((n) => n.roles.some((r) => roles.includes(r)));

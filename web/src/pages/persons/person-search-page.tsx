@@ -1,6 +1,7 @@
 // 人员查询: filters in the URL, a server-paginated list; a row opens the person file (一人一档).
 import { Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import { maySeeSensitive } from '../../../../src/domain/registry/sensitive.ts';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { LoadError } from '../../components/page-state.tsx';
 import type { Page } from '../../lib/api.ts';
@@ -96,6 +97,7 @@ export default function PersonSearchPage() {
           locations={locations.data}
           identityTypes={identityTypes}
           agentVillage={agentVillage}
+          showSensitive={maySeeSensitive(staff.roles)}
           onSearch={(v) => setSearch(searchFromForm(v, search.pageSize))}
           onReset={reset}
         />

@@ -2,6 +2,7 @@
 // text field submits; a village agent's place is fixed to their own village (the server enforces it).
 import { Button, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { useEffect } from 'react';
+import { SENSITIVE_STATUSES } from '../../../../src/domain/registry/sensitive.ts';
 import { PERSON_STATUS_NAMES } from './labels.ts';
 import { certnoError, type PersonSearch, type SearchFormValues } from './search-query.ts';
 import type { IdentityType, Locations } from './types.ts';
@@ -12,11 +13,14 @@ interface Props {
   identityTypes: IdentityType[];
   /** set for village agents: the place filters are replaced by their village's name */
   agentVillage: string | null;
+  /** false: the 服刑 status is need-to-know and not offered (the server refuses the filter) */
+  showSensitive: boolean;
   onSearch: (v: SearchFormValues) => void;
   onReset: () => void;
 }
 
 const STATUS_OPTIONS = Object.entries(PERSON_STATUS_NAMES).map(([value, label]) => ({ value, label }));
+const PLAIN_STATUS_OPTIONS = STATUS_OPTIONS.filter((o) => !SENSITIVE_STATUSES.includes(o.value));
 
 function formValues(s: PersonSearch): SearchFormValues {
   return {
@@ -29,7 +33,15 @@ function formValues(s: PersonSearch): SearchFormValues {
   };
 }
 
-export function SearchForm({ value, locations, identityTypes, agentVillage, onSearch, onReset }: Props) {
+export function SearchForm({
+  value,
+  locations,
+  identityTypes,
+  agentVillage,
+  showSensitive,
+  onSearch,
+  onReset,
+}: Props) {
   const [form] = Form.useForm<SearchFormValues>();
   const township = Form.useWatch('townshipCode', form);
   // the URL is the truth: back/forward or a link re-fills the form
@@ -112,7 +124,11 @@ export function SearchForm({ value, locations, identityTypes, agentVillage, onSe
         </Col>
         <Col xs={24} md={12} xl={6}>
           <Form.Item label="人员状态" name="status">
-            <Select allowClear placeholder="全部" options={STATUS_OPTIONS} />
+            <Select
+              allowClear
+              placeholder="全部"
+              options={showSensitive ? STATUS_OPTIONS : PLAIN_STATUS_OPTIONS}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} xl={12} style={{ display: 'flex', alignItems: 'flex-end' }}>

@@ -1,0 +1,2 @@
+// The HIS interface's face: the national 定点医药机构接口 endpoint.
+export { HIS_PATH, hisRoutes } from './routes.ts';

@@ -1,0 +1,2 @@
+// The settlement module's face (the channel-neutral service of ARCHITECTURE.md will be exported here).
+export type { Caller } from './caller.ts';

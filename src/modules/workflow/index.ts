@@ -1,0 +1,3 @@
+// The workflow kernel's face: modules open and move their cases here (see README.md).
+export type { Actor, CaseOptions, CaseView } from './service.ts';
+export { getCase, openCase, overdue, transition } from './service.ts';
