@@ -1,5 +1,6 @@
 // Enrollments (参保登记): explicit SQL for one person's periods, the list search and writes.
 import type { Queryable } from '../../db/types.ts';
+import type { ContributionStandard } from '../../domain/settlement/policy.ts';
 
 export interface EnrollmentRow {
   id: number;
@@ -168,4 +169,20 @@ export async function stopEnrollment(
     stoppedOn,
     reason,
   ]);
+}
+
+/** The contribution standard (the `contribution` section) of the newest 390 policy in force on a day. */
+export async function contributionStandardOn(
+  q: Queryable,
+  admdvs: string,
+  onDate: string,
+): Promise<ContributionStandard | null> {
+  const [row] = await q.query<{ c: ContributionStandard | null }>(
+    `SELECT document -> 'contribution' AS c FROM policy_version
+      WHERE admdvs = $1 AND insutype = '390' AND effective_from <= $2::date
+        AND (effective_to IS NULL OR effective_to >= $2::date)
+      ORDER BY id DESC LIMIT 1`,
+    [admdvs, onDate],
+  );
+  return row?.c ?? null;
 }

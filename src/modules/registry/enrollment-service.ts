@@ -6,9 +6,9 @@ import { checkContribution } from '../../domain/registry/contribution-rules.ts';
 import { checkEnrollment, defaultEndDate, isIsoDate } from '../../domain/registry/enrollment-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
-import { activePolicy } from '../policy/repository.ts';
 import {
   type EnrollmentRow,
+  contributionStandardOn,
   type EnrollmentValues,
   enrollmentContextOf,
   findEnrollment,
@@ -32,12 +32,6 @@ export interface EnrollmentInput {
   employerName?: string | null;
   /** 缴费说明: why the amounts are off the year's standard or zero (kept and audited) */
   contributionReason?: string | null;
-}
-
-/** The contribution standard of the 390 policy in force on the begin date, if the county has one. */
-async function contributionStandard(tx: Queryable, admdvs: string, insutype: string, onDate: string) {
-  if (insutype !== '390') return null;
-  return (await activePolicy(tx, admdvs, '390', onDate))?.policy.contribution ?? null;
 }
 
 async function lockPerson(tx: Queryable, psnNo: string): Promise<PersonRow> {
@@ -71,7 +65,7 @@ async function checked(
   const reason = input.contributionReason?.trim() || null;
   const paid = checkContribution(
     { ...input, assistedIdentity: input.assistedIdentity ?? null, reason },
-    await contributionStandard(tx, person.admdvs, input.insutype, input.beginDate),
+    input.insutype === '390' ? await contributionStandardOn(tx, person.admdvs, input.beginDate) : null,
     Number(input.beginDate.slice(0, 4)),
   );
   if (paid) throw paid;

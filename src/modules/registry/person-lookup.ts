@@ -5,7 +5,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { idLengthError, parsePersonKey } from '../../domain/registry/id-number.ts';
 import { isAppError } from '../../domain/shared/errors.ts';
-import type { PersonFilter } from './person-repo.ts';
+import { findPerson, type PersonFilter } from './person-repo.ts';
 
 export async function personKeyFilter(
   q: Queryable,
@@ -21,8 +21,7 @@ export async function personKeyFilter(
     const key = parsePersonKey(box, { psnNoAllowed: true });
     if (isAppError(key)) throw key;
     if (key.kind === 'certno') return { ...out, certno: key.certno };
-    const [known] = await q.query('SELECT 1 FROM person WHERE psn_no = $1', [key.psnNo]);
-    if (!known) throw idLengthError(16, true);
+    if (!(await findPerson(q, key.psnNo))) throw idLengthError(16, true);
     return { ...out, psnNo: key.psnNo };
   }
   return out;

@@ -1,8 +1,6 @@
 // Request shapes shared by the registry routes (zod; validated once at the edge).
 import { z } from 'zod';
 import type { Role } from '../../domain/accounts/roles.ts';
-import { parsePersonKey } from '../../domain/registry/id-number.ts';
-import { isAppError } from '../../domain/shared/errors.ts';
 import { isoDate, nameText } from '../../domain/shared/input-schemas.ts';
 
 export { isoDate, nameText };
@@ -11,16 +9,6 @@ export const psnNo = z.string().regex(/^\d{16}$/, '人员编号应为 16 位数�
 export const villageCode = z.string().regex(/^\d{12}$/, '村代码应为 12 位数字');
 export const townshipCode = z.string().regex(/^\d{9}$/, '乡镇代码应为 9 位数字');
 export const year = z.coerce.number().int().min(2000).max(2100);
-/** A resident ID typed as a search key: 18-digit form (15-digit legacy upgraded); a wrong check digit is refused. */
-export const certnoKey = z
-  .string()
-  .max(30)
-  .transform((v, ctx) => {
-    const key = parsePersonKey(v, { psnNoAllowed: false });
-    if (!isAppError(key)) return key.kind === 'certno' ? key.certno : v;
-    ctx.addIssue({ code: 'custom', message: key.message, params: { reason: key.code } });
-    return z.NEVER;
-  });
 export const text = (max = 200) => z.string().trim().min(1).max(max);
 
 /** Registry writes at the counter; agents only within their own village (checked per request). */
