@@ -71,7 +71,7 @@ async function timeImport(db: Db, csv: Buffer): Promise<number> {
     kind: 'persons',
     mode: 'all_or_nothing',
     fileName: 'bench.csv',
-    bytes: csv,
+    source: csv,
     actor: SYSTEM_ACTOR,
     staffAdmdvs: null,
     today: TODAY,

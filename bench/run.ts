@@ -2,6 +2,7 @@
 // exporting one function; add a line to BENCHES for a new one.
 const BENCHES: Record<string, () => Promise<void>> = {
   import: async () => (await import('./import.ts')).runImportBench(),
+  'import-load': async () => (await import('./import-load.ts')).runImportLoadBench(),
   settlement: async () => (await import('./settlement.ts')).runSettlementBench(),
   pages: async () => (await import('./pages.ts')).runPagesBench(),
 };

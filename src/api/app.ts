@@ -4,6 +4,8 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { joinPermissions } from '../domain/accounts/permissions.ts';
+import { createAccess } from '../modules/accounts/index.ts';
 import { modules } from '../modules/index.ts';
 import { installAuth } from './auth.ts';
 import type { App, Deps } from './context.ts';
@@ -41,11 +43,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
   installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
-  installAuth(app, deps);
+  const access = createAccess(joinPermissions(modules.map((m) => m.permissions)));
+  installAuth(app, deps, access);
 
   healthRoutes(app, deps);
 
-  for (const register of modules) await register(app, deps);
+  for (const m of modules) await m.routes(app, { ...deps, access });
 
   // without a workbench (API tests) unknown paths still get the coded 404
   await serveWorkbench(app, opts.serveWeb === false ? '' : (opts.webDist ?? WEB_DIST));

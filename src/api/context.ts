@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/types.ts';
-import type { Role } from '../domain/accounts/roles.ts';
+import type { Access } from '../modules/accounts/index.ts';
 import { unauthorized } from '../domain/shared/errors.ts';
 import type { Staff } from '../modules/accounts/service.ts';
 
@@ -20,18 +20,29 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** What the assembly adds for the modules' routes: who holds which permission. */
+export interface ModuleDeps extends Deps {
+  access: Access;
+}
+
 /** A module's routes: registered by the server assembly with the shared dependencies. */
-export type RoutesPlugin = (app: App, deps: Deps) => void | Promise<void>;
+export type RoutesPlugin = (app: App, deps: ModuleDeps) => void | Promise<void>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Who may call this route: staff roles, or 'public'. Every /api route must declare it. */
-    roles?: readonly Role[] | 'public' | 'institution';
+    /**
+     * Who may call this route: a permission code ('<module>.<action>', held by roles as the
+     * role → permission table says), 'public', or 'institution' (the HIS endpoint, signed requests).
+     * Every /api route must declare it.
+     */
+    permission?: string;
     /** Open while the staff member must change a reset password (me, logout, the change itself). */
     duringPasswordChange?: boolean;
   }
   interface FastifyRequest {
     staff?: Staff;
+    /** the signed-in staff member's permissions */
+    permissions?: ReadonlySet<string>;
     sessionToken?: string;
   }
 }

@@ -16,12 +16,12 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 export function healthRoutes(app: App, deps: Deps, timeoutMs = HEALTH_TIMEOUT_MS): void {
-  app.get('/api/health/live', { config: { roles: 'public' } }, async () => ({
+  app.get('/api/health/live', { config: { permission: 'public' } }, async () => ({
     status: 'ok',
     version: deps.version,
   }));
 
-  app.get('/api/health', { config: { roles: 'public' } }, async (req, reply) => {
+  app.get('/api/health', { config: { permission: 'public' } }, async (req, reply) => {
     try {
       await withTimeout(deps.db.ping(), timeoutMs);
     } catch (e) {

@@ -1,23 +1,32 @@
-// Every module's routes, registered by the server assembly. Add a module with one line here.
+// Every module's routes and permissions, registered by the server assembly. Add a module with one
+// line here (its index.ts exports both).
 import type { RoutesPlugin } from '../api/context.ts';
-import { accountRoutes } from './accounts/routes.ts';
-import { calendarRoutes } from './calendar/index.ts';
-import { collectionRoutes } from './collection/index.ts';
-import { dashboardRoutes } from './dashboard/routes.ts';
-import { hisRoutes } from './his/routes.ts';
-import { importRoutes } from './import/routes.ts';
-import { policyRoutes } from './policy/routes.ts';
-import { registryRoutes } from './registry/routes.ts';
-import { settlementRoutes } from './settlement/routes.ts';
+import type { PermissionDefs } from '../domain/accounts/permissions.ts';
+import { ACCOUNT_PERMISSIONS, accountRoutes } from './accounts/index.ts';
+import { AUDIT_PERMISSIONS, auditRoutes } from './audit/index.ts';
+import { CALENDAR_PERMISSIONS, calendarRoutes } from './calendar/index.ts';
+import { COLLECTION_PERMISSIONS, collectionRoutes } from './collection/index.ts';
+import { DASHBOARD_PERMISSIONS, dashboardRoutes } from './dashboard/index.ts';
+import { hisRoutes } from './his/index.ts';
+import { IMPORT_PERMISSIONS, importRoutes } from './import/index.ts';
+import { POLICY_PERMISSIONS, policyRoutes } from './policy/index.ts';
+import { REGISTRY_PERMISSIONS, registryRoutes } from './registry/index.ts';
+import { SETTLEMENT_PERMISSIONS, settlementRoutes } from './settlement/index.ts';
 
-export const modules: RoutesPlugin[] = [
-  accountRoutes,
-  importRoutes,
-  policyRoutes,
-  settlementRoutes,
-  hisRoutes,
-  registryRoutes,
-  dashboardRoutes,
-  calendarRoutes,
-  collectionRoutes,
+export interface ModuleEntry {
+  routes: RoutesPlugin;
+  permissions: PermissionDefs;
+}
+
+export const modules: ModuleEntry[] = [
+  { routes: accountRoutes, permissions: ACCOUNT_PERMISSIONS },
+  { routes: importRoutes, permissions: IMPORT_PERMISSIONS },
+  { routes: policyRoutes, permissions: POLICY_PERMISSIONS },
+  { routes: settlementRoutes, permissions: SETTLEMENT_PERMISSIONS },
+  { routes: hisRoutes, permissions: {} },
+  { routes: registryRoutes, permissions: REGISTRY_PERMISSIONS },
+  { routes: dashboardRoutes, permissions: DASHBOARD_PERMISSIONS },
+  { routes: calendarRoutes, permissions: CALENDAR_PERMISSIONS },
+  { routes: collectionRoutes, permissions: COLLECTION_PERMISSIONS },
+  { routes: auditRoutes, permissions: AUDIT_PERMISSIONS },
 ];

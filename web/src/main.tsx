@@ -20,7 +20,7 @@ const zhCN: Locale =
 
 function Home() {
   const { staff } = useSession();
-  return <Navigate to={staff ? homeFor(staff.roles) : '/login'} replace />;
+  return <Navigate to={staff ? homeFor(staff.permissions) : '/login'} replace />;
 }
 
 const NotFound = lazy(() => import('./pages/not-found.tsx'));

@@ -21,7 +21,9 @@ export const routes: RouteObject[] = [
   { path: 'import', element: page(() => import('./pages/import/import-page.tsx')) },
   { path: 'accounts', element: page(() => import('./pages/accounts/accounts-page.tsx')) },
   { path: 'password', element: page(() => import('./pages/accounts/password-page.tsx')) },
+  { path: 'permissions', element: page(() => import('./pages/accounts/permissions-page.tsx')) },
   { path: 'calendar', element: page(() => import('./pages/calendar/calendar-page.tsx')) },
   { path: 'collection', element: page(() => import('./pages/collection/collection-page.tsx')) },
   { path: 'unpaid', element: page(() => import('./pages/collection/unpaid-page.tsx')) },
+  { path: 'audit', element: page(() => import('./pages/audit/audit-page.tsx')) },
 ];

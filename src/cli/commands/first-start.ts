@@ -4,6 +4,7 @@
 // admin with a one-time password printed once to stdout, and nothing else.
 import type { Db } from '../../db/types.ts';
 import { createFirstAdmin, hasAccounts } from '../../modules/accounts/index.ts';
+import { hasEntry } from '../../modules/audit/index.ts';
 
 /** YIBAO_DEMO=1 forces the demo county, YIBAO_DEMO=0 refuses it; otherwise only on PGlite. */
 export function demoMode(env: NodeJS.ProcessEnv): boolean {
@@ -24,8 +25,7 @@ export function printFirstAdmin(a: { username: string; password: string }, print
 }
 
 async function wasDemoSeeded(db: Db): Promise<boolean> {
-  const rows = await db.query("SELECT 1 FROM audit_entry WHERE action = 'demo.seed' LIMIT 1");
-  return rows.length > 0;
+  return hasEntry(db, 'demo.seed');
 }
 
 /**

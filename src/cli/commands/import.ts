@@ -1,11 +1,18 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, extname } from 'node:path';
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import { IMPORT_KINDS, IMPORT_MODES, type ImportMode, isImportKind } from '../../domain/import/kinds.ts';
-import { errorReport } from '../../modules/import/report.ts';
-import { chinaDate, importFile, type Progress } from '../../modules/import/service.ts';
+import {
+  chinaDate,
+  errorReport,
+  importFile,
+  jobErrors,
+  type Progress,
+  type StoredFile,
+  storedFile,
+} from '../../modules/import/index.ts';
 import { type Command, parseFlags } from './types.ts';
 
 const PHASES: Record<string, string> = {
@@ -54,9 +61,10 @@ export const importCommand: Command = {
       );
       return 2;
     }
-    let bytes: Buffer;
+    // read in place, streamed (the file is never whole in memory)
+    let source: StoredFile;
     try {
-      bytes = readFileSync(file);
+      source = await storedFile(file);
     } catch {
       console.error(`无法读取文件 ${file}`);
       return 2;
@@ -71,7 +79,7 @@ export const importCommand: Command = {
           kind,
           mode: mode as ImportMode,
           fileName: basename(file),
-          bytes,
+          source,
           actor: { id: null, name: `cli:${userInfo().username}` },
           staffAdmdvs: process.env.YIBAO_ADMDVS || null,
           today: chinaDate(new Date()),
@@ -90,11 +98,11 @@ export const importCommand: Command = {
       );
       for (const e of r.errors.slice(0, 10))
         console.error(`  第 ${e.rowNo} 行 ${e.column || '整行'}：${e.reason}`);
-      if (r.errors.length > 10) console.error(`  ……共 ${r.errors.length} 条错误`);
-      if (typeof flags.report === 'string' && r.errors.length > 0) {
+      if (r.errorCount > 10) console.error(`  ……共 ${r.errorCount} 条错误`);
+      if (typeof flags.report === 'string' && r.errorCount > 0) {
         const format = extname(flags.report).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
         // the operator at the server holds the ledger itself: the report shows the values as typed
-        writeFileSync(flags.report, await errorReport(r.errors, format, true));
+        writeFileSync(flags.report, await errorReport(await jobErrors(db, r.jobId), format, true));
         console.error(`错误报告已写入 ${flags.report}`);
       }
       return r.rejected > 0 ? 1 : 0;

@@ -1,3 +1,4 @@
+import { auditCommand } from './audit.ts';
 import { importCommand } from './import.ts';
 import { initCommand } from './init.ts';
 import { policyCommand } from './policy.ts';
@@ -16,4 +17,5 @@ export const commands: Record<string, Command> = {
   user: userCommand,
   import: importCommand,
   policy: policyCommand,
+  audit: auditCommand,
 };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import iconv from 'iconv-lite';
 import { AppError } from '../shared/errors.ts';
-import { decodeText, defuseFormula, detectDelimiter, parseCsv, toCsv } from './csv.ts';
+import { CsvParser, decodeText, defuseFormula, detectDelimiter, parseCsv, toCsv } from './csv.ts';
 
 const HEADER = '身份证号,姓名,身份类别\n';
 
@@ -57,4 +57,17 @@ test('written csv carries a BOM, CRLF and quotes; formulas from uploads are defu
   assert.equal(defuseFormula('=HYPERLINK("x")'), `'=HYPERLINK("x")`);
   assert.equal(defuseFormula('-5'), '-5');
   assert.equal(defuseFormula('张三'), '张三');
+});
+
+test('a csv fed in pieces of any size gives the same records as the whole text', () => {
+  const text = 'a,"b ""q"", c",\r\n"两行\n备注",x\r"",\n\n末,"尾"\r\nlast,';
+  const whole = parseCsv(text);
+  for (let size = 1; size <= text.length; size++) {
+    const parser = new CsvParser(',');
+    const got = [];
+    for (let i = 0; i < text.length; i += size) got.push(...parser.push(text.slice(i, i + size)));
+    got.push(...parser.end());
+    assert.deepEqual(got, whole, `pieces of ${size}`);
+  }
+  assert.deepEqual(whole.at(-1), { rowNo: 6, cells: ['last', ''] });
 });

@@ -60,59 +60,106 @@ export interface CsvRecord {
 
 /** RFC 4180 records: quoted fields may hold the delimiter, "" and line breaks. */
 export function parseCsv(text: string, delimiter: ',' | '\t' = ','): CsvRecord[] {
-  const out: CsvRecord[] = [];
-  let cells: string[] = [];
-  let i = 0;
-  const n = text.length;
-  let rowNo = 1;
-  const endRecord = () => {
-    out.push({ rowNo: rowNo++, cells });
-    cells = [];
-  };
-  while (i < n) {
-    if (text[i] === '"') {
-      let value = '';
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) {
-          value += text.slice(i);
-          i = n;
-          break;
-        }
-        value += text.slice(i, q);
-        if (text[q + 1] === '"') {
-          value += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      // text between a closing quote and the next delimiter is kept, as Excel does
-      let j = i;
-      while (j < n && text[j] !== delimiter && text[j] !== '\n' && text[j] !== '\r') j++;
-      cells.push(value + text.slice(i, j));
-      i = j;
-    } else {
-      let j = i;
-      while (j < n && text[j] !== delimiter && text[j] !== '\n' && text[j] !== '\r') j++;
-      cells.push(text.slice(i, j));
-      i = j;
-    }
-    if (i >= n) break;
-    if (text[i] === delimiter) {
-      i++;
-      if (i >= n) cells.push('');
-      continue;
-    }
-    // line break: \r\n, \n or \r
-    if (text[i] === '\r' && text[i + 1] === '\n') i += 2;
-    else i++;
-    endRecord();
+  const parser = new CsvParser(delimiter);
+  return [...parser.push(text), ...parser.end()];
+}
+
+/**
+ * The same records, fed piece by piece (a streamed upload): `push` returns the records completed
+ * so far and keeps the unfinished one; `end` returns the last. Memory is one record, not the file.
+ */
+export class CsvParser {
+  readonly delimiter: ',' | '\t';
+  #rest = '';
+  #rowNo = 1;
+
+  constructor(delimiter: ',' | '\t' = ',') {
+    this.delimiter = delimiter;
   }
-  if (cells.length > 0) endRecord();
-  return out;
+
+  push(text: string): CsvRecord[] {
+    return this.#parse(this.#rest + text, false);
+  }
+
+  /** characters held for the unfinished record (a runaway quote would hold the whole file) */
+  get pending(): number {
+    return this.#rest.length;
+  }
+
+  end(): CsvRecord[] {
+    const out = this.#parse(this.#rest, true);
+    this.#rest = '';
+    return out;
+  }
+
+  // At the end of a piece (not the last) a record is unfinished when it has no line break yet,
+  // or its text ends right after a quote or a \r (the next piece may hold "" or \n).
+  #parse(text: string, final: boolean): CsvRecord[] {
+    const delimiter = this.delimiter;
+    const out: CsvRecord[] = [];
+    let cells: string[] = [];
+    let start = 0;
+    let i = 0;
+    const n = text.length;
+    const unfinished = () => {
+      this.#rest = text.slice(start);
+      return out;
+    };
+    while (i < n) {
+      if (text[i] === '"') {
+        let value = '';
+        i++;
+        for (;;) {
+          const q = text.indexOf('"', i);
+          if (q < 0) {
+            if (!final) return unfinished();
+            value += text.slice(i);
+            i = n;
+            break;
+          }
+          if (q + 1 >= n && !final) return unfinished();
+          value += text.slice(i, q);
+          if (text[q + 1] === '"') {
+            value += '"';
+            i = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        // text between a closing quote and the next delimiter is kept, as Excel does
+        let j = i;
+        while (j < n && text[j] !== delimiter && text[j] !== '\n' && text[j] !== '\r') j++;
+        cells.push(value + text.slice(i, j));
+        i = j;
+      } else {
+        let j = i;
+        while (j < n && text[j] !== delimiter && text[j] !== '\n' && text[j] !== '\r') j++;
+        cells.push(text.slice(i, j));
+        i = j;
+      }
+      if (i >= n) break;
+      if (text[i] === delimiter) {
+        i++;
+        if (i >= n) {
+          if (!final) return unfinished();
+          cells.push('');
+        }
+        continue;
+      }
+      // line break: \r\n, \n or \r
+      if (text[i] === '\r' && i + 1 >= n && !final) return unfinished();
+      if (text[i] === '\r' && text[i + 1] === '\n') i += 2;
+      else i++;
+      out.push({ rowNo: this.#rowNo++, cells });
+      cells = [];
+      start = i;
+    }
+    if (!final) return unfinished();
+    if (cells.length > 0) out.push({ rowNo: this.#rowNo++, cells });
+    this.#rest = '';
+    return out;
+  }
 }
 
 // Spreadsheet programs execute cells starting with = + @ (and - before a letter) as formulas;

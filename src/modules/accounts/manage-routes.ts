@@ -8,7 +8,7 @@ import { temporaryPassword } from './passwords.ts';
 import { listAccounts } from './repository.ts';
 import { staffActor } from './service.ts';
 
-const ADMIN = { roles: ['admin'] } as const;
+const ADMIN = { permission: 'accounts.manage' } as const;
 
 export const manageRoutes: RoutesPlugin = (app, deps) => {
   app.get('/api/accounts', { config: ADMIN, schema: { querystring: pageQuery } }, async (req) => {

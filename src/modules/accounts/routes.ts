@@ -1,17 +1,18 @@
 import { SESSION_COOKIE } from '../../api/auth.ts';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
-import { ALL_STAFF, mayViewFullPii, ROLE_NAMES, ROLES } from '../../domain/accounts/roles.ts';
+import { permissionRoutes } from './permission-routes.ts';
+import { mayViewFullPii, ROLE_NAMES, ROLES } from '../../domain/accounts/roles.ts';
 import { changePasswordBody, loginBody } from './contract.ts';
 import { changeOwnPassword } from './manage.ts';
 import { manageRoutes } from './manage-routes.ts';
 import { dummyHash } from './passwords.ts';
-import { login, logout, SESSION_HOURS, sha256 } from './service.ts';
+import { login, logout, SESSION_HOURS, type Staff, sha256 } from './service.ts';
 
 export const accountRoutes: RoutesPlugin = (app, deps) => {
   void dummyHash(); // made now, so the first unknown name costs no more than a known one
   app.post(
     '/api/auth/login',
-    { config: { roles: 'public' }, schema: { body: loginBody } },
+    { config: { permission: 'public' }, schema: { body: loginBody } },
     async (req, reply) => {
       const { token, staff, expiresAt } = await login(
         deps.db,
@@ -26,15 +27,13 @@ export const accountRoutes: RoutesPlugin = (app, deps) => {
         maxAge: SESSION_HOURS * 3600,
         secure: process.env.YIBAO_SECURE_COOKIE === '1',
       });
-      return {
-        staff: { ...staff, fullPii: mayViewFullPii(staff.roles) },
-        expiresAt: expiresAt.toISOString(),
-      };
+      const permissions = await deps.access.permissionsOf(deps.db, staff.roles, deps.now());
+      return { staff: staffView(staff, permissions), expiresAt: expiresAt.toISOString() };
     },
   );
 
   // logout, me and the password change stay open while a reset password awaits its change
-  const duringChange = { roles: ALL_STAFF, duringPasswordChange: true } as const;
+  const duringChange = { permission: 'session', duringPasswordChange: true } as const;
 
   app.post('/api/auth/logout', { config: duringChange }, async (req, reply) => {
     await logout(deps.db, req.sessionToken!, staffOf(req));
@@ -43,8 +42,7 @@ export const accountRoutes: RoutesPlugin = (app, deps) => {
   });
 
   app.get('/api/auth/me', { config: duringChange }, async (req) => {
-    const staff = staffOf(req);
-    return { staff: { ...staff, fullPii: mayViewFullPii(staff.roles) } };
+    return { staff: staffView(staffOf(req), req.permissions ?? new Set()) };
   });
 
   app.post(
@@ -54,13 +52,19 @@ export const accountRoutes: RoutesPlugin = (app, deps) => {
       const staff = staffOf(req);
       const r = await changeOwnPassword(deps.db, staff, sha256(req.sessionToken!), req.body, deps.now());
       const changed = { ...staff, mustChangePassword: false };
-      return { staff: { ...changed, fullPii: mayViewFullPii(changed.roles) }, ...r };
+      return { staff: staffView(changed, req.permissions ?? new Set()), ...r };
     },
   );
 
-  app.get('/api/roles', { config: { roles: ALL_STAFF } }, async () => ({
+  app.get('/api/roles', { config: { permission: 'accounts.roles' } }, async () => ({
     items: ROLES.map((code) => ({ code, name: ROLE_NAMES[code] })),
   }));
 
   manageRoutes(app, deps);
+  permissionRoutes(app, deps);
 };
+
+/** The signed-in staff member as the workbench needs it: the menu follows the permissions. */
+function staffView(staff: Staff, permissions: ReadonlySet<string>) {
+  return { ...staff, fullPii: mayViewFullPii(staff.roles), permissions: [...permissions].sort() };
+}

@@ -56,6 +56,7 @@ export async function login(
         account?.id ?? null,
         null,
         { username: username.slice(0, 64), attempt: reserved.attempts, locked: reserved.locked },
+        now,
       ),
     );
     if (reserved.locked) throw accountLocked();
@@ -67,7 +68,16 @@ export async function login(
   await db.tx(async (tx) => {
     await clearAttempts(tx, username, reserved.attempts, now);
     await repo.insertSession(tx, sha256(token), account.id, expiresAt);
-    await audit(tx, staffActor(toStaff(account)), 'account.login', 'staff_account', account.id, null, null);
+    await audit(
+      tx,
+      staffActor(toStaff(account)),
+      'account.login',
+      'staff_account',
+      account.id,
+      null,
+      null,
+      now,
+    );
   });
   return { token, staff: toStaff(account), expiresAt };
 }

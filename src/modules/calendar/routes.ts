@@ -4,17 +4,16 @@ import { staffOf } from '../../api/context.ts';
 import { addWorkingDays } from '../../domain/shared/working-days.ts';
 import { staffActor } from '../accounts/index.ts';
 import { changeDayBody, dayParams, dueQuery, importYearBody, yearParams } from './contract.ts';
-import { CALENDAR_PERMISSIONS as P } from './permissions.ts';
 import { changeDay, importYear, listYears, workCalendarFor, yearChanges, yearDays } from './service.ts';
 
 export const calendarRoutes: RoutesPlugin = (app, deps) => {
-  app.get('/api/calendar/years', { config: { roles: P['calendar.view'].roles } }, async () => ({
+  app.get('/api/calendar/years', { config: { permission: 'calendar.view' } }, async () => ({
     items: await listYears(deps.db),
   }));
 
   app.get(
     '/api/calendar/years/:year',
-    { config: { roles: P['calendar.view'].roles }, schema: { params: yearParams } },
+    { config: { permission: 'calendar.view' }, schema: { params: yearParams } },
     async (req) => ({
       year: req.params.year,
       days: await yearDays(deps.db, req.params.year),
@@ -24,7 +23,7 @@ export const calendarRoutes: RoutesPlugin = (app, deps) => {
 
   app.put(
     '/api/calendar/years/:year',
-    { config: { roles: P['calendar.edit'].roles }, schema: { params: yearParams, body: importYearBody } },
+    { config: { permission: 'calendar.edit' }, schema: { params: yearParams, body: importYearBody } },
     async (req) => {
       const actor = staffActor(staffOf(req));
       const { days, reason } = req.body;
@@ -35,7 +34,7 @@ export const calendarRoutes: RoutesPlugin = (app, deps) => {
 
   app.put(
     '/api/calendar/days/:day',
-    { config: { roles: P['calendar.edit'].roles }, schema: { params: dayParams, body: changeDayBody } },
+    { config: { permission: 'calendar.edit' }, schema: { params: dayParams, body: changeDayBody } },
     async (req) => {
       const actor = staffActor(staffOf(req));
       await deps.db.tx((tx) => changeDay(tx, req.params.day, req.body, actor, deps.now()));
@@ -46,7 +45,7 @@ export const calendarRoutes: RoutesPlugin = (app, deps) => {
   // The due date of a limit of N working days counted from a day (the day itself not counted).
   app.get(
     '/api/calendar/due',
-    { config: { roles: P['calendar.view'].roles }, schema: { querystring: dueQuery } },
+    { config: { permission: 'calendar.view' }, schema: { querystring: dueQuery } },
     async (req) => {
       const { from, days } = req.query;
       const year = Number(from.slice(0, 4));

@@ -22,7 +22,6 @@ import {
 } from './contract.ts';
 import { bulletinDocx, rankingXlsx, unpaidXlsx } from './exports.ts';
 import type { UnpaidPerson } from './repo.ts';
-import { COLLECTION_PERMISSIONS as P } from './permissions.ts';
 import * as service from './service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -63,17 +62,16 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
   };
   const REGION_NAME = '本县';
 
-  // the unpaid list's page needs the selectable years too
-  const seasonRoles = [...new Set([...P['collection.view'].roles, ...P['collection.unpaid'].roles])];
+  // the selectable years: the ranking's and the unpaid list's pages both need them
   app.get(
     '/api/collection/season',
-    { config: { roles: seasonRoles }, schema: { querystring: regionQuery } },
+    { config: { permission: 'session' }, schema: { querystring: regionQuery } },
     async (req) => service.season(deps.db, await regionOf(staffOf(req), req.query.admdvs), deps.now()),
   );
 
   app.put(
     '/api/collection/windows/:year',
-    { config: { roles: P['collection.manage'].roles }, schema: { params: windowParams, body: windowBody } },
+    { config: { permission: 'collection.manage' }, schema: { params: windowParams, body: windowBody } },
     async (req) => {
       const staff = staffOf(req);
       const admdvs = await regionOf(staff, undefined);
@@ -86,13 +84,13 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/collection/ranking',
-    { config: { roles: P['collection.view'].roles }, schema: { querystring: rankingQuery } },
+    { config: { permission: 'collection.view' }, schema: { querystring: rankingQuery } },
     async (req) => (await rankingOf(staffOf(req), req.query)).r,
   );
 
   app.get(
     '/api/collection/ranking.xlsx',
-    { config: { roles: P['collection.view'].roles }, schema: { querystring: rankingQuery } },
+    { config: { permission: 'collection.view' }, schema: { querystring: rankingQuery } },
     async (req, reply) => {
       const { r } = await rankingOf(staffOf(req), req.query);
       const body = await rankingXlsx(r, REGION_NAME);
@@ -102,7 +100,7 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/collection/bulletin.docx',
-    { config: { roles: P['collection.view'].roles }, schema: { querystring: rankingQuery } },
+    { config: { permission: 'collection.view' }, schema: { querystring: rankingQuery } },
     async (req, reply) => {
       const { r } = await rankingOf(staffOf(req), req.query);
       const body = await bulletinDocx(r, REGION_NAME);
@@ -112,7 +110,7 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/collection/trend',
-    { config: { roles: P['collection.view'].roles }, schema: { querystring: trendQuery } },
+    { config: { permission: 'collection.view' }, schema: { querystring: trendQuery } },
     async (req) => {
       const admdvs = await regionOf(staffOf(req), req.query.admdvs);
       const to = chinaDay(deps.now());
@@ -122,7 +120,7 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/collection/villages',
-    { config: { roles: P['collection.view'].roles }, schema: { querystring: villagesQuery } },
+    { config: { permission: 'collection.view' }, schema: { querystring: villagesQuery } },
     async (req) => {
       const admdvs = await regionOf(staffOf(req), req.query.admdvs);
       const day = req.query.day ?? chinaDay(deps.now());
@@ -153,7 +151,7 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/collection/unpaid',
-    { config: { roles: P['collection.unpaid'].roles }, schema: { querystring: unpaidQuery } },
+    { config: { permission: 'collection.unpaid' }, schema: { querystring: unpaidQuery } },
     async (req) => {
       const { page, pageSize, year, villageCode } = req.query;
       const staff = staffOf(req);
@@ -166,7 +164,7 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/collection/unpaid.xlsx',
-    { config: { roles: P['collection.unpaid'].roles }, schema: { querystring: unpaidQuery } },
+    { config: { permission: 'collection.unpaid' }, schema: { querystring: unpaidQuery } },
     async (req, reply) => {
       const staff = staffOf(req);
       const v = await unpaidVillage(staff, req.query.villageCode);
@@ -188,7 +186,7 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
   // 应参保人数 from a sheet: 乡镇编码 (or 乡镇名称) and 应参保人数, a row per township.
   app.post(
     '/api/collection/targets/:year',
-    { config: { roles: P['collection.manage'].roles }, schema: { params: windowParams } },
+    { config: { permission: 'collection.manage' }, schema: { params: windowParams } },
     async (req) => {
       const staff = staffOf(req);
       const file = await req.file();

@@ -3,14 +3,11 @@
 // "today" and "this year" default to the server's clock in China time (deps.now()).
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
-import type { Role } from '../../domain/accounts/roles.ts';
 import { maySeeSensitive } from '../../domain/registry/sensitive.ts';
 import { enrollmentProgress } from '../registry/progress-service.ts';
 import { isoDate as date, year } from '../registry/schemas.ts';
 import { chinaDay } from '../registry/scope.ts';
 import { settlementSummary, specialGroups } from './queries.ts';
-
-export const DASHBOARD_ROLES: readonly Role[] = ['admin', 'leader', 'auditor', 'reviewer'];
 
 export const dashboardRoutes: RoutesPlugin = (app, deps) => {
   const today = () => chinaDay(deps.now());
@@ -18,19 +15,28 @@ export const dashboardRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/dashboard/enrollment',
-    { config: { roles: DASHBOARD_ROLES }, schema: { querystring: z.object({ year: year.optional() }) } },
+    {
+      config: { permission: 'dashboard.view' },
+      schema: { querystring: z.object({ year: year.optional() }) },
+    },
     async (req) => enrollmentProgress(deps.db, staffOf(req).admdvs, req.query.year ?? thisYear()),
   );
 
   app.get(
     '/api/dashboard/settlements',
-    { config: { roles: DASHBOARD_ROLES }, schema: { querystring: z.object({ date: date.optional() }) } },
+    {
+      config: { permission: 'dashboard.view' },
+      schema: { querystring: z.object({ date: date.optional() }) },
+    },
     async (req) => settlementSummary(deps.db, staffOf(req).admdvs, req.query.date ?? today()),
   );
 
   app.get(
     '/api/dashboard/special-groups',
-    { config: { roles: DASHBOARD_ROLES }, schema: { querystring: z.object({ year: year.optional() }) } },
+    {
+      config: { permission: 'dashboard.view' },
+      schema: { querystring: z.object({ year: year.optional() }) },
+    },
     async (req) => {
       const staff = staffOf(req);
       // counts of a sensitive identity only for the roles that may see it (domain/registry/sensitive.ts)

@@ -127,7 +127,7 @@ export const hisRoutes: RoutesPlugin = async (app, deps) => {
     });
     his.post(
       HIS_PATH,
-      { config: { roles: 'institution' }, bodyLimit: HIS_BODY_LIMIT },
+      { config: { permission: 'institution' }, bodyLimit: HIS_BODY_LIMIT },
       async (req, reply) => {
         const received = deps.now();
         const t: ResponseTimes = { refmsgid: refMsgId(received, ++serial), received, answered: received };

@@ -17,10 +17,19 @@ export async function signIn(
      RETURNING sign_no AS "signNo"`,
     [c.institution.code, c.now.toISOString(), r.opterNo, r.mac, r.ip, beijingDate(c.now).replaceAll('-', '')],
   );
-  await audit(tx, c.actor, 'his.sign_in', 'his_sign_in', rows[0].signNo, null, {
-    opter: r.opterNo,
-    msgid: c.msgid,
-  });
+  await audit(
+    tx,
+    c.actor,
+    'his.sign_in',
+    'his_sign_in',
+    rows[0].signNo,
+    null,
+    {
+      opter: r.opterNo,
+      msgid: c.msgid,
+    },
+    c.now,
+  );
   return rows[0];
 }
 
@@ -37,8 +46,17 @@ export async function signOut(
   );
   if (rows.length === 0)
     throw badRequest('HIS_SIGN_NO_UNKNOWN', `签到编号 ${r.signNo} 不存在、已签退或不属于本机构`);
-  await audit(tx, c.actor, 'his.sign_out', 'his_sign_in', r.signNo, null, {
-    opter: r.opterNo,
-    msgid: c.msgid,
-  });
+  await audit(
+    tx,
+    c.actor,
+    'his.sign_out',
+    'his_sign_in',
+    r.signNo,
+    null,
+    {
+      opter: r.opterNo,
+      msgid: c.msgid,
+    },
+    c.now,
+  );
 }

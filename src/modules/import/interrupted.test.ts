@@ -53,7 +53,10 @@ dbTest(
           [queued, 'failed', 'IMPORT_INTERRUPTED', false],
         ],
       );
-      assert.equal(jobs[1].message, '导入因服务停止或重启而中断，未写入任何数据，请重新导入该文件');
+      assert.equal(
+        jobs[1].message,
+        '导入因服务停止或重启而中断，请重新导入该文件（已写入的行再次导入时计为未变化）',
+      );
       assert.equal(new Date(jobs[1].finishedAt!).toISOString(), RESTART.toISOString());
       assert.equal(await count(db, 'person'), 1, 'nothing of the interrupted file was written');
       const audits = await db.query<{ entityId: string; before: { status: string } }>(

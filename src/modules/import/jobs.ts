@@ -5,10 +5,11 @@ import type { Db } from '../../db/types.ts';
 import { SYSTEM_ACTOR, audit } from '../audit/index.ts';
 import { failInterruptedJobs } from './repository.ts';
 import { createJob, type ImportRequest, type Progress, runJob } from './service.ts';
+import type { Traffic } from './traffic.ts';
 
 export interface JobRunner {
-  /** store the job and queue it; resolves with its id once it is recorded */
-  submit(req: ImportRequest): Promise<number>;
+  /** store the job and queue it; resolves with its id once it is recorded; `after` runs when it ends */
+  submit(req: ImportRequest, after?: () => Promise<void>): Promise<number>;
   progress(jobId: number): Progress | undefined;
   /** resolves when every queued job has finished (tests, shutdown) */
   idle(): Promise<void>;
@@ -36,21 +37,26 @@ export async function recoverInterruptedJobs(db: Db, now: Date): Promise<number[
   });
 }
 
-export function jobRunner(db: Db, log: (msg: string, err?: unknown) => void = () => {}): JobRunner {
+export function jobRunner(
+  db: Db,
+  log: (msg: string, err?: unknown) => void = () => {},
+  traffic?: Traffic,
+): JobRunner {
   const live = new Map<number, Progress>();
   let tail: Promise<unknown> = Promise.resolve();
   return {
-    async submit(req) {
+    async submit(req, after) {
       const id = await createJob(db, req);
       live.set(id, { phase: 'queued', total: 0, processed: 0 });
       tail = tail.then(async () => {
         try {
-          const r = await runJob(db, id, req, (p) => live.set(id, p));
+          const r = await runJob(db, id, req, { onProgress: (p) => live.set(id, p), traffic });
           if (r.cause) log(`导入作业 #${id} 失败`, r.cause);
         } catch (e) {
           log(`导入作业 #${id} 无法记录结果`, e);
         } finally {
           live.delete(id);
+          await after?.().catch((e) => log(`导入作业 #${id} 的临时文件无法删除`, e));
         }
       });
       return id;

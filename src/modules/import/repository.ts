@@ -214,7 +214,7 @@ export async function failInterruptedJobs(
     `UPDATE import_job j
         SET status = 'failed', written = false, inserted = 0, updated = 0, unchanged = 0,
             error_code = 'IMPORT_INTERRUPTED',
-            message = '导入因服务停止或重启而中断，未写入任何数据，请重新导入该文件',
+            message = '导入因服务停止或重启而中断，请重新导入该文件（已写入的行再次导入时计为未变化）',
             finished_at = $1
        FROM (SELECT id, status FROM import_job WHERE status IN ('queued', 'running') FOR UPDATE) old
       WHERE j.id = old.id
@@ -223,7 +223,13 @@ export async function failInterruptedJobs(
   );
 }
 
-export async function insertErrors(db: Queryable, jobId: number, errors: readonly RowError[]): Promise<void> {
+/** Appends to a job's error report; `firstSeq` numbers the first of these errors. */
+export async function insertErrors(
+  db: Queryable,
+  jobId: number,
+  errors: readonly RowError[],
+  firstSeq = 1,
+): Promise<void> {
   if (errors.length === 0) return;
   await db.query(
     `INSERT INTO import_row_error (job_id, seq, row_no, column_name, value, reason, certno, name)
@@ -232,7 +238,7 @@ export async function insertErrors(db: Queryable, jobId: number, errors: readonl
             AS e(seq, row_no, col, val, reason, certno, name)`,
     [
       jobId,
-      errors.map((_, i) => i + 1),
+      errors.map((_, i) => firstSeq + i),
       errors.map((e) => e.rowNo),
       errors.map((e) => e.column),
       errors.map((e) => e.value),
@@ -241,6 +247,11 @@ export async function insertErrors(db: Queryable, jobId: number, errors: readonl
       errors.map((e) => e.name),
     ],
   );
+}
+
+/** A refused file has no error report (the rows checked before the refusal are dropped). */
+export async function deleteErrors(db: Queryable, jobId: number): Promise<void> {
+  await db.query('DELETE FROM import_row_error WHERE job_id = $1', [jobId]);
 }
 
 export async function jobErrors(db: Queryable, jobId: number): Promise<RowError[]> {

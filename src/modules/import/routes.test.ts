@@ -224,3 +224,45 @@ dbTest('only admins and clerks import; anonymous callers are refused', async (db
     await app.close();
   }
 });
+
+dbTest(
+  'an upload over YIBAO_IMPORT_MAX_BYTES is refused with 413 IMPORT_TOO_LARGE and no job',
+  async (db) => {
+    await seedCounty(db);
+    const app = await testApp(db);
+    const before = process.env.YIBAO_IMPORT_MAX_BYTES;
+    process.env.YIBAO_IMPORT_MAX_BYTES = '1000';
+    try {
+      const cookie = await loginAs(app, db, 'clerk');
+      const rows = Array.from({ length: 40 }, (_, i) => [certOf(i), `居民${i}`, VILLAGE_A]);
+      const file = persons(rows);
+      assert.ok(file.length > 1000);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/import/persons',
+        ...multipart({ name: 'big.csv', bytes: file }),
+        headers: { cookie, ...multipart(null).headers },
+      });
+      assert.equal(res.statusCode, 413, res.body);
+      assert.equal(res.json().error.code, 'IMPORT_TOO_LARGE');
+      assert.match(res.json().error.message, /拆分/);
+      assert.equal((await db.query('SELECT 1 FROM import_job')).length, 0);
+      assert.equal((await db.query('SELECT 1 FROM person')).length, 0);
+
+      const small = persons(rows.slice(0, 5));
+      const ok = await app.inject({
+        method: 'POST',
+        url: '/api/import/persons',
+        ...multipart({ name: 'small.csv', bytes: small }),
+        headers: { cookie, ...multipart(null).headers },
+      });
+      assert.equal(ok.statusCode, 202, ok.body);
+      const job = await waitDone(app, cookie, ok.json().jobId);
+      assert.deepEqual([job.status, job.inserted], ['done', 5]);
+    } finally {
+      if (before === undefined) delete process.env.YIBAO_IMPORT_MAX_BYTES;
+      else process.env.YIBAO_IMPORT_MAX_BYTES = before;
+      await app.close();
+    }
+  },
+);

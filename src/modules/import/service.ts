@@ -1,30 +1,51 @@
-// The import of one ledger file: parse → validate every row in memory → write the accepted rows in
-// ONE transaction (or nothing at all), then record the job's outcome, its error report and a
-// batch audit entry in that same transaction. Validation reads the registry before the write
-// transaction opens, so on the embedded engine other requests (the progress bar) are served while
-// a large file is checked; the writes re-check the natural keys, and imports take one advisory
-// lock so two imports never interleave their writes.
-import { createHash } from 'node:crypto';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Db } from '../../db/types.ts';
-import { HEADER_SCAN_ROWS, locateHeaders } from '../../domain/import/headers.ts';
+// The import of one ledger file, in two steps, with this guarantee:
+//
+// 1. Check: the file is streamed, every row validated and the changes staged on disk
+//    (validate.ts). Nothing is written to the registry in this step: a refused file (too large,
+//    too many rows, unreadable, wrong headers) or an all_or_nothing file with any bad row writes
+//    nothing but the job's record and its error report.
+// 2. Write: on PostgreSQL the staged changes are written in ONE transaction with the job's outcome
+//    and the batch audit entry (all or nothing; other connections keep serving settlements).
+//    PGlite is a single connection on which a long transaction would stop every other request,
+//    so there each chunk of changes is its own short transaction and the server answers other
+//    requests between chunks. If a chunk fails there (someone registered the same person
+//    meanwhile, or the process stopped), the chunks before it stay written and the job says how
+//    many rows were written (IMPORT_PARTIAL); importing the same file again completes it, since
+//    rows already in the registry are recognised as unchanged and not written twice.
+//
+// Validation reads the registry outside the write; the writes re-check the natural keys, and
+// imports take one advisory lock so two imports never interleave their writes.
+import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
+import type { Db, Queryable } from '../../db/types.ts';
 import { type ImportKind, type ImportMode, KIND_NAMES, MODE_NAMES } from '../../domain/import/kinds.ts';
 import type { RowError } from '../../domain/import/rows.ts';
-import { AppError, badRequest, conflict } from '../../domain/shared/errors.ts';
+import { AppError } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
-import { type KindRun, prepareKind } from './prepare.ts';
-import { readSheet } from './read-file.ts';
+import { type ImportLimits, limitsFromEnv } from './limits.ts';
+import type { Accepted } from './prepare.ts';
 import * as repo from './repository.ts';
+import { createStage, type Stage } from './stage.ts';
+import type { Traffic } from './traffic.ts';
+import { type ImportSource, sha256Of, sizeOf } from './upload.ts';
+import { type Checked, validateFile } from './validate.ts';
+import { failure, PartialWrite, writeConflict } from './failure.ts';
+
+const WRITTEN_TABLES: Record<ImportKind, string[]> = {
+  persons: ['person', 'household', 'household_member'],
+  identities: ['person_identity'],
+  enrollments: ['enrollment'],
+  status: ['person_status_change', 'person', 'person_identity', 'enrollment'],
+};
 
 /** pg_advisory_xact_lock key shared by all imports ('YBIM'). */
 const IMPORT_LOCK = 0x5942494d;
-const CHUNK = 5000;
 
 export interface ImportRequest {
   kind: ImportKind;
   mode: ImportMode;
   fileName: string;
-  bytes: Uint8Array;
+  /** the file: its bytes, or a file on disk (uploads, the CLI) */
+  source: ImportSource;
   actor: Actor;
   /** the staff's region, for persons without a village */
   staffAdmdvs: string | null;
@@ -36,15 +57,17 @@ export type Phase = 'queued' | 'parsing' | 'validating' | 'writing' | 'done' | '
 
 export interface Progress {
   phase: Phase;
-  /** data rows (known once the file is parsed) */
+  /** data rows: 0 while the file is being read and checked, then known (rows to write) */
   total: number;
-  /** rows parsed (while parsing), then rows validated */
+  /** rows checked so far (validating), then rows written (writing) */
   processed: number;
 }
 
 export interface ImportResult extends repo.JobOutcome {
   jobId: number;
+  /** the first row errors (the job's report has all of them) */
   errors: RowError[];
+  errorCount: number;
   /** an unexpected (non-AppError) failure, for the caller's log */
   cause?: unknown;
 }
@@ -54,144 +77,143 @@ export function chinaDate(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
 export function createJob(db: Db, req: ImportRequest): Promise<number> {
   return repo.insertJob(db, req.actor, {
     kind: req.kind,
     mode: req.mode,
     fileName: req.fileName,
-    sha256: sha256(req.bytes),
-    bytes: req.bytes.length,
+    sha256: sha256Of(req.source),
+    bytes: sizeOf(req.source),
   });
 }
 
+export interface RunOptions {
+  onProgress?: (p: Progress) => void;
+  limits?: ImportLimits;
+  /** the server's requests, which the import gives way to between chunks (traffic.ts) */
+  traffic?: Traffic;
+}
+
 /** Create the job and run it to the end (CLI, tests). */
-export async function importFile(db: Db, req: ImportRequest, onProgress?: (p: Progress) => void) {
+export async function importFile(
+  db: Db,
+  req: ImportRequest,
+  onProgress?: (p: Progress) => void,
+  opts: Omit<RunOptions, 'onProgress'> = {},
+) {
   const jobId = await createJob(db, req);
-  return runJob(db, jobId, req, onProgress);
+  return runJob(db, jobId, req, { ...opts, onProgress });
+}
+
+/** longest an import waits for the server to be quiet before its next chunk */
+const MAX_GIVE_WAY_MS = 100;
+
+/** Between two chunks: let other requests run (on PGlite their queries queue behind ours). */
+function pauseFor(db: Db, traffic: Traffic | undefined): () => Promise<void> {
+  return async () => {
+    if (db.engine === 'pglite') await sleep(1);
+    else await yieldToLoop();
+    await traffic?.quiet(MAX_GIVE_WAY_MS);
+  };
 }
 
 export async function runJob(
   db: Db,
   jobId: number,
   req: ImportRequest,
-  onProgress: (p: Progress) => void = () => {},
+  opts: RunOptions = {},
 ): Promise<ImportResult> {
+  const { onProgress = () => {}, limits = limitsFromEnv() } = opts;
+  const pause = pauseFor(db, opts.traffic);
   const progress: Progress = { phase: 'parsing', total: 0, processed: 0 };
   const tell = () => onProgress({ ...progress });
-  const fingerprint = sha256(req.bytes);
+  const fingerprint = sha256Of(req.source);
+  const stage = await createStage<Accepted>();
+  let checked: Checked | undefined;
   try {
     await repo.markRunning(db, jobId);
     tell();
-    const checked = await parseAndValidate(db, jobId, req, progress, tell);
-    progress.phase = 'writing';
+    checked = await validateFile(
+      db,
+      jobId,
+      req,
+      limits,
+      stage,
+      (n) => {
+        Object.assign(progress, { phase: 'validating', processed: n });
+        tell();
+      },
+      pause,
+    );
+    Object.assign(progress, { phase: 'writing', total: checked.total, processed: 0 });
     tell();
-    const outcome = await commit(db, jobId, req, fingerprint, checked);
-    // PGlite has no autovacuum: refresh the planner's statistics after a large load
-    if (db.engine === 'pglite' && outcome.inserted + outcome.updated >= 10_000) await db.query('ANALYZE');
+    const outcome = await commit(db, jobId, req, fingerprint, checked, stage, pause, (n) => {
+      progress.processed = n;
+      tell();
+    });
+    // PGlite has no autovacuum: refresh the planner's statistics after a large load (a table at a
+    // time, giving way between them)
+    if (db.engine === 'pglite' && outcome.inserted + outcome.updated >= 10_000) {
+      for (const table of WRITTEN_TABLES[req.kind]) {
+        await db.query(`ANALYZE ${table}`);
+        await pause();
+      }
+    }
     progress.phase = 'done';
     tell();
-    return { ...outcome, jobId, errors: checked.errors };
+    return { ...outcome, jobId, errors: checked.errors, errorCount: checked.errorCount };
   } catch (e) {
-    const appError = e instanceof AppError ? e : writeConflict(e);
-    const o: repo.JobOutcome = {
-      status: 'failed',
-      total: progress.total,
-      processed: progress.phase === 'parsing' ? 0 : progress.processed,
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      written: false,
-      errorCode: appError?.code ?? 'INTERNAL',
-      message: appError?.message ?? '导入失败：系统内部错误，未写入任何数据，请联系管理员',
-      details: appError?.details ?? null,
-    };
+    const o = failure(e, progress, checked);
     await db.tx(async (tx) => {
+      if (!o.written) await repo.deleteErrors(tx, jobId);
       await repo.finishJob(tx, jobId, o);
-      await audit(tx, req.actor, 'import.refused', 'import_job', jobId, null, {
+      await audit(tx, req.actor, o.written ? 'import.partial' : 'import.refused', 'import_job', jobId, null, {
         file: req.fileName,
         sha256: fingerprint,
         code: o.errorCode,
+        ...(o.written ? { inserted: o.inserted, updated: o.updated } : {}),
       });
     });
     progress.phase = 'failed';
     tell();
-    return { ...o, jobId, errors: [], ...(appError ? {} : { cause: e }) };
+    const cause = e instanceof PartialWrite ? e.failure : e;
+    const known = cause instanceof AppError || writeConflict(cause) !== null;
+    const errors = o.written && checked ? checked.errors : [];
+    return { ...o, jobId, errors, errorCount: errors.length, ...(known ? {} : { cause }) };
+  } finally {
+    await stage.remove();
   }
 }
 
-interface Checked {
-  total: number;
-  run: KindRun;
-  errors: RowError[];
-  rejected: number;
-}
-
-/** Parse the file, find its headers, and validate every row in memory (no writes). */
-async function parseAndValidate(
-  db: Db,
-  jobId: number,
-  req: ImportRequest,
-  progress: Progress,
-  tell: () => void,
-): Promise<Checked> {
-  const sheet = await readSheet(req.bytes, (n) => {
-    progress.processed = n;
-    tell();
-  });
-  const headers = locateHeaders(
-    req.kind,
-    sheet.rows.slice(0, HEADER_SCAN_ROWS).map((r) => r.cells),
-  );
-  if (headers instanceof AppError) throw headers;
-  const rows = sheet.rows.slice(headers.headerIndex + 1);
-  if (rows.length === 0) throw badRequest('IMPORT_EMPTY', '文件只有表头，没有数据行');
-
-  Object.assign(progress, { phase: 'validating', total: rows.length, processed: 0 });
-  tell();
-  const run = await prepareKind(db, { ...req, rows, headers, jobId });
-  const errors: RowError[] = [];
-  let rejected = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const errs = run.check(rows[i]);
-    if (errs) {
-      rejected++;
-      for (const e of errs) errors.push(e);
-    }
-    if ((i + 1) % CHUNK === 0) {
-      progress.processed = i + 1;
-      tell();
-      await yieldToLoop(); // let the server answer progress requests meanwhile
-    }
-  }
-  progress.processed = rows.length;
-  return { total: rows.length, run, errors, rejected };
-}
-
-/** One transaction: the accepted rows (unless all_or_nothing saw a bad row), the job, its errors, the audit. */
+/**
+ * The write step (see the top of this file). Returns the job's outcome, recorded with the batch
+ * audit entry in the last transaction.
+ */
 async function commit(
   db: Db,
   jobId: number,
   req: ImportRequest,
   fingerprint: string,
   c: Checked,
+  stage: Stage<Accepted>,
+  pause: () => Promise<void>,
+  onWritten: (rows: number) => void,
 ): Promise<repo.JobOutcome> {
-  const accepted = c.run.accepted().length;
   const write = c.rejected === 0 || req.mode === 'skip_bad_rows';
   const [previous] = await repo.earlierImports(db, fingerprint, jobId);
-  return db.tx(async (tx) => {
-    let inserted = 0;
-    let updated = 0;
-    if (write && accepted > 0) {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-      ({ inserted, updated } = await c.run.write(tx));
-    }
+  const done = { rows: 0, inserted: 0, updated: 0 };
+  const writeChunk = async (tx: Queryable, changes: Accepted[]) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+    const r = await c.run.write(tx, changes);
+    done.inserted += r.inserted;
+    done.updated += r.updated;
+    done.rows += changes.length;
+  };
+  const finish = async (tx: Queryable) => {
     const counts = {
-      inserted,
-      updated,
-      unchanged: write ? accepted - inserted - updated : 0,
+      inserted: done.inserted,
+      updated: done.updated,
+      unchanged: write ? c.accepted - done.inserted - done.updated : 0,
       rejected: c.rejected,
     };
     let message = summary(req.kind, counts, write);
@@ -207,7 +229,6 @@ async function commit(
       details: previous ? { previousJobId: previous.id, previousAt: previous.createdAt } : null,
     };
     await repo.finishJob(tx, jobId, o);
-    await repo.insertErrors(tx, jobId, c.errors);
     await audit(tx, req.actor, `import.${req.kind}`, 'import_job', jobId, null, {
       file: req.fileName,
       sha256: fingerprint,
@@ -217,15 +238,28 @@ async function commit(
       written: write,
     });
     return o;
-  });
-}
-
-// A unique violation while writing means someone registered the same person meanwhile.
-function writeConflict(e: unknown): AppError | null {
-  if ((e as { code?: string })?.code === '23505') {
-    return conflict('IMPORT_CONFLICT', '导入期间其他人登记了相同的数据，本次未写入任何数据，请重新导入');
+  };
+  if (!write) return db.tx(finish);
+  if (db.engine === 'postgres') {
+    return db.tx(async (tx) => {
+      for await (const changes of stage.chunks()) {
+        await writeChunk(tx, changes);
+        onWritten(done.rows);
+        await pause();
+      }
+      return finish(tx);
+    });
   }
-  return null;
+  try {
+    for await (const changes of stage.chunks()) {
+      await db.tx((tx) => writeChunk(tx, changes));
+      onWritten(done.rows);
+      await pause();
+    }
+    return await db.tx(finish);
+  } catch (e) {
+    throw new PartialWrite(done, e);
+  }
 }
 
 function summary(

@@ -61,17 +61,18 @@ export function csvOf(rows: readonly (readonly (string | number)[])[]): Buffer {
 
 export function request(
   kind: ImportRequest['kind'],
-  bytes: Uint8Array,
+  bytes: ImportRequest['source'],
   over: Partial<ImportRequest> = {},
 ): ImportRequest {
   return {
     kind,
     mode: 'all_or_nothing',
     fileName: `${kind}.csv`,
-    bytes,
+    source: bytes,
     actor: SYSTEM_ACTOR,
     staffAdmdvs: null,
     today: TODAY,
     ...over,
   };
 }
+export { auditEach } from './write-audit.ts';

@@ -9,11 +9,12 @@ export async function auditEach(
   action: string,
   entity: string,
   items: readonly { id: string | number; before: unknown; after: unknown }[],
+  at: Date = new Date(), // the application's clock, as for audit()
 ): Promise<void> {
   if (items.length === 0) return;
   await tx.query(
-    `INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after)
-     SELECT $1, $2, $3, $4, a.id, a.before::jsonb, a.after::jsonb
+    `INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after, at)
+     SELECT $1, $2, $3, $4, a.id, a.before::jsonb, a.after::jsonb, $8
        FROM unnest($5::text[], $6::text[], $7::text[]) AS a(id, before, after)`,
     [
       actor.id,
@@ -23,6 +24,7 @@ export async function auditEach(
       items.map((i) => String(i.id)),
       items.map((i) => (i.before == null ? null : JSON.stringify(i.before))),
       items.map((i) => (i.after == null ? null : JSON.stringify(i.after))),
+      at.toISOString(),
     ],
   );
 }

@@ -12,6 +12,7 @@ export async function writeStatusChanges(
   actor: Actor,
   records: readonly StatusRecord[],
   source: string,
+  at: Date = new Date(), // the application's clock for the audit rows, as for audit()
 ): Promise<{ inserted: number; updated: number }> {
   const rs = records.filter((r) => r.action === 'insert');
   if (rs.length === 0) return { inserted: 0, updated: 0 };
@@ -42,16 +43,17 @@ export async function writeStatusChanges(
          FROM s
         WHERE p.psn_no = s.psn_no AND (s.status = 'deceased' OR p.status_date IS NULL OR p.status_date <= s.eff)
        RETURNING p.psn_no, p.status, p.status_date, p.death_date)
-     INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after)
+     INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after, at)
      SELECT $5, $6, 'person.status_change', 'person', s.psn_no,
             jsonb_build_object('status', old.status, 'statusDate', old.status_date, 'deathDate', old.death_date),
             CASE WHEN upd.psn_no IS NULL
                  THEN jsonb_build_object('status', old.status, 'statusDate', old.status_date, 'deathDate', old.death_date)
                  ELSE jsonb_build_object('status', upd.status, 'statusDate', upd.status_date, 'deathDate', upd.death_date)
             END || jsonb_build_object('change', jsonb_build_object('status', s.status, 'effectiveDate', s.eff,
-                                                                 'source', $7::text, 'note', s.note))
+                                                                 'source', $7::text, 'note', s.note)),
+            $8::timestamptz
        FROM s JOIN old USING (psn_no) LEFT JOIN upd USING (psn_no)`,
-    [psn, status, eff, rs.map((r) => r.note), actor.id, actor.name, source],
+    [psn, status, eff, rs.map((r) => r.note), actor.id, actor.name, source, at.toISOString()],
   );
 
   const stops = rs.filter((r) => r.status === 'deceased' || r.status === 'imprisoned');
@@ -62,6 +64,7 @@ export async function writeStatusChanges(
       stops.map((r) => STATUS_NAMES[r.status]),
       actor.id,
       actor.name,
+      at.toISOString(),
     ];
     await tx.query(
       `WITH s AS (SELECT * FROM unnest($1::text[], $2::date[], $3::text[]) AS s(psn_no, eff, reason)),
@@ -71,11 +74,11 @@ export async function writeStatusChanges(
          UPDATE person_identity i SET valid_to = s.eff, end_reason = s.reason
            FROM s WHERE i.psn_no = s.psn_no AND i.valid_from <= s.eff AND (i.valid_to IS NULL OR i.valid_to > s.eff)
          RETURNING i.id, i.psn_no, i.identity_code, i.valid_to, i.end_reason)
-       INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after)
+       INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after, at)
        SELECT $4, $5, 'identity.end', 'person_identity', ended.id::text,
               jsonb_build_object('validTo', old.valid_to),
               jsonb_build_object('psnNo', ended.psn_no, 'identityCode', ended.identity_code,
-                                 'validTo', ended.valid_to, 'endReason', ended.end_reason)
+                                 'validTo', ended.valid_to, 'endReason', ended.end_reason), $6::timestamptz
          FROM ended JOIN old USING (id)`,
       args,
     );
@@ -85,10 +88,10 @@ export async function writeStatusChanges(
          UPDATE enrollment e SET status = 'stopped', stopped_on = s.eff, stop_reason = s.reason
            FROM s WHERE e.psn_no = s.psn_no AND e.status = 'active' AND e.end_date > s.eff
          RETURNING e.id, e.psn_no, e.insutype, e.begin_date, e.stopped_on, e.stop_reason)
-       INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after)
+       INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after, at)
        SELECT $4, $5, 'enrollment.stop', 'enrollment', stopped.id::text, jsonb_build_object('status', 'active'),
               jsonb_build_object('psnNo', psn_no, 'insutype', insutype, 'beginDate', begin_date, 'status', 'stopped',
-                                 'stoppedOn', stopped_on, 'stopReason', stop_reason)
+                                 'stoppedOn', stopped_on, 'stopReason', stop_reason), $6::timestamptz
          FROM stopped`,
       args,
     );

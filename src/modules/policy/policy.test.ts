@@ -108,7 +108,9 @@ dbTest(
       });
       assert.equal(notObject.json().error.code, 'POLICY_INVALID');
       assert.equal(await count(db, 'policy_version'), 0);
-      assert.equal(await count(db, 'audit_entry'), auditBefore);
+      // only the clerk's refusal is audited (access.denied); the bad documents write nothing
+      assert.equal(await count(db, 'audit_entry'), auditBefore + 1);
+      assert.equal(await count(db, "audit_entry WHERE action = 'access.denied'"), 1);
 
       const created = await app.inject({
         method: 'POST',

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
-import { ALL_STAFF } from '../../domain/accounts/roles.ts';
 import { parsePolicy } from '../../domain/settlement/policy.ts';
 import { forbidden, notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/service.ts';
@@ -22,7 +21,7 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const policyRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/policies',
-    { config: { roles: ALL_STAFF }, schema: { querystring: listQuery } },
+    { config: { permission: 'policy.view' }, schema: { querystring: listQuery } },
     async (req) => {
       const { page, pageSize, ...filter } = req.query;
       const { limit, offset } = limitOffset({ page, pageSize });
@@ -33,7 +32,7 @@ export const policyRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/policies/:id',
-    { config: { roles: ALL_STAFF }, schema: { params: idParams } },
+    { config: { permission: 'policy.view' }, schema: { params: idParams } },
     async (req) => {
       const p = await getPolicy(deps.db, req.params.id);
       if (!p) throw notFound('POLICY_NOT_FOUND', `政策版本 ${req.params.id} 不存在`);
@@ -42,7 +41,7 @@ export const policyRoutes: RoutesPlugin = (app, deps) => {
   );
 
   // The body is the policy document itself; the domain schema is its validation (POLICY_INVALID).
-  app.post('/api/policies', { config: { roles: ['admin'] } }, async (req, reply) => {
+  app.post('/api/policies', { config: { permission: 'policy.edit' } }, async (req, reply) => {
     const staff = staffOf(req);
     const policy = parsePolicy(req.body);
     if (staff.admdvs !== null && staff.admdvs !== policy.admdvs)

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
-import { ALL_STAFF } from '../../domain/accounts/roles.ts';
 import { INSUTYPES } from '../../domain/registry/enrollment-rules.ts';
 import { shownReason } from '../../domain/registry/sensitive.ts';
 import { notFound } from '../../domain/shared/errors.ts';
@@ -12,7 +11,7 @@ import { disclosureFor } from './disclosure.ts';
 import { findEnrollment, listEnrollments } from './enrollment-repo.ts';
 import { correctEnrollment, enroll, stopEnrollmentById } from './enrollment-service.ts';
 import { cleanText } from '../../domain/shared/input-schemas.ts';
-import { fen, isoDate, psnNo, REGISTRY_WRITERS, text, year } from './schemas.ts';
+import { fen, isoDate, psnNo, text, year } from './schemas.ts';
 import { assertPersonInScope, chinaDay, isAgentOnly } from './scope.ts';
 
 const body = z.object({
@@ -39,7 +38,7 @@ const listQuery = pageQuery.extend({
 export const enrollmentRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/registry/enrollments',
-    { config: { roles: ALL_STAFF }, schema: { querystring: listQuery } },
+    { config: { permission: 'registry.enrollment.view' }, schema: { querystring: listQuery } },
     async (req) => {
       const staff = staffOf(req);
       const { page, pageSize, ...filter } = req.query;
@@ -59,7 +58,7 @@ export const enrollmentRoutes: RoutesPlugin = (app, deps) => {
 
   app.post(
     '/api/registry/enrollments',
-    { config: { roles: REGISTRY_WRITERS }, schema: { body } },
+    { config: { permission: 'registry.enrollment.edit' }, schema: { body } },
     async (req, reply) => {
       const staff = staffOf(req);
       const enrollment = await deps.db.tx(async (tx) => {
@@ -72,7 +71,7 @@ export const enrollmentRoutes: RoutesPlugin = (app, deps) => {
 
   app.put(
     '/api/registry/enrollments/:id',
-    { config: { roles: REGISTRY_WRITERS }, schema: { params: idParams, body } },
+    { config: { permission: 'registry.enrollment.edit' }, schema: { params: idParams, body } },
     async (req) => {
       const staff = staffOf(req);
       const enrollment = await deps.db.tx(async (tx) => {
@@ -88,7 +87,7 @@ export const enrollmentRoutes: RoutesPlugin = (app, deps) => {
   app.post(
     '/api/registry/enrollments/:id/stop',
     {
-      config: { roles: REGISTRY_WRITERS },
+      config: { permission: 'registry.enrollment.edit' },
       schema: { params: idParams, body: z.object({ stoppedOn: isoDate, reason: text(200) }) },
     },
     async (req) => {

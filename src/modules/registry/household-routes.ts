@@ -2,13 +2,12 @@
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
-import { ALL_STAFF } from '../../domain/accounts/roles.ts';
 import { staffActor } from '../accounts/service.ts';
 import { createHousehold, listHouseholds, moveMember, RELATIONS } from './household-service.ts';
 import { disclosureFor, shownHousehold } from './disclosure.ts';
 import { householdDetail } from './household-view.ts';
 import { cleanText } from '../../domain/shared/input-schemas.ts';
-import { isoDate, psnNo, REGISTRY_WRITERS, villageCode } from './schemas.ts';
+import { isoDate, psnNo, villageCode } from './schemas.ts';
 import {
   assertHouseholdInScope,
   assertPersonInScope,
@@ -31,7 +30,7 @@ export const householdRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/registry/households',
     {
-      config: { roles: ALL_STAFF },
+      config: { permission: 'registry.person.view' },
       schema: { querystring: pageQuery.extend({ villageCode: villageCode.optional() }) },
     },
     async (req) => {
@@ -49,7 +48,7 @@ export const householdRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/registry/households/:householdNo',
-    { config: { roles: ALL_STAFF }, schema: { params } },
+    { config: { permission: 'registry.person.view' }, schema: { params } },
     async (req) => {
       return deps.db.tx(async (tx) => {
         await assertHouseholdInScope(tx, staffOf(req), req.params.householdNo);
@@ -61,7 +60,7 @@ export const householdRoutes: RoutesPlugin = (app, deps) => {
 
   app.post(
     '/api/registry/households',
-    { config: { roles: REGISTRY_WRITERS }, schema: { body: newHousehold } },
+    { config: { permission: 'registry.person.edit' }, schema: { body: newHousehold } },
     async (req, reply) => {
       const staff = staffOf(req);
       assertVillage(staff, req.body.villageCode);
@@ -77,7 +76,7 @@ export const householdRoutes: RoutesPlugin = (app, deps) => {
 
   app.post(
     '/api/registry/households/:householdNo/members',
-    { config: { roles: REGISTRY_WRITERS }, schema: { params, body: memberBody } },
+    { config: { permission: 'registry.person.edit' }, schema: { params, body: memberBody } },
     async (req, reply) => {
       const staff = staffOf(req);
       const today = chinaDay(deps.now());

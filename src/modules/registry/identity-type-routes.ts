@@ -3,23 +3,25 @@
 // marks a type sensitive (need-to-know, see domain/registry/sensitive.ts).
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
-import { ALL_STAFF } from '../../domain/accounts/roles.ts';
 import { maySeeSensitive } from '../../domain/registry/sensitive.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/index.ts';
 import { audit } from '../audit/index.ts';
 import { listIdentityTypes, lockIdentityType, setSensitive } from './identity-type-repo.ts';
-import { ADMIN } from './schemas.ts';
 
 export const identityTypeRoutes: RoutesPlugin = (app, deps) => {
-  app.get('/api/registry/identity-types', { config: { roles: ALL_STAFF } }, async (req) => ({
-    items: await listIdentityTypes(deps.db, maySeeSensitive(staffOf(req).roles)),
-  }));
+  app.get(
+    '/api/registry/identity-types',
+    { config: { permission: 'registry.reference.view' } },
+    async (req) => ({
+      items: await listIdentityTypes(deps.db, maySeeSensitive(staffOf(req).roles)),
+    }),
+  );
 
   app.patch(
     '/api/registry/identity-types/:code',
     {
-      config: { roles: ADMIN },
+      config: { permission: 'registry.reference.edit' },
       schema: {
         params: z.object({ code: z.string().min(1).max(50) }),
         body: z.object({ sensitive: z.boolean() }),

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
-import { ALL_STAFF, FULL_PII_ROLES } from '../../domain/accounts/roles.ts';
 import { PERSON_STATUSES } from '../../domain/registry/person-rules.ts';
 import { checkFilter, shownStatus } from '../../domain/registry/sensitive.ts';
 import { staffActor } from '../accounts/service.ts';
@@ -11,16 +10,7 @@ import { addIdentitySpell, endIdentitySpell } from './identity-service.ts';
 import { personKeyFilter } from './person-lookup.ts';
 import { listPersons } from './person-repo.ts';
 import { personFile, publicPerson, registerPerson, revealPerson, updatePerson } from './person-service.ts';
-import {
-  BACK_OFFICE,
-  isoDate,
-  nameText,
-  psnNo,
-  REGISTRY_WRITERS,
-  text,
-  townshipCode,
-  villageCode,
-} from './schemas.ts';
+import { isoDate, nameText, psnNo, text, townshipCode, villageCode } from './schemas.ts';
 import { assertPersonInScope, assertVillage, chinaDay, isAgentOnly } from './scope.ts';
 import { applyStatusChange } from './status-service.ts';
 
@@ -70,7 +60,7 @@ const endIdentityBody = z.object({ validTo: isoDate, reason: text(200) });
 export const personRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/registry/persons',
-    { config: { roles: ALL_STAFF }, schema: { querystring: listQuery } },
+    { config: { permission: 'registry.person.view' }, schema: { querystring: listQuery } },
     async (req) => {
       const staff = staffOf(req);
       const { page, pageSize, ...filter } = req.query;
@@ -93,7 +83,7 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
 
   app.post(
     '/api/registry/persons',
-    { config: { roles: REGISTRY_WRITERS }, schema: { body: newPerson } },
+    { config: { permission: 'registry.person.edit' }, schema: { body: newPerson } },
     async (req, reply) => {
       const staff = staffOf(req);
       assertVillage(staff, req.body.villageCode);
@@ -114,7 +104,7 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/registry/persons/:psnNo',
-    { config: { roles: ALL_STAFF }, schema: { params: psnParams } },
+    { config: { permission: 'registry.person.view' }, schema: { params: psnParams } },
     async (req) => {
       const staff = staffOf(req);
       return deps.db.tx(async (tx) => {
@@ -127,7 +117,7 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
 
   app.patch(
     '/api/registry/persons/:psnNo',
-    { config: { roles: REGISTRY_WRITERS }, schema: { params: psnParams, body: patchPerson } },
+    { config: { permission: 'registry.person.edit' }, schema: { params: psnParams, body: patchPerson } },
     async (req) => {
       const staff = staffOf(req);
       if (req.body.villageCode) assertVillage(staff, req.body.villageCode);
@@ -142,13 +132,13 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
 
   app.post(
     '/api/registry/persons/:psnNo/reveal',
-    { config: { roles: FULL_PII_ROLES }, schema: { params: psnParams } },
+    { config: { permission: 'registry.person.reveal' }, schema: { params: psnParams } },
     async (req) => deps.db.tx((tx) => revealPerson(tx, staffActor(staffOf(req)), req.params.psnNo)),
   );
 
   app.post(
     '/api/registry/persons/:psnNo/status',
-    { config: { roles: BACK_OFFICE }, schema: { params: psnParams, body: statusBody } },
+    { config: { permission: 'registry.person.status' }, schema: { params: psnParams, body: statusBody } },
     async (req) =>
       deps.db.tx((tx) =>
         applyStatusChange(tx, staffActor(staffOf(req)), req.params.psnNo, req.body, chinaDay(deps.now())),
@@ -157,7 +147,7 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
 
   app.post(
     '/api/registry/persons/:psnNo/identities',
-    { config: { roles: BACK_OFFICE }, schema: { params: psnParams, body: identityBody } },
+    { config: { permission: 'registry.person.status' }, schema: { params: psnParams, body: identityBody } },
     async (req, reply) => {
       const spell = await deps.db.tx((tx) =>
         addIdentitySpell(tx, staffActor(staffOf(req)), req.params.psnNo, req.body),
@@ -169,7 +159,7 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
   app.post(
     '/api/registry/identities/:id/end',
     {
-      config: { roles: BACK_OFFICE },
+      config: { permission: 'registry.person.status' },
       schema: { params: z.object({ id: z.coerce.number().int().positive() }), body: endIdentityBody },
     },
     async (req) => ({

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
-import { ALL_STAFF } from '../../domain/accounts/roles.ts';
 import { INSTITUTION_KINDS } from '../../domain/registry/reference-rules.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/service.ts';
@@ -23,7 +22,7 @@ import {
 } from './institution-service.ts';
 import { enrollmentProgress, setTarget } from './progress-service.ts';
 import { locations } from './locations.ts';
-import { ADMIN, fen, isoDate, nameText, townshipCode, villageCode, year } from './schemas.ts';
+import { fen, isoDate, nameText, townshipCode, villageCode, year } from './schemas.ts';
 
 const institutionBody = z.object({
   code: z.string().regex(/^[HP]\d{11}$/, '机构编码应为 H 或 P 加 11 位数字'),
@@ -70,20 +69,20 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const codeParams = z.object({ code: z.string().min(1).max(20) });
 
 export const referenceRoutes: RoutesPlugin = (app, deps) => {
-  app.get('/api/registry/locations', { config: { roles: ALL_STAFF } }, async (req) =>
+  app.get('/api/registry/locations', { config: { permission: 'registry.reference.view' } }, async (req) =>
     deps.db.tx((tx) => locations(tx, staffOf(req).admdvs)),
   );
 
   app.get(
     '/api/registry/progress',
-    { config: { roles: ALL_STAFF }, schema: { querystring: z.object({ year }) } },
+    { config: { permission: 'registry.reference.view' }, schema: { querystring: z.object({ year }) } },
     async (req) => enrollmentProgress(deps.db, staffOf(req).admdvs, req.query.year),
   );
 
   app.put(
     '/api/registry/targets/:townshipCode/:year',
     {
-      config: { roles: ADMIN },
+      config: { permission: 'registry.reference.edit' },
       schema: {
         params: z.object({ townshipCode, year }),
         body: z.object({ target: z.number().int().min(0).max(10_000_000) }),
@@ -96,7 +95,7 @@ export const referenceRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/registry/institutions',
     {
-      config: { roles: ALL_STAFF },
+      config: { permission: 'registry.institution.view' },
       schema: {
         querystring: pageQuery.extend({
           q: z.string().trim().max(100).optional(),
@@ -116,7 +115,7 @@ export const referenceRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/registry/institutions/:code',
-    { config: { roles: ALL_STAFF }, schema: { params: codeParams } },
+    { config: { permission: 'registry.institution.view' }, schema: { params: codeParams } },
     async (req) => {
       const i = await findInstitution(deps.db, req.params.code);
       if (!i) throw notFound('INSTITUTION_NOT_FOUND', `机构 ${req.params.code} 不存在`);
@@ -126,7 +125,7 @@ export const referenceRoutes: RoutesPlugin = (app, deps) => {
 
   app.post(
     '/api/registry/institutions',
-    { config: { roles: ADMIN }, schema: { body: institutionBody } },
+    { config: { permission: 'registry.institution.edit' }, schema: { body: institutionBody } },
     async (req, reply) => {
       const v = { ...req.body, level: req.body.level ?? null, villageCode: req.body.villageCode ?? null };
       const institution = await deps.db.tx((tx) => createInstitution(tx, staffActor(staffOf(req)), v));
@@ -136,7 +135,10 @@ export const referenceRoutes: RoutesPlugin = (app, deps) => {
 
   app.put(
     '/api/registry/institutions/:code',
-    { config: { roles: ADMIN }, schema: { params: codeParams, body: institutionBody.omit({ code: true }) } },
+    {
+      config: { permission: 'registry.institution.edit' },
+      schema: { params: codeParams, body: institutionBody.omit({ code: true }) },
+    },
     async (req) => {
       const v = {
         ...req.body,
@@ -151,7 +153,7 @@ export const referenceRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/registry/catalogue',
     {
-      config: { roles: ALL_STAFF },
+      config: { permission: 'registry.institution.view' },
       schema: {
         querystring: pageQuery.extend({
           q: z.string().trim().max(100).optional(),
@@ -169,7 +171,7 @@ export const referenceRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/registry/catalogue/:id',
-    { config: { roles: ALL_STAFF }, schema: { params: idParams } },
+    { config: { permission: 'registry.institution.view' }, schema: { params: idParams } },
     async (req) => {
       const item = await findCatalogueItem(deps.db, req.params.id);
       if (!item) throw notFound('CATALOGUE_NOT_FOUND', `目录项目 ${req.params.id} 不存在`);
@@ -179,7 +181,7 @@ export const referenceRoutes: RoutesPlugin = (app, deps) => {
 
   app.post(
     '/api/registry/catalogue',
-    { config: { roles: ADMIN }, schema: { body: catalogueBody } },
+    { config: { permission: 'registry.institution.edit' }, schema: { body: catalogueBody } },
     async (req, reply) => {
       const item = await deps.db.tx((tx) =>
         createCatalogueItem(tx, staffActor(staffOf(req)), catalogueValues(req.body)),
@@ -190,7 +192,10 @@ export const referenceRoutes: RoutesPlugin = (app, deps) => {
 
   app.put(
     '/api/registry/catalogue/:id',
-    { config: { roles: ADMIN }, schema: { params: idParams, body: catalogueBody } },
+    {
+      config: { permission: 'registry.institution.edit' },
+      schema: { params: idParams, body: catalogueBody },
+    },
     async (req) => ({
       item: await deps.db.tx((tx) =>
         updateCatalogueItem(tx, staffActor(staffOf(req)), req.params.id, catalogueValues(req.body)),

@@ -179,12 +179,18 @@ async function insertLines(
       results.map((r) => r.inScopeFen),
       results.map((r) => r.reasons.join(',')),
       lines.map((l) => JSON.stringify(l.detail)),
-      ...auditParams(c.actor, 'fee_line.upload', 'visit', {
-        lines: lines.length,
-        totalFen: sum(lines.map((l) => l.amountFen)),
-        batches: [...new Set(lines.map((l) => l.batchNo))],
-        msgid: c.msgid,
-      }),
+      ...auditParams(
+        c.actor,
+        'fee_line.upload',
+        'visit',
+        {
+          lines: lines.length,
+          totalFen: sum(lines.map((l) => l.amountFen)),
+          batches: [...new Set(lines.map((l) => l.batchNo))],
+          msgid: c.msgid,
+        },
+        c.now,
+      ),
     ],
   );
 }
@@ -231,6 +237,7 @@ export async function cancelFees(
       cancelled: true,
       msgid: c.msgid,
     },
+    c.now,
   );
   return rows.length;
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
-import { ALL_STAFF, mayViewFullPii } from '../../domain/accounts/roles.ts';
+import { mayViewFullPii } from '../../domain/accounts/roles.ts';
 import { REASON_NAMES } from '../../domain/his/fields.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { certnoKey, isoDate } from '../../domain/shared/input-schemas.ts';
@@ -64,7 +64,7 @@ async function visiblePerson(deps: Parameters<RoutesPlugin>[1], s: Staff, psnNo:
 export const settlementRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/settlement/settlements',
-    { config: { roles: ALL_STAFF }, schema: { querystring: listQuery } },
+    { config: { permission: 'settlement.search' }, schema: { querystring: listQuery } },
     async (req) => {
       const staff = staffOf(req);
       const { page, pageSize, ...filter } = req.query;
@@ -81,7 +81,10 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
 
   app.get(
     '/api/settlement/settlements/:setlId',
-    { config: { roles: ALL_STAFF }, schema: { params: z.object({ setlId: z.string().min(1).max(30) }) } },
+    {
+      config: { permission: 'settlement.search' },
+      schema: { params: z.object({ setlId: z.string().min(1).max(30) }) },
+    },
     async (req) => {
       const staff = staffOf(req);
       const d = await getSettlement(deps.db, req.params.setlId);
@@ -106,7 +109,7 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/settlement/accumulators/:psnNo',
     {
-      config: { roles: ALL_STAFF },
+      config: { permission: 'settlement.search' },
       schema: {
         params: z.object({ psnNo: z.string().min(1).max(30) }),
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
@@ -124,7 +127,7 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/settlement/filings',
     {
-      config: { roles: ALL_STAFF },
+      config: { permission: 'settlement.search' },
       schema: { querystring: pageQuery.extend({ psnNo: z.string().max(30).optional() }) },
     },
     async (req) => {
@@ -137,7 +140,7 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
 
   app.post(
     '/api/settlement/filings',
-    { config: { roles: ['clerk', 'admin'] }, schema: { body: filingBody } },
+    { config: { permission: 'settlement.filing' }, schema: { body: filingBody } },
     async (req, reply) => {
       const filing = await deps.db.tx((tx) => addFiling(tx, staffActor(staffOf(req)), req.body));
       reply.status(201);
@@ -148,7 +151,7 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
   app.get(
     '/api/settlement/disease-qualifications',
     {
-      config: { roles: ALL_STAFF },
+      config: { permission: 'settlement.search' },
       schema: { querystring: pageQuery.extend({ psnNo: z.string().max(30).optional() }) },
     },
     async (req) => {
@@ -161,7 +164,7 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
 
   app.post(
     '/api/settlement/disease-qualifications',
-    { config: { roles: ['clerk', 'admin'] }, schema: { body: qualificationBody } },
+    { config: { permission: 'settlement.filing' }, schema: { body: qualificationBody } },
     async (req, reply) => {
       const qualification = await deps.db.tx((tx) =>
         addQualification(tx, staffActor(staffOf(req)), req.body),

@@ -252,6 +252,7 @@ export async function reverseSettlement(
       medfeeSumamt: -s.medfee_sumamt,
       msgid: c.msgid,
     },
+    c.now,
   );
   const person = await findPerson(tx, s.psnNo, v.insutype, v.beginDate);
   const endDate = v.endDate ?? v.beginDate;

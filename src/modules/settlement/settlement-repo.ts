@@ -82,9 +82,9 @@ export async function insertSettlement(tx: Queryable, s: NewSettlement): Promise
      v AS (
        UPDATE visit SET status = 'settled', med_type = ${p.add(s.medType)}, updated_at = ${now} WHERE mdtrt_id = ${p.add(s.mdtrtId)}),
      e AS (
-       INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after)
+       INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after, at)
        SELECT ${p.add(s.actor.id)}::bigint, ${p.add(s.actor.name)}, 'settlement.settle', 'settlement', s.setl_id, NULL,
-              ${p.add(JSON.stringify(s.audit))}::jsonb FROM s)
+              ${p.add(JSON.stringify(s.audit))}::jsonb, ${now}::timestamptz FROM s)
      SELECT setl_id AS "setlId" FROM s`;
   const rows = await tx.query<{ setlId: string }>(sql, p.values);
   return rows[0].setlId;

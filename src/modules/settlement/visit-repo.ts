@@ -135,7 +135,7 @@ export async function insertVisit(
       v.emergency,
       JSON.stringify(v.attending),
       v.now,
-      ...auditParams(actor, action, 'visit', after),
+      ...auditParams(actor, action, 'visit', after, v.now),
     ],
   );
   return rows[0]?.mdtrtId ?? '';

@@ -160,6 +160,7 @@ export async function cancelVisit(
       status: v.status,
     },
     { status: 'cancelled', msgid: c.msgid },
+    c.now,
   );
 }
 
@@ -200,6 +201,7 @@ export async function recordVisitInfo(
       diagnoses: r.diagnoses,
       msgid: c.msgid,
     },
+    c.now,
   );
 }
 
@@ -251,6 +253,7 @@ export async function discharge(tx: Queryable, c: Caller, r: Discharge): Promise
       dischargeWay: r.dischargeWay,
       msgid: c.msgid,
     },
+    c.now,
   );
 }
 
@@ -274,6 +277,7 @@ export async function cancelDischarge(
       status: 'admitted',
       msgid: c.msgid,
     },
+    c.now,
   );
 }
 

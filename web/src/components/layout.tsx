@@ -20,9 +20,9 @@ export function AppLayout() {
   if (staff.mustChangePassword && location.pathname !== PASSWORD_PATH) {
     return <Navigate to={PASSWORD_PATH} replace />;
   }
-  const items = navFor(staff.roles);
+  const items = navFor(staff.permissions);
   const selected = items.find((i) => location.pathname.startsWith(i.path))?.path;
-  const allowed = mayOpen(location.pathname, staff.roles);
+  const allowed = mayOpen(location.pathname, staff.permissions);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

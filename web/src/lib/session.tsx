@@ -7,6 +7,8 @@ import type { Staff as StaffRecord } from '../../../src/modules/accounts/service
 /** GET /api/auth/me: the staff record and whether their roles see ID and phone numbers in full. */
 export interface Staff extends StaffRecord {
   fullPii: boolean;
+  /** the permission codes the staff member's roles hold (the menu and buttons follow them) */
+  permissions: string[];
 }
 
 interface SessionValue {

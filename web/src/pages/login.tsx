@@ -14,7 +14,7 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
 
-  if (staff) return <Navigate to={next ?? homeFor(staff.roles)} replace />;
+  if (staff) return <Navigate to={next ?? homeFor(staff.permissions)} replace />;
 
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
@@ -22,7 +22,7 @@ export default function LoginPage() {
     try {
       const r = await api.post<{ staff: Staff }>('/api/auth/login', v);
       setStaff(r.staff);
-      navigate(next ?? homeFor(r.staff.roles), { replace: true });
+      navigate(next ?? homeFor(r.staff.permissions), { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '登录失败');
     } finally {

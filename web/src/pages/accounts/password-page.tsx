@@ -36,7 +36,7 @@ export default function PasswordPage() {
       });
       message.success('密码已修改');
       setStaff(r.staff);
-      navigate(homeFor(r.staff.roles), { replace: true });
+      navigate(homeFor(r.staff.permissions), { replace: true });
     } catch (e) {
       const err = e instanceof ApiError ? e : { code: 'UNKNOWN', message: String(e) };
       const placed = placeApiError(err, FIELDS);

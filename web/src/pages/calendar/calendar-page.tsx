@@ -30,7 +30,7 @@ const KIND_TAG = { holiday: <Tag color="red">休</Tag>, workday: <Tag color="blu
 
 export default function CalendarPage() {
   const staff = useStaff();
-  const admin = staff.roles.includes('admin');
+  const admin = staff.permissions.includes('calendar.edit');
   const years = useApi<{ items: YearRow[] }>('/api/calendar/years');
   const thisYear = dayjs().year();
   const [year, setYear] = useState(thisYear);

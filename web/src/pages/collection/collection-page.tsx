@@ -67,7 +67,7 @@ export default function CollectionPage() {
         <RankingView year={year} day={day} streakDays={streakDays} />
       </Card>
       <TrendCard year={year} />
-      {staff.roles.includes('admin') && (
+      {staff.permissions.includes('collection.manage') && (
         <TargetsCard year={year} windows={season.data.windows} onSaved={season.reload} />
       )}
     </Space>

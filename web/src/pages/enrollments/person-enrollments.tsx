@@ -22,11 +22,9 @@ interface PersonFile {
   identities: IdentitySpell[];
 }
 
-const WRITERS = ['admin', 'clerk', 'agent'];
-
 export function PersonEnrollments({ psnNo }: { psnNo: string }) {
   const staff = useStaff();
-  const canWrite = staff.roles.some((r) => WRITERS.includes(r));
+  const canWrite = staff.permissions.includes('registry.enrollment.edit');
   const [params, setParams] = useSearchParams();
   const paging = parsePaging(params);
   const file = useApi<PersonFile>(`/api/registry/persons/${psnNo}`);

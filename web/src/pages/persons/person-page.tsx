@@ -99,7 +99,10 @@ export default function PersonPage() {
                     key: 'settlements',
                     label: '结算记录',
                     children: (
-                      <Settlements psnNo={d.person.psnNo} linkable={mayOpen('/settlements', staff.roles)} />
+                      <Settlements
+                        psnNo={d.person.psnNo}
+                        linkable={mayOpen('/settlements', staff.permissions)}
+                      />
                     ),
                   },
                   {

@@ -29,7 +29,7 @@ import { useUrlFilters } from './use-url-filters.ts';
 
 export default function CataloguePage() {
   const staff = useStaff();
-  const isAdmin = staff.roles.includes('admin');
+  const isAdmin = staff.permissions.includes('registry.institution.edit');
   const [f, update] = useUrlFilters(parseCatalogueFilters);
   const list = useApi<Page<CatalogueItem>>('/api/registry/catalogue', toQuery({ ...f }));
   const drawers = useListDrawers<CatalogueItem>(list.reload);

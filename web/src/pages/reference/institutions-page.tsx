@@ -27,7 +27,7 @@ import { useUrlFilters } from './use-url-filters.ts';
 
 export default function InstitutionsPage() {
   const staff = useStaff();
-  const isAdmin = staff.roles.includes('admin');
+  const isAdmin = staff.permissions.includes('registry.institution.edit');
   const [f, update] = useUrlFilters(parseInstitutionFilters);
   const list = useApi<Page<Institution>>('/api/registry/institutions', toQuery({ ...f }));
   const locations = useApi<Locations>('/api/registry/locations');

@@ -1,0 +1,3 @@
+// Benefit policy as data: its face.
+export { POLICY_PERMISSIONS } from './permissions.ts';
+export { policyRoutes } from './routes.ts';

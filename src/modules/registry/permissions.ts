@@ -1,0 +1,19 @@
+// The registry's permissions. Persons and households are read by all staff (the village agent for
+// its own village, a scope the services check); institutions and the catalogue are county work and
+// not on the agent's menu — the API now agrees.
+import { ALL_STAFF, FULL_PII_ROLES } from '../../domain/accounts/roles.ts';
+
+const COUNTY_STAFF = ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] as const;
+
+export const REGISTRY_PERMISSIONS = {
+  'registry.person.view': { name: '人员与家庭查询', roles: ALL_STAFF },
+  'registry.person.edit': { name: '人员与家庭登记、信息变更', roles: ['admin', 'clerk', 'agent'] },
+  'registry.person.reveal': { name: '查看完整身份证号与电话（留痕）', roles: FULL_PII_ROLES },
+  'registry.person.status': { name: '人员状态与特殊身份登记', roles: ['admin', 'clerk'] },
+  'registry.enrollment.view': { name: '参保记录查询', roles: ALL_STAFF },
+  'registry.enrollment.edit': { name: '参保登记、更正与停保', roles: ['admin', 'clerk', 'agent'] },
+  'registry.reference.view': { name: '行政区划、身份类别与参保进度', roles: ALL_STAFF },
+  'registry.reference.edit': { name: '身份类别敏感标记与应参保人数', roles: ['admin'] },
+  'registry.institution.view': { name: '定点机构与医保目录查询', roles: COUNTY_STAFF },
+  'registry.institution.edit': { name: '定点机构与医保目录维护', roles: ['admin'] },
+} as const;
