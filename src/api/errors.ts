@@ -26,10 +26,15 @@ export function errorBody(e: Pick<AppError, 'code' | 'message' | 'details'>): Er
 export function staffErrorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   if (isAppError(err)) return reply.status(STATUS[err.kind]).send(errorBody(err));
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const details = err.validation.map((v) => ({
-      field: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
-      message: v.message,
-    }));
+    const details = err.validation.map((v) => {
+      // a shared rule's refusal (text-rules, date-rules) names its code in the issue's params
+      const reason = (v.params as { params?: { reason?: unknown } } | undefined)?.params?.reason;
+      return {
+        field: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+        message: v.message,
+        ...(typeof reason === 'string' ? { reason } : {}),
+      };
+    });
     return reply.status(400).send(
       errorBody({
         code: 'VALIDATION_FAILED',

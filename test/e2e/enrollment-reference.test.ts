@@ -89,7 +89,7 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
     assert.equal(await page.getByLabel('参保截止日期').inputValue(), facts.end);
     await page.getByRole('button', { name: '提交登记' }).click();
     await fieldItem(page, '参保开始日期')
-      .getByText(`与已有的 390 参保期间（${facts.begin} 至 ${facts.end}）重叠`)
+      .getByText(`与已有的城乡居民基本医疗保险参保期间（${facts.begin} 至 ${facts.end}）重叠`)
       .waitFor();
     assert.ok(writes.length >= 1, 'the entry went to the API');
     await settle(page);
@@ -102,6 +102,12 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
     assert.equal(await page.getByLabel('财政补助（元）').inputValue(), facts.fiscalYuan);
     await page.getByLabel('财政补助（元）').fill('680.50');
     await page.getByLabel('财政补助（元）').press('Enter');
+    // off the year's contribution standard: refused until the clerk gives a reason
+    await fieldItem(page, '财政补助（元）')
+      .getByText(/与标准不符/)
+      .waitFor();
+    await page.getByLabel('缴费说明').fill('财政补助按县级调整文件执行');
+    await page.getByLabel('缴费说明').press('Enter');
     await page.getByText('参保记录已更正').waitFor();
     await row.getByText('680.50').waitFor();
     await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });

@@ -3,6 +3,7 @@
 // special groups, and 应参保人数 per township. The registry's rules hold by construction: one
 // period per person and scheme and year, none beginning after death, a period stopped on death or
 // imprisonment, and a subsidy only with a subsidising identity valid on the begin date.
+import { demoContribution } from '../settlement/demo-policy.ts';
 import { applyRatio, type Fen } from '../shared/money.ts';
 import { addDays, maxDate, minDate, yearOf } from './dates.ts';
 import type { DemoEmployment } from './employment.ts';
@@ -29,23 +30,11 @@ export interface DemoEnrollment {
   paidOn: string;
 }
 
-/** Resident contribution per person (demo figures): what the person pays and the fiscal subsidy. */
+/** Resident contribution per person: the demo policy's standard (what the person pays, the fiscal subsidy). */
 export function residentStandard(year: number): { personalFen: Fen; fiscalFen: Fen } {
-  if (year <= 2025) return { personalFen: 38_000, fiscalFen: 67_000 };
-  return { personalFen: 40_000, fiscalFen: 70_000 };
+  const { personalFen, fiscalFen } = demoContribution(year);
+  return { personalFen, fiscalFen };
 }
-
-/** 资助参保: the part of the personal contribution the state pays for each identity ('full' = all). */
-const SUBSIDY: Record<string, Fen | 'full'> = {
-  tekun: 'full',
-  gueryouer: 'full',
-  dibao: 20_000,
-  tuopin: 20_000,
-  jiance: 20_000,
-  zhongcan: 20_000,
-  youfu: 20_000,
-  dibao_bianyuan: 10_000,
-};
 
 /** The most favourable subsidy among the identities valid on the begin date. */
 export function subsidyFor(
@@ -54,11 +43,12 @@ export function subsidyFor(
   personalFen: Fen,
 ): { fen: Fen; identity: string } | null {
   let best: { fen: Fen; identity: string } | null = null;
+  const subsidies = demoContribution(Number(beginDate.slice(0, 4))).subsidies;
   for (const s of spells) {
-    const rule = SUBSIDY[s.code];
+    const rule = subsidies.find((x) => x.identity === s.code);
     if (!rule || !IDENTITY_TYPES[s.code].subsidises) continue;
     if (s.validFrom > beginDate || (s.validTo !== null && s.validTo < beginDate)) continue;
-    const fen = rule === 'full' ? personalFen : Math.min(rule, personalFen);
+    const fen = rule.assistedFen === null ? personalFen : Math.min(rule.assistedFen, personalFen);
     if (!best || fen > best.fen) best = { fen, identity: s.code };
   }
   return best;

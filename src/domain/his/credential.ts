@@ -3,7 +3,8 @@
 // bare person number: psn_no is sequential, so accepting it turned 1101 into an oracle over the
 // whole register. Yibao has no e-voucher or card data yet, so 01 and 03 are refused with their own
 // code until the issue that adds them lands; 02 is the resident ID number itself.
-import { type AppError, badRequest } from '../shared/errors.ts';
+import { parsePersonKey } from '../registry/id-number.ts';
+import { type AppError, badRequest, isAppError } from '../shared/errors.ts';
 
 export const CERT_TYPE_NAMES: Record<string, string> = {
   '01': '医保电子凭证',
@@ -16,8 +17,9 @@ export interface Credential {
   no: string;
 }
 
-/** An 18-character resident ID shape (the check digit is the registry's business). */
+/** An 18-character resident ID shape, or a 15-digit legacy one (GB 11643-1989). */
 const ID_SHAPE = /^\d{17}[\dX]$/;
+const LEGACY_SHAPE = /^\d{15}$/;
 
 /**
  * The resident ID number a credential stands for, or the refusal: an unsupported type, or a
@@ -31,10 +33,13 @@ export function credentialIdNumber(c: Credential): string | AppError {
     );
   }
   const id = c.no.trim().toUpperCase();
-  if (!ID_SHAPE.test(id)) {
+  if (!ID_SHAPE.test(id) && !LEGACY_SHAPE.test(id)) {
     return badRequest('HIS_CERT_NO_INVALID', '就诊凭证编号 mdtrt_cert_no 应为 18 位居民身份证号码');
   }
-  return id;
+  // the registry's key rule: a wrong check digit is named, a 15-digit legacy ID read as its 18-digit form
+  const key = parsePersonKey(id, { psnNoAllowed: false });
+  if (isAppError(key)) return key;
+  return key.kind === 'certno' ? key.certno : id;
 }
 
 /** Opening a visit (2201, 2401): the credential must be the person's own. */

@@ -1,6 +1,7 @@
 // Conversions at the HIS boundary. On the wire amounts are yuan with at most 2 decimals (N(16,2)),
 // quantities have at most 4 (cnt N(16,4)), times are Beijing time; inside they are integer fen,
 // a 4-decimal quantity, and ISO instants / 'YYYY-MM-DD' dates. Nothing else converts money.
+import { isValidYmd } from '../shared/date-rules.ts';
 import { badRequest } from '../shared/errors.ts';
 import { type Fen, fenToYuan, yuanToFen } from '../shared/money.ts';
 
@@ -130,16 +131,16 @@ export interface WireInstant {
   date: string;
 }
 
-function validDate(y: number, m: number, d: number): boolean {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
+const validDate = isValidYmd;
+const notADay = (field: string, s: string) =>
+  `字段 ${field} 的日期 ${s.slice(0, 10)} 不是有效日期（该月没有这一天）`;
 
 /** DT 'yyyy-MM-dd HH:mm:ss' in Beijing time → instant. */
 export function parseDateTime(v: unknown, field: string): WireInstant {
   const s = required(v, field, '时间');
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(s);
-  if (!m || !validDate(+m[1], +m[2], +m[3]) || +m[4] > 23 || +m[5] > 59 || +m[6] > 59) {
+  if (m && !validDate(+m[1], +m[2], +m[3])) throw badRequest('HIS_TIME_FORMAT', notADay(field, s), { field });
+  if (!m || +m[4] > 23 || +m[5] > 59 || +m[6] > 59) {
     throw badRequest('HIS_TIME_FORMAT', `字段 ${field} 时间格式应为 yyyy-MM-dd HH:mm:ss：${s}`, { field });
   }
   const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) - OFFSET_MS;
@@ -150,7 +151,8 @@ export function parseDateTime(v: unknown, field: string): WireInstant {
 export function parseWireDate(v: unknown, field: string): string {
   const s = required(v, field, '日期');
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m || !validDate(+m[1], +m[2], +m[3])) {
+  if (m && !validDate(+m[1], +m[2], +m[3])) throw badRequest('HIS_DATE_FORMAT', notADay(field, s), { field });
+  if (!m) {
     throw badRequest('HIS_DATE_FORMAT', `字段 ${field} 日期格式应为 yyyy-MM-dd：${s}`, { field });
   }
   return s;

@@ -119,7 +119,7 @@ test('explicit dates win over the year; the registry rule decides what a missing
 test('a subsidy needs the identity on the first day of the period', () => {
   const [r] = run(ctx(), HEADER, [CERT_A, '张建国', '生育', '2025', '', '', '100', '低保', '']);
   assert.deepEqual(r.ok ? [] : r.errors.map((e) => [e.column, e.reason]), [
-    ['资助身份', '该人员在参保开始日 2025-01-01 不具有有效的 dibao 身份，不能享受资助参保'],
+    ['资助身份', '该人员在参保开始日 2025-01-01 不具有有效的低保身份，不能享受资助参保'],
   ]);
 });
 

@@ -118,7 +118,7 @@ export function enrollmentValidator(ctx: EnrollmentImportContext, headers: Heade
     const err = checkEnrollment(
       candidate,
       {
-        person: { status: person.status, deathDate: person.deathDate },
+        person: { status: person.status, deathDate: person.deathDate, birthDate: person.birthDate },
         existing: [...existing, ...mine],
         identities: [...(ctx.identities.get(person.psnNo) ?? [])],
         subsidisingIdentityCodes: subsidising,

@@ -1,6 +1,7 @@
 // One row of a ledger under validation: read its cells by column key, record errors with the row
 // number and the column header exactly as the file has them, so a clerk can find and fix them.
 import { maskIdNumber } from '../shared/masking.ts';
+import { textProblem } from '../shared/text-rules.ts';
 import type { Fen } from '../shared/money.ts';
 import { type IdInfo, parseIdNumber } from '../registry/id-number.ts';
 import { type Cell, cellText, parseDateCell, parseMoneyCell } from './cells.ts';
@@ -103,6 +104,9 @@ export class RowCheck {
     const v = this.required('name', '姓名');
     if (v === null) return null;
     if ([...v].length > 50) return this.fail('name', '姓名超过50个字');
+    // the counter's name rule: hidden, bidi, control or replacement characters are refused
+    const hidden = textProblem(v, '姓名');
+    if (hidden) return this.fail('name', hidden.message);
     return v;
   }
 

@@ -10,7 +10,13 @@
 //   date is given it runs to 12-31 of its begin year.
 // - A subsidy (资助参保, assistedFen > 0) needs the subsidising identity to be valid on the first day
 //   of the period: the departments certify the identity before the contribution is paid.
+import { isCalendarDate } from '../shared/date-rules.ts';
 import { type AppError, badRequest, conflict } from '../shared/errors.ts';
+import { IDENTITY_NAMES, INSUTYPE_NAMES, nameOf } from '../shared/labels.ts';
+
+// codes are never shown to people: an unknown one reads as a plain word
+const schemeName = (code: string) => nameOf(INSUTYPE_NAMES, code, '同险种');
+const identityName = (code: string) => nameOf(IDENTITY_NAMES, code, '所填');
 
 export const INSUTYPES = ['310', '390', '510'] as const;
 export type Insutype = (typeof INSUTYPES)[number];
@@ -26,20 +32,15 @@ export interface EnrollmentCandidate {
 }
 
 export interface EnrollmentContext {
-  person: { status: string; deathDate: string | null };
+  /** birthDate: a newborn is covered from the day of birth, never before */
+  person: { status: string; deathDate: string | null; birthDate?: string | null };
   existing: { id: number; insutype: string; beginDate: string; endDate: string; status: string }[];
   identities: { code: string; validFrom: string; validTo: string | null }[];
   subsidisingIdentityCodes: string[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !DATE.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
+/** the shared strict date rule (shape and calendar), under the name the registry uses */
+export const isIsoDate = isCalendarDate;
 
 /** The end date an enrollment gets when none is given: 12-31 of the begin year for 390. */
 export function defaultEndDate(insutype: string, beginDate: string, endDate?: string | null): string | null {
@@ -64,7 +65,7 @@ export function checkEnrollment(
 ): AppError | null {
   const c = candidate;
   if (!(INSUTYPES as readonly string[]).includes(c.insutype)) {
-    return badRequest('PERIOD_INVALID', `险种 ${c.insutype} 不存在（应为 310、390 或 510）`, {
+    return badRequest('PERIOD_INVALID', '险种不正确（应为职工医保、城乡居民医保或生育保险）', {
       field: 'insutype',
     });
   }
@@ -99,7 +100,14 @@ export function checkEnrollment(
     return badRequest('PERIOD_INVALID', '资助金额应为不小于 0 的整数（分）', { field: 'assistedFen' });
   }
 
-  const { deathDate, status } = ctx.person;
+  const { birthDate, deathDate, status } = ctx.person;
+  if (birthDate && c.beginDate < birthDate) {
+    return badRequest(
+      'ENROLLMENT_BEFORE_BIRTH',
+      `参保开始日期 ${c.beginDate} 早于该人员的出生日期 ${birthDate}；新生儿自出生之日起参保`,
+      { field: 'beginDate', birthDate },
+    );
+  }
   if (deathDate && c.beginDate > deathDate) {
     return conflict('ENROLLMENT_AFTER_DEATH', `该人员已于 ${deathDate} 死亡，不能登记此后开始的参保`, {
       field: 'beginDate',
@@ -120,7 +128,7 @@ export function checkEnrollment(
   if (clash) {
     return conflict(
       'ENROLLMENT_OVERLAP',
-      `与已有的 ${clash.insutype} 参保期间（${clash.beginDate} 至 ${clash.endDate}）重叠`,
+      `与已有的${schemeName(clash.insutype)}参保期间（${clash.beginDate} 至 ${clash.endDate}）重叠`,
       {
         field: 'beginDate',
         existingId: clash.id,
@@ -137,7 +145,7 @@ export function checkEnrollment(
       });
     }
     if (!ctx.subsidisingIdentityCodes.includes(code)) {
-      return badRequest('SUBSIDY_WITHOUT_IDENTITY', `身份 ${code} 不属于资助参保身份`, {
+      return badRequest('SUBSIDY_WITHOUT_IDENTITY', `${identityName(code)}身份不属于资助参保身份`, {
         field: 'assistedIdentity',
       });
     }
@@ -148,7 +156,7 @@ export function checkEnrollment(
     if (!held) {
       return badRequest(
         'SUBSIDY_WITHOUT_IDENTITY',
-        `该人员在参保开始日 ${c.beginDate} 不具有有效的 ${code} 身份，不能享受资助参保`,
+        `该人员在参保开始日 ${c.beginDate} 不具有有效的${identityName(code)}身份，不能享受资助参保`,
         { field: 'assistedIdentity', beginDate: c.beginDate },
       );
     }

@@ -73,8 +73,7 @@ export function parseIdNumber(raw: string, today: string): IdInfo | AppError {
   let full: string;
   let converted = false;
   if (/^\d{15}$/.test(id)) {
-    const body = `${id.slice(0, 6)}19${id.slice(6)}`;
-    full = body + checkChar(body);
+    full = upgradeLegacyId(id);
     converted = true;
   } else if (/^\d{17}[\dX]$/.test(id)) {
     full = id;
@@ -98,10 +97,7 @@ export function parseIdNumber(raw: string, today: string): IdInfo | AppError {
     return badRequest('ID_BIRTH_DATE', `身份证号码中的出生日期 ${birthDate} 晚于今天`);
   }
   if (!converted && checkChar(full.slice(0, 17)) !== full[17]) {
-    return badRequest(
-      'ID_CHECK_DIGIT',
-      `身份证号码校验位错误：${raw}（校验位应为 ${checkChar(full.slice(0, 17))}）`,
-    );
+    return checkDigitError(full);
   }
   return {
     idNumber: full,
@@ -110,6 +106,52 @@ export function parseIdNumber(raw: string, today: string): IdInfo | AppError {
     gender: Number(full[16]) % 2 === 1 ? '1' : '2',
     converted,
   };
+}
+
+function checkDigitError(full: string): AppError {
+  const right = checkChar(full.slice(0, 17));
+  return badRequest('ID_CHECK_DIGIT', `身份证号码校验位错误（应为 ${right}）`, { expected: right });
+}
+
+/** A 15-digit legacy number as its 18-digit form (GB 11643: insert "19", compute the check digit). */
+export function upgradeLegacyId(id15: string): string {
+  const body = `${id15.slice(0, 6)}19${id15.slice(6)}`;
+  return body + checkChar(body);
+}
+
+export type PersonKey =
+  | { kind: 'certno'; certno: string; converted: boolean }
+  | { kind: 'psnNo'; psnNo: string };
+
+/**
+ * What a typed search key means. The register stores 18-digit IDs, so a 15-digit legacy number is
+ * looked up as its 18-digit form, and an 18-digit one with a wrong check digit is an error naming
+ * the right digit (a typo, not "not found"). A 16-digit entry is a person number (人员编号, admdvs
+ * + 10 digits) only where the field may hold one (`psnNoAllowed`, the free "身份证号或人员编号" box);
+ * in an ID-only field it is an ID of the wrong length.
+ */
+export function parsePersonKey(raw: string, o: { psnNoAllowed: boolean }): PersonKey | AppError {
+  const s = raw.replace(/\s+/g, '').toUpperCase();
+  if (o.psnNoAllowed && /^\d{16}$/.test(s)) return { kind: 'psnNo', psnNo: s };
+  if (/^\d{15}$/.test(s)) return { kind: 'certno', certno: upgradeLegacyId(s), converted: true };
+  if (/^\d{17}[\dX]$/.test(s)) {
+    if (checkChar(s.slice(0, 17)) !== s[17]) return checkDigitError(s);
+    return { kind: 'certno', certno: s, converted: false };
+  }
+  if (s.includes('*')) return badRequest('ID_MASKED', '请输入完整的身份证号码（不能含 *）');
+  return idLengthError(s.length);
+}
+
+/** A key of the wrong length; a 16-digit one that is no registered person number says so. */
+export function idLengthError(length: number, notAPersonNo = false): AppError {
+  const hint = notAPersonNo ? '输入的 16 位数字不是已登记的人员编号；' : '';
+  return badRequest(
+    'ID_LENGTH',
+    `${hint}身份证号码应为 18 位（末位可为 X）或 15 位旧号码，输入的是 ${length} 位`,
+    {
+      length,
+    },
+  );
 }
 
 /** Build a valid 18-digit number (demo data, tests). seq: 0–999. */

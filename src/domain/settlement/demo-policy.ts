@@ -2,7 +2,7 @@
 // the worked examples E1–E6 run against it — and a plausible employee policy (310). Both carry
 // a few special outpatient diseases. 大病 tilt identities: 特困 tekun, 低保 dibao, and 返贫致贫
 // persons, who are recorded as 防返贫监测对象 jiance in the registry.
-import type { Policy, SpecialDisease } from './policy.ts';
+import type { ContributionStandard, Policy, SpecialDisease } from './policy.ts';
 
 const Y = 100; // fen per yuan, so figures below read as in the policy text
 
@@ -59,6 +59,29 @@ const assistance: Policy['assistance'] = {
   ],
 };
 
+/**
+ * The demo county's resident contribution standard (筹资标准) of a year: 2025 380 + 670 元,
+ * from 2026 400 + 700 元; 资助参保 pays all of the personal part for 特困 and orphans, 200 元 for
+ * 低保, 脱贫, 监测对象, 重度残疾 and 优抚, 100 元 for 低保边缘. The demo enrollments follow it.
+ */
+export function demoContribution(year: number): ContributionStandard {
+  const [personal, fiscal] = year <= 2025 ? [380, 670] : [400, 700];
+  return {
+    personalFen: personal * Y,
+    fiscalFen: fiscal * Y,
+    subsidies: [
+      { identity: 'tekun', assistedFen: null },
+      { identity: 'gueryouer', assistedFen: null },
+      { identity: 'dibao', assistedFen: 200 * Y },
+      { identity: 'tuopin', assistedFen: 200 * Y },
+      { identity: 'jiance', assistedFen: 200 * Y },
+      { identity: 'zhongcan', assistedFen: 200 * Y },
+      { identity: 'youfu', assistedFen: 200 * Y },
+      { identity: 'dibao_bianyuan', assistedFen: 100 * Y },
+    ],
+  };
+}
+
 export function demoResidentPolicy(admdvs: string, year: number): Policy {
   return {
     admdvs,
@@ -103,6 +126,7 @@ export function demoResidentPolicy(admdvs: string, year: number): Policy {
     },
     assistance,
     personalAccount: false,
+    contribution: demoContribution(year),
   };
 }
 

@@ -3,6 +3,7 @@
 // figures are a new version, never a code change. Money in fen, ratios in basis points
 // (80 % = 8000). Every field is documented in docs/policy.md.
 import { z } from 'zod';
+import { isCalendarDate } from '../shared/date-rules.ts';
 import { badRequest } from '../shared/errors.ts';
 import type { Fen } from '../shared/money.ts';
 import type { CareType, Insutype } from './types.ts';
@@ -112,6 +113,18 @@ export interface Policy {
   assistance: Assistance | null;
   /** employees: the personal account may pay the person's share (acct_used_flag) */
   personalAccount: boolean;
+  /** 居民 (390) only: the year's contribution standard enrollments are checked against; absent = none on file */
+  contribution?: ContributionStandard | null;
+}
+
+/** 筹资标准: what one resident's year costs and who pays it (checked at 参保登记). */
+export interface ContributionStandard {
+  /** 个人缴费 per person per year */
+  personalFen: Fen;
+  /** 财政补助 per person per year */
+  fiscalFen: Fen;
+  /** 资助参保: the part of the personal contribution paid for each identity; null = all of it */
+  subsidies: { identity: string; assistedFen: Fen | null }[];
 }
 
 // ---- schema ----------------------------------------------------------------------------------
@@ -127,11 +140,7 @@ const date = () =>
   z
     .string({ error: '必须是日期 YYYY-MM-DD' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, '必须是日期 YYYY-MM-DD')
-    .refine(
-      (s) =>
-        !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-      '不是有效日期',
-    );
+    .refine(isCalendarDate, '不是有效日期');
 const levels = <T extends z.ZodType>(v: () => T) => z.strictObject({ '1': v(), '2': v(), '3': v() });
 const benefit = z.enum(BENEFITS, { error: '必须是 inpatient / special_disease / outpatient 之一' });
 const careType = z.enum(['11', '12', '13', '14', '21', '22', '23', '41', '51', '52'], {
@@ -231,6 +240,19 @@ const policySchema = z
       })
       .nullable(),
     personalAccount: z.boolean({ error: '必须是 true 或 false' }),
+    contribution: z
+      .strictObject({
+        personalFen: fen(),
+        fiscalFen: fen(),
+        subsidies: z.array(
+          z.strictObject({
+            identity: z.string({ error: '必须填写身份代码' }).min(1, '必须填写身份代码'),
+            assistedFen: fen().nullable(),
+          }),
+        ),
+      })
+      .nullable()
+      .optional(),
   })
   .superRefine((p, ctx) => {
     if (p.effectiveTo !== null && p.effectiveTo < p.effectiveFrom)
@@ -246,6 +268,22 @@ const policySchema = z
           message: `病种代码 ${d.code} 重复`,
         });
       codes.add(d.code);
+    });
+    if (p.contribution && p.insutype !== '390')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contribution'],
+        message: '缴费标准只适用于城乡居民医保（390）',
+      });
+    const subsidised = new Set<string>();
+    p.contribution?.subsidies.forEach((s, i) => {
+      if (subsidised.has(s.identity))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contribution', 'subsidies', i, 'identity'],
+          message: `资助身份 ${s.identity} 重复`,
+        });
+      subsidised.add(s.identity);
     });
     const ids = new Set<string>();
     p.assistance?.schemes.forEach((s, i) => {

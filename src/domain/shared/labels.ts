@@ -43,6 +43,32 @@ export const PERSON_STATUS_NAMES: Record<'normal' | 'deceased' | 'imprisoned' | 
   moved_out: '迁出',
 };
 
+/** 特殊人员身份 (identity_type.code; the same names as the table seeded in migration 002). */
+export const IDENTITY_NAMES: Record<string, string> = {
+  tekun: '特困',
+  dibao: '低保',
+  tuopin: '脱贫人口',
+  jiance: '防返贫监测对象',
+  dibao_bianyuan: '低保边缘',
+  zhongcan: '重度残疾',
+  shedu: '涉毒人员',
+  tuiyi: '退役军人',
+  gueryouer: '孤儿和事实无人抚养儿童',
+  youfu: '优抚对象',
+};
+
+/**
+ * A code's name for a sentence shown to people: an unknown code is never shown as itself (an
+ * internal code word means nothing to a clerk or a citizen), but as the fallback given.
+ */
+export function nameOf(
+  names: Record<string, string>,
+  code: string | null | undefined,
+  fallback: string,
+): string {
+  return (code && names[code]) || fallback;
+}
+
 export const ENROLLMENT_STATUS_NAMES: Record<string, string> = { active: '参保中', stopped: '已停保' };
 
 /** 医疗机构等级 (institution.level 1–3). */

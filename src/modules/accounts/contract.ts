@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MAX_LENGTH } from '../../domain/accounts/password-policy.ts';
 import { ROLES } from '../../domain/accounts/roles.ts';
+import { nameText } from '../../domain/shared/input-schemas.ts';
 import type { AccountListItem } from './repository.ts';
 
 export type { AccountListItem };
@@ -12,7 +13,7 @@ export const loginBody = z.object({ username: z.string().min(1).max(64), passwor
 
 export const newAccountBody = z.object({
   username: z.string().min(1).max(64),
-  displayName: z.string().min(1).max(64),
+  displayName: nameText(64, '姓名'),
   /** absent or empty: a temporary password is generated and returned once */
   password: z.string().max(MAX_LENGTH).nullish(),
   roles: z.array(z.enum(ROLES)).min(1),

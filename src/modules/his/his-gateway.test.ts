@@ -170,7 +170,7 @@ dbTest('1101 returns base, insurance and identity nodes; a wrong name is refused
   });
   assert.match(wrongName.json.err_msg, /姓名与证件号码不符/);
   const nobody = await w.hospital.call('1101', {
-    data: { mdtrt_cert_type: '02', mdtrt_cert_no: '410926199001011234' },
+    data: { mdtrt_cert_type: '02', mdtrt_cert_no: '410926199001011239' },
   });
   assert.match(nobody.json.err_msg, /未找到/);
 });

@@ -72,9 +72,9 @@ dbTest('1101 by resident ID: found and not found are audited with the number mas
     ['tekun'],
   );
   const nobody = await w.hospital.call('1101', {
-    data: { mdtrt_cert_type: '02', mdtrt_cert_no: '410926199001011234' },
+    data: { mdtrt_cert_type: '02', mdtrt_cert_no: '410926199001011239' },
   });
-  assert.match(nobody.json.err_msg, /未找到证件号码为 4109\*{10}1234 的参保人员/);
+  assert.match(nobody.json.err_msg, /未找到证件号码为 4109\*{10}1239 的参保人员/);
   // certno must agree with the credential when both are sent
   const mixed = await w.hospital.call('1101', {
     data: { mdtrt_cert_type: '02', mdtrt_cert_no: w.tekun.certno, certno: w.ann.certno },
@@ -85,7 +85,7 @@ dbTest('1101 by resident ID: found and not found are audited with the number mas
     rows.map((r) => [r.entityId, r.after.result, r.after.certNo]),
     [
       [w.tekun.psnNo, 'found', `${w.tekun.certno.slice(0, 4)}**********${w.tekun.certno.slice(-4)}`],
-      [null, 'not_found:HIS_PERSON_NOT_FOUND', '4109**********1234'],
+      [null, 'not_found:HIS_PERSON_NOT_FOUND', '4109**********1239'],
       [
         null,
         'refused:HIS_CERT_NO_MISMATCH',

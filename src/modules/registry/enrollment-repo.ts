@@ -1,5 +1,6 @@
 // Enrollments (参保登记): explicit SQL for one person's periods, the list search and writes.
 import type { Queryable } from '../../db/types.ts';
+import type { ContributionStandard } from '../../domain/settlement/policy.ts';
 
 export interface EnrollmentRow {
   id: number;
@@ -18,12 +19,15 @@ export interface EnrollmentRow {
   employerName: string | null;
   stoppedOn: string | null;
   stopReason: string | null;
+  /** why the amounts are off the contribution standard (or zero), when the clerk said so */
+  contributionReason: string | null;
 }
 
 const COLUMNS = `e.id, e.psn_no AS "psnNo", e.admdvs, e.insutype, e.begin_date::text AS "beginDate", e.end_date::text AS "endDate",
   e.status, e.personal_fen AS "personalFen", e.fiscal_fen AS "fiscalFen", e.assisted_fen AS "assistedFen",
   e.assisted_payer AS "assistedPayer", e.assisted_identity AS "assistedIdentity", e.employer_code AS "employerCode",
-  e.employer_name AS "employerName", e.stopped_on::text AS "stoppedOn", e.stop_reason AS "stopReason"`;
+  e.employer_name AS "employerName", e.stopped_on::text AS "stoppedOn", e.stop_reason AS "stopReason",
+  e.contribution_reason AS "contributionReason"`;
 
 export async function findEnrollment(
   q: Queryable,
@@ -111,6 +115,7 @@ export interface EnrollmentValues {
   assistedIdentity: string | null;
   employerCode: string | null;
   employerName: string | null;
+  contributionReason: string | null;
 }
 
 export async function insertEnrollment(
@@ -121,8 +126,8 @@ export async function insertEnrollment(
 ): Promise<number> {
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO enrollment (psn_no, admdvs, insutype, begin_date, end_date, personal_fen, fiscal_fen, assisted_fen,
-                             assisted_payer, assisted_identity, employer_code, employer_name)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                             assisted_payer, assisted_identity, employer_code, employer_name, contribution_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [psnNo, admdvs, ...periodValues(v)],
   );
   return row.id;
@@ -140,12 +145,14 @@ const periodValues = (v: EnrollmentValues) => [
   v.assistedIdentity,
   v.employerCode,
   v.employerName,
+  v.contributionReason,
 ];
 
 export async function updateEnrollment(q: Queryable, id: number, v: EnrollmentValues): Promise<void> {
   await q.query(
     `UPDATE enrollment SET insutype = $2, begin_date = $3, end_date = $4, personal_fen = $5, fiscal_fen = $6,
-            assisted_fen = $7, assisted_payer = $8, assisted_identity = $9, employer_code = $10, employer_name = $11
+            assisted_fen = $7, assisted_payer = $8, assisted_identity = $9, employer_code = $10, employer_name = $11,
+            contribution_reason = $12
       WHERE id = $1`,
     [id, ...periodValues(v)],
   );
@@ -162,4 +169,20 @@ export async function stopEnrollment(
     stoppedOn,
     reason,
   ]);
+}
+
+/** The contribution standard (the `contribution` section) of the newest 390 policy in force on a day. */
+export async function contributionStandardOn(
+  q: Queryable,
+  admdvs: string,
+  onDate: string,
+): Promise<ContributionStandard | null> {
+  const [row] = await q.query<{ c: ContributionStandard | null }>(
+    `SELECT document -> 'contribution' AS c FROM policy_version
+      WHERE admdvs = $1 AND insutype = '390' AND effective_from <= $2::date
+        AND (effective_to IS NULL OR effective_to >= $2::date)
+      ORDER BY id DESC LIMIT 1`,
+    [admdvs, onDate],
+  );
+  return row?.c ?? null;
 }

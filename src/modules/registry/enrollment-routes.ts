@@ -10,6 +10,7 @@ import { staffActor } from '../accounts/service.ts';
 import { disclosureFor } from './disclosure.ts';
 import { findEnrollment, listEnrollments } from './enrollment-repo.ts';
 import { correctEnrollment, enroll, stopEnrollmentById } from './enrollment-service.ts';
+import { cleanText } from '../../domain/shared/input-schemas.ts';
 import { fen, isoDate, psnNo, text, year } from './schemas.ts';
 import { assertPersonInScope, chinaDay, isAgentOnly } from './scope.ts';
 
@@ -21,10 +22,11 @@ const body = z.object({
   personalFen: fen,
   fiscalFen: fen,
   assistedFen: fen,
-  assistedPayer: z.string().max(50).nullish(),
+  assistedPayer: cleanText(50, '资助出资方').nullish(),
   assistedIdentity: z.string().max(50).nullish(),
   employerCode: z.string().max(50).nullish(),
-  employerName: z.string().max(200).nullish(),
+  employerName: cleanText(200, '参保单位名称').nullish(),
+  contributionReason: cleanText(200, '缴费说明').nullish(),
 });
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const listQuery = pageQuery.extend({

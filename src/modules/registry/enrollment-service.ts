@@ -2,11 +2,13 @@
 // before the rules read the person's other periods, so two parallel entries for one person are
 // serialised and cannot both pass the overlap check.
 import type { Queryable } from '../../db/types.ts';
+import { checkContribution } from '../../domain/registry/contribution-rules.ts';
 import { checkEnrollment, defaultEndDate, isIsoDate } from '../../domain/registry/enrollment-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
 import {
   type EnrollmentRow,
+  contributionStandardOn,
   type EnrollmentValues,
   enrollmentContextOf,
   findEnrollment,
@@ -28,6 +30,8 @@ export interface EnrollmentInput {
   assistedIdentity?: string | null;
   employerCode?: string | null;
   employerName?: string | null;
+  /** 缴费说明: why the amounts are off the year's standard or zero (kept and audited) */
+  contributionReason?: string | null;
 }
 
 async function lockPerson(tx: Queryable, psnNo: string): Promise<PersonRow> {
@@ -54,15 +58,23 @@ async function checked(
   };
   const err = checkEnrollment(
     candidate,
-    { person: { status: person.status, deathDate: person.deathDate }, ...ctx },
+    { person: { status: person.status, deathDate: person.deathDate, birthDate: person.birthDate }, ...ctx },
     excludeId,
   );
   if (err) throw err;
+  const reason = input.contributionReason?.trim() || null;
+  const paid = checkContribution(
+    { ...input, assistedIdentity: input.assistedIdentity ?? null, reason },
+    input.insutype === '390' ? await contributionStandardOn(tx, person.admdvs, input.beginDate) : null,
+    Number(input.beginDate.slice(0, 4)),
+  );
+  if (paid) throw paid;
   if (input.assistedIdentity) {
     const [t] = await tx.query('SELECT 1 FROM identity_type WHERE code = $1', [input.assistedIdentity]);
     if (!t) {
-      throw badRequest('IDENTITY_TYPE_UNKNOWN', `身份类别 ${input.assistedIdentity} 不存在`, {
+      throw badRequest('IDENTITY_TYPE_UNKNOWN', '所填资助身份类别不存在', {
         field: 'assistedIdentity',
+        identity: input.assistedIdentity,
       });
     }
   }
@@ -77,6 +89,7 @@ async function checked(
     assistedIdentity: input.assistedIdentity ?? null,
     employerCode: input.employerCode ?? null,
     employerName: input.employerName?.trim() || null,
+    contributionReason: reason,
   };
 }
 

@@ -6,6 +6,7 @@ import { staffActor } from '../accounts/service.ts';
 import { createHousehold, listHouseholds, moveMember, RELATIONS } from './household-service.ts';
 import { disclosureFor, shownHousehold } from './disclosure.ts';
 import { householdDetail } from './household-view.ts';
+import { cleanText } from '../../domain/shared/input-schemas.ts';
 import { isoDate, psnNo, villageCode } from './schemas.ts';
 import {
   assertHouseholdInScope,
@@ -19,7 +20,7 @@ const householdNo = z.string().min(1).max(40);
 const params = z.object({ householdNo });
 const newHousehold = z.object({
   villageCode,
-  address: z.string().max(200).nullish(),
+  address: cleanText(200, '地址').nullish(),
   headPsnNo: psnNo,
   householdNo: householdNo.nullish(),
 });

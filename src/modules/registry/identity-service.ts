@@ -49,7 +49,8 @@ export async function addIdentitySpell(tx: Queryable, actor: Actor, psnNo: strin
   if (!person) throw notFound('PERSON_NOT_FOUND', `人员 ${psnNo} 不存在`, { field: 'psnNo' });
   const [type] = await tx.query('SELECT 1 FROM identity_type WHERE code = $1', [input.identityCode]);
   if (!type) {
-    throw badRequest('IDENTITY_TYPE_UNKNOWN', `身份类别 ${input.identityCode} 不存在`, {
+    throw badRequest('IDENTITY_TYPE_UNKNOWN', '所填身份类别不存在', {
+      identity: input.identityCode,
       field: 'identityCode',
     });
   }

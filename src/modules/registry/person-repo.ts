@@ -42,6 +42,7 @@ export async function findPersonByCertno(q: Queryable, certno: string): Promise<
 }
 
 export interface PersonFilter {
+  psnNo?: string;
   certno?: string;
   name?: string;
   villageCode?: string;
@@ -69,6 +70,7 @@ export async function listPersons(
     params.push(v);
     where.push(cond(`$${params.length}`));
   };
+  if (f.psnNo) add((n) => `p.psn_no = ${n}`, f.psnNo);
   if (f.certno) add((n) => `p.certno = ${n}`, f.certno.trim().toUpperCase());
   if (f.name) add((n) => `p.name LIKE ${n}`, `%${f.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (f.villageCode) add((n) => `p.village_code = ${n}`, f.villageCode);

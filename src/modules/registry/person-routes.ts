@@ -7,14 +7,17 @@ import { checkFilter, shownStatus } from '../../domain/registry/sensitive.ts';
 import { staffActor } from '../accounts/service.ts';
 import { disclosureFor, shownListRow, shownPersonFile } from './disclosure.ts';
 import { addIdentitySpell, endIdentitySpell } from './identity-service.ts';
+import { personKeyFilter } from './person-lookup.ts';
 import { listPersons } from './person-repo.ts';
 import { personFile, publicPerson, registerPerson, revealPerson, updatePerson } from './person-service.ts';
-import { isoDate, psnNo, text, townshipCode, villageCode } from './schemas.ts';
+import { isoDate, nameText, psnNo, text, townshipCode, villageCode } from './schemas.ts';
 import { assertPersonInScope, assertVillage, chinaDay, isAgentOnly } from './scope.ts';
 import { applyStatusChange } from './status-service.ts';
 
 const listQuery = pageQuery.extend({
-  certno: z.string().trim().max(18).optional(),
+  certno: z.string().trim().max(30).optional(),
+  /** the counter's free box: a resident ID or a 16-digit person number */
+  q: z.string().trim().max(30).optional(),
   name: z.string().trim().max(50).optional(),
   villageCode: villageCode.optional(),
   townshipCode: townshipCode.optional(),
@@ -24,7 +27,7 @@ const listQuery = pageQuery.extend({
 const psnParams = z.object({ psnNo });
 const newPerson = z.object({
   certno: z.string().trim().min(1).max(20),
-  name: text(50),
+  name: nameText(50, '姓名'),
   gender: z.enum(['1', '2']).nullish(),
   birthDate: isoDate.nullish(),
   phone: z.string().max(20).nullish(),
@@ -36,7 +39,7 @@ const patchPerson = z
   .object({
     phone: z.string().max(20).nullable().optional(),
     villageCode: villageCode.optional(),
-    name: text(50).optional(),
+    name: nameText(50, '姓名').optional(),
   })
   .strict();
 const statusBody = z.object({
@@ -71,7 +74,7 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
         const d = await disclosureFor(tx, staff);
         const refused = checkFilter(d, filter);
         if (refused) throw refused;
-        const r = await listPersons(tx, filter, today, limit, offset);
+        const r = await listPersons(tx, await personKeyFilter(tx, filter), today, limit, offset);
         return { total: r.total, items: r.items.map((p) => shownListRow(d, publicPerson(p, today))) };
       });
       return { items, total, page, pageSize };

@@ -22,12 +22,12 @@ import {
 } from './institution-service.ts';
 import { enrollmentProgress, setTarget } from './progress-service.ts';
 import { locations } from './locations.ts';
-import { fen, isoDate, townshipCode, villageCode, year } from './schemas.ts';
+import { fen, isoDate, nameText, townshipCode, villageCode, year } from './schemas.ts';
 
 const institutionBody = z.object({
   code: z.string().regex(/^[HP]\d{11}$/, '机构编码应为 H 或 P 加 11 位数字'),
   admdvs: z.string().regex(/^\d{6}$/),
-  name: z.string().trim().min(1).max(200),
+  name: nameText(200, '机构名称'),
   kind: z.enum(INSTITUTION_KINDS),
   level: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullish(),
   villageCode: villageCode.nullish(),
@@ -39,7 +39,7 @@ const institutionBody = z.object({
 });
 const catalogueBody = z.object({
   code: z.string().trim().min(1).max(50),
-  name: z.string().trim().min(1).max(200),
+  name: nameText(200, '目录项目名称'),
   kind: z.enum(['drug', 'service', 'material']),
   chrgitmLv: z.enum(['01', '02', '03']),
   firstShareBp: z.number().int().min(0).max(10000).nullish(),

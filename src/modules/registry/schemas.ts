@@ -1,9 +1,9 @@
 // Request shapes shared by the registry routes (zod; validated once at the edge).
 import { z } from 'zod';
 import type { Role } from '../../domain/accounts/roles.ts';
-import { isIsoDate } from '../../domain/registry/enrollment-rules.ts';
+import { isoDate, nameText } from '../../domain/shared/input-schemas.ts';
 
-export const isoDate = z.string().refine(isIsoDate, { message: '应为有效日期（YYYY-MM-DD）' });
+export { isoDate, nameText };
 export const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const psnNo = z.string().regex(/^\d{16}$/, '人员编号应为 16 位数字');
 export const villageCode = z.string().regex(/^\d{12}$/, '村代码应为 12 位数字');

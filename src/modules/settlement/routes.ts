@@ -6,6 +6,7 @@ import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { mayViewFullPii } from '../../domain/accounts/roles.ts';
 import { REASON_NAMES } from '../../domain/his/fields.ts';
 import { notFound } from '../../domain/shared/errors.ts';
+import { certnoKey, isoDate } from '../../domain/shared/input-schemas.ts';
 import { maskIdNumber, maskName } from '../../domain/shared/masking.ts';
 import type { Staff } from '../accounts/service.ts';
 import { staffActor } from '../accounts/service.ts';
@@ -13,11 +14,11 @@ import { listAccumulators } from './accumulator-repo.ts';
 import { addFiling, addQualification, FILING_TYPES, listFilings, listQualifications } from './filings.ts';
 import { getSettlement, listSettlements, personVillage } from './queries.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const date = isoDate;
 
 const listQuery = pageQuery.extend({
   psnNo: z.string().max(30).optional(),
-  certno: z.string().max(18).optional(),
+  certno: certnoKey.optional(),
   name: z.string().trim().max(50).optional(),
   institution: z.string().max(12).optional(),
   from: date.optional(),

@@ -14,6 +14,9 @@ export const ENROLLMENT_API_TO_FORM: Record<string, EnrollmentField> = {
 export const ENROLLMENT_CODE_FIELDS: Record<string, EnrollmentField> = {
   ENROLLMENT_OVERLAP: 'beginDate',
   ENROLLMENT_AFTER_DEATH: 'beginDate',
+  ENROLLMENT_BEFORE_BIRTH: 'beginDate',
+  CONTRIBUTION_ZERO: 'contributionReason',
+  CONTRIBUTION_OFF_STANDARD: 'contributionReason',
   PERIOD_INVALID: 'beginDate',
   RESIDENT_CALENDAR_YEAR: 'endDate',
   EMPLOYER_REQUIRED: 'employerName',
@@ -32,6 +35,7 @@ const FALLBACK: Record<EnrollmentField, string> = {
   assistedPayer: '资助单位最多 50 个字',
   employerCode: '单位编号最多 50 个字符',
   employerName: '参保单位名称最多 200 个字',
+  contributionReason: '缴费说明最多 200 个字，不能含不可见字符',
 };
 
 export function enrollmentErrors(err: ErrorLike): MappedErrors {

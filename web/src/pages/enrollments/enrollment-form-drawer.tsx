@@ -205,6 +205,9 @@ function EnrollmentForm(props: FormProps) {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item label="缴费说明" name="contributionReason" rules={rule('contributionReason')}>
+        <Input maxLength={200} placeholder="金额与当年缴费标准不符时填写原因" />
+      </Form.Item>
       <Typography.Paragraph>
         合计缴费：
         <strong data-testid="enrollment-total">{total === null ? '—' : `${fenToYuan(total)} 元`}</strong>

@@ -36,6 +36,7 @@ test('a valid resident entry has no errors and becomes a body in fen', () => {
     assistedPayer: null,
     employerCode: null,
     employerName: null,
+    contributionReason: null,
   });
 });
 
@@ -107,6 +108,7 @@ test('year picker period, total, and round trip of an existing row', () => {
     employerName: null,
     stoppedOn: null,
     stopReason: null,
+    contributionReason: null,
   };
   const values = fromEnrollment(row);
   assert.equal(values.personal, '200.00');

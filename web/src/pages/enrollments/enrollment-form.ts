@@ -21,6 +21,8 @@ export interface EnrollmentFormValues {
   assistedPayer?: string | null;
   employerCode?: string | null;
   employerName?: string | null;
+  /** 缴费说明: why the amounts are off the year's standard */
+  contributionReason?: string | null;
 }
 
 export const ENROLLMENT_FIELDS = [
@@ -34,6 +36,7 @@ export const ENROLLMENT_FIELDS = [
   'assistedPayer',
   'employerCode',
   'employerName',
+  'contributionReason',
 ] as const;
 export type EnrollmentField = (typeof ENROLLMENT_FIELDS)[number];
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
@@ -92,6 +95,7 @@ export function validateEnrollment(v: EnrollmentFormValues): FieldErrors<Enrollm
     e.assistedIdentity = '有资助参保金额时须填写资助身份';
   }
   if ((v.assistedPayer ?? '').trim().length > 50) e.assistedPayer = '资助单位最多 50 个字';
+  if ((v.contributionReason ?? '').trim().length > 200) e.contributionReason = '缴费说明最多 200 个字';
   return e;
 }
 
@@ -123,6 +127,7 @@ export function toEnrollmentBody(psnNo: string, v: EnrollmentFormValues) {
     assistedPayer: orNull(v.assistedPayer),
     employerCode: employed ? orNull(v.employerCode) : null,
     employerName: employed ? orNull(v.employerName) : null,
+    contributionReason: orNull(v.contributionReason),
   };
 }
 
@@ -141,6 +146,7 @@ export function fromEnrollment(e: EnrollmentRow): EnrollmentFormValues {
     assistedPayer: e.assistedPayer ?? '',
     employerCode: e.employerCode ?? '',
     employerName: e.employerName ?? '',
+    contributionReason: e.contributionReason ?? '',
   };
 }
 

@@ -20,14 +20,14 @@ export function PersonLookupForm({
   const onFinish = async ({ q }: { q: string }) => {
     const l = classifyLookup(q);
     if (l.kind === 'invalid') return fail(l.message);
-    if (l.kind === 'psnNo') return onFound(l.value);
     try {
-      const r = await api.get<Page<{ psnNo: string }>>('/api/registry/persons', {
-        certno: l.value,
-        pageSize: 1,
-      });
+      // the server reads the box (q): check digit, 15-digit legacy IDs, 16-digit person numbers
+      const r = await api.get<Page<{ psnNo: string }>>('/api/registry/persons', { q: l.value, pageSize: 1 });
       if (r.items[0]) onFound(r.items[0].psnNo);
-      else fail(`未找到身份证号为 ${l.value} 的人员（本县未登记或不在您的管辖范围）`);
+      else {
+        const what = l.kind === 'psnNo' ? '人员编号' : '身份证号';
+        fail(`未找到${what}为 ${l.value} 的人员（本县未登记或不在您的管辖范围）`);
+      }
     } catch (e) {
       fail(e instanceof ApiError ? e.message : String(e));
     }
