@@ -4,7 +4,7 @@
 // BOM, UTF-16LE, or GBK) piece by piece and split by an incremental parser. The first worksheet
 // that has any content is the ledger.
 import { open } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { type Cell, normaliseExcelValue } from '../../domain/import/cells.ts';
 import { CsvParser, detectDelimiter } from '../../domain/import/csv.ts';

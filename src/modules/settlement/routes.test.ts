@@ -12,7 +12,7 @@ const A = 'XA01ABD075A002010100483';
 const C = 'XC03CXX999C001010100222';
 
 dbTest(
-  'staff read settlements, details with lines and steps, and accumulators; agents only their village',
+  'staff read settlements, details with lines and steps, and accumulators; agents (once granted) only their village',
   async (db) => {
     const w = await hisWorld(db);
     const { psnNo, certno } = w.ann;
@@ -121,7 +121,20 @@ dbTest(
     });
     assert.equal(masked.json().items[0].psnName, '王*');
 
+    // the village agent has no settlement search by default (permissions.ts); once the admin grants
+    // it, the agent's village scope still applies
     const agentHere = await loginAs(w.app, db, 'agent', VILLAGE);
+    const search = () =>
+      w.app.inject({ method: 'GET', url: '/api/settlement/settlements', headers: { cookie: agentHere } });
+    assert.equal((await search()).statusCode, 403);
+    const admin = await loginAs(w.app, db, 'admin');
+    const grant = await w.app.inject({
+      method: 'PUT',
+      url: '/api/accounts/permissions/agent/settlement.search',
+      headers: { cookie: admin },
+      payload: { granted: true },
+    });
+    assert.equal(grant.statusCode, 200, grant.body);
     assert.equal(
       (
         await w.app.inject({
