@@ -175,12 +175,8 @@ describe('dashboard and import', { skip: !hasChromium && '缺少 /usr/bin/chromi
       .split('\r\n');
     assert.equal(lines[0], '行号,列,原值,错误原因,身份证号,姓名');
     assert.equal(lines.length, 2);
-    assert.match(
-      lines[1],
-      new RegExp(
-        `^3,村\\(社区\\)代码,${BAD_VILLAGE},村\\(社区\\)代码不存在,4109\\*{10}\\d{3}[\\dX],导入测试乙$`,
-      ),
-    );
+    // the clerk may see ID numbers in full: the report shows the row as typed, so a typo can be found
+    assert.equal(lines[1], `3,村(社区)代码,${BAD_VILLAGE},村(社区)代码不存在,${bad},导入测试乙`);
     await page.context().close();
   });
 });
