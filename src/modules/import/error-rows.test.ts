@@ -46,7 +46,10 @@ dbTest('GET /jobs/:id/error-rows pages through the error report (importers only)
     assert.equal(first.items[0].certno, certOf(2));
     assert.equal(first.items[1].value, '41092619990101123X');
     assert.match(first.items[1].reason, /校验位错误（应为 \w）/);
-    assert.ok(!first.items[1].reason.includes('41092619990101123X'), 'the reason text never repeats the number');
+    assert.ok(
+      !first.items[1].reason.includes('41092619990101123X'),
+      'the reason text never repeats the number',
+    );
     const second = await page(2, 2);
     assert.deepEqual(
       second.items.map((e: { rowNo: number }) => e.rowNo),
