@@ -15,6 +15,7 @@
 //
 // Validation reads the registry outside the write; the writes re-check the natural keys, and
 // imports take one advisory lock so two imports never interleave their writes.
+import { chinaDay } from '../../domain/shared/calendar.ts';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import type { Db, Queryable } from '../../db/types.ts';
 import { type ImportKind, type ImportMode, KIND_NAMES, MODE_NAMES } from '../../domain/import/kinds.ts';
@@ -72,10 +73,8 @@ export interface ImportResult extends repo.JobOutcome {
   cause?: unknown;
 }
 
-/** Today's date in China (UTC+8, no daylight saving): the bureau's calendar. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today's date in China: the bureau's calendar (one home: domain/shared/calendar.ts). */
+export const chinaDate = chinaDay;
 
 export function createJob(db: Db, req: ImportRequest): Promise<number> {
   return repo.insertJob(db, req.actor, {

@@ -4,10 +4,8 @@ import type { Queryable } from '../../db/types.ts';
 import { forbidden, notFound } from '../../domain/shared/errors.ts';
 import type { Staff } from '../accounts/service.ts';
 
-/** The calendar day in China (UTC+8, no daylight saving) for a clock reading. */
-export function chinaDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** The calendar day in China for a clock reading (one home: domain/shared/calendar.ts). */
+export { chinaDay } from '../../domain/shared/calendar.ts';
 
 export const isAgentOnly = (staff: Staff) => staff.roles.includes('agent') && staff.roles.length === 1;
 

@@ -1,12 +1,11 @@
 // What the person and household pages show, computed from the API rows: identity spell and
 // enrollment states on a given day, the accumulator lines, a member's coverage this year.
+import { chinaDay } from '../../../../src/domain/shared/calendar.ts';
 import { INSUTYPE_SHORT_NAMES, labelOf } from './labels.ts';
 import type { Accumulator, Enrollment, HouseholdMember, IdentitySpell, StatusChange } from './types.ts';
 
-/** The calendar day in China (UTC+8) — the day the server judges validity on. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** The calendar day in China — the day the server judges validity on. */
+export const chinaToday = (now: Date = new Date()): string => chinaDay(now);
 
 export type SpellState = { text: string; color: string };
 

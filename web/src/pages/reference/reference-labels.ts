@@ -1,6 +1,7 @@
 // Chinese labels for the 定点机构 and 医保目录 codes, and the small display rules built on them
 // (restrictions, agreement state, validity). Unknown codes are shown as themselves. Levels and
 // 甲乙丙类 are national codes named once for server and web (src/domain/shared/labels.ts).
+import { chinaDay } from '../../../../src/domain/shared/calendar.ts';
 import type { InstitutionKind } from '../../../../src/domain/registry/reference-rules.ts';
 import { labelOf } from '../../../../src/domain/shared/labels.ts';
 import type { Locations } from '../../../../src/modules/registry/locations.ts';
@@ -99,10 +100,8 @@ export function agreementState(from: string, to: string, today: string): Agreeme
   return 'active';
 }
 
-/** Today in China (UTC+8) as YYYY-MM-DD, whatever the browser's time zone. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today in China as YYYY-MM-DD, whatever the browser's time zone. */
+export const chinaToday = (now: Date = new Date()): string => chinaDay(now);
 
 /** village code → "城关镇 人民路社区", from /api/registry/locations. */
 export function placeNames(l: Locations | null): Map<string, string> {
