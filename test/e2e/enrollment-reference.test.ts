@@ -70,8 +70,15 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
     );
     assert.ok(page.url().includes(`psnNo=${facts.psnNo}`));
 
-    // three decimals: refused beside the field, nothing sent
+    // the new year's amounts are prefilled from the contribution standard (policy data)
     await page.getByRole('button', { name: '新增参保登记' }).click();
+    await page
+      .getByTestId('prefill-note')
+      .getByText(/已按 \d{4} 年缴费标准预填/)
+      .waitFor();
+    assert.match(await page.getByLabel('财政补助（元）').inputValue(), /^\d+\.\d{2}$/);
+
+    // three decimals: refused beside the field, nothing sent
     await page.getByLabel('个人缴费（元）').fill('400.125');
     await page.getByLabel('财政补助（元）').fill('700');
     await page.getByRole('button', { name: '提交登记' }).click();

@@ -98,3 +98,27 @@ export function checkContribution(
     { field, expected },
   );
 }
+
+export interface SuggestedContribution extends ExpectedContribution {
+  /** the subsidising identity the amounts follow, null when the person pays the standard in full */
+  assistedIdentity: string | null;
+}
+
+/**
+ * What the counter should prefill for a resident enrolling on `beginDate`: the standard, with the most
+ * favourable subsidy among the person's identities valid on that day that the standard subsidises
+ * (特困 over 低保, as the county's 资助参保 rule does).
+ */
+export function suggestContribution(
+  std: ContributionStandard,
+  spells: readonly { code: string; validFrom: string; validTo: string | null }[],
+  beginDate: string,
+): SuggestedContribution {
+  let best: SuggestedContribution = { ...expectedContribution(std, null)!, assistedIdentity: null };
+  for (const s of spells) {
+    if (s.validFrom > beginDate || (s.validTo !== null && s.validTo < beginDate)) continue;
+    const e = expectedContribution(std, s.code);
+    if (e && e.assistedFen > best.assistedFen) best = { ...e, assistedIdentity: s.code };
+  }
+  return best;
+}

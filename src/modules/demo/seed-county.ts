@@ -65,7 +65,8 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
     await writeDemoCounty(tx, county);
     await seedDemoAccounts(tx, admdvs, county.places.villages[0].code);
     let added = 0;
-    for (const y of [year - 1, year]) added += await seedDemoPolicies(tx, admdvs, y);
+    // next year's policy is published before its collection opens (its contribution standard prefills the counter)
+    for (const y of [year - 1, year, year + 1]) added += await seedDemoPolicies(tx, admdvs, y);
     for (const y of [year - 1, year, year + 1])
       await setWindow(
         tx,

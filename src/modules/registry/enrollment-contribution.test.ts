@@ -140,3 +140,43 @@ dbTest('an identity error names the identity, not its code', async (db) => {
   assert.match(res.json().error.message, /不具有有效的特困身份/);
   assert.doesNotMatch(res.json().error.message, /tekun/);
 });
+
+dbTest(
+  'the form is prefilled from the standard and the subsidising identity, and the prefill is accepted',
+  async (db) => {
+    const { app, cookie, post } = await county(db);
+    const plain = await addPerson(db);
+    const poor = await addPerson(db);
+    await addIdentity(db, poor.psnNo, 'dibao', '2025-06-01');
+    const suggest = (psnNo: string, year: number) =>
+      app.inject({
+        url: `/api/registry/contribution-suggestion?psnNo=${psnNo}&year=${year}`,
+        headers: { cookie },
+      });
+    const a = (await suggest(plain.psnNo, 2026)).json();
+    assert.deepEqual(a.suggestion, {
+      personalFen: 40000,
+      fiscalFen: 70000,
+      assistedFen: 0,
+      assistedIdentity: null,
+      assistedPayer: null,
+    });
+    const b = (await suggest(poor.psnNo, 2026)).json().suggestion;
+    assert.deepEqual(
+      [b.personalFen, b.fiscalFen, b.assistedFen, b.assistedIdentity],
+      [20000, 70000, 20000, 'dibao'],
+    );
+    assert.ok(b.assistedPayer, 'the subsidising department is named');
+    const { assistedPayer, ...amounts } = b;
+    const res = await post(body(poor.psnNo, { ...amounts, assistedPayer }));
+    assert.equal(res.statusCode, 201, res.body);
+    // no standard on file for a year: nothing to prefill
+    assert.equal((await suggest(plain.psnNo, 2031)).json().suggestion, null);
+    const agent = await loginAs(app, db, 'agent', '410926101999');
+    const outside = await app.inject({
+      url: `/api/registry/contribution-suggestion?psnNo=${plain.psnNo}&year=2026`,
+      headers: { cookie: agent },
+    });
+    assert.equal(outside.statusCode, 403);
+  },
+);

@@ -7,6 +7,7 @@ import { INSUTYPES } from '../../domain/registry/enrollment-rules.ts';
 import { shownReason } from '../../domain/registry/sensitive.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/service.ts';
+import { contributionSuggestion } from './contribution-suggestion.ts';
 import { disclosureFor } from './disclosure.ts';
 import { findEnrollment, listEnrollments } from './enrollment-repo.ts';
 import { correctEnrollment, enroll, stopEnrollmentById } from './enrollment-service.ts';
@@ -36,6 +37,22 @@ const listQuery = pageQuery.extend({
 });
 
 export const enrollmentRoutes: RoutesPlugin = (app, deps) => {
+  // the amounts the counter's form prefills for a resident (390) year
+  app.get(
+    '/api/registry/contribution-suggestion',
+    {
+      config: { permission: 'registry.enrollment.edit' },
+      schema: { querystring: z.object({ psnNo, year }) },
+    },
+    async (req) => {
+      const staff = staffOf(req);
+      return deps.db.tx(async (tx) => {
+        await assertPersonInScope(tx, staff, req.query.psnNo);
+        return contributionSuggestion(tx, req.query.psnNo, req.query.year);
+      });
+    },
+  );
+
   app.get(
     '/api/registry/enrollments',
     { config: { permission: 'registry.enrollment.view' }, schema: { querystring: listQuery } },

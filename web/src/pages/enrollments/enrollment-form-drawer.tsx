@@ -2,10 +2,11 @@
 // rules as the API, and places the API's own errors beside the field they concern on submit.
 import { Alert, App, Button, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormDrawer, type FormDrawerState } from '../../components/form-drawer.tsx';
 import { api } from '../../lib/api.ts';
 import { fenToYuan } from '../../lib/format.ts';
+import type { ContributionSuggestion } from '../../../../src/modules/registry/contract.ts';
 import type { IdentityType } from '../persons/types.ts';
 import { dateField, ruleFrom, showFieldErrors } from '../reference/form-support.ts';
 import { chinaToday } from '../reference/reference-labels.ts';
@@ -63,6 +64,38 @@ function EnrollmentForm(props: FormProps) {
       : newEnrollmentValues(suggestedYear(props.existing, Number(chinaToday().slice(0, 4)))),
   );
   const { formError, saving, submit } = useFormSubmit(form, enrollmentErrors);
+  const [prefilled, setPrefilled] = useState<string | null>(null);
+  // a new resident year: the amounts come from the year's contribution standard and the person's
+  // subsidising identity (the server's rule); the clerk only changes them with a 缴费说明
+  const prefill = async (y: number) => {
+    if (editing) return;
+    const r = await api
+      .get<ContributionSuggestion>('/api/registry/contribution-suggestion', { psnNo: props.psnNo, year: y })
+      .catch(() => null);
+    const s = r?.suggestion;
+    if (!s) return setPrefilled(null);
+    const yuan = (f: number) => fenToYuan(f, { grouping: false });
+    const values: Partial<EnrollmentFormValues> = {
+      personal: yuan(s.personalFen),
+      fiscal: yuan(s.fiscalFen),
+      assisted: yuan(s.assistedFen),
+      assistedIdentity: s.assistedIdentity,
+      assistedPayer: s.assistedPayer ?? '',
+    };
+    // never over what the clerk has typed meanwhile
+    const untouched = Object.entries(values).filter(
+      ([k]) => !form.isFieldTouched(k as keyof EnrollmentFormValues),
+    );
+    form.setFieldsValue(Object.fromEntries(untouched));
+    const who = s.assistedIdentity
+      ? `，按${props.identityTypes.find((t) => t.code === s.assistedIdentity)?.name ?? ''}资助参保`
+      : '';
+    setPrefilled(`已按 ${y} 年缴费标准预填${who}`);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the year the form opens on
+  useEffect(() => {
+    if (initial.insutype === '390') prefill(Number(initial.beginDate?.slice(0, 4)));
+  }, []);
   const values: EnrollmentFormValues = Form.useWatch([], { form, preserve: true }) ?? initial;
   const insutype = values.insutype;
 
@@ -99,6 +132,15 @@ function EnrollmentForm(props: FormProps) {
       onFinishFailed={({ errorFields }) => errorFields[0] && form.scrollToField(errorFields[0].name)}
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      {prefilled && (
+        <Alert
+          type="info"
+          showIcon
+          title={prefilled}
+          data-testid="prefill-note"
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Form.Item label="险种" name="insutype" required rules={rule('insutype')}>
         <Select options={insutypeOptions()} />
       </Form.Item>
@@ -116,6 +158,7 @@ function EnrollmentForm(props: FormProps) {
               if (!d) return;
               form.setFieldsValue(yearPeriod(d.year()));
               form.validateFields(['beginDate', 'endDate']).catch(() => undefined);
+              prefill(d.year());
             }}
           />
         </Form.Item>

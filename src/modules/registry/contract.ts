@@ -1,0 +1,2 @@
+// Replies of /api/registry that the workbench reads (more move here as the registry is split).
+export type { ContributionSuggestion } from './contribution-suggestion.ts';
