@@ -58,3 +58,10 @@ export function bottomStreaks(history: readonly DayRanking[], n: number): Streak
 function isDayBefore(earlier: string, later: string): boolean {
   return Date.parse(`${later}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`) === 86_400_000;
 }
+
+/** Yesterday's rank against today's: ↑2 (up two places), ↓1, 持平, or — without yesterday's snapshot. */
+export function rankChange(rank: number, previous: number | null): string {
+  if (previous === null) return '—';
+  if (previous === rank) return '持平';
+  return previous > rank ? `↑${previous - rank}` : `↓${rank - previous}`;
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyRatio, fenToYuan, mulDivHalfUp, yuanToFen } from './money.ts';
+import { applyRatio, bpToPercent1, fenToYuan, mulDivHalfUp, yuanToFen } from './money.ts';
 
 test('applyRatio rounds half-up to the fen', () => {
   assert.equal(applyRatio(73457, 6500), 47747); // 477.4705 → 477.47
@@ -34,4 +34,12 @@ test('mulDivHalfUp: maternity allowance wage ÷ 30 × days', () => {
   assert.equal(mulDivHalfUp(600000, 98, 30), 1960000);
   assert.equal(mulDivHalfUp(100, 1, 3), 33);
   assert.equal(mulDivHalfUp(200, 1, 3), 67);
+});
+
+test('basis points as a one-decimal percentage, half-up in integers', () => {
+  assert.equal(bpToPercent1(7654), '76.5%');
+  assert.equal(bpToPercent1(7655), '76.6%');
+  assert.equal(bpToPercent1(10000), '100.0%');
+  assert.equal(bpToPercent1(4), '0.0%');
+  assert.equal(bpToPercent1(5), '0.1%');
 });

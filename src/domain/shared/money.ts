@@ -51,3 +51,11 @@ export function fenToYuan(fen: Fen): string {
   const s = `${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
   return neg ? `-${s}` : s;
 }
+
+/** A basis-point ratio as a percentage with one decimal (7654 → "76.5%"), rounded half-up in integers. */
+export function bpToPercent1(bp: number): string {
+  const tenths = mulDivHalfUp(bp, 1, 10);
+  const sign = tenths < 0 ? '-' : '';
+  const abs = Math.abs(tenths);
+  return `${sign}${Math.trunc(abs / 10)}.${abs % 10}%`;
+}

@@ -12,11 +12,13 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { rankChange } from '../../domain/collection/streaks.ts';
+import { bpToPercent1 } from '../../domain/shared/money.ts';
 import type { UnpaidPerson } from './repo.ts';
 import type { Ranking } from './service.ts';
 
 /** 98.76 % from basis points, one decimal as every page shows it; 未设定 without a target. */
-export const percent = (bp: number | null) => (bp === null ? '未设定' : `${(bp / 100).toFixed(1)}%`);
+export const percent = (bp: number | null) => (bp === null ? '未设定' : bpToPercent1(bp));
 
 const HEADERS = ['名次', '乡镇', '应参保人数', '已参保人数', '参保率', '较昨日名次', '标记'];
 
@@ -27,13 +29,7 @@ function rows(r: Ranking): (string | number)[][] {
     t.target,
     t.insured,
     percent(t.rateBp),
-    t.previousRank === null
-      ? '—'
-      : t.previousRank === t.rank
-        ? '持平'
-        : t.previousRank > t.rank
-          ? `↑${t.previousRank - t.rank}`
-          : `↓${t.rank - t.previousRank}`,
+    rankChange(t.rank, t.previousRank),
     t.bottom ? '后两位' : '',
   ]);
 }

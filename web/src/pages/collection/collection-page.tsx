@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { RankedRow, Ranking, Season, VillageRow } from '../../../../src/modules/collection/contract.ts';
+import { rateBp } from '../../../../src/domain/registry/progress.ts';
 import { LoadError, Loading } from '../../components/page-state.tsx';
 import { useStaff } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
@@ -148,7 +149,7 @@ function Villages({ year, day, townshipCode }: { year: number; day: string; town
         {
           title: '参保占户籍人口',
           align: 'right',
-          render: (_, v) => (v.residents ? percent(Math.round((v.insured * 10000) / v.residents)) : '—'),
+          render: (_, v) => percent(rateBp(v.insured, v.residents)),
         },
         { title: '其中资助参保', dataIndex: 'subsidised', align: 'right' },
       ]}
