@@ -162,6 +162,15 @@ dbTest('an admin imports 应参保人数 from a sheet; a bad row writes nothing'
       )
     )[0]?.target;
   const before = await target(towns[0]);
+  const notXlsx = await app.inject({
+    method: 'POST',
+    url: '/api/collection/targets/2027',
+    headers: { cookie: admin, 'content-type': 'multipart/form-data; boundary=b' },
+    payload:
+      '--b\r\nContent-Disposition: form-data; name="file"; filename="t.xlsx"\r\n\r\nnot a sheet\r\n--b--\r\n',
+  });
+  assert.equal(notXlsx.json().error.code, 'TARGET_FILE_UNREADABLE');
+  assert.equal(await target(towns[0]), before);
   const bad = await upload([
     [towns[0], 999],
     [towns[1], -1],

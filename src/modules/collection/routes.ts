@@ -192,7 +192,11 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
       const file = await req.file();
       if (!file) throw badRequest('FILE_REQUIRED', '请上传 xlsx 文件');
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await file.toBuffer()) as unknown as ArrayBuffer);
+      try {
+        await wb.xlsx.load((await file.toBuffer()) as unknown as ArrayBuffer);
+      } catch {
+        throw badRequest('TARGET_FILE_UNREADABLE', '无法读取该文件：请上传 .xlsx 格式的应参保人数表');
+      }
       const sheet = wb.worksheets[0];
       const rows: { townshipCode: string; target: number; row: number }[] = [];
       sheet?.eachRow((row, n) => {
