@@ -99,6 +99,6 @@ export async function openPglite(dataDir: string): Promise<Db> {
 }
 
 /** A throw-away in-memory database (tests). */
-export async function memoryPglite(): Promise<PGlite> {
-  return PGlite.create({ parsers });
+export async function memoryPglite(loadDataDir?: Blob): Promise<PGlite> {
+  return PGlite.create({ parsers, ...(loadDataDir ? { loadDataDir } : {}) });
 }
