@@ -91,7 +91,11 @@ export function parseEnvelope(body: unknown): HisRequest {
   }
   const e = parseWith(envelopeSchema, body, '');
   const variant = e.infno.toUpperCase();
-  const infno = isInfno(e.infno) ? e.infno : Object.hasOwn(INFNO_VARIANTS, variant) ? INFNO_VARIANTS[variant] : null;
+  const infno = isInfno(e.infno)
+    ? e.infno
+    : Object.hasOwn(INFNO_VARIANTS, variant)
+      ? INFNO_VARIANTS[variant]
+      : null;
   if (!infno) throw badRequest('HIS_UNKNOWN_INFNO', `未知的交易编号 infno：${e.infno}`);
   return {
     infno,

@@ -9,7 +9,13 @@
 // (api_hmac) is accepted once: the caller remembers it for the window (replayKey).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { unauthorized } from '../shared/errors.ts';
-import { type GatewayHeaders, gatewayHeaders, MAX_CLOCK_SKEW_MS, timestampMs, verifySignature } from './signature.ts';
+import {
+  type GatewayHeaders,
+  gatewayHeaders,
+  MAX_CLOCK_SKEW_MS,
+  timestampMs,
+  verifySignature,
+} from './signature.ts';
 
 export const AUTH_SCHEMES = ['tif', 'apikey', 'api_hmac'] as const;
 export type AuthScheme = (typeof AUTH_SCHEMES)[number];
@@ -63,7 +69,11 @@ export function apiHmacText(a: Omit<ApiHmacHeaders, 'signature'>): string {
   return `_api_access_key=${a.accessKey}&_api_name=${a.name}&_api_timestamp=${a.timestamp}&_api_version=${a.version}`;
 }
 
-export function apiHmacSignature(a: Omit<ApiHmacHeaders, 'signature'>, secret: string, algo = 'sha256'): string {
+export function apiHmacSignature(
+  a: Omit<ApiHmacHeaders, 'signature'>,
+  secret: string,
+  algo = 'sha256',
+): string {
   return createHmac(algo, secret).update(apiHmacText(a)).digest('base64');
 }
 
@@ -78,13 +88,17 @@ export function verifyPresented(p: Presented, scheme: AuthScheme, secret: string
   if (p.scheme !== scheme) {
     throw unauthorized('HIS_AUTH_SCHEME', `本机构的接入账号须使用 ${SCHEME_NAMES[scheme]} 认证方式`);
   }
-  if (p.scheme === 'tif') return verifySignature(p.tif, secret, now);
+  if (p.scheme === 'tif') {
+    verifySignature(p.tif, secret, now);
+    return;
+  }
   if (p.scheme === 'apikey') {
     if (!same(p.apikey, secret)) throw unauthorized('HIS_AUTH_SIGNATURE', 'apikey 校验失败');
     return;
   }
   const ms = timestampMs(p.api.timestamp);
-  if (ms === null) throw unauthorized('HIS_AUTH_TIMESTAMP', '_api_timestamp 格式不正确（应为 Unix 秒或毫秒）');
+  if (ms === null)
+    throw unauthorized('HIS_AUTH_TIMESTAMP', '_api_timestamp 格式不正确（应为 Unix 秒或毫秒）');
   if (Math.abs(ms - now.getTime()) > MAX_CLOCK_SKEW_MS) {
     throw unauthorized('HIS_AUTH_TIMESTAMP', '请求时间戳与服务器时间相差超过 5 分钟，请校准时钟');
   }

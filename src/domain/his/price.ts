@@ -56,7 +56,8 @@ export function parseSignedQuantity(v: unknown, field: string): Quantity {
   if (v === undefined || v === null || v === '') {
     throw badRequest('HIS_FIELD_MISSING', `缺少必填字段 ${field}`, { field });
   }
-  if (s === null || s === '') throw badRequest('HIS_FIELD_TYPE', `字段 ${field} 类型不正确（应为数量）`, { field });
+  if (s === null || s === '')
+    throw badRequest('HIS_FIELD_TYPE', `字段 ${field} 类型不正确（应为数量）`, { field });
   const m = /^(-)?(\d{1,12})(?:\.(\d{1,4}))?$/.exec(s);
   if (!m) {
     throw badRequest('HIS_QUANTITY_FORMAT', `字段 ${field} 数量格式不正确（最多四位小数）：${s}`, { field });

@@ -21,7 +21,11 @@ export function nationalRefMsgId(region: string, received: Date, serial: number)
 }
 
 /** The region a request is answered for: where care happens, else the institution's region. */
-export function replyRegion(mdtrtareaAdmvs: string | null, fixmedinsCode: string | null, fallback: string): string {
+export function replyRegion(
+  mdtrtareaAdmvs: string | null,
+  fixmedinsCode: string | null,
+  fallback: string,
+): string {
   if (mdtrtareaAdmvs && /^\d{6}$/.test(mdtrtareaAdmvs)) return mdtrtareaAdmvs;
   const fromCode = fixmedinsCode?.slice(1, 7) ?? '';
   return /^\d{6}$/.test(fromCode) ? fromCode : fallback;
@@ -38,7 +42,9 @@ export function nationalReply(res: HisResponse, msgid: string | null): NationalR
   }
   if (Array.isArray(output.result)) {
     output.result = output.result.map((row: Record<string, unknown>) =>
-      'pric_uplmt_amt' in row && isZero(row.pric_uplmt_amt) ? { ...row, pric_uplmt_amt: rawNumber(NO_PRICE_CAP) } : row,
+      'pric_uplmt_amt' in row && isZero(row.pric_uplmt_amt)
+        ? { ...row, pric_uplmt_amt: rawNumber(NO_PRICE_CAP) }
+        : row,
     );
   }
   return { ...res, cainfo: null, signtype: null, enctype: null };

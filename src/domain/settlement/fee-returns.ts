@@ -70,7 +70,13 @@ export function netReturns(originals: Original[], returns: ReturnLine[]): Netted
         `退费明细 ${r.lineNo} 的项目编码 ${r.itemCode} 与原明细 ${r.returnOf} 的 ${o.itemCode} 不一致`,
       );
     }
-    const prev = out.get(o.sn) ?? { sn: o.sn, scaled: scaledOf(o.cnt), cnt: o.cnt, amountFen: o.amountFen, returns: [] };
+    const prev = out.get(o.sn) ?? {
+      sn: o.sn,
+      scaled: scaledOf(o.cnt),
+      cnt: o.cnt,
+      amountFen: o.amountFen,
+      returns: [],
+    };
     const scaled = prev.scaled + r.scaled;
     const amountFen = prev.amountFen + r.amountFen;
     if (scaled < 0n || amountFen < 0) {

@@ -41,7 +41,11 @@ interface CallerRow {
 export const bodySha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A stored response under the msgid of this institution (msgids are scoped per institution). */
-export async function findMessage(q: Queryable, msgid: string, fixmedinsCode: string): Promise<PriorMessage | null> {
+export async function findMessage(
+  q: Queryable,
+  msgid: string,
+  fixmedinsCode: string,
+): Promise<PriorMessage | null> {
   const rows = await q.query<PriorMessage>(
     `SELECT body_sha256 AS sha, response::text AS response FROM his_message
       WHERE fixmedins_code = $2 AND msgid = $1`,
@@ -82,8 +86,12 @@ export async function authorize(
   );
   const row = rows[0];
   if (!row) {
-    if (p.paasid === null) throw unauthorized('HIS_AUTH_APIKEY', `机构 ${req.fixmedinsCode} 未配置 apikey 接入`);
-    throw unauthorized('HIS_AUTH_PAASID', `未知的接入账号 ${p.scheme === 'tif' ? 'x-tif-paasid' : '_api_access_key'}：${p.paasid}`);
+    if (p.paasid === null)
+      throw unauthorized('HIS_AUTH_APIKEY', `机构 ${req.fixmedinsCode} 未配置 apikey 接入`);
+    throw unauthorized(
+      'HIS_AUTH_PAASID',
+      `未知的接入账号 ${p.scheme === 'tif' ? 'x-tif-paasid' : '_api_access_key'}：${p.paasid}`,
+    );
   }
   verifyPresented(p, row.authScheme, row.secret, now);
   if (req.fixmedinsCode !== row.code) {
@@ -125,7 +133,9 @@ const NONCE_KEEP_MS = 2 * MAX_CLOCK_SKEW_MS;
 async function rememberNonce(q: Queryable, code: string, nonce: string, now: Date): Promise<boolean> {
   // purge what can no longer be replayed, now and then rather than on every request
   if (++remembered % 500 === 0) {
-    await q.query('DELETE FROM his_nonce WHERE seen_at < $1', [new Date(now.getTime() - NONCE_KEEP_MS).toISOString()]);
+    await q.query('DELETE FROM his_nonce WHERE seen_at < $1', [
+      new Date(now.getTime() - NONCE_KEEP_MS).toISOString(),
+    ]);
   }
   const rows = await q.query(
     `INSERT INTO his_nonce (fixmedins_code, nonce, seen_at) VALUES ($1, $2, $3)

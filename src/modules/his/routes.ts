@@ -152,7 +152,11 @@ export const hisRoutes: RoutesPlugin = async (app, deps) => {
         } catch (e) {
           const answered = { ...t, answered: deps.now() };
           if (e instanceof NotJson) {
-            return send(reply, 400, JSON.stringify(nationalReply(errorResponse(answered, '请求体不是 JSON 报文'), null)));
+            return send(
+              reply,
+              400,
+              JSON.stringify(nationalReply(errorResponse(answered, '请求体不是 JSON 报文'), null)),
+            );
           }
           const message = failureMessage(e);
           if (message.startsWith('系统内部错误')) req.log.error({ err: e }, 'HIS request failed');

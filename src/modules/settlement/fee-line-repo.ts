@@ -19,7 +19,8 @@ export async function limitsAndVisitTotal(q: Queryable, mdtrtId: string): Promis
   );
   const r = rows[0];
   // no row: the national interface's own field width (N(16,2)) is the only bound
-  if (!r) return { lineMaxFen: Number.MAX_SAFE_INTEGER, visitMaxFen: Number.MAX_SAFE_INTEGER, visitTotal: '0' };
+  if (!r)
+    return { lineMaxFen: Number.MAX_SAFE_INTEGER, visitMaxFen: Number.MAX_SAFE_INTEGER, visitTotal: '0' };
   return { lineMaxFen: Number(r.lineMaxFen), visitMaxFen: Number(r.visitMaxFen), visitTotal: r.visitTotal };
 }
 
@@ -40,7 +41,11 @@ export interface OriginalLine {
 }
 
 /** The live lines a return names, locked for the netting. */
-export async function lockOriginalLines(q: Queryable, mdtrtId: string, sns: string[]): Promise<OriginalLine[]> {
+export async function lockOriginalLines(
+  q: Queryable,
+  mdtrtId: string,
+  sns: string[],
+): Promise<OriginalLine[]> {
   if (sns.length === 0) return [];
   return q.query<OriginalLine>(
     `SELECT id::int AS id, feedetl_sn AS sn, med_list_codg AS "itemCode", fee_date::text AS date, cnt::text AS cnt,

@@ -156,8 +156,17 @@ export async function uploadFees(
       'fee_line.return',
       'visit',
       v.mdtrtId,
-      { lines: returned.map((r) => ({ sn: r.original.sn, cnt: r.original.cnt, amountFen: r.original.amountFen })) },
-      { lines: rows.map((r) => ({ id: r.id, cnt: r.cnt, amountFen: r.amountFen, returns: r.returns })), msgid: c.msgid },
+      {
+        lines: returned.map((r) => ({
+          sn: r.original.sn,
+          cnt: r.original.cnt,
+          amountFen: r.original.amountFen,
+        })),
+      },
+      {
+        lines: rows.map((r) => ({ id: r.id, cnt: r.cnt, amountFen: r.amountFen, returns: r.returns })),
+        msgid: c.msgid,
+      },
       c.now,
     );
   }
@@ -191,7 +200,9 @@ export async function uploadFees(
     }));
   });
   const order = new Map(input.map((l, i) => [l.lineNo, i]));
-  return [...uploaded, ...returnRows].sort((a, b) => (order.get(a.line.lineNo) ?? 0) - (order.get(b.line.lineNo) ?? 0));
+  return [...uploaded, ...returnRows].sort(
+    (a, b) => (order.get(a.line.lineNo) ?? 0) - (order.get(b.line.lineNo) ?? 0),
+  );
 }
 
 function catalogueItem(
