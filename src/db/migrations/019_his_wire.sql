@@ -26,8 +26,8 @@ ALTER TABLE institution_credential
   ADD COLUMN auth_scheme text NOT NULL DEFAULT 'tif' CHECK (auth_scheme IN ('tif', 'apikey', 'api_hmac')),
   ADD COLUMN sign_no_required boolean NOT NULL DEFAULT true;
 
--- Bounds on amounts the HIS may send, editable data (one row; the bureau changes it with SQL or
--- the CLI). A single fee line above line_max_fen, or a visit whose lines add up above
+-- Bounds on amounts the HIS may send, editable data (one row, changed with an UPDATE; no
+-- workbench page yet). A single fee line above line_max_fen, or a visit whose lines add up above
 -- visit_max_fen, is refused at upload. Defaults: 1,000,000.00 yuan a line, 20,000,000.00 a visit.
 CREATE TABLE his_limits (
   id             boolean PRIMARY KEY DEFAULT true CHECK (id),
