@@ -8,7 +8,6 @@ import iconv from 'iconv-lite';
 import { dbTest } from '../../db/testing.ts';
 import { DEMO_CREDENTIAL_SCHEME, demoCardNo, demoVoucherToken } from '../../domain/demo/credentials.ts';
 import { apiHmacSignature } from '../../domain/his/gateway-auth.ts';
-import { ADMDVS } from '../settlement/test-factories.ts';
 import { envelope, signedHeaders } from './client.ts';
 import { wire } from './flows.ts';
 import { writeSchemeCredentials } from './index.ts';
@@ -528,7 +527,7 @@ dbTest('gateway schemes per institution: apikey, _api_* HMAC, and sign_no made o
 
 dbTest('1101 by e-voucher (01) and social-security card (03), with the demo scheme', async (db) => {
   const w = await hisWorld(db);
-  await db.tx((tx) => writeSchemeCredentials(tx, { admdvs: ADMDVS, ...DEMO_CREDENTIAL_SCHEME }));
+  await db.tx((tx) => writeSchemeCredentials(tx, { admdvs: '410926', ...DEMO_CREDENTIAL_SCHEME }));
   const ev = await w.hospital.ok('1101', {
     data: { mdtrt_cert_type: '01', mdtrt_cert_no: demoVoucherToken(w.ann.certno), psn_name: '王安' },
   });
