@@ -1,8 +1,9 @@
 // Who is calling and have we seen this message before — one round trip per request: the
 // credential (x-tif-paasid, _api_access_key, or the envelope's institution for an apikey) with its
 // institution and configuration, whether the envelope's sign_no is an open sign-in of that
-// institution, and any stored response under the msgid of that institution. A signed request's
-// nonce is then remembered once per institution, so a captured signature cannot be replayed.
+// institution, any stored response under the msgid of that institution, and — in the same
+// statement — the signed request's nonce recorded once per institution, so a captured signature
+// cannot be replayed with any body.
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
 import type { HisRequest } from '../../domain/his/envelope.ts';
@@ -36,6 +37,7 @@ interface CallerRow {
   signedIn: boolean;
   priorSha: string | null;
   priorResponse: string | null;
+  nonceFresh: boolean;
 }
 
 export const bodySha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -70,19 +72,39 @@ export async function authorize(
   now: Date,
 ): Promise<Authorized> {
   const p = presentedCredentials(headers);
+  const key = replayKey(p);
+  // the nonce is recorded in the same round trip; a request that then fails verification has
+  // spent it, which costs an honest HIS nothing (it signs every request with a fresh nonce)
   const rows = await q.query<CallerRow>(
-    `SELECT c.secret, c.auth_scheme AS "authScheme", c.sign_no_required AS "signNoRequired",
+    `WITH cred AS (
+       SELECT c.* FROM institution_credential c
+        WHERE CASE WHEN $1::text IS NULL THEN c.fixmedins_code = $4 AND c.auth_scheme = 'apikey'
+                   ELSE c.paasid = $1 END),
+     nonce AS (
+       INSERT INTO his_nonce (fixmedins_code, nonce, seen_at)
+       SELECT fixmedins_code, $5::text, $6::timestamptz FROM cred WHERE $5::text IS NOT NULL
+       ON CONFLICT (fixmedins_code, nonce) DO UPDATE SET seen_at = EXCLUDED.seen_at
+         WHERE his_nonce.seen_at < $7::timestamptz
+       RETURNING 1)
+     SELECT c.secret, c.auth_scheme AS "authScheme", c.sign_no_required AS "signNoRequired",
             i.code, i.name, i.admdvs, i.level, i.kind, i.agreement_from::text AS "agreementFrom",
             i.agreement_to::text AS "agreementTo",
             EXISTS (SELECT 1 FROM his_sign_in s
                      WHERE s.sign_no = $2 AND s.fixmedins_code = i.code AND s.sign_out_time IS NULL) AS "signedIn",
-            m.body_sha256 AS "priorSha", m.response::text AS "priorResponse"
-       FROM institution_credential c
+            m.body_sha256 AS "priorSha", m.response::text AS "priorResponse",
+            EXISTS (SELECT 1 FROM nonce) AS "nonceFresh"
+       FROM cred c
        JOIN institution i ON i.code = c.fixmedins_code
-       LEFT JOIN his_message m ON m.fixmedins_code = i.code AND m.msgid = $3
-      WHERE CASE WHEN $1::text IS NULL THEN c.fixmedins_code = $4 AND c.auth_scheme = 'apikey'
-                 ELSE c.paasid = $1 END`,
-    [p.paasid, req.signNo ?? '', req.msgid, req.fixmedinsCode],
+       LEFT JOIN his_message m ON m.fixmedins_code = i.code AND m.msgid = $3`,
+    [
+      p.paasid,
+      req.signNo ?? '',
+      req.msgid,
+      req.fixmedinsCode,
+      key?.slice(0, 200) ?? null,
+      now.toISOString(),
+      new Date(now.getTime() - NONCE_KEEP_MS).toISOString(),
+    ],
   );
   const row = rows[0];
   if (!row) {
@@ -100,10 +122,10 @@ export async function authorize(
       `报文中的机构编码 ${req.fixmedinsCode} 与接入账号所属机构不一致`,
     );
   }
-  const key = replayKey(p);
-  if (key !== null && !(await rememberNonce(q, row.code, key, now))) {
+  if (key !== null && !row.nonceFresh) {
     throw unauthorized('HIS_AUTH_REPLAY', '请求签名已被使用过（nonce 重复），请重新签名后再发送');
   }
+  await purgeNonces(q, now);
   const today = beijingDate(now);
   if (today < row.agreementFrom || today > row.agreementTo) {
     throw forbidden(
@@ -125,26 +147,16 @@ export async function authorize(
   };
 }
 
-let remembered = 0;
+let requests = 0;
 /** Nonces are kept twice the skew window: a timestamp may be up to 5 minutes ahead. */
 const NONCE_KEEP_MS = 2 * MAX_CLOCK_SKEW_MS;
 
-/** Record a nonce once per institution; false when it was seen inside the window. */
-async function rememberNonce(q: Queryable, code: string, nonce: string, now: Date): Promise<boolean> {
-  // purge what can no longer be replayed, now and then rather than on every request
-  if (++remembered % 500 === 0) {
-    await q.query('DELETE FROM his_nonce WHERE seen_at < $1', [
-      new Date(now.getTime() - NONCE_KEEP_MS).toISOString(),
-    ]);
-  }
-  const rows = await q.query(
-    `INSERT INTO his_nonce (fixmedins_code, nonce, seen_at) VALUES ($1, $2, $3)
-     ON CONFLICT (fixmedins_code, nonce) DO UPDATE SET seen_at = EXCLUDED.seen_at
-       WHERE his_nonce.seen_at < $4
-     RETURNING 1`,
-    [code, nonce.slice(0, 200), now.toISOString(), new Date(now.getTime() - NONCE_KEEP_MS).toISOString()],
-  );
-  return rows.length > 0;
+/** Forget nonces that can no longer be replayed, now and then rather than on every request. */
+async function purgeNonces(q: Queryable, now: Date): Promise<void> {
+  if (++requests % 500 !== 0) return;
+  await q.query('DELETE FROM his_nonce WHERE seen_at < $1', [
+    new Date(now.getTime() - NONCE_KEEP_MS).toISOString(),
+  ]);
 }
 
 /** A repeated msgid: the stored response if the business content is the same, otherwise a refusal. */
