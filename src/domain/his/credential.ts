@@ -2,7 +2,7 @@
 // national credential types are accepted — 01 医保电子凭证, 02 居民身份证, 03 社会保障卡 — never a
 // bare person number: psn_no is sequential, so accepting it turned 1101 into an oracle over the
 // whole register. 02 is the resident ID number itself; 01 and 03 are looked up by 1101 in
-// person_credential (modules/his/person-info.ts); opening a visit (2201/2401) still needs 02.
+// person_credential (modules/his/person-info.ts, settlement/visits.ts when a visit opens).
 import { parsePersonKey } from '../registry/id-number.ts';
 import { type AppError, badRequest, isAppError } from '../shared/errors.ts';
 

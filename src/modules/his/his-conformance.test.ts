@@ -556,4 +556,22 @@ dbTest('1101 by e-voucher (01) and social-security card (03), with the demo sche
     assert.match(r.json.err_msg, message);
     assert.deepEqual(r.json.output, {});
   }
+  // the visit opens with the same credential (2201 by e-voucher, 2401 by card); another's is refused
+  const reg = wire.registration(w.ann.psnNo, '390', at('09:00'), 'MZ1', demoVoucherToken(w.ann.certno));
+  reg.data.mdtrt_cert_type = '01';
+  assert.ok((await w.hospital.ok('2201', reg)).data.mdtrt_id);
+  const adm = wire.admission(
+    w.tekun.psnNo,
+    '390',
+    at('08:00', '2026-03-10'),
+    'ZY1',
+    demoCardNo(w.tekun.psnNo),
+  );
+  adm.mdtrtinfo.mdtrt_cert_type = '03';
+  assert.ok((await w.hospital.ok('2401', adm)).result.mdtrt_id);
+  const before = await snapshot(db);
+  const stolen = wire.registration(w.ann.psnNo, '390', at('09:00'), 'MZ2', demoCardNo(w.tekun.psnNo));
+  stolen.data.mdtrt_cert_type = '03';
+  assert.match((await w.hospital.call('2201', stolen)).json.err_msg, /不属于同一人/);
+  assert.deepEqual(await snapshot(db), before);
 });

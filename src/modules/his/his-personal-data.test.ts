@@ -143,7 +143,8 @@ dbTest('2201 / 2401: a visit is opened only with the person’s own credential',
   ];
   const voucher = wire.registration(w.ann.psnNo, '390', at('09:00'), 'MZ3', w.ann.psnNo);
   voucher.data.mdtrt_cert_type = '01';
-  refusals.push(['2201', voucher, /暂不支持以医保电子凭证/]);
+  // issue 9: an e-voucher must be one the bureau knows for this person (person_credential)
+  refusals.push(['2201', voucher, /未找到医保电子凭证/]);
   for (const [infno, input, message] of refusals) {
     const r = await w.hospital.call(infno, input);
     assert.equal(r.json.infcode, -1, r.text);
