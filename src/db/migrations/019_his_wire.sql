@@ -46,7 +46,7 @@ ALTER TABLE fee_line DROP CONSTRAINT fee_line_cnt_check;
 ALTER TABLE fee_line ADD CONSTRAINT fee_line_cnt_check CHECK (cnt >= 0);
 
 -- 医保电子凭证 (mdtrt_cert_type 01) tokens and 社会保障卡 (03) card numbers the bureau knows,
--- each standing for one person. The demo county writes a documented scheme (see his/demo.ts).
+-- each standing for one person.
 CREATE TABLE person_credential (
   cert_type   char(2) NOT NULL CHECK (cert_type IN ('01', '03')),
   cert_no     text NOT NULL,
@@ -56,3 +56,15 @@ CREATE TABLE person_credential (
   PRIMARY KEY (cert_type, cert_no)
 );
 CREATE INDEX person_credential_by_person ON person_credential (psn_no);
+
+-- A credential scheme instead of one row per person: a token or card number that is the prefix
+-- followed by the ID number of a person of the region stands for that person. The demo county
+-- registers its documented scheme here (src/domain/demo/credentials.ts); it reveals nothing a
+-- resident ID (02) lookup does not, since the ID number must be known.
+CREATE TABLE person_credential_scheme (
+  cert_type   char(2) NOT NULL CHECK (cert_type IN ('01', '03')),
+  prefix      text NOT NULL CHECK (length(prefix) BETWEEN 1 AND 20),
+  admdvs      char(6) NOT NULL,
+  valid_from  date NOT NULL,
+  PRIMARY KEY (cert_type, prefix, admdvs)
+);

@@ -533,12 +533,26 @@ dbTest('1101 by e-voucher (01) and social-security card (03), with the demo sche
   });
   assert.equal(ev.baseinfo.psn_no, w.ann.psnNo);
   const card = await w.hospital.ok('1101', {
-    data: { mdtrt_cert_type: '03', mdtrt_cert_no: demoCardNo(w.tekun.psnNo), certno: w.tekun.certno },
+    data: { mdtrt_cert_type: '03', mdtrt_cert_no: demoCardNo(w.tekun.certno), certno: w.tekun.certno },
   });
   assert.equal(card.baseinfo.psn_no, w.tekun.psnNo);
+  // a card number the bureau registered for the person (not the scheme), valid on the day
+  await db.query(
+    `INSERT INTO person_credential (cert_type, cert_no, psn_no, valid_from, valid_to)
+     VALUES ('03', 'A12345678', $1, '2020-01-01', NULL), ('03', 'A00000001', $1, '2020-01-01', '2025-12-31')`,
+    [w.ann.psnNo],
+  );
+  const registered = await w.hospital.ok('1101', {
+    data: { mdtrt_cert_type: '03', mdtrt_cert_no: 'A12345678' },
+  });
+  assert.equal(registered.baseinfo.psn_no, w.ann.psnNo);
+  const expired = await w.hospital.call('1101', {
+    data: { mdtrt_cert_type: '03', mdtrt_cert_no: 'A00000001' },
+  });
+  assert.match(expired.json.err_msg, /未找到社会保障卡/);
   // a card the bureau does not know is read by the certno sent beside it
   const unknownCard = await w.hospital.ok('1101', {
-    data: { mdtrt_cert_type: '03', mdtrt_cert_no: 'K0000UNKNOWN', certno: w.ann.certno },
+    data: { mdtrt_cert_type: '03', mdtrt_cert_no: 'SSC0000UNKNOWN', certno: w.ann.certno },
   });
   assert.equal(unknownCard.baseinfo.psn_no, w.ann.psnNo);
   const refusals: [Record<string, unknown>, RegExp][] = [
@@ -547,7 +561,7 @@ dbTest('1101 by e-voucher (01) and social-security card (03), with the demo sche
       { mdtrt_cert_type: '01', mdtrt_cert_no: demoVoucherToken(w.ann.certno), certno: w.tekun.certno },
       /不一致/,
     ],
-    [{ mdtrt_cert_type: '03', mdtrt_cert_no: 'K0000UNKNOWN' }, /未找到社会保障卡/],
+    [{ mdtrt_cert_type: '03', mdtrt_cert_no: 'SSC0000UNKNOWN' }, /未找到社会保障卡/],
     [{ mdtrt_cert_type: '01', mdtrt_cert_no: w.ann.psnNo }, /未找到/],
   ];
   for (const [data, message] of refusals) {
@@ -565,12 +579,12 @@ dbTest('1101 by e-voucher (01) and social-security card (03), with the demo sche
     '390',
     at('08:00', '2026-03-10'),
     'ZY1',
-    demoCardNo(w.tekun.psnNo),
+    demoCardNo(w.tekun.certno),
   );
   adm.mdtrtinfo.mdtrt_cert_type = '03';
   assert.ok((await w.hospital.ok('2401', adm)).result.mdtrt_id);
   const before = await snapshot(db);
-  const stolen = wire.registration(w.ann.psnNo, '390', at('09:00'), 'MZ2', demoCardNo(w.tekun.psnNo));
+  const stolen = wire.registration(w.ann.psnNo, '390', at('09:00'), 'MZ2', demoCardNo(w.tekun.certno));
   stolen.data.mdtrt_cert_type = '03';
   assert.match((await w.hospital.call('2201', stolen)).json.err_msg, /不属于同一人/);
   assert.deepEqual(await snapshot(db), before);

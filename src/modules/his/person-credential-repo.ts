@@ -14,7 +14,10 @@ export interface CredentialPerson {
 const PERSON = `p.psn_no AS "psnNo", p.certno, p.name, p.gender, p.nation, p.birth_date::text AS "birthDate",
                 p.death_date::text AS "deathDate"`;
 
-/** The person a credential valid on the day stands for. */
+/**
+ * The person a credential valid on the day stands for: a registered token or card number, else a
+ * registered scheme (prefix + ID number of a person of the scheme's region).
+ */
 export async function personByCredential(
   q: Queryable,
   certType: string,
@@ -24,7 +27,12 @@ export async function personByCredential(
   const rows = await q.query<CredentialPerson>(
     `SELECT ${PERSON} FROM person_credential c JOIN person p ON p.psn_no = c.psn_no
       WHERE c.cert_type = $1 AND c.cert_no = $2 AND c.valid_from <= $3::date
-        AND (c.valid_to IS NULL OR c.valid_to >= $3::date)`,
+        AND (c.valid_to IS NULL OR c.valid_to >= $3::date)
+     UNION ALL
+     SELECT ${PERSON} FROM person_credential_scheme s
+       JOIN person p ON p.certno = substr($2, length(s.prefix) + 1) AND p.admdvs = s.admdvs
+      WHERE s.cert_type = $1 AND left($2, length(s.prefix)) = s.prefix AND s.valid_from <= $3::date
+     LIMIT 1`,
     [certType, certNo, on],
   );
   return rows[0] ?? null;
@@ -37,23 +45,14 @@ export async function personByCertno(q: Queryable, certno: string): Promise<Cred
   return rows[0] ?? null;
 }
 
-/**
- * The demo scheme, for every person of a region: e-voucher token = voucherPrefix + ID number,
- * card number = cardPrefix + person number, valid from validFrom. One statement.
- */
+/** Register a credential scheme for a region: token = voucherPrefix + ID, card = cardPrefix + ID. */
 export async function writeSchemeCredentials(
   q: Queryable,
   o: { admdvs: string; voucherPrefix: string; cardPrefix: string; validFrom: string },
-): Promise<number> {
-  const rows = await q.query<{ n: number }>(
-    `WITH ins AS (
-       INSERT INTO person_credential (cert_type, cert_no, psn_no, valid_from)
-       SELECT t.cert_type, CASE t.cert_type WHEN '01' THEN $2 || p.certno ELSE $3 || p.psn_no END, p.psn_no, $4::date
-         FROM person p CROSS JOIN (VALUES ('01'), ('03')) AS t(cert_type)
-        WHERE p.admdvs = $1
-       ON CONFLICT DO NOTHING RETURNING 1)
-     SELECT count(*)::int AS n FROM ins`,
+): Promise<void> {
+  await q.query(
+    `INSERT INTO person_credential_scheme (cert_type, prefix, admdvs, valid_from)
+     VALUES ('01', $2, $1, $4::date), ('03', $3, $1, $4::date) ON CONFLICT DO NOTHING`,
     [o.admdvs, o.voucherPrefix, o.cardPrefix, o.validFrom],
   );
-  return rows[0].n;
 }
