@@ -1,8 +1,8 @@
 // 就诊凭证 (mdtrt_cert_type / mdtrt_cert_no): what the HIS read to identify the person. Only the
 // national credential types are accepted — 01 医保电子凭证, 02 居民身份证, 03 社会保障卡 — never a
 // bare person number: psn_no is sequential, so accepting it turned 1101 into an oracle over the
-// whole register. Yibao has no e-voucher or card data yet, so 01 and 03 are refused with their own
-// code until the issue that adds them lands; 02 is the resident ID number itself.
+// whole register. 02 is the resident ID number itself; 01 and 03 are looked up by 1101 in
+// person_credential (modules/his/person-info.ts, settlement/visits.ts when a visit opens).
 import { parsePersonKey } from '../registry/id-number.ts';
 import { type AppError, badRequest, isAppError } from '../shared/errors.ts';
 

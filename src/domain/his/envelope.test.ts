@@ -107,7 +107,7 @@ test('fee lines: amounts and quantities convert at the edge; every bad field is 
   const bad = failure(() =>
     parseWith(
       outpatientFeesInput,
-      { feedetail: [{ ...line, cnt: -2, pric: '8.505', med_list_codg: undefined }] },
+      { feedetail: [{ ...line, cnt: -2, pric: '8.5050001', med_list_codg: undefined }] },
       'input',
     ),
   );

@@ -34,8 +34,14 @@ export type Infno = keyof typeof TRANSACTIONS;
 
 export const isInfno = (v: string): v is Infno => Object.hasOwn(TRANSACTIONS, v);
 
+/**
+ * Variants real HIS send under another number, with the same body: 2203A is the 2203 visit
+ * upload several vendors use. The reply and the message log keep the number as sent.
+ */
+export const INFNO_VARIANTS: Readonly<Record<string, Infno>> = { '2203A': '2203' };
+
 const envelopeSchema = z.object({
-  infno: code(4),
+  infno: code(10),
   msgid: code(30),
   mdtrtarea_admvs: optText(6),
   insuplc_admdvs: optText(6),
@@ -57,6 +63,8 @@ const envelopeSchema = z.object({
 
 export interface HisRequest {
   infno: Infno;
+  /** as sent (2203A); infno is the transaction it stands for */
+  sentInfno: string;
   msgid: string;
   mdtrtareaAdmvs: string | null;
   insuplcAdmdvs: string | null;
@@ -82,9 +90,16 @@ export function parseEnvelope(body: unknown): HisRequest {
     throw badRequest('HIS_ENVELOPE_INVALID', '请求报文必须是 JSON 对象');
   }
   const e = parseWith(envelopeSchema, body, '');
-  if (!isInfno(e.infno)) throw badRequest('HIS_UNKNOWN_INFNO', `未知的交易编号 infno：${e.infno}`);
+  const variant = e.infno.toUpperCase();
+  const infno = isInfno(e.infno)
+    ? e.infno
+    : Object.hasOwn(INFNO_VARIANTS, variant)
+      ? INFNO_VARIANTS[variant]
+      : null;
+  if (!infno) throw badRequest('HIS_UNKNOWN_INFNO', `未知的交易编号 infno：${e.infno}`);
   return {
-    infno: e.infno,
+    infno,
+    sentInfno: e.infno,
     msgid: e.msgid,
     mdtrtareaAdmvs: e.mdtrtarea_admvs,
     insuplcAdmdvs: e.insuplc_admdvs,

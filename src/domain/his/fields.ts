@@ -149,6 +149,8 @@ export const REASON_NAMES: Record<LineReason, string> = {
 export interface UploadedLineFacts {
   quantityText: string;
   unitPriceFen: Fen;
+  /** pric as sent, up to 6 decimals (0.8333); echoed exactly when given */
+  unitPriceText?: string;
   medChrgitmType: string | null;
   restricted: boolean;
 }
@@ -161,7 +163,7 @@ export function feeResult(l: LineResult, f: UploadedLineFacts): Record<string, u
     feedetl_sn: l.lineNo,
     det_item_fee_sumamt: yuan(l.amountFen),
     cnt: rawNumber(f.quantityText),
-    pric: yuan(f.unitPriceFen),
+    pric: f.unitPriceText === undefined ? yuan(f.unitPriceFen) : rawNumber(f.unitPriceText),
     pric_uplmt_amt: yuan(l.priceCapFen ?? 0),
     selfpay_prop: ratio(selfBp),
     fulamt_ownpay_amt: yuan(l.fullySelfPaidFen),

@@ -12,8 +12,9 @@ import {
   optDate,
   optDateTime,
   optText,
-  quantity,
+  price,
   signedAmount,
+  signedQuantity,
   wireDate,
 } from './schema.ts';
 
@@ -153,30 +154,57 @@ function mainFirst(codg: string | null, name: string | null, rest: Diagnosis[]):
 
 // ——— 2204 / 2301 fee lines
 const feeLine = (withBatch: boolean) =>
-  z.object({
-    feedetl_sn: code(30),
-    mdtrt_id: code(30),
-    psn_no: code(30),
-    chrg_bchno: withBatch ? code(30) : optText(30),
-    dise_codg: optText(30),
-    rxno: optText(30),
-    rx_circ_flag: optText(3),
-    fee_ocur_time: dateTime,
-    med_list_codg: code(50),
-    medins_list_codg: optText(150),
-    det_item_fee_sumamt: amount,
-    cnt: quantity,
-    pric: amount,
-    sin_dos_dscr: optText(200),
-    used_frqu_dscr: optText(200),
-    prd_days: optText(10),
-    medc_way_dscr: optText(200),
-    bilg_dept_codg: optText(30),
-    bilg_dept_name: optText(100),
-    bilg_dr_codg: optText(30),
-    bilg_dr_name: optText(50),
-    hosp_appr_flag: optText(3),
-  });
+  z
+    .object({
+      feedetl_sn: code(30),
+      mdtrt_id: code(30),
+      psn_no: code(30),
+      chrg_bchno: withBatch ? code(30) : optText(30),
+      dise_codg: optText(30),
+      rxno: optText(30),
+      rx_circ_flag: optText(3),
+      fee_ocur_time: dateTime,
+      med_list_codg: code(50),
+      medins_list_codg: optText(150),
+      det_item_fee_sumamt: signedAmount,
+      cnt: signedQuantity,
+      pric: price,
+      init_feedetl_sn: optText(30),
+      sin_dos_dscr: optText(200),
+      used_frqu_dscr: optText(200),
+      prd_days: optText(10),
+      medc_way_dscr: optText(200),
+      bilg_dept_codg: optText(30),
+      bilg_dept_name: optText(100),
+      bilg_dr_codg: optText(30),
+      bilg_dr_name: optText(50),
+      hosp_appr_flag: optText(3),
+    })
+    .superRefine(
+      (l, ctx) => {
+        // a return line (退费): negative cnt and amount, pointing at the line it returns; checked even
+        // when other fields of the line are bad, so every bad field is named at once
+        const scaled = typeof l.cnt === 'object' && l.cnt !== null ? l.cnt.scaled : 0n;
+        const amountFen = typeof l.det_item_fee_sumamt === 'number' ? l.det_item_fee_sumamt : 0;
+        const negative = scaled < 0n || amountFen < 0;
+        if (!negative) return;
+        if (!l.init_feedetl_sn) {
+          const field = scaled < 0n ? 'cnt' : 'det_item_fee_sumamt';
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `字段 {field} ${field === 'cnt' ? '数量' : '金额'}不能为负数（退费明细须填写原明细流水号 init_feedetl_sn）`,
+          });
+        } else if (scaled > 0n || amountFen > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['cnt'],
+            message: '退费明细的数量 {field} 与金额 det_item_fee_sumamt 须同为负数',
+          });
+        }
+      },
+      { when: () => true },
+    );
 
 const toUpload = (rows: z.infer<ReturnType<typeof feeLine>>[]) =>
   rows.map((r) => ({
@@ -189,7 +217,10 @@ const toUpload = (rows: z.infer<ReturnType<typeof feeLine>>[]) =>
     hisItemCode: r.medins_list_codg,
     amountFen: r.det_item_fee_sumamt,
     quantity: r.cnt,
-    unitPriceFen: r.pric,
+    unitPriceFen: r.pric.fen,
+    unitPrice: r.pric,
+    /** a return line: the feedetl_sn of the line it nets */
+    returnOf: r.cnt.scaled < 0n ? r.init_feedetl_sn : null,
     detail: {
       rxno: r.rxno,
       deptCode: r.bilg_dept_codg,
@@ -222,14 +253,32 @@ export const outpatientFeesCancelInput = z
     psnNo: d.psn_no,
     batchNo: d.chrg_bchno,
     lineNo: null,
+    lineNos: null as string[] | null,
   }));
+const inpatientCancel = z.object({ feedetl_sn: code(30), mdtrt_id: code(30), psn_no: code(30) });
+/** 2302: data is one cancellation or, as several HIS send it, an array of them (one visit). */
 export const inpatientFeesCancelInput = z
-  .object({ data: z.object({ feedetl_sn: code(30), mdtrt_id: code(30), psn_no: code(30) }) })
-  .transform(({ data: d }) => ({
-    mdtrtId: d.mdtrt_id,
-    psnNo: d.psn_no,
+  .object({
+    data: z.union([
+      inpatientCancel.transform((d) => [d]),
+      z.array(inpatientCancel).min(1).max(MAX_FEE_LINES),
+    ]),
+  })
+  .superRefine(({ data }, ctx) => {
+    if (data.some((d) => d.mdtrt_id !== data[0].mdtrt_id || d.psn_no !== data[0].psn_no)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data'],
+        message: '{field} 中的撤销明细必须属于同一人员的同一次就诊',
+      });
+    }
+  })
+  .transform(({ data }) => ({
+    mdtrtId: data[0].mdtrt_id,
+    psnNo: data[0].psn_no,
     batchNo: null,
-    lineNo: d.feedetl_sn,
+    lineNo: data[0].feedetl_sn,
+    lineNos: data.map((d) => d.feedetl_sn),
   }));
 
 // ——— 2206/2207, 2303/2304 settlement; 2208/2305 reversal

@@ -12,6 +12,7 @@ import {
   type Quantity,
   type WireInstant,
 } from './wire.ts';
+import { parsePrice, parseSignedQuantity, type UnitPrice } from './price.ts';
 
 const asText = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v);
 
@@ -46,6 +47,10 @@ export const amount = converted<Fen>((v, f) => amountToFen(v, f));
 /** totals that may be net negative (3201 over a period of reversals) */
 export const signedAmount = converted<Fen>((v, f) => amountToFen(v, f, { allowNegative: true }));
 export const quantity = converted<Quantity>((v, f) => parseQuantity(v, f));
+/** cnt that may be negative (a return line; the line schema insists on init_feedetl_sn) */
+export const signedQuantity = converted<Quantity>((v, f) => parseSignedQuantity(v, f));
+/** pric N(16,6) */
+export const price = converted<UnitPrice>((v, f) => parsePrice(v, f));
 export const dateTime = converted<WireInstant>((v, f) => parseDateTime(v, f));
 export const wireDate = converted<string>((v, f) => parseWireDate(v, f));
 export const optDateTime = z.preprocess(

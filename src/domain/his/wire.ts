@@ -135,9 +135,13 @@ const validDate = isValidYmd;
 const notADay = (field: string, s: string) =>
   `字段 ${field} 的日期 ${s.slice(0, 10)} 不是有效日期（该月没有这一天）`;
 
-/** DT 'yyyy-MM-dd HH:mm:ss' in Beijing time → instant. */
+/**
+ * DT 'yyyy-MM-dd HH:mm:ss' in Beijing time → instant. A bare date (some HIS send D where the
+ * interface says DT) is the start of that day.
+ */
 export function parseDateTime(v: unknown, field: string): WireInstant {
-  const s = required(v, field, '时间');
+  const raw = required(v, field, '时间');
+  const s = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw} 00:00:00` : raw;
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(s);
   if (m && !validDate(+m[1], +m[2], +m[3])) throw badRequest('HIS_TIME_FORMAT', notADay(field, s), { field });
   if (!m || +m[4] > 23 || +m[5] > 59 || +m[6] > 59) {
@@ -147,9 +151,17 @@ export function parseDateTime(v: unknown, field: string): WireInstant {
   return { iso: new Date(ms).toISOString(), date: `${m[1]}-${m[2]}-${m[3]}` };
 }
 
-/** D 'yyyy-MM-dd'. */
+/**
+ * D 'yyyy-MM-dd'. A date-time where the interface allows one (3201's statement dates, 5206 …)
+ * is read as its calendar date, once, here; its time part must still be a valid time.
+ */
 export function parseWireDate(v: unknown, field: string): string {
-  const s = required(v, field, '日期');
+  const raw = required(v, field, '日期');
+  const dt = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(raw);
+  if (dt && (+dt[2] > 23 || +dt[3] > 59 || +dt[4] > 59)) {
+    throw badRequest('HIS_DATE_FORMAT', `字段 ${field} 日期格式应为 yyyy-MM-dd：${raw}`, { field });
+  }
+  const s = dt ? dt[1] : raw;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (m && !validDate(+m[1], +m[2], +m[3])) throw badRequest('HIS_DATE_FORMAT', notADay(field, s), { field });
   if (!m) {

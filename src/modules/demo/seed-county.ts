@@ -7,6 +7,8 @@ import { setWindow } from '../collection/index.ts';
 import { buildDemoCounty, type DemoCounty } from '../../domain/demo/county.ts';
 import { countyHospitalCode } from '../../domain/demo/institutions.ts';
 import { audit, SYSTEM_ACTOR } from '../audit/audit.ts';
+import { DEMO_CREDENTIAL_SCHEME } from '../../domain/demo/credentials.ts';
+import { writeSchemeCredentials } from '../his/index.ts';
 import { seedDemoPolicies } from '../policy/demo.ts';
 import { ensureInstitutionCredential } from '../settlement/credentials.ts';
 import { seedDemoSettlements } from '../settlement/demo.ts';
@@ -64,6 +66,7 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
   const policies = await db.tx(async (tx) => {
     await writeDemoCounty(tx, county);
     await seedDemoAccounts(tx, admdvs, county.places.villages[0].code);
+    await writeSchemeCredentials(tx, { admdvs, ...DEMO_CREDENTIAL_SCHEME });
     let added = 0;
     // next year's policy is published before its collection opens (its contribution standard prefills the counter)
     for (const y of [year - 1, year, year + 1]) added += await seedDemoPolicies(tx, admdvs, y);

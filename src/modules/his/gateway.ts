@@ -1,10 +1,19 @@
 // Who is calling and have we seen this message before — one round trip per request: the
-// credential behind x-tif-paasid with its institution, whether the envelope's sign_no is an open
-// sign-in of that institution, and any stored response under the msgid.
+// credential (x-tif-paasid, _api_access_key, or the envelope's institution for an apikey) with its
+// institution and configuration, whether the envelope's sign_no is an open sign-in of that
+// institution, any stored response under the msgid of that institution, and — in the same
+// statement — the signed request's nonce recorded once per institution, so a captured signature
+// cannot be replayed with any body.
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
 import type { HisRequest } from '../../domain/his/envelope.ts';
-import { type GatewayHeaders, verifySignature } from '../../domain/his/signature.ts';
+import {
+  type AuthScheme,
+  presentedCredentials,
+  replayKey,
+  verifyPresented,
+} from '../../domain/his/gateway-auth.ts';
+import { MAX_CLOCK_SKEW_MS } from '../../domain/his/signature.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
 import { conflict, forbidden, unauthorized } from '../../domain/shared/errors.ts';
 import type { Institution } from '../settlement/caller.ts';
@@ -16,6 +25,8 @@ export interface PriorMessage {
 
 interface CallerRow {
   secret: string;
+  authScheme: AuthScheme;
+  signNoRequired: boolean;
   code: string;
   name: string;
   admdvs: string;
@@ -26,14 +37,21 @@ interface CallerRow {
   signedIn: boolean;
   priorSha: string | null;
   priorResponse: string | null;
+  nonceFresh: boolean;
 }
 
 export const bodySha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export async function findMessage(q: Queryable, msgid: string): Promise<PriorMessage | null> {
+/** A stored response under the msgid of this institution (msgids are scoped per institution). */
+export async function findMessage(
+  q: Queryable,
+  msgid: string,
+  fixmedinsCode: string,
+): Promise<PriorMessage | null> {
   const rows = await q.query<PriorMessage>(
-    'SELECT body_sha256 AS sha, response::text AS response FROM his_message WHERE msgid = $1',
-    [msgid],
+    `SELECT body_sha256 AS sha, response::text AS response FROM his_message
+      WHERE fixmedins_code = $2 AND msgid = $1`,
+    [msgid, fixmedinsCode],
   );
   return rows[0] ?? null;
 }
@@ -41,37 +59,73 @@ export async function findMessage(q: Queryable, msgid: string): Promise<PriorMes
 export interface Authorized {
   institution: Institution;
   signedIn: boolean;
+  /** false when the institution's configuration lets it call without a 9001 sign_no */
+  signNoRequired: boolean;
   prior: PriorMessage | null;
 }
 
 /** Authenticate the caller and check the envelope speaks for the authenticated institution. */
 export async function authorize(
   q: Queryable,
-  h: GatewayHeaders,
+  headers: Record<string, string | string[] | undefined>,
   req: HisRequest,
   now: Date,
 ): Promise<Authorized> {
+  const p = presentedCredentials(headers);
+  const key = replayKey(p);
+  // the nonce is recorded in the same round trip; a request that then fails verification has
+  // spent it, which costs an honest HIS nothing (it signs every request with a fresh nonce)
   const rows = await q.query<CallerRow>(
-    `SELECT c.secret, i.code, i.name, i.admdvs, i.level, i.kind, i.agreement_from::text AS "agreementFrom",
+    `WITH cred AS (
+       SELECT c.* FROM institution_credential c
+        WHERE CASE WHEN $1::text IS NULL THEN c.fixmedins_code = $4 AND c.auth_scheme = 'apikey'
+                   ELSE c.paasid = $1 END),
+     nonce AS (
+       INSERT INTO his_nonce (fixmedins_code, nonce, seen_at)
+       SELECT fixmedins_code, $5::text, $6::timestamptz FROM cred WHERE $5::text IS NOT NULL
+       ON CONFLICT (fixmedins_code, nonce) DO UPDATE SET seen_at = EXCLUDED.seen_at
+         WHERE his_nonce.seen_at < $7::timestamptz
+       RETURNING 1)
+     SELECT c.secret, c.auth_scheme AS "authScheme", c.sign_no_required AS "signNoRequired",
+            i.code, i.name, i.admdvs, i.level, i.kind, i.agreement_from::text AS "agreementFrom",
             i.agreement_to::text AS "agreementTo",
             EXISTS (SELECT 1 FROM his_sign_in s
                      WHERE s.sign_no = $2 AND s.fixmedins_code = i.code AND s.sign_out_time IS NULL) AS "signedIn",
-            m.body_sha256 AS "priorSha", m.response::text AS "priorResponse"
-       FROM institution_credential c
+            m.body_sha256 AS "priorSha", m.response::text AS "priorResponse",
+            EXISTS (SELECT 1 FROM nonce) AS "nonceFresh"
+       FROM cred c
        JOIN institution i ON i.code = c.fixmedins_code
-       LEFT JOIN his_message m ON m.msgid = $3
-      WHERE c.paasid = $1`,
-    [h.paasid, req.signNo ?? '', req.msgid],
+       LEFT JOIN his_message m ON m.fixmedins_code = i.code AND m.msgid = $3`,
+    [
+      p.paasid,
+      req.signNo ?? '',
+      req.msgid,
+      req.fixmedinsCode,
+      key?.slice(0, 200) ?? null,
+      now.toISOString(),
+      new Date(now.getTime() - NONCE_KEEP_MS).toISOString(),
+    ],
   );
   const row = rows[0];
-  if (!row) throw unauthorized('HIS_AUTH_PAASID', `未知的接入账号 x-tif-paasid：${h.paasid}`);
-  verifySignature(h, row.secret, now);
+  if (!row) {
+    if (p.paasid === null)
+      throw unauthorized('HIS_AUTH_APIKEY', `机构 ${req.fixmedinsCode} 未配置 apikey 接入`);
+    throw unauthorized(
+      'HIS_AUTH_PAASID',
+      `未知的接入账号 ${p.scheme === 'tif' ? 'x-tif-paasid' : '_api_access_key'}：${p.paasid}`,
+    );
+  }
+  verifyPresented(p, row.authScheme, row.secret, now);
   if (req.fixmedinsCode !== row.code) {
     throw forbidden(
       'HIS_INSTITUTION_MISMATCH',
       `报文中的机构编码 ${req.fixmedinsCode} 与接入账号所属机构不一致`,
     );
   }
+  if (key !== null && !row.nonceFresh) {
+    throw unauthorized('HIS_AUTH_REPLAY', '请求签名已被使用过（nonce 重复），请重新签名后再发送');
+  }
+  await purgeNonces(q, now);
   const today = beijingDate(now);
   if (today < row.agreementFrom || today > row.agreementTo) {
     throw forbidden(
@@ -88,11 +142,24 @@ export async function authorize(
       kind: row.kind,
     },
     signedIn: row.signedIn,
+    signNoRequired: row.signNoRequired,
     prior: row.priorSha === null ? null : { sha: row.priorSha, response: row.priorResponse ?? '{}' },
   };
 }
 
-/** A repeated msgid: the stored response if the body is the same, otherwise a refusal. */
+let requests = 0;
+/** Nonces are kept twice the skew window: a timestamp may be up to 5 minutes ahead. */
+const NONCE_KEEP_MS = 2 * MAX_CLOCK_SKEW_MS;
+
+/** Forget nonces that can no longer be replayed, now and then rather than on every request. */
+async function purgeNonces(q: Queryable, now: Date): Promise<void> {
+  if (++requests % 500 !== 0) return;
+  await q.query('DELETE FROM his_nonce WHERE seen_at < $1', [
+    new Date(now.getTime() - NONCE_KEEP_MS).toISOString(),
+  ]);
+}
+
+/** A repeated msgid: the stored response if the business content is the same, otherwise a refusal. */
 export function replay(prior: PriorMessage, sha: string, msgid: string): string {
   if (prior.sha !== sha) {
     throw conflict(

@@ -47,10 +47,11 @@ dbTest('bad inputs: -1, a clear message, and no row written', async (db) => {
     ],
     ['negative quantity', '2204', line({ cnt: -2, det_item_fee_sumamt: '-25.00' }), /数量不能为负数/],
     [
-      'more than 2 decimals',
+      // pric is N(16,6) in the national interface (issue 9): 12.505 is a valid price
+      'more than 6 decimals in the price',
       '2204',
-      line({ pric: '12.505', det_item_fee_sumamt: '25.01' }),
-      /金额格式不正确（最多两位小数）/,
+      line({ pric: '12.5050001', det_item_fee_sumamt: '25.01' }),
+      /pric 金额格式不正确（单价最多六位小数/,
     ],
     [
       'more than 2 decimals in the amount',

@@ -40,7 +40,8 @@ dbTest('1101: guessed person numbers return nothing, and every guess is audited'
     assert.doesNotMatch(r.text, /王安|李特|baseinfo/);
     assert.match(
       r.json.err_msg,
-      type === '02' ? /应为 18 位居民身份证号码/ : /暂不支持以(医保电子凭证|社会保障卡)/,
+      // issue 9: 01/03 are looked up in person_credential, where no person number is a credential
+      type === '02' ? /应为 18 位居民身份证号码/ : /未找到(医保电子凭证|社会保障卡)/,
     );
   }
   const rows = await personQueries(db);
@@ -53,7 +54,7 @@ dbTest('1101: guessed person numbers return nothing, and every guess is audited'
     assert.equal(r.after.opterName, '收费员');
     assert.equal(r.after.certType, ['01', '02', '03'][i % 3]);
     assert.equal(r.after.certNo, `4109********${guesses[i].slice(-4)}`);
-    assert.match(r.after.result, /^refused:HIS_CERT_(TYPE_UNSUPPORTED|NO_INVALID)$/);
+    assert.match(r.after.result, /^(refused:HIS_CERT_NO_INVALID|not_found:HIS_PERSON_NOT_FOUND)$/);
   }
 });
 
@@ -142,7 +143,8 @@ dbTest('2201 / 2401: a visit is opened only with the person’s own credential',
   ];
   const voucher = wire.registration(w.ann.psnNo, '390', at('09:00'), 'MZ3', w.ann.psnNo);
   voucher.data.mdtrt_cert_type = '01';
-  refusals.push(['2201', voucher, /暂不支持以医保电子凭证/]);
+  // issue 9: an e-voucher must be one the bureau knows for this person (person_credential)
+  refusals.push(['2201', voucher, /未找到医保电子凭证/]);
   for (const [infno, input, message] of refusals) {
     const r = await w.hospital.call(infno, input);
     assert.equal(r.json.infcode, -1, r.text);

@@ -1,10 +1,11 @@
-// 1101 人员信息获取: the person behind a national credential — today only the resident ID
-// (mdtrt_cert_type 02); a bare person number is never accepted (see domain/his/credential.ts).
+// 1101 人员信息获取: the person behind a national credential — the resident ID (02), an
+// e-voucher token (01) or a social-security card number (03) from person_credential; a bare
+// person number is never accepted (see domain/his/credential.ts).
 // Any institution may look a person up, since that is how a visit starts, so every lookup is
 // audited (institution, operator, credential type, masked number, result) and rate-limited per
 // institution. Identity types marked sensitive are not the HIS's business and stay out of idetinfo.
 import type { Queryable } from '../../db/types.ts';
-import { credentialIdNumber } from '../../domain/his/credential.ts';
+import { CERT_TYPE_NAMES, credentialIdNumber } from '../../domain/his/credential.ts';
 import { ageOn } from '../../domain/registry/id-number.ts';
 import { badRequest, isAppError, notFound } from '../../domain/shared/errors.ts';
 import { maskIdNumber } from '../../domain/shared/masking.ts';
@@ -12,6 +13,7 @@ import { yuan } from '../../domain/his/wire.ts';
 import { audit } from '../audit/index.ts';
 import type { Caller } from '../settlement/index.ts';
 import { psnTypeOf } from '../settlement/settle.ts';
+import { personByCertno, personByCredential } from './person-credential-repo.ts';
 import type { PersonQueryLimiter } from './person-query-limit.ts';
 
 export interface PersonInfoRequest {
@@ -20,6 +22,44 @@ export interface PersonInfoRequest {
   idNumber: string | null;
   name: string | null;
   on: string | null;
+}
+
+async function byIdNumber(q: Queryable, r: PersonInfoRequest): Promise<Row> {
+  const key = credentialIdNumber({ type: r.certType, no: r.certNo });
+  if (typeof key !== 'string') throw key;
+  if (r.idNumber && r.idNumber.trim().toUpperCase() !== key) {
+    throw badRequest('HIS_CERT_NO_MISMATCH', '证件号码 certno 与就诊凭证编号 mdtrt_cert_no 不一致');
+  }
+  const p = await personByCertno(q, key);
+  if (!p) throw notFound('HIS_PERSON_NOT_FOUND', `未找到证件号码为 ${maskIdNumber(key)} 的参保人员`);
+  return p;
+}
+
+/**
+ * 01 e-voucher token or 03 card number: the person the bureau's credential table names on the
+ * day. A card the bureau does not know yet is read by the certno the HIS sends beside it (the
+ * card's chip carries the ID number); an e-voucher token must be known. A certno sent beside a
+ * known credential must be that person's.
+ */
+async function byVoucherOrCard(q: Queryable, r: PersonInfoRequest, on: string): Promise<Row> {
+  const kind = CERT_TYPE_NAMES[r.certType] ?? r.certType;
+  const found = await personByCredential(q, r.certType, r.certNo.trim(), on);
+  const id = r.idNumber ? credentialIdNumber({ type: '02', no: r.idNumber }) : null;
+  if (id !== null && typeof id !== 'string') throw id;
+  if (found) {
+    if (id !== null && id !== found.certno.toUpperCase()) {
+      throw badRequest('HIS_CERT_NO_MISMATCH', `证件号码 certno 与${kind}所属人员不一致`);
+    }
+    return found;
+  }
+  if (r.certType === '03' && id !== null) {
+    const p = await personByCertno(q, id);
+    if (p) return p;
+  }
+  throw notFound(
+    'HIS_PERSON_NOT_FOUND',
+    `未找到${kind}（就诊凭证类型 ${r.certType}）对应的参保人员，请核对凭证是否有效`,
+  );
 }
 
 interface Row {
@@ -70,20 +110,9 @@ export async function personInfo(
 }
 
 async function lookUp(q: Queryable, r: PersonInfoRequest, today: string): Promise<Record<string, unknown>> {
-  const key = credentialIdNumber({ type: r.certType, no: r.certNo });
-  if (typeof key !== 'string') throw key;
-  if (r.idNumber && r.idNumber.trim().toUpperCase() !== key) {
-    throw badRequest('HIS_CERT_NO_MISMATCH', '证件号码 certno 与就诊凭证编号 mdtrt_cert_no 不一致');
-  }
-  const rows = await q.query<Row>(
-    `SELECT psn_no AS "psnNo", certno, name, gender, nation, birth_date::text AS "birthDate", death_date::text AS "deathDate"
-       FROM person WHERE certno = $1`,
-    [key],
-  );
-  const p = rows[0];
-  if (!p) throw notFound('HIS_PERSON_NOT_FOUND', `未找到证件号码为 ${maskIdNumber(key)} 的参保人员`);
-  if (r.name && r.name !== p.name) throw badRequest('HIS_PERSON_NAME_MISMATCH', '姓名与证件号码不符');
   const on = r.on ?? today;
+  const p = r.certType === '02' ? await byIdNumber(q, r) : await byVoucherOrCard(q, r, on);
+  if (r.name && r.name !== p.name) throw badRequest('HIS_PERSON_NAME_MISMATCH', '姓名与证件号码不符');
   const enrollments = await q.query<{
     insutype: string;
     admdvs: string;

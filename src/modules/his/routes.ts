@@ -4,20 +4,21 @@
 // that is not JSON at all, which answers HTTP 400.
 import type { FastifyReply } from 'fastify';
 import type { Deps, RoutesPlugin } from '../../api/context.ts';
+import { businessSha256 } from '../../domain/his/business-key.ts';
+import { decodeBody } from '../../domain/his/charset.ts';
 import {
   errorResponse,
   type HisResponse,
   okResponse,
   parseEnvelope,
-  refMsgId,
   type ResponseTimes,
   TRANSACTIONS,
 } from '../../domain/his/envelope.ts';
+import { nationalRefMsgId, nationalReply, replyRegion } from '../../domain/his/reply.ts';
 import { parseWith } from '../../domain/his/schema.ts';
-import { gatewayHeaders } from '../../domain/his/signature.ts';
 import { badRequest, isAppError } from '../../domain/shared/errors.ts';
 import { type Caller, institutionActor } from '../settlement/caller.ts';
-import { authorize, bodySha256, findMessage, replay } from './gateway.ts';
+import { authorize, findMessage, replay } from './gateway.ts';
 import { PersonQueryLimiter, personQueriesPerMinute } from './person-query-limit.ts';
 import { type HisServices, TRANSACTION_TABLE } from './transactions.ts';
 
@@ -26,6 +27,13 @@ export const HIS_PATH = '/fsi/api/rsfComIfsService/callService';
 export const HIS_BODY_LIMIT = 16 * 1024 * 1024;
 
 let serial = 0;
+// the receiver's message id is region + time + a 10-digit serial: 4 digits for this process,
+// 6 counting its requests, so two processes answering in the same second do not collide
+const PROCESS_SALT = Math.floor(Math.random() * 10_000);
+const DEFAULT_REGION = process.env.YIBAO_ADMDVS ?? '000000';
+const nextRefMsgId = (received: Date, region = DEFAULT_REGION) =>
+  nationalRefMsgId(region, received, PROCESS_SALT * 1_000_000 + (++serial % 1_000_000));
+const reply = (res: HisResponse, msgid: string | null = null) => JSON.stringify(nationalReply(res, msgid));
 
 class NotJson extends Error {}
 
@@ -63,11 +71,13 @@ async function handleCall(
     throw badRequest('HIS_MALFORMED_JSON', `请求报文不是合法的 JSON：${(e as Error).message}`);
   }
   const req = parseEnvelope(body);
-  const auth = await authorize(deps.db, gatewayHeaders(headers), req, t.received);
-  const sha = bodySha256(text);
+  t.refmsgid = nextRefMsgId(t.received, replyRegion(req.mdtrtareaAdmvs, req.fixmedinsCode, DEFAULT_REGION));
+  const auth = await authorize(deps.db, headers, req, t.received);
+  // a retry is recognised by its business content, not by inf_time or whitespace
+  const sha = businessSha256(req.sentInfno, auth.institution.code, req.input);
   if (auth.prior) return replay(auth.prior, sha, req.msgid);
   const def = TRANSACTION_TABLE[req.infno];
-  if (def.signedIn && !auth.signedIn) {
+  if (def.signedIn && auth.signNoRequired && !auth.signedIn) {
     throw badRequest(
       'HIS_NOT_SIGNED_IN',
       `签到编号 sign_no 无效或已签退，请先签到（9001）再办理${TRANSACTIONS[req.infno]}`,
@@ -84,23 +94,23 @@ async function handleCall(
   };
   if (!def.writes) {
     const out = await def.run(deps.db, caller, input, services);
-    return JSON.stringify(okResponse(answered(), out.output, out.warnings));
+    return reply(okResponse(answered(), out.output, out.warnings), req.msgid);
   }
   try {
     return await deps.db.tx(async (tx) => {
       const out = await def.run(tx, caller, input, services);
-      const json = JSON.stringify(okResponse(answered(), out.output, out.warnings));
+      const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
       const stored = await tx.query(
         `INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at)
          VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT DO NOTHING RETURNING msgid`,
-        [req.msgid, auth.institution.code, req.infno, sha, json, t.received.toISOString()],
+        [req.msgid, auth.institution.code, req.sentInfno, sha, json, t.received.toISOString()],
       );
       // a concurrent request with the same msgid committed first: undo ours, answer with its response
       if (stored.length === 0) throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
       return json;
     });
   } catch (e) {
-    const prior = await findMessage(deps.db, req.msgid);
+    const prior = await findMessage(deps.db, req.msgid, auth.institution.code);
     if (prior) return replay(prior, sha, req.msgid);
     throw e;
   }
@@ -110,19 +120,18 @@ export const hisRoutes: RoutesPlugin = async (app, deps) => {
   const services: HisServices = { personQueries: new PersonQueryLimiter(personQueriesPerMinute()) };
   await app.register(async (his) => {
     his.removeAllContentTypeParsers();
-    his.addContentTypeParser('*', { parseAs: 'string', bodyLimit: HIS_BODY_LIMIT }, (_req, body, done) =>
-      done(null, body),
+    // bytes, decoded here: a GBK/GB18030 body (declared or detected) is read as such
+    his.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: HIS_BODY_LIMIT }, (req, body, done) =>
+      done(null, decodeBody(body as Buffer, req.headers['content-type'])),
     );
-    his.setErrorHandler((err, req, reply) => {
+    his.setErrorHandler((err, req, res) => {
       const now = deps.now();
       const message = failureMessage(err);
       if (message.startsWith('系统内部错误')) req.log.error({ err }, 'HIS request failed');
       return send(
-        reply,
+        res,
         200,
-        JSON.stringify(
-          errorResponse({ refmsgid: refMsgId(now, ++serial), received: now, answered: now }, message),
-        ),
+        reply(errorResponse({ refmsgid: nextRefMsgId(now), received: now, answered: now }, message)),
       );
     });
     his.post(
@@ -130,7 +139,7 @@ export const hisRoutes: RoutesPlugin = async (app, deps) => {
       { config: { permission: 'institution' }, bodyLimit: HIS_BODY_LIMIT },
       async (req, reply) => {
         const received = deps.now();
-        const t: ResponseTimes = { refmsgid: refMsgId(received, ++serial), received, answered: received };
+        const t: ResponseTimes = { refmsgid: nextRefMsgId(received), received, answered: received };
         try {
           const json = await handleCall(
             deps,
@@ -143,12 +152,16 @@ export const hisRoutes: RoutesPlugin = async (app, deps) => {
         } catch (e) {
           const answered = { ...t, answered: deps.now() };
           if (e instanceof NotJson) {
-            return send(reply, 400, JSON.stringify(errorResponse(answered, '请求体不是 JSON 报文')));
+            return send(
+              reply,
+              400,
+              JSON.stringify(nationalReply(errorResponse(answered, '请求体不是 JSON 报文'), null)),
+            );
           }
           const message = failureMessage(e);
           if (message.startsWith('系统内部错误')) req.log.error({ err: e }, 'HIS request failed');
           const res: HisResponse = errorResponse(answered, message);
-          return send(reply, 200, JSON.stringify(res));
+          return send(reply, 200, JSON.stringify(nationalReply(res, null)));
         }
       },
     );

@@ -54,6 +54,7 @@ const feeOutput = (rows: UploadedLine[]): Outcome => ({
       feeResult(r.result, {
         quantityText: r.line.quantity.text,
         unitPriceFen: r.line.unitPriceFen,
+        unitPriceText: r.line.unitPrice.text,
         medChrgitmType: r.medChrgitmType,
         restricted: r.restricted,
       }),

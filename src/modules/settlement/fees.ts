@@ -5,15 +5,29 @@
 // whole or not at all.
 import type { Queryable } from '../../db/types.ts';
 import { ALL_LINES, type UploadLine } from '../../domain/his/inputs.ts';
-import { amountMatches, beijingDate } from '../../domain/his/wire.ts';
+import { priceMatches } from '../../domain/his/price.ts';
+import { beijingDate } from '../../domain/his/wire.ts';
 import { classifyLines } from '../../domain/settlement/engine.ts';
 import type { LineResult } from '../../domain/settlement/types.ts';
-import { badRequest, conflict } from '../../domain/shared/errors.ts';
-import { sum } from '../../domain/shared/money.ts';
+import {
+  netReturns,
+  type Netted,
+  quantityText,
+  type ReturnLine,
+} from '../../domain/settlement/fee-returns.ts';
+import { badRequest, conflict, isAppError } from '../../domain/shared/errors.ts';
+import { fenToYuan, sum } from '../../domain/shared/money.ts';
 import { audit } from '../audit/audit.ts';
 import type { Caller } from './caller.ts';
 import { auditParams, auditPart } from './audit-sql.ts';
 import { catalogueOn, toEntry } from './context-repo.ts';
+import {
+  limitsAndVisitTotal,
+  lockOriginalLines,
+  type NettedLine,
+  type OriginalLine,
+  updateNettedLines,
+} from './fee-line-repo.ts';
 import { engineContext, policyFor } from './engine-input.ts';
 import { lockVisitWithPerson, type VisitRow } from './visit-repo.ts';
 import { checkAlive, checkOwn, ownVisit, requireStatus } from './visits.ts';
@@ -35,7 +49,7 @@ function checkLines(lines: UploadLine[]): { mdtrtId: string; psnNo: string } {
     if (seen.has(l.lineNo))
       throw badRequest('HIS_DUPLICATE_LINE', `费用明细流水号 ${l.lineNo} 在本次上传中重复`);
     seen.add(l.lineNo);
-    if (!amountMatches(l.unitPriceFen, l.quantity, l.amountFen)) {
+    if (!priceMatches(l.unitPrice, l.quantity, l.amountFen)) {
       throw badRequest(
         'HIS_AMOUNT_MISMATCH',
         `费用明细 ${l.lineNo}：单价 × 数量 与明细金额相差超过 0.01 元`,
@@ -53,9 +67,10 @@ const isLiveLineClash = (e: unknown) =>
 export async function uploadFees(
   tx: Queryable,
   c: Caller,
-  lines: UploadLine[],
+  input: UploadLine[],
   inpatient: boolean,
 ): Promise<UploadedLine[]> {
+  let lines = input;
   const ref = checkLines(lines);
   const v = checkOwn(await lockVisitWithPerson(tx, ref.mdtrtId), c, ref, inpatient);
   requireStatus(v, inpatient ? ['admitted', 'discharged'] : ['registered'], '上传费用明细');
@@ -70,10 +85,15 @@ export async function uploadFees(
     checkAlive(v.person, l.time.date);
   }
 
-  const catalogue = await catalogueOn(
-    tx,
-    lines.map((l) => ({ code: l.itemCode, date: l.time.date })),
-  );
+  const returns = lines.filter((l) => l.returnOf !== null);
+  const returned = await nettedOriginals(tx, v.mdtrtId, returns);
+  lines = lines.filter((l) => l.returnOf === null);
+  await checkBounds(tx, v.mdtrtId, lines, returned);
+
+  const catalogue = await catalogueOn(tx, [
+    ...lines.map((l) => ({ code: l.itemCode, date: l.time.date })),
+    ...returned.map((r) => ({ code: r.original.itemCode, date: r.original.date })),
+  ]);
   const items = lines.map((l) => {
     const item = catalogue.get(`${l.itemCode}|${l.time.date}`);
     if (!item) {
@@ -112,9 +132,47 @@ export async function uploadFees(
     personContext,
     policy,
   );
+  // a netted original is classified again as it now stands
+  const nettedResults = classifyLines(
+    returned.map((r) => ({
+      lineNo: r.original.sn,
+      itemCode: r.original.itemCode,
+      date: r.original.date,
+      quantity: Number(r.netted.cnt),
+      unitPriceFen: r.original.pricFen,
+      amountFen: r.netted.amountFen,
+      item: toEntry(catalogueItem(catalogue, r.original.itemCode, r.original.date, r.original.sn)),
+    })),
+    visit,
+    personContext,
+    policy,
+  );
+  if (returned.length > 0) {
+    const rows = returned.map((r, i) => nettedRow(r, nettedResults[i]));
+    await updateNettedLines(tx, rows);
+    await audit(
+      tx,
+      c.actor,
+      'fee_line.return',
+      'visit',
+      v.mdtrtId,
+      {
+        lines: returned.map((r) => ({
+          sn: r.original.sn,
+          cnt: r.original.cnt,
+          amountFen: r.original.amountFen,
+        })),
+      },
+      {
+        lines: rows.map((r) => ({ id: r.id, cnt: r.cnt, amountFen: r.amountFen, returns: r.returns })),
+        msgid: c.msgid,
+      },
+      c.now,
+    );
+  }
 
   try {
-    await insertLines(tx, v, c, lines, items, results);
+    if (lines.length > 0) await insertLines(tx, v, c, lines, items, results);
   } catch (e) {
     // the live-line index guards duplicates, also against two uploads racing
     if (isLiveLineClash(e)) {
@@ -123,16 +181,127 @@ export async function uploadFees(
     }
     throw e;
   }
-  return lines.map((line, i) => ({
+  const restrictedOf = (item: (typeof items)[number]) =>
+    item.genderLimit !== null || item.minAge !== null || item.maxAge !== null || item.inpatientOnly;
+  const uploaded = lines.map((line, i) => ({
     line,
     result: results[i],
     medChrgitmType: items[i].medChrgitmType,
-    restricted:
-      items[i].genderLimit !== null ||
-      items[i].minAge !== null ||
-      items[i].maxAge !== null ||
-      items[i].inpatientOnly,
+    restricted: restrictedOf(items[i]),
   }));
+  // a return line answers with what it took off its original (negative parts)
+  const returnRows = returned.flatMap((r, i) => {
+    const item = catalogueItem(catalogue, r.original.itemCode, r.original.date, r.original.sn);
+    return r.netted.returns.map((ret, k) => ({
+      line: returns.find((l) => l.lineNo === ret.lineNo) as UploadLine,
+      result: returnResult(r.original, nettedResults[i], ret, k === 0),
+      medChrgitmType: item.medChrgitmType,
+      restricted: restrictedOf(item),
+    }));
+  });
+  const order = new Map(input.map((l, i) => [l.lineNo, i]));
+  return [...uploaded, ...returnRows].sort(
+    (a, b) => (order.get(a.line.lineNo) ?? 0) - (order.get(b.line.lineNo) ?? 0),
+  );
+}
+
+function catalogueItem(
+  catalogue: Awaited<ReturnType<typeof catalogueOn>>,
+  code: string,
+  date: string,
+  sn: string,
+) {
+  const item = catalogue.get(`${code}|${date}`);
+  if (!item) {
+    throw badRequest('HIS_ITEM_UNKNOWN', `费用明细 ${sn}：医保目录中没有 ${date} 有效的编码 ${code}`, {
+      feedetl_sn: sn,
+    });
+  }
+  return item;
+}
+
+interface Returned {
+  original: OriginalLine;
+  netted: Netted;
+}
+
+async function nettedOriginals(tx: Queryable, mdtrtId: string, returns: UploadLine[]): Promise<Returned[]> {
+  if (returns.length === 0) return [];
+  const originals = await lockOriginalLines(
+    tx,
+    mdtrtId,
+    returns.map((r) => r.returnOf as string),
+  );
+  const netted = netReturns(
+    originals,
+    returns.map((r) => ({
+      lineNo: r.lineNo,
+      returnOf: r.returnOf as string,
+      itemCode: r.itemCode,
+      scaled: r.quantity.scaled,
+      amountFen: r.amountFen,
+    })),
+  );
+  if (isAppError(netted)) throw netted;
+  return netted.map((n) => ({ original: originals.find((o) => o.sn === n.sn) as OriginalLine, netted: n }));
+}
+
+/** Amount bounds (his_limits): per line, and the visit's live total after this upload. */
+async function checkBounds(tx: Queryable, mdtrtId: string, lines: UploadLine[], returned: Returned[]) {
+  const limits = await limitsAndVisitTotal(tx, mdtrtId);
+  for (const l of lines) {
+    if (l.amountFen > limits.lineMaxFen) {
+      throw badRequest(
+        'HIS_AMOUNT_TOO_LARGE',
+        `费用明细 ${l.lineNo} 的金额 ${fenToYuan(l.amountFen)} 元超过单条明细上限 ${fenToYuan(limits.lineMaxFen)} 元`,
+        { feedetl_sn: l.lineNo },
+      );
+    }
+  }
+  // exact in bigint: the visit's total is a numeric sum and may exceed 2⁵³ only if bounds were lifted
+  const after =
+    BigInt(limits.visitTotal) +
+    lines.reduce((a, l) => a + BigInt(l.amountFen), 0n) +
+    returned.reduce((a, r) => a + BigInt(r.netted.amountFen - r.original.amountFen), 0n);
+  if (after > BigInt(limits.visitMaxFen)) {
+    throw badRequest(
+      'HIS_VISIT_AMOUNT_TOO_LARGE',
+      `本次就诊费用合计将超过单次就诊上限 ${fenToYuan(limits.visitMaxFen)} 元，请核对费用明细`,
+    );
+  }
+}
+
+function nettedRow(r: Returned, res: LineResult): NettedLine {
+  return {
+    id: r.original.id,
+    cnt: r.netted.cnt,
+    amountFen: r.netted.amountFen,
+    chargeClass: res.chargeClass,
+    fullySelfPaidFen: res.fullySelfPaidFen,
+    overCapFen: res.overCapFen,
+    firstShareFen: res.firstShareFen,
+    inScopeFen: res.inScopeFen,
+    reasons: res.reasons,
+    returns: r.netted.returns.map((x) => ({
+      sn: x.lineNo,
+      cnt: quantityText(x.scaled < 0n ? -x.scaled : x.scaled),
+      amountFen: -x.amountFen,
+    })),
+  };
+}
+
+/** The first return of an original carries the whole change of its parts (negative). */
+function returnResult(o: OriginalLine, now: LineResult, ret: ReturnLine, first: boolean): LineResult {
+  const d = (before: number, after: number) => (first ? after - before : 0);
+  return {
+    ...now,
+    lineNo: ret.lineNo,
+    amountFen: ret.amountFen,
+    fullySelfPaidFen: d(o.fullySelfPaidFen, now.fullySelfPaidFen),
+    overCapFen: d(o.overCapFen, now.overCapFen),
+    firstShareFen: d(o.firstShareFen, now.firstShareFen),
+    inScopeFen: d(o.inScopeFen, now.inScopeFen),
+  };
 }
 
 /** All lines in one statement (unnest), with the batch's audit entry. */
@@ -147,16 +316,17 @@ async function insertLines(
   await tx.query(
     `WITH l AS (
        INSERT INTO fee_line (mdtrt_id, psn_no, feedetl_sn, chrg_bchno, med_list_codg, medins_list_codg, catalogue_item_id,
-         fee_ocur_time, fee_date, cnt, pric_fen, det_item_fee_sumamt, chrgitm_lv, med_chrgitm_type, fulamt_ownpay_amt,
+         fee_ocur_time, fee_date, cnt, pric_fen, pric_e4fen, det_item_fee_sumamt, chrgitm_lv, med_chrgitm_type, fulamt_ownpay_amt,
          overlmt_amt, preselfpay_amt, inscp_scp_amt, reasons, detail, created_at)
-       SELECT $1, $2, u.sn, u.batch, u.code, u.his_code, u.item, u.t, u.d, u.cnt, u.pric, u.amt, u.lv, u.mct, u.full_amt,
+       SELECT $1, $2, u.sn, u.batch, u.code, u.his_code, u.item, u.t, u.d, u.cnt, u.pric, u.pric_e4, u.amt, u.lv, u.mct, u.full_amt,
               u.over_amt, u.pre, u.inscp, string_to_array(u.reasons, ','), u.detail::jsonb, $3
          FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::timestamptz[], $10::date[],
                      $11::numeric[], $12::bigint[], $13::bigint[], $14::text[], $15::text[], $16::bigint[], $17::bigint[],
-                     $18::bigint[], $19::bigint[], $20::text[], $21::text[])
-           AS u(sn, batch, code, his_code, item, t, d, cnt, pric, amt, lv, mct, full_amt, over_amt, pre, inscp, reasons, detail)
+                     $18::bigint[], $19::bigint[], $20::text[], $21::text[], $22::bigint[])
+           AS u(sn, batch, code, his_code, item, t, d, cnt, pric, amt, lv, mct, full_amt, over_amt, pre, inscp, reasons, detail,
+                pric_e4)
        RETURNING 1)
-     ${auditPart(22, '$1', '(SELECT 1 WHERE EXISTS (SELECT 1 FROM l)) AS x')}`,
+     ${auditPart(23, '$1', '(SELECT 1 WHERE EXISTS (SELECT 1 FROM l)) AS x')}`,
     [
       v.mdtrtId,
       v.psnNo,
@@ -179,6 +349,7 @@ async function insertLines(
       results.map((r) => r.inScopeFen),
       results.map((r) => r.reasons.join(',')),
       lines.map((l) => JSON.stringify(l.detail)),
+      lines.map((l) => l.unitPrice.e4fen.toString()),
       ...auditParams(
         c.actor,
         'fee_line.upload',
@@ -201,6 +372,8 @@ export interface CancelFees {
   /** outpatient: the charge batch; inpatient: one line; '0000' = every unsettled line */
   batchNo: string | null;
   lineNo: string | null;
+  /** inpatient (2302 with data as an array): several lines */
+  lineNos?: string[] | null;
 }
 
 export async function cancelFees(
@@ -215,13 +388,14 @@ export async function cancelFees(
     inpatient ? ['admitted', 'discharged'] : ['registered'],
     '撤销费用明细（已结算的请先撤销结算）',
   );
-  const all = (r.batchNo ?? r.lineNo) === ALL_LINES;
+  const lineNos = r.lineNos ?? (r.lineNo === null ? null : [r.lineNo]);
+  const all = r.batchNo === ALL_LINES || (lineNos ?? []).includes(ALL_LINES);
   const rows = await tx.query<{ sn: string }>(
     `UPDATE fee_line SET cancelled = true
       WHERE mdtrt_id = $1 AND NOT cancelled AND setl_id IS NULL
-        AND ($2 OR ($3::text IS NOT NULL AND chrg_bchno = $3) OR ($4::text IS NOT NULL AND feedetl_sn = $4))
+        AND ($2 OR ($3::text IS NOT NULL AND chrg_bchno = $3) OR feedetl_sn = ANY($4::text[]))
       RETURNING feedetl_sn AS sn`,
-    [v.mdtrtId, all, r.batchNo, r.lineNo],
+    [v.mdtrtId, all, r.batchNo, lineNos ?? []],
   );
   if (rows.length === 0) {
     throw badRequest('HIS_NOTHING_TO_CANCEL', `就诊 ${v.mdtrtId} 没有可撤销的费用明细`);

@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/types.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
 import { fenToYuan } from '../../domain/shared/money.ts';
 import type { Caller } from './caller.ts';
-import { institutionTotals, type Totals } from './settlement-repo.ts';
+import { type ExactTotals, institutionTotals, type Totals } from './settlement-repo.ts';
 
 export interface ReconcileRequest {
   insutype: string;
@@ -19,7 +19,7 @@ export interface ReconcileResult {
   clearingRegion: string;
   agrees: boolean;
   description: string;
-  platform: Totals;
+  platform: ExactTotals;
 }
 
 const LABELS: [keyof Totals, string, boolean][] = [
@@ -38,8 +38,10 @@ export async function reconcile(q: Queryable, c: Caller, r: ReconcileRequest): P
     to: r.to,
     clearingType: r.clearingType,
   });
-  const show = (money: boolean, v: number) => (money ? `${fenToYuan(v)} 元` : `${v} 笔`);
-  const differing = LABELS.filter(([k]) => platform[k] !== r.his[k]);
+  // exact: a sum over a period may exceed a JS number; the HIS figures are safe integers
+  const show = (money: boolean, v: number | bigint) =>
+    money ? `${typeof v === 'bigint' ? bigFenToYuan(v) : fenToYuan(v)} 元` : `${v} 笔`;
+  const differing = LABELS.filter(([k]) => platform[k] !== BigInt(r.his[k]));
   const figures = LABELS.map(([k, label, money]) => `${label} ${show(money, platform[k])}`).join('，');
   const description =
     differing.length === 0
@@ -56,4 +58,10 @@ export async function reconcile(q: Queryable, c: Caller, r: ReconcileRequest): P
     description,
     platform,
   };
+}
+
+function bigFenToYuan(fen: bigint): string {
+  const neg = fen < 0n;
+  const a = neg ? -fen : fen;
+  return `${neg ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`;
 }

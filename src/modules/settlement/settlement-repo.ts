@@ -170,18 +170,27 @@ export interface Totals {
   count: number;
 }
 
+/** Sums as exact integers: a period's total is not bounded by a JS number (3201 after a huge line). */
+export type ExactTotals = Record<keyof Totals, bigint>;
+
 /** An institution's net figures for a scheme and period (reversals count −1 and negate). */
 export async function institutionTotals(
   q: Queryable,
   f: { fixmedinsCode: string; insutype: string; from: string; to: string; clearingType: string | null },
-): Promise<Totals> {
-  const rows = await q.query<Totals>(
-    `SELECT coalesce(sum(medfee_sumamt), 0)::bigint AS "totalFen", coalesce(sum(fund_pay_sumamt), 0)::bigint AS "fundFen",
-            coalesce(sum(acct_pay), 0)::bigint AS "accountFen",
-            (count(*) FILTER (WHERE kind = 'settlement') - count(*) FILTER (WHERE kind = 'reversal'))::int AS count
+): Promise<ExactTotals> {
+  const rows = await q.query<Record<keyof Totals, string>>(
+    `SELECT coalesce(sum(medfee_sumamt), 0)::text AS "totalFen", coalesce(sum(fund_pay_sumamt), 0)::text AS "fundFen",
+            coalesce(sum(acct_pay), 0)::text AS "accountFen",
+            (count(*) FILTER (WHERE kind = 'settlement') - count(*) FILTER (WHERE kind = 'reversal'))::text AS count
        FROM settlement
       WHERE fixmedins_code = $1 AND insutype = $2 AND setl_date BETWEEN $3 AND $4 AND ($5::text IS NULL OR clr_type = $5)`,
     [f.fixmedinsCode, f.insutype, f.from, f.to, f.clearingType],
   );
-  return rows[0];
+  const r = rows[0];
+  return {
+    totalFen: BigInt(r.totalFen),
+    fundFen: BigInt(r.fundFen),
+    accountFen: BigInt(r.accountFen),
+    count: BigInt(r.count),
+  };
 }

@@ -2,14 +2,15 @@
 // and the cancellations 2202/2404/2405. Each checks the institution owns the visit, the person
 // is alive and enrolled on the visit date, and the visit is in a state the step applies to.
 import type { Queryable } from '../../db/types.ts';
-import { type Credential, checkVisitCredential } from '../../domain/his/credential.ts';
+import { CERT_TYPE_NAMES, type Credential, checkVisitCredential } from '../../domain/his/credential.ts';
 import type { Diagnosis, OpenVisitRequest } from '../../domain/his/inputs.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
 import type { Insutype } from '../../domain/settlement/types.ts';
-import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
+import { type AppError, badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { type Caller, INSUTYPE_NAMES, visitNotFound } from './caller.ts';
 import { findPerson, type PersonRow } from './context-repo.ts';
+import { credentialOwner } from './credential-repo.ts';
 import { countOpenLines, findVisit, insertVisit, updateVisit, type VisitRow } from './visit-repo.ts';
 
 /**
@@ -25,7 +26,7 @@ export async function eligiblePerson(
 ): Promise<PersonRow> {
   const p = await findPerson(q, psnNo, insutype, onDate);
   if (!p) throw notFound('HIS_PERSON_NOT_FOUND', `人员编号 ${psnNo} 不存在`);
-  const wrongCredential = credential && checkVisitCredential(p, credential);
+  const wrongCredential = credential && (await visitCredentialRefusal(q, p, credential, onDate));
   if (wrongCredential) throw wrongCredential;
   checkAlive(p, onDate);
   if (p.enrollmentId === null) {
@@ -35,6 +36,31 @@ export async function eligiblePerson(
     );
   }
   return p;
+}
+
+/** 02 is the ID number itself; 01/03 must be a token or card the bureau knows for this person. */
+async function visitCredentialRefusal(
+  q: Queryable,
+  p: PersonRow,
+  c: Credential,
+  onDate: string,
+): Promise<AppError | null> {
+  if (c.type !== '01' && c.type !== '03') return checkVisitCredential(p, c);
+  const owner = await credentialOwner(q, c.type, c.no, onDate);
+  const kind = CERT_TYPE_NAMES[c.type];
+  if (owner === null) {
+    return badRequest(
+      'HIS_CERT_UNKNOWN',
+      `未找到${kind}（就诊凭证类型 ${c.type}）对应的参保人员，请核对凭证是否有效`,
+    );
+  }
+  if (owner !== p.psnNo) {
+    return badRequest(
+      'HIS_CREDENTIAL_MISMATCH',
+      `就诊凭证（${kind}）与人员编号 ${p.psnNo} 不属于同一人，不能办理`,
+    );
+  }
+  return null;
 }
 
 export function checkAlive(p: { name: string; deathDate: string | null }, onDate: string): void {

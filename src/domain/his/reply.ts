@@ -1,0 +1,56 @@
+// What real HIS read from a reply beyond the envelope of envelope.ts (issue 9, section 2):
+// inf_refmsgid in the national 30-character form, cainfo/signtype/enctype present (null when
+// unused), setlinfo.medins_setl_id (the msgid of the request that settled or reversed — the HIS
+// keeps it and later names it as omsgid), and pric_uplmt_amt 999999 for an item without a cap.
+import type { HisResponse } from './envelope.ts';
+import { rawNumber } from './wire.ts';
+
+/** What the platform answers as the cap of an item without one (real replies: 999999). */
+export const NO_PRICE_CAP = '999999';
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** 6-digit region + yyyyMMddHHmmss (Beijing) + 10-digit serial. */
+export function nationalRefMsgId(region: string, received: Date, serial: number): string {
+  const b = new Date(received.getTime() + 8 * 3600 * 1000);
+  const stamp = `${b.getUTCFullYear()}${pad2(b.getUTCMonth() + 1)}${pad2(b.getUTCDate())}${pad2(
+    b.getUTCHours(),
+  )}${pad2(b.getUTCMinutes())}${pad2(b.getUTCSeconds())}`;
+  const r = /^\d{6}$/.test(region) ? region : '000000';
+  return `${r}${stamp}${String(serial % 10_000_000_000).padStart(10, '0')}`;
+}
+
+/** The region a request is answered for: where care happens, else the institution's region. */
+export function replyRegion(
+  mdtrtareaAdmvs: string | null,
+  fixmedinsCode: string | null,
+  fallback: string,
+): string {
+  if (mdtrtareaAdmvs && /^\d{6}$/.test(mdtrtareaAdmvs)) return mdtrtareaAdmvs;
+  const fromCode = fixmedinsCode?.slice(1, 7) ?? '';
+  return /^\d{6}$/.test(fromCode) ? fromCode : fallback;
+}
+
+export type NationalReply = HisResponse & { cainfo: null; signtype: null; enctype: null };
+
+/** The envelope with the fields clients read, and the output nodes completed. */
+export function nationalReply(res: HisResponse, msgid: string | null): NationalReply {
+  const output = res.output;
+  const setlinfo = output.setlinfo as Record<string, unknown> | undefined;
+  if (setlinfo && msgid !== null && setlinfo.medins_setl_id === undefined) {
+    output.setlinfo = { ...setlinfo, medins_setl_id: msgid };
+  }
+  if (Array.isArray(output.result)) {
+    output.result = output.result.map((row: Record<string, unknown>) =>
+      'pric_uplmt_amt' in row && isZero(row.pric_uplmt_amt)
+        ? { ...row, pric_uplmt_amt: rawNumber(NO_PRICE_CAP) }
+        : row,
+    );
+  }
+  return { ...res, cainfo: null, signtype: null, enctype: null };
+}
+
+const isZero = (v: unknown) => {
+  const s = JSON.stringify(v);
+  return s === '0' || s === '0.00';
+};
