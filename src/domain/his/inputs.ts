@@ -445,3 +445,93 @@ export const reconciliationInput = z
       count: d.fixmedins_setl_cnt,
     },
   }));
+
+// ——— 2601 冲正: reverse a transaction by the msgid the HIS sent it with
+export const correctionInput = z
+  .object({ data: z.object({ psn_no: code(30), omsgid: code(30), oinfno: code(10) }) })
+  .transform(({ data: d }) => ({ psnNo: d.psn_no, originalMsgid: d.omsgid, originalInfno: d.oinfno }));
+
+// ——— 5203 settlement query: by setl_id (the national form) or, to recover a lost answer, by mdtrt_id
+export const settlementQueryInput = z
+  .object({ data: z.object({ psn_no: code(30), setl_id: optText(30), mdtrt_id: optText(30) }) })
+  .superRefine(({ data: d }, ctx) => {
+    if (!d.setl_id && !d.mdtrt_id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', 'setl_id'],
+        message: '结算 ID setl_id 与就诊 ID mdtrt_id 至少填写一个',
+      });
+    }
+  })
+  .transform(({ data: d }) => ({ psnNo: d.psn_no, setlId: d.setl_id, mdtrtId: d.mdtrt_id }));
+
+const asCode = (v: unknown) => (typeof v === 'number' ? String(v) : v);
+
+// ——— 5206 the person's cumulative figures: cum_ym yyyyMM (or yyyy-MM); absent → the current year
+export const cumulativeInput = z
+  .object({
+    data: z.object({
+      psn_no: code(30),
+      cum_ym: z.preprocess(
+        (v) => (v === undefined || v === null || v === '' ? null : asCode(v)),
+        z
+          .string()
+          .trim()
+          .regex(/^\d{4}-?(0[1-9]|1[0-2])$/, '累计年月 {field} 应为 yyyyMM')
+          .nullable(),
+      ),
+    }),
+  })
+  .transform(({ data: d }) => ({
+    psnNo: d.psn_no,
+    year: d.cum_ym ? Number(d.cum_ym.slice(0, 4)) : null,
+    month: d.cum_ym ? d.cum_ym.replace('-', '') : null,
+  }));
+
+// ——— 9101 file upload: the bytes as a JSON array of (signed) bytes, as Java HIS send byte[], or base64
+const fileBytes = z.union([
+  z.array(z.number().int().min(-128).max(255)).max(20 * 1024 * 1024),
+  z.string().regex(/^[A-Za-z0-9+/=\s]*$/, '{field} 应为字节数组或 base64'),
+]);
+export const fileUploadInput = z
+  .object({ fsUploadIn: z.object({ in: fileBytes, filename: code(200), fixmedins_code: optText(30) }) })
+  .transform(({ fsUploadIn: f }) => ({
+    bytes: typeof f.in === 'string' ? Buffer.from(f.in, 'base64') : Buffer.from(f.in.map((b) => b & 0xff)),
+    filename: f.filename,
+  }));
+
+export const fileDownloadInput = z
+  .object({
+    fsDownloadIn: z.object({ file_qury_no: code(100), filename: optText(200), fixmedins_code: optText(30) }),
+  })
+  .transform(({ fsDownloadIn: f }) => ({ fileQueryNo: f.file_qury_no, filename: f.filename }));
+
+// ——— 3202 detail reconciliation against a file uploaded by 9101
+export const detailReconciliationInput = z
+  .object({
+    data: z.object({
+      setl_optins: optText(6),
+      file_qury_no: code(100),
+      stmt_begndate: wireDate,
+      stmt_enddate: wireDate,
+      medfee_sumamt: signedAmount,
+      fund_pay_sumamt: signedAmount,
+      cash_payamt: z.preprocess((v) => (v === undefined || v === null || v === '' ? '0' : v), signedAmount),
+      fixmedins_setl_cnt: count,
+      refd_setl_flag: optText(3),
+      clr_type: optText(6),
+    }),
+  })
+  .transform(({ data: d }) => ({
+    clearingRegion: d.setl_optins,
+    fileQueryNo: d.file_qury_no,
+    from: d.stmt_begndate,
+    to: d.stmt_enddate,
+    clearingType: d.clr_type,
+    his: {
+      totalFen: d.medfee_sumamt,
+      fundFen: d.fund_pay_sumamt,
+      cashFen: d.cash_payamt,
+      count: d.fixmedins_setl_cnt,
+    },
+  }));

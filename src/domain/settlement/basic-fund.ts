@@ -25,6 +25,8 @@ export interface PooledResult {
 
 export function pooledFund(opts: {
   baseFen: Fen;
+  /** where this base starts in the tiers: the base earlier settlements of the stay ratioed (default 0) */
+  startFen?: Fen;
   tiers: readonly Tier[];
   /** e.g. 二级医院报销比例 */
   ratioLabel: string;
@@ -32,7 +34,8 @@ export function pooledFund(opts: {
 }): PooledResult {
   const base = clamp0(opts.baseFen);
   const steps: ExplanationStep[] = [];
-  const segs = segments(0, base, opts.tiers);
+  const start = opts.startFen ?? 0;
+  const segs = segments(start, start + base, opts.tiers);
   let uncapped = 0;
   if (segs.length === 0) {
     steps.push({

@@ -45,6 +45,30 @@ export function inpatientDeductible(
   };
 }
 
+/**
+ * The deductible still open on a stay that earlier mid-stay settlements (中途结算) already
+ * part-paid: the admission's deductible is due once over the whole stay.
+ */
+export function continuedDeductible(
+  policy: Policy,
+  level: Level,
+  admissionNo: number,
+  stayPaidFen: Fen,
+  inScopeFen: Fen,
+): DeductibleResult {
+  const due = inpatientDeductibleFen(policy, level, admissionNo);
+  const open = clamp0(due - stayPaidFen);
+  const paidFen = Math.min(clamp0(inScopeFen), open);
+  const note =
+    open === 0
+      ? `本次住院的起付线 ${yuan(due)}已在中途结算中付满，本次不再扣除。`
+      : `本次住院的起付线 ${yuan(due)}，中途结算已付 ${yuan(stayPaidFen)}，尚余 ${yuan(open)}，本次由个人负担 ${yuan(paidFen)}。`;
+  return {
+    paidFen,
+    step: { rule: 'DEDUCTIBLE', title: '起付线', baseFen: open, ratioBp: null, amountFen: paidFen, note },
+  };
+}
+
 /** A deductible of `deductibleFen` of which `alreadyPaidFen` was paid earlier (0 for per-visit ones). */
 export function openDeductible(
   label: string,

@@ -1,7 +1,7 @@
 // Inpatient benefit: the admission's deductible, then the basic fund by institution level (or
 // the level's tiers), within the basic fund's annual cap. Counts the admission.
 import { pooledFund } from './basic-fund.ts';
-import { inpatientDeductible } from './deductible.ts';
+import { continuedDeductible, inpatientDeductible } from './deductible.ts';
 import { LEVEL_NAMES, type Policy } from './policy.ts';
 import { type PooledBenefit, reducedTiers } from './pooled.ts';
 import type { Accumulators, Visit } from './types.ts';
@@ -14,14 +14,19 @@ export function inpatientBenefit(
   reduced: boolean,
 ): PooledBenefit {
   const level = visit.institutionLevel;
-  const admissionNo = acc.admissions + 1;
-  const ded = inpatientDeductible(policy, level, admissionNo, inScopeFen);
+  const stay = visit.stayBefore ?? null;
+  // a stay already part-settled (中途结算) was counted as an admission by its first settlement
+  const admissionNo = stay ? Math.max(1, acc.admissions) : acc.admissions + 1;
+  const ded = stay
+    ? continuedDeductible(policy, level, admissionNo, stay.deductiblePaidFen, inScopeFen)
+    : inpatientDeductible(policy, level, admissionNo, inScopeFen);
   const written = policy.inpatient.tiers?.[`${level}`] ?? [
     { upToFen: null, ratioBp: policy.inpatient.ratioBp[`${level}`] },
   ];
   const { tiers, steps: reductionSteps } = reducedTiers(policy, written, reduced);
   const fund = pooledFund({
     baseFen: inScopeFen - ded.paidFen,
+    startFen: stay?.pooledBaseFen ?? 0,
     tiers,
     ratioLabel: `${LEVEL_NAMES[level]}医院报销比例`,
     caps: [
@@ -40,7 +45,7 @@ export function inpatientBenefit(
     steps: [ded.step, ...reductionSteps, ...fund.steps],
     accumulate: (a) => ({
       ...a,
-      admissions: a.admissions + 1,
+      admissions: stay ? a.admissions : a.admissions + 1,
       deductiblePaidFen: a.deductiblePaidFen + ded.paidFen,
       basicFundPaidFen: a.basicFundPaidFen + fund.paidFen,
     }),

@@ -59,6 +59,21 @@ export interface Visit {
   emergency: boolean;
   /** admdvs of the place of care, matched against filings' destinations; absent → any valid filing counts */
   institutionAdmdvs?: string | null;
+  /**
+   * Earlier 中途结算 (mid-stay settlements) of this same stay, not reversed: the stay is one
+   * admission, so its deductible is due once, its admission counted once, and tiered ratios go on
+   * from the base already settled. Absent for a stay settled in one go.
+   */
+  stayBefore?: StaySoFar | null;
+}
+
+export interface StaySoFar {
+  /** mid-stay settlements so far (≥ 1) */
+  settlements: number;
+  /** 起付线 the stay has paid so far (act_pay_dedc) */
+  deductiblePaidFen: Fen;
+  /** in-scope amount after the deductible the basic fund has already ratioed (for tiers) */
+  pooledBaseFen: Fen;
 }
 
 export interface IdentitySpell {

@@ -21,6 +21,8 @@ import type { Institution } from '../settlement/caller.ts';
 export interface PriorMessage {
   sha: string;
   response: string;
+  /** the 2601 that reversed this message (or took its msgid before it arrived) */
+  reversedBy: string | null;
 }
 
 interface CallerRow {
@@ -37,6 +39,7 @@ interface CallerRow {
   signedIn: boolean;
   priorSha: string | null;
   priorResponse: string | null;
+  priorReversedBy: string | null;
   nonceFresh: boolean;
 }
 
@@ -49,7 +52,7 @@ export async function findMessage(
   fixmedinsCode: string,
 ): Promise<PriorMessage | null> {
   const rows = await q.query<PriorMessage>(
-    `SELECT body_sha256 AS sha, response::text AS response FROM his_message
+    `SELECT body_sha256 AS sha, response::text AS response, reversed_by AS "reversedBy" FROM his_message
       WHERE fixmedins_code = $2 AND msgid = $1`,
     [msgid, fixmedinsCode],
   );
@@ -91,7 +94,7 @@ export async function authorize(
             i.agreement_to::text AS "agreementTo",
             EXISTS (SELECT 1 FROM his_sign_in s
                      WHERE s.sign_no = $2 AND s.fixmedins_code = i.code AND s.sign_out_time IS NULL) AS "signedIn",
-            m.body_sha256 AS "priorSha", m.response::text AS "priorResponse",
+            m.body_sha256 AS "priorSha", m.response::text AS "priorResponse", m.reversed_by AS "priorReversedBy",
             EXISTS (SELECT 1 FROM nonce) AS "nonceFresh"
        FROM cred c
        JOIN institution i ON i.code = c.fixmedins_code
@@ -143,7 +146,10 @@ export async function authorize(
     },
     signedIn: row.signedIn,
     signNoRequired: row.signNoRequired,
-    prior: row.priorSha === null ? null : { sha: row.priorSha, response: row.priorResponse ?? '{}' },
+    prior:
+      row.priorSha === null
+        ? null
+        : { sha: row.priorSha, response: row.priorResponse ?? '{}', reversedBy: row.priorReversedBy },
   };
 }
 
@@ -161,6 +167,12 @@ async function purgeNonces(q: Queryable, now: Date): Promise<void> {
 
 /** A repeated msgid: the stored response if the business content is the same, otherwise a refusal. */
 export function replay(prior: PriorMessage, sha: string, msgid: string): string {
+  if (prior.reversedBy) {
+    throw conflict(
+      'HIS_MESSAGE_CORRECTED',
+      `报文 ${msgid} 的交易已被冲正（冲正报文 ${prior.reversedBy}），请使用新的报文 ID 重新办理`,
+    );
+  }
   if (prior.sha !== sha) {
     throw conflict(
       'HIS_DUPLICATE_MSGID',

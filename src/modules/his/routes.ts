@@ -94,6 +94,7 @@ async function handleCall(
   };
   if (!def.writes) {
     const out = await def.run(deps.db, caller, input, services);
+    if (out.file) return out.file;
     return reply(okResponse(answered(), out.output, out.warnings), req.msgid);
   }
   try {
@@ -101,9 +102,17 @@ async function handleCall(
       const out = await def.run(tx, caller, input, services);
       const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
       const stored = await tx.query(
-        `INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT DO NOTHING RETURNING msgid`,
-        [req.msgid, auth.institution.code, req.sentInfno, sha, json, t.received.toISOString()],
+        `INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at, undo)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb) ON CONFLICT DO NOTHING RETURNING msgid`,
+        [
+          req.msgid,
+          auth.institution.code,
+          req.sentInfno,
+          sha,
+          json,
+          t.received.toISOString(),
+          out.undo ? JSON.stringify(out.undo) : null,
+        ],
       );
       // a concurrent request with the same msgid committed first: undo ours, answer with its response
       if (stored.length === 0) throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
@@ -141,14 +150,25 @@ export const hisRoutes: RoutesPlugin = async (app, deps) => {
         const received = deps.now();
         const t: ResponseTimes = { refmsgid: nextRefMsgId(received), received, answered: received };
         try {
-          const json = await handleCall(
+          const answer = await handleCall(
             deps,
             services,
             typeof req.body === 'string' ? req.body : '',
             req.headers,
             t,
           );
-          return send(reply, 200, json);
+          if (typeof answer !== 'string') {
+            // 9102: the file itself, as the national platform answers a download
+            return reply
+              .status(200)
+              .type('application/octet-stream')
+              .header(
+                'content-disposition',
+                `attachment; filename*=UTF-8''${encodeURIComponent(answer.filename)}`,
+              )
+              .send(answer.content);
+          }
+          return send(reply, 200, answer);
         } catch (e) {
           const answered = { ...t, answered: deps.now() };
           if (e instanceof NotJson) {

@@ -4,14 +4,19 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../db/types.ts';
 import type { Infno } from '../../domain/his/envelope.ts';
+import type { Undo } from '../../domain/his/correction.ts';
+import { cuminfo } from '../../domain/his/cumulative.ts';
 import { feeResult, setldetail, setlinfo } from '../../domain/his/fields.ts';
 import * as inputs from '../../domain/his/inputs.ts';
 import { beijingDate, wireDateTime } from '../../domain/his/wire.ts';
 import type { Caller } from '../settlement/caller.ts';
+import { findStoredSettlement, personYear } from '../settlement/index.ts';
 import { cancelFees, type UploadedLine, uploadFees } from '../settlement/fees.ts';
 import { reconcile } from '../settlement/reconcile.ts';
 import { preSettle, reverseSettlement, type SettlementOutcome, settleVisit } from '../settlement/settle.ts';
 import { cancelDischarge, cancelVisit, discharge, openVisit, recordVisitInfo } from '../settlement/visits.ts';
+import { correct } from './correction.ts';
+import { downloadFile, reconcileDetails, uploadFile } from './files.ts';
 import { personInfo } from './person-info.ts';
 import type { PersonQueryLimiter } from './person-query-limit.ts';
 import { signIn, signOut } from './sign.ts';
@@ -19,6 +24,10 @@ import { signIn, signOut } from './sign.ts';
 export interface Outcome {
   output: Record<string, unknown>;
   warnings?: string[];
+  /** what a 2601 naming this message would undo */
+  undo?: Undo;
+  /** 9102: the answer is the file's bytes, not an envelope */
+  file?: { filename: string; content: Buffer };
 }
 
 export interface Transaction {
@@ -43,12 +52,36 @@ function tx<S extends z.ZodType>(
   return { schema, writes, signedIn, run: run as Transaction['run'] };
 }
 
-const settlementOutput = (o: SettlementOutcome): Outcome => ({
+const settlementOutput = (o: SettlementOutcome, undoInpatient?: boolean): Outcome => ({
   output: { setlinfo: setlinfo(o.head, o.amounts), setldetail: setldetail(o.funds, o.amounts) },
   warnings: o.warnings,
+  undo:
+    undoInpatient === undefined
+      ? undefined
+      : {
+          kind: 'settlement',
+          setlId: o.head.setlId,
+          mdtrtId: o.head.mdtrtId,
+          psnNo: o.head.psnNo,
+          inpatient: undoInpatient,
+        },
 });
 
-const feeOutput = (rows: UploadedLine[]): Outcome => ({
+/** An upload is undone by cancelling its lines; one that returned (netted) lines is not reversible. */
+const feeUndo = (rows: UploadedLine[], inpatient: boolean): Undo | undefined => {
+  const first = rows[0]?.line;
+  if (!first || rows.some((r) => r.line.returnOf !== null)) return undefined;
+  return {
+    kind: 'fees',
+    mdtrtId: first.mdtrtId,
+    psnNo: first.psnNo,
+    inpatient,
+    lineNos: rows.map((r) => r.line.lineNo),
+  };
+};
+
+const feeOutput = (rows: UploadedLine[], inpatient: boolean): Outcome => ({
+  undo: feeUndo(rows, inpatient),
   output: {
     result: rows.map((r) =>
       feeResult(r.result, {
@@ -83,7 +116,10 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   })),
   '2201': tx(inputs.registrationInput, true, async (q, c, i) => {
     const { mdtrtId } = await openVisit(q, c, i);
-    return { output: { data: { mdtrt_id: mdtrtId, psn_no: i.psnNo, ipt_otp_no: i.hisVisitNo } } };
+    return {
+      output: { data: { mdtrt_id: mdtrtId, psn_no: i.psnNo, ipt_otp_no: i.hisVisitNo } },
+      undo: { kind: 'visit', mdtrtId, psnNo: i.psnNo, inpatient: false },
+    };
   }),
   '2202': tx(inputs.registrationCancelInput, true, async (q, c, i) => {
     await cancelVisit(q, c, i, false);
@@ -94,7 +130,7 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     return none;
   }),
   '2204': tx(inputs.outpatientFeesInput, true, async (q, c, i) =>
-    feeOutput(await uploadFees(q, c, i, false)),
+    feeOutput(await uploadFees(q, c, i, false), false),
   ),
   '2205': tx(inputs.outpatientFeesCancelInput, true, async (q, c, i) => {
     await cancelFees(q, c, i, false);
@@ -104,12 +140,14 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     settlementOutput(await preSettle(q, c, i, false)),
   ),
   '2207': tx(inputs.outpatientSettleInput, true, async (q, c, i) =>
-    settlementOutput(await settleVisit(q, c, i, false)),
+    settlementOutput(await settleVisit(q, c, i, false), false),
   ),
   '2208': tx(inputs.reversalInput, true, async (q, c, i) =>
     settlementOutput(await reverseSettlement(q, c, i, false)),
   ),
-  '2301': tx(inputs.inpatientFeesInput, true, async (q, c, i) => feeOutput(await uploadFees(q, c, i, true))),
+  '2301': tx(inputs.inpatientFeesInput, true, async (q, c, i) =>
+    feeOutput(await uploadFees(q, c, i, true), true),
+  ),
   '2302': tx(inputs.inpatientFeesCancelInput, true, async (q, c, i) => {
     await cancelFees(q, c, i, true);
     return none;
@@ -118,18 +156,21 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     settlementOutput(await preSettle(q, c, i, true)),
   ),
   '2304': tx(inputs.inpatientSettleInput, true, async (q, c, i) =>
-    settlementOutput(await settleVisit(q, c, i, true)),
+    settlementOutput(await settleVisit(q, c, i, true), true),
   ),
   '2305': tx(inputs.reversalInput, true, async (q, c, i) =>
     settlementOutput(await reverseSettlement(q, c, i, true)),
   ),
   '2401': tx(inputs.admissionInput, true, async (q, c, i) => {
     const { mdtrtId } = await openVisit(q, c, i);
-    return { output: { result: { mdtrt_id: mdtrtId } } };
+    return {
+      output: { result: { mdtrt_id: mdtrtId } },
+      undo: { kind: 'visit', mdtrtId, psnNo: i.psnNo, inpatient: true },
+    };
   }),
   '2402': tx(inputs.dischargeInput, true, async (q, c, i) => {
     await discharge(q, c, i);
-    return none;
+    return { output: {}, undo: { kind: 'discharge', mdtrtId: i.mdtrtId, psnNo: i.psnNo } };
   }),
   '2404': tx(inputs.visitRefInput, true, async (q, c, i) => {
     await cancelVisit(q, c, i, true);
@@ -150,5 +191,53 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
         },
       },
     };
+  }),
+  '2601': tx(inputs.correctionInput, true, async (q, c, i) => {
+    await correct(q, c, i);
+    return none;
+  }),
+  '3202': tx(inputs.detailReconciliationInput, true, async (q, c, i) => {
+    const r = await reconcileDetails(q, c, i);
+    return {
+      output: {
+        fileinfo: r.fileinfo,
+        stmtinfo: {
+          stmt_rslt: r.differences === 0 ? '0' : '1',
+          stmt_rslt_dscr:
+            r.differences === 0
+              ? `明细一致：共 ${r.ourLines} 条`
+              : `明细不一致：机构 ${r.hisLines} 条，医保端 ${r.ourLines} 条，差异 ${r.differences} 条，见文件 ${r.fileinfo.filename}`,
+        },
+      },
+    };
+  }),
+  '5203': tx(inputs.settlementQueryInput, false, async (q, c, i) => {
+    const s = await findStoredSettlement(q, c, i);
+    const out = settlementOutput(s);
+    return {
+      output: {
+        ...out.output,
+        setlinfo: {
+          ...(out.output.setlinfo as object),
+          medins_setl_id: s.msgid ?? '',
+          mid_setl_flag: s.midStay ? '1' : '0',
+          refd_setl_flag: s.kind === 'reversal' ? '1' : '0',
+        },
+      },
+    };
+  }),
+  '5206': tx(inputs.cumulativeInput, false, async (q, c, i) => {
+    const year = i.year ?? Number(beijingDate(c.now).slice(0, 4));
+    const figures = await personYear(q, i.psnNo, year);
+    return { output: { cuminfo: figures.flatMap((f) => cuminfo(f, i.month)) } };
+  }),
+  '9101': tx(inputs.fileUploadInput, true, async (q, c, i) => {
+    const info = await uploadFile(q, c, i);
+    // clients read the three fields at the output's top level or under data: both are there
+    return { output: { ...info, data: info } };
+  }),
+  '9102': tx(inputs.fileDownloadInput, false, async (q, c, i) => {
+    const f = await downloadFile(q, c, i);
+    return { output: {}, file: { filename: f.filename, content: f.content } };
   }),
 };

@@ -2,3 +2,9 @@
 export type { Caller } from './caller.ts';
 export { SETTLEMENT_PERMISSIONS } from './permissions.ts';
 export { settlementRoutes } from './routes.ts';
+export { type YearCumulative, personYear } from './cumulative.ts';
+export { findStoredSettlement, type StoredSettlement } from './settle.ts';
+export { type DetailRowOut, detailRows } from './settlement-repo.ts';
+export { reverseSettlement } from './settle.ts';
+export { cancelFees } from './fees.ts';
+export { cancelDischarge, cancelVisit } from './visits.ts';

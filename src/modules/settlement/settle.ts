@@ -36,8 +36,17 @@ import {
   type PersonContextRow,
 } from './context-repo.ts';
 import { engineContext, type PolicyInForce, policyFor } from './engine-input.ts';
-import { fundsOf, findSettlement, insertReversal, insertSettlement } from './settlement-repo.ts';
-import { lockVisitForSettlement, updateVisit, type VisitRow } from './visit-repo.ts';
+import {
+  findSettlement,
+  fundsOf,
+  insertReversal,
+  insertSettlement,
+  laterLiveSettlement,
+  type SettlementRow,
+  settlementsOf,
+  staySoFar,
+} from './settlement-repo.ts';
+import { findVisit, lockVisitForSettlement, updateVisit, type VisitRow } from './visit-repo.ts';
 import { checkAlive, checkOwn, ownVisit, requireStatus } from './visits.ts';
 
 export interface SettlementOutcome {
@@ -57,6 +66,7 @@ interface Computed {
   careType: CareType;
   before: Accumulators;
   result: SettlementResult;
+  mid: boolean;
 }
 
 async function compute(
@@ -66,21 +76,27 @@ async function compute(
   inpatient: boolean,
   lock: boolean,
 ): Promise<Computed> {
-  if (r.midSettlement) throw badRequest('HIS_MID_SETTLEMENT', '暂不支持中途结算，请办理出院后结算');
+  const mid = r.midSettlement === true;
+  if (mid && !inpatient) throw badRequest('HIS_MID_SETTLEMENT', '中途结算只适用于住院');
   const batch = r.batchNo && r.batchNo !== '0000' ? r.batchNo : null;
   const v = lock
     ? checkOwn(await lockVisitForSettlement(q, r.mdtrtId, c.institution.code, batch), c, r, inpatient)
     : await ownVisit(q, c, r, inpatient, false);
   requireStatus(
     v,
-    [inpatient ? 'discharged' : 'registered'],
-    inpatient ? '结算（住院须先办理出院）' : '结算',
+    [mid ? 'admitted' : inpatient ? 'discharged' : 'registered'],
+    mid
+      ? '中途结算（中途结算只适用于在院患者，已出院的请办理出院结算）'
+      : inpatient
+        ? '结算（住院须先办理出院）'
+        : '结算',
   );
   if (v.insutype !== r.insutype) {
     throw badRequest('HIS_INSUTYPE_MISMATCH', `险种 ${r.insutype} 与就诊登记的险种 ${v.insutype} 不一致`);
   }
   const careType = r.medType ?? v.medType;
-  const endDate = v.endDate ?? v.beginDate;
+  // a mid-stay settlement settles the stay up to today
+  const endDate = mid ? maxDate(v.beginDate, beijingDate(c.now)) : (v.endDate ?? v.beginDate);
   const year = benefitYearOf(endDate);
   // the accumulator row is locked with the person context: settlements of one person serialise here
   const locked = lock ? await lockPersonAccumulators(q, v.psnNo, v.insutype, v.beginDate, year) : null;
@@ -106,6 +122,7 @@ async function compute(
   }
   const policy = await policyFor(q, person, v.insutype, endDate);
   const { visit, personContext } = engineContext(v, c.institution, person, endDate, careType);
+  if (inpatient) visit.stayBefore = await staySoFar(q, v.mdtrtId);
   const result = settle(
     {
       visit,
@@ -116,8 +133,10 @@ async function compute(
     },
     policy.policy,
   );
-  return { visit: v, person, lines, policy, careType, before, result };
+  return { visit: v, person, lines, policy, careType, before, result, mid };
 }
+
+const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 function headOf(x: Computed, setlId: string, setlTime: Date): SetlInfoHead {
   const endDate = x.visit.endDate ?? x.visit.beginDate;
@@ -194,6 +213,7 @@ export async function settleVisit(
     msgid: c.msgid,
     funds,
     lineIds: x.lines.map((l) => l.id),
+    midStay: x.mid,
     actor: c.actor,
     audit: {
       mdtrtId: x.visit.mdtrtId,
@@ -203,6 +223,7 @@ export async function settleVisit(
       psnPartAmt: amounts.psn_part_amt,
       policyVersion: x.result.policyVersion,
       msgid: c.msgid,
+      midStay: x.mid,
     },
   });
   return { head: { ...head, setlId }, amounts, funds, warnings: x.result.warnings };
@@ -230,6 +251,13 @@ export async function reverseSettlement(
       `结算 ${r.setlId} 已于此前撤销（撤销记录 ${s.reversedBy}），不能重复撤销`,
     );
   }
+  const later = await laterLiveSettlement(tx, s);
+  if (later) {
+    throw conflict(
+      'HIS_LATER_SETTLEMENT',
+      `就诊 ${v.mdtrtId} 在结算 ${r.setlId} 之后还有结算 ${later}，请先撤销后面的结算`,
+    );
+  }
   const now = c.now.toISOString();
   const current = await lockAccumulators(tx, s.psnNo, s.insutype, s.benefitYear);
   const restored = s.accBefore && s.accAfter ? withoutSettlement(current, s.accBefore, s.accAfter) : current;
@@ -239,7 +267,8 @@ export async function reverseSettlement(
     msgid: c.msgid,
   });
   await writeAccumulators(tx, s.psnNo, s.insutype, restored, now);
-  await updateVisit(tx, v.mdtrtId, { status: inpatient ? 'discharged' : 'registered' }, now);
+  // a mid-stay part leaves the stay as it is (still admitted, or discharged since)
+  if (!s.midStay) await updateVisit(tx, v.mdtrtId, { status: inpatient ? 'discharged' : 'registered' }, now);
   await audit(
     tx,
     c.actor,
@@ -254,29 +283,76 @@ export async function reverseSettlement(
     },
     c.now,
   );
-  const person = await findPerson(tx, s.psnNo, v.insutype, v.beginDate);
-  const endDate = v.endDate ?? v.beginDate;
-  const amounts = negate(s);
   return {
-    head: {
-      mdtrtId: v.mdtrtId,
-      setlId: reversalId,
-      psnNo: s.psnNo,
-      psnName: person?.name ?? '',
-      certno: person?.certno ?? '',
-      gender: person?.gender ?? '9',
-      birthDate: person?.birthDate ?? '',
-      age: person ? ageOn(person.birthDate, endDate) : 0,
-      insutype: s.insutype,
-      psnType: psnTypeOf(s.insutype),
-      medType: s.medType,
-      setlTime: wireDateTime(c.now),
-      clearingRegion: s.admdvs,
-      clearingType: s.clrType,
-      balanceFen: 0,
-    },
-    amounts,
+    head: await headOfRow(tx, s, v, reversalId, c.now),
+    amounts: negate(s),
     funds: (await fundsOf(tx, s.setlId)).map((f) => ({ ...f, fundFen: -f.fundFen })),
     warnings: [],
+  };
+}
+
+/** The setlinfo head of a stored settlement row. */
+async function headOfRow(q: Queryable, s: SettlementRow, v: VisitRow, setlId: string, setlTime: Date) {
+  const person = await findPerson(q, s.psnNo, v.insutype, v.beginDate);
+  const endDate = v.endDate ?? v.beginDate;
+  return {
+    mdtrtId: v.mdtrtId,
+    setlId,
+    psnNo: s.psnNo,
+    psnName: person?.name ?? '',
+    certno: person?.certno ?? '',
+    gender: person?.gender ?? '9',
+    birthDate: person?.birthDate ?? '',
+    age: person ? ageOn(person.birthDate, endDate) : 0,
+    insutype: s.insutype,
+    psnType: psnTypeOf(s.insutype),
+    medType: s.medType,
+    setlTime: wireDateTime(setlTime),
+    clearingRegion: s.admdvs,
+    clearingType: s.clrType,
+    balanceFen: 0,
+  };
+}
+
+export interface StoredSettlement extends SettlementOutcome {
+  /** the msgid of the request that settled (medins_setl_id) */
+  msgid: string | null;
+  kind: 'settlement' | 'reversal';
+  reversedBy: string | null;
+  midStay: boolean;
+}
+
+/**
+ * 5203: a stored settlement of the caller's, by setl_id, or the newest live one of a visit — how a
+ * HIS that lost a settlement's answer learns its setl_id (with a new msgid).
+ */
+export async function findStoredSettlement(
+  q: Queryable,
+  c: Caller,
+  r: { psnNo: string; setlId: string | null; mdtrtId: string | null },
+): Promise<StoredSettlement> {
+  const rows = await settlementsOf(q, { fixmedinsCode: c.institution.code, ...r });
+  const s = r.setlId
+    ? rows[0]
+    : [...rows].reverse().find((x) => x.kind === 'settlement' && x.reversedBy === null);
+  if (!s) {
+    throw notFound(
+      'HIS_SETTLEMENT_NOT_FOUND',
+      r.setlId
+        ? `结算记录 ${r.setlId} 不存在，或不属于本机构的人员 ${r.psnNo}`
+        : `就诊 ${r.mdtrtId} 没有有效的结算记录`,
+    );
+  }
+  const v = await findVisit(q, s.mdtrtId, false);
+  if (!v) throw notFound('HIS_VISIT_NOT_FOUND', `就诊记录 ${s.mdtrtId} 不存在`);
+  return {
+    head: await headOfRow(q, s, v, s.setlId, new Date(s.setlTime)),
+    amounts: s,
+    funds: await fundsOf(q, s.setlId),
+    warnings: [],
+    msgid: s.msgid,
+    kind: s.kind,
+    reversedBy: s.reversedBy,
+    midStay: s.midStay,
   };
 }

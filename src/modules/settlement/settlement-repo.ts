@@ -3,7 +3,7 @@
 // row with every amount negated.
 import type { Queryable } from '../../db/types.ts';
 import { AMOUNT_NAMES, type FundRow, type SettlementAmounts } from '../../domain/his/fields.ts';
-import type { Accumulators, ExplanationStep, LineResult } from '../../domain/settlement/types.ts';
+import type { Accumulators, ExplanationStep, LineResult, StaySoFar } from '../../domain/settlement/types.ts';
 import type { Actor } from '../audit/audit.ts';
 
 const AMOUNT_COLUMNS = AMOUNT_NAMES.join(', ');
@@ -30,6 +30,8 @@ export interface NewSettlement {
   msgid: string;
   funds: FundRow[];
   lineIds: number[];
+  /** 中途结算: the stay stays admitted */
+  midStay: boolean;
   actor: Actor;
   audit: object;
 }
@@ -53,16 +55,17 @@ export async function insertSettlement(tx: Queryable, s: NewSettlement): Promise
   const a = s.accAfter;
   const admdvs = p.add(s.admdvs);
   const now = p.add(s.setlTime);
+  const midStay = p.add(s.midStay);
   const sql = `WITH s AS (
        INSERT INTO settlement (setl_id, mdtrt_id, psn_no, admdvs, fixmedins_code, insutype, med_type, clr_type,
          setl_time, setl_date, benefit_year, policy_version_id, policy_version, kind, assistance_identity,
-         lines, steps, acc_before, acc_after, msgid, created_at, ${AMOUNT_COLUMNS})
+         lines, steps, acc_before, acc_after, msgid, created_at, mid_stay, ${AMOUNT_COLUMNS})
        VALUES ('ST' || ${admdvs}::text || lpad(nextval('settlement_serial')::text, 14, '0'), ${p.add(s.mdtrtId)},
          ${p.add(s.psnNo)}, ${admdvs}::text, ${p.add(s.fixmedinsCode)}, ${p.add(s.insutype)}, ${p.add(s.medType)},
          ${p.add(s.clearingType)}, ${now}, ${p.add(s.setlDate)}, ${p.add(s.benefitYear)}, ${p.add(s.policyVersionId)},
          ${p.add(s.policyVersion)}, 'settlement', ${p.add(s.assistanceIdentity)}, ${p.add(JSON.stringify(s.lines))},
          ${p.add(JSON.stringify(s.steps))}, ${p.add(JSON.stringify(s.accBefore))}, ${p.add(JSON.stringify(a))},
-         ${p.add(s.msgid)}, ${now}, ${AMOUNT_NAMES.map((n) => p.add(s.amounts[n])).join(', ')})
+         ${p.add(s.msgid)}, ${now}, ${midStay}, ${AMOUNT_NAMES.map((n) => p.add(s.amounts[n])).join(', ')})
        RETURNING setl_id),
      f AS (
        INSERT INTO settlement_fund (setl_id, fund_pay_type, fund_payamt, inscp_scp_amt)
@@ -80,7 +83,7 @@ export async function insertSettlement(tx: Queryable, s: NewSettlement): Promise
          special_disease_deductible_paid = ${p.add(JSON.stringify(a.specialDiseaseDeductiblePaidFen ?? {}))}, updated_at = ${now}
        WHERE psn_no = ${p.add(s.psnNo)} AND insutype = ${p.add(s.insutype)} AND year = ${p.add(a.year)}),
      v AS (
-       UPDATE visit SET status = 'settled', med_type = ${p.add(s.medType)}, updated_at = ${now} WHERE mdtrt_id = ${p.add(s.mdtrtId)}),
+       UPDATE visit SET status = CASE WHEN ${midStay}::boolean THEN status ELSE 'settled' END, med_type = ${p.add(s.medType)}, updated_at = ${now} WHERE mdtrt_id = ${p.add(s.mdtrtId)}),
      e AS (
        INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after, at)
        SELECT ${p.add(s.actor.id)}::bigint, ${p.add(s.actor.name)}, 'settlement.settle', 'settlement', s.setl_id, NULL,
@@ -107,12 +110,14 @@ export interface SettlementRow extends SettlementAmounts {
   reversedBy: string | null;
   accBefore: Accumulators | null;
   accAfter: Accumulators | null;
+  midStay: boolean;
+  msgid: string | null;
 }
 
 const ROW = `setl_id AS "setlId", mdtrt_id AS "mdtrtId", psn_no AS "psnNo", admdvs, fixmedins_code AS "fixmedinsCode",
   insutype, med_type AS "medType", clr_type AS "clrType", setl_time AS "setlTime", setl_date::text AS "setlDate",
   benefit_year AS "benefitYear", kind, reverses_setl_id AS "reversesSetlId", reversed_by AS "reversedBy",
-  acc_before AS "accBefore", acc_after AS "accAfter", ${AMOUNT_COLUMNS}`;
+  acc_before AS "accBefore", acc_after AS "accAfter", mid_stay AS "midStay", msgid, ${AMOUNT_COLUMNS}`;
 
 export async function findSettlement(
   q: Queryable,
@@ -137,10 +142,10 @@ export async function insertReversal(
     `WITH r AS (
        INSERT INTO settlement (setl_id, mdtrt_id, psn_no, admdvs, fixmedins_code, insutype, med_type, clr_type,
          setl_time, setl_date, benefit_year, policy_version_id, policy_version, kind, reverses_setl_id,
-         assistance_identity, lines, steps, msgid, created_at, ${AMOUNT_COLUMNS})
+         assistance_identity, lines, steps, msgid, created_at, mid_stay, ${AMOUNT_COLUMNS})
        SELECT 'ST' || admdvs || lpad(nextval('settlement_serial')::text, 14, '0'), mdtrt_id, psn_no, admdvs,
          fixmedins_code, insutype, med_type, clr_type, $2, $3, benefit_year, policy_version_id, policy_version,
-         'reversal', setl_id, assistance_identity, lines, '[]', $4, $2, ${negated}
+         'reversal', setl_id, assistance_identity, lines, '[]', $4, $2, mid_stay, ${negated}
          FROM settlement WHERE setl_id = $1
        RETURNING setl_id),
      f AS (
@@ -193,4 +198,103 @@ export async function institutionTotals(
     accountFen: BigInt(r.accountFen),
     count: BigInt(r.count),
   };
+}
+
+/** The live (not reversed) mid-stay settlements of a stay, summed: what its final settlement continues. */
+export async function staySoFar(q: Queryable, mdtrtId: string): Promise<StaySoFar | null> {
+  const rows = await q.query<{ n: number; ded: string; base: string }>(
+    `SELECT count(*)::int AS n, coalesce(sum(act_pay_dedc), 0)::text AS ded,
+            coalesce(sum(inscp_scp_amt - act_pay_dedc), 0)::text AS base
+       FROM settlement WHERE mdtrt_id = $1 AND kind = 'settlement' AND mid_stay AND reversed_by IS NULL`,
+    [mdtrtId],
+  );
+  const r = rows[0];
+  return r && r.n > 0
+    ? { settlements: r.n, deductiblePaidFen: Number(r.ded), pooledBaseFen: Number(r.base) }
+    : null;
+}
+
+/** A live settlement of the same visit made after this one (a mid-stay part must be reversed last-first). */
+export async function laterLiveSettlement(q: Queryable, s: SettlementRow): Promise<string | null> {
+  const rows = await q.query<{ setlId: string }>(
+    `SELECT setl_id AS "setlId" FROM settlement
+      WHERE mdtrt_id = $1 AND kind = 'settlement' AND reversed_by IS NULL AND setl_id <> $2
+        AND (setl_time, setl_id) > ($3::timestamptz, $2)
+      ORDER BY setl_time DESC LIMIT 1`,
+    [s.mdtrtId, s.setlId, s.setlTime],
+  );
+  return rows[0]?.setlId ?? null;
+}
+
+/** Settlements (and reversals) of an institution by setl_id or by visit, oldest first (5203). */
+export async function settlementsOf(
+  q: Queryable,
+  f: { fixmedinsCode: string; psnNo: string; setlId: string | null; mdtrtId: string | null },
+): Promise<SettlementRow[]> {
+  return q.query<SettlementRow>(
+    `SELECT ${ROW} FROM settlement
+      WHERE fixmedins_code = $1 AND psn_no = $2 AND ($3::text IS NULL OR setl_id = $3) AND ($4::text IS NULL OR mdtrt_id = $4)
+      ORDER BY setl_time, setl_id LIMIT 50`,
+    [f.fixmedinsCode, f.psnNo, f.setlId, f.mdtrtId],
+  );
+}
+
+export interface YearFigures {
+  insutype: string;
+  totalFen: number;
+  /** live settlements (a reversal cancels one) */
+  settlements: number;
+}
+
+/** A person's settled totals per scheme in a benefit year (5206's S0000). */
+export async function yearFigures(q: Queryable, psnNo: string, year: number): Promise<YearFigures[]> {
+  const rows = await q.query<{ insutype: string; total: string; n: string }>(
+    `SELECT insutype, coalesce(sum(medfee_sumamt), 0)::text AS total,
+            (count(*) FILTER (WHERE kind = 'settlement') - count(*) FILTER (WHERE kind = 'reversal'))::text AS n
+       FROM settlement WHERE psn_no = $1 AND benefit_year = $2 GROUP BY insutype ORDER BY insutype`,
+    [psnNo, year],
+  );
+  return rows.map((r) => ({ insutype: r.insutype, totalFen: Number(r.total), settlements: Number(r.n) }));
+}
+
+/** An institution's settlements and reversals of a period, one row each (3202's Yibao side). */
+export async function detailRows(
+  q: Queryable,
+  f: { fixmedinsCode: string; from: string; to: string; clearingType: string | null },
+): Promise<DetailRowOut[]> {
+  const rows = await q.query<{
+    setlId: string;
+    mdtrtId: string;
+    psnNo: string;
+    total: string;
+    fund: string;
+    acct: string;
+    refund: boolean;
+  }>(
+    `SELECT setl_id AS "setlId", mdtrt_id AS "mdtrtId", psn_no AS "psnNo", medfee_sumamt::text AS total,
+            fund_pay_sumamt::text AS fund, acct_pay::text AS acct, kind = 'reversal' AS refund
+       FROM settlement
+      WHERE fixmedins_code = $1 AND setl_date BETWEEN $2 AND $3 AND ($4::text IS NULL OR clr_type = $4)
+      ORDER BY setl_time, setl_id`,
+    [f.fixmedinsCode, f.from, f.to, f.clearingType],
+  );
+  return rows.map((r) => ({
+    setlId: r.setlId,
+    mdtrtId: r.mdtrtId,
+    psnNo: r.psnNo,
+    totalFen: Number(r.total),
+    fundFen: Number(r.fund),
+    accountFen: Number(r.acct),
+    refund: r.refund,
+  }));
+}
+
+export interface DetailRowOut {
+  setlId: string;
+  mdtrtId: string;
+  psnNo: string;
+  totalFen: number;
+  fundFen: number;
+  accountFen: number;
+  refund: boolean;
 }

@@ -1,6 +1,7 @@
 // Opening and closing visits: 2201/2401 register or admit, 2203 visit information, 2402 discharge,
 // and the cancellations 2202/2404/2405. Each checks the institution owns the visit, the person
 // is alive and enrolled on the visit date, and the visit is in a state the step applies to.
+import { staySoFar } from './settlement-repo.ts';
 import type { Queryable } from '../../db/types.ts';
 import { CERT_TYPE_NAMES, type Credential, checkVisitCredential } from '../../domain/his/credential.ts';
 import type { Diagnosis, OpenVisitRequest } from '../../domain/his/inputs.ts';
@@ -174,6 +175,9 @@ export async function cancelVisit(
   requireStatus(v, [inpatient ? 'admitted' : 'registered'], inpatient ? '撤销入院' : '撤销挂号');
   if ((await countOpenLines(tx, v.mdtrtId)) > 0) {
     throw conflict('HIS_VISIT_HAS_FEES', `就诊 ${v.mdtrtId} 还有未撤销的费用明细，请先撤销费用明细`);
+  }
+  if (inpatient && (await staySoFar(tx, v.mdtrtId))) {
+    throw conflict('HIS_VISIT_HAS_SETTLEMENT', `住院 ${v.mdtrtId} 已有中途结算，请先撤销中途结算再撤销入院`);
   }
   await updateVisit(tx, v.mdtrtId, { status: 'cancelled' }, c.now.toISOString());
   await audit(

@@ -1,0 +1,356 @@
+// Issue 9 §3: 中途结算, 2601 冲正, 5203, 5206, 9101/3202/9102 — through the HIS endpoint.
+import assert from 'node:assert/strict';
+import { dbTest } from '../../db/testing.ts';
+import { readZip, writeZip } from '../../domain/his/zip.ts';
+import { type LineSpec, totalOf, wire } from './flows.ts';
+import { at, type HisTester, hisWorld, snapshot } from './testing.ts';
+
+const A = 'XA01ABD075A002010100483';
+const B = 'XB02BXX123B001010100111';
+const C = 'XC03CXX999C001010100222';
+
+const PART1: LineSpec[] = [
+  { code: C, pricFen: 30_000, cnt: 1 },
+  { code: B, pricFen: 40_000, cnt: 5 },
+  { code: A, pricFen: 50_000, cnt: 6 },
+];
+const PART2: LineSpec[] = [
+  { code: B, pricFen: 20_000, cnt: 5 },
+  { code: A, pricFen: 70_000, cnt: 10 },
+];
+const MONEY = [
+  'medfee_sumamt',
+  'act_pay_dedc',
+  'hifp_pay',
+  'hifmi_pay',
+  'maf_pay',
+  'fund_pay_sumamt',
+  'psn_part_amt',
+];
+const fen = (v: unknown) => Math.round(Number(v) * 100);
+
+async function admit(t: HisTester, who: { psnNo: string; certno: string }, iptNo: string) {
+  const { result } = await t.ok(
+    '2401',
+    wire.admission(who.psnNo, '390', at('08:00', '2026-03-01'), iptNo, who.certno),
+  );
+  return result.mdtrt_id as string;
+}
+
+dbTest(
+  '中途结算: two parts of a stay add up to the stay settled at once, one deductible, one admission',
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.hospital;
+    // the stay in two parts, for 王安
+    const split = await admit(t, w.ann, 'ZY-MID');
+    await t.ok('2301', wire.fees(split, w.ann.psnNo, PART1, at('10:00', '2026-03-02'), null));
+    const midInput = {
+      data: {
+        ...wire.inpatientSettle(w.ann.psnNo, split, totalOf(PART1), w.ann.certno).data,
+        mid_setl_flag: '1',
+      },
+    };
+    const pre = await t.ok('2303', midInput);
+    const mid = await t.ok('2304', midInput);
+    assert.equal(mid.setlinfo.medfee_sumamt, pre.setlinfo.medfee_sumamt);
+    assert.ok(fen(mid.setlinfo.act_pay_dedc) > 0, 'the first part pays the deductible');
+    // the stay is still open and holds a settlement: it cannot be cancelled; more fees come
+  const refused = await t.call('2404', { data: { mdtrt_id: split, psn_no: w.ann.psnNo } });
+  assert.match(refused.json.err_msg, /已有中途结算/);
+  await t.ok('2301', wire.fees(split, w.ann.psnNo, PART2, at('10:00', '2026-03-08'), null, 10));
+  await t.ok('2402', wire.discharge(split, w.ann.psnNo, '390', at('09:00', '2026-03-10')));
+    const fin = await t.ok('2304', wire.inpatientSettle(w.ann.psnNo, split, totalOf(PART2), w.ann.certno));
+    assert.equal(fen(fin.setlinfo.act_pay_dedc), 0, 'the deductible is not charged twice');
+
+    const acc = await db.query<{ admissions: number; deductible: string; basic: string }>(
+      `SELECT admissions, deductible_paid_fen::text AS deductible, basic_fund_paid_fen::text AS basic FROM accumulator WHERE psn_no = $1`,
+      [w.ann.psnNo],
+    );
+    assert.equal(acc[0]!.admissions, 1, 'one admission counted for the stay');
+    assert.equal(Number(acc[0]!.deductible), fen(mid.setlinfo.act_pay_dedc));
+    assert.equal(Number(acc[0]!.basic), fen(mid.setlinfo.hifp_pay) + fen(fin.setlinfo.hifp_pay));
+
+    // reversal order: the final first; the mid-stay part before it is refused
+    const early = await t.call('2305', wire.reversal(mid.setlinfo.setl_id, split, w.ann.psnNo));
+    assert.equal(early.json.infcode, -1);
+    assert.match(early.json.err_msg, /请先撤销后面的结算/);
+    await t.ok('2305', wire.reversal(fin.setlinfo.setl_id, split, w.ann.psnNo));
+    await t.ok('2305', wire.reversal(mid.setlinfo.setl_id, split, w.ann.psnNo));
+    const back = await db.query<{ admissions: number; basic: string }>(
+      `SELECT admissions, basic_fund_paid_fen::text AS basic FROM accumulator WHERE psn_no = $1`,
+      [w.ann.psnNo],
+    );
+    assert.deepEqual([back[0]!.admissions, Number(back[0]!.basic)], [0, 0]);
+    const visit = await db.query<{ status: string }>(`SELECT status FROM visit WHERE mdtrt_id = $1`, [split]);
+    assert.equal(visit[0]!.status, 'discharged');
+
+    // settled again in one go after both reversals: the same totals as the two parts
+    const once = await t.ok(
+      '2304',
+      wire.inpatientSettle(w.ann.psnNo, split, totalOf([...PART1, ...PART2]), w.ann.certno),
+    );
+    for (const k of MONEY) {
+      assert.equal(fen(once.setlinfo[k]), fen(mid.setlinfo[k]) + fen(fin.setlinfo[k]), k);
+    }
+  },
+);
+
+dbTest(
+  '中途结算 is refused for an outpatient visit and after discharge (use the final settlement)',
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.hospital;
+    const stay = await admit(t, w.ann, 'ZY-D');
+    await t.ok('2301', wire.fees(stay, w.ann.psnNo, PART1, at('10:00', '2026-03-02'), null));
+    await t.ok('2402', wire.discharge(stay, w.ann.psnNo, '390', at('09:00', '2026-03-10')));
+    const before = await snapshot(db);
+    const r = await t.call('2304', {
+      data: {
+        ...wire.inpatientSettle(w.ann.psnNo, stay, totalOf(PART1), w.ann.certno).data,
+        mid_setl_flag: '1',
+      },
+    });
+    assert.equal(r.json.infcode, -1);
+    assert.match(r.json.err_msg, /中途结算只适用于在院患者/);
+    const { his_message: _m, audit_entry: _a, ...rest } = await snapshot(db);
+    const { his_message: _m2, audit_entry: _a2, ...restBefore } = before;
+    assert.deepEqual(rest, restBefore);
+  },
+);
+
+async function outpatient(t: HisTester, who: { psnNo: string; certno: string }, no: string) {
+  const reg = await t.ok('2201', wire.registration(who.psnNo, '390', at('09:00'), no, who.certno));
+  const mdtrtId: string = reg.data.mdtrt_id;
+  await t.ok('2203', wire.visitInfo(mdtrtId, who.psnNo, '11', 'J06.900', at('09:05')));
+  const lines: LineSpec[] = [
+    { code: A, pricFen: 2500, cnt: 4 },
+    { code: C, pricFen: 2000, cnt: 1 },
+  ];
+  await t.ok('2204', wire.fees(mdtrtId, who.psnNo, lines, at('09:10')));
+  return { mdtrtId, total: totalOf(lines) };
+}
+
+dbTest(
+  'lost reply: the retry gets the stored answer; with a new msgid 5203 finds the settlement; 2601 reverses it',
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.centre;
+    const { mdtrtId, total } = await outpatient(t, w.ann, 'MZ-LOST');
+    const msgid = t.nextMsgid();
+    const input = wire.outpatientSettle(w.ann.psnNo, mdtrtId, total, w.ann.certno);
+    const first = await t.call('2207', input, msgid);
+    assert.equal(first.json.infcode, 0, first.text);
+    // the answer is lost; the HIS re-sends the same msgid a second later with other whitespace
+    w.clock.now = new Date(w.clock.now.getTime() + 1000);
+    const again = await t.send(JSON.stringify(JSON.parse(t.body('2207', input, msgid)), null, 2));
+    assert.equal(again.json.output.setlinfo.setl_id, first.json.output.setlinfo.setl_id);
+
+    // or it asks with a new msgid which settlement the visit has (5203)
+    const q = await t.ok('5203', { data: { psn_no: w.ann.psnNo, mdtrt_id: mdtrtId } });
+    assert.equal(q.setlinfo.setl_id, first.json.output.setlinfo.setl_id);
+    assert.equal(q.setlinfo.medins_setl_id, msgid);
+    assert.equal(q.setlinfo.medfee_sumamt, first.json.output.setlinfo.medfee_sumamt);
+    assert.equal(q.setldetail.length, first.json.output.setldetail.length);
+    const byId = await t.ok('5203', { data: { psn_no: w.ann.psnNo, setl_id: q.setlinfo.setl_id } });
+    assert.equal(byId.setlinfo.hifp_pay, q.setlinfo.hifp_pay);
+    const other = await w.hospital.call('5203', { data: { psn_no: w.ann.psnNo, mdtrt_id: mdtrtId } });
+    assert.equal(other.json.infcode, -1, "another institution's settlement is not found");
+
+    // 2601 reverses it by the original msgid
+    await t.ok('2601', { data: { psn_no: w.ann.psnNo, omsgid: msgid, oinfno: '2207' } });
+    const s = await db.query<{ reversed: string | null }>(
+      `SELECT reversed_by AS reversed FROM settlement WHERE setl_id = $1`,
+      [first.json.output.setlinfo.setl_id],
+    );
+    assert.ok(s[0]!.reversed, 'the settlement is reversed');
+    const acc = await db.query<{ pooled: string }>(
+      `SELECT outpatient_pooled_paid_fen::text AS pooled FROM accumulator WHERE psn_no = $1`,
+      [w.ann.psnNo],
+    );
+    assert.equal(Number(acc[0]!.pooled), 0);
+    // the original msgid now answers that it was reversed; a second 2601 says so too
+    const retry = await t.call('2207', input, msgid);
+    assert.match(retry.json.err_msg, /已被冲正/);
+    const twice = await t.call('2601', { data: { psn_no: w.ann.psnNo, omsgid: msgid, oinfno: '2207' } });
+    assert.match(twice.json.err_msg, /已于冲正报文/);
+    // the visit can be settled again under a new msgid
+    await t.ok('2207', input);
+  },
+);
+
+dbTest(
+  '2601 for a msgid never processed takes it: the late original is refused and writes nothing',
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.centre;
+    const { mdtrtId, total } = await outpatient(t, w.ann, 'MZ-LATE');
+    const lost = t.nextMsgid();
+    await t.ok('2601', { data: { psn_no: w.ann.psnNo, omsgid: lost, oinfno: '2207' } });
+    const before = await snapshot(db);
+    const late = await t.call('2207', wire.outpatientSettle(w.ann.psnNo, mdtrtId, total, w.ann.certno), lost);
+    assert.equal(late.json.infcode, -1);
+    assert.match(late.json.err_msg, /已被冲正/);
+    assert.deepEqual(await snapshot(db), before);
+  },
+);
+
+dbTest(
+  '2601 undoes a registration, a fee upload and a discharge; refuses what it cannot reverse',
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.centre;
+    const regMsgid = t.nextMsgid();
+    const reg = await t.call(
+      '2201',
+      wire.registration(w.ann.psnNo, '390', at('09:00'), 'MZ-U', w.ann.certno),
+      regMsgid,
+    );
+    const mdtrtId = reg.json.output.data.mdtrt_id;
+    const feeMsgid = t.nextMsgid();
+    await t.call(
+      '2204',
+      wire.fees(mdtrtId, w.ann.psnNo, [{ code: A, pricFen: 2500, cnt: 4 }], at('09:10')),
+      feeMsgid,
+    );
+    await t.ok('2601', { data: { psn_no: w.ann.psnNo, omsgid: feeMsgid, oinfno: '2204' } });
+    const lines = await db.query<{ cancelled: boolean }>(
+      `SELECT cancelled FROM fee_line WHERE mdtrt_id = $1`,
+      [mdtrtId],
+    );
+    assert.deepEqual(
+      lines.map((l) => l.cancelled),
+      [true],
+    );
+    await t.ok('2601', { data: { psn_no: w.ann.psnNo, omsgid: regMsgid, oinfno: '2201' } });
+    const v = await db.query<{ status: string }>(`SELECT status FROM visit WHERE mdtrt_id = $1`, [mdtrtId]);
+    assert.equal(v[0]!.status, 'cancelled');
+
+    const stay = await admit(w.hospital, w.ann, 'ZY-U');
+    const dMsgid = w.hospital.nextMsgid();
+    await w.hospital.call(
+      '2402',
+      wire.discharge(stay, w.ann.psnNo, '390', at('09:00', '2026-03-10')),
+      dMsgid,
+    );
+    await w.hospital.ok('2601', { data: { psn_no: w.ann.psnNo, omsgid: dMsgid, oinfno: '2402' } });
+    const s = await db.query<{ status: string }>(`SELECT status FROM visit WHERE mdtrt_id = $1`, [stay]);
+    assert.equal(s[0]!.status, 'admitted');
+
+    const preMsgid = t.nextMsgid();
+    const wrong = await t.call('2601', { data: { psn_no: w.ann.psnNo, omsgid: preMsgid, oinfno: '2206' } });
+    assert.match(wrong.json.err_msg, /不能冲正/);
+    const person = await t.call('2601', {
+      data: { psn_no: w.tekun.psnNo, omsgid: regMsgid, oinfno: '2201' },
+    });
+    assert.equal(person.json.infcode, -1);
+  },
+);
+
+dbTest(
+  "5206: the year's cumulative figures after a stay (admissions, total, deductible, funds)",
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.hospital;
+    const stay = await admit(t, w.ann, 'ZY-C');
+    await t.ok('2301', wire.fees(stay, w.ann.psnNo, PART1, at('10:00', '2026-03-02'), null));
+    await t.ok('2402', wire.discharge(stay, w.ann.psnNo, '390', at('09:00', '2026-03-10')));
+    const s = await t.ok('2304', wire.inpatientSettle(w.ann.psnNo, stay, totalOf(PART1), w.ann.certno));
+    const out = await t.ok('5206', { data: { psn_no: w.ann.psnNo, cum_ym: '202603' } });
+    const by = Object.fromEntries(
+      out.cuminfo.map((r: { cum_type_code: string; cum: unknown }) => [r.cum_type_code, r.cum]),
+    );
+    assert.equal(by.C0000, 1);
+    assert.equal(fen(by.S0000), totalOf(PART1));
+    assert.equal(by.Q0000, s.setlinfo.act_pay_dedc);
+    assert.equal(by.D390100, s.setlinfo.hifp_pay);
+    assert.equal(by.D390200, s.setlinfo.hifmi_pay);
+    assert.ok(
+      out.cuminfo.every(
+        (r: { insutype: string; year: string; cum_ym: string }) =>
+          r.insutype === '390' && r.year === '2026' && r.cum_ym === '202603',
+      ),
+    );
+    const none = await t.ok('5206', { data: { psn_no: w.tekun.psnNo } });
+    assert.deepEqual(none.cuminfo, []);
+    const bad = await t.call('5206', { data: { psn_no: w.ann.psnNo, cum_ym: '2026-13' } });
+    assert.match(bad.json.err_msg, /cum_ym/);
+  },
+);
+
+dbTest('3202 明细对账 over 9101/9102: the answer file lists each difference', async (db) => {
+  const w = await hisWorld(db);
+  const t = w.centre;
+  const a = await outpatient(t, w.ann, 'MZ-R1');
+  const sa = await t.ok('2207', wire.outpatientSettle(w.ann.psnNo, a.mdtrtId, a.total, w.ann.certno));
+  const b = await outpatient(t, w.tekun, 'MZ-R2');
+  const sb = await t.ok('2207', wire.outpatientSettle(w.tekun.psnNo, b.mdtrtId, b.total, w.tekun.certno));
+  const line = (s: { setlinfo: Record<string, unknown> }, total: unknown) =>
+    [
+      s.setlinfo.setl_id,
+      s.setlinfo.mdtrt_id,
+      s.setlinfo.psn_no,
+      total,
+      s.setlinfo.fund_pay_sumamt,
+      '0.00',
+      '0',
+    ].join('\t');
+  // the HIS agrees on A, has B with another total, and lists a settlement Yibao never made
+  const text = [
+    line(sa, sa.setlinfo.medfee_sumamt),
+    line(sb, '999.00'),
+    ['ST0', 'MD0', 'P0', '1.00', '0.00', '0.00', '0'].join('\t'),
+  ].join('\n');
+  const bytes = [...writeZip('detail.txt', Buffer.from(text))].map((x) => (x > 127 ? x - 256 : x));
+  const up = await t.ok('9101', {
+    fsUploadIn: { in: bytes, filename: 'detail.zip', fixmedins_code: t.id.fixmedinsCode },
+  });
+  assert.equal(up.file_qury_no.length, 30);
+  assert.equal(up.data.file_qury_no, up.file_qury_no);
+  const r = await t.ok('3202', {
+    data: {
+      setl_optins: '410926',
+      file_qury_no: up.file_qury_no,
+      stmt_begndate: '2026-03-01',
+      stmt_enddate: '2026-03-31 23:59:59',
+      medfee_sumamt: '1000.00',
+      fund_pay_sumamt: '0',
+      cash_payamt: '0',
+      fixmedins_setl_cnt: 3,
+      clr_type: '11',
+    },
+  });
+  assert.equal(r.stmtinfo.stmt_rslt, '1');
+  const dl = await t.send(
+    t.body('9102', {
+      fsDownloadIn: { file_qury_no: r.fileinfo.file_qury_no, filename: r.fileinfo.filename },
+    }),
+  );
+  assert.equal(dl.status, 200);
+  const res = await w.app.inject({
+    method: 'POST',
+    url: '/fsi/api/rsfComIfsService/callService',
+    headers: (await import('./client.ts')).signedHeaders(t.id, w.clock.now),
+    payload: t.body('9102', {
+      fsDownloadIn: { file_qury_no: r.fileinfo.file_qury_no, filename: r.fileinfo.filename },
+    }),
+  });
+  assert.equal(res.headers['content-type'], 'application/octet-stream');
+  const [entry] = readZip(res.rawPayload);
+  const rows = entry!.data
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'));
+  assert.deepEqual(
+    rows.map((x) => [x[0], x[7]]),
+    [
+      [sb.setlinfo.setl_id, '3'],
+      ['ST0', '1'],
+    ],
+  );
+  // another institution cannot read the file
+  const foreign = await w.hospital.call('9102', { fsDownloadIn: { file_qury_no: r.fileinfo.file_qury_no } });
+  assert.equal(foreign.json.infcode, -1);
+});
