@@ -27,14 +27,19 @@ const centre: HisIdentity = {
 let seq = 0;
 
 // biome-ignore lint/suspicious/noExplicitAny: reply nodes are asserted field by field
-async function his(infno: string, input: Record<string, unknown>, msgid?: string): Promise<any> {
-  const now = testNow();
+async function his(
+  infno: string,
+  input: Record<string, unknown>,
+  msgid?: string,
+  id: HisIdentity = centre,
+  now = testNow(),
+): Promise<any> {
   const body = JSON.stringify(
-    envelope(centre, infno, msgid ?? makeMsgid(centre.fixmedinsCode, now, ++seq), input, now),
+    envelope(id, infno, msgid ?? makeMsgid(id.fixmedinsCode, now, ++seq), input, now),
   );
   const res = await fetch(`${server.url}${HIS_PATH}`, {
     method: 'POST',
-    headers: signedHeaders(centre, now),
+    headers: signedHeaders(id, now),
     body,
   });
   assert.equal(res.status, 200);
@@ -50,6 +55,45 @@ async function staff(path: string, cookie: string, method = 'GET'): Promise<any>
   });
   assert.equal(res.status, 200, await res.clone().text());
   return res.json();
+}
+
+async function login(): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+  });
+  return (res.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+/** Class A drugs any adult may get, from the demo catalogue. */
+async function plainDrugs(cookie: string): Promise<{ code: string }[]> {
+  return (await staff('/api/registry/catalogue?chrgitmLv=01&kind=drug&pageSize=50', cookie)).items.filter(
+    (i: { genderLimit: string | null; minAge: number | null; maxAge: number | null }) =>
+      !i.genderLimit && i.minAge === null && i.maxAge === null,
+  );
+}
+
+/** An adult of a township insured under 390 today, as 1101 answers for them. */
+async function insuredAdult(cookie: string, township: string, id: HisIdentity, skip: string[] = []) {
+  const adults = (
+    await staff(`/api/registry/persons?status=normal&townshipCode=${township}&pageSize=50`, cookie)
+  ).items;
+  for (const p of adults.filter(
+    (a: { enrolled390: boolean; psnNo: string }) => a.enrolled390 && !skip.includes(a.psnNo),
+  )) {
+    const { certno } = await staff(`/api/registry/persons/${p.psnNo}/reveal`, cookie, 'POST');
+    const info = await his(
+      '1101',
+      { data: { mdtrt_cert_type: '02', mdtrt_cert_no: certno, psn_cert_type: '01' } },
+      undefined,
+      id,
+    );
+    if (info.infcode === 0 && info.output.insuinfo.some((i: { insutype: string }) => i.insutype === '390')) {
+      return { psnNo: p.psnNo as string, certno: certno as string };
+    }
+  }
+  throw new Error(`no person insured under 390 in ${township}`);
 }
 
 /** Beijing wall-clock time as the HIS sends it. */
@@ -151,4 +195,90 @@ test('a HIS settles, reconciles and reverses an outpatient visit against a fresh
   // staff see the settlement and its reversal
   const listed = await staff(`/api/settlement/settlements?psnNo=${person.psnNo}`, cookie);
   assert.ok(listed.items.length >= 2);
+});
+
+const hospital: HisIdentity = {
+  fixmedinsCode: 'H41092600001',
+  paasid: 'H41092600001',
+  secret: 'demo-secret-H41092600001',
+};
+
+test('an inpatient stay: mid-stay settlement, lost reply retried with a new inf_time, 5203, 2601, final settlement', async () => {
+  const cookie = await login();
+  const drugs = await plainDrugs(cookie);
+  const signIn = await his(
+    '9001',
+    { signIn: { opter_no: '002', mac: '00-16-EA-AE-3C-41', ip: '127.0.0.1' } },
+    undefined,
+    hospital,
+  );
+  assert.equal(signIn.infcode, 0, signIn.err_msg);
+  hospital.signNo = signIn.output.signinoutb.sign_no;
+  const p = await insuredAdult(cookie, '410926102', hospital);
+
+  const day = (n: number) => beijing(new Date(testNow().getTime() - n * 86_400_000));
+  const adm = await his(
+    '2401',
+    wire.admission(p.psnNo, '390', day(6), 'ZY-E2E-1', p.certno),
+    undefined,
+    hospital,
+  );
+  assert.equal(adm.infcode, 0, adm.err_msg);
+  const mdtrtId = adm.output.result.mdtrt_id;
+  const part1 = [
+    { code: drugs[0]!.code, pricFen: 4_800, cnt: 20 },
+    { code: drugs[1]!.code, pricFen: 2_500, cnt: 10 },
+  ];
+  const up1 = await his('2301', wire.fees(mdtrtId, p.psnNo, part1, day(5), null), undefined, hospital);
+  assert.equal(up1.infcode, 0, up1.err_msg);
+
+  // 中途结算 while in hospital; the reply is "lost" and the HIS re-sends it a second later
+  const midInput = {
+    data: { ...wire.inpatientSettle(p.psnNo, mdtrtId, totalOf(part1), p.certno).data, mid_setl_flag: '1' },
+  };
+  const msgid = makeMsgid(hospital.fixmedinsCode, testNow(), 8888);
+  const mid = await his('2304', midInput, msgid, hospital);
+  assert.equal(mid.infcode, 0, mid.err_msg);
+  const retried = await his('2304', midInput, msgid, hospital, new Date(testNow().getTime() + 1000));
+  assert.deepEqual(retried.output, mid.output, 'the same msgid with a fresh inf_time gets the first answer');
+  assert.equal(mid.output.setlinfo.medins_setl_id, msgid);
+
+  // with a new msgid the HIS finds the settlement by the visit, then reverses it by 2601 and settles it again
+  const found = await his('5203', { data: { psn_no: p.psnNo, mdtrt_id: mdtrtId } }, undefined, hospital);
+  assert.equal(found.output.setlinfo.setl_id, mid.output.setlinfo.setl_id);
+  const corr = await his(
+    '2601',
+    { data: { psn_no: p.psnNo, omsgid: msgid, oinfno: '2304' } },
+    undefined,
+    hospital,
+  );
+  assert.equal(corr.infcode, 0, corr.err_msg);
+  const mid2 = await his('2304', midInput, undefined, hospital);
+  assert.equal(mid2.infcode, 0, mid2.err_msg);
+  assert.equal(
+    mid2.output.setlinfo.hifp_pay,
+    mid.output.setlinfo.hifp_pay,
+    'the reversal gave the accumulators back',
+  );
+
+  // more fees, discharge, final settlement: the deductible is not charged again
+  const part2 = [{ code: drugs[0]!.code, pricFen: 4_800, cnt: 10 }];
+  const up2 = await his('2301', wire.fees(mdtrtId, p.psnNo, part2, day(2), null, 20), undefined, hospital);
+  assert.equal(up2.infcode, 0, up2.err_msg);
+  const dscg = await his('2402', wire.discharge(mdtrtId, p.psnNo, '390', day(1)), undefined, hospital);
+  assert.equal(dscg.infcode, 0, dscg.err_msg);
+  const fin = await his(
+    '2304',
+    wire.inpatientSettle(p.psnNo, mdtrtId, totalOf(part2), p.certno),
+    undefined,
+    hospital,
+  );
+  assert.equal(fin.infcode, 0, fin.err_msg);
+  assert.equal(fin.output.setlinfo.act_pay_dedc, 0);
+  assert.equal(Math.round(fin.output.setlinfo.medfee_sumamt * 100), totalOf(part2));
+
+  const cum = await his('5206', { data: { psn_no: p.psnNo } }, undefined, hospital);
+  assert.equal(cum.infcode, 0, cum.err_msg);
+  const admissions = cum.output.cuminfo.find((r: { cum_type_code: string }) => r.cum_type_code === 'C0000');
+  assert.ok(admissions.cum >= 1);
 });
