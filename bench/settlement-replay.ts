@@ -15,20 +15,33 @@ export interface Unit {
   seq: number;
   tx: boolean;
   flow: string | null;
+  /** the HIS message the unit served */
+  msgid?: string;
   statements: Statement[];
 }
 
-/** The db the server runs on, recording every unit; flowOf maps a parameter to its flow. */
-export function recording(db: Db, flowOf: (param: unknown) => string | undefined): { db: Db; units: Unit[] } {
+/**
+ * The db the server runs on, recording every unit. Units are attributed to their flow afterwards
+ * (attribute), by the msgid among their parameters: the load generator runs in another process
+ * and reports msgid → flow when it is done.
+ */
+export function recording(db: Db): {
+  db: Db;
+  units: Unit[];
+  attribute: (flowOf: (param: unknown) => { flow: string; msgid: string } | undefined) => void;
+} {
   const units: Unit[] = [];
   let seq = 0;
-  const attribute = (u: Unit) => {
-    for (const s of u.statements) {
-      for (const p of s.params) {
-        const f = flowOf(p);
-        if (f) {
-          u.flow = f;
-          return;
+  const attribute = (flowOf: (param: unknown) => { flow: string; msgid: string } | undefined) => {
+    for (const u of units) {
+      find: for (const s of u.statements) {
+        for (const p of s.params) {
+          const f = flowOf(p);
+          if (f) {
+            u.flow = f.flow;
+            u.msgid = f.msgid;
+            break find;
+          }
         }
       }
     }
@@ -47,7 +60,6 @@ export function recording(db: Db, flowOf: (param: unknown) => string | undefined
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const u: Unit = { seq: seq++, tx: false, flow: null, statements: [] };
       const rows = await recorder(db, u).query<T>(sql, params);
-      attribute(u);
       units.push(u);
       return rows;
     },
@@ -56,14 +68,13 @@ export function recording(db: Db, flowOf: (param: unknown) => string | undefined
     async tx(fn) {
       const u: Unit = { seq: seq++, tx: true, flow: null, statements: [] };
       const result = await db.tx((tx) => fn(recorder(tx, u)));
-      attribute(u);
       units.push(u);
       return result;
     },
     ping: () => db.ping(),
     close: () => db.close(),
   };
-  return { db: wrapped, units };
+  return { db: wrapped, units, attribute };
 }
 
 /** Flows in recorded order: flow id → its units. */
@@ -125,16 +136,32 @@ async function run(q: Queryable, s: Statement, ids: IdMap): Promise<void> {
   learn(s.rows, rows, ids);
 }
 
-/** Replay one flow's units in order, each transaction as a transaction. */
-export async function replayFlow(db: Db, units: Unit[], text: Map<string, string>): Promise<void> {
+/**
+ * Replay one flow's units in order, each transaction as a transaction. Returns the milliseconds the
+ * units of `timed` (a message, e.g. the settlement call) took together.
+ */
+export async function replayFlow(
+  db: Db,
+  units: Unit[],
+  text: Map<string, string>,
+  timed?: (msgid: string | undefined) => boolean,
+): Promise<number> {
   const ids: IdMap = { text, numbers: new Map() };
+  let ms = 0;
   for (const u of units) {
-    if (u.tx) {
-      await db.tx(async (tx) => {
-        for (const s of u.statements) await run(tx, s, ids);
-      });
-    } else {
-      for (const s of u.statements) await run(db, s, ids);
-    }
+    const t0 = timed?.(u.msgid) ? performance.now() : null;
+    await replayUnit(db, u, ids);
+    if (t0 !== null) ms += performance.now() - t0;
+  }
+  return ms;
+}
+
+async function replayUnit(db: Db, u: Unit, ids: IdMap): Promise<void> {
+  if (u.tx) {
+    await db.tx(async (tx) => {
+      for (const s of u.statements) await run(tx, s, ids);
+    });
+  } else {
+    for (const s of u.statements) await run(db, s, ids);
   }
 }

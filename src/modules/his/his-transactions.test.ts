@@ -56,10 +56,10 @@ dbTest(
     assert.equal(mid.setlinfo.medfee_sumamt, pre.setlinfo.medfee_sumamt);
     assert.ok(fen(mid.setlinfo.act_pay_dedc) > 0, 'the first part pays the deductible');
     // the stay is still open and holds a settlement: it cannot be cancelled; more fees come
-  const refused = await t.call('2404', { data: { mdtrt_id: split, psn_no: w.ann.psnNo } });
-  assert.match(refused.json.err_msg, /已有中途结算/);
-  await t.ok('2301', wire.fees(split, w.ann.psnNo, PART2, at('10:00', '2026-03-08'), null, 10));
-  await t.ok('2402', wire.discharge(split, w.ann.psnNo, '390', at('09:00', '2026-03-10')));
+    const refused = await t.call('2404', { data: { mdtrt_id: split, psn_no: w.ann.psnNo } });
+    assert.match(refused.json.err_msg, /已有中途结算/);
+    await t.ok('2301', wire.fees(split, w.ann.psnNo, PART2, at('10:00', '2026-03-08'), null, 10));
+    await t.ok('2402', wire.discharge(split, w.ann.psnNo, '390', at('09:00', '2026-03-10')));
     const fin = await t.ok('2304', wire.inpatientSettle(w.ann.psnNo, split, totalOf(PART2), w.ann.certno));
     assert.equal(fen(fin.setlinfo.act_pay_dedc), 0, 'the deductible is not charged twice');
 

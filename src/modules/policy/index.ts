@@ -1,3 +1,4 @@
 // Benefit policy as data: its face.
 export { POLICY_PERMISSIONS } from './permissions.ts';
 export { policyRoutes } from './routes.ts';
+export { policyInForceJson } from './repository.ts';

@@ -19,21 +19,28 @@ const SUMMARY_COLUMNS = `id, admdvs, year, insutype, version, name, effective_fr
   effective_to::text AS "effectiveTo", created_by AS "createdBy", created_at AS "createdAt"`;
 
 /** The policy the HIS settles with: the newest version of (region, scheme) effective on the date. */
+/**
+ * The policy in force, as one JSON value {id, version, policy} (or NULL): a subquery another
+ * statement embeds, so a settlement reads its policy in the round trip that reads its person.
+ * The arguments are SQL expressions.
+ */
+export const policyInForceJson = (admdvs: string, insutype: string, onDate: string) => `
+  SELECT json_build_object('id', pv.id, 'version', pv.version, 'policy', pv.document) FROM policy_version pv
+   WHERE pv.admdvs = (${admdvs})::text AND pv.insutype = (${insutype})::text AND pv.effective_from <= (${onDate})::date
+     AND (pv.effective_to IS NULL OR pv.effective_to >= (${onDate})::date)
+   ORDER BY pv.id DESC LIMIT 1`;
+
 export async function activePolicy(
   q: Queryable,
   admdvs: string,
   insutype: string,
   onDate: string,
 ): Promise<{ id: number; version: string; policy: Policy } | null> {
-  const rows = await q.query<{ id: number; version: string; document: Policy }>(
-    `SELECT id, version, document FROM policy_version
-      WHERE admdvs = $1 AND insutype = $2 AND effective_from <= $3::date
-        AND (effective_to IS NULL OR effective_to >= $3::date)
-      ORDER BY id DESC LIMIT 1`,
+  const rows = await q.query<{ p: { id: number; version: string; policy: Policy } | null }>(
+    `SELECT (${policyInForceJson('$1', '$2', '$3')}) AS p`,
     [admdvs, insutype, onDate],
   );
-  const r = rows[0];
-  return r ? { id: r.id, version: r.version, policy: r.document } : null;
+  return rows[0]?.p ?? null;
 }
 
 /** Inserts unless (admdvs, insutype, version) exists; returns the new id or null. */

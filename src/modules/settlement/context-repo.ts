@@ -1,6 +1,8 @@
 // What the engine needs besides the visit: the person with the enrollment covering a date, their
 // identity spells, filings and special-disease qualifications — one round trip — and the fee
 // lines with the catalogue entries they were classified against.
+import { policyInForceJson } from '../policy/index.ts';
+import type { PolicyInForce } from './engine-input.ts';
 import type { Queryable } from '../../db/types.ts';
 import { accumulatorJson } from './accumulator-repo.ts';
 import type {
@@ -94,14 +96,16 @@ export async function lockPersonAccumulators(
   insutype: Insutype,
   onDate: string,
   year: number,
-): Promise<(PersonContextRow & { accumulators: Accumulators }) | null> {
-  const rows = await q.query<PersonContextRow & { accumulators: Accumulators }>(
-    `SELECT ${CONTEXT}, ${accumulatorJson('a')} AS accumulators
+  policyOn: string,
+): Promise<(PersonContextRow & { accumulators: Accumulators; policy: PolicyInForce | null }) | null> {
+  const rows = await q.query<PersonContextRow & { accumulators: Accumulators; policy: PolicyInForce | null }>(
+    `SELECT ${CONTEXT}, ${accumulatorJson('a')} AS accumulators,
+            (${policyInForceJson('coalesce(e.admdvs, p.admdvs)', '$2', '$5')}) AS policy
        FROM person p ${ENROLLMENT}
        JOIN accumulator a ON a.psn_no = p.psn_no AND a.insutype = $2 AND a.year = $4
       WHERE p.psn_no = $1
         FOR UPDATE OF a`,
-    [psnNo, insutype, onDate, year],
+    [psnNo, insutype, onDate, year, policyOn],
   );
   return rows[0] ?? null;
 }

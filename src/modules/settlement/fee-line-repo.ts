@@ -9,19 +9,13 @@ export interface AmountLimits {
   visitTotal: string;
 }
 
-export async function limitsAndVisitTotal(q: Queryable, mdtrtId: string): Promise<AmountLimits> {
-  const rows = await q.query<{ lineMaxFen: string; visitMaxFen: string; visitTotal: string }>(
-    `SELECT l.line_max_fen::text AS "lineMaxFen", l.visit_max_fen::text AS "visitMaxFen",
-            (SELECT coalesce(sum(det_item_fee_sumamt), 0)::text FROM fee_line
-              WHERE mdtrt_id = $1 AND NOT cancelled) AS "visitTotal"
-       FROM his_limits l`,
-    [mdtrtId],
-  );
-  const r = rows[0];
-  // no row: the national interface's own field width (N(16,2)) is the only bound
-  if (!r)
-    return { lineMaxFen: Number.MAX_SAFE_INTEGER, visitMaxFen: Number.MAX_SAFE_INTEGER, visitTotal: '0' };
-  return { lineMaxFen: Number(r.lineMaxFen), visitMaxFen: Number(r.visitMaxFen), visitTotal: r.visitTotal };
+/** The bounds as read with the visit (no his_limits row: the wire's own width N(16,2) is the only bound). */
+export function amountLimits(
+  row: { lineMaxFen: string; visitMaxFen: string } | null,
+  visitTotal: string,
+): AmountLimits {
+  if (!row) return { lineMaxFen: Number.MAX_SAFE_INTEGER, visitMaxFen: Number.MAX_SAFE_INTEGER, visitTotal };
+  return { lineMaxFen: Number(row.lineMaxFen), visitMaxFen: Number(row.visitMaxFen), visitTotal };
 }
 
 export interface OriginalLine {

@@ -22,7 +22,8 @@ import type { Caller } from './caller.ts';
 import { auditParams, auditPart } from './audit-sql.ts';
 import { catalogueOn, toEntry } from './context-repo.ts';
 import {
-  limitsAndVisitTotal,
+  type AmountLimits,
+  amountLimits,
   lockOriginalLines,
   type NettedLine,
   type OriginalLine,
@@ -88,7 +89,7 @@ export async function uploadFees(
   const returns = lines.filter((l) => l.returnOf !== null);
   const returned = await nettedOriginals(tx, v.mdtrtId, returns);
   lines = lines.filter((l) => l.returnOf === null);
-  await checkBounds(tx, v.mdtrtId, lines, returned);
+  checkBounds(amountLimits(v.limits, v.visitTotal), lines, returned);
 
   const catalogue = await catalogueOn(tx, [
     ...lines.map((l) => ({ code: l.itemCode, date: l.time.date })),
@@ -111,12 +112,8 @@ export async function uploadFees(
   // classification needs only the person's sex and age; identities and filings matter later
   const person = { ...v.person, psnNo: v.psnNo, identities: [], filings: [], qualifications: [] };
   // the visit row carries the person's pooling region (参保地), whose policy applies
-  const { policy } = await policyFor(
-    tx,
-    { admdvs: v.admdvs, insuredAdmdvs: v.admdvs },
-    v.insutype,
-    v.beginDate,
-  );
+  const { policy } =
+    v.policy ?? (await policyFor(tx, { admdvs: v.admdvs, insuredAdmdvs: v.admdvs }, v.insutype, v.beginDate));
   const { visit, personContext } = engineContext(v, c.institution, person, v.endDate ?? v.beginDate);
   const results = classifyLines(
     lines.map((l, i) => ({
@@ -247,8 +244,7 @@ async function nettedOriginals(tx: Queryable, mdtrtId: string, returns: UploadLi
 }
 
 /** Amount bounds (his_limits): per line, and the visit's live total after this upload. */
-async function checkBounds(tx: Queryable, mdtrtId: string, lines: UploadLine[], returned: Returned[]) {
-  const limits = await limitsAndVisitTotal(tx, mdtrtId);
+function checkBounds(limits: AmountLimits, lines: UploadLine[], returned: Returned[]) {
   for (const l of lines) {
     if (l.amountFen > limits.lineMaxFen) {
       throw badRequest(

@@ -21,7 +21,7 @@ import { beijingDate, wireDateTime } from '../../domain/his/wire.ts';
 import { ageOn } from '../../domain/registry/id-number.ts';
 import { benefitYearOf, settle } from '../../domain/settlement/engine.ts';
 import { withoutSettlement } from '../../domain/settlement/reversal.ts';
-import type { Accumulators, CareType, SettlementResult } from '../../domain/settlement/types.ts';
+import type { Accumulators, CareType, SettlementResult, StaySoFar } from '../../domain/settlement/types.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { fenToYuan, sum } from '../../domain/shared/money.ts';
 import { audit } from '../audit/audit.ts';
@@ -99,7 +99,9 @@ async function compute(
   const endDate = mid ? maxDate(v.beginDate, beijingDate(c.now)) : (v.endDate ?? v.beginDate);
   const year = benefitYearOf(endDate);
   // the accumulator row is locked with the person context: settlements of one person serialise here
-  const locked = lock ? await lockPersonAccumulators(q, v.psnNo, v.insutype, v.beginDate, year) : null;
+  const locked = lock
+    ? await lockPersonAccumulators(q, v.psnNo, v.insutype, v.beginDate, year, endDate)
+    : null;
   const person = locked ?? (await findPersonContext(q, v.psnNo, v.insutype, v.beginDate));
   if (!person) throw notFound('HIS_PERSON_NOT_FOUND', `人员编号 ${v.psnNo} 不存在`);
   const before = locked
@@ -120,9 +122,10 @@ async function compute(
       `医疗费总额 medfee_sumamt ${fenToYuan(r.totalFen)} 与已上传费用明细合计 ${fenToYuan(uploaded)} 不一致`,
     );
   }
-  const policy = await policyFor(q, person, v.insutype, endDate);
+  const policy = locked?.policy ?? (await policyFor(q, person, v.insutype, endDate));
   const { visit, personContext } = engineContext(v, c.institution, person, endDate, careType);
-  if (inpatient) visit.stayBefore = await staySoFar(q, v.mdtrtId);
+  if (inpatient)
+    visit.stayBefore = 'stay' in v ? (v.stay as StaySoFar | null) : await staySoFar(q, v.mdtrtId);
   const result = settle(
     {
       visit,

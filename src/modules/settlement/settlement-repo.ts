@@ -200,17 +200,25 @@ export async function institutionTotals(
   };
 }
 
-/** The live (not reversed) mid-stay settlements of a stay, summed: what its final settlement continues. */
+/**
+ * The live (not reversed) mid-stay settlements of a stay, summed, as one JSON value (NULL when
+ * none): what its next settlement continues. A subquery; visit is an SQL expression.
+ */
+export const stayJson = (visit: string) => `
+  SELECT CASE WHEN count(*) = 0 THEN NULL ELSE json_build_object(
+           'settlements', count(*), 'deductiblePaidFen', sum(act_pay_dedc),
+           'pooledBaseFen', sum(inscp_scp_amt - act_pay_dedc)) END
+    FROM settlement WHERE mdtrt_id = ${visit} AND kind = 'settlement' AND mid_stay AND reversed_by IS NULL`;
+
 export async function staySoFar(q: Queryable, mdtrtId: string): Promise<StaySoFar | null> {
-  const rows = await q.query<{ n: number; ded: string; base: string }>(
-    `SELECT count(*)::int AS n, coalesce(sum(act_pay_dedc), 0)::text AS ded,
-            coalesce(sum(inscp_scp_amt - act_pay_dedc), 0)::text AS base
-       FROM settlement WHERE mdtrt_id = $1 AND kind = 'settlement' AND mid_stay AND reversed_by IS NULL`,
-    [mdtrtId],
-  );
-  const r = rows[0];
-  return r && r.n > 0
-    ? { settlements: r.n, deductiblePaidFen: Number(r.ded), pooledBaseFen: Number(r.base) }
+  const rows = await q.query<{ stay: StaySoFar | null }>(`SELECT (${stayJson('$1')}) AS stay`, [mdtrtId]);
+  const s = rows[0]?.stay;
+  return s
+    ? {
+        settlements: Number(s.settlements),
+        deductiblePaidFen: Number(s.deductiblePaidFen),
+        pooledBaseFen: Number(s.pooledBaseFen),
+      }
     : null;
 }
 

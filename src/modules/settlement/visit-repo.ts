@@ -3,7 +3,11 @@ import type { Queryable } from '../../db/types.ts';
 import type { CareType, Insutype } from '../../domain/settlement/types.ts';
 import type { Actor } from '../audit/audit.ts';
 import { auditParams, auditPart } from './audit-sql.ts';
+import type { StaySoFar } from '../../domain/settlement/types.ts';
+import { policyInForceJson } from '../policy/index.ts';
+import type { PolicyInForce } from './engine-input.ts';
 import { type OpenLine, openLinesJson } from './context-repo.ts';
+import { stayJson } from './settlement-repo.ts';
 
 export type VisitStatus = 'registered' | 'admitted' | 'discharged' | 'settled' | 'cancelled';
 
@@ -34,13 +38,24 @@ const columns = (t: string) => `${t}.mdtrt_id AS "mdtrtId", ${t}.psn_no AS "psnN
 
 export interface VisitWithPerson extends VisitRow {
   person: { name: string; gender: '1' | '2'; birthDate: string; deathDate: string | null };
+  /** the amount bounds with the visit's live total as it stands (his_limits; null: no row) */
+  limits: { lineMaxFen: string; visitMaxFen: string } | null;
+  visitTotal: string;
+  /** the policy in force in the visit's pooling region on its first day */
+  policy: PolicyInForce | null;
 }
 
-/** The visit, locked, with the person facts fee lines are checked and classified against. */
+/**
+ * The visit, locked, with what an upload checks and classifies its lines against — the person's
+ * facts, the amount bounds with the visit's live total, the policy — in one round trip.
+ */
 export async function lockVisitWithPerson(q: Queryable, mdtrtId: string): Promise<VisitWithPerson | null> {
   const rows = await q.query<VisitWithPerson>(
     `SELECT ${columns('v')},
-            json_build_object('name', p.name, 'gender', p.gender, 'birthDate', p.birth_date, 'deathDate', p.death_date) AS person
+            json_build_object('name', p.name, 'gender', p.gender, 'birthDate', p.birth_date, 'deathDate', p.death_date) AS person,
+            (SELECT json_build_object('lineMaxFen', l.line_max_fen::text, 'visitMaxFen', l.visit_max_fen::text) FROM his_limits l) AS limits,
+            (SELECT coalesce(sum(det_item_fee_sumamt), 0)::text FROM fee_line f WHERE f.mdtrt_id = v.mdtrt_id AND NOT f.cancelled) AS "visitTotal",
+            (${policyInForceJson('v.admdvs', 'v.insutype', 'v.begin_date')}) AS policy
        FROM visit v JOIN person p ON p.psn_no = v.psn_no WHERE v.mdtrt_id = $1 FOR UPDATE OF v`,
     [mdtrtId],
   );
@@ -57,14 +72,15 @@ export async function lockVisitForSettlement(
   mdtrtId: string,
   fixmedinsCode: string,
   batchNo: string | null,
-): Promise<(VisitRow & { lines: OpenLine[] }) | null> {
-  const rows = await q.query<VisitRow & { lines: OpenLine[] }>(
+): Promise<(VisitRow & { lines: OpenLine[]; stay: StaySoFar | null }) | null> {
+  const rows = await q.query<VisitRow & { lines: OpenLine[]; stay: StaySoFar | null }>(
     `WITH v AS (SELECT * FROM visit WHERE mdtrt_id = $1 FOR UPDATE),
           a AS (INSERT INTO accumulator (psn_no, insutype, year)
                 SELECT psn_no, insutype, extract(year FROM coalesce(end_date, begin_date))::int FROM v
                  WHERE fixmedins_code = $2
                 ON CONFLICT DO NOTHING)
-     SELECT ${columns('v')}, (${openLinesJson('$1', '$3')}) AS lines FROM v`,
+     SELECT ${columns('v')}, (${openLinesJson('$1', '$3')}) AS lines,
+            CASE WHEN v.inpatient THEN (${stayJson('$1')}) END AS stay FROM v`,
     [mdtrtId, fixmedinsCode, batchNo],
   );
   return rows[0] ?? null;
