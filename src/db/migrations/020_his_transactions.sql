@@ -4,6 +4,9 @@
 -- the final settlement after discharge settles the lines uploaded since, with the deductible and
 -- admission of the stay counted once.
 ALTER TABLE settlement ADD COLUMN mid_stay boolean NOT NULL DEFAULT false;
+-- who settled: a HIS call, a clerk's manual settlement, a cross-region claim (issue 7)
+ALTER TABLE settlement ADD COLUMN channel text NOT NULL DEFAULT 'his'
+  CHECK (channel IN ('his', 'manual', 'cross_region'));
 CREATE INDEX settlement_by_visit ON settlement (mdtrt_id);
 -- one live final settlement per visit still; the mid-stay parts before it are not counted
 DROP INDEX settlement_one_live_per_visit;

@@ -39,3 +39,10 @@ export const certnoKey = z
     ctx.addIssue({ code: 'custom', message: key.message, params: { reason: key.code } });
     return z.NEVER;
   });
+
+/** An amount in fen: a non-negative integer within the safe range. */
+export const fen = z
+  .number({ error: '金额应为以分计的整数' })
+  .int('金额应为以分计的整数')
+  .min(0, '金额不能为负数')
+  .max(Number.MAX_SAFE_INTEGER, '金额过大');

@@ -15,8 +15,10 @@ export interface Institution {
 export interface Caller {
   institution: Institution;
   now: Date;
-  /** the HIS message being processed (recorded on the settlement) */
+  /** the HIS message being processed (recorded on the settlement); '' outside the HIS channel */
   msgid: string;
+  /** how the settlement arrives; absent = his */
+  channel?: 'his' | 'manual' | 'cross_region';
   actor: Actor;
   /** the envelope's operator (opter, opter_name), for audit entries of reads such as 1101 */
   opter?: string;

@@ -8,3 +8,14 @@ export { type DetailRowOut, detailRows } from './settlement-repo.ts';
 export { reverseSettlement } from './settle.ts';
 export { cancelFees } from './fees.ts';
 export { cancelDischarge, cancelVisit } from './visits.ts';
+export {
+  CHANNELS,
+  type Channel,
+  preview,
+  recordOf,
+  reverse,
+  type SettleContext,
+  type SettlementCommand,
+  type SettlementRecord,
+  settle,
+} from './service.ts';

@@ -7,4 +7,6 @@ export const SETTLEMENT_PERMISSIONS = {
     roles: ['admin', 'clerk', 'reviewer', 'auditor', 'leader'],
   },
   'settlement.filing': { name: '异地就医备案与门特资格登记', roles: ['admin', 'clerk'] },
+  // the bureau settles a visit the HIS uploaded but could not settle (手工结算), or reverses one
+  'settlement.manual': { name: '手工结算与撤销', roles: ['admin', 'clerk'] },
 } as const;

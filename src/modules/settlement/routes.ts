@@ -1,18 +1,23 @@
 // Staff API of the settlement module (cookie session). Every staff role reads; agents only the
 // persons of their own village. Filings and qualifications are recorded by clerks and admins.
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { mayViewFullPii } from '../../domain/accounts/roles.ts';
 import { REASON_NAMES } from '../../domain/his/fields.ts';
 import { notFound } from '../../domain/shared/errors.ts';
+import { chinaYear } from '../../domain/shared/calendar.ts';
 import { certnoKey, isoDate } from '../../domain/shared/input-schemas.ts';
 import { maskIdNumber, maskName } from '../../domain/shared/masking.ts';
 import type { Staff } from '../accounts/service.ts';
 import { staffActor } from '../accounts/service.ts';
 import { listAccumulators } from './accumulator-repo.ts';
 import { addFiling, addQualification, FILING_TYPES, listFilings, listQualifications } from './filings.ts';
+import { audit } from '../audit/index.ts';
+import { manualReverseBody, manualSettleBody } from './contract.ts';
 import { getSettlement, listSettlements, personVillage } from './queries.ts';
+import { preview, reverse, settle } from './service.ts';
 
 const date = isoDate;
 
@@ -118,7 +123,7 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
     async (req) => {
       const staff = staffOf(req);
       await visiblePerson(deps, staff, req.params.psnNo);
-      const year = req.query.year ?? Number(deps.now().toISOString().slice(0, 4));
+      const year = req.query.year ?? chinaYear(deps.now());
       const items = await listAccumulators(deps.db, req.params.psnNo, year);
       return { psnNo: req.params.psnNo, year, items };
     },
@@ -145,6 +150,59 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
       const filing = await deps.db.tx((tx) => addFiling(tx, staffActor(staffOf(req)), req.body));
       reply.status(201);
       return { filing };
+    },
+  );
+
+  // 手工结算: the same settlement service as the HIS, on the manual channel with the clerk as actor
+  const manual = (req: FastifyRequest) => ({
+    actor: staffActor(staffOf(req)),
+    now: deps.now(),
+    channel: 'manual' as const,
+  });
+  const visitParams = z.object({ mdtrtId: z.string().trim().min(1).max(30) });
+  app.post(
+    '/api/settlement/visits/:mdtrtId/preview',
+    { config: { permission: 'settlement.manual' }, schema: { params: visitParams, body: manualSettleBody } },
+    async (req) => ({
+      record: await preview(deps.db, { ...req.body, mdtrtId: req.params.mdtrtId }, manual(req)),
+    }),
+  );
+  app.post(
+    '/api/settlement/visits/:mdtrtId/settle',
+    { config: { permission: 'settlement.manual' }, schema: { params: visitParams, body: manualSettleBody } },
+    async (req, reply) => {
+      const record = await deps.db.tx((tx) =>
+        settle(tx, { ...req.body, mdtrtId: req.params.mdtrtId }, manual(req)),
+      );
+      reply.status(201);
+      return { record };
+    },
+  );
+  app.post(
+    '/api/settlement/settlements/:setlId/reverse',
+    {
+      config: { permission: 'settlement.manual' },
+      schema: { params: z.object({ setlId: z.string().trim().min(1).max(30) }), body: manualReverseBody },
+    },
+    async (req, reply) => {
+      const { reason, ...ref } = req.body;
+      const ctx = manual(req);
+      const record = await deps.db.tx(async (tx) => {
+        const r = await reverse(tx, { ...ref, setlId: req.params.setlId }, ctx);
+        await audit(
+          tx,
+          ctx.actor,
+          'settlement.manual_reverse',
+          'settlement',
+          req.params.setlId,
+          null,
+          { reason, reversal: r.setlId },
+          ctx.now,
+        );
+        return r;
+      });
+      reply.status(201);
+      return { record };
     },
   );
 

@@ -213,7 +213,8 @@ export async function settleVisit(
     steps: x.result.steps,
     accBefore: x.before,
     accAfter: x.result.accumulatorsAfter,
-    msgid: c.msgid,
+    msgid: c.msgid || null,
+    channel: c.channel ?? 'his',
     funds,
     lineIds: x.lines.map((l) => l.id),
     midStay: x.mid,
@@ -225,7 +226,8 @@ export async function settleVisit(
       fundPaySumamt: amounts.fund_pay_sumamt,
       psnPartAmt: amounts.psn_part_amt,
       policyVersion: x.result.policyVersion,
-      msgid: c.msgid,
+      msgid: c.msgid || null,
+      channel: c.channel ?? 'his',
       midStay: x.mid,
     },
   });
@@ -267,7 +269,8 @@ export async function reverseSettlement(
   const reversalId = await insertReversal(tx, s.setlId, {
     time: now,
     date: beijingDate(c.now),
-    msgid: c.msgid,
+    msgid: c.msgid || null,
+    channel: c.channel ?? 'his',
   });
   await writeAccumulators(tx, s.psnNo, s.insutype, restored, now);
   // a mid-stay part leaves the stay as it is (still admitted, or discharged since)

@@ -27,7 +27,8 @@ export interface NewSettlement {
   steps: ExplanationStep[];
   accBefore: Accumulators;
   accAfter: Accumulators;
-  msgid: string;
+  msgid: string | null;
+  channel: 'his' | 'manual' | 'cross_region';
   funds: FundRow[];
   lineIds: number[];
   /** 中途结算: the stay stays admitted */
@@ -59,13 +60,13 @@ export async function insertSettlement(tx: Queryable, s: NewSettlement): Promise
   const sql = `WITH s AS (
        INSERT INTO settlement (setl_id, mdtrt_id, psn_no, admdvs, fixmedins_code, insutype, med_type, clr_type,
          setl_time, setl_date, benefit_year, policy_version_id, policy_version, kind, assistance_identity,
-         lines, steps, acc_before, acc_after, msgid, created_at, mid_stay, ${AMOUNT_COLUMNS})
+         lines, steps, acc_before, acc_after, msgid, created_at, mid_stay, channel, ${AMOUNT_COLUMNS})
        VALUES ('ST' || ${admdvs}::text || lpad(nextval('settlement_serial')::text, 14, '0'), ${p.add(s.mdtrtId)},
          ${p.add(s.psnNo)}, ${admdvs}::text, ${p.add(s.fixmedinsCode)}, ${p.add(s.insutype)}, ${p.add(s.medType)},
          ${p.add(s.clearingType)}, ${now}, ${p.add(s.setlDate)}, ${p.add(s.benefitYear)}, ${p.add(s.policyVersionId)},
          ${p.add(s.policyVersion)}, 'settlement', ${p.add(s.assistanceIdentity)}, ${p.add(JSON.stringify(s.lines))},
          ${p.add(JSON.stringify(s.steps))}, ${p.add(JSON.stringify(s.accBefore))}, ${p.add(JSON.stringify(a))},
-         ${p.add(s.msgid)}, ${now}, ${midStay}, ${AMOUNT_NAMES.map((n) => p.add(s.amounts[n])).join(', ')})
+         ${p.add(s.msgid)}, ${now}, ${midStay}, ${p.add(s.channel)}, ${AMOUNT_NAMES.map((n) => p.add(s.amounts[n])).join(', ')})
        RETURNING setl_id),
      f AS (
        INSERT INTO settlement_fund (setl_id, fund_pay_type, fund_payamt, inscp_scp_amt)
@@ -135,17 +136,17 @@ export async function findSettlement(
 export async function insertReversal(
   tx: Queryable,
   original: string,
-  at: { time: string; date: string; msgid: string },
+  at: { time: string; date: string; msgid: string | null; channel: string },
 ): Promise<string> {
   const negated = AMOUNT_NAMES.map((a) => `-${a}`).join(', ');
   const rows = await tx.query<{ setlId: string }>(
     `WITH r AS (
        INSERT INTO settlement (setl_id, mdtrt_id, psn_no, admdvs, fixmedins_code, insutype, med_type, clr_type,
          setl_time, setl_date, benefit_year, policy_version_id, policy_version, kind, reverses_setl_id,
-         assistance_identity, lines, steps, msgid, created_at, mid_stay, ${AMOUNT_COLUMNS})
+         assistance_identity, lines, steps, msgid, created_at, mid_stay, channel, ${AMOUNT_COLUMNS})
        SELECT 'ST' || admdvs || lpad(nextval('settlement_serial')::text, 14, '0'), mdtrt_id, psn_no, admdvs,
          fixmedins_code, insutype, med_type, clr_type, $2, $3, benefit_year, policy_version_id, policy_version,
-         'reversal', setl_id, assistance_identity, lines, '[]', $4, $2, mid_stay, ${negated}
+         'reversal', setl_id, assistance_identity, lines, '[]', $4, $2, mid_stay, $5, ${negated}
          FROM settlement WHERE setl_id = $1
        RETURNING setl_id),
      f AS (
@@ -155,7 +156,7 @@ export async function insertReversal(
      o AS (UPDATE settlement SET reversed_by = r.setl_id FROM r WHERE settlement.setl_id = $1),
      l AS (UPDATE fee_line SET setl_id = NULL WHERE setl_id = $1)
      SELECT setl_id AS "setlId" FROM r`,
-    [original, at.time, at.date, at.msgid],
+    [original, at.time, at.date, at.msgid, at.channel],
   );
   return rows[0].setlId;
 }

@@ -205,3 +205,30 @@ export async function countOpenLines(q: Queryable, mdtrtId: string): Promise<num
   );
   return rows[0].n;
 }
+
+/** The institution a visit was opened at, as the engine needs it (manual and cross-region channels). */
+export async function institutionOfVisit(
+  q: Queryable,
+  mdtrtId: string,
+): Promise<{
+  code: string;
+  name: string;
+  admdvs: string;
+  level: number | null;
+  kind: string;
+  inpatient: boolean;
+} | null> {
+  const rows = await q.query<{
+    code: string;
+    name: string;
+    admdvs: string;
+    level: number | null;
+    kind: string;
+    inpatient: boolean;
+  }>(
+    `SELECT i.code, i.name, i.admdvs, i.level, i.kind, v.inpatient
+       FROM visit v JOIN institution i ON i.code = v.fixmedins_code WHERE v.mdtrt_id = $1`,
+    [mdtrtId],
+  );
+  return rows[0] ?? null;
+}
