@@ -178,3 +178,4 @@ export async function snapshot(db: Db): Promise<Record<string, unknown>> {
 }
 
 export { wireDateTime };
+export { type LineSpec, totalOf, wire } from './flows.ts';

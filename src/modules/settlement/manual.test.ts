@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
-import { wire } from '../his/flows.ts';
-import { at, hisWorld, snapshot } from '../his/testing.ts';
+import { at, hisWorld, snapshot, wire } from '../his/testing.ts';
 
 const A = 'XA01ABD075A002010100483';
 const B = 'XB02BXX123B001010100111';
