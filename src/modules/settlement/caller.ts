@@ -32,7 +32,7 @@ export const institutionActor = (code: string, opter: string): Actor => ({
 
 /** Same answer for "no such visit" and "another institution's visit": nothing leaks across. */
 export const visitNotFound = (mdtrtId: string) =>
-  notFound('HIS_VISIT_NOT_FOUND', `就诊记录 ${mdtrtId} 不存在或不属于本机构`);
+  notFound('SETTLEMENT_VISIT_NOT_FOUND', `就诊记录 ${mdtrtId} 不存在或不属于本机构`);
 
 export const INSUTYPE_NAMES: Record<string, string> = {
   '310': '职工基本医疗保险',

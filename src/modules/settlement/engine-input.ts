@@ -25,7 +25,7 @@ export async function policyFor(
   const p = await activePolicy(q, admdvs, insutype, onDate);
   if (!p) {
     throw badRequest(
-      'HIS_NO_POLICY',
+      'SETTLEMENT_NO_POLICY',
       `参保地 ${admdvs} 在 ${onDate} 没有生效的${INSUTYPE_NAMES[insutype]}待遇政策，无法计算，请联系医保经办机构`,
     );
   }

@@ -45,14 +45,14 @@ function checkLines(lines: UploadLine[]): { mdtrtId: string; psnNo: string } {
   const seen = new Set<string>();
   for (const l of lines) {
     if (l.mdtrtId !== first.mdtrtId || l.psnNo !== first.psnNo) {
-      throw badRequest('HIS_LINES_MIXED', '同一次上传的费用明细必须属于同一人员的同一次就诊');
+      throw badRequest('SETTLEMENT_LINES_MIXED', '同一次上传的费用明细必须属于同一人员的同一次就诊');
     }
     if (seen.has(l.lineNo))
-      throw badRequest('HIS_DUPLICATE_LINE', `费用明细流水号 ${l.lineNo} 在本次上传中重复`);
+      throw badRequest('SETTLEMENT_DUPLICATE_LINE', `费用明细流水号 ${l.lineNo} 在本次上传中重复`);
     seen.add(l.lineNo);
     if (!priceMatches(l.unitPrice, l.quantity, l.amountFen)) {
       throw badRequest(
-        'HIS_AMOUNT_MISMATCH',
+        'SETTLEMENT_AMOUNT_MISMATCH',
         `费用明细 ${l.lineNo}：单价 × 数量 与明细金额相差超过 0.01 元`,
         { feedetl_sn: l.lineNo },
       );
@@ -79,7 +79,7 @@ export async function uploadFees(
   for (const l of lines) {
     if (l.time.date < v.beginDate || l.time.date > (v.endDate ?? today)) {
       throw badRequest(
-        'HIS_FEE_DATE_OUTSIDE_VISIT',
+        'SETTLEMENT_FEE_DATE_OUTSIDE_VISIT',
         `费用明细 ${l.lineNo} 的发生时间 ${l.time.date} 不在就诊期间（${v.beginDate} 至 ${v.endDate ?? '今'}）内`,
       );
     }
@@ -99,7 +99,7 @@ export async function uploadFees(
     const item = catalogue.get(`${l.itemCode}|${l.time.date}`);
     if (!item) {
       throw badRequest(
-        'HIS_ITEM_UNKNOWN',
+        'SETTLEMENT_ITEM_UNKNOWN',
         `费用明细 ${l.lineNo}：医保目录中没有 ${l.time.date} 有效的编码 ${l.itemCode}`,
         {
           feedetl_sn: l.lineNo,
@@ -174,7 +174,7 @@ export async function uploadFees(
     // the live-line index guards duplicates, also against two uploads racing
     if (isLiveLineClash(e)) {
       const sn = /=\([^,]*, ?([^)]*)\)/.exec(String((e as { detail?: string }).detail))?.[1];
-      throw conflict('HIS_DUPLICATE_LINE', `费用明细流水号 ${sn ?? ''} 已上传，请勿重复上传`);
+      throw conflict('SETTLEMENT_DUPLICATE_LINE', `费用明细流水号 ${sn ?? ''} 已上传，请勿重复上传`);
     }
     throw e;
   }
@@ -210,7 +210,7 @@ function catalogueItem(
 ) {
   const item = catalogue.get(`${code}|${date}`);
   if (!item) {
-    throw badRequest('HIS_ITEM_UNKNOWN', `费用明细 ${sn}：医保目录中没有 ${date} 有效的编码 ${code}`, {
+    throw badRequest('SETTLEMENT_ITEM_UNKNOWN', `费用明细 ${sn}：医保目录中没有 ${date} 有效的编码 ${code}`, {
       feedetl_sn: sn,
     });
   }
@@ -248,7 +248,7 @@ function checkBounds(limits: AmountLimits, lines: UploadLine[], returned: Return
   for (const l of lines) {
     if (l.amountFen > limits.lineMaxFen) {
       throw badRequest(
-        'HIS_AMOUNT_TOO_LARGE',
+        'SETTLEMENT_AMOUNT_TOO_LARGE',
         `费用明细 ${l.lineNo} 的金额 ${fenToYuan(l.amountFen)} 元超过单条明细上限 ${fenToYuan(limits.lineMaxFen)} 元`,
         { feedetl_sn: l.lineNo },
       );
@@ -261,7 +261,7 @@ function checkBounds(limits: AmountLimits, lines: UploadLine[], returned: Return
     returned.reduce((a, r) => a + BigInt(r.netted.amountFen - r.original.amountFen), 0n);
   if (after > BigInt(limits.visitMaxFen)) {
     throw badRequest(
-      'HIS_VISIT_AMOUNT_TOO_LARGE',
+      'SETTLEMENT_VISIT_AMOUNT_TOO_LARGE',
       `本次就诊费用合计将超过单次就诊上限 ${fenToYuan(limits.visitMaxFen)} 元，请核对费用明细`,
     );
   }
@@ -394,7 +394,7 @@ export async function cancelFees(
     [v.mdtrtId, all, r.batchNo, lineNos ?? []],
   );
   if (rows.length === 0) {
-    throw badRequest('HIS_NOTHING_TO_CANCEL', `就诊 ${v.mdtrtId} 没有可撤销的费用明细`);
+    throw badRequest('SETTLEMENT_NOTHING_TO_CANCEL', `就诊 ${v.mdtrtId} 没有可撤销的费用明细`);
   }
   await audit(
     tx,

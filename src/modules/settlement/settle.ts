@@ -77,7 +77,7 @@ async function compute(
   lock: boolean,
 ): Promise<Computed> {
   const mid = r.midSettlement === true;
-  if (mid && !inpatient) throw badRequest('HIS_MID_SETTLEMENT', '中途结算只适用于住院');
+  if (mid && !inpatient) throw badRequest('SETTLEMENT_MID_SETTLEMENT', '中途结算只适用于住院');
   const batch = r.batchNo && r.batchNo !== '0000' ? r.batchNo : null;
   const v = lock
     ? checkOwn(await lockVisitForSettlement(q, r.mdtrtId, c.institution.code, batch), c, r, inpatient)
@@ -92,7 +92,7 @@ async function compute(
         : '结算',
   );
   if (v.insutype !== r.insutype) {
-    throw badRequest('HIS_INSUTYPE_MISMATCH', `险种 ${r.insutype} 与就诊登记的险种 ${v.insutype} 不一致`);
+    throw badRequest('SETTLEMENT_INSUTYPE_MISMATCH', `险种 ${r.insutype} 与就诊登记的险种 ${v.insutype} 不一致`);
   }
   const careType = r.medType ?? v.medType;
   // a mid-stay settlement settles the stay up to today
@@ -103,7 +103,7 @@ async function compute(
     ? await lockPersonAccumulators(q, v.psnNo, v.insutype, v.beginDate, year, endDate)
     : null;
   const person = locked ?? (await findPersonContext(q, v.psnNo, v.insutype, v.beginDate));
-  if (!person) throw notFound('HIS_PERSON_NOT_FOUND', `人员编号 ${v.psnNo} 不存在`);
+  if (!person) throw notFound('SETTLEMENT_PERSON_NOT_FOUND', `人员编号 ${v.psnNo} 不存在`);
   const before = locked
     ? locked.accumulators
     : lock
@@ -111,14 +111,14 @@ async function compute(
       : await readAccumulators(q, v.psnNo, v.insutype, year);
   checkAlive(person, v.beginDate);
   if (person.enrollmentId === null) {
-    throw badRequest('HIS_NOT_ENROLLED', `人员 ${person.name} 在 ${v.beginDate} 未参保，不能结算`);
+    throw badRequest('SETTLEMENT_NOT_ENROLLED', `人员 ${person.name} 在 ${v.beginDate} 未参保，不能结算`);
   }
   const lines = 'lines' in v ? (v.lines as OpenLine[]) : await openLines(q, v.mdtrtId, batch);
-  if (lines.length === 0) throw badRequest('HIS_NO_FEE_LINES', `就诊 ${v.mdtrtId} 没有待结算的费用明细`);
+  if (lines.length === 0) throw badRequest('SETTLEMENT_NO_FEE_LINES', `就诊 ${v.mdtrtId} 没有待结算的费用明细`);
   const uploaded = sum(lines.map((l) => l.amountFen));
   if (uploaded !== r.totalFen) {
     throw badRequest(
-      'HIS_TOTAL_MISMATCH',
+      'SETTLEMENT_TOTAL_MISMATCH',
       `医疗费总额 medfee_sumamt ${fenToYuan(r.totalFen)} 与已上传费用明细合计 ${fenToYuan(uploaded)} 不一致`,
     );
   }
@@ -245,21 +245,21 @@ export async function reverseSettlement(
   const s = await findSettlement(tx, r.setlId, true);
   if (!s || s.fixmedinsCode !== c.institution.code || s.mdtrtId !== v.mdtrtId) {
     throw notFound(
-      'HIS_SETTLEMENT_NOT_FOUND',
+      'SETTLEMENT_SETTLEMENT_NOT_FOUND',
       `结算记录 ${r.setlId} 不存在，或不属于本机构的就诊 ${r.mdtrtId}`,
     );
   }
-  if (s.kind === 'reversal') throw conflict('HIS_REVERSAL_OF_REVERSAL', `${r.setlId} 是撤销记录，不能再撤销`);
+  if (s.kind === 'reversal') throw conflict('SETTLEMENT_REVERSAL_OF_REVERSAL', `${r.setlId} 是撤销记录，不能再撤销`);
   if (s.reversedBy) {
     throw conflict(
-      'HIS_ALREADY_REVERSED',
+      'SETTLEMENT_ALREADY_REVERSED',
       `结算 ${r.setlId} 已于此前撤销（撤销记录 ${s.reversedBy}），不能重复撤销`,
     );
   }
   const later = await laterLiveSettlement(tx, s);
   if (later) {
     throw conflict(
-      'HIS_LATER_SETTLEMENT',
+      'SETTLEMENT_LATER_SETTLEMENT',
       `就诊 ${v.mdtrtId} 在结算 ${r.setlId} 之后还有结算 ${later}，请先撤销后面的结算`,
     );
   }
@@ -343,14 +343,14 @@ export async function findStoredSettlement(
     : [...rows].reverse().find((x) => x.kind === 'settlement' && x.reversedBy === null);
   if (!s) {
     throw notFound(
-      'HIS_SETTLEMENT_NOT_FOUND',
+      'SETTLEMENT_SETTLEMENT_NOT_FOUND',
       r.setlId
         ? `结算记录 ${r.setlId} 不存在，或不属于本机构的人员 ${r.psnNo}`
         : `就诊 ${r.mdtrtId} 没有有效的结算记录`,
     );
   }
   const v = await findVisit(q, s.mdtrtId, false);
-  if (!v) throw notFound('HIS_VISIT_NOT_FOUND', `就诊记录 ${s.mdtrtId} 不存在`);
+  if (!v) throw notFound('SETTLEMENT_VISIT_NOT_FOUND', `就诊记录 ${s.mdtrtId} 不存在`);
   return {
     head: await headOfRow(q, s, v, s.setlId, new Date(s.setlTime)),
     amounts: s,

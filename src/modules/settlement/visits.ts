@@ -26,13 +26,13 @@ export async function eligiblePerson(
   credential?: Credential,
 ): Promise<PersonRow> {
   const p = await findPerson(q, psnNo, insutype, onDate);
-  if (!p) throw notFound('HIS_PERSON_NOT_FOUND', `人员编号 ${psnNo} 不存在`);
+  if (!p) throw notFound('SETTLEMENT_PERSON_NOT_FOUND', `人员编号 ${psnNo} 不存在`);
   const wrongCredential = credential && (await visitCredentialRefusal(q, p, credential, onDate));
   if (wrongCredential) throw wrongCredential;
   checkAlive(p, onDate);
   if (p.enrollmentId === null) {
     throw badRequest(
-      'HIS_NOT_ENROLLED',
+      'SETTLEMENT_NOT_ENROLLED',
       `人员 ${p.name} 在 ${onDate} 未参加${INSUTYPE_NAMES[insutype]}，不能享受待遇`,
     );
   }
@@ -51,13 +51,13 @@ async function visitCredentialRefusal(
   const kind = CERT_TYPE_NAMES[c.type];
   if (owner === null) {
     return badRequest(
-      'HIS_CERT_UNKNOWN',
+      'SETTLEMENT_CERT_UNKNOWN',
       `未找到${kind}（就诊凭证类型 ${c.type}）对应的参保人员，请核对凭证是否有效`,
     );
   }
   if (owner !== p.psnNo) {
     return badRequest(
-      'HIS_CREDENTIAL_MISMATCH',
+      'SETTLEMENT_CREDENTIAL_MISMATCH',
       `就诊凭证（${kind}）与人员编号 ${p.psnNo} 不属于同一人，不能办理`,
     );
   }
@@ -67,7 +67,7 @@ async function visitCredentialRefusal(
 export function checkAlive(p: { name: string; deathDate: string | null }, onDate: string): void {
   if (p.deathDate && onDate > p.deathDate) {
     throw badRequest(
-      'HIS_PERSON_DECEASED',
+      'SETTLEMENT_PERSON_DECEASED',
       `人员 ${p.name} 已于 ${p.deathDate} 死亡，不能办理 ${onDate} 的就诊或费用`,
     );
   }
@@ -76,7 +76,7 @@ export function checkAlive(p: { name: string; deathDate: string | null }, onDate
 export async function openVisit(tx: Queryable, c: Caller, r: OpenVisitRequest): Promise<{ mdtrtId: string }> {
   const now = c.now.toISOString();
   if (r.begin.iso > new Date(c.now.getTime() + 10 * 60_000).toISOString()) {
-    throw badRequest('HIS_TIME_IN_FUTURE', `就诊时间 ${r.begin.date} 晚于当前时间`);
+    throw badRequest('SETTLEMENT_TIME_IN_FUTURE', `就诊时间 ${r.begin.date} 晚于当前时间`);
   }
   const p = await eligiblePerson(tx, r.psnNo, r.insutype, r.begin.date, r.credential);
   const mdtrtId = await insertVisit(
@@ -112,7 +112,7 @@ export async function openVisit(tx: Queryable, c: Caller, r: OpenVisitRequest): 
   );
   if (!mdtrtId) {
     throw conflict(
-      'HIS_DUPLICATE_VISIT_NO',
+      'SETTLEMENT_DUPLICATE_VISIT_NO',
       `${r.inpatient ? '住院号' : '门诊号'} ${r.hisVisitNo} 已有未撤销的就诊记录，不能重复${r.inpatient ? '入院' : '挂号'}`,
     );
   }
@@ -139,11 +139,11 @@ export function checkOwn<V extends VisitRow>(
 ): V {
   if (!v || v.fixmedinsCode !== c.institution.code) throw visitNotFound(ref.mdtrtId);
   if (v.psnNo !== ref.psnNo) {
-    throw badRequest('HIS_VISIT_PERSON_MISMATCH', `就诊 ${ref.mdtrtId} 不是人员 ${ref.psnNo} 的就诊`);
+    throw badRequest('SETTLEMENT_VISIT_PERSON_MISMATCH', `就诊 ${ref.mdtrtId} 不是人员 ${ref.psnNo} 的就诊`);
   }
   if (v.inpatient !== inpatient) {
     throw badRequest(
-      'HIS_VISIT_KIND_MISMATCH',
+      'SETTLEMENT_VISIT_KIND_MISMATCH',
       `就诊 ${ref.mdtrtId} 是${v.inpatient ? '住院' : '门诊'}就诊，不能使用${inpatient ? '住院' : '门诊'}交易`,
     );
   }
@@ -160,7 +160,7 @@ const STATUS_NAMES: Record<VisitRow['status'], string> = {
 
 export function requireStatus(v: VisitRow, allowed: VisitRow['status'][], action: string): void {
   if (allowed.includes(v.status)) return;
-  const code = v.status === 'settled' ? 'HIS_VISIT_SETTLED' : 'HIS_VISIT_STATE';
+  const code = v.status === 'settled' ? 'SETTLEMENT_VISIT_SETTLED' : 'SETTLEMENT_VISIT_STATE';
   throw conflict(code, `就诊 ${v.mdtrtId} 当前状态为${STATUS_NAMES[v.status]}，不能${action}`);
 }
 
@@ -174,10 +174,10 @@ export async function cancelVisit(
   const v = await ownVisit(tx, c, ref, inpatient);
   requireStatus(v, [inpatient ? 'admitted' : 'registered'], inpatient ? '撤销入院' : '撤销挂号');
   if ((await countOpenLines(tx, v.mdtrtId)) > 0) {
-    throw conflict('HIS_VISIT_HAS_FEES', `就诊 ${v.mdtrtId} 还有未撤销的费用明细，请先撤销费用明细`);
+    throw conflict('SETTLEMENT_VISIT_HAS_FEES', `就诊 ${v.mdtrtId} 还有未撤销的费用明细，请先撤销费用明细`);
   }
   if (inpatient && (await staySoFar(tx, v.mdtrtId))) {
-    throw conflict('HIS_VISIT_HAS_SETTLEMENT', `住院 ${v.mdtrtId} 已有中途结算，请先撤销中途结算再撤销入院`);
+    throw conflict('SETTLEMENT_VISIT_HAS_SETTLEMENT', `住院 ${v.mdtrtId} 已有中途结算，请先撤销中途结算再撤销入院`);
   }
   await updateVisit(tx, v.mdtrtId, { status: 'cancelled' }, c.now.toISOString());
   await audit(
@@ -251,11 +251,11 @@ export async function discharge(tx: Queryable, c: Caller, r: Discharge): Promise
   const v = await ownVisit(tx, c, r, true);
   requireStatus(v, ['admitted'], '办理出院');
   if (v.insutype !== r.insutype) {
-    throw badRequest('HIS_INSUTYPE_MISMATCH', `险种 ${r.insutype} 与入院登记的险种 ${v.insutype} 不一致`);
+    throw badRequest('SETTLEMENT_INSUTYPE_MISMATCH', `险种 ${r.insutype} 与入院登记的险种 ${v.insutype} 不一致`);
   }
-  if (r.end.iso < v.beginTime) throw badRequest('HIS_DISCHARGE_BEFORE_ADMISSION', '出院时间早于入院时间');
+  if (r.end.iso < v.beginTime) throw badRequest('SETTLEMENT_DISCHARGE_BEFORE_ADMISSION', '出院时间早于入院时间');
   if (r.end.iso > new Date(c.now.getTime() + 10 * 60_000).toISOString()) {
-    throw badRequest('HIS_TIME_IN_FUTURE', `出院时间 ${r.end.date} 晚于当前时间`);
+    throw badRequest('SETTLEMENT_TIME_IN_FUTURE', `出院时间 ${r.end.date} 晚于当前时间`);
   }
   await updateVisit(
     tx,
