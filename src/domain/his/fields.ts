@@ -37,17 +37,8 @@ export function negate(a: SettlementAmounts): SettlementAmounts {
 }
 
 /** Fund codes of setldetail. */
-export const FUND_NAMES: Record<string, string> = {
-  '310100': '职工基本医疗保险统筹基金',
-  '310200': '职工基本医疗保险个人账户基金',
-  '320100': '公务员医疗补助资金',
-  '330100': '职工大额医疗费用补助基金',
-  '390100': '城乡居民基本医疗保险基金',
-  '390200': '城乡居民大病医疗保险资金',
-  '610100': '医疗救助基金',
-  '999996': '医院负担金额',
-  '999999': '其他基金',
-};
+export { FUND_PAY_TYPE_NAMES as FUND_NAMES } from '../national/codes.ts';
+import { FUND_PAY_TYPE_NAMES as FUND_NAMES } from '../national/codes.ts';
 
 export interface FundRow {
   fundPayType: string;

@@ -19,9 +19,9 @@ import {
 } from './schema.ts';
 
 export const insutype = oneOf<Insutype>(['310', '390']);
-export const OUTPATIENT_MED_TYPES = ['11', '12', '13', '14', '41', '51'] as const;
-export const INPATIENT_MED_TYPES = ['21', '22', '23', '52'] as const;
-const certType = oneOf(['01', '02', '03']);
+export { INPATIENT_MED_TYPES, OUTPATIENT_MED_TYPES } from '../national/codes.ts';
+import { CERT_TYPE_CODES, INPATIENT_MED_TYPES, OUTPATIENT_MED_TYPES } from '../national/codes.ts';
+const certType = oneOf(CERT_TYPE_CODES);
 
 // ——— 9001 / 9002
 export const signInInput = z

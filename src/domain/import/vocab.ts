@@ -2,7 +2,8 @@
 // our codes. Ledgers rarely use one spelling: 民政 writes 低保对象, 乡村振兴 writes 脱贫户 or
 // 监测户, the police write 死亡注销.
 
-export type Insutype = '310' | '390' | '510';
+export type { EnrolledInsutype as Insutype } from '../national/codes.ts';
+import type { EnrolledInsutype as Insutype } from '../national/codes.ts';
 
 const INSUTYPES: Record<string, Insutype> = {
   '310': '310',

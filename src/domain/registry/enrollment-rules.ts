@@ -18,8 +18,8 @@ import { IDENTITY_NAMES, INSUTYPE_NAMES, nameOf } from '../shared/labels.ts';
 const schemeName = (code: string) => nameOf(INSUTYPE_NAMES, code, '同险种');
 const identityName = (code: string) => nameOf(IDENTITY_NAMES, code, '所填');
 
-export const INSUTYPES = ['310', '390', '510'] as const;
-export type Insutype = (typeof INSUTYPES)[number];
+export { ENROLLED_INSUTYPES as INSUTYPES, type EnrolledInsutype as Insutype } from '../national/codes.ts';
+import { ENROLLED_INSUTYPES as INSUTYPES } from '../national/codes.ts';
 
 export interface EnrollmentCandidate {
   insutype: string;

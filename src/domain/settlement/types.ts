@@ -6,7 +6,8 @@
 import type { Fen } from '../shared/money.ts';
 
 /** 险种: 310 employee basic, 390 resident basic. */
-export type Insutype = '310' | '390';
+export type { SettledInsutype as Insutype } from '../national/codes.ts';
+import type { SettledInsutype as Insutype } from '../national/codes.ts';
 
 /** 医疗类别 (national med_type). */
 export type CareType = '11' | '12' | '13' | '14' | '21' | '22' | '23' | '41' | '51' | '52';

@@ -2,15 +2,26 @@
 // the workbench show: 险种 (insutype), 医疗类别 (med_type), 性别, person and enrollment status,
 // institution level and 甲乙丙类. Pure data, so the web imports this very file.
 
-// residents first: the county's main scheme (the order of pickers; integer-like object keys would
-// iterate in numeric order)
-export const INSUTYPES = ['390', '310', '510'] as const;
-export type Insutype = (typeof INSUTYPES)[number];
+// residents first: the county's main scheme (the order of pickers); the lists live in
+// domain/national/codes.ts
+export {
+  CHARGE_CLASS_NAMES,
+  CHARGE_CLASSES,
+  type ChargeClass,
+  ENROLLED_INSUTYPES as INSUTYPES,
+  type EnrolledInsutype as Insutype,
+  GENDER_NAMES,
+  MED_TYPE_NAMES,
+} from '../national/codes.ts';
+import {
+  type EnrolledInsutype as Insutype,
+  INSUTYPE_NAMES as NATIONAL_INSUTYPE_NAMES,
+} from '../national/codes.ts';
 
 export const INSUTYPE_NAMES: Record<Insutype, string> = {
-  '390': '城乡居民基本医疗保险',
-  '310': '职工基本医疗保险',
-  '510': '生育保险',
+  '390': NATIONAL_INSUTYPE_NAMES['390'],
+  '310': NATIONAL_INSUTYPE_NAMES['310'],
+  '510': NATIONAL_INSUTYPE_NAMES['510'],
 };
 
 /** Short scheme names for table cells. */
@@ -19,22 +30,6 @@ export const INSUTYPE_SHORT_NAMES: Record<Insutype, string> = {
   '310': '职工医保',
   '510': '生育保险',
 };
-
-/** 医疗类别 (national med_type). */
-export const MED_TYPE_NAMES: Record<string, string> = {
-  '11': '普通门诊',
-  '12': '门诊挂号',
-  '13': '急诊',
-  '14': '门诊慢特病',
-  '21': '普通住院',
-  '22': '外伤住院',
-  '23': '转外诊治住院',
-  '41': '定点药店购药',
-  '51': '生育门诊',
-  '52': '生育住院',
-};
-
-export const GENDER_NAMES: Record<string, string> = { '1': '男', '2': '女' };
 
 export const PERSON_STATUS_NAMES: Record<'normal' | 'deceased' | 'imprisoned' | 'moved_out', string> = {
   normal: '正常',
@@ -73,11 +68,6 @@ export const ENROLLMENT_STATUS_NAMES: Record<string, string> = { active: '参保
 
 /** 医疗机构等级 (institution.level 1–3). */
 export const INSTITUTION_LEVEL_NAMES: Record<string, string> = { '1': '一级', '2': '二级', '3': '三级' };
-
-export const CHARGE_CLASSES = ['01', '02', '03'] as const;
-export type ChargeClass = (typeof CHARGE_CLASSES)[number];
-/** 甲乙丙类 (chrgitm_lv). */
-export const CHARGE_CLASS_NAMES: Record<ChargeClass, string> = { '01': '甲类', '02': '乙类', '03': '丙类' };
 
 /** A code's name; an unknown code shows as itself (a new value never renders as an empty cell), none as —. */
 export function labelOf(names: Record<string, string>, code: string | number | null | undefined): string {

@@ -1,7 +1,7 @@
 // The HIS API's answers to a fixed run of transactions, compared with the recorded ones in
 // test/golden/his-responses.json apart from times and the ids the database generates: a refactor
 // of settlement or of the wire mapping must not change what a HIS reads. After an intended change,
-// regenerate the file with YIBAO_UPDATE_GOLDEN=1 and review its diff.
+// regenerate the file with YIBAO_UPDATE_GOLDEN=1 (then `npx biome format --write test/golden`) and review its diff.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -34,8 +34,4 @@ export const institutionActor = (code: string, opter: string): Actor => ({
 export const visitNotFound = (mdtrtId: string) =>
   notFound('SETTLEMENT_VISIT_NOT_FOUND', `就诊记录 ${mdtrtId} 不存在或不属于本机构`);
 
-export const INSUTYPE_NAMES: Record<string, string> = {
-  '310': '职工基本医疗保险',
-  '390': '城乡居民基本医疗保险',
-  '510': '生育保险',
-};
+export { INSUTYPE_NAMES } from '../../domain/national/codes.ts';

@@ -30,7 +30,8 @@ const LABELS: [keyof Totals, string, boolean][] = [
 ];
 
 export async function reconcile(q: Queryable, c: Caller, r: ReconcileRequest): Promise<ReconcileResult> {
-  if (r.from > r.to) throw badRequest('SETTLEMENT_PERIOD_INVALID', `对账开始日期 ${r.from} 晚于结束日期 ${r.to}`);
+  if (r.from > r.to)
+    throw badRequest('SETTLEMENT_PERIOD_INVALID', `对账开始日期 ${r.from} 晚于结束日期 ${r.to}`);
   const platform = await institutionTotals(q, {
     fixmedinsCode: c.institution.code,
     insutype: r.insutype,

@@ -92,7 +92,10 @@ async function compute(
         : '结算',
   );
   if (v.insutype !== r.insutype) {
-    throw badRequest('SETTLEMENT_INSUTYPE_MISMATCH', `险种 ${r.insutype} 与就诊登记的险种 ${v.insutype} 不一致`);
+    throw badRequest(
+      'SETTLEMENT_INSUTYPE_MISMATCH',
+      `险种 ${r.insutype} 与就诊登记的险种 ${v.insutype} 不一致`,
+    );
   }
   const careType = r.medType ?? v.medType;
   // a mid-stay settlement settles the stay up to today
@@ -114,7 +117,8 @@ async function compute(
     throw badRequest('SETTLEMENT_NOT_ENROLLED', `人员 ${person.name} 在 ${v.beginDate} 未参保，不能结算`);
   }
   const lines = 'lines' in v ? (v.lines as OpenLine[]) : await openLines(q, v.mdtrtId, batch);
-  if (lines.length === 0) throw badRequest('SETTLEMENT_NO_FEE_LINES', `就诊 ${v.mdtrtId} 没有待结算的费用明细`);
+  if (lines.length === 0)
+    throw badRequest('SETTLEMENT_NO_FEE_LINES', `就诊 ${v.mdtrtId} 没有待结算的费用明细`);
   const uploaded = sum(lines.map((l) => l.amountFen));
   if (uploaded !== r.totalFen) {
     throw badRequest(
@@ -249,7 +253,8 @@ export async function reverseSettlement(
       `结算记录 ${r.setlId} 不存在，或不属于本机构的就诊 ${r.mdtrtId}`,
     );
   }
-  if (s.kind === 'reversal') throw conflict('SETTLEMENT_REVERSAL_OF_REVERSAL', `${r.setlId} 是撤销记录，不能再撤销`);
+  if (s.kind === 'reversal')
+    throw conflict('SETTLEMENT_REVERSAL_OF_REVERSAL', `${r.setlId} 是撤销记录，不能再撤销`);
   if (s.reversedBy) {
     throw conflict(
       'SETTLEMENT_ALREADY_REVERSED',

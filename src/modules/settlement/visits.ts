@@ -177,7 +177,10 @@ export async function cancelVisit(
     throw conflict('SETTLEMENT_VISIT_HAS_FEES', `就诊 ${v.mdtrtId} 还有未撤销的费用明细，请先撤销费用明细`);
   }
   if (inpatient && (await staySoFar(tx, v.mdtrtId))) {
-    throw conflict('SETTLEMENT_VISIT_HAS_SETTLEMENT', `住院 ${v.mdtrtId} 已有中途结算，请先撤销中途结算再撤销入院`);
+    throw conflict(
+      'SETTLEMENT_VISIT_HAS_SETTLEMENT',
+      `住院 ${v.mdtrtId} 已有中途结算，请先撤销中途结算再撤销入院`,
+    );
   }
   await updateVisit(tx, v.mdtrtId, { status: 'cancelled' }, c.now.toISOString());
   await audit(
@@ -251,9 +254,13 @@ export async function discharge(tx: Queryable, c: Caller, r: Discharge): Promise
   const v = await ownVisit(tx, c, r, true);
   requireStatus(v, ['admitted'], '办理出院');
   if (v.insutype !== r.insutype) {
-    throw badRequest('SETTLEMENT_INSUTYPE_MISMATCH', `险种 ${r.insutype} 与入院登记的险种 ${v.insutype} 不一致`);
+    throw badRequest(
+      'SETTLEMENT_INSUTYPE_MISMATCH',
+      `险种 ${r.insutype} 与入院登记的险种 ${v.insutype} 不一致`,
+    );
   }
-  if (r.end.iso < v.beginTime) throw badRequest('SETTLEMENT_DISCHARGE_BEFORE_ADMISSION', '出院时间早于入院时间');
+  if (r.end.iso < v.beginTime)
+    throw badRequest('SETTLEMENT_DISCHARGE_BEFORE_ADMISSION', '出院时间早于入院时间');
   if (r.end.iso > new Date(c.now.getTime() + 10 * 60_000).toISOString()) {
     throw badRequest('SETTLEMENT_TIME_IN_FUTURE', `出院时间 ${r.end.date} 晚于当前时间`);
   }
