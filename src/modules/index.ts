@@ -12,6 +12,7 @@ import { IMPORT_PERMISSIONS, importRoutes } from './import/index.ts';
 import { POLICY_PERMISSIONS, policyRoutes } from './policy/index.ts';
 import { REGISTRY_PERMISSIONS, registryRoutes } from './registry/index.ts';
 import { SETTLEMENT_PERMISSIONS, settlementRoutes } from './settlement/index.ts';
+import { SUPERVISION_PERMISSIONS, supervisionRoutes } from './supervision/index.ts';
 
 export interface ModuleEntry {
   routes: RoutesPlugin;
@@ -29,4 +30,5 @@ export const modules: ModuleEntry[] = [
   { routes: calendarRoutes, permissions: CALENDAR_PERMISSIONS },
   { routes: collectionRoutes, permissions: COLLECTION_PERMISSIONS },
   { routes: auditRoutes, permissions: AUDIT_PERMISSIONS },
+  { routes: supervisionRoutes, permissions: SUPERVISION_PERMISSIONS },
 ];

@@ -1,0 +1,159 @@
+// Staff API of fund supervision: the rule library, the knowledge import, scan runs and their hits.
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { type RoutesPlugin, staffOf } from '../../api/context.ts';
+import { limitOffset, pageQuery } from '../../api/pagination.ts';
+import { badRequest, notFound } from '../../domain/shared/errors.ts';
+import { staffActor } from '../accounts/index.ts';
+import { ruleChangeBody, runBody } from './contract.ts';
+import * as repo from './repo.ts';
+import * as service from './service.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const runParams = z.object({ id: z.coerce.number().int().positive() });
+
+function download(reply: FastifyReply, body: Buffer, ascii: string, name: string) {
+  return reply
+    .header('Content-Type', XLSX)
+    .header(
+      'Content-Disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
+    .send(body);
+}
+
+export const supervisionRoutes: RoutesPlugin = (app, deps) => {
+  app.get('/api/supervision/rules', { config: { permission: 'supervision.read' } }, async () => ({
+    items: await deps.db.tx((tx) => service.listRules(tx, deps.now())),
+  }));
+
+  app.get(
+    '/api/supervision/rules/:code/history',
+    {
+      config: { permission: 'supervision.read' },
+      schema: { params: z.object({ code: z.string().max(40) }) },
+    },
+    async (req) => ({ items: await repo.ruleHistory(deps.db, req.params.code) }),
+  );
+
+  app.put(
+    '/api/supervision/rules/:code',
+    {
+      config: { permission: 'supervision.rules' },
+      schema: { params: z.object({ code: z.string().max(40) }), body: ruleChangeBody },
+    },
+    async (req) => {
+      const actor = staffActor(staffOf(req));
+      await deps.db.tx((tx) => service.changeRule(tx, req.params.code, req.body, actor, deps.now()));
+      return { ok: true };
+    },
+  );
+
+  app.get(
+    '/api/supervision/knowledge',
+    {
+      config: { permission: 'supervision.read' },
+      schema: { querystring: pageQuery.extend({ template: z.string().max(40).optional() }) },
+    },
+    async (req) => {
+      const { page, pageSize, template } = req.query;
+      const { limit, offset } = limitOffset({ page, pageSize });
+      return { ...(await repo.listKnowledge(deps.db, template ?? null, limit, offset)), page, pageSize };
+    },
+  );
+
+  app.post(
+    '/api/supervision/knowledge/import',
+    { config: { permission: 'supervision.rules' } },
+    async (req, reply) => {
+      const file = await req.file();
+      if (!file) throw badRequest('FILE_REQUIRED', '请上传 xlsx 文件');
+      const body = await file.toBuffer();
+      const actor = staffActor(staffOf(req));
+      const rows = await deps.db.tx((tx) => service.importKnowledge(tx, body, actor, deps.now()));
+      reply.status(201);
+      return { rows };
+    },
+  );
+
+  app.get('/api/supervision/runs', { config: { permission: 'supervision.read' } }, async () => ({
+    items: await repo.listRuns(deps.db, 50),
+  }));
+
+  // the run is created in the request; its stages run after the answer (the page polls its progress)
+  app.post(
+    '/api/supervision/runs',
+    { config: { permission: 'supervision.scan' }, schema: { body: runBody } },
+    async (req, reply) => {
+      const actor = staffActor(staffOf(req));
+      const run = await deps.db.tx((tx) => service.createRun(tx, req.body, actor, deps.now()));
+      service
+        .executeRun(deps.db, run.id, deps.now)
+        .catch((err) => req.log.error({ err }, 'supervision run failed'));
+      reply.status(201);
+      return { run };
+    },
+  );
+
+  app.post(
+    '/api/supervision/runs/:id/resume',
+    { config: { permission: 'supervision.scan' }, schema: { params: runParams } },
+    async (req) => {
+      const run = await repo.findRun(deps.db, req.params.id);
+      if (!run) throw notFound('SUPERVISION_RUN_NOT_FOUND', `筛查批次 ${req.params.id} 不存在`);
+      if (run.status !== 'failed')
+        throw badRequest('SUPERVISION_RUN_NOT_FAILED', '只有中断（失败）的筛查批次可以继续');
+      service
+        .executeRun(deps.db, run.id, deps.now)
+        .catch((err) => req.log.error({ err }, 'supervision run failed'));
+      return { run };
+    },
+  );
+
+  app.get(
+    '/api/supervision/runs/:id',
+    { config: { permission: 'supervision.read' }, schema: { params: runParams } },
+    async (req) => {
+      const run = await repo.findRun(deps.db, req.params.id);
+      if (!run) throw notFound('SUPERVISION_RUN_NOT_FOUND', `筛查批次 ${req.params.id} 不存在`);
+      return { run, summary: await repo.hitSummary(deps.db, run.id) };
+    },
+  );
+
+  app.get(
+    '/api/supervision/runs/:id/hits',
+    {
+      config: { permission: 'supervision.read' },
+      schema: {
+        params: runParams,
+        querystring: pageQuery.extend({
+          rule: z.string().max(40).optional(),
+          institution: z.string().max(12).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const { page, pageSize, rule, institution } = req.query;
+      const { limit, offset } = limitOffset({ page, pageSize });
+      const r = await repo.listHits(
+        deps.db,
+        { runId: req.params.id, rule: rule ?? null, institution: institution ?? null },
+        limit,
+        offset,
+      );
+      return { ...r, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/supervision/runs/:id/hits.xlsx',
+    { config: { permission: 'supervision.read' }, schema: { params: runParams } },
+    async (req, reply) =>
+      download(
+        reply,
+        await service.hitsXlsx(deps.db, req.params.id),
+        `hits-${req.params.id}.xlsx`,
+        `筛查批次${req.params.id}疑点.xlsx`,
+      ),
+  );
+};
