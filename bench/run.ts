@@ -5,6 +5,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'import-load': async () => (await import('./import-load.ts')).runImportLoadBench(),
   settlement: async () => (await import('./settlement.ts')).runSettlementBench(),
   pages: async () => (await import('./pages.ts')).runPagesBench(),
+  supervision: async () => (await import('./supervision.ts')).runSupervisionBench(),
 };
 
 const wanted = process.argv.slice(2);
