@@ -26,4 +26,5 @@ export const routes: RouteObject[] = [
   { path: 'collection', element: page(() => import('./pages/collection/collection-page.tsx')) },
   { path: 'unpaid', element: page(() => import('./pages/collection/unpaid-page.tsx')) },
   { path: 'audit', element: page(() => import('./pages/audit/audit-page.tsx')) },
+  { path: 'supervision', element: page(() => import('./pages/supervision/supervision-page.tsx')) },
 ];

@@ -1,21 +1,9 @@
 // SQL of the supervision module's own tables: rules and their history, knowledge points, runs, hits.
 import type { Queryable } from '../../db/types.ts';
 import type { Template } from '../../domain/supervision/templates.ts';
+import type { HitRow, KnowledgeRow, RuleRow, RunRow } from './contract.ts';
 
-export interface RuleRow {
-  code: string;
-  template: string;
-  name: string;
-  nationalClass: string;
-  grain: string;
-  resultType: string;
-  stages: string[];
-  severity: number;
-  params: Record<string, unknown>;
-  enabled: boolean;
-  updatedAt: string;
-  updatedBy: string;
-}
+export type { HitRow, KnowledgeRow, RuleRow, RunRow };
 
 const RULE = `code, template, name, national_class AS "nationalClass", grain, result_type AS "resultType", stages,
   severity, params, enabled, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
@@ -83,15 +71,6 @@ export async function ruleHistory(q: Queryable, code: string) {
   );
 }
 
-export interface KnowledgeRow {
-  template: string;
-  itemCode: string;
-  value: Record<string, unknown>;
-  batch: string;
-  validFrom: string;
-  validTo: string | null;
-}
-
 export async function insertKnowledge(q: Queryable, rows: KnowledgeRow[], at: Date): Promise<number> {
   const r = await q.query<{ n: number }>(
     `WITH ins AS (
@@ -114,21 +93,6 @@ export async function listKnowledge(q: Queryable, template: string | null, limit
     [template, limit, offset],
   );
   return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
-}
-
-export interface RunRow {
-  id: number;
-  fromDate: string;
-  toDate: string;
-  status: 'running' | 'done' | 'failed';
-  rules: string[];
-  chunksTotal: number;
-  chunksDone: number;
-  hits: number;
-  error: string | null;
-  startedBy: string;
-  startedAt: string;
-  finishedAt: string | null;
 }
 
 const RUN = `id::int, from_date::text AS "fromDate", to_date::text AS "toDate", status, rules, chunks_total AS "chunksTotal",
@@ -182,19 +146,6 @@ export async function finishRun(
     at.toISOString(),
     error,
   ]);
-}
-
-export interface HitRow {
-  id: number;
-  ruleCode: string;
-  ruleName: string;
-  mdtrtId: string | null;
-  psnNo: string | null;
-  fixmedinsCode: string | null;
-  institutionName: string | null;
-  amountFen: number;
-  lines: string[];
-  detail: Record<string, unknown>;
 }
 
 export async function listHits(

@@ -22,6 +22,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/permissions', label: '权限管理', permission: 'accounts.permissions' },
   { path: '/calendar', label: '工作日历', permission: 'calendar.view' },
   { path: '/audit', label: '审计日志', permission: 'audit.view' },
+  { path: '/supervision', label: '基金监管', permission: 'supervision.read' },
 ];
 
 /** 修改密码 is in the header for everyone, and the only page while a reset password awaits change. */
