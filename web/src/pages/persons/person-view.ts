@@ -61,13 +61,22 @@ export function accumulatorLines(a: Accumulator): AccumulatorLine[] {
   return lines;
 }
 
-/** A member's coverage in `year`: the schemes with an active period in it, else 未参保. */
-export function memberCoverage(m: HouseholdMember, year: number): { enrolled: boolean; text: string } {
-  let schemes = m.insutypesThisYear;
+/** A member's coverage in `year` (this year, or the next one being collected): the schemes with an active period in it, else 未参保. */
+export function memberCoverage(
+  m: HouseholdMember,
+  year: number,
+  thisYear = year,
+): { enrolled: boolean; text: string } {
+  let schemes = year === thisYear + 1 ? (m.insutypesNextYear ?? []) : m.insutypesThisYear;
   if (!schemes) {
     const c = m.coverage;
     schemes = c && c.year === year && c.status === 'active' ? [c.insutype] : [];
   }
+  return coverageOf(schemes);
+}
+
+/** 已参保（城乡居民、职工） or 未参保 from the schemes covering a year. */
+export function coverageOf(schemes: readonly string[]): { enrolled: boolean; text: string } {
   if (schemes.length === 0) return { enrolled: false, text: '未参保' };
   return {
     enrolled: true,

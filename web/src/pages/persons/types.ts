@@ -22,8 +22,11 @@ export interface Person extends PersonRow {
 export type PersonListRow = PersonListRowBase & Person;
 
 /** A household member; the membership history leaves out the coverage columns. */
-export type HouseholdMember = Omit<HouseholdMemberRow, 'coverage' | 'insutypesThisYear'> &
-  Partial<Pick<HouseholdMemberRow, 'coverage' | 'insutypesThisYear'>>;
+export type HouseholdMember = Omit<
+  HouseholdMemberRow,
+  'coverage' | 'insutypesThisYear' | 'insutypesNextYear'
+> &
+  Partial<Pick<HouseholdMemberRow, 'coverage' | 'insutypesThisYear' | 'insutypesNextYear'>>;
 
 export type IdentitySpell = IdentitySpellRow;
 export type Enrollment = EnrollmentRow;
@@ -38,6 +41,8 @@ export interface PersonFile {
 }
 
 export interface HouseholdFile {
+  /** the server's calendar year (this year's coverage; the next is being collected) */
+  year?: number;
   household: { householdNo: string; villageCode: string; villageName: string; address: string | null };
   members: HouseholdMember[];
   history: HouseholdMember[];
