@@ -1,10 +1,12 @@
 // 一户一档: the household, its head and current members (relation, status, this year's coverage)
 // and every move in or out of it.
-import { Breadcrumb, Card, Checkbox, Descriptions, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Checkbox, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Loaded } from '../../components/page-state.tsx';
+import { useStaff } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
+import { HouseholdEnrollmentDrawer } from './household-enrollment-drawer.tsx';
 import { MemberHistoryTable, MembersTable } from './members-table.tsx';
 import { chinaToday, memberCoverage } from './person-view.ts';
 import type { HouseholdFile } from './types.ts';
@@ -14,6 +16,8 @@ export default function HouseholdPage() {
   const file = useApi<HouseholdFile>(`/api/registry/households/${encodeURIComponent(id)}`);
   const year = file.data?.year ?? Number(chinaToday().slice(0, 4));
   const [onlyUncovered, setOnlyUncovered] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
+  const mayEnroll = useStaff().permissions.includes('registry.enrollment.edit');
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -33,6 +37,13 @@ export default function HouseholdPage() {
                     家庭户 {d.household.householdNo}{' '}
                     <Typography.Text type="secondary">一户一档</Typography.Text>
                   </Typography.Title>
+                }
+                extra={
+                  mayEnroll && (
+                    <Button type="primary" onClick={() => setEnrolling(true)}>
+                      全户参保登记
+                    </Button>
+                  )
                 }
               >
                 <Descriptions
@@ -84,6 +95,16 @@ export default function HouseholdPage() {
               <Card size="small" title="成员变动记录">
                 <MemberHistoryTable rows={d.history} />
               </Card>
+              <HouseholdEnrollmentDrawer
+                householdNo={d.household.householdNo}
+                year={year}
+                open={enrolling}
+                onClose={() => setEnrolling(false)}
+                onSaved={() => {
+                  setEnrolling(false);
+                  file.reload();
+                }}
+              />
             </Space>
           );
         }}
