@@ -85,3 +85,33 @@ dbTest('household members carry next year coverage beside this year', async (db)
   );
   assert.equal('insutypesNextYear' in body.history[0], false);
 });
+
+dbTest('the enrollment list and the person file carry the same state from one rule', async (db) => {
+  const app = await registryApp(db); // today 2026-03-15
+  const cookie = await loginAs(app, db, 'clerk');
+  const p = await addPerson(db, { name: '周状态' });
+  await addEnrollment(db, p.psnNo, { beginDate: '2025-01-01' });
+  await addEnrollment(db, p.psnNo, { beginDate: '2026-01-01' });
+  await addEnrollment(db, p.psnNo, { beginDate: '2027-01-01' });
+  await addEnrollment(db, p.psnNo, { insutype: '310', beginDate: '2026-02-01', status: 'stopped' });
+  const states = (rows: { beginDate: string; insutype: string; state: string }[]) =>
+    rows.map((e) => `${e.insutype}/${e.beginDate}:${e.state}`).sort();
+  const list = await app.inject({
+    method: 'GET',
+    url: `/api/registry/enrollments?psnNo=${p.psnNo}`,
+    headers: { cookie },
+  });
+  const file = await app.inject({
+    method: 'GET',
+    url: `/api/registry/persons/${p.psnNo}`,
+    headers: { cookie },
+  });
+  const expected = [
+    '310/2026-02-01:stopped',
+    '390/2025-01-01:expired',
+    '390/2026-01-01:active',
+    '390/2027-01-01:not_started',
+  ];
+  assert.deepEqual(states(list.json().items), expected);
+  assert.deepEqual(states(file.json().enrollments), expected);
+});

@@ -1,6 +1,7 @@
 // Shapes of the registry and settlement API answers these pages read, as the server declares them
 // (src/modules/registry/person-*.ts, household-view.ts, identity-service.ts, locations.ts and
 // src/modules/settlement/queries.ts).
+import type { EnrollmentState } from '../../../../src/domain/registry/enrollment-state.ts';
 import type { Accumulators } from '../../../../src/domain/settlement/types.ts';
 import type { EnrollmentRow } from '../../../../src/modules/registry/enrollment-repo.ts';
 import type { HouseholdMemberRow } from '../../../../src/modules/registry/household-view.ts';
@@ -29,7 +30,8 @@ export type HouseholdMember = Omit<
   Partial<Pick<HouseholdMemberRow, 'coverage' | 'insutypesThisYear' | 'insutypesNextYear'>>;
 
 export type IdentitySpell = IdentitySpellRow;
-export type Enrollment = EnrollmentRow;
+/** An enrollment with its state on the server's day (domain/registry/enrollment-state). */
+export type Enrollment = EnrollmentRow & { state?: EnrollmentState };
 export type StatusChange = StatusChangeRow;
 
 export interface PersonFile {
