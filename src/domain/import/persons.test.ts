@@ -117,3 +117,16 @@ test('Excel-rounded ID numbers and a missing region are explained', () => {
 function makeCert(seq: number) {
   return makeIdNumber('410926', '1990-01-01', seq);
 }
+
+test('relations as a 户口本 writes them join the household under the one code list', () => {
+  const [a, b, c] = run(
+    ctx(),
+    [CERT_NEW, '刘洋', '', '', '', 'H1', '孙女'],
+    [CERT_B, '王芳', '', '', '', 'H1', '儿媳'],
+    [makeIdNumber('410926', '1990-01-01', 11), '赵强', '', '', '', 'H1', '邻居'],
+  );
+  assert.ok(a.ok && b.ok);
+  assert.deepEqual([a.record.relation, b.record.relation], ['孙子女', '子女配偶']);
+  assert.ok(!c.ok);
+  assert.match(JSON.stringify(c), /户口本/);
+});

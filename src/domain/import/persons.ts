@@ -5,7 +5,7 @@
 import { checkPhone } from '../registry/person-rules.ts';
 import type { HeaderMap } from './headers.ts';
 import { type PersonRef, RowCheck, type RowOutcome, type SourceRow, sameName } from './rows.ts';
-import { resolveGender, resolveRelation } from './vocab.ts';
+import { RELATION_HINT, resolveGender, resolveRelation } from './vocab.ts';
 
 export interface PersonImportContext {
   today: string;
@@ -86,7 +86,7 @@ export function personValidator(ctx: PersonImportContext, headers: HeaderMap) {
     const householdNo = c.text('householdNo') || null;
     const relationText = c.text('relation');
     const relation = relationText ? resolveRelation(relationText) : null;
-    if (relationText && !relation) c.fail('relation', '与户主关系应为 户主、配偶、子女、父母 或 其他');
+    if (relationText && !relation) c.fail('relation', RELATION_HINT);
     let newHousehold = false;
     let joinsHousehold = false;
     if (householdNo) {
