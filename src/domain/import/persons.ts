@@ -4,7 +4,7 @@
 // matter with its own history) or a conflicting village is refused.
 import { checkPhone } from '../registry/person-rules.ts';
 import type { HeaderMap } from './headers.ts';
-import { type PersonRef, RowCheck, type RowOutcome, type SourceRow, sameName } from './rows.ts';
+import { type PersonRef, RowCheck, type RowOutcome, type SourceRow, nameMismatch, sameName } from './rows.ts';
 import { RELATION_HINT, resolveGender, resolveRelation } from './vocab.ts';
 
 export interface PersonImportContext {
@@ -56,7 +56,7 @@ export function personValidator(ctx: PersonImportContext, headers: HeaderMap) {
       else seen.set(id.idNumber, row.rowNo);
     }
     if (existing && name && !sameName(existing.name, name)) {
-      c.fail('name', '此身份证号已登记，姓名与系统登记的不一致；更正姓名请在人员登记中办理');
+      c.fail('name', `此身份证号已登记，${nameMismatch(name, existing.name)}；更正姓名请在人员登记中办理`);
     }
 
     const genderText = c.text('gender');
