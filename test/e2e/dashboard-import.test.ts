@@ -57,7 +57,7 @@ describe('dashboard and import', { skip: !hasChromium && '缺少 /usr/bin/chromi
 
     type Township = { code: string; name: string; insured: number; rateBp: number | null };
     const progress = await apiGet<{
-      county: { insured: number; rate: number | null };
+      county: { insured: number; subsidised: number; rate: number | null };
       townships: Township[];
     }>(page, '/api/dashboard/enrollment');
     assert.equal(await townshipRows.count(), progress.townships.length);
@@ -96,10 +96,19 @@ describe('dashboard and import', { skip: !hasChromium && '缺少 /usr/bin/chromi
     const fund = fenToYuan(settlements.month.total.fundFen);
     assert.ok(monthText.includes(fund), `本月基金支付 ${fund}`);
 
-    const groups = await apiGet<{ items: { name: string; holders: number; enrolled: number }[] }>(
-      page,
-      '/api/dashboard/special-groups',
-    );
+    const groups = await apiGet<{
+      items: { name: string; holders: number; enrolled: number }[];
+      total: { subsidised: number };
+    }>(page, '/api/dashboard/special-groups');
+    // 资助参保 is one figure: the top, the special groups' total and the list behind it agree
+    assert.equal(groups.total.subsidised, progress.county.subsidised);
+    await page
+      .getByRole('button', { name: `全县资助参保人员 ${progress.county.subsidised} 人，查看名单` })
+      .first()
+      .click();
+    await page.getByText(`共 ${progress.county.subsidised.toLocaleString('zh-CN')} 人`).waitFor();
+    await page.getByTestId('figure-persons').locator('tr.ant-table-row').first().waitFor();
+    await page.keyboard.press('Escape');
     const dibao = groups.items.find((g) => g.name === '低保')!;
     const dibaoRow = page.getByTestId('special-groups-table').locator('tr', { hasText: /^低保/ }).first();
     await dibaoRow.waitFor();

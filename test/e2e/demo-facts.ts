@@ -1,6 +1,7 @@
 // What the browser tests expect of the demo county, looked up from the county itself for the
 // reference date the server seeds with — never hard-coded, so that the assertions hold on any day.
 import { buildDemoCounty } from '../../src/domain/demo/county.ts';
+import { residentStandard, subsidyFor } from '../../src/domain/demo/enrollment.ts';
 import { maskIdNumber } from '../../src/domain/shared/masking.ts';
 import { fenToYuan } from '../../src/domain/shared/money.ts';
 import {
@@ -44,5 +45,55 @@ export function enrollmentPageFacts(day: string): EnrollmentPageFacts {
     begin: enrollment.beginDate,
     end: enrollment.endDate,
     fiscalYuan: fenToYuan(enrollment.fiscalFen),
+  };
+}
+
+/** The household the 全户参保登记 test enrolls for next year: each member and the amount prefilled. */
+export interface HouseholdEnrollmentFacts {
+  householdNo: string;
+  year: number;
+  members: { name: string; personalYuan: string; assistedYuan: string }[];
+}
+
+export function householdEnrollmentFacts(day: string): HouseholdEnrollmentFacts {
+  const county = buildDemoCounty({
+    admdvs: DEMO_ADMDVS,
+    regionName: DEMO_REGION_NAME,
+    persons: DEMO_PERSONS,
+    seed: DEMO_SEED,
+    today: day,
+  });
+  const year = Number(day.slice(0, 4)) + 1;
+  const begin = `${year}-01-01`;
+  const standard = residentStandard(year);
+  const coveredNext = new Set(
+    county.enrollments
+      .filter((e) => e.status === 'active' && e.endDate >= begin && e.beginDate <= `${year}-12-31`)
+      .map((e) => e.psnNo),
+  );
+  const current = new Map<string, string[]>();
+  for (const m of county.memberships.filter((m) => m.toDate === null))
+    current.set(m.householdNo, [...(current.get(m.householdNo) ?? []), m.psnNo]);
+  const byPsn = new Map(county.persons.map((p) => [p.psnNo, p]));
+  const spells = (psnNo: string) => county.identities.filter((s) => s.psnNo === psnNo);
+  // a household of at least three living members none of whom has paid for next year, one subsidised if any
+  const candidates = [...current.entries()].filter(
+    ([, ms]) => ms.length >= 3 && ms.every((m) => byPsn.get(m)?.status === 'normal' && !coveredNext.has(m)),
+  );
+  const chosen =
+    candidates.find(([, ms]) => ms.some((m) => subsidyFor(spells(m), begin, standard.personalFen))) ??
+    candidates[0];
+  if (!chosen) throw new Error(`演示县 ${day}: 没有全员未缴 ${year} 年的家庭户`);
+  return {
+    householdNo: chosen[0],
+    year,
+    members: chosen[1].map((m) => {
+      const s = subsidyFor(spells(m), begin, standard.personalFen);
+      return {
+        name: byPsn.get(m)!.name,
+        personalYuan: fenToYuan(standard.personalFen - (s?.fen ?? 0)),
+        assistedYuan: fenToYuan(s?.fen ?? 0),
+      };
+    }),
   };
 }

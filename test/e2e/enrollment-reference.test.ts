@@ -57,6 +57,25 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
     );
     const t0 = Date.now();
     await page.goto(`${wb.server.url}/enrollments`);
+    // a wrong entry: the message appears under the box and the button stays where it was
+    const find = page.getByRole('button', { name: /查\s*找/ });
+    const before = await find.boundingBox();
+    await page.getByLabel('身份证号或人员编号').fill('12345');
+    await page.getByLabel('身份证号或人员编号').press('Enter');
+    await page.locator('#lookup_q_help').waitFor();
+    const afterError = await find.boundingBox();
+    assert.deepEqual(
+      [afterError?.x, afterError?.y],
+      [before?.x, before?.y],
+      'the lookup button does not jump',
+    );
+    // the first Tab stop after the box is the named 查找 button, not an unnamed icon
+    await page.getByLabel('身份证号或人员编号').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.replace(/\s/g, '')),
+      '查找',
+    );
     await page.getByLabel('身份证号或人员编号').fill(facts.psnNo);
     await page.getByLabel('身份证号或人员编号').press('Enter');
     const card = page.getByTestId('person-card');

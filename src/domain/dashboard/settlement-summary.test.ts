@@ -53,8 +53,8 @@ test('coverage rates are basis points of the holders; none held → no rate', ()
   const base = { code: 'dibao', name: '低保', department: '民政', subsidisesEnrollment: true };
   assert.deepEqual(
     coverage([
-      { ...base, holders: 3, enrolled: 2, subsidised: 1 },
-      { ...base, holders: 0, enrolled: 0, subsidised: 0 },
+      { ...base, holders: 3, enrolled: 2, subsidised: 1, unsubsidised: 2 },
+      { ...base, holders: 0, enrolled: 0, subsidised: 0, unsubsidised: 0 },
     ]).map((r) => [r.rateBp, r.subsidisedRateBp]),
     [
       [6667, 3333],

@@ -96,7 +96,7 @@ test('unknown persons, wrong names, unknown identities, bad dates and deaths are
   const errors = rs.flatMap((r) => (r.ok ? [] : r.errors.map((e) => [e.rowNo, e.column, e.reason])));
   assert.equal(errors[0][1], '身份证号');
   assert.deepEqual(errors.slice(1), [
-    [3, '姓名', '姓名与系统登记的姓名不一致'],
+    [3, '姓名', '表中姓名「张健国」与系统登记的姓名「张建国」不一致'],
     [4, '身份类别', '身份类别「贫困户」无法识别，可选：特困、低保、脱贫人口、防返贫监测对象、退役军人'],
     [4, '起始日期', '起始日期不是有效日期，应为 YYYY-MM-DD、YYYY/MM/DD 或 YYYYMMDD'],
     [5, '起始日期', '人员已于 2026-02-01 登记死亡，身份须在该日前终止'],

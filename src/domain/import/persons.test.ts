@@ -81,7 +81,11 @@ test('each bad cell is reported with its row, its column header and a Chinese re
     [3, '性别', '性别与身份证号不符'],
     [3, '联系电话', '联系电话 1234 格式不正确：应为11位手机号或带区号的固定电话'],
     [3, '村（社区）代码', '村(社区)代码不存在'],
-    [4, '姓名', '此身份证号已登记，姓名与系统登记的不一致；更正姓名请在人员登记中办理'],
+    [
+      4,
+      '姓名',
+      '此身份证号已登记，表中姓名「张国建」与系统登记的姓名「张建国」不一致；更正姓名请在人员登记中办理',
+    ],
     [4, '户编号', '此人已在户 H1，迁户请在登记模块办理'],
   ]);
 });
@@ -117,3 +121,16 @@ test('Excel-rounded ID numbers and a missing region are explained', () => {
 function makeCert(seq: number) {
   return makeIdNumber('410926', '1990-01-01', seq);
 }
+
+test('relations as a 户口本 writes them join the household under the one code list', () => {
+  const [a, b, c] = run(
+    ctx(),
+    [CERT_NEW, '刘洋', '', '', '', 'H1', '孙女'],
+    [CERT_B, '王芳', '', '', '', 'H1', '儿媳'],
+    [makeIdNumber('410926', '1990-01-01', 11), '赵强', '', '', '', 'H1', '邻居'],
+  );
+  assert.ok(a.ok && b.ok);
+  assert.deepEqual([a.record.relation, b.record.relation], ['孙子女', '子女配偶']);
+  assert.ok(!c.ok);
+  assert.match(JSON.stringify(c), /户口本/);
+});

@@ -4,8 +4,8 @@
 // matter with its own history) or a conflicting village is refused.
 import { checkPhone } from '../registry/person-rules.ts';
 import type { HeaderMap } from './headers.ts';
-import { type PersonRef, RowCheck, type RowOutcome, type SourceRow, sameName } from './rows.ts';
-import { resolveGender, resolveRelation } from './vocab.ts';
+import { type PersonRef, RowCheck, type RowOutcome, type SourceRow, nameMismatch, sameName } from './rows.ts';
+import { RELATION_HINT, resolveGender, resolveRelation } from './vocab.ts';
 
 export interface PersonImportContext {
   today: string;
@@ -56,7 +56,7 @@ export function personValidator(ctx: PersonImportContext, headers: HeaderMap) {
       else seen.set(id.idNumber, row.rowNo);
     }
     if (existing && name && !sameName(existing.name, name)) {
-      c.fail('name', '此身份证号已登记，姓名与系统登记的不一致；更正姓名请在人员登记中办理');
+      c.fail('name', `此身份证号已登记，${nameMismatch(name, existing.name)}；更正姓名请在人员登记中办理`);
     }
 
     const genderText = c.text('gender');
@@ -86,7 +86,7 @@ export function personValidator(ctx: PersonImportContext, headers: HeaderMap) {
     const householdNo = c.text('householdNo') || null;
     const relationText = c.text('relation');
     const relation = relationText ? resolveRelation(relationText) : null;
-    if (relationText && !relation) c.fail('relation', '与户主关系应为 户主、配偶、子女、父母 或 其他');
+    if (relationText && !relation) c.fail('relation', RELATION_HINT);
     let newHousehold = false;
     let joinsHousehold = false;
     if (householdNo) {

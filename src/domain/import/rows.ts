@@ -131,7 +131,7 @@ export class RowCheck {
   existingPerson(id: IdInfo, name: string, persons: ReadonlyMap<string, PersonRef>): PersonRef | null {
     const p = persons.get(id.idNumber);
     if (!p) return this.fail('certno', '系统中没有此身份证号的人员，请先办理参保人员登记');
-    if (!sameName(p.name, name)) return this.fail('name', '姓名与系统登记的姓名不一致');
+    if (!sameName(p.name, name)) return this.fail('name', nameMismatch(name, p.name));
     return p;
   }
 
@@ -152,3 +152,7 @@ export function sameName(a: string, b: string): boolean {
 export function isBlankRow(cells: readonly Cell[]): boolean {
   return cells.every((c) => cellText(c) === '');
 }
+
+/** Both names, so the clerk sees whether it is a typo in the ledger or another person. */
+export const nameMismatch = (given: string, registered: string) =>
+  `表中姓名「${given}」与系统登记的姓名「${registered}」不一致`;

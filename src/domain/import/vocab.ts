@@ -107,34 +107,8 @@ export function resolveIdentity(
   return alias ? (types.get(alias) ?? null) : null;
 }
 
-export const RELATIONS = ['户主', '配偶', '子女', '父母', '其他'] as const;
-
-const RELATION_WORDS: Record<string, (typeof RELATIONS)[number]> = {
-  户主: '户主',
-  本人: '户主',
-  配偶: '配偶',
-  妻: '配偶',
-  夫: '配偶',
-  妻子: '配偶',
-  丈夫: '配偶',
-  子女: '子女',
-  子: '子女',
-  女: '子女',
-  儿子: '子女',
-  女儿: '子女',
-  长子: '子女',
-  长女: '子女',
-  次子: '子女',
-  次女: '子女',
-  父母: '父母',
-  父亲: '父母',
-  母亲: '父母',
-  其他: '其他',
-};
-
-export function resolveRelation(raw: string): (typeof RELATIONS)[number] | null {
-  return RELATION_WORDS[squash(raw)] ?? null;
-}
+// 与户主关系: the registry's one code list (domain/registry/relations.ts)
+export { RELATION_HINT, RELATIONS, resolveRelation } from '../registry/relations.ts';
 
 export function resolveGender(raw: string): '1' | '2' | null {
   const s = squash(raw);

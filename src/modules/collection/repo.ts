@@ -142,7 +142,16 @@ export interface VillageRow {
   residents: number;
   insured: number;
   subsidised: number;
+  /** living residents with no coverage in the year now (the unpaid list's length, not cut at the day) */
+  unpaidNow: number;
 }
+
+/** A living resident of `village` ($1-style SQL) with no active 390/310 period in `year` (催缴名单). */
+const unpaidWhere = (village: string, year: string) => `p.village_code = ${village} AND p.status = 'normal'
+    AND p.birth_date <= make_date(${year}, 12, 31)
+    AND NOT EXISTS (
+      SELECT 1 FROM enrollment e WHERE e.psn_no = p.psn_no AND e.status = 'active' AND e.insutype IN ('390', '310')
+         AND e.begin_date <= make_date(${year}, 12, 31) AND e.end_date >= make_date(${year}, 1, 1))`;
 
 export function villages(
   db: Queryable,
@@ -152,7 +161,8 @@ export function villages(
   townshipCode: string | null,
 ) {
   return db.query<VillageRow>(
-    `SELECT v.code, v.name, v.township_code AS "townshipCode", s.residents, s.insured, s.subsidised
+    `SELECT v.code, v.name, v.township_code AS "townshipCode", s.residents, s.insured, s.subsidised,
+            (SELECT count(*)::int FROM person p WHERE ${unpaidWhere('v.code', '$2::int')}) AS "unpaidNow"
        FROM collection_snapshot s JOIN village v ON v.code = s.village_code
       WHERE v.admdvs = $1 AND s.year = $2 AND s.day = $3::date AND ($4::text IS NULL OR v.township_code = $4)
       ORDER BY v.code`,
@@ -179,10 +189,7 @@ export async function unpaid(
   limit: number,
   offset: number,
 ): Promise<{ items: UnpaidPerson[]; total: number }> {
-  const where = `p.village_code = $1 AND p.status = 'normal' AND p.birth_date <= make_date($2::int, 12, 31)
-    AND NOT EXISTS (
-      SELECT 1 FROM enrollment e WHERE e.psn_no = p.psn_no AND e.status = 'active' AND e.insutype IN ('390', '310')
-         AND e.begin_date <= make_date($2::int, 12, 31) AND e.end_date >= make_date($2::int, 1, 1))`;
+  const where = unpaidWhere('$1', '$2::int');
   const [items, total] = await Promise.all([
     db.query<UnpaidPerson>(
       `SELECT p.psn_no AS "psnNo", p.name, p.certno, p.phone, p.household_no AS "householdNo",

@@ -163,69 +163,72 @@ dbTest('settlements today and this month, by scheme and care type, reversals net
   }
 });
 
-dbTest('special groups: valid identity today, insured and subsidised for the year, by region', async (db) => {
-  const app = await registryApp(db);
-  try {
-    await addVillage(db, OTHER_VILLAGE);
-    const p = async (identities: [string, string, string | null][], village = VILLAGE) => {
-      const { psnNo } = await addPerson(db, { villageCode: village });
-      for (const [code, from, to] of identities) await addIdentity(db, psnNo, code, from, to);
-      return psnNo;
-    };
-    const a = await p([['dibao', '2025-01-01', null]]);
-    await addEnrollment(db, a, { assistedFen: 20000, assistedIdentity: 'dibao' });
-    const b = await p([['dibao', '2026-01-01', null]]);
-    await addEnrollment(db, b);
-    const c = await p([['dibao', '2025-01-01', '2026-02-28']]); // ended before today
-    await addEnrollment(db, c);
-    await p([['dibao', '2026-04-01', null]]); // not yet valid
-    await p([
-      ['tekun', '2024-01-01', null],
-      ['dibao', '2024-01-01', null],
-    ]); // two identities, not insured
-    const f = await p([['tuopin', '2024-01-01', null]]);
-    await addEnrollment(db, f, { status: 'stopped' });
-    const g = await p([['tuopin', '2024-01-01', null]], VILLAGE_OTHER_TOWNSHIP);
-    await addEnrollment(db, g, { beginDate: '2025-01-01' });
-    const h = await p([['dibao', '2024-01-01', null]], OTHER_VILLAGE); // another region
-    await addEnrollment(db, h);
+dbTest(
+  'special groups: identity held in the year, insured and subsidised for the year, by region',
+  async (db) => {
+    const app = await registryApp(db);
+    try {
+      await addVillage(db, OTHER_VILLAGE);
+      const p = async (identities: [string, string, string | null][], village = VILLAGE) => {
+        const { psnNo } = await addPerson(db, { villageCode: village });
+        for (const [code, from, to] of identities) await addIdentity(db, psnNo, code, from, to);
+        return psnNo;
+      };
+      const a = await p([['dibao', '2025-01-01', null]]);
+      await addEnrollment(db, a, { assistedFen: 20000, assistedIdentity: 'dibao' });
+      const b = await p([['dibao', '2026-01-01', null]]);
+      await addEnrollment(db, b);
+      const c = await p([['dibao', '2025-01-01', '2026-02-28']]); // ended before today, held in the year
+      await addEnrollment(db, c);
+      await p([['dibao', '2026-04-01', null]]); // not yet valid today, held in the year
+      await p([
+        ['tekun', '2024-01-01', null],
+        ['dibao', '2024-01-01', null],
+      ]); // two identities, not insured
+      const f = await p([['tuopin', '2024-01-01', null]]);
+      await addEnrollment(db, f, { status: 'stopped' });
+      const g = await p([['tuopin', '2024-01-01', null]], VILLAGE_OTHER_TOWNSHIP);
+      await addEnrollment(db, g, { beginDate: '2025-01-01' });
+      const h = await p([['dibao', '2024-01-01', null]], OTHER_VILLAGE); // another region
+      await addEnrollment(db, h);
 
-    const leader = await loginInRegion(app, db, 'auditor', '410926');
-    const d = await get(app, leader, '/api/dashboard/special-groups');
-    assert.deepEqual([d.date, d.year], ['2026-03-15', 2026]);
-    const row = (code: string) => {
-      const r = d.items.find((i: { code: string }) => i.code === code);
-      return [r.name, r.holders, r.enrolled, r.subsidised, r.rateBp, r.subsidisedRateBp];
-    };
-    assert.deepEqual(row('dibao'), ['低保', 3, 2, 1, 6667, 3333]);
-    assert.deepEqual(row('tekun'), ['特困', 1, 0, 0, 0, 0]);
-    assert.deepEqual(row('tuopin'), ['脱贫人口', 2, 0, 0, 0, 0]);
-    assert.deepEqual(row('jiance'), ['防返贫监测对象', 0, 0, 0, null, null]);
-    assert.equal(d.items.length, 10);
-    assert.deepEqual(
-      d.items.slice(0, 3).map((i: { code: string }) => i.code),
-      ['dibao', 'tuopin', 'tekun'],
-    );
-    assert.deepEqual(
-      [d.total.holders, d.total.enrolled, d.total.subsidised, d.total.rateBp],
-      [5, 2, 1, 4000],
-    );
+      const leader = await loginInRegion(app, db, 'auditor', '410926');
+      const d = await get(app, leader, '/api/dashboard/special-groups');
+      assert.deepEqual([d.date, d.year], ['2026-03-15', 2026]);
+      const row = (code: string) => {
+        const r = d.items.find((i: { code: string }) => i.code === code);
+        return [r.name, r.holders, r.enrolled, r.subsidised, r.rateBp, r.subsidisedRateBp, r.unsubsidised];
+      };
+      assert.deepEqual(row('dibao'), ['低保', 5, 3, 1, 6000, 2000, 4]);
+      assert.deepEqual(row('tekun'), ['特困', 1, 0, 0, 0, 0, 1]);
+      assert.deepEqual(row('tuopin'), ['脱贫人口', 2, 0, 0, 0, 0, 2]);
+      assert.deepEqual(row('jiance'), ['防返贫监测对象', 0, 0, 0, null, null, 0]);
+      assert.equal(d.items.length, 10);
+      assert.deepEqual(
+        d.items.slice(0, 3).map((i: { code: string }) => i.code),
+        ['dibao', 'tuopin', 'tekun'],
+      );
+      assert.deepEqual(
+        [d.total.holders, d.total.enrolled, d.total.subsidised, d.total.rateBp],
+        [7, 3, 1, 4286],
+      );
 
-    const y2025 = await get(app, leader, '/api/dashboard/special-groups?year=2025');
-    assert.deepEqual(
-      y2025.items.find((i: { code: string }) => i.code === 'tuopin').enrolled,
-      1, // g was insured in 2025
-    );
-    const admin = await loginAs(app, db, 'admin');
-    const all = await get(app, admin, '/api/dashboard/special-groups');
-    assert.deepEqual(
-      [all.items[0].code, all.items[0].holders, all.items[0].enrolled, all.total.holders],
-      ['dibao', 4, 3, 6],
-    );
-  } finally {
-    await app.close();
-  }
-});
+      const y2025 = await get(app, leader, '/api/dashboard/special-groups?year=2025');
+      assert.deepEqual(
+        y2025.items.find((i: { code: string }) => i.code === 'tuopin').enrolled,
+        1, // g was insured in 2025
+      );
+      const admin = await loginAs(app, db, 'admin');
+      const all = await get(app, admin, '/api/dashboard/special-groups');
+      assert.deepEqual(
+        [all.items[0].code, all.items[0].holders, all.items[0].enrolled, all.total.holders],
+        ['dibao', 6, 4, 8],
+      );
+    } finally {
+      await app.close();
+    }
+  },
+);
 
 dbTest('enrollment progress for this year by default, scoped to the region; roles enforced', async (db) => {
   const app = await registryApp(db);

@@ -7,7 +7,11 @@ import { maySeeSensitive } from '../../domain/registry/sensitive.ts';
 import { enrollmentProgress } from '../registry/progress-service.ts';
 import { isoDate as date, year } from '../registry/schemas.ts';
 import { chinaDay } from '../registry/scope.ts';
-import { settlementSummary, specialGroups } from './queries.ts';
+import { figurePersons, isSensitiveIdentity, settlementSummary, specialGroups } from './queries.ts';
+import { limitOffset, pageQuery } from '../../api/pagination.ts';
+import { FIGURES } from '../../domain/dashboard/special-groups.ts';
+import { forbidden } from '../../domain/shared/errors.ts';
+import { maskIdNumber } from '../../domain/shared/masking.ts';
 
 export const dashboardRoutes: RoutesPlugin = (app, deps) => {
   const today = () => chinaDay(deps.now());
@@ -42,6 +46,47 @@ export const dashboardRoutes: RoutesPlugin = (app, deps) => {
       // counts of a sensitive identity only for the roles that may see it (domain/registry/sensitive.ts)
       const year = req.query.year ?? thisYear();
       return specialGroups(deps.db, staff.admdvs, today(), year, maySeeSensitive(staff.roles));
+    },
+  );
+
+  // the persons behind a figure: the same definitions as the counts (queries.ts)
+  app.get(
+    '/api/dashboard/persons',
+    {
+      config: { permission: 'dashboard.view' },
+      schema: {
+        querystring: pageQuery.extend({
+          year: year.optional(),
+          figure: z.enum(FIGURES),
+          code: z.string().max(50).optional(),
+          townshipCode: z
+            .string()
+            .regex(/^\d{9}$/)
+            .optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const staff = staffOf(req);
+      const { page, pageSize, figure, code, townshipCode } = req.query;
+      const year = req.query.year ?? thisYear();
+      const withSensitive = maySeeSensitive(staff.roles);
+      const { limit, offset } = limitOffset({ page, pageSize });
+      const r = await deps.db.tx(async (tx) => {
+        if (code && !withSensitive && (await isSensitiveIdentity(tx, code)))
+          throw forbidden('SENSITIVE_FILTER_FORBIDDEN', '无权按敏感身份查询');
+        return figurePersons(
+          tx,
+          staff.admdvs,
+          year,
+          withSensitive,
+          { figure, code, townshipCode },
+          limit,
+          offset,
+        );
+      });
+      const items = r.items.map((p) => ({ ...p, certno: maskIdNumber(p.certno) }));
+      return { items, total: r.total, page, pageSize, year };
     },
   );
 };

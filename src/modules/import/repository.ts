@@ -116,13 +116,17 @@ export interface JobRow {
   message: string | null;
   details: unknown;
   actorName: string;
+  /** the operator's name (staff_account.display_name); the 工号 when the account is gone */
+  actorDisplayName: string;
   createdAt: string;
   finishedAt: string | null;
 }
 
 const JOB_COLUMNS = `id, kind, mode, file_name AS "fileName", file_sha256 AS "fileSha256", file_bytes AS "fileBytes",
   status, total, processed, inserted, updated, unchanged, rejected, written, error_code AS "errorCode", message,
-  details, actor_name AS "actorName", created_at AS "createdAt", finished_at AS "finishedAt"`;
+  details, actor_name AS "actorName",
+  COALESCE((SELECT a.display_name FROM staff_account a WHERE a.id = import_job.actor_id), actor_name) AS "actorDisplayName",
+  created_at AS "createdAt", finished_at AS "finishedAt"`;
 
 export async function insertJob(
   db: Queryable,

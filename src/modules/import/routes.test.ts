@@ -64,6 +64,10 @@ dbTest('upload → background job → progress → error report as csv and xlsx'
       ['persons', 'skip_bad_rows', '新登记.csv', 'done', 2, 2, 1, 1],
     );
     assert.equal(job.actorName.startsWith('clerk_'), true);
+    // the job list names the operator as the account is named, not by the 工号 alone
+    await db.query(`UPDATE staff_account SET display_name = '王经办' WHERE username = $1`, [job.actorName]);
+    const listed = await app.inject({ method: 'GET', url: '/api/import/jobs', headers: { cookie } });
+    assert.equal(listed.json().items[0].actorDisplayName, '王经办');
 
     const csv = await app.inject({
       method: 'GET',

@@ -36,6 +36,7 @@ type Household = Awaited<ReturnType<typeof householdDetail>>;
 export function shownHousehold(d: Disclosure, h: Household) {
   if (d.full) return h;
   return {
+    year: h.year,
     household: h.household,
     members: h.members.map((m) => shownStatus(d, m)),
     history: h.history.map((m) => shownStatus(d, m)),

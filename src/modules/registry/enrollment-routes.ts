@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { INSUTYPES } from '../../domain/registry/enrollment-rules.ts';
+import { enrollmentState } from '../../domain/registry/enrollment-state.ts';
 import { shownReason } from '../../domain/registry/sensitive.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/service.ts';
@@ -60,13 +61,18 @@ export const enrollmentRoutes: RoutesPlugin = (app, deps) => {
       const staff = staffOf(req);
       const { page, pageSize, ...filter } = req.query;
       const { limit, offset } = limitOffset({ page, pageSize });
+      const today = chinaDay(deps.now());
       const scoped = isAgentOnly(staff) ? { ...filter, villageCode: staff.villageCode ?? '' } : filter;
       const { items, total } = await deps.db.tx(async (tx) => {
         const d = await disclosureFor(tx, staff);
         const r = await listEnrollments(tx, scoped, limit, offset);
         return {
           total: r.total,
-          items: r.items.map((e) => ({ ...e, stopReason: shownReason(d, e.stopReason) })),
+          items: r.items.map((e) => ({
+            ...e,
+            stopReason: shownReason(d, e.stopReason),
+            state: enrollmentState(e, today),
+          })),
         };
       });
       return { items, total, page, pageSize };

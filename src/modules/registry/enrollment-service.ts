@@ -34,14 +34,14 @@ export interface EnrollmentInput {
   contributionReason?: string | null;
 }
 
-async function lockPerson(tx: Queryable, psnNo: string): Promise<PersonRow> {
+export async function lockPerson(tx: Queryable, psnNo: string): Promise<PersonRow> {
   const person = await findPerson(tx, psnNo, true);
   if (!person) throw notFound('PERSON_NOT_FOUND', `人员 ${psnNo} 不存在`, { field: 'psnNo' });
   return person;
 }
 
 /** Check the input against the rules; returns the values to store. */
-async function checked(
+export async function checked(
   tx: Queryable,
   person: PersonRow,
   input: EnrollmentInput,
@@ -96,6 +96,16 @@ async function checked(
 export async function enroll(tx: Queryable, actor: Actor, input: EnrollmentInput, _today: string) {
   const person = await lockPerson(tx, input.psnNo);
   const values = await checked(tx, person, input);
+  return writeEnrollment(tx, actor, person, values);
+}
+
+/** Store checked values and audit them (the single and the household enrollment). */
+export async function writeEnrollment(
+  tx: Queryable,
+  actor: Actor,
+  person: PersonRow,
+  values: EnrollmentValues,
+) {
   const id = await insertEnrollment(tx, person.psnNo, person.admdvs, values);
   const after = await findEnrollment(tx, id);
   await audit(tx, actor, 'enrollment.create', 'enrollment', id, null, after);

@@ -7,7 +7,7 @@ import { isIsoDate } from '../../domain/registry/enrollment-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
 
-export const RELATIONS = ['户主', '配偶', '子女', '父母', '孙子女', '兄弟姐妹', '祖父母', '其他'] as const;
+export { RELATIONS } from '../../domain/registry/relations.ts';
 export const HEAD = '户主';
 
 interface Membership {

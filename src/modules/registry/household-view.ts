@@ -18,6 +18,8 @@ export interface HouseholdMemberRow {
   coverage: { insutype: string; year: number; status: string } | null;
   /** schemes with an active period overlapping the calendar year of `today` (as 参保率 counts) */
   insutypesThisYear: string[];
+  /** the same for the next calendar year (集中征缴: who of the household has paid for next year) */
+  insutypesNextYear: string[];
 }
 
 export async function householdDetail(q: Queryable, householdNo: string, today: string) {
@@ -42,6 +44,11 @@ export async function householdDetail(q: Queryable, householdNo: string, today: 
                      AND e.begin_date <= make_date(extract(year FROM $2::date)::int, 12, 31)
                      AND e.end_date >= make_date(extract(year FROM $2::date)::int, 1, 1)
                    ORDER BY 1) AS "insutypesThisYear",
+            ARRAY(SELECT DISTINCT e.insutype FROM enrollment e
+                   WHERE e.psn_no = m.psn_no AND e.status = 'active'
+                     AND e.begin_date <= make_date(extract(year FROM $2::date)::int + 1, 12, 31)
+                     AND e.end_date >= make_date(extract(year FROM $2::date)::int + 1, 1, 1)
+                   ORDER BY 1) AS "insutypesNextYear",
             (SELECT json_build_object('insutype', e.insutype, 'year', extract(year FROM e.begin_date)::int, 'status', e.status)
                FROM enrollment e WHERE e.psn_no = m.psn_no
               ORDER BY (e.status = 'active' AND e.begin_date <= $2::date AND e.end_date >= $2::date) DESC,
@@ -54,8 +61,10 @@ export async function householdDetail(q: Queryable, householdNo: string, today: 
   );
   const masked = rows.map((r) => ({ ...r, certno: maskIdNumber(r.certno) }));
   return {
+    /** the year insutypesThisYear refers to */
+    year: Number(today.slice(0, 4)),
     household,
     members: masked.filter((r) => r.to === null),
-    history: masked.map(({ coverage: _c, insutypesThisYear: _y, ...r }) => r),
+    history: masked.map(({ coverage: _c, insutypesThisYear: _y, insutypesNextYear: _n, ...r }) => r),
   };
 }

@@ -4,3 +4,4 @@ export { enrollmentProgress, setTarget } from './progress-service.ts';
 export { assertVillage, isAgentOnly } from './scope.ts';
 export { REGISTRY_PERMISSIONS } from './permissions.ts';
 export { registryRoutes } from './routes.ts';
+export { coveredPersonsSql } from './coverage-queries.ts';

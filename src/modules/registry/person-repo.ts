@@ -49,12 +49,26 @@ export interface PersonFilter {
   townshipCode?: string;
   identity?: string;
   status?: string;
+  /** 未参保: only persons with no resident or employee coverage in this year */
+  uncoveredYear?: number;
 }
 
 export interface PersonListRow extends PersonRow {
   identities: string[];
   enrolled390: boolean;
+  /** covered (an active 390 or 310 period overlapping the year) in the year of today, and in the next */
+  coveredThisYear: boolean;
+  coveredNextYear: boolean;
 }
+
+/**
+ * Covered in a year: an active resident (390) or employee (310) period overlapping any day of it —
+ * the rule of 参保进度, the collection snapshots and the unpaid list. `year` is an SQL int expression.
+ */
+export const coveredInYear = (psnNo: string, year: string) =>
+  `EXISTS (SELECT 1 FROM enrollment ce WHERE ce.psn_no = ${psnNo} AND ce.status = 'active'
+      AND ce.insutype IN ('390', '310')
+      AND ce.begin_date <= make_date(${year}, 12, 31) AND ce.end_date >= make_date(${year}, 1, 1))`;
 
 export async function listPersons(
   q: Queryable,
@@ -76,6 +90,7 @@ export async function listPersons(
   if (f.villageCode) add((n) => `p.village_code = ${n}`, f.villageCode);
   if (f.townshipCode) add((n) => `v.township_code = ${n}`, f.townshipCode);
   if (f.status) add((n) => `p.status = ${n}`, f.status);
+  if (f.uncoveredYear) add((n) => `NOT ${coveredInYear('p.psn_no', `${n}::int`)}`, f.uncoveredYear);
   if (f.identity) {
     add(
       (n) => `EXISTS (SELECT 1 FROM person_identity i WHERE i.psn_no = p.psn_no AND i.identity_code = ${n}
@@ -94,7 +109,9 @@ export async function listPersons(
               WHERE i.psn_no = p.psn_no AND i.valid_from <= $1::date AND (i.valid_to IS NULL OR i.valid_to >= $1::date)
               ORDER BY 1) AS identities,
        EXISTS (SELECT 1 FROM enrollment e WHERE e.psn_no = p.psn_no AND e.insutype = '390' AND e.status = 'active'
-                  AND e.begin_date <= $1::date AND e.end_date >= $1::date) AS "enrolled390"
+                  AND e.begin_date <= $1::date AND e.end_date >= $1::date) AS "enrolled390",
+       ${coveredInYear('p.psn_no', 'extract(year FROM $1::date)::int')} AS "coveredThisYear",
+       ${coveredInYear('p.psn_no', 'extract(year FROM $1::date)::int + 1')} AS "coveredNextYear"
      FROM ${PERSON_FROM} ${whereSql}
      ORDER BY p.psn_no LIMIT ${limit} OFFSET ${offset}`,
     params,

@@ -23,6 +23,8 @@ const listQuery = pageQuery.extend({
   townshipCode: townshipCode.optional(),
   identity: z.string().max(50).optional(),
   status: z.enum(PERSON_STATUSES).optional(),
+  /** 未参保 in this coverage year */
+  uncoveredYear: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 const psnParams = z.object({ psnNo });
 const newPerson = z.object({
@@ -77,7 +79,8 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
         const r = await listPersons(tx, await personKeyFilter(tx, filter), today, limit, offset);
         return { total: r.total, items: r.items.map((p) => shownListRow(d, publicPerson(p, today))) };
       });
-      return { items, total, page, pageSize };
+      // the year coveredThisYear refers to (coveredNextYear: the one after)
+      return { items, total, page, pageSize, year: Number(today.slice(0, 4)) };
     },
   );
 

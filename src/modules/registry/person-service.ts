@@ -1,6 +1,7 @@
 // Persons at the counter: register, correct contact details, reveal full PII (audited), and the
 // person file (一人一档) view. Resident ID and phone leave this module masked unless revealed.
 import type { Queryable } from '../../db/types.ts';
+import { enrollmentState } from '../../domain/registry/enrollment-state.ts';
 import { ageOn } from '../../domain/registry/id-number.ts';
 import { checkPersonId, checkPhone } from '../../domain/registry/person-rules.ts';
 import { AppError, badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
@@ -129,7 +130,7 @@ export async function personFile(q: Queryable, psnNo: string, today: string) {
     person: publicPerson(p, today),
     household: household && { householdNo: household.household.householdNo, members: household.members },
     identities: await personIdentities(q, psnNo),
-    enrollments: await personEnrollments(q, psnNo),
+    enrollments: (await personEnrollments(q, psnNo)).map((e) => ({ ...e, state: enrollmentState(e, today) })),
     statusHistory: await statusHistory(q, psnNo),
   };
 }

@@ -1,14 +1,13 @@
 // 参保进度 per township and for the county (the dashboard reuses enrollmentProgress).
 //
-// Who counts as insured in a year: every distinct person with an ACTIVE 390 (resident) or 310
-// (employee) enrollment whose period covers any day of that calendar year, counted once even when
-// insured by both schemes, and counted in the township of the village the person is registered in
-// now. Stopped enrollments do not count (a stop gives the period back — death, prison, a correction);
-// 510 maternity is not basic medical insurance and does not count. Subsidised: those insured persons
-// of whom at least one such enrollment carries a subsidy (assisted_fen > 0).
+// Who counts as insured and as 资助参保 in a year: coverage-queries.ts (the one definition), counted
+// in the township of the village the person is registered in now. Stopped enrollments do not count
+// (a stop gives the period back — death, prison, a correction); 510 maternity is not basic medical
+// insurance and does not count.
 import type { Queryable } from '../../db/types.ts';
 import { countyTotals, rankTownships, type TownshipCounts } from '../../domain/registry/progress.ts';
 import { notFound } from '../../domain/shared/errors.ts';
+import { coveredPersonsSql } from './coverage-queries.ts';
 import { type Actor, audit } from '../audit/audit.ts';
 
 export async function townshipCounts(
@@ -17,12 +16,7 @@ export async function townshipCounts(
   year: number,
 ): Promise<TownshipCounts[]> {
   return q.query<TownshipCounts>(
-    `WITH covered AS (
-       SELECT e.psn_no, bool_or(e.assisted_fen > 0) AS subsidised
-         FROM enrollment e
-        WHERE e.status = 'active' AND e.insutype IN ('390', '310')
-          AND e.begin_date <= make_date($1::int, 12, 31) AND e.end_date >= make_date($1::int, 1, 1)
-        GROUP BY e.psn_no),
+    `WITH covered AS (${coveredPersonsSql('$1::int')}),
      per_township AS (
        SELECT v.township_code, count(*) AS insured, count(*) FILTER (WHERE c.subsidised) AS subsidised
          FROM covered c JOIN person p ON p.psn_no = c.psn_no JOIN village v ON v.code = p.village_code

@@ -1,9 +1,10 @@
 // The authenticated frame: side menu filtered by role, header with the staff name and logout.
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_NAMES } from '../../../src/domain/accounts/roles.ts';
-import { mayOpen, navFor, PASSWORD_PATH } from '../lib/nav.ts';
+import { mayOpen, navFor, PASSWORD_PATH, pageTitle, sectionOf } from '../lib/nav.ts';
+import { NoAccess } from './no-access.tsx';
 import { useSession } from '../lib/session.tsx';
 import { Loading } from './page-state.tsx';
 
@@ -11,6 +12,9 @@ export function AppLayout() {
   const { staff, loading, logout } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  useEffect(() => {
+    document.title = pageTitle(location.pathname);
+  }, [location.pathname]);
   if (loading) return <Loading tip="正在确认登录状态…" />;
   if (!staff) {
     const next = `${location.pathname}${location.search}`;
@@ -21,7 +25,8 @@ export function AppLayout() {
     return <Navigate to={PASSWORD_PATH} replace />;
   }
   const items = navFor(staff.permissions);
-  const selected = items.find((i) => location.pathname.startsWith(i.path))?.path;
+  // a detail page lights its section (a household file: 人员查询)
+  const selected = sectionOf(location.pathname) ?? undefined;
   const allowed = mayOpen(location.pathname, staff.permissions);
 
   return (
@@ -64,7 +69,7 @@ export function AppLayout() {
               <Outlet />
             </Suspense>
           ) : (
-            <Typography.Text type="danger">当前角色无权使用此页面</Typography.Text>
+            <NoAccess />
           )}
         </Layout.Content>
       </Layout>

@@ -2,6 +2,7 @@
 import { Alert, Button, Empty, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../lib/api.ts';
+import { NoAccess } from './no-access.tsx';
 
 export function Loading({ tip = '加载中…' }: { tip?: string }) {
   return (
@@ -14,7 +15,7 @@ export function Loading({ tip = '加载中…' }: { tip?: string }) {
 
 export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   if (error.status === 404) return <Result status="404" title="未找到" subTitle={error.message} />;
-  if (error.status === 403) return <Result status="403" title="无权访问" subTitle={error.message} />;
+  if (error.status === 403) return <NoAccess reason={error.message} />;
   return (
     <Alert
       type="error"

@@ -25,9 +25,10 @@ test('typed yuan converts to fen exactly, refusing three decimals', () => {
 });
 
 test('ratios in basis points show as percent', () => {
-  assert.equal(bpToPercent(8000), '80%');
+  assert.equal(bpToPercent(8000), '80.0%');
   assert.equal(bpToPercent(750), '7.5%');
-  assert.equal(bpToPercent(1), '0.01%');
+  assert.equal(bpToPercent(6667), '66.7%');
+  assert.equal(bpToPercent(1), '0.0%');
   assert.equal(bpToPercent(null), '—');
 });
 

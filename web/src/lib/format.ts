@@ -1,7 +1,7 @@
 // Display formatting for the workbench. Money arrives as integer fen and leaves as 元 with two
 // decimals; no float ever touches an amount (string arithmetic on the integer).
 
-import { yuanToFen as parseYuan } from '../../../src/domain/shared/money.ts';
+import { bpToPercent1, mulDivHalfUp, yuanToFen as parseYuan } from '../../../src/domain/shared/money.ts';
 
 /** 123456 → "1,234.56"; -5 → "-0.05". Accepts number or bigint-as-string fen. */
 export function fenToYuan(
@@ -24,11 +24,26 @@ export function fenToYuan(
 export const yuanToFen = (input: string): number | null => parseYuan(input.replaceAll(',', ''));
 
 /** Basis points → "80%" / "7.5%". */
+/** A basis-point rate as shown everywhere: one decimal, half-up (domain/shared/money.ts). */
 export function bpToPercent(bp: number | null | undefined): string {
+  if (bp === null || bp === undefined) return '—';
+  return bpToPercent1(bp);
+}
+
+/**
+ * A policy ratio (报销比例, 先行自付比例) exactly as the policy sets it — 80%, 7.5% — in a sentence
+ * for the citizen; measured rates (参保率, 基金占比) use `bpToPercent`.
+ */
+export function bpToRatioPercent(bp: number | null | undefined): string {
   if (bp === null || bp === undefined) return '—';
   const whole = Math.trunc(bp / 100);
   const rest = Math.abs(bp % 100);
   return rest === 0 ? `${whole}%` : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}%`;
+}
+
+/** The same rate as a number of percent with one decimal, for chart values. */
+export function bpToPercentValue(bp: number): number {
+  return mulDivHalfUp(bp, 1, 10) / 10;
 }
 
 /** Any ISO timestamp or date → YYYY-MM-DD (in China time for timestamps). */

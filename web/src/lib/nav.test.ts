@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { grants, joinPermissions, permissionsOf } from '../../../src/domain/accounts/permissions.ts';
 import type { Role } from '../../../src/domain/accounts/roles.ts';
 import { modules } from '../../../src/modules/index.ts';
-import { homeFor, mayOpen, NAV, navFor, PASSWORD_PATH, safeNext } from './nav.ts';
+import { homeFor, mayOpen, NAV, navFor, PASSWORD_PATH, pageTitle, safeNext, sectionOf } from './nav.ts';
 
 // the server's default table: the menu is judged against what the API allows
 const defs = joinPermissions(modules.map((m) => m.permissions));
@@ -53,4 +53,24 @@ test('only same-site workbench paths are followed after login', () => {
   assert.equal(safeNext('https://evil.example'), null);
   assert.equal(safeNext('/login'), null);
   assert.equal(safeNext(null), null);
+});
+
+test('a detail page lights its section in the menu', () => {
+  assert.equal(sectionOf('/persons/4109260000000001'), '/persons');
+  assert.equal(sectionOf('/households/4109261010030007'), '/persons');
+  assert.equal(sectionOf('/settlements/S1'), '/settlements');
+  assert.equal(sectionOf('/dashboard'), '/dashboard');
+  assert.equal(sectionOf('/password'), null);
+});
+
+test('each page has its own document title', () => {
+  assert.equal(pageTitle('/persons'), '人员查询 - 医保经办工作台');
+  assert.equal(pageTitle('/persons/4109260000000001'), '人员档案 - 医保经办工作台');
+  assert.equal(pageTitle('/households/1'), '家庭户档案 - 医保经办工作台');
+  assert.equal(pageTitle('/settlements/S1'), '结算单 - 医保经办工作台');
+  assert.equal(pageTitle('/unpaid'), '未参保名单 - 医保经办工作台');
+  assert.equal(pageTitle(PASSWORD_PATH), '修改密码 - 医保经办工作台');
+  assert.equal(pageTitle('/nowhere'), '页面不存在 - 医保经办工作台');
+  const titles = NAV.map((n) => pageTitle(n.path));
+  assert.equal(new Set(titles).size, titles.length);
 });

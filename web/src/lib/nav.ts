@@ -32,12 +32,40 @@ export function navFor(permissions: readonly string[]): NavItem[] {
   return NAV.filter((n) => permissions.includes(n.permission));
 }
 
+/** Detail pages whose first segment is not their section's. */
+const SECTION_OF: Record<string, string> = { '/households': '/persons' };
+
+/** The menu section a path belongs to (a detail page to its list), or null. */
+export function sectionOf(path: string): string | null {
+  const first = `/${path.split('/').filter(Boolean)[0] ?? ''}`;
+  const owner = SECTION_OF[first] ?? first;
+  return NAV.some((n) => n.path === owner) ? owner : null;
+}
+
 /** Whether a path (its first segment) is open with these permissions; detail pages follow their list. */
 export function mayOpen(path: string, permissions: readonly string[]): boolean {
-  const first = `/${path.split('/').filter(Boolean)[0] ?? ''}`;
-  const owner = first === '/households' ? '/persons' : first;
+  const owner = sectionOf(path);
   const item = NAV.find((n) => n.path === owner);
   return item ? permissions.includes(item.permission) : true;
+}
+
+const DETAIL_TITLES: Record<string, string> = {
+  '/persons': '人员档案',
+  '/households': '家庭户档案',
+  '/settlements': '结算单',
+};
+const OTHER_TITLES: Record<string, string> = { [PASSWORD_PATH]: '修改密码', '/login': '登录' };
+
+/** The browser tab's title for a path: the page's own name, then the workbench's. */
+export function pageTitle(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  const first = `/${parts[0] ?? ''}`;
+  const name =
+    (parts.length > 1 ? DETAIL_TITLES[first] : undefined) ??
+    NAV.find((n) => n.path === first)?.label ??
+    OTHER_TITLES[first] ??
+    (first === '/' ? undefined : '页面不存在');
+  return name ? `${name} - 医保经办工作台` : '医保经办工作台';
 }
 
 /** Where a person lands after login when no page was asked for. */

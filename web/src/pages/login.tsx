@@ -1,15 +1,18 @@
 // Login. The chart library and the pages are not loaded here (they are lazy chunks).
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../lib/api.ts';
-import { homeFor, safeNext } from '../lib/nav.ts';
+import { homeFor, pageTitle, safeNext } from '../lib/nav.ts';
 import { type Staff, useSession } from '../lib/session.tsx';
 
 export default function LoginPage() {
   const { staff, setStaff, expired } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  useEffect(() => {
+    document.title = pageTitle('/login');
+  }, []);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));

@@ -5,7 +5,7 @@
 import { Alert, Button, Card, DatePicker, InputNumber, Select, Space, Statistic, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { RankedRow, Ranking, Season, VillageRow } from '../../../../src/modules/collection/contract.ts';
 import { rateBp } from '../../../../src/domain/registry/progress.ts';
 import { LoadError, Loading } from '../../components/page-state.tsx';
@@ -133,6 +133,7 @@ function RankingView({ year, day, streakDays }: { year: number; day: string; str
 }
 
 function Villages({ year, day, townshipCode }: { year: number; day: string; townshipCode: string }) {
+  const mayListUnpaid = useStaff().permissions.includes('collection.unpaid');
   const list = useApi<{ items: VillageRow[] }>('/api/collection/villages', { year, day, townshipCode });
   if (list.error) return <LoadError error={list.error} />;
   return (
@@ -152,6 +153,19 @@ function Villages({ year, day, townshipCode }: { year: number; day: string; town
           render: (_, v) => percent(rateBp(v.insured, v.residents)),
         },
         { title: '其中资助参保', dataIndex: 'subsidised', align: 'right' },
+        {
+          title: '当前未参保',
+          dataIndex: 'unpaidNow',
+          align: 'right',
+          render: (n: number, v) =>
+            n > 0 && mayListUnpaid ? (
+              <Link to={`/unpaid?year=${year}&village=${v.code}`} aria-label={`${v.name}未参保名单`}>
+                {n}
+              </Link>
+            ) : (
+              n
+            ),
+        },
       ]}
     />
   );

@@ -12,6 +12,7 @@ import { type ComposeOption, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { TrendSeries } from '../../../../src/modules/collection/contract.ts';
+import { bpToPercentValue } from '../../lib/format.ts';
 
 use([LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -42,7 +43,7 @@ export default function TrendChart({
         type: 'line',
         name: s.name,
         showSymbol: false,
-        data: s.points.map((p) => (p.rateBp === null ? null : p.rateBp / 100)),
+        data: s.points.map((p) => (p.rateBp === null ? null : bpToPercentValue(p.rateBp))),
       })),
     };
     chart.setOption(option);

@@ -50,7 +50,7 @@ test('the chart ranks townships and paints the last two rated ones red, no-targe
     t('105', 9650, 4),
   ]);
   assert.deepEqual(m.names, ['镇101', '镇102', '镇103', '镇105', '镇104']);
-  assert.deepEqual(m.values, [100.5, 99.12, 97, 96.5, null]);
+  assert.deepEqual(m.values, [100.5, 99.1, 97, 96.5, null]);
   assert.deepEqual(m.colors, [BLUE, BLUE, RED, RED, GREY]);
   assert.deepEqual(m.lastTwo, ['103', '105']);
   assert.deepEqual(chartModel([t('101', 9000, 1)]).colors, [RED]);

@@ -8,6 +8,7 @@ import type {
 } from '../../../../src/domain/dashboard/settlement-summary.ts';
 import type { GroupCoverage } from '../../../../src/domain/dashboard/special-groups.ts';
 import type { ProgressTotals, TownshipProgress } from '../../../../src/domain/registry/progress.ts';
+import { bpToPercentValue } from '../../lib/format.ts';
 
 export type { GroupCoverage, PeriodSummary, SummaryLine, TownshipProgress };
 
@@ -96,7 +97,7 @@ export function chartModel(townships: readonly TownshipProgress[]): ChartModel {
   const lastTwo = lastTwoCodes(ranked);
   return {
     names: ranked.map((t) => t.name),
-    values: ranked.map((t) => (t.rateBp === null ? null : t.rateBp / 100)),
+    values: ranked.map((t) => (t.rateBp === null ? null : bpToPercentValue(t.rateBp))),
     colors: ranked.map((t) => (t.rateBp === null ? GREY : lastTwo.includes(t.code) ? RED : BLUE)),
     lastTwo,
   };

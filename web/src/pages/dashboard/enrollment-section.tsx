@@ -6,6 +6,7 @@ import { Loaded } from '../../components/page-state.tsx';
 import { bpToPercent } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { type EnrollmentProgress, lastTwoCodes, RED, type TownshipProgress } from './dashboard-data.ts';
+import { DrillFigure } from './figure-persons.tsx';
 import { count, Headline, TotalRow } from './figures.tsx';
 
 // The chart (and with it ECharts, most of this page's weight) loads in its own chunk, fetched as
@@ -43,8 +44,28 @@ function EnrollmentBody({ data }: { data: EnrollmentProgress }) {
       ),
     },
     { title: '应参保人数', dataIndex: 'target', align: 'right', render: count },
-    { title: '已参保人数', dataIndex: 'insured', align: 'right', render: count },
-    { title: '其中资助参保', dataIndex: 'subsidised', align: 'right', render: count },
+    {
+      title: '已参保人数',
+      dataIndex: 'insured',
+      align: 'right',
+      render: (n: number, t) => (
+        <DrillFigure
+          value={n}
+          target={{ figure: 'insured', year: data.year, townshipCode: t.code, label: t.name }}
+        />
+      ),
+    },
+    {
+      title: '其中资助参保',
+      dataIndex: 'subsidised',
+      align: 'right',
+      render: (n: number, t) => (
+        <DrillFigure
+          value={n}
+          target={{ figure: 'subsidised', year: data.year, townshipCode: t.code, label: t.name }}
+        />
+      ),
+    },
     {
       title: '参保率',
       dataIndex: 'rateBp',
@@ -66,8 +87,24 @@ function EnrollmentBody({ data }: { data: EnrollmentProgress }) {
         figures={[
           ['全县参保率', bpToPercent(data.county.rate)],
           ['应参保人数', count(data.county.target)],
-          ['已参保人数', count(data.county.insured)],
-          ['资助参保人数', count(data.county.subsidised)],
+          [
+            '已参保人数',
+            count(data.county.insured),
+            <DrillFigure
+              key="i"
+              value={data.county.insured}
+              target={{ figure: 'insured', year: data.year, label: '全县' }}
+            />,
+          ],
+          [
+            '资助参保人数',
+            count(data.county.subsidised),
+            <DrillFigure
+              key="s"
+              value={data.county.subsidised}
+              target={{ figure: 'subsidised', year: data.year, label: '全县' }}
+            />,
+          ],
         ]}
       />
       <Row gutter={24}>
@@ -90,8 +127,16 @@ function EnrollmentBody({ data }: { data: EnrollmentProgress }) {
                 labelSpan={2}
                 values={[
                   count(data.county.target),
-                  count(data.county.insured),
-                  count(data.county.subsidised),
+                  <DrillFigure
+                    key="i"
+                    value={data.county.insured}
+                    target={{ figure: 'insured', year: data.year, label: '全县' }}
+                  />,
+                  <DrillFigure
+                    key="s"
+                    value={data.county.subsidised}
+                    target={{ figure: 'subsidised', year: data.year, label: '全县' }}
+                  />,
                   bpToPercent(data.county.rate),
                 ]}
               />

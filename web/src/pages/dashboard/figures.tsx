@@ -10,14 +10,14 @@ export function Headline({
   figures,
   marginBottom,
 }: {
-  figures: [title: string, value: string | number][];
+  figures: [title: string, value: string | number, shown?: ReactNode][];
   marginBottom: number;
 }) {
   return (
     <Row gutter={16} style={{ marginBottom }}>
-      {figures.map(([title, value]) => (
+      {figures.map(([title, value, shown]) => (
         <Col span={6} key={title}>
-          <Statistic title={title} value={value} />
+          <Statistic title={title} value={value} valueRender={shown ? () => shown : undefined} />
         </Col>
       ))}
     </Row>

@@ -14,6 +14,7 @@ import {
 import { type ComposeOption, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { bpToPercent, bpToPercentValue } from '../../lib/format.ts';
 import { axisMin, chartModel, type TownshipProgress } from './dashboard-data.ts';
 
 use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
@@ -48,8 +49,8 @@ function optionOf(townships: readonly TownshipProgress[], countyBp: number | nul
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: '#faad14', type: 'dashed' },
-                label: { formatter: `全县 ${countyBp / 100}%`, position: 'start' },
-                data: [{ xAxis: countyBp / 100 }],
+                label: { formatter: `全县 ${bpToPercent(countyBp)}`, position: 'start' },
+                data: [{ xAxis: bpToPercentValue(countyBp) }],
               },
       },
     ],

@@ -5,6 +5,7 @@ import {
   fromEnrollment,
   newEnrollmentValues,
   periodYear,
+  newEnrollmentBlocked,
   suggestedYear,
   toEnrollmentBody,
   totalFen,
@@ -143,4 +144,19 @@ test('a new entry is for this year, or next year when this year is already recor
   assert.equal(suggestedYear([r('390', '2026-01-01')], 2026), 2027);
   assert.equal(suggestedYear([r('390', '2026-01-01', 'stopped')], 2026), 2026);
   assert.equal(suggestedYear([r('310', '2026-01-01')], 2026), 2026);
+  // next year already paid in the collection season: the one after
+  assert.equal(suggestedYear([r('390', '2027-01-01'), r('390', '2026-01-01')], 2026), 2028);
+  assert.equal(suggestedYear([r('390', '2027-01-01')], 2026), 2026);
+});
+
+test('a deceased person cannot be newly enrolled, and the reason names the day', () => {
+  assert.equal(newEnrollmentBlocked({ status: 'normal', deathDate: null }), null);
+  assert.equal(
+    newEnrollmentBlocked({ status: 'deceased', deathDate: '2026-05-02' }),
+    '该人员已于 2026-05-02 死亡，不能新增参保登记',
+  );
+  assert.equal(
+    newEnrollmentBlocked({ status: 'deceased', deathDate: null }),
+    '该人员已死亡，不能新增参保登记',
+  );
 });

@@ -150,16 +150,24 @@ export function fromEnrollment(e: EnrollmentRow): EnrollmentFormValues {
   };
 }
 
-/** The year a new resident entry most likely is for: this year, or next year once this year's
- * active resident period is already recorded (the autumn collection for the coming year). */
+/** The year a new resident entry most likely is for: the first year from this one without an
+ * active resident period (this year, next year in the autumn collection, or the one after when next
+ * year is already paid). */
 export function suggestedYear(
   rows: Pick<EnrollmentRow, 'insutype' | 'beginDate' | 'status'>[],
   thisYear: number,
 ) {
-  const covered = rows.some(
-    (r) => r.insutype === '390' && r.status === 'active' && r.beginDate.startsWith(String(thisYear)),
-  );
-  return covered ? thisYear + 1 : thisYear;
+  const covered = (y: number) =>
+    rows.some((r) => r.insutype === '390' && r.status === 'active' && r.beginDate.startsWith(String(y)));
+  let year = thisYear;
+  while (covered(year)) year++;
+  return year;
+}
+
+/** Why 新增参保登记 is closed for this person (a deceased person is not enrolled), or null. */
+export function newEnrollmentBlocked(p: { status: string; deathDate: string | null }): string | null {
+  if (p.status !== 'deceased') return null;
+  return `该人员${p.deathDate ? `已于 ${p.deathDate} ` : '已'}死亡，不能新增参保登记`;
 }
 
 /** A new enrollment: a resident period for the given year, no subsidy. */

@@ -1,9 +1,11 @@
 // One person's enrollments, newest first, with correction and stop actions on active rows.
-import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import type { Page } from '../../lib/api.ts';
 import { Money } from '../../components/money.tsx';
-import { ENROLLMENT_STATUS_NAMES, INSUTYPE_SHORT_NAMES, labelOf } from './enrollment-labels.ts';
+import { EnrollmentStateTag } from '../../components/enrollment-state-tag.tsx';
+import { chinaToday } from '../reference/reference-labels.ts';
+import { INSUTYPE_SHORT_NAMES, labelOf } from './enrollment-labels.ts';
 import type { EnrollmentRow } from './enrollment-form.ts';
 
 export function EnrollmentTable(props: {
@@ -24,17 +26,8 @@ export function EnrollmentTable(props: {
     { title: '参保期间', key: 'period', render: (_, e) => `${e.beginDate} 至 ${e.endDate}` },
     {
       title: '状态',
-      dataIndex: 'status',
-      render: (s: string, e) =>
-        s === 'active' ? (
-          <Tag color="green">{labelOf(ENROLLMENT_STATUS_NAMES, s)}</Tag>
-        ) : (
-          <Tooltip title={e.stopReason ?? ''}>
-            <Tag>
-              {labelOf(ENROLLMENT_STATUS_NAMES, s)}（{e.stoppedOn}）
-            </Tag>
-          </Tooltip>
-        ),
+      key: 'state',
+      render: (_, e) => <EnrollmentStateTag e={e} today={chinaToday()} />,
     },
     {
       title: '个人缴费（元）',

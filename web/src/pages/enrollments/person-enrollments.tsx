@@ -1,6 +1,6 @@
 // The found person: who they are, their enrollments, and the entry, correction and stop forms.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card } from 'antd';
+import { Button, Card, Space, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { LoadError, Loaded } from '../../components/page-state.tsx';
@@ -12,7 +12,7 @@ import type { IdentityType } from '../persons/types.ts';
 import { toQuery } from '../reference/reference-query.ts';
 import { useDrawer } from '../reference/use-drawer.ts';
 import { EnrollmentFormDrawer } from './enrollment-form-drawer.tsx';
-import type { EnrollmentRow } from './enrollment-form.ts';
+import { type EnrollmentRow, newEnrollmentBlocked } from './enrollment-form.ts';
 import { EnrollmentTable } from './enrollment-table.tsx';
 import { type IdentitySpell, PersonCard, type PersonSummary } from './person-card.tsx';
 import { StopEnrollmentModal } from './stop-enrollment-modal.tsx';
@@ -52,9 +52,10 @@ export function PersonEnrollments({ psnNo }: { psnNo: string }) {
             size="small"
             extra={
               canWrite && (
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.show('new')}>
-                  新增参保登记
-                </Button>
+                <NewEnrollmentButton
+                  blocked={newEnrollmentBlocked(f.person)}
+                  onClick={() => editor.show('new')}
+                />
               )
             }
           >
@@ -100,5 +101,28 @@ export function PersonEnrollments({ psnNo }: { psnNo: string }) {
         </>
       )}
     </Loaded>
+  );
+}
+
+/** 新增参保登记, or the button disabled with the reason beside it (read out with the button). */
+function NewEnrollmentButton({ blocked, onClick }: { blocked: string | null; onClick: () => void }) {
+  if (!blocked) {
+    return (
+      <Button type="primary" icon={<PlusOutlined />} onClick={onClick}>
+        新增参保登记
+      </Button>
+    );
+  }
+  return (
+    <Space>
+      <Typography.Text type="secondary" id="new-enrollment-blocked">
+        {blocked}
+      </Typography.Text>
+      <Tooltip title={blocked}>
+        <Button type="primary" icon={<PlusOutlined />} disabled aria-describedby="new-enrollment-blocked">
+          新增参保登记
+        </Button>
+      </Tooltip>
+    </Space>
   );
 }

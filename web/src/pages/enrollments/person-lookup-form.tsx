@@ -34,7 +34,15 @@ export function PersonLookupForm({
   };
 
   return (
-    <Form form={form} name="lookup" layout="inline" onFinish={onFinish} requiredMark={false}>
+    // items aligned at the top: a message under the box must not move the button
+    <Form
+      form={form}
+      name="lookup"
+      layout="inline"
+      onFinish={onFinish}
+      requiredMark={false}
+      style={{ alignItems: 'flex-start' }}
+    >
       <Form.Item
         label="身份证号或人员编号"
         name="q"
@@ -48,7 +56,8 @@ export function PersonLookupForm({
           },
         ]}
       >
-        <Input style={{ width: 280 }} placeholder="18 位身份证号或 16 位人员编号" allowClear autoFocus />
+        {/* no clear button: it would be the Tab stop after the box, an icon without a name */}
+        <Input style={{ width: 280 }} placeholder="18 位身份证号或 16 位人员编号" autoFocus />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit">

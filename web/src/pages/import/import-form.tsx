@@ -22,6 +22,19 @@ export interface ImportFormProps {
   onUpload: (file: File) => void;
 }
 
+/** Off screen but in the tab order and read by screen readers (the label names it). */
+const VISUALLY_HIDDEN: React.CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
+
 export function ImportForm({ kinds, kind, mode, busy, onKind, onMode, onUpload }: ImportFormProps) {
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -94,11 +107,25 @@ export function ImportForm({ kinds, kind, mode, busy, onKind, onMode, onUpload }
           validateStatus={problem ? 'error' : undefined}
           help={problem ?? '支持 .xlsx 和 .csv（UTF-8 或 GBK），最大 64 MB'}
         >
+          {/* the browser's own picker speaks the browser's language: a Chinese button in front of it */}
+          <Space>
+            <Button
+              disabled={busy}
+              onClick={() => document.getElementById('import-file')?.click()}
+              tabIndex={-1}
+            >
+              选择文件…
+            </Button>
+            <Typography.Text type={file ? undefined : 'secondary'} data-testid="import-file-name">
+              {file ? file.name : '未选择文件'}
+            </Typography.Text>
+          </Space>
           <input
             id="import-file"
             type="file"
             accept={ACCEPT}
             disabled={busy}
+            style={VISUALLY_HIDDEN}
             onChange={(e) => {
               const f = e.target.files?.[0] ?? null;
               setFile(f);

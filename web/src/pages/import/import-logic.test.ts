@@ -9,6 +9,7 @@ import {
   paramsToSearch,
   parseParams,
   progressText,
+  jobStatusTag,
   summarise,
 } from './import-logic.ts';
 
@@ -31,6 +32,7 @@ const job = (over: Partial<ImportJob>): ImportJob => ({
   message: '',
   details: null,
   actorName: 'clerk',
+  actorDisplayName: '王经办',
   createdAt: '2026-03-15T02:00:00.000Z',
   finishedAt: null,
   ...over,
@@ -92,4 +94,34 @@ test('missing columns of a refused file; sizes', () => {
   assert.equal(fileSize(512), '512 B');
   assert.equal(fileSize(2048), '2.0 KB');
   assert.equal(fileSize(3 * 1024 * 1024), '3.0 MB');
+});
+
+test('a job that wrote nothing is never green', () => {
+  const j = (over: Record<string, unknown>) =>
+    jobStatusTag({
+      status: 'done',
+      phase: 'done',
+      written: true,
+      inserted: 3,
+      updated: 1,
+      rejected: 0,
+      ...over,
+    } as never);
+  assert.deepEqual(j({}), { color: 'success', text: '已完成' });
+  assert.deepEqual(j({ inserted: 0, updated: 0 }), { color: 'default', text: '已完成（无变化）' });
+  assert.deepEqual(j({ written: false }), { color: 'error', text: '已完成（未写入）' });
+  assert.deepEqual(j({ rejected: 2 }), { color: 'warning', text: '已完成（跳过 2 行）' });
+  assert.equal(j({ status: 'failed', written: false }).color, 'error');
+  assert.equal(
+    summarise({
+      status: 'done',
+      written: true,
+      inserted: 0,
+      updated: 0,
+      unchanged: 5,
+      rejected: 0,
+      total: 5,
+    } as never).tone,
+    'warning',
+  );
 });

@@ -138,8 +138,23 @@ export interface JobSummary {
 /** What the clerk reads after an import: rows read, written (new + updated), unchanged, skipped. */
 export function summarise(j: ImportJob): JobSummary {
   const written = j.written ? j.inserted + j.updated : 0;
-  const tone = j.status === 'failed' || !j.written ? 'error' : j.rejected > 0 ? 'warning' : 'success';
+  // green only when rows were written: a file whose rows were all unchanged wrote nothing
+  const tone =
+    j.status === 'failed' || !j.written ? 'error' : j.rejected > 0 || written === 0 ? 'warning' : 'success';
   return { read: j.total, written, unchanged: j.written ? j.unchanged : 0, skipped: j.rejected, tone };
+}
+
+/** The job list's status tag: green only for a finished job that wrote rows. */
+export function jobStatusTag(
+  j: Pick<ImportJob, 'status' | 'phase' | 'written' | 'inserted' | 'updated' | 'rejected'>,
+): { color: string; text: string } {
+  if (j.status === 'queued') return { color: 'default', text: '排队中' };
+  if (j.status === 'running') return { color: 'processing', text: PHASE_NAMES[j.phase] };
+  if (j.status === 'failed') return { color: 'error', text: '未导入' };
+  if (!j.written) return { color: 'error', text: '已完成（未写入）' };
+  if (j.inserted + j.updated === 0) return { color: 'default', text: '已完成（无变化）' };
+  if (j.rejected > 0) return { color: 'warning', text: `已完成（跳过 ${j.rejected} 行）` };
+  return { color: 'success', text: '已完成' };
 }
 
 /** The columns a refused file lacked (IMPORT_HEADERS details), for the message. */

@@ -4,16 +4,9 @@ import { PagedTable } from '../../components/paged-table.tsx';
 import type { Page } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Loaded } from '../../lib/use-api.ts';
-import { fileSize, type ImportJob, type KindInfo, MODE_NAMES, PHASE_NAMES } from './import-logic.ts';
+import { fileSize, type ImportJob, jobStatusTag, type KindInfo, MODE_NAMES } from './import-logic.ts';
 
 const PAGE_SIZE = 10;
-
-const STATUS: Record<ImportJob['status'], { color: string; text: string }> = {
-  queued: { color: 'default', text: '排队中' },
-  running: { color: 'processing', text: '导入中' },
-  done: { color: 'success', text: '已完成' },
-  failed: { color: 'error', text: '未导入' },
-};
 
 export const JOB_PAGE_SIZE = PAGE_SIZE;
 
@@ -45,18 +38,16 @@ export function JobList({
     {
       title: '状态',
       dataIndex: 'status',
-      render: (s: ImportJob['status'], j) => (
-        <Tag color={STATUS[s].color}>
-          {s === 'running' ? PHASE_NAMES[j.phase] : STATUS[s].text}
-          {s === 'done' && !j.written ? '（未写入）' : ''}
-        </Tag>
-      ),
+      render: (_: ImportJob['status'], j) => {
+        const t = jobStatusTag(j);
+        return <Tag color={t.color}>{t.text}</Tag>;
+      },
     },
     { title: '读取', dataIndex: 'total', align: 'right' },
     { title: '新增', dataIndex: 'inserted', align: 'right' },
     { title: '更新', dataIndex: 'updated', align: 'right' },
     { title: '有错', dataIndex: 'rejected', align: 'right' },
-    { title: '操作人', dataIndex: 'actorName' },
+    { title: '操作人', dataIndex: 'actorDisplayName' },
     { title: '导入时间', dataIndex: 'createdAt', render: formatDateTime },
     {
       title: '操作',

@@ -15,6 +15,14 @@ interface Props {
 }
 
 export function MembersTable({ members, year, current, testId }: Props) {
+  const coverageColumn = (y: number) => ({
+    title: `${y} 年参保`,
+    key: `coverage${y}`,
+    render: (_: unknown, m: HouseholdMember) => {
+      const c = memberCoverage(m, y, year);
+      return <Tag color={c.enrolled ? 'green' : 'red'}>{c.text}</Tag>;
+    },
+  });
   const columns: TableColumnsType<HouseholdMember> = [
     {
       title: '姓名',
@@ -42,14 +50,8 @@ export function MembersTable({ members, year, current, testId }: Props) {
       render: (s: string | undefined) =>
         s ? <Tag color={PERSON_STATUS_COLOR[s]}>{labelOf(PERSON_STATUS_NAMES, s)}</Tag> : '—',
     },
-    {
-      title: `${year} 年参保`,
-      key: 'coverage',
-      render: (_: unknown, m) => {
-        const c = memberCoverage(m, year);
-        return <Tag color={c.enrolled ? 'green' : 'red'}>{c.text}</Tag>;
-      },
-    },
+    coverageColumn(year),
+    coverageColumn(year + 1),
     { title: '入户日期', dataIndex: 'from', width: 110 },
   ];
   return (
@@ -60,7 +62,7 @@ export function MembersTable({ members, year, current, testId }: Props) {
         columns={columns}
         dataSource={members}
         pagination={false}
-        scroll={{ x: 800 }}
+        scroll={{ x: 960 }}
         locale={{ emptyText: '该户暂无在户成员' }}
       />
     </div>

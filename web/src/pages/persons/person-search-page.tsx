@@ -11,6 +11,7 @@ import { useUrlState } from '../../lib/use-url-state.ts';
 import { GENDER_NAMES, identityNames, labelOf, PERSON_STATUS_NAMES, PERSON_STATUS_COLOR } from './labels.ts';
 import { SearchForm } from './search-form.tsx';
 import { apiQuery, hasFilters, parseSearch, searchFromForm, searchToParams } from './search-query.ts';
+import { chinaToday } from './person-view.ts';
 import type { IdentityType, Locations, PersonListRow } from './types.ts';
 
 export default function PersonSearchPage() {
@@ -21,8 +22,17 @@ export default function PersonSearchPage() {
 
   const locations = useApi<Locations>('/api/registry/locations');
   const types = useApi<{ items: IdentityType[] }>('/api/registry/identity-types');
-  const list = useApi<Page<PersonListRow>>('/api/registry/persons', apiQuery(search));
+  const list = useApi<Page<PersonListRow> & { year: number }>('/api/registry/persons', apiQuery(search));
   const identityTypes = types.data?.items ?? [];
+  const year = list.data?.year ?? Number(chinaToday().slice(0, 4));
+  const coverage = (y: number, key: 'coveredThisYear' | 'coveredNextYear') => ({
+    title: `${y} 年参保`,
+    dataIndex: key,
+    width: 100,
+    render: (covered: boolean) => (
+      <Tag color={covered ? 'green' : 'red'}>{covered ? '已参保' : '未参保'}</Tag>
+    ),
+  });
 
   const open = (p: PersonListRow) =>
     navigate(`/persons/${p.psnNo}`, { state: { from: `/persons?${params.toString()}` } });
@@ -72,6 +82,8 @@ export default function PersonSearchPage() {
       width: 80,
       render: (s: string) => <Tag color={PERSON_STATUS_COLOR[s]}>{labelOf(PERSON_STATUS_NAMES, s)}</Tag>,
     },
+    coverage(year, 'coveredThisYear'),
+    coverage(year + 1, 'coveredNextYear'),
     {
       title: '特殊身份',
       dataIndex: 'identities',
@@ -98,6 +110,7 @@ export default function PersonSearchPage() {
           identityTypes={identityTypes}
           agentVillage={agentVillage}
           showSensitive={maySeeSensitive(staff.roles)}
+          year={year}
           onSearch={(v) => setSearch(searchFromForm(v, search.pageSize))}
           onReset={reset}
         />
@@ -114,7 +127,7 @@ export default function PersonSearchPage() {
           unit="人"
           locale={{ emptyText: hasFilters(search) ? '没有符合条件的人员' : '暂无人员' }}
           onRow={(p) => ({ onClick: () => open(p), style: { cursor: 'pointer' } })}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1200 }}
         />
       </Card>
     </Space>

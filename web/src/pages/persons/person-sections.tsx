@@ -1,10 +1,11 @@
 // Person file tabs from GET /api/registry/persons/:psnNo: identity spells (full history),
 // enrollments with their contributions, and status changes.
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { EnrollmentStateTag } from '../../components/enrollment-state-tag.tsx';
 import { Money } from '../../components/money.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { INSUTYPE_NAMES, labelOf, PERSON_STATUS_NAMES } from './labels.ts';
-import { enrollmentState, identityState, newestFirst, period, spellsForDisplay } from './person-view.ts';
+import { identityState, newestFirst, period, spellsForDisplay } from './person-view.ts';
 import type { Enrollment, IdentitySpell, StatusChange } from './types.ts';
 
 export function IdentitiesTable({ rows, today }: { rows: IdentitySpell[]; today: string }) {
@@ -51,10 +52,9 @@ export function EnrollmentsTable({ rows, today }: { rows: Enrollment[]; today: s
       title: '状态',
       key: 'state',
       render: (_: unknown, e) => {
-        const st = enrollmentState(e, today);
         return (
           <span>
-            <Tag color={st.color}>{st.text}</Tag>
+            <EnrollmentStateTag e={{ ...e, stopReason: null }} today={today} />
             {e.stopReason && <Typography.Text type="secondary">{e.stopReason}</Typography.Text>}
           </span>
         );

@@ -1,6 +1,10 @@
 // What the person and household pages show, computed from the API rows: identity spell and
 // enrollment states on a given day, the accumulator lines, a member's coverage this year.
 import { chinaDay } from '../../../../src/domain/shared/calendar.ts';
+import {
+  ENROLLMENT_STATE_NAMES,
+  enrollmentState as stateOf,
+} from '../../../../src/domain/registry/enrollment-state.ts';
 import { INSUTYPE_SHORT_NAMES, labelOf } from './labels.ts';
 import type { Accumulator, Enrollment, HouseholdMember, IdentitySpell, StatusChange } from './types.ts';
 
@@ -15,15 +19,15 @@ export function identityState(s: Pick<IdentitySpell, 'validFrom' | 'validTo'>, t
   return { text: '有效', color: 'green' };
 }
 
+/** An enrollment's state on `today` in the one vocabulary (domain/registry/enrollment-state). */
 export function enrollmentState(
   e: Pick<Enrollment, 'status' | 'beginDate' | 'endDate' | 'stoppedOn'>,
   today: string,
 ): SpellState {
-  if (e.status === 'stopped')
-    return { text: `已停保${e.stoppedOn ? `（${e.stoppedOn}）` : ''}`, color: 'default' };
-  if (e.beginDate > today) return { text: '未开始', color: 'blue' };
-  if (e.endDate < today) return { text: '已到期', color: 'default' };
-  return { text: '参保中', color: 'green' };
+  const s = stateOf(e, today);
+  const stopped = s === 'stopped' && e.stoppedOn ? `（${e.stoppedOn}）` : '';
+  const color = s === 'active' ? 'green' : s === 'not_started' ? 'blue' : 'default';
+  return { text: `${ENROLLMENT_STATE_NAMES[s]}${stopped}`, color };
 }
 
 export const period = (from: string, to: string | null): string => `${from} 至 ${to ?? '今'}`;
@@ -61,13 +65,22 @@ export function accumulatorLines(a: Accumulator): AccumulatorLine[] {
   return lines;
 }
 
-/** A member's coverage in `year`: the schemes with an active period in it, else 未参保. */
-export function memberCoverage(m: HouseholdMember, year: number): { enrolled: boolean; text: string } {
-  let schemes = m.insutypesThisYear;
+/** A member's coverage in `year` (this year, or the next one being collected): the schemes with an active period in it, else 未参保. */
+export function memberCoverage(
+  m: HouseholdMember,
+  year: number,
+  thisYear = year,
+): { enrolled: boolean; text: string } {
+  let schemes = year === thisYear + 1 ? (m.insutypesNextYear ?? []) : m.insutypesThisYear;
   if (!schemes) {
     const c = m.coverage;
     schemes = c && c.year === year && c.status === 'active' ? [c.insutype] : [];
   }
+  return coverageOf(schemes);
+}
+
+/** 已参保（城乡居民、职工） or 未参保 from the schemes covering a year. */
+export function coverageOf(schemes: readonly string[]): { enrolled: boolean; text: string } {
   if (schemes.length === 0) return { enrolled: false, text: '未参保' };
   return {
     enrolled: true,

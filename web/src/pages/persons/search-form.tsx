@@ -15,6 +15,8 @@ interface Props {
   agentVillage: string | null;
   /** false: the 服刑 status is need-to-know and not offered (the server refuses the filter) */
   showSensitive: boolean;
+  /** this calendar year: the 未参保 filter offers it and the next (集中征缴) */
+  year: number;
   onSearch: (v: SearchFormValues) => void;
   onReset: () => void;
 }
@@ -30,6 +32,7 @@ function formValues(s: PersonSearch): SearchFormValues {
     villageCode: s.villageCode || null,
     identity: s.identity || null,
     status: s.status || null,
+    uncovered: s.uncovered || null,
   };
 }
 
@@ -39,6 +42,7 @@ export function SearchForm({
   identityTypes,
   agentVillage,
   showSensitive,
+  year,
   onSearch,
   onReset,
 }: Props) {
@@ -131,7 +135,16 @@ export function SearchForm({
             />
           </Form.Item>
         </Col>
-        <Col xs={24} xl={12} style={{ display: 'flex', alignItems: 'flex-end' }}>
+        <Col xs={24} md={12} xl={6}>
+          <Form.Item label="参保情况" name="uncovered">
+            <Select
+              allowClear
+              placeholder="全部"
+              options={[year + 1, year].map((y) => ({ value: y, label: `${y} 年未参保` }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} xl={6} style={{ display: 'flex', alignItems: 'flex-end' }}>
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit">

@@ -13,7 +13,7 @@ const url = (q: string) => parseSearch(new URLSearchParams(q));
 
 test('a search survives the trip through the URL', () => {
   const s = url(
-    'name=王&township=410926101&village=410926101001&identity=dibao&status=deceased&page=3&size=50',
+    'name=王&township=410926101&village=410926101001&identity=dibao&status=deceased&uncovered=2027&page=3&size=50',
   );
   assert.deepEqual(s, {
     certno: '',
@@ -22,6 +22,7 @@ test('a search survives the trip through the URL', () => {
     villageCode: '410926101001',
     identity: 'dibao',
     status: 'deceased',
+    uncovered: 2027,
     page: 3,
     pageSize: 50,
   });
@@ -30,7 +31,9 @@ test('a search survives the trip through the URL', () => {
 });
 
 test('malformed URL values are dropped, not sent to the API', () => {
-  const s = url('certno=4101&status=alive&page=-2&size=7&village=12&township=abc&identity=DROP TABLE');
+  const s = url(
+    'certno=4101&status=alive&page=-2&size=7&village=12&township=abc&identity=DROP TABLE&uncovered=x',
+  );
   assert.deepEqual(s, {
     certno: '',
     name: '',
@@ -38,6 +41,7 @@ test('malformed URL values are dropped, not sent to the API', () => {
     villageCode: '',
     identity: '',
     status: '',
+    uncovered: 0,
     page: 1,
     pageSize: 20,
   });
@@ -56,10 +60,12 @@ test('the API query sends the narrowest place and pagination', () => {
     townshipCode: undefined,
     identity: undefined,
     status: undefined,
+    uncoveredYear: undefined,
     page: 2,
     pageSize: 20,
   });
   assert.equal(apiQuery(url('township=410926101')).townshipCode, '410926101');
+  assert.equal(apiQuery(url('uncovered=2027')).uncoveredYear, 2027);
 });
 
 test('a typed ID must be a whole 18-character number', () => {
@@ -78,6 +84,7 @@ test('a submitted form starts at page 1 and trims what was typed', () => {
     villageCode: '',
     identity: '',
     status: '',
+    uncovered: 0,
     page: 1,
     pageSize: 50,
   });

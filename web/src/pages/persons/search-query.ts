@@ -11,6 +11,8 @@ export interface PersonSearch extends Paging {
   villageCode: string;
   identity: string;
   status: string;
+  /** 未参保 filter: a coverage year, 0 = no filter */
+  uncovered: number;
 }
 
 const CERTNO = /^\d{17}[\dX]$/;
@@ -38,6 +40,7 @@ export function parseSearch(params: URLSearchParams): PersonSearch {
     villageCode,
     identity: /^[a-z_]{1,50}$/.test(get('identity')) ? get('identity') : '',
     status: get('status') in PERSON_STATUS_NAMES ? get('status') : '',
+    uncovered: /^20\d\d$/.test(get('uncovered')) ? Number(get('uncovered')) : 0,
     ...parsePaging(params, 'size'),
   };
 }
@@ -51,6 +54,7 @@ export function searchToParams(s: PersonSearch): Record<string, string> {
   if (s.villageCode) out.village = s.villageCode;
   if (s.identity) out.identity = s.identity;
   if (s.status) out.status = s.status;
+  if (s.uncovered) out.uncovered = String(s.uncovered);
   return { ...out, ...pagingParams(s, 'size') };
 }
 
@@ -63,6 +67,7 @@ export function apiQuery(s: PersonSearch): Query {
     townshipCode: s.villageCode ? undefined : s.townshipCode || undefined,
     identity: s.identity || undefined,
     status: s.status || undefined,
+    uncoveredYear: s.uncovered || undefined,
     page: s.page,
     pageSize: s.pageSize,
   };
@@ -75,6 +80,7 @@ export interface SearchFormValues {
   villageCode?: string | null;
   identity?: string | null;
   status?: string | null;
+  uncovered?: number | null;
 }
 
 /** A submitted form starts again at page 1 with the current page size. */
@@ -86,10 +92,11 @@ export function searchFromForm(v: SearchFormValues, pageSize: number): PersonSea
     villageCode: v.villageCode ?? '',
     identity: v.identity ?? '',
     status: v.status ?? '',
+    uncovered: v.uncovered ?? 0,
     page: 1,
     pageSize,
   };
 }
 
 export const hasFilters = (s: PersonSearch): boolean =>
-  !!(s.certno || s.name || s.townshipCode || s.villageCode || s.identity || s.status);
+  !!(s.certno || s.name || s.townshipCode || s.villageCode || s.identity || s.status || s.uncovered);

@@ -1,6 +1,7 @@
 // Shapes of the registry and settlement API answers these pages read, as the server declares them
 // (src/modules/registry/person-*.ts, household-view.ts, identity-service.ts, locations.ts and
 // src/modules/settlement/queries.ts).
+import type { EnrollmentState } from '../../../../src/domain/registry/enrollment-state.ts';
 import type { Accumulators } from '../../../../src/domain/settlement/types.ts';
 import type { EnrollmentRow } from '../../../../src/modules/registry/enrollment-repo.ts';
 import type { HouseholdMemberRow } from '../../../../src/modules/registry/household-view.ts';
@@ -22,11 +23,15 @@ export interface Person extends PersonRow {
 export type PersonListRow = PersonListRowBase & Person;
 
 /** A household member; the membership history leaves out the coverage columns. */
-export type HouseholdMember = Omit<HouseholdMemberRow, 'coverage' | 'insutypesThisYear'> &
-  Partial<Pick<HouseholdMemberRow, 'coverage' | 'insutypesThisYear'>>;
+export type HouseholdMember = Omit<
+  HouseholdMemberRow,
+  'coverage' | 'insutypesThisYear' | 'insutypesNextYear'
+> &
+  Partial<Pick<HouseholdMemberRow, 'coverage' | 'insutypesThisYear' | 'insutypesNextYear'>>;
 
 export type IdentitySpell = IdentitySpellRow;
-export type Enrollment = EnrollmentRow;
+/** An enrollment with its state on the server's day (domain/registry/enrollment-state). */
+export type Enrollment = EnrollmentRow & { state?: EnrollmentState };
 export type StatusChange = StatusChangeRow;
 
 export interface PersonFile {
@@ -38,6 +43,8 @@ export interface PersonFile {
 }
 
 export interface HouseholdFile {
+  /** the server's calendar year (this year's coverage; the next is being collected) */
+  year?: number;
   household: { householdNo: string; villageCode: string; villageName: string; address: string | null };
   members: HouseholdMember[];
   history: HouseholdMember[];

@@ -1,7 +1,7 @@
 // One catalogue item in a drawer: class, first self-paid share, price cap, restrictions, validity.
 import { Space, Tag } from 'antd';
 import { Money } from '../../components/money.tsx';
-import { bpToPercent } from '../../lib/format.ts';
+import { bpToRatioPercent } from '../../lib/format.ts';
 import type { CatalogueItem } from './catalogue-form.ts';
 import { DetailDrawer } from './detail-drawer.tsx';
 import {
@@ -57,7 +57,7 @@ export function CatalogueDetail(props: {
         {
           key: 'share',
           label: '先行自付比例',
-          children: i.chrgitmLv === '02' ? bpToPercent(i.firstShareBp ?? 0) : '—（仅乙类）',
+          children: i.chrgitmLv === '02' ? bpToRatioPercent(i.firstShareBp ?? 0) : '—（仅乙类）',
         },
         {
           key: 'cap',

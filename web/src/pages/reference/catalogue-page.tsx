@@ -6,7 +6,7 @@ import type { ColumnsType } from 'antd/es/table/index.js';
 import { Money } from '../../components/money.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import type { Page } from '../../lib/api.ts';
-import { bpToPercent } from '../../lib/format.ts';
+import { bpToRatioPercent } from '../../lib/format.ts';
 import { useStaff } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
 import { CatalogueDetail, ClassTag, RestrictionTags } from './catalogue-detail.tsx';
@@ -60,7 +60,7 @@ export default function CataloguePage() {
       title: '先行自付（乙类）',
       dataIndex: 'firstShareBp',
       align: 'right',
-      render: (bp: number | null, i) => (i.chrgitmLv === '02' ? bpToPercent(bp ?? 0) : '—'),
+      render: (bp: number | null, i) => (i.chrgitmLv === '02' ? bpToRatioPercent(bp ?? 0) : '—'),
     },
     {
       title: '限价（元）',

@@ -3,7 +3,7 @@
 // 按 80% 由统筹基金支付 1,920.00 元。". Sentences are built from the numbers, carrying the in-scope
 // amount and the deductible forward to the fund step; rules whose facts live only in the engine's
 // own note (the deductible's admission count, an out-of-area reduction, …) read the note.
-import { bpToPercent, fenToYuan } from '../../lib/format.ts';
+import { bpToRatioPercent, fenToYuan } from '../../lib/format.ts';
 import type { ExplanationStep } from './types.ts';
 
 /** who the step's amount concerns, for its tag */
@@ -32,7 +32,7 @@ export const KIND_NAMES: Record<StepKind, string> = {
 };
 
 const y = (fen: number) => `${fenToYuan(fen)} 元`;
-const pct = (bp: number | null) => bpToPercent(bp);
+const pct = (bp: number | null) => bpToRatioPercent(bp);
 
 const FUND_RULES = new Set([
   'BASIC_FUND',

@@ -2,7 +2,7 @@
 // and why (reason codes in Chinese); a totals row closes the table.
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Money } from '../../components/money.tsx';
-import { bpToPercent } from '../../lib/format.ts';
+import { bpToRatioPercent } from '../../lib/format.ts';
 import { CHARGE_CLASS_NAMES, labelOf, reasonLabels } from './labels.ts';
 import { lineTotals } from './settlement-view.ts';
 import type { SettlementLine } from './types.ts';
@@ -63,7 +63,7 @@ export function FeeLinesTable({ lines }: { lines: SettlementLine[] }) {
         ) : (
           <span>
             <Money fen={fen} />
-            <span className="share-bp"> ({bpToPercent(l.firstShareBp)})</span>
+            <span className="share-bp"> ({bpToRatioPercent(l.firstShareBp)})</span>
           </span>
         ),
     },
