@@ -79,3 +79,22 @@ CREATE INDEX supervision_hit_by_institution ON supervision_hit (fixmedins_code);
 -- the scan reads visits by their first day
 CREATE INDEX visit_by_begin_date ON visit (begin_date);
 CREATE INDEX fee_line_by_visit ON fee_line (mdtrt_id);
+
+-- 事前/事中 warnings the HIS received from 3101/3102, and the doctor's decision fed back by 3103.
+CREATE TABLE supervision_warning (
+  jr_id           text PRIMARY KEY,
+  task_id         text,
+  stage           text NOT NULL CHECK (stage IN ('before', 'during')),
+  fixmedins_code  text NOT NULL,
+  patn_id         text NOT NULL,
+  mdtrt_id        text,
+  rule_code       text NOT NULL,
+  amount_fen      bigint NOT NULL DEFAULT 0,
+  items           text[] NOT NULL DEFAULT '{}',
+  created_at      timestamptz NOT NULL,
+  decision        text CHECK (decision IN ('continue', 'revise')),
+  decision_reason text,
+  decided_at      timestamptz
+);
+CREATE INDEX supervision_warning_by_institution ON supervision_warning (fixmedins_code, created_at);
+CREATE SEQUENCE supervision_warning_serial;

@@ -13,6 +13,7 @@ import {
   optDateTime,
   optText,
   price,
+  quantity,
   signedAmount,
   signedQuantity,
   wireDate,
@@ -534,4 +535,96 @@ export const detailReconciliationInput = z
       cashFen: d.cash_payamt,
       count: d.fixmedins_setl_cnt,
     },
+  }));
+
+// ——— 3101 / 3102 事前/事中 analysis: patients → encounters → diagnoses and orders
+const fsiOrder = z.object({
+  rx_id: code(50),
+  hilist_code: code(50),
+  cnt: quantity,
+  pric: price,
+  sumamt: amount,
+  drord_begn_date: optDateTime,
+});
+const fsiDiagnose = z.object({ dise_codg: code(30), maindise_flag: optText(3) });
+const fsiEncounter = z.object({
+  mdtrt_id: optText(30),
+  adm_date: optDateTime,
+  dscg_date: optDateTime,
+  dscg_main_dise_codg: optText(30),
+  med_mdtrt_type: optText(3),
+  insutype: optText(6),
+  fsi_diagnose_dtos: z.array(fsiDiagnose).max(100).optional().default([]),
+  fsi_order_dtos: z.array(fsiOrder).min(1).max(MAX_FEE_LINES),
+});
+const fsiPatient = z.object({
+  patn_id: code(50),
+  gend: oneOf(['1', '2']),
+  brdy: wireDate,
+  curr_mdtrt_id: optText(30),
+  fsi_encounter_dtos: z.array(fsiEncounter).min(1).max(50),
+});
+export const analysisInput = z
+  .object({
+    data: z.object({
+      patient_dtos: z.array(fsiPatient).min(1).max(20),
+      rule_ids: z.union([z.array(code(30)), z.string()]).optional(),
+      trig_scen: optText(3),
+      task_id: optText(50),
+    }),
+  })
+  .transform(({ data: d }) => ({
+    taskId: d.task_id,
+    ruleCodes:
+      d.rule_ids === undefined || d.rule_ids === ''
+        ? null
+        : Array.isArray(d.rule_ids)
+          ? d.rule_ids
+          : d.rule_ids.split(','),
+    scene: d.trig_scen,
+    patients: d.patient_dtos.map((p) => ({
+      patnId: p.patn_id,
+      gender: p.gend as '1' | '2',
+      birthDate: p.brdy,
+      encounters: p.fsi_encounter_dtos.map((e) => ({
+        mdtrtId: e.mdtrt_id ?? p.curr_mdtrt_id,
+        insutype: e.insutype ?? '390',
+        inpatient: e.med_mdtrt_type === '2',
+        beginDate: e.adm_date?.date ?? null,
+        endDate: e.dscg_date?.date ?? null,
+        diagnoses: [
+          ...(e.dscg_main_dise_codg ? [e.dscg_main_dise_codg] : []),
+          ...e.fsi_diagnose_dtos.map((x) => x.dise_codg),
+        ],
+        orders: e.fsi_order_dtos.map((o) => ({
+          rxId: o.rx_id,
+          itemCode: o.hilist_code,
+          quantity: o.cnt.value,
+          unitPriceFen: o.pric.fen,
+          amountFen: o.sumamt,
+          date: o.drord_begn_date?.date ?? null,
+        })),
+      })),
+    })),
+  }));
+export type AnalysisInput = z.infer<typeof analysisInput>;
+
+// ——— 3103 the doctor's decision on the warnings
+export const decisionInput = z
+  .object({
+    data: z.object({
+      warn_type: oneOf(['1', '2']),
+      warns: z
+        .array(z.object({ warn_rslt_id: code(50), dspo_way: oneOf(['1', '2']), dspo_way_rea: optText(500) }))
+        .min(1)
+        .max(500),
+    }),
+  })
+  .transform(({ data: d }) => ({
+    stage: d.warn_type === '1' ? ('before' as const) : ('during' as const),
+    decisions: d.warns.map((w) => ({
+      jrId: w.warn_rslt_id,
+      decision: w.dspo_way === '1' ? ('continue' as const) : ('revise' as const),
+      reason: w.dspo_way_rea,
+    })),
   }));

@@ -8,9 +8,10 @@ import type { Undo } from '../../domain/his/correction.ts';
 import { cuminfo } from '../../domain/his/cumulative.ts';
 import { feeResult, setldetail, setlinfo } from '../../domain/his/fields.ts';
 import * as inputs from '../../domain/his/inputs.ts';
-import { beijingDate, wireDateTime } from '../../domain/his/wire.ts';
+import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
 import type { Caller } from '../settlement/caller.ts';
 import { findStoredSettlement, personYear } from '../settlement/index.ts';
+import { analyse, recordDecisions } from '../supervision/index.ts';
 import { cancelFees, type UploadedLine, uploadFees } from '../settlement/fees.ts';
 import { reconcile } from '../settlement/reconcile.ts';
 import { preSettle, reverseSettlement, type SettlementOutcome, settleVisit } from '../settlement/settle.ts';
@@ -96,6 +97,61 @@ const feeOutput = (rows: UploadedLine[], inpatient: boolean): Outcome => ({
 });
 
 const none: Outcome = { output: {} };
+
+const SEVERITY_NAMES: Record<string, string> = { certain: '明确违规', suspect: '可疑' };
+
+/** 3101/3102: the analysis in the wire's shapes (result[] with judge_result_detail_dtos). */
+async function analysisOutput(
+  q: Queryable,
+  c: Caller,
+  i: inputs.AnalysisInput,
+  stage: 'before' | 'during',
+): Promise<Outcome> {
+  const today = beijingDate(c.now);
+  const warnings = await analyse(
+    q,
+    {
+      stage,
+      taskId: i.taskId,
+      ruleCodes: i.ruleCodes,
+      patients: i.patients.map((p) => ({
+        ...p,
+        encounters: p.encounters.map((e) => ({
+          ...e,
+          beginDate: e.beginDate ?? today,
+          orders: e.orders.map((o) => ({ ...o, date: o.date ?? e.beginDate ?? today })),
+        })),
+      })),
+    },
+    { institution: c.institution, now: c.now, stamp: wireDateTime(c.now).replace(/\D/g, '') },
+  );
+  return {
+    output: {
+      result: warnings.map((w) => ({
+        jr_id: w.jrId,
+        rule_id: w.ruleCode,
+        rule_name: w.ruleName,
+        vola_cont: w.note,
+        patn_id: w.patnId,
+        mdtrt_id: w.mdtrtId ?? '',
+        vola_amt: yuan(w.amountFen),
+        vola_amt_stas: '1',
+        sev_deg: SEVERITY_NAMES[w.resultType] ?? w.resultType,
+        vola_evid: w.note,
+        vola_bhvr_type: w.resultType === 'certain' ? '1' : '2',
+        task_id: i.taskId ?? '',
+        judge_result_detail_dtos: w.items.map((it, n) => ({
+          jrd_id: `${w.jrId}-${n + 1}`,
+          patn_id: w.patnId,
+          mdtrt_id: w.mdtrtId ?? '',
+          rx_id: it.rxId,
+          vola_item_type: '1',
+          vola_amt: yuan(it.amountFen),
+        })),
+      })),
+    },
+  };
+}
 
 export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '9001': tx(
@@ -194,6 +250,12 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   }),
   '2601': tx(inputs.correctionInput, true, async (q, c, i) => {
     await correct(q, c, i);
+    return none;
+  }),
+  '3101': tx(inputs.analysisInput, true, async (q, c, i) => analysisOutput(q, c, i, 'before')),
+  '3102': tx(inputs.analysisInput, true, async (q, c, i) => analysisOutput(q, c, i, 'during')),
+  '3103': tx(inputs.decisionInput, true, async (q, c, i) => {
+    await recordDecisions(q, c.institution.code, i.decisions, c.now);
     return none;
   }),
   '3202': tx(inputs.detailReconciliationInput, true, async (q, c, i) => {

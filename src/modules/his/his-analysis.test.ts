@@ -1,0 +1,101 @@
+// 3101/3102 事前/事中 analysis and 3103 feedback through the HIS endpoint.
+import assert from 'node:assert/strict';
+import { dbTest } from '../../db/testing.ts';
+import { hisWorld } from './testing.ts';
+
+const A = 'XA01ABD075A002010100483';
+const CAPPED = '001201000010000';
+
+const request = (psnNo: string, orders: Record<string, unknown>[]) => ({
+  data: {
+    trig_scen: '2',
+    task_id: 'T-1',
+    patient_dtos: [
+      {
+        patn_id: psnNo,
+        patn_name: '王安',
+        gend: '1',
+        brdy: '1970-02-03',
+        poolarea: '410926',
+        curr_mdtrt_id: 'MZ-A1',
+        fsi_encounter_dtos: [
+          {
+            mdtrt_id: 'MZ-A1',
+            medins_id: 'H41092600011',
+            adm_date: '2026-03-15 09:00:00',
+            dscg_main_dise_codg: 'J06.900',
+            med_mdtrt_type: '1',
+            med_type: '11',
+            insutype: '390',
+            fsi_diagnose_dtos: [{ dise_codg: 'J06.900', maindise_flag: '1' }],
+            fsi_order_dtos: orders,
+          },
+        ],
+      },
+    ],
+  },
+});
+
+dbTest(
+  '3101 warns about the orders that break an enabled rule; 3103 records the doctor’s decision',
+  async (db) => {
+    const w = await hisWorld(db);
+    await db.query(
+      `INSERT INTO supervision_knowledge (template, item_code, value, batch, valid_from, created_at)
+     VALUES ('INDICATION', $1, '{"diagnoses": ["E11"]}', 'T', '2026-01-01', now())`,
+      [A],
+    );
+    const orders = [
+      { rx_id: 'RX1', hilist_code: A, cnt: '2', pric: '25.00', sumamt: '50.00' },
+      { rx_id: 'RX2', hilist_code: CAPPED, cnt: '1', pric: '120.00', sumamt: '120.00' },
+      { rx_id: 'RX3', hilist_code: 'XB02BXX123B001010100111', cnt: '1', pric: '10', sumamt: '10' },
+    ];
+    const out = await w.centre.ok('3101', request(w.ann.psnNo, orders));
+    const byRule = Object.fromEntries(out.result.map((r: { rule_id: string }) => [r.rule_id, r]));
+    assert.deepEqual(Object.keys(byRule).sort(), ['INDICATION', 'PRICE_CAP']);
+    assert.equal(byRule.PRICE_CAP.vola_amt, 20);
+    assert.equal(byRule.PRICE_CAP.sev_deg, '明确违规');
+    assert.equal(byRule.INDICATION.sev_deg, '可疑');
+    assert.deepEqual(
+      byRule.INDICATION.judge_result_detail_dtos.map((d: { rx_id: string }) => d.rx_id),
+      ['RX1'],
+    );
+    assert.match(byRule.INDICATION.jr_id, /^JR\d{26}$/);
+    assert.equal(byRule.INDICATION.task_id, 'T-1');
+
+    // only the rules asked for
+    const only = await w.centre.ok('3102', {
+      data: { ...request(w.ann.psnNo, orders).data, rule_ids: ['PRICE_CAP'] },
+    });
+    assert.deepEqual(
+      only.result.map((r: { rule_id: string }) => r.rule_id),
+      ['PRICE_CAP'],
+    );
+
+    const noReason = await w.centre.call('3103', {
+      data: { warn_type: '1', warns: [{ warn_rslt_id: byRule.INDICATION.jr_id, dspo_way: '1' }] },
+    });
+    assert.match(noReason.json.err_msg, /须填写处理原因/);
+    await w.centre.ok('3103', {
+      data: {
+        warn_type: '1',
+        warns: [
+          { warn_rslt_id: byRule.INDICATION.jr_id, dspo_way: '1', dspo_way_rea: '患者合并糖尿病' },
+          { warn_rslt_id: byRule.PRICE_CAP.jr_id, dspo_way: '2' },
+        ],
+      },
+    });
+    const rows = await db.query<{ rule: string; decision: string }>(
+      `SELECT rule_code AS rule, decision FROM supervision_warning WHERE decision IS NOT NULL ORDER BY rule_code`,
+    );
+    assert.deepEqual(rows, [
+      { rule: 'INDICATION', decision: 'continue' },
+      { rule: 'PRICE_CAP', decision: 'revise' },
+    ]);
+    // another institution cannot decide on these warnings
+    const foreign = await w.hospital.call('3103', {
+      data: { warn_type: '1', warns: [{ warn_rslt_id: byRule.PRICE_CAP.jr_id, dspo_way: '2' }] },
+    });
+    assert.match(foreign.json.err_msg, /不存在或不属于本机构/);
+  },
+);

@@ -1,0 +1,97 @@
+// SQL of the 事前/事中 analysis: the catalogue entries and knowledge points of the ordered items,
+// the rules enabled for a stage, the warnings given and the decisions fed back.
+import type { Queryable } from '../../db/types.ts';
+import type { ItemFacts, ItemKnowledge } from '../../domain/supervision/line-rules.ts';
+
+export interface ItemRow extends ItemFacts {
+  code: string;
+  knowledge: ItemKnowledge;
+}
+
+/** Catalogue facts and knowledge points of the items, valid on a date; items unknown are absent. */
+export async function itemsOn(q: Queryable, codes: string[], on: string): Promise<Map<string, ItemRow>> {
+  const rows = await q.query<ItemRow>(
+    `WITH u AS (SELECT DISTINCT unnest($1::text[]) AS code)
+     SELECT u.code, c.gender_limit AS "genderLimit", c.min_age AS "minAge", c.max_age AS "maxAge",
+            coalesce(c.inpatient_only, false) AS "inpatientOnly", c.price_cap_fen::int AS "priceCapFen",
+            coalesce((SELECT jsonb_strip_nulls(jsonb_build_object(
+                       'schemes', (array_agg(k.value->'insutypes') FILTER (WHERE k.template = 'SCHEME'))[1],
+                       'minLevel', max((k.value->>'minLevel')::int) FILTER (WHERE k.template = 'INSTITUTION_LEVEL'),
+                       'indications', (array_agg(k.value->'diagnoses') FILTER (WHERE k.template = 'INDICATION'))[1],
+                       'maxQuantity', min((k.value->>'max')::numeric) FILTER (WHERE k.template = 'QUANTITY'),
+                       'maxCourse', min((k.value->>'max')::numeric) FILTER (WHERE k.template = 'COURSE')))
+                        FROM supervision_knowledge k
+                       WHERE k.item_code = u.code AND k.valid_from <= $2 AND (k.valid_to IS NULL OR k.valid_to >= $2)),
+                     '{}') AS knowledge
+       FROM u
+       LEFT JOIN LATERAL (SELECT * FROM catalogue_item c WHERE c.code = u.code AND c.valid_from <= $2
+                            AND (c.valid_to IS NULL OR c.valid_to >= $2) ORDER BY c.valid_from DESC LIMIT 1) c ON true`,
+    [codes, on],
+  );
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+export async function rulesForStage(q: Queryable, stage: 'before' | 'during') {
+  return q.query<{ code: string; name: string; template: string; resultType: string; severity: number }>(
+    `SELECT code, name, template, result_type AS "resultType", severity FROM supervision_rule
+      WHERE enabled AND $1 = ANY(stages) AND grain = 'line' ORDER BY code`,
+    [stage],
+  );
+}
+
+export async function personFacts(q: Queryable, psnNo: string) {
+  const rows = await q.query<{ deathDate: string | null }>(
+    `SELECT death_date::text AS "deathDate" FROM person WHERE psn_no = $1`,
+    [psnNo],
+  );
+  return rows[0] ?? null;
+}
+
+export interface NewWarning {
+  taskId: string | null;
+  stage: 'before' | 'during';
+  fixmedinsCode: string;
+  patnId: string;
+  mdtrtId: string | null;
+  ruleCode: string;
+  amountFen: number;
+  items: string[];
+}
+
+/** The warnings, each with its jr_id ('JR' + time + serial), in order. */
+export async function insertWarnings(
+  q: Queryable,
+  ws: NewWarning[],
+  at: Date,
+  stamp: string,
+): Promise<string[]> {
+  if (ws.length === 0) return [];
+  const rows = await q.query<{ jrId: string }>(
+    `INSERT INTO supervision_warning (jr_id, task_id, stage, fixmedins_code, patn_id, mdtrt_id, rule_code, amount_fen, items, created_at)
+     SELECT 'JR' || $3 || lpad(nextval('supervision_warning_serial')::text, 12, '0'), w->>'taskId', w->>'stage',
+            w->>'fixmedinsCode', w->>'patnId', w->>'mdtrtId', w->>'ruleCode', (w->>'amountFen')::bigint,
+            ARRAY(SELECT jsonb_array_elements_text(w->'items')), $2
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(w, n)
+      ORDER BY t.n
+     RETURNING jr_id AS "jrId"`,
+    [JSON.stringify(ws), at.toISOString(), stamp],
+  );
+  return rows.map((r) => r.jrId);
+}
+
+/** 3103: the decision on the institution's own warnings; returns the jr_ids it found. */
+export async function decideWarnings(
+  q: Queryable,
+  fixmedinsCode: string,
+  ds: { jrId: string; decision: 'continue' | 'revise'; reason: string | null }[],
+  at: Date,
+): Promise<string[]> {
+  const rows = await q.query<{ jrId: string }>(
+    `UPDATE supervision_warning w SET decision = d->>'decision', decision_reason = d->>'reason', decided_at = $3
+       FROM jsonb_array_elements($2::jsonb) d
+      WHERE w.jr_id = d->>'jrId' AND w.fixmedins_code = $1
+     RETURNING w.jr_id AS "jrId"`,
+    [fixmedinsCode, JSON.stringify(ds), at.toISOString()],
+  );
+  return rows.map((r) => r.jrId);
+}

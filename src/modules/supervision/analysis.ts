@@ -1,0 +1,141 @@
+// 事前/事中 analysis (the HIS's 3101/3102): the ordered items of each encounter checked with the
+// line rules enabled for the stage, one warning per encounter and rule with the items behind it,
+// kept so that 3103 can record what the doctor decided.
+import type { Queryable } from '../../db/types.ts';
+import { lineHits } from '../../domain/supervision/line-rules.ts';
+import { badRequest } from '../../domain/shared/errors.ts';
+import { decideWarnings, insertWarnings, itemsOn, personFacts, rulesForStage } from './analysis-repo.ts';
+import { ensureRules } from './service.ts';
+
+export interface AnalysisOrder {
+  rxId: string;
+  itemCode: string;
+  quantity: number;
+  unitPriceFen: number;
+  amountFen: number;
+  date: string;
+}
+
+export interface AnalysisRequest {
+  stage: 'before' | 'during';
+  taskId: string | null;
+  /** only these rules, when given */
+  ruleCodes: string[] | null;
+  patients: {
+    patnId: string;
+    gender: '1' | '2';
+    birthDate: string;
+    encounters: {
+      mdtrtId: string | null;
+      insutype: string;
+      inpatient: boolean;
+      beginDate: string;
+      endDate: string | null;
+      diagnoses: string[];
+      orders: AnalysisOrder[];
+    }[];
+  }[];
+}
+
+export interface Warning {
+  jrId: string;
+  ruleCode: string;
+  ruleName: string;
+  resultType: string;
+  severity: number;
+  note: string;
+  patnId: string;
+  mdtrtId: string | null;
+  amountFen: number;
+  items: { rxId: string; amountFen: number }[];
+}
+
+export async function analyse(
+  tx: Queryable,
+  r: AnalysisRequest,
+  ctx: { institution: { code: string; level: number }; now: Date; stamp: string },
+): Promise<Warning[]> {
+  await ensureRules(tx, ctx.now);
+  const rules = (await rulesForStage(tx, r.stage)).filter(
+    (x) => !r.ruleCodes || r.ruleCodes.includes(x.code),
+  );
+  const enabled = new Set(rules.map((x) => x.template));
+  const byTemplate = new Map(rules.map((x) => [x.template, x]));
+  const codes = r.patients.flatMap((p) => p.encounters.flatMap((e) => e.orders.map((o) => o.itemCode)));
+  const on = r.patients[0]?.encounters[0]?.beginDate ?? '1900-01-01';
+  const items = await itemsOn(tx, codes, on);
+  const found: Omit<Warning, 'jrId'>[] = [];
+  for (const p of r.patients) {
+    const death = (await personFacts(tx, p.patnId))?.deathDate ?? null;
+    for (const e of p.encounters) {
+      const grouped = new Map<string, Omit<Warning, 'jrId'>>();
+      for (const o of e.orders) {
+        const item = items.get(o.itemCode);
+        const hits = lineHits(
+          o,
+          item ?? null,
+          { ...e, institutionLevel: ctx.institution.level },
+          { gender: p.gender, birthDate: p.birthDate, deathDate: death },
+          item?.knowledge ?? {},
+          enabled,
+        );
+        for (const h of hits) {
+          const rule = byTemplate.get(h.rule)!;
+          const w = grouped.get(rule.code) ?? {
+            ruleCode: rule.code,
+            ruleName: rule.name,
+            resultType: rule.resultType,
+            severity: rule.severity,
+            note: h.note,
+            patnId: p.patnId,
+            mdtrtId: e.mdtrtId,
+            amountFen: 0,
+            items: [],
+          };
+          w.amountFen += h.amountFen;
+          w.items.push({ rxId: o.rxId, amountFen: h.amountFen });
+          grouped.set(rule.code, w);
+        }
+      }
+      found.push(...grouped.values());
+    }
+  }
+  const ids = await insertWarnings(
+    tx,
+    found.map((w) => ({
+      taskId: r.taskId,
+      stage: r.stage,
+      fixmedinsCode: ctx.institution.code,
+      patnId: w.patnId,
+      mdtrtId: w.mdtrtId,
+      ruleCode: w.ruleCode,
+      amountFen: w.amountFen,
+      items: w.items.map((i) => i.rxId),
+    })),
+    ctx.now,
+    ctx.stamp,
+  );
+  return found.map((w, i) => ({ ...w, jrId: ids[i]! }));
+}
+
+/** 3103: the doctor continued (with a reason) or went back to change the order. */
+export async function recordDecisions(
+  tx: Queryable,
+  institution: string,
+  ds: { jrId: string; decision: 'continue' | 'revise'; reason: string | null }[],
+  now: Date,
+): Promise<void> {
+  for (const d of ds) {
+    if (d.decision === 'continue' && !d.reason) {
+      throw badRequest('SUPERVISION_REASON_REQUIRED', `继续执行医嘱须填写处理原因（${d.jrId}）`);
+    }
+  }
+  const done = new Set(await decideWarnings(tx, institution, ds, now));
+  const missing = ds.filter((d) => !done.has(d.jrId));
+  if (missing.length > 0) {
+    throw badRequest(
+      'SUPERVISION_WARNING_UNKNOWN',
+      `违规标识 ${missing.map((m) => m.jrId).join('、')} 不存在或不属于本机构`,
+    );
+  }
+}
