@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   settlement: async () => (await import('./settlement.ts')).runSettlementBench(),
   pages: async () => (await import('./pages.ts')).runPagesBench(),
   supervision: async () => (await import('./supervision.ts')).runSupervisionBench(),
+  'supervision-api': async () => (await import('./supervision-api.ts')).runSupervisionApiBench(),
 };
 
 const wanted = process.argv.slice(2);
