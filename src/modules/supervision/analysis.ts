@@ -55,10 +55,13 @@ export async function analyse(
   r: AnalysisRequest,
   ctx: { institution: { code: string; level: number }; now: Date; stamp: string },
 ): Promise<Warning[]> {
-  await ensureRules(tx, ctx.now);
-  const rules = (await rulesForStage(tx, r.stage)).filter(
-    (x) => !r.ruleCodes || r.ruleCodes.includes(x.code),
-  );
+  let stageRules = await rulesForStage(tx, r.stage);
+  // the library is seeded on first use (not on every call: this is on the HIS's charging path)
+  if (stageRules.length === 0) {
+    await ensureRules(tx, ctx.now);
+    stageRules = await rulesForStage(tx, r.stage);
+  }
+  const rules = stageRules.filter((x) => !r.ruleCodes || r.ruleCodes.includes(x.code));
   const enabled = new Set(rules.map((x) => x.template));
   const byTemplate = new Map(rules.map((x) => [x.template, x]));
   const codes = r.patients.flatMap((p) => p.encounters.flatMap((e) => e.orders.map((o) => o.itemCode)));
