@@ -104,6 +104,23 @@ describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少
       .getByText(/等于医疗费用总额/)
       .waitFor();
 
+    // the 结算单 leads with the plain sentence, the share in capitals, the bureau and the institution
+    const yuanOf = (fen: number) =>
+      `${Math.trunc(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+    const sentence = await page.getByTestId('slip-sentence').innerText();
+    assert.equal(
+      sentence,
+      `您本次医疗费用共 ${yuanOf(medfee)} 元，医保共支付 ${yuanOf(await amount('fund-total'))} 元，您需自付 ${yuanOf(await amount('person-total'))} 元。`,
+    );
+    assert.match(
+      await page.getByTestId('slip-capitals').innerText(),
+      /^个人负担金额（大写）：人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/,
+    );
+    const summary = await page.getByTestId('slip-summary').innerText();
+    assert.match(summary, /政策范围内费用 [\d,]+\.\d{2} 元：/);
+    assert.match(summary, /医疗保障局/);
+    assert.match(summary, /年度最高支付限额还剩/);
+
     // the explanation: sentences from the stored steps, the fund step with its ratio and amount
     const steps = page.getByTestId('explanation').locator('tbody tr');
     assert.ok((await steps.count()) >= 5);

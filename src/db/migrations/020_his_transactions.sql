@@ -4,6 +4,8 @@
 -- the final settlement after discharge settles the lines uploaded since, with the deductible and
 -- admission of the stay counted once.
 ALTER TABLE settlement ADD COLUMN mid_stay boolean NOT NULL DEFAULT false;
+-- the institution's operator who settled (the HIS envelope's opter / opter_name), for the 结算单
+ALTER TABLE settlement ADD COLUMN opter text, ADD COLUMN opter_name text;
 -- who settled: a HIS call, a clerk's manual settlement, a cross-region claim (issue 7)
 ALTER TABLE settlement ADD COLUMN channel text NOT NULL DEFAULT 'his'
   CHECK (channel IN ('his', 'manual', 'cross_region'));

@@ -104,10 +104,17 @@ export async function getSettlement(q: Queryable, setlId: string): Promise<Settl
             v.name AS "policyName", v.year AS "policyYear", s.lines, s.steps,
             p.gender, vi.begin_date::text AS "visitBeginDate", vi.end_date::text AS "visitEndDate",
             vi.inpatient, vi.ipt_otp_no AS "iptOtpNo", vi.diagnoses, it.name AS "assistanceIdentityName",
+            s.opter, s.opter_name AS "opterName", s.channel, rg.name AS "regionName",
+            (s.acc_after->>'basicFundPaidFen')::bigint AS "yearBasicPaidFen",
+            (s.acc_after->>'criticalIllnessBaseFen')::bigint AS "yearCriticalBaseFen",
+            (s.acc_after->>'criticalIllnessPaidFen')::bigint AS "yearCriticalPaidFen",
+            (v.document->>'basicFundAnnualCapFen')::bigint AS "basicCapFen",
+            (v.document->'criticalIllness'->>'deductibleFen')::bigint AS "criticalDeductibleFen",
             ${AMOUNT_NAMES.map((n) => `s.${n} AS "${camel(n)}"`).join(', ')}
        ${FROM} JOIN visit vi ON vi.mdtrt_id = s.mdtrt_id
        LEFT JOIN policy_version v ON v.id = s.policy_version_id
        LEFT JOIN identity_type it ON it.code = s.assistance_identity
+       LEFT JOIN region rg ON rg.admdvs = s.admdvs
       WHERE s.setl_id = $1`,
     [setlId],
   );

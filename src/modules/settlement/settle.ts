@@ -219,6 +219,8 @@ export async function settleVisit(
     accAfter: x.result.accumulatorsAfter,
     msgid: c.msgid || null,
     channel: c.channel ?? 'his',
+    opter: c.opter || null,
+    opterName: c.opterName ?? (c.channel && c.channel !== 'his' ? c.actor.name : null),
     funds,
     lineIds: x.lines.map((l) => l.id),
     midStay: x.mid,

@@ -29,6 +29,9 @@ export interface NewSettlement {
   accAfter: Accumulators;
   msgid: string | null;
   channel: 'his' | 'manual' | 'cross_region';
+  /** the institution's operator (HIS envelope), or the clerk */
+  opter: string | null;
+  opterName: string | null;
   funds: FundRow[];
   lineIds: number[];
   /** 中途结算: the stay stays admitted */
@@ -60,13 +63,13 @@ export async function insertSettlement(tx: Queryable, s: NewSettlement): Promise
   const sql = `WITH s AS (
        INSERT INTO settlement (setl_id, mdtrt_id, psn_no, admdvs, fixmedins_code, insutype, med_type, clr_type,
          setl_time, setl_date, benefit_year, policy_version_id, policy_version, kind, assistance_identity,
-         lines, steps, acc_before, acc_after, msgid, created_at, mid_stay, channel, ${AMOUNT_COLUMNS})
+         lines, steps, acc_before, acc_after, msgid, created_at, mid_stay, channel, opter, opter_name, ${AMOUNT_COLUMNS})
        VALUES ('ST' || ${admdvs}::text || lpad(nextval('settlement_serial')::text, 14, '0'), ${p.add(s.mdtrtId)},
          ${p.add(s.psnNo)}, ${admdvs}::text, ${p.add(s.fixmedinsCode)}, ${p.add(s.insutype)}, ${p.add(s.medType)},
          ${p.add(s.clearingType)}, ${now}, ${p.add(s.setlDate)}, ${p.add(s.benefitYear)}, ${p.add(s.policyVersionId)},
          ${p.add(s.policyVersion)}, 'settlement', ${p.add(s.assistanceIdentity)}, ${p.add(JSON.stringify(s.lines))},
          ${p.add(JSON.stringify(s.steps))}, ${p.add(JSON.stringify(s.accBefore))}, ${p.add(JSON.stringify(a))},
-         ${p.add(s.msgid)}, ${now}, ${midStay}, ${p.add(s.channel)}, ${AMOUNT_NAMES.map((n) => p.add(s.amounts[n])).join(', ')})
+         ${p.add(s.msgid)}, ${now}, ${midStay}, ${p.add(s.channel)}, ${p.add(s.opter)}, ${p.add(s.opterName)}, ${AMOUNT_NAMES.map((n) => p.add(s.amounts[n])).join(', ')})
        RETURNING setl_id),
      f AS (
        INSERT INTO settlement_fund (setl_id, fund_pay_type, fund_payamt, inscp_scp_amt)

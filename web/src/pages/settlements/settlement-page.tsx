@@ -12,6 +12,7 @@ import { ExplanationList } from './explanation-list.tsx';
 import { FeeLinesTable } from './fee-lines-table.tsx';
 import { FundBreakdown } from './fund-breakdown.tsx';
 import { SettlementHeader } from './settlement-header.tsx';
+import { plainSummary } from '../../../../src/domain/settlement/plain-summary.ts';
 import { slipTitle } from './settlement-view.ts';
 import { SLIP_CSS } from './slip-style.ts';
 import type { SettlementDetail } from './types.ts';
@@ -28,6 +29,7 @@ function Slip({ detail, staffName }: { detail: SettlementDetail; staffName: stri
           结算编号 {s.setlId}　就诊编号 {s.mdtrtId}
         </Typography.Text>
       </div>
+      <SlipSummary detail={detail} />
       <Card size="small" title="基本信息" className="slip-section">
         <SettlementHeader detail={detail} />
       </Card>
@@ -45,11 +47,62 @@ function Slip({ detail, staffName }: { detail: SettlementDetail; staffName: stri
         <ExplanationList detail={detail} />
       </Card>
       <div className="print-only slip-footer">
-        <span>经办人：{staffName}</span>
+        <span>打印人：{staffName}</span>
         <span>打印时间：{formatDateTime(new Date().toISOString())}</span>
         <span>参保人（签字）：＿＿＿＿＿＿</span>
       </div>
     </div>
+  );
+}
+
+/** The sentence a patient reads first, its three explanations, the share in capitals, and the year. */
+function SlipSummary({ detail }: { detail: SettlementDetail }) {
+  const s = detail.settlement;
+  // the person's own 大病 deductible as the engine applied it (halved for 特困/低保 …), else the policy's
+  const criticalStep = detail.steps.find((x) => x.rule === 'CRITICAL_ILLNESS_BASE');
+  const summary = plainSummary(
+    {
+      totalFen: s.medfeeSumamt,
+      fundFen: s.fundPaySumamt,
+      personFen: s.psnPartAmt,
+      inScopeFen: s.inscpScpAmt,
+      firstShareFen: s.preselfpayAmt,
+      overCapFen: s.overlmtSelfpay,
+      fullySelfPaidFen: s.fulamtOwnpayAmt,
+    },
+    s.yearBasicPaidFen === null
+      ? null
+      : {
+          basicCapFen: s.basicCapFen,
+          basicPaidFen: s.yearBasicPaidFen,
+          criticalDeductibleFen:
+            s.insutype === '390' ? (criticalStep?.amountFen ?? s.criticalDeductibleFen) : null,
+          criticalBaseFen: s.yearCriticalBaseFen ?? 0,
+          criticalPaidFen: s.yearCriticalPaidFen ?? 0,
+        },
+  );
+  const operator =
+    s.opterName || s.opter
+      ? `${s.channel === 'his' ? '机构经办人' : '经办人'}：${[s.opterName, s.opter && `（${s.opter}）`].filter(Boolean).join('')}`
+      : null;
+  return (
+    <Card size="small" className="slip-section slip-summary" data-testid="slip-summary">
+      <div style={{ fontSize: 16, fontWeight: 600 }}>
+        <span data-testid="slip-sentence">{summary.sentence}</span>
+        <span className="slip-capitals" data-testid="slip-capitals">
+          个人负担金额（大写）：人民币{summary.personCapitals}
+        </span>
+      </div>
+      <ul style={{ margin: '8px 0', paddingLeft: 20 }}>
+        {[...summary.lines, ...summary.year].map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+        <li className="slip-parties">
+          医保经办机构：{s.regionName ? `${s.regionName}医疗保障局` : '—'}　定点医药机构：{s.fixmedinsName}
+          {operator ? `　${operator}` : ''}
+        </li>
+      </ul>
+    </Card>
   );
 }
 

@@ -42,6 +42,16 @@ export const SLIP_CSS = `
 .print-only {
   display: none;
 }
+.setl-slip .slip-capitals {
+  display: block;
+  font-size: 14px;
+  font-weight: 400;
+}
+.setl-slip .slip-parties {
+  list-style: none;
+  margin-left: -20px;
+  color: #595959;
+}
 
 @media print {
   @page {
@@ -74,6 +84,31 @@ export const SLIP_CSS = `
   }
   .setl-slip > * + * {
     margin-top: 3px !important;
+  }
+  /* the plain summary in a few compact lines */
+  .setl-slip .slip-summary .ant-card-body {
+    padding: 2px 6px !important;
+  }
+  .setl-slip .slip-summary .ant-card-body > div {
+    font-size: 8pt !important;
+  }
+  .setl-slip .slip-capitals {
+    display: inline;
+    margin-left: 8px;
+    font-size: 8pt;
+  }
+  .setl-slip .slip-summary ul {
+    margin: 0 !important;
+    padding: 0 !important;
+  }
+  .setl-slip .slip-summary li {
+    display: inline;
+    margin-right: 6px;
+    font-size: 7.5pt;
+  }
+  .setl-slip .slip-summary .ant-card-body {
+    font-size: 7.5pt;
+    line-height: 1.3;
   }
   .setl-slip {
     color: #000;

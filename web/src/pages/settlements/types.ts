@@ -43,6 +43,18 @@ export interface SettlementHead extends SettlementListItem {
   hifobPay: number;
   othPay: number;
   psnPartAmt: number;
+  /** the institution's operator who settled (HIS), or the clerk (manual) */
+  opter: string | null;
+  opterName: string | null;
+  channel: 'his' | 'manual' | 'cross_region';
+  /** the pooling region's name: the bureau is its 医疗保障局 */
+  regionName: string | null;
+  /** where the year stood after this settlement, and the policy's limits */
+  yearBasicPaidFen: number | null;
+  yearCriticalBaseFen: number | null;
+  yearCriticalPaidFen: number | null;
+  basicCapFen: number | null;
+  criticalDeductibleFen: number | null;
 }
 
 /** A fee line as classified by the engine, with the server's Chinese names of its reasons. */
