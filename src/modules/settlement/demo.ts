@@ -2,7 +2,7 @@
 // and inpatient stays (10–30 lines) of enrolled demo persons at the demo institutions, settled
 // through the same services the HIS transactions use (register/admit → upload → discharge →
 // settle), spread over the current month with a share today. Deterministic for a seed.
-// So every layer shows: about a sixth of stays are of persons with an assistance identity (救助),
+// So every layer shows: about one stay in six is of a person with an assistance identity (救助),
 // one stay in ten is a major one whose bill passes the 大病 deductible, and about one settlement
 // in fifty is reversed by its institution later that day (2208/2305).
 import type { Db, Queryable } from '../../db/types.ts';
@@ -29,6 +29,115 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Beijing wall time → the instant */
 const instant = (day: string, h: number, m: number) =>
   new Date(Date.parse(`${day}T${pad(h)}:${pad(m)}:00+08:00`));
+
+interface DemoItem {
+  code: string;
+  kind: string;
+  inpatientOnly: boolean;
+  lv: '01' | '02' | '03';
+  capFen: number | null;
+  type: string;
+}
+
+interface Pools {
+  /** drugs by class, mostly capped (a bill's drugs come from the list with payment standards) */
+  drugs: Record<'01' | '02' | '03', DemoItem[]>;
+  byType: Map<string, DemoItem[]>;
+  materials: DemoItem[];
+}
+
+function poolsOf(items: DemoItem[]): Pools {
+  const drugs = items.filter((i) => i.kind === 'drug');
+  const byType = new Map<string, DemoItem[]>();
+  for (const i of items.filter((x) => x.kind === 'service' && x.lv !== '03')) {
+    byType.set(i.type, [...(byType.get(i.type) ?? []), i]);
+  }
+  return {
+    drugs: {
+      '01': drugs.filter((i) => i.lv === '01'),
+      '02': drugs.filter((i) => i.lv === '02'),
+      '03': drugs.filter((i) => i.lv === '03'),
+    },
+    byType,
+    materials: items.filter((i) => i.kind === 'material' && i.lv !== '03'),
+  };
+}
+
+/** Typical unit prices (fen) of uncapped items by charge type: 01 bed, 02 consultation, 03 exam … */
+const TYPICAL: Record<string, [number, number]> = {
+  '01': [2_000, 5_000],
+  '02': [1_000, 3_000],
+  '03': [4_000, 25_000],
+  '04': [1_500, 12_000],
+  '05': [2_000, 15_000],
+  '06': [50_000, 300_000],
+  '07': [1_000, 4_000],
+  '08': [1_000, 20_000],
+};
+
+/**
+ * A unit price as the county's bills have them: at or a little under the payment standard when
+ * the item has one (one line in twenty a little above it), otherwise a typical price of its kind.
+ */
+function priceOf(rnd: ReturnType<typeof createRandom>, item: DemoItem): number {
+  if (item.capFen !== null) {
+    const bp = rnd.next() < 0.05 ? rnd.int(10_100, 11_500) : rnd.int(7_000, 10_000);
+    return Math.max(1, Math.round((item.capFen * bp) / 10_000));
+  }
+  const [lo, hi] = TYPICAL[item.type] ?? (item.kind === 'drug' ? [300, 6_000] : [1_000, 8_000]);
+  return rnd.int(lo, hi);
+}
+
+/**
+ * A bill: an outpatient visit has a consultation and one to four drugs (about half class A, a third
+ * class B, one in seven class C);
+ * a stay has its bed and nursing days, tests and examinations, drugs for the days and a
+ * few materials — a surgery only in the major stays.
+ */
+function basket(
+  rnd: ReturnType<typeof createRandom>,
+  pools: { inpatient: Pools; outpatient: Pools },
+  inpatient: boolean,
+  major: boolean,
+  days: number,
+): LineSpecLike[] {
+  const p = inpatient ? pools.inpatient : pools.outpatient;
+  const out: LineSpecLike[] = [];
+  const add = (pool: DemoItem[] | undefined, cnt: number) => {
+    if (!pool || pool.length === 0) return;
+    const item = rnd.pick(pool);
+    out.push({ code: item.code, pricFen: priceOf(rnd, item), cnt });
+  };
+  const drug = (cnt: number) => {
+    const roll = rnd.next();
+    add(p.drugs[roll < 0.48 ? '01' : roll < 0.86 ? '02' : '03'], cnt);
+  };
+  if (!inpatient) {
+    add(p.byType.get('02'), 1);
+    for (let k = rnd.int(1, 4); k > 0; k--) drug(rnd.int(1, 3));
+    if (rnd.next() < 0.3) add(p.byType.get('04'), 1);
+    return out;
+  }
+  add(p.byType.get('01'), days);
+  add(p.byType.get('07'), days);
+  for (let k = rnd.int(2, 4); k > 0; k--) add(p.byType.get(rnd.next() < 0.5 ? '03' : '04'), 1);
+  for (let k = rnd.int(1, 2); k > 0; k--) add(p.byType.get('05'), rnd.int(1, days));
+  for (let k = rnd.int(6, 14); k > 0; k--) drug(rnd.int(2, 3 * days));
+  for (let k = rnd.int(1, 3); k > 0; k--) add(p.materials, rnd.int(1, 3));
+  if (major) {
+    add(p.byType.get('06'), 1);
+    for (let k = rnd.int(6, 12); k > 0; k--) drug(rnd.int(days, 4 * days));
+    for (let k = rnd.int(2, 5); k > 0; k--) add(p.materials, rnd.int(2, 6));
+  }
+  // a stay's bill lists at most 30 lines (the printed 结算单 is one page)
+  return out.slice(0, 30);
+}
+
+interface LineSpecLike {
+  code: string;
+  pricFen: number;
+  cnt: number;
+}
 
 export async function seedDemoSettlements(
   db: Db,
@@ -58,15 +167,21 @@ export async function seedDemoSettlements(
       WHERE admdvs = $1 AND kind <> 'pharmacy' AND agreement_from <= $2::date AND agreement_to >= $3::date ORDER BY code`,
     [opts.admdvs, monthStart, opts.today],
   );
-  const items = await db.query<{ code: string; kind: string; inpatientOnly: boolean }>(
-    `SELECT DISTINCT ON (code) code, kind, inpatient_only AS "inpatientOnly" FROM catalogue_item
+  const items = await db.query<DemoItem>(
+    `SELECT DISTINCT ON (code) code, kind, inpatient_only AS "inpatientOnly", chrgitm_lv AS lv,
+            price_cap_fen::int AS "capFen", med_chrgitm_type AS type, min_age AS "minAge", max_age AS "maxAge"
+       FROM catalogue_item
       WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to >= $2::date) AND gender_limit IS NULL
+        AND min_age IS NULL AND max_age IS NULL
       ORDER BY code, valid_from DESC LIMIT 3000`,
     [monthStart, opts.today],
   );
   if (persons.length === 0 || institutions.length === 0 || items.length === 0)
     return { outpatient: 0, inpatient: 0 };
-  const outpatientItems = items.filter((i) => !i.inpatientOnly);
+  const pools = {
+    inpatient: poolsOf(items),
+    outpatient: poolsOf(items.filter((i) => !i.inpatientOnly)),
+  };
   const hospitals = institutions.filter((i) => i.level >= 2);
   const days = Math.max(1, Number(opts.today.slice(8, 10)));
   const done = { outpatient: 0, inpatient: 0 };
@@ -76,7 +191,7 @@ export async function seedDemoSettlements(
     const day = rnd.next() < 0.2 ? opts.today : addDays(monthStart, rnd.int(0, days - 1));
     const inpatient = hospitals.length > 0 && rnd.next() < 0.25;
     const person =
-      inpatient && assisted.length > 0 && rnd.next() < 0.4 ? rnd.pick(assisted) : rnd.pick(persons);
+      inpatient && assisted.length > 0 && rnd.next() < 0.15 ? rnd.pick(assisted) : rnd.pick(persons);
     const major = inpatient && rnd.next() < 0.1;
     const reversed = rnd.next() < 0.02;
     const inst = inpatient ? rnd.pick(hospitals) : rnd.pick(institutions);
@@ -87,13 +202,8 @@ export async function seedDemoSettlements(
       msgid: `DEMO${opts.seed}-${n}`,
       actor: { id: null, name: `${inst.code}/demo` },
     });
-    const lines = Array.from({ length: inpatient ? rnd.int(10, 30) : rnd.int(2, 5) }, () => ({
-      code: rnd.pick(inpatient ? items : outpatientItems).code,
-      pricFen:
-        (inpatient ? rnd.int(20, 800) * 100 + rnd.int(0, 99) : rnd.int(5, 80) * 100 + rnd.int(0, 99)) *
-        (major ? 12 : 1),
-      cnt: rnd.int(1, 4),
-    }));
+    const stayDays = inpatient ? rnd.int(3, 9) : 1;
+    const lines = basket(rnd, pools, inpatient, major, stayDays);
     // the institution reverses it an hour later (a wrong bill, re-settled another day)
     const reverseLater = (tx: Queryable, setlId: string, mdtrtId: string, stay: boolean) =>
       reverseSettlement(
@@ -105,7 +215,7 @@ export async function seedDemoSettlements(
     const dt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
     await db.tx(async (tx) => {
       if (inpatient) {
-        const begin = instant(addDays(day, -rnd.int(2, 8)), 9, rnd.int(0, 59));
+        const begin = instant(addDays(day, -stayDays), 9, rnd.int(0, 59));
         const { mdtrtId } = await openVisit(
           tx,
           caller(begin),
