@@ -9,6 +9,7 @@ import { COLLECTION_PERMISSIONS, collectionRoutes } from './collection/index.ts'
 import { DASHBOARD_PERMISSIONS, dashboardRoutes } from './dashboard/index.ts';
 import { hisRoutes } from './his/index.ts';
 import { IMPORT_PERMISSIONS, importRoutes } from './import/index.ts';
+import { MATTER_PERMISSIONS, matterRoutes } from './matter/index.ts';
 import { POLICY_PERMISSIONS, policyRoutes } from './policy/index.ts';
 import { REGISTRY_PERMISSIONS, registryRoutes } from './registry/index.ts';
 import { SETTLEMENT_PERMISSIONS, settlementRoutes } from './settlement/index.ts';
@@ -29,4 +30,5 @@ export const modules: ModuleEntry[] = [
   { routes: calendarRoutes, permissions: CALENDAR_PERMISSIONS },
   { routes: collectionRoutes, permissions: COLLECTION_PERMISSIONS },
   { routes: auditRoutes, permissions: AUDIT_PERMISSIONS },
+  { routes: matterRoutes, permissions: MATTER_PERMISSIONS },
 ];
