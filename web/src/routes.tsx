@@ -25,5 +25,10 @@ export const routes: RouteObject[] = [
   { path: 'calendar', element: page(() => import('./pages/calendar/calendar-page.tsx')) },
   { path: 'collection', element: page(() => import('./pages/collection/collection-page.tsx')) },
   { path: 'unpaid', element: page(() => import('./pages/collection/unpaid-page.tsx')) },
+  { path: 'matter', element: page(() => import('./pages/matter/search-page.tsx')) },
+  { path: 'matter/counter', element: page(() => import('./pages/matter/counter-page.tsx')) },
+  { path: 'matter/todo', element: page(() => import('./pages/matter/todo-page.tsx')) },
+  { path: 'matter/guide', element: page(() => import('./pages/matter/guide-page.tsx')) },
+  { path: 'matter/:id', element: page(() => import('./pages/matter/matter-page.tsx')) },
   { path: 'audit', element: page(() => import('./pages/audit/audit-page.tsx')) },
 ];
