@@ -62,6 +62,13 @@ describe('dueDate', () => {
         /导入/.test(e.message),
     );
   });
+  test('an immediate matter waiting for a 容缺 material is due the day it comes', () => {
+    assert.equal(dueDate('2026-06-08', { kind: 'immediate' }, cal, [{ from: '2026-06-08', to: null }]), null);
+    assert.equal(
+      dueDate('2026-06-08', { kind: 'immediate' }, cal, [{ from: '2026-06-08', to: '2026-06-10' }]),
+      '2026-06-10',
+    );
+  });
   test('an immediate matter needs no calendar at all', () => {
     assert.equal(dueDate('2030-05-05', { kind: 'immediate' }, only2026), '2030-05-05');
   });

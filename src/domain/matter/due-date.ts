@@ -2,7 +2,8 @@
 // acceptance (the acceptance day itself does not count); days on which the matter waits for the
 // applicant (补正, 容缺 material outstanding) do not count: a pause stops the clock on its first day
 // and restarts it on its last, so the days after `from` up to and including `to` are not counted.
-// An open pause (the applicant has not answered yet) has no due date. One extension of a reason-
+// An open pause (the applicant has not answered yet) has no due date; an immediate matter is due
+// the day it is accepted, or the day the applicant answers its last pause. One extension of a reason-
 // given length may be added, up to the matter's special-case maximum. Calendar years the bureau has
 // not loaded raise CALENDAR_YEAR_MISSING (working-days.ts), never a guessed date.
 import { addDays, addWorkingDays, type WorkCalendar } from '../shared/working-days.ts';
@@ -34,8 +35,10 @@ export function dueDate(
   pauses: readonly Pause[] = [],
   extensionDays = 0,
 ): string | null {
-  if (limit.kind === 'immediate') return accepted;
   if (pauses.some((p) => p.to === null)) return null;
+  // an immediate matter is done the day its clock runs: acceptance, or the last answer to a pause
+  if (limit.kind === 'immediate')
+    return pauses.reduce((d, p) => (p.to !== null && p.to > d ? p.to : d), accepted);
   return addWorkingDays(calendar, accepted, limit.days + extensionDays, pausedDays(pauses));
 }
 

@@ -410,11 +410,59 @@ dbTest(
       (await reviewer.act(d.id, { action: 'approve' })).json().error.code,
       'WORKFLOW_ILLEGAL_TRANSITION',
     );
+    const due = (await clerk.get('/api/matter/matters?queue=due')).json();
+    assert.deepEqual(
+      due.items.map((x: { id: number }) => x.id),
+      [],
+      'nothing due by Thursday 10-01 + 2 working days',
+    );
     const supplied = (await clerk.act(d.id, { action: 'supply' })).json().matter;
     assert.equal(supplied.state, 'accepted');
     assert.ok(supplied.materials.every((x: { status: string }) => x.status === 'handed_in'));
   },
 );
+
+dbTest('the due queue: overdue matters and 容缺 promises not kept', async (db) => {
+  const { app, as } = await matterApp(db);
+  const clerk = await as('clerk');
+  const p = await addPerson(db);
+  const late = (
+    await clerk.apply({
+      typeCode: 'MT001',
+      psnNo: p.psnNo,
+      applicantName: '张三',
+      handedIn: [ID],
+      deferred: ['病历资料（出院记录、检查报告等）'],
+      promiseDue: '2026-12-04',
+    })
+  ).json();
+  const later = (
+    await clerk.apply({
+      typeCode: 'MT001',
+      psnNo: p.psnNo,
+      applicantName: '张三',
+      handedIn: [ID],
+      deferred: ['病历资料（出院记录、检查报告等）'],
+      promiseDue: '2026-12-21',
+    })
+  ).json();
+  const claim = (
+    await clerk.apply({
+      typeCode: 'LX001',
+      psnNo: p.psnNo,
+      applicantName: '张三',
+      handedIn: [ID, '医疗费用发票', '费用明细清单', '处方或病历资料'],
+    })
+  ).json();
+  assert.equal(claim.dueOn, '2026-12-17');
+  // today Thursday 12-03: due within 2 working days means by Monday 12-07
+  const ids = (await clerk.get('/api/matter/matters?queue=due'))
+    .json()
+    .items.map((x: { id: number }) => x.id);
+  assert.deepEqual(ids, [late.id]);
+  assert.equal(later.state, 'deferred');
+  await app.close();
+});
 
 dbTest('a year the calendar lacks is a coded error at acceptance, and nothing is written', async (db) => {
   const { as } = await matterApp(db, () => new Date('2026-12-28T02:00:00Z'));

@@ -293,7 +293,7 @@ export async function searchMatters(
   const params: unknown[] = [];
   const add = (sql: string, v: unknown) => {
     params.push(v);
-    where.push(sql.replace('?', `$${params.length}`));
+    where.push(sql.replaceAll('?', `$${params.length}`));
   };
   if (f.psnNo) add('m.psn_no = ?', f.psnNo);
   if (f.receiptNo) add('m.receipt_no = ?', f.receiptNo);
@@ -312,7 +312,12 @@ export async function searchMatters(
       f.reviewableBy,
     );
   }
-  if (f.dueBy) add('c.closed_at IS NULL AND m.due_on <= ?::date', f.dueBy);
+  // overdue or due soon: the completion date, or a 容缺 promise whose material has not come
+  if (f.dueBy)
+    add(
+      `c.closed_at IS NULL AND (m.due_on <= ?::date OR (c.state = 'deferred' AND m.promise_due <= ?::date))`,
+      f.dueBy,
+    );
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [{ total }] = await q.query<{ total: number }>(
     `SELECT count(*)::int AS total FROM ${MATTER_FROM} ${cond}`,

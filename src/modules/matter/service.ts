@@ -7,6 +7,7 @@ import { randomInt } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
 import type { Level, MatterType } from '../../domain/matter/catalogue.ts';
 import { checkExtension, dueDate, type Pause } from '../../domain/matter/due-date.ts';
+import { workCalendar } from '../../domain/shared/working-days.ts';
 import { matterError } from '../../domain/matter/errors.ts';
 import { MATTER_DIRECT, MATTER_REVIEWED, type MatterAction, machineOf } from '../../domain/matter/machine.ts';
 import { checkMaterials } from '../../domain/matter/materials.ts';
@@ -62,10 +63,13 @@ async function subjectOf(
 }
 
 async function due(q: Queryable, t: MatterType, acceptedOn: string, pauses: Pause[], extension: number) {
-  if (t.limit.kind === 'immediate') return acceptedOn;
+  if (t.limit.kind === 'immediate') return dueDate(acceptedOn, t.limit, EMPTY_CALENDAR, pauses, extension);
   const year = Number(acceptedOn.slice(0, 4));
   return dueDate(acceptedOn, t.limit, await workCalendarFor(q, year, year + 1), pauses, extension);
 }
+
+// immediate matters count no working days: no calendar year is needed for them
+const EMPTY_CALENDAR = workCalendar([], [], []);
 
 const receiptNo = (today: string, serial: number) =>
   `SL${today.replaceAll('-', '')}${String(serial).padStart(6, '0')}`;

@@ -3,7 +3,7 @@
 // reason (退回补正, 不予办理, 撤回, 延期, 转办) ask for it first.
 import { Alert, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { MatterAction, MatterRow } from '../../../../src/modules/matter/contract.ts';
 import type { MatterType } from '../../../../src/domain/matter/catalogue.ts';
 import { LoadError, Loading } from '../../components/page-state.tsx';
@@ -96,6 +96,11 @@ export default function MatterPage() {
           />
         )}
         <div data-testid="matter-state">当前状态：{stateName(matter.state)}</div>
+        {typeof matter.result?.psnNo === 'string' && (
+          <div>
+            办结结果：人员 <Link to={`/persons/${matter.result.psnNo}`}>{matter.result.psnNo}</Link>
+          </div>
+        )}
         <MatterPaper matter={matter} />
       </Card>
       <Card title="材料">
