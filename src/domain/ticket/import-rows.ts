@@ -37,21 +37,41 @@ export function parseImportRows(rows: readonly Record<string, string>[]): {
   const tickets: ImportedTicket[] = [];
   const problems: RowProblem[] = [];
   const seen = new Set<string>();
-  rows.forEach((r, i) => {
+  for (const [i, r] of rows.entries()) {
     const line = i + 2;
     const get = (h: string) => (r[h] ?? '').trim();
     const platformNo = get('工单编号');
     const day = get('受理时间').slice(0, 10).replaceAll('/', '-');
     const category = codeOfName(CATEGORY_NAMES, get('诉求类型'));
     const urgency = get('紧急程度') === '' ? 'normal' : codeOfName(URGENCY_NAMES, get('紧急程度'));
-    const bad = (message: string) => problems.push({ line, message });
-    if (!platformNo) return bad('缺少工单编号');
-    if (seen.has(platformNo)) return bad(`工单编号 ${platformNo} 在文件中重复`);
+    const bad = (message: string): void => {
+      problems.push({ line, message });
+    };
+    if (!platformNo) {
+      bad('缺少工单编号');
+      continue;
+    }
+    if (seen.has(platformNo)) {
+      bad(`工单编号 ${platformNo} 在文件中重复`);
+      continue;
+    }
     seen.add(platformNo);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) return bad('受理时间格式不正确');
-    if (!category) return bad(`诉求类型“${get('诉求类型')}”应为咨询、求助、投诉、举报或建议`);
-    if (!urgency) return bad(`紧急程度“${get('紧急程度')}”应为一般或紧急`);
-    if (!get('诉求内容')) return bad('缺少诉求内容');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) {
+      bad('受理时间格式不正确');
+      continue;
+    }
+    if (!category) {
+      bad(`诉求类型“${get('诉求类型')}”应为咨询、求助、投诉、举报或建议`);
+      continue;
+    }
+    if (!urgency) {
+      bad(`紧急程度“${get('紧急程度')}”应为一般或紧急`);
+      continue;
+    }
+    if (!get('诉求内容')) {
+      bad('缺少诉求内容');
+      continue;
+    }
     tickets.push({
       platformNo,
       receivedOn: day,
@@ -62,6 +82,6 @@ export function parseImportRows(rows: readonly Record<string, string>[]): {
       callerName: get('来电人'),
       callerPhone: get('联系电话'),
     });
-  });
+  }
   return { tickets, problems };
 }
