@@ -13,6 +13,7 @@ import { MATTER_PERMISSIONS, matterRoutes } from './matter/index.ts';
 import { POLICY_PERMISSIONS, policyRoutes } from './policy/index.ts';
 import { REGISTRY_PERMISSIONS, registryRoutes } from './registry/index.ts';
 import { SETTLEMENT_PERMISSIONS, settlementRoutes } from './settlement/index.ts';
+import { TICKET_PERMISSIONS, ticketRoutes } from './ticket/index.ts';
 
 export interface ModuleEntry {
   routes: RoutesPlugin;
@@ -31,4 +32,5 @@ export const modules: ModuleEntry[] = [
   { routes: collectionRoutes, permissions: COLLECTION_PERMISSIONS },
   { routes: auditRoutes, permissions: AUDIT_PERMISSIONS },
   { routes: matterRoutes, permissions: MATTER_PERMISSIONS },
+  { routes: ticketRoutes, permissions: TICKET_PERMISSIONS },
 ];
