@@ -11,6 +11,7 @@ import { hisRoutes } from './his/index.ts';
 import { IMPORT_PERMISSIONS, importRoutes } from './import/index.ts';
 import { MATTER_PERMISSIONS, matterRoutes } from './matter/index.ts';
 import { POLICY_PERMISSIONS, policyRoutes } from './policy/index.ts';
+import { RATING_PERMISSIONS, ratingRoutes } from './rating/index.ts';
 import { REGISTRY_PERMISSIONS, registryRoutes } from './registry/index.ts';
 import { SETTLEMENT_PERMISSIONS, settlementRoutes } from './settlement/index.ts';
 import { TICKET_PERMISSIONS, ticketRoutes } from './ticket/index.ts';
@@ -33,4 +34,5 @@ export const modules: ModuleEntry[] = [
   { routes: auditRoutes, permissions: AUDIT_PERMISSIONS },
   { routes: matterRoutes, permissions: MATTER_PERMISSIONS },
   { routes: ticketRoutes, permissions: TICKET_PERMISSIONS },
+  { routes: ratingRoutes, permissions: RATING_PERMISSIONS },
 ];

@@ -88,3 +88,15 @@ CREATE TABLE rating_rectification (
   called_back_on    date,
   finished_on       date
 );
+
+-- the counter's tablet: a clerk opens a one-time rating link for one completed matter; the citizen rates
+-- with one click, no login; the link rates only its matter and only once
+CREATE TABLE rating_invitation (
+  token_hash        text PRIMARY KEY,               -- sha-256 of the token in the tablet's address
+  matter_id         bigint NOT NULL,
+  receipt_no        text NOT NULL,
+  created_by        bigint NOT NULL,
+  created_at        timestamptz NOT NULL,
+  expires_at        timestamptz NOT NULL,
+  used_at           timestamptz
+);
