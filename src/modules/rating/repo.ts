@@ -48,7 +48,7 @@ export async function invitation(q: Queryable, tokenHash: string, lock = false):
     : null;
 }
 
-export async function useInvitation(q: Queryable, tokenHash: string, at: Date): Promise<void> {
+export async function markInvitationUsed(q: Queryable, tokenHash: string, at: Date): Promise<void> {
   await q.query('UPDATE rating_invitation SET used_at = $2 WHERE token_hash = $1', [tokenHash, at]);
 }
 

@@ -120,7 +120,7 @@ export async function rateAtTablet(
     at: now,
     day,
   });
-  await repo.useInvitation(q, hash(token), now);
+  await repo.markInvitationUsed(q, hash(token), now);
   const TABLET = tabletOf(inv.createdBy);
   await audit(
     q,
