@@ -30,5 +30,10 @@ export const routes: RouteObject[] = [
   { path: 'matter/todo', element: page(() => import('./pages/matter/todo-page.tsx')) },
   { path: 'matter/guide', element: page(() => import('./pages/matter/guide-page.tsx')) },
   { path: 'matter/:id', element: page(() => import('./pages/matter/matter-page.tsx')) },
+  { path: 'ticket', element: page(() => import('./pages/ticket/ticket-list-page.tsx')) },
+  { path: 'ticket/kpi', element: page(() => import('./pages/ticket/kpi-page.tsx')) },
+  { path: 'ticket/import', element: page(() => import('./pages/ticket/import-page.tsx')) },
+  { path: 'ticket/:id', element: page(() => import('./pages/ticket/ticket-page.tsx')) },
+  { path: 'rating', element: page(() => import('./pages/rating/rating-page.tsx')) },
   { path: 'audit', element: page(() => import('./pages/audit/audit-page.tsx')) },
 ];
