@@ -14,7 +14,7 @@ import {
   Table,
   Tag,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -193,7 +193,11 @@ export default function TicketListPage() {
         destroyOnHidden
       >
         {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" initialValues={{ urgency: 'normal', category: 'consult' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ urgency: 'normal', category: 'consult', receivedOn: dayjs() }}
+        >
           <Form.Item
             name="platformNo"
             label="平台工单编号"
