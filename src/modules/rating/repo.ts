@@ -57,9 +57,10 @@ export async function matterRated(q: Queryable, matterId: number): Promise<boole
 }
 
 export interface NewRating {
-  matterId: number;
-  receiptNo: string;
-  channel: 'counter' | 'online';
+  matterId: number | null;
+  ticketId?: number | null;
+  receiptNo: string | null;
+  channel: 'counter' | 'online' | 'callback';
   overall: number;
   indicators: Record<string, number>;
   tags: string[];
@@ -67,7 +68,7 @@ export interface NewRating {
   typeCode: string;
   typeName: string;
   handlerId: number | null;
-  level: string;
+  level: string | null;
   villageCode: string | null;
   at: Date;
   day: string;
@@ -76,8 +77,8 @@ export interface NewRating {
 export async function insertRating(q: Queryable, r: NewRating): Promise<number> {
   const rows = await q.query<{ id: number }>(
     `INSERT INTO rating (matter_id, receipt_no, channel, overall, indicators, tags, comment, type_code, type_name,
-       handler_id, level, village_code, rated_at, rated_on)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id::int AS id`,
+       handler_id, level, village_code, rated_at, rated_on, ticket_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id::int AS id`,
     [
       r.matterId,
       r.receiptNo,
@@ -93,6 +94,7 @@ export async function insertRating(q: Queryable, r: NewRating): Promise<number> 
       r.villageCode,
       r.at,
       r.day,
+      r.ticketId ?? null,
     ],
   );
   return rows[0].id;
@@ -155,7 +157,7 @@ export async function ratingsBetween(q: Queryable, from: string, to: string): Pr
   return q.query<RatingStatRow>(
     `SELECT g.overall, c.state AS rectification, g.type_name AS "typeName",
        coalesce(g.handler_id::text, '') AS handler,
-       CASE WHEN g.village_code IS NULL THEN g.level ELSE g.level || ':' || g.village_code END AS point,
+       CASE WHEN g.ticket_id IS NOT NULL THEN '12345' WHEN g.village_code IS NULL THEN g.level ELSE g.level || ':' || g.village_code END AS point,
        to_char(g.rated_on, 'YYYY-MM') AS month
      FROM rating g
      LEFT JOIN rating_rectification r ON r.rating_id = g.id

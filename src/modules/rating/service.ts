@@ -212,3 +212,51 @@ export async function changeSettings(q: Queryable, c: RatingContext, rectifyDays
     c.now,
   );
 }
+
+/**
+ * A 12345 ticket's call-back (回访评价): the caller's level is recorded as a rating of channel
+ * `callback`, counted in the statistics (point 12345). The ticket's own 重办 is its rectification, so
+ * no rectification task is opened here.
+ */
+export async function recordCallbackRating(
+  q: Queryable,
+  r: {
+    ticketId: number;
+    platformNo: string;
+    overall: number;
+    handlerId: number | null;
+    actor: Actor;
+    now: Date;
+  },
+): Promise<number> {
+  if (!Number.isInteger(r.overall) || r.overall < 1 || r.overall > 5)
+    throw ratingError('RATING_LEVEL_INVALID');
+  const id = await repo.insertRating(q, {
+    matterId: null,
+    ticketId: r.ticketId,
+    receiptNo: r.platformNo,
+    channel: 'callback',
+    overall: r.overall,
+    indicators: {},
+    tags: [],
+    comment: '',
+    typeCode: '12345',
+    typeName: '12345 工单',
+    handlerId: r.handlerId,
+    level: null,
+    villageCode: null,
+    at: r.now,
+    day: chinaDay(r.now),
+  });
+  await audit(
+    q,
+    r.actor,
+    'rating.callback',
+    'rating',
+    id,
+    null,
+    { ticketId: r.ticketId, overall: r.overall },
+    r.now,
+  );
+  return id;
+}

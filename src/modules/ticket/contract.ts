@@ -41,6 +41,8 @@ export const actionBody = z.object({
   post: z.enum(TICKET_POSTS).nullish(),
   days: z.number().int().nullish(),
   satisfaction: z.enum(SATISFACTIONS).nullish(),
+  /** 评价: the caller's level (1–5, 好差评); without it the call-back's answer gives 4, 3 or 2 */
+  level: z.number().int().min(1).max(5).nullish(),
 });
 export type ActionBody = z.infer<typeof actionBody>;
 

@@ -23,6 +23,7 @@ import { availableActions, refusal } from '../../domain/workflow/machine.ts';
 import type { Staff } from '../accounts/index.ts';
 import { audit } from '../audit/index.ts';
 import { workCalendarFor } from '../calendar/index.ts';
+import { recordCallbackRating } from '../rating/index.ts';
 import { type Actor, getCase, openCase, transition } from '../workflow/index.ts';
 import type { ActionBody, ListQuery, RegisterBody, TicketRow } from './contract.ts';
 import * as repo from './repo.ts';
@@ -178,7 +179,21 @@ export async function actOn(q: Queryable, c: TicketContext, id: number, b: Actio
   const change = await changeFor(q, t, b, c.now, await repo.limitOf(q, t.category));
   await transition(q, M, t.caseId, cmd.action, cmd.actor, { now: c.now, reason: b.reason });
   await repo.updateTicket(q, id, change);
+  if (b.action === 'evaluate') {
+    // the rating of the call-back, answered for by whoever signed the ticket last
+    const signer = [...kase.history].reverse().find((e) => e.action === 'sign');
+    await recordCallbackRating(q, {
+      ticketId: t.id,
+      platformNo: t.platformNo,
+      overall: b.level ?? LEVEL_OF[t.satisfaction ?? 'basic'],
+      handlerId: signer?.actorId ?? null,
+      actor: cmd.actor,
+      now: c.now,
+    });
+  }
 }
+
+const LEVEL_OF = { satisfied: 4, basic: 3, unsatisfied: 2 } as const;
 
 export interface TicketDetail extends TicketRow {
   overdue: boolean;

@@ -90,6 +90,7 @@ dbTest(
       "SELECT count(*)::int AS n FROM audit_entry WHERE action LIKE 'ticket.%'",
     );
     assert.equal(audits[0].n, 13);
+    assert.equal((await db.query("SELECT 1 FROM audit_entry WHERE action = 'rating.callback'")).length, 1);
     // a finished ticket takes no more moves
     assert.deepEqual(code(await act(clerk, { action: 'reply', reason: 'x' })), [409, 'WORKFLOW_CASE_CLOSED']);
   },

@@ -25,6 +25,7 @@ import {
   URGENCY_NAMES,
 } from '../../../../src/domain/ticket/codes.ts';
 import { TICKET_MACHINE } from '../../../../src/domain/ticket/machine.ts';
+import { LEVEL_NAMES, LEVELS } from '../../../../src/domain/rating/codes.ts';
 import type { TicketRow } from '../../../../src/modules/ticket/contract.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -165,6 +166,15 @@ export default function TicketPage() {
               rules={[{ required: true, message: '请选择满意程度' }]}
             >
               <Select options={SATISFACTIONS.map((s) => ({ value: s, label: SATISFACTION_NAMES[s] }))} />
+            </Form.Item>
+          )}
+          {action === 'evaluate' && (
+            <Form.Item
+              name="level"
+              label="群众评价（好差评五级）"
+              rules={[{ required: true, message: '请选择评价等级' }]}
+            >
+              <Select options={LEVELS.map((l) => ({ value: l, label: LEVEL_NAMES[l] }))} />
             </Form.Item>
           )}
           {action && (
