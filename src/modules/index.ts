@@ -9,10 +9,13 @@ import { COLLECTION_PERMISSIONS, collectionRoutes } from './collection/index.ts'
 import { DASHBOARD_PERMISSIONS, dashboardRoutes } from './dashboard/index.ts';
 import { hisRoutes } from './his/index.ts';
 import { IMPORT_PERMISSIONS, importRoutes } from './import/index.ts';
+import { MATTER_PERMISSIONS, matterRoutes } from './matter/index.ts';
 import { POLICY_PERMISSIONS, policyRoutes } from './policy/index.ts';
+import { RATING_PERMISSIONS, ratingRoutes } from './rating/index.ts';
 import { REGISTRY_PERMISSIONS, registryRoutes } from './registry/index.ts';
 import { SETTLEMENT_PERMISSIONS, settlementRoutes } from './settlement/index.ts';
 import { SUPERVISION_PERMISSIONS, supervisionRoutes } from './supervision/index.ts';
+import { TICKET_PERMISSIONS, ticketRoutes } from './ticket/index.ts';
 
 export interface ModuleEntry {
   routes: RoutesPlugin;
@@ -31,4 +34,7 @@ export const modules: ModuleEntry[] = [
   { routes: collectionRoutes, permissions: COLLECTION_PERMISSIONS },
   { routes: auditRoutes, permissions: AUDIT_PERMISSIONS },
   { routes: supervisionRoutes, permissions: SUPERVISION_PERMISSIONS },
+  { routes: matterRoutes, permissions: MATTER_PERMISSIONS },
+  { routes: ticketRoutes, permissions: TICKET_PERMISSIONS },
+  { routes: ratingRoutes, permissions: RATING_PERMISSIONS },
 ];

@@ -23,7 +23,7 @@ describe('workbench session', { skip: !hasChromium && '缺少 /usr/bin/chromium'
   test('each role sees only its menu', async () => {
     const expected: Record<string, string[]> = {
       agent: ['人员查询', '参保登记', '未参保名单'],
-      leader: ['首页', '征缴进度', '人员查询', '结算查询', '定点机构', '医保目录', '工作日历'],
+      leader: ['首页', '征缴进度', '人员查询', '结算查询', '定点机构', '医保目录', '工作日历', '基金监管'],
       clerk: [
         '人员查询',
         '参保登记',

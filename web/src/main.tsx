@@ -24,9 +24,12 @@ function Home() {
 }
 
 const NotFound = lazy(() => import('./pages/not-found.tsx'));
+// the counter's rating tablet faces the citizen: outside the staff layout, no login
+const TabletPage = lazy(() => import('./pages/rating/tablet-page.tsx'));
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/rate/:token', element: <TabletPage /> },
   {
     element: <AppLayout />,
     children: [{ index: true, element: <Home /> }, ...routes, { path: '*', element: <NotFound /> }],

@@ -4,6 +4,7 @@ import { migrate } from '../../db/migrate.ts';
 import type { Db } from '../../db/types.ts';
 import { SYSTEM_ACTOR } from '../../modules/audit/index.ts';
 import { ensureLibraryYears } from '../../modules/calendar/index.ts';
+import { ensureCatalogue } from '../../modules/matter/index.ts';
 import { refreshSnapshots, startSnapshotJob } from '../../modules/collection/index.ts';
 import { VERSION } from '../../version.ts';
 import { type Clock, clockFromEnv } from '../clock.ts';
@@ -14,6 +15,8 @@ export async function serve(db: Db, extraLog?: string, now: Clock = clockFromEnv
   const host = process.env.HOST || '0.0.0.0';
   // holidays and 调休 of the years the library knows (idempotent; later years are loaded by an admin)
   await ensureLibraryYears(db, SYSTEM_ACTOR, now());
+  // the matter catalogue's entries the bureau does not have yet (its own edits are kept)
+  await ensureCatalogue(db, SYSTEM_ACTOR, now());
   // the collection season's daily snapshots up to today, then every ten minutes
   await refreshSnapshots(db, now());
   const app = await buildApp(

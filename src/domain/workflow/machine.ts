@@ -186,7 +186,11 @@ export function machineProblems<S extends string, A extends string>(m: MachineDe
     for (const s of [...t.from, t.to]) if (!states.has(s)) problems.push(`${t.action}: ${s} is not a state`);
     for (const s of t.from) if (m.final.includes(s)) problems.push(`${t.action} leaves final state ${s}`);
   }
-  const reachable = new Set<string>([m.initial]);
+  // every opening transition (no `from`) starts a case in its target state
+  const reachable = new Set<string>([
+    m.initial,
+    ...m.transitions.filter((t) => t.from.length === 0).map((t) => t.to),
+  ]);
   for (let grown = true; grown; ) {
     grown = false;
     for (const t of m.transitions) {

@@ -5,3 +5,9 @@ export { assertVillage, isAgentOnly } from './scope.ts';
 export { REGISTRY_PERMISSIONS } from './permissions.ts';
 export { registryRoutes } from './routes.ts';
 export { coveredPersonsSql } from './coverage-queries.ts';
+// What the matter module's handlers apply when a registry-change matter is completed.
+export { registerPerson, updatePerson } from './person-service.ts';
+export { createHousehold } from './household-service.ts';
+export { correctEnrollment, enroll, type EnrollmentInput, stopEnrollmentById } from './enrollment-service.ts';
+export { findEnrollment as enrollmentById } from './enrollment-repo.ts';
+export { findPerson as personByPsnNo } from './person-repo.ts';

@@ -14,11 +14,11 @@ test('every menu entry names a permission a module declares', () => {
   for (const n of NAV) assert.ok(defs.has(n.permission), `${n.label}: ${n.permission}`);
 });
 
-test('a village agent sees registry pages and the unpaid list, not settlements, import or the dashboard', () => {
+test('a village agent sees registry pages, the unpaid list and the matter pages, not settlements, import or the dashboard', () => {
   const agent = of('agent');
   assert.deepEqual(
     navFor(agent).map((n) => n.path),
-    ['/persons', '/enrollments', '/unpaid'],
+    ['/persons', '/enrollments', '/unpaid', '/matter/counter', '/matter/todo', '/matter/guide', '/matter'],
   );
   assert.equal(mayOpen('/settlements/S1', agent), false);
   assert.equal(mayOpen('/collection', agent), false);

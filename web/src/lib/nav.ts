@@ -14,6 +14,13 @@ export const NAV: readonly NavItem[] = [
   { path: '/persons', label: '人员查询', permission: 'registry.person.view' },
   { path: '/enrollments', label: '参保登记', permission: 'registry.enrollment.edit' },
   { path: '/unpaid', label: '未参保名单', permission: 'collection.unpaid' },
+  { path: '/matter/counter', label: '综合受理', permission: 'matter.accept' },
+  { path: '/matter/todo', label: '我的待办', permission: 'matter.view' },
+  { path: '/matter/guide', label: '办事指南', permission: 'matter.view' },
+  // after its sub-pages: the menu highlights the first entry whose path begins the location
+  { path: '/matter', label: '事项查询', permission: 'matter.view' },
+  { path: '/rating', label: '好差评', permission: 'rating.view' },
+  { path: '/ticket', label: '12345 工单', permission: 'ticket.view' },
   { path: '/settlements', label: '结算查询', permission: 'settlement.search' },
   { path: '/institutions', label: '定点机构', permission: 'registry.institution.view' },
   { path: '/catalogue', label: '医保目录', permission: 'registry.institution.view' },

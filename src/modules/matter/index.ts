@@ -1,0 +1,6 @@
+// The matter module's face: routes, permissions, the catalogue loader for start-up, and the lookup
+// other modules (好差评) use to find a completed matter by its receipt number.
+export { ensureCatalogue } from './catalogue-service.ts';
+export { MATTER_PERMISSIONS } from './permissions.ts';
+export { matterRoutes } from './routes.ts';
+export { completedMatterByReceipt } from './service.ts';

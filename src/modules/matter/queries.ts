@@ -1,0 +1,33 @@
+// 我的待办 and 事项查询: the queues of the staff member and the search by person, number, status, date
+// and village point. A village agent sees the matters of their own village only.
+import type { Queryable } from '../../db/types.ts';
+import { chinaDay } from '../../domain/shared/calendar.ts';
+import { addWorkingDays } from '../../domain/shared/working-days.ts';
+import { assertVillage, isAgentOnly } from '../registry/index.ts';
+import { workCalendarFor } from '../calendar/index.ts';
+import type { SearchQuery } from './contract.ts';
+import { type MatterFilter, searchMatters } from './repo.ts';
+import type { MatterContext } from './service.ts';
+
+const OPEN = ['notified', 'deferred', 'accepted', 'correcting'] as const;
+
+export async function findMatters(q: Queryable, c: MatterContext, query: SearchQuery) {
+  const { queue, page, pageSize, ...rest } = query;
+  const f: MatterFilter = { ...rest };
+  if (isAgentOnly(c.staff)) {
+    if (f.villageCode) assertVillage(c.staff, f.villageCode);
+    f.villageCode = c.staff.villageCode ?? '';
+  }
+  const me = c.staff.id;
+  if (queue === 'mine') Object.assign(f, { handlerId: me, states: OPEN });
+  if (queue === 'review') f.reviewableBy = me;
+  if (queue === 'returned') Object.assign(f, { handlerId: me, state: 'correcting' });
+  if (queue === 'deferred') f.state = 'deferred';
+  if (queue === 'due') {
+    const today = chinaDay(c.now);
+    const year = Number(today.slice(0, 4));
+    f.dueBy = addWorkingDays(await workCalendarFor(q, year, year + 1), today, 2);
+  }
+  const r = await searchMatters(q, f, pageSize, (page - 1) * pageSize);
+  return { ...r, page, pageSize };
+}

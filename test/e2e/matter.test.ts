@@ -1,0 +1,45 @@
+// 综合受理 at the counter: a clerk registers a newborn (materials ticked, a receipt printed), and a
+// second person — the reviewer — approves it from their queue; the matter is then 已办结.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { makeIdNumber } from '../../src/domain/registry/id-number.ts';
+import { hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+
+describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
+  const wb = useWorkbench();
+
+  test('accept a newborn registration at the counter, a second post approves it', async () => {
+    const certno = makeIdNumber('410926', '2026-11-20', 700 + Math.floor(Math.random() * 200));
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'clerk', '/matter/counter');
+    await page.getByLabel('选择事项').click();
+    await page.getByLabel('选择事项').fill('城乡居民参保登记');
+    await page.locator('.ant-select-item-option', { hasText: 'CB003' }).click();
+    const handedIn = page.locator('label', { hasText: '已提交' });
+    await handedIn.first().waitFor();
+    for (let i = 0; i < (await handedIn.count()); i++) await handedIn.nth(i).click();
+    await page.getByLabel('申请人').fill('王芳');
+    await page.getByLabel('身份证号码').fill(certno);
+    await page.getByLabel('姓名', { exact: true }).fill('王小宝');
+    await page.getByLabel('所属村（社区）').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const receipt = (await page.getByTestId('receipt-no').textContent())?.trim() ?? '';
+    assert.match(receipt, /^SL\d{14}$/);
+    await screenshot(page, 'matter-receipt');
+    await page.context().close();
+
+    const review = await (await newContext(wb.browser)).newPage();
+    await login(review, wb.server.url, 'reviewer', '/matter/todo');
+    await review.getByRole('link', { name: receipt }).click();
+    await review.getByRole('button', { name: '审核通过并办结' }).click();
+    await review.getByTestId('matter-state').getByText('已办结').waitFor();
+    await screenshot(review, 'matter-approved');
+
+    await review.goto(`${wb.server.url}/matter`);
+    await review.getByLabel('受理编号').fill(receipt);
+    await review.getByRole('button', { name: /查\s*询/ }).click();
+    await review.locator('tr.ant-table-row', { hasText: '已办结' }).waitFor();
+    await review.context().close();
+  });
+});

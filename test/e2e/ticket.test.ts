@@ -1,0 +1,46 @@
+// 12345 工单 on the workbench: a clerk registers a ticket from the platform, dispatches it to a post and
+// signs it; the list finds it by its platform number and the 考核指标 page counts it.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+
+describe('12345 工单', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
+  const wb = useWorkbench();
+
+  test('register, dispatch and sign a ticket; find it in the list; KPI counts it', async () => {
+    const no = `GD${Date.now()}`;
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'clerk', '/ticket');
+    await page.getByRole('button', { name: '登记工单' }).click();
+    await page.getByLabel('平台工单编号').fill(no);
+    await page.getByLabel('标题').fill('异地就医备案咨询');
+    await page.getByLabel('诉求内容').fill('来电人咨询如何办理异地就医备案。');
+    await page
+      .getByRole('button', { name: /登\s*记/ })
+      .last()
+      .click();
+    await page.getByText(`12345 工单 ${no}`).waitFor();
+    await page.getByText('待派单').first().waitFor();
+
+    await page.getByRole('button', { name: /派\s*单/ }).click();
+    await page.getByLabel('承办岗位').click();
+    await page.locator('.ant-select-item-option', { hasText: '综合服务窗口' }).click();
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('待签收').first().waitFor();
+    await page.getByRole('button', { name: /签\s*收/ }).click();
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('办理中').first().waitFor();
+    await screenshot(page, 'ticket-page');
+
+    await page.goto(`${wb.server.url}/ticket`);
+    await page.getByPlaceholder('工单编号、标题或来电人').fill(no);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.locator('tr.ant-table-row', { hasText: no }).waitFor();
+    assert.equal(await page.locator('tr.ant-table-row').count(), 1);
+
+    await page.goto(`${wb.server.url}/ticket/kpi`);
+    await page.getByText('签收率', { exact: true }).waitFor();
+    await page.getByText('100.0%').first().waitFor();
+    await page.context().close();
+  });
+});

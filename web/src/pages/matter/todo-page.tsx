@@ -1,0 +1,34 @@
+// 我的待办: the staff member's queues — matters I accepted still open, awaiting my review (never my
+// own), returned for correction, overdue or due within 2 working days, 容缺 waiting for material.
+import { Card, Tabs } from 'antd';
+import { useState } from 'react';
+import { QUEUE_NAMES, QUEUES, type MatterRow } from '../../../../src/modules/matter/contract.ts';
+import type { Page } from '../../lib/api.ts';
+import type { Paging } from '../../lib/paging.ts';
+import { useStaff } from '../../lib/session.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import { MatterTable } from './matter-table.tsx';
+
+export default function TodoPage() {
+  const staff = useStaff();
+  const reviewer = staff.permissions.includes('matter.approve');
+  const [queue, setQueue] = useState<(typeof QUEUES)[number]>(reviewer ? 'review' : 'mine');
+  const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
+  const list = useApi<Page<MatterRow>>('/api/matter/matters', { queue, ...paging });
+  return (
+    <Card title="我的待办">
+      <Tabs
+        activeKey={queue}
+        onChange={(k) => {
+          setQueue(k as typeof queue);
+          setPaging({ ...paging, page: 1 });
+        }}
+        items={QUEUES.filter((q) => q !== 'review' || reviewer).map((q) => ({
+          key: q,
+          label: QUEUE_NAMES[q],
+        }))}
+      />
+      <MatterTable list={list} paging={paging} onPage={setPaging} />
+    </Card>
+  );
+}
