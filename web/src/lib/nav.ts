@@ -68,6 +68,8 @@ export function pageTitle(path: string): string {
   const parts = path.split('/').filter(Boolean);
   const first = `/${parts[0] ?? ''}`;
   const name =
+    // a menu page with a deeper path (/matter/todo) by its own entry
+    NAV.find((n) => n.path === `/${parts.join('/')}`)?.label ??
     (parts.length > 1 ? DETAIL_TITLES[first] : undefined) ??
     NAV.find((n) => n.path === first)?.label ??
     OTHER_TITLES[first] ??
