@@ -20,6 +20,7 @@ export async function loginAs(
   db: Db,
   role: Role,
   villageCode: string | null = null,
+  fixmedinsCode: string | null = null,
 ): Promise<string> {
   const username = `${role}_${Math.random().toString(36).slice(2, 8)}`;
   await db.tx((tx) =>
@@ -29,6 +30,7 @@ export async function loginAs(
       password: TEST_PASSWORD,
       roles: [role],
       villageCode: role === 'agent' ? (villageCode ?? '000000000000') : villageCode,
+      fixmedinsCode,
     }),
   );
   const res = await app.inject({

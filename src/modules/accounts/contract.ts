@@ -22,6 +22,8 @@ export const newAccountBody = z.object({
     .regex(/^\d{6}$/)
     .nullish(),
   villageCode: z.string().max(32).nullish(),
+  /** the institution of a 定点机构用户 */
+  fixmedinsCode: z.string().max(20).nullish(),
 });
 export type NewAccountBody = z.infer<typeof newAccountBody>;
 

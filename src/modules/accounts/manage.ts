@@ -17,6 +17,8 @@ export interface AddUserInput {
   roles: string[];
   admdvs?: string | null;
   villageCode?: string | null;
+  /** required for the institution role */
+  fixmedinsCode?: string | null;
   /** an admin chose the password: the owner must change it at first login */
   mustChangePassword?: boolean;
 }
@@ -49,6 +51,20 @@ export async function addUser(
       message: '村级代办账号必须指定所属村（社区）',
     });
   }
+  if (roles.includes('institution')) {
+    if (roles.length > 1 || !input.fixmedinsCode) {
+      throw badRequest('INSTITUTION_USER_INVALID', '定点机构用户须指定所属机构，且不能兼任其他角色', {
+        field: 'fixmedinsCode',
+        message: '请指定所属定点机构（不能兼任其他角色）',
+      });
+    }
+    if (!(await repo.institutionExists(tx, input.fixmedinsCode))) {
+      throw badRequest('INSTITUTION_UNKNOWN', `定点机构 ${input.fixmedinsCode} 不存在`, {
+        field: 'fixmedinsCode',
+        message: '该机构编码不存在',
+      });
+    }
+  }
   if (await repo.findByUsername(tx, input.username)) {
     throw conflict('USERNAME_TAKEN', `工号 ${input.username} 已存在`, {
       field: 'username',
@@ -61,6 +77,7 @@ export async function addUser(
     roles,
     admdvs: input.admdvs ?? null,
     villageCode: input.villageCode ?? null,
+    fixmedinsCode: roles.includes('institution') ? (input.fixmedinsCode ?? null) : null,
     mustChangePassword: input.mustChangePassword ?? false,
   };
   const id = await repo.insertAccount(tx, {

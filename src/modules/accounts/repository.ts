@@ -9,11 +9,13 @@ export interface StaffAccount {
   roles: Role[];
   admdvs: string | null;
   villageCode: string | null;
+  /** institution logins only: the institution they speak for */
+  fixmedinsCode: string | null;
   active: boolean;
   mustChangePassword: boolean;
 }
 
-const COLUMNS = `id, username, display_name, password_hash, roles, admdvs, village_code, active, must_change_password`;
+const COLUMNS = `id, username, display_name, password_hash, roles, admdvs, village_code, fixmedins_code, active, must_change_password`;
 const A_COLUMNS = COLUMNS.split(', ')
   .map((c) => `a.${c}`)
   .join(', ');
@@ -26,6 +28,7 @@ interface AccountRow {
   roles: Role[];
   admdvs: string | null;
   village_code: string | null;
+  fixmedins_code: string | null;
   active: boolean;
   must_change_password: boolean;
 }
@@ -39,6 +42,7 @@ function toAccount(r: AccountRow): StaffAccount {
     roles: r.roles,
     admdvs: r.admdvs,
     villageCode: r.village_code,
+    fixmedinsCode: r.fixmedins_code,
     active: r.active,
     mustChangePassword: r.must_change_password,
   };
@@ -79,15 +83,25 @@ export interface NewAccount {
   roles: Role[];
   admdvs: string | null;
   villageCode: string | null;
+  fixmedinsCode: string | null;
   mustChangePassword: boolean;
 }
 
 export async function insertAccount(q: Queryable, a: NewAccount): Promise<number> {
   const rows = await q.query<{ id: number }>(
     `INSERT INTO staff_account (username, display_name, password_hash, roles, admdvs, village_code,
-                                must_change_password)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [a.username, a.displayName, a.passwordHash, a.roles, a.admdvs, a.villageCode, a.mustChangePassword],
+                                must_change_password, fixmedins_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [
+      a.username,
+      a.displayName,
+      a.passwordHash,
+      a.roles,
+      a.admdvs,
+      a.villageCode,
+      a.mustChangePassword,
+      a.fixmedinsCode,
+    ],
   );
   return Number(rows[0].id);
 }
@@ -169,4 +183,9 @@ export async function anyAccount(q: Queryable): Promise<boolean> {
 /** Serialises two first starts on one database: the second sees the first's admin. */
 export async function lockAccountsTable(tx: Queryable): Promise<void> {
   await tx.query('LOCK TABLE staff_account IN EXCLUSIVE MODE');
+}
+
+export async function institutionExists(q: Queryable, code: string): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM institution WHERE code = $1', [code]);
+  return rows.length > 0;
 }

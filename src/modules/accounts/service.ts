@@ -20,6 +20,8 @@ export interface Staff {
   roles: Role[];
   admdvs: string | null;
   villageCode: string | null;
+  /** institution logins (定点机构用户) only: the institution whose suspects they see */
+  fixmedinsCode: string | null;
   /** set by an admin's reset: only the change-password page, me and logout answer until changed */
   mustChangePassword: boolean;
 }
@@ -108,6 +110,7 @@ export function toStaff(a: repo.StaffAccount): Staff {
     roles: a.roles,
     admdvs: a.admdvs,
     villageCode: a.villageCode,
+    fixmedinsCode: a.fixmedinsCode,
     mustChangePassword: a.mustChangePassword,
   };
 }

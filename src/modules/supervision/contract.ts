@@ -67,3 +67,60 @@ export interface HitRow {
   lines: string[];
   detail: Record<string, unknown>;
 }
+
+// ---- suspects and sampling (issue 12 §3) ----
+export const SUSPECT_ACTIONS = [
+  'first',
+  'confirm',
+  'dismiss',
+  'return',
+  'appeal',
+  'accept',
+  'lapse',
+  'verify',
+  'decide_violation',
+  'decide_clear',
+  'refer',
+] as const;
+
+export const suspectActionBody = z.object({
+  action: z.enum(SUSPECT_ACTIONS, { message: '未知的疑点操作' }),
+  reason: z.string().trim().max(500, '理由不超过 500 字').nullish(),
+  finding: z.string().trim().max(1000, '审核意见不超过 1000 字').nullish(),
+  confirmedFen: z.number().int().min(0).max(1_000_000_000_000).nullish(),
+});
+export type SuspectActionBody = z.infer<typeof suspectActionBody>;
+
+export const bulkSuspectBody = suspectActionBody.extend({
+  ids: z.array(z.number().int().positive()).min(1, '请选择疑点').max(500, '一次最多处理 500 条'),
+});
+export type BulkSuspectBody = z.infer<typeof bulkSuspectBody>;
+
+export const raiseBody = z.object({
+  rule: z.string().max(40).nullish(),
+  institution: z.string().max(20).nullish(),
+});
+
+export const drawBody = z.object({
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+  institutions: z.array(z.string().max(20)).max(500).nullish(),
+  shareBp: z.number().int().min(1, '抽查比例至少 0.01%').max(10_000, '抽查比例不超过 100%').default(500),
+  method: z.enum(['simple', 'stratified', 'weighted']).default('simple'),
+  seed: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .nullish(),
+  reviewerIds: z.array(z.number().int().positive()).max(50).default([]),
+});
+export type DrawBody = z.infer<typeof drawBody>;
+
+export const reviewBody = z.object({
+  result: z.enum(['ok', 'finding']),
+  finding: z.string().trim().max(1000).nullish(),
+  atStakeFen: z.number().int().min(0).max(1_000_000_000_000).nullish(),
+});
+export type ReviewBody = z.infer<typeof reviewBody>;
+
+export type { SampleRecordRow, SampleRow, SuspectRow } from './suspect-repo.ts';

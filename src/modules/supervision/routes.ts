@@ -8,6 +8,7 @@ import { staffActor } from '../accounts/index.ts';
 import { ruleChangeBody, runBody } from './contract.ts';
 import * as repo from './repo.ts';
 import * as service from './service.ts';
+import { suspectRoutes } from './suspect-routes.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const runParams = z.object({ id: z.coerce.number().int().positive() });
@@ -23,6 +24,7 @@ function download(reply: FastifyReply, body: Buffer, ascii: string, name: string
 }
 
 export const supervisionRoutes: RoutesPlugin = (app, deps) => {
+  suspectRoutes(app, deps);
   app.get('/api/supervision/rules', { config: { permission: 'supervision.read' } }, async () => ({
     items: await deps.db.tx((tx) => service.listRules(tx, deps.now())),
   }));
