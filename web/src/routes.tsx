@@ -37,4 +37,6 @@ export const routes: RouteObject[] = [
   { path: 'rating', element: page(() => import('./pages/rating/rating-page.tsx')) },
   { path: 'audit', element: page(() => import('./pages/audit/audit-page.tsx')) },
   { path: 'supervision', element: page(() => import('./pages/supervision/supervision-page.tsx')) },
+  { path: 'suspects', element: page(() => import('./pages/supervision/suspects-page.tsx')) },
+  { path: 'sampling', element: page(() => import('./pages/supervision/sampling-page.tsx')) },
 ];

@@ -13,6 +13,7 @@ import { seedDemoPolicies } from '../policy/demo.ts';
 import { ensureInstitutionCredential } from '../settlement/credentials.ts';
 import { seedDemoSettlements } from '../settlement/demo.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedDemoSupervision } from './supervision.ts';
 import { writeDemoCounty } from './write-county.ts';
 
 export const DEMO_ADMDVS = '410926';
@@ -47,6 +48,8 @@ export interface SeedDemoSummary {
   county: DemoCounty;
   settlements: { outpatient: number; inpatient: number };
   policies: number;
+  /** the supervision demo (null without settlements) */
+  supervision: Awaited<ReturnType<typeof seedDemoSupervision>> | null;
   ms: { build: number; write: number; settlements: number };
 }
 
@@ -63,9 +66,14 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
     today: o.today,
   });
   const t1 = performance.now();
-  const policies = await db.tx(async (tx) => {
+  const { added: policies, staff } = await db.tx(async (tx) => {
     await writeDemoCounty(tx, county);
-    await seedDemoAccounts(tx, admdvs, county.places.villages[0].code);
+    const staff = await seedDemoAccounts(
+      tx,
+      admdvs,
+      county.places.villages[0].code,
+      countyHospitalCode(admdvs),
+    );
     await writeSchemeCredentials(tx, { admdvs, ...DEMO_CREDENTIAL_SCHEME });
     let added = 0;
     // next year's policy is published before its collection opens (its contribution standard prefills the counter)
@@ -89,7 +97,7 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
       institutions: county.institutions.length,
       catalogueItems: county.catalogue.length,
     });
-    return added;
+    return { added, staff };
   });
   // Fresh bulk-loaded tables have no statistics, and PGlite never runs autovacuum: without this
   // the planner guesses row counts and the dashboard's queries take seconds instead of milliseconds.
@@ -100,11 +108,30 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
     count > 0
       ? await seedDemoSettlements(db, { admdvs, today: o.today, count, seed })
       : { outpatient: 0, inpatient: 0 };
+  // last month's settlements (a third as many) give the auditors a closed month to sample, then
+  // the supervision pages get their knowledge, scan, suspects and sample
+  let supervision: SeedDemoSummary['supervision'] = null;
+  if (count > 0) {
+    await seedDemoSettlements(db, {
+      admdvs,
+      today: lastDayOfPreviousMonth(o.today),
+      count: Math.ceil(count / 3),
+      seed: seed + 1,
+    });
+    supervision = await seedDemoSupervision(db, { today: o.today, seed, catalogue: county.catalogue, staff });
+  }
   const t3 = performance.now();
   return {
     county,
     settlements,
+    supervision,
     policies,
     ms: { build: Math.round(t1 - t0), write: Math.round(t2 - t1), settlements: Math.round(t3 - t2) },
   };
+}
+
+function lastDayOfPreviousMonth(today: string): string {
+  const d = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
 }

@@ -202,3 +202,19 @@ export async function hitsXlsx(q: Queryable, runId: number): Promise<Buffer> {
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** Knowledge points given as data (the demo county's set; the workbench imports xlsx). */
+export async function addKnowledge(tx: Queryable, rows: KnowledgeInput[], actor: Actor, now: Date) {
+  const n = await repo.insertKnowledge(tx, rows, now);
+  await audit(
+    tx,
+    actor,
+    'supervision.knowledge_import',
+    'supervision_knowledge',
+    null,
+    null,
+    { rows: n },
+    now,
+  );
+  return n;
+}

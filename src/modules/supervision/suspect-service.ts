@@ -338,3 +338,6 @@ export async function reviewRecord(tx: Queryable, id: number, r: ReviewInput, c:
   });
   return { suspectId };
 }
+
+/** A sample's records with their reviews. */
+export const recordsOfSample = repo.sampleRecords;

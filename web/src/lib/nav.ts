@@ -30,6 +30,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/calendar', label: '工作日历', permission: 'calendar.view' },
   { path: '/audit', label: '审计日志', permission: 'audit.view' },
   { path: '/supervision', label: '基金监管', permission: 'supervision.read' },
+  { path: '/suspects', label: '疑点处理', permission: 'supervision.suspect.view' },
+  { path: '/sampling', label: '病历抽查', permission: 'supervision.sample' },
 ];
 
 /** 修改密码 is in the header for everyone, and the only page while a reset password awaits change. */

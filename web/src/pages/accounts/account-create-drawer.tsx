@@ -8,7 +8,7 @@ import { FormDrawer, type FormDrawerState } from '../../components/form-drawer.t
 import { ApiError, api } from '../../lib/api.ts';
 import { passwordMessage, placeApiError } from './account-form.ts';
 
-const FIELDS = ['username', 'displayName', 'password', 'roles', 'villageCode'] as const;
+const FIELDS = ['username', 'displayName', 'password', 'roles', 'villageCode', 'fixmedinsCode'] as const;
 
 type Values = {
   username: string;
@@ -16,6 +16,7 @@ type Values = {
   password?: string;
   roles: string[];
   villageCode?: string;
+  fixmedinsCode?: string;
 };
 
 export function AccountCreateDrawer(
@@ -47,6 +48,7 @@ function AccountCreateForm({ onCreated }: { onCreated: (username: string, pw: st
         password: v.password || null,
         roles: v.roles as NewAccountBody['roles'],
         villageCode: v.villageCode?.trim() || null,
+        fixmedinsCode: v.fixmedinsCode?.trim() || null,
       };
       const r = await api.post<{ temporaryPassword: string | null }>('/api/accounts', body);
       onCreated(body.username, r.temporaryPassword);
@@ -89,6 +91,16 @@ function AccountCreateForm({ onCreated }: { onCreated: (username: string, pw: st
           rules={[{ required: true, message: '村级代办须指定所属村' }]}
         >
           <Input maxLength={32} />
+        </Form.Item>
+      )}
+      {roles.includes('institution') && (
+        <Form.Item
+          label="所属定点机构编码"
+          name="fixmedinsCode"
+          extra="定点机构用户只能查看和答复本机构的疑点，不能兼任其他角色"
+          rules={[{ required: true, message: '定点机构用户须指定所属机构' }]}
+        >
+          <Input maxLength={20} />
         </Form.Item>
       )}
       <Form.Item

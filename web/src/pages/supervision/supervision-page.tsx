@@ -151,6 +151,8 @@ function Runs({ onOpen }: { onOpen: (id: number) => void }) {
 }
 
 function Hits({ runId }: { runId: number }) {
+  const staff = useStaff();
+  const [raised, setRaised] = useState<string | null>(null);
   const [rule, setRule] = useState<string | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const detail = useApi<{
@@ -179,7 +181,25 @@ function Hits({ runId }: { runId: number }) {
           }))}
         />
         <Button href={`/api/supervision/runs/${runId}/hits.xlsx`}>导出 xlsx</Button>
+        {staff.permissions.includes('supervision.suspect.review') && (
+          <Button
+            type="primary"
+            onClick={async () => {
+              try {
+                const r = await api.post<{ raised: number }>(`/api/supervision/runs/${runId}/suspects`, {
+                  rule: rule ?? null,
+                });
+                setRaised(`已生成 ${r.raised} 条疑点，请到“疑点处理”办理`);
+              } catch (e) {
+                setRaised(e instanceof ApiError ? e.message : String(e));
+              }
+            }}
+          >
+            {rule ? '本规则疑点转入处理' : '全部疑点转入处理'}
+          </Button>
+        )}
       </Space>
+      {raised && <Alert type="info" showIcon message={raised} />}
       <Table
         data-testid="supervision-summary"
         rowKey="ruleCode"

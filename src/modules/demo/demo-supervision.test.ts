@@ -1,0 +1,43 @@
+// The demo county's supervision: every page has data — knowledge points, a scan's hits raised as
+// suspects in every state, and last month's 5 % sample partly reviewed.
+import assert from 'node:assert/strict';
+import { dbTest } from '../../db/testing.ts';
+import { seedDemoCounty } from './seed-county.ts';
+
+dbTest(
+  'demo supervision: suspects in every working state, a sample of at least 5 % per hospital',
+  async (db) => {
+    const s = await seedDemoCounty(db, { persons: 1200, seed: 2026, today: '2026-12-03', settlements: 160 });
+    assert.ok(s.supervision);
+    const knowledge = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM supervision_knowledge');
+    assert.ok(knowledge[0].n >= 200 && knowledge[0].n <= 400, `knowledge points ${knowledge[0].n}`);
+    const byRule = await db.query<{ rule: string; n: number }>(
+      'SELECT rule_code AS rule, count(*)::int AS n FROM supervision_hit GROUP BY 1 ORDER BY 2 DESC',
+    );
+    const visits = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM visit WHERE status = 'settled'`,
+    );
+    const hitVisits = await db.query<{ n: number }>(
+      'SELECT count(DISTINCT mdtrt_id)::int AS n FROM supervision_hit WHERE mdtrt_id IS NOT NULL',
+    );
+    const share = hitVisits[0].n / visits[0].n;
+    assert.ok(share > 0.03 && share < 0.4, `a sprinkling of violations, not every visit: ${share}`);
+    const states = await db.query<{ state: string; n: number }>(
+      `SELECT c.state, count(*)::int AS n FROM supervision_suspect s JOIN workflow_case c ON c.id = s.case_id GROUP BY 1`,
+    );
+    const have = new Set(states.map((x) => x.state));
+    for (const st of ['first_review', 'second_review', 'appeal', 'decision'])
+      assert.ok(have.has(st), `${st}: ${JSON.stringify(states)}`);
+    const samples = await db.query<{ population: number; size: number; reviewed: number }>(
+      `SELECT population, size, (SELECT count(*)::int FROM supervision_sample_record r WHERE r.sample_id = m.id AND r.result IS NOT NULL) AS reviewed
+       FROM supervision_sample m WHERE period = '2026-11'`,
+    );
+    assert.ok(samples.length >= 1);
+    for (const m of samples) assert.ok(m.size * 20 >= m.population && m.size >= 1);
+    assert.ok(samples.some((m) => m.reviewed > 0));
+    const hospitalLogin = await db.query<{ code: string }>(
+      `SELECT fixmedins_code AS code FROM staff_account WHERE username = 'hospital'`,
+    );
+    assert.match(hospitalLogin[0].code, /^H410926/);
+  },
+);
