@@ -37,4 +37,81 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await screenshot(page, 'supervision');
     await page.context().close();
   });
+
+  test('an auditor does 初审 on a suspect; the hospital login sees only its own and appeals', async () => {
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'auditor', '/suspects');
+    await page
+      .getByTestId('suspect-summary')
+      .getByText(/待初审 \d+/)
+      .waitFor();
+    const rows = page.getByTestId('suspects').locator('tr.ant-table-row');
+    await rows.first().waitFor();
+    // open the first waiting for 初审 and state the finding
+    await page
+      .getByTestId('suspect-summary')
+      .getByText(/待初审/)
+      .click();
+    await rows
+      .first()
+      .getByRole('button', { name: /办\s*理/ })
+      .click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('button', { name: /初\s*审/ }).click();
+    await page.getByLabel('初审意见').fill('单价超过支付标准，建议复审确认');
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await drawer.getByText('待复审').first().waitFor();
+    // the same auditor is not offered 复审
+    assert.equal(await drawer.getByRole('button', { name: '复审确认' }).count(), 0);
+    await screenshot(page, 'suspects');
+    await page.context().close();
+
+    const hosp = await (await newContext(wb.browser)).newPage();
+    await login(hosp, wb.server.url, 'hospital');
+    const menu = hosp.locator('.ant-menu').first();
+    await menu.getByText('疑点处理').waitFor();
+    assert.equal(await menu.getByText('基金监管').count(), 0, 'no bureau pages for an institution login');
+    assert.equal(await menu.getByText('人员查询').count(), 0);
+    await hosp.goto(`${wb.server.url}/suspects`);
+    await hosp.getByText('本机构疑点').waitFor();
+    await hosp
+      .getByTestId('suspect-summary')
+      .getByText(/待机构申诉/)
+      .click();
+    const own = hosp.getByTestId('suspects').locator('tr.ant-table-row');
+    await own.first().waitFor();
+    assert.equal(
+      await hosp.getByTestId('suspects').getByRole('columnheader', { name: '机构', exact: true }).count(),
+      0,
+      'no institution column for its own',
+    );
+    await own
+      .first()
+      .getByRole('button', { name: /办\s*理/ })
+      .click();
+    const d = hosp.getByRole('dialog');
+    await d.getByRole('button', { name: '机构申诉' }).click();
+    await hosp.getByLabel('申诉理由').fill('该项目有医嘱和病程记录支持');
+    await hosp.getByRole('button', { name: /确\s*定/ }).click();
+    await d.getByText('调查核实').first().waitFor();
+    await hosp.context().close();
+  });
+
+  test('an auditor reviews a sampled record of last month', async () => {
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'auditor', '/sampling');
+    const samples = page.getByTestId('samples').locator('tr.ant-table-row');
+    await samples.first().waitFor();
+    await samples.first().getByRole('button', { name: '病历清单' }).click();
+    const records = page.getByTestId('sample-records').locator('tr.ant-table-row');
+    await records.first().waitFor();
+    const reviewable = page.getByTestId('sample-records').getByRole('button', { name: /审\s*查/ });
+    if ((await reviewable.count()) > 0) {
+      await reviewable.first().click();
+      await page.getByRole('button', { name: /提\s*交/ }).click();
+      await page.getByTestId('sample-records').getByText('未发现问题').first().waitFor();
+    }
+    await screenshot(page, 'sampling');
+    await page.context().close();
+  });
 });
