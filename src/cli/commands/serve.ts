@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../modules/audit/index.ts';
 import { ensureLibraryYears } from '../../modules/calendar/index.ts';
 import { ensureCatalogue } from '../../modules/matter/index.ts';
 import { refreshSnapshots, startSnapshotJob } from '../../modules/collection/index.ts';
+import { startPaymentAuditJob } from '../../modules/supervision/index.ts';
 import { VERSION } from '../../version.ts';
 import { type Clock, clockFromEnv } from '../clock.ts';
 import type { Command } from './types.ts';
@@ -31,6 +32,7 @@ export async function serve(db: Db, extraLog?: string, now: Clock = clockFromEnv
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   startSnapshotJob(db, now, (e) => app.log.error(e, '征缴快照生成失败'));
+  startPaymentAuditJob(db, now, (e) => app.log.error(e, '事中支付审核失败'));
   await app.listen({ port, host });
   app.log.info(`Yibao 医保 ${VERSION} 已启动: http://localhost:${port}  (数据库: ${db.engine})`);
   if (extraLog) app.log.info(extraLog);

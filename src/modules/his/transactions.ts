@@ -11,7 +11,7 @@ import * as inputs from '../../domain/his/inputs.ts';
 import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
 import type { Caller } from '../settlement/caller.ts';
 import { findStoredSettlement, personYear } from '../settlement/index.ts';
-import { analyse, recordDecisions } from '../supervision/index.ts';
+import { analyse, recordDecisions, refuseIfBlocked } from '../supervision/index.ts';
 import { cancelFees, type UploadedLine, uploadFees } from '../settlement/fees.ts';
 import { reconcile } from '../settlement/reconcile.ts';
 import { preSettle, reverseSettlement, type SettlementOutcome, settleVisit } from '../settlement/settle.ts';
@@ -195,9 +195,10 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '2206': tx(inputs.outpatientSettleInput, false, async (q, c, i) =>
     settlementOutput(await preSettle(q, c, i, false)),
   ),
-  '2207': tx(inputs.outpatientSettleInput, true, async (q, c, i) =>
-    settlementOutput(await settleVisit(q, c, i, false), false),
-  ),
+  '2207': tx(inputs.outpatientSettleInput, true, async (q, c, i) => {
+    await refuseIfBlocked(q, i.mdtrtId, c.now);
+    return settlementOutput(await settleVisit(q, c, i, false), false);
+  }),
   '2208': tx(inputs.reversalInput, true, async (q, c, i) =>
     settlementOutput(await reverseSettlement(q, c, i, false)),
   ),
@@ -211,9 +212,10 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '2303': tx(inputs.inpatientSettleInput, false, async (q, c, i) =>
     settlementOutput(await preSettle(q, c, i, true)),
   ),
-  '2304': tx(inputs.inpatientSettleInput, true, async (q, c, i) =>
-    settlementOutput(await settleVisit(q, c, i, true), true),
-  ),
+  '2304': tx(inputs.inpatientSettleInput, true, async (q, c, i) => {
+    await refuseIfBlocked(q, i.mdtrtId, c.now);
+    return settlementOutput(await settleVisit(q, c, i, true), true);
+  }),
   '2305': tx(inputs.reversalInput, true, async (q, c, i) =>
     settlementOutput(await reverseSettlement(q, c, i, true)),
   ),

@@ -95,3 +95,85 @@ export async function decideWarnings(
   );
   return rows.map((r) => r.jrId);
 }
+
+/** A settled or settling visit as the 事中 rules read it: the person, the encounter, its live lines. */
+export async function storedEncounter(q: Queryable, mdtrtId: string) {
+  const rows = await q.query<{
+    psnNo: string;
+    gender: '1' | '2';
+    birthDate: string;
+    insutype: string;
+    inpatient: boolean;
+    beginDate: string;
+    endDate: string | null;
+    fixmedinsCode: string;
+    level: number | null;
+    diagnoses: string[];
+    orders: {
+      rxId: string;
+      itemCode: string;
+      quantity: number;
+      unitPriceFen: number;
+      amountFen: number;
+      date: string;
+    }[];
+  }>(
+    `SELECT v.psn_no AS "psnNo", p.gender, p.birth_date::text AS "birthDate", v.insutype::text AS insutype,
+            v.inpatient, v.begin_date::text AS "beginDate", v.end_date::text AS "endDate",
+            v.fixmedins_code AS "fixmedinsCode", i.level,
+            ARRAY(SELECT d->>'code' FROM jsonb_array_elements(v.diagnoses) d WHERE d->>'code' IS NOT NULL)
+              || CASE WHEN v.main_diag_code IS NULL THEN '{}'::text[] ELSE ARRAY[v.main_diag_code] END AS diagnoses,
+            COALESCE((SELECT jsonb_agg(jsonb_build_object('rxId', f.feedetl_sn, 'itemCode', f.med_list_codg,
+                               'quantity', f.cnt, 'unitPriceFen', f.pric_fen, 'amountFen', f.det_item_fee_sumamt,
+                               'date', f.fee_date) ORDER BY f.feedetl_sn)
+                        FROM fee_line f WHERE f.mdtrt_id = v.mdtrt_id AND NOT f.cancelled), '[]') AS orders
+       FROM visit v JOIN person p ON p.psn_no = v.psn_no JOIN institution i ON i.code = v.fixmedins_code
+      WHERE v.mdtrt_id = $1`,
+    [mdtrtId],
+  );
+  return rows[0] ?? null;
+}
+
+/** The enabled 事中 rules set to refuse a settlement on a certain violation. */
+export async function blockingRules(q: Queryable): Promise<string[]> {
+  const rows = await q.query<{ code: string }>(
+    `SELECT code FROM supervision_rule
+      WHERE enabled AND blocks AND result_type = 'certain' AND 'during' = ANY(stages) AND grain = 'line'`,
+  );
+  return rows.map((r) => r.code);
+}
+
+/**
+ * Live settlements made after the cursor, oldest first, leaving out the last `lagSeconds` (a
+ * transaction that began earlier may still commit behind them).
+ */
+export async function settlementsAfter(q: Queryable, limit: number, lagSeconds: number) {
+  return q.query<{ setlId: string; mdtrtId: string; createdAt: string }>(
+    `SELECT s.setl_id AS "setlId", s.mdtrt_id AS "mdtrtId", s.created_at::text AS "createdAt"
+       FROM settlement s
+       LEFT JOIN supervision_audit_cursor c ON c.id = 1
+      WHERE s.kind = 'settlement' AND s.reversed_by IS NULL
+        AND (c.id IS NULL OR (s.created_at, s.setl_id) > (c.last_at, c.last_setl_id))
+        AND s.created_at < now() - make_interval(secs => $2)
+      ORDER BY s.created_at, s.setl_id LIMIT $1`,
+    [limit, lagSeconds],
+  );
+}
+
+export async function moveCursor(q: Queryable, at: string, setlId: string) {
+  await q.query(
+    `INSERT INTO supervision_audit_cursor (id, last_at, last_setl_id) VALUES (1, $1::timestamptz, $2)
+     ON CONFLICT (id) DO UPDATE SET last_at = EXCLUDED.last_at, last_setl_id = EXCLUDED.last_setl_id`,
+    [at, setlId],
+  );
+}
+
+/** Which (visit, rule) pairs already have a 事中 suspect. */
+export async function realtimeSuspectsOf(q: Queryable, mdtrtIds: string[]) {
+  const rows = await q.query<{ key: string }>(
+    `SELECT mdtrt_id || '|' || rule_code AS key FROM supervision_suspect
+      WHERE source = 'realtime' AND mdtrt_id = ANY($1::text[])`,
+    [mdtrtIds],
+  );
+  return new Set(rows.map((r) => r.key));
+}

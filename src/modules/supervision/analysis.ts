@@ -50,11 +50,12 @@ export interface Warning {
   items: { rxId: string; amountFen: number }[];
 }
 
-export async function analyse(
+/** The warnings of the rules enabled for the stage, without recording them. */
+export async function findWarnings(
   tx: Queryable,
   r: AnalysisRequest,
-  ctx: { institution: { code: string; level: number }; now: Date; stamp: string },
-): Promise<Warning[]> {
+  ctx: { institution: { code: string; level: number }; now: Date },
+): Promise<Omit<Warning, 'jrId'>[]> {
   let stageRules = await rulesForStage(tx, r.stage);
   // the library is seeded on first use (not on every call: this is on the HIS's charging path)
   if (stageRules.length === 0) {
@@ -103,6 +104,15 @@ export async function analyse(
       found.push(...grouped.values());
     }
   }
+  return found;
+}
+
+export async function analyse(
+  tx: Queryable,
+  r: AnalysisRequest,
+  ctx: { institution: { code: string; level: number }; now: Date; stamp: string },
+): Promise<Warning[]> {
+  const found = await findWarnings(tx, r, ctx);
   const ids = await insertWarnings(
     tx,
     found.map((w) => ({

@@ -9,6 +9,8 @@ export const ruleChangeBody = z.object({
     .record(z.string(), z.union([z.number(), z.string(), z.array(z.string().max(30)).max(200)]))
     .default({}),
   reason: z.string().trim().min(2, '请填写修改原因').max(200),
+  /** 事中拦截: a certain violation refuses 2207/2304 instead of only warning */
+  blocks: z.boolean().optional(),
 });
 export type RuleChangeBody = z.infer<typeof ruleChangeBody>;
 
@@ -27,6 +29,8 @@ export interface RuleRow {
   severity: number;
   params: Record<string, unknown>;
   enabled: boolean;
+  /** 事中拦截 */
+  blocks: boolean;
   updatedAt: string;
   updatedBy: string;
 }

@@ -4,11 +4,14 @@ export { supervisionRoutes } from './routes.ts';
 export { addKnowledge, createRun, executeRun } from './service.ts';
 export {
   actOnSuspect,
+  auditNewSettlements,
   drawSamples,
   listSuspects,
   raiseFromRun,
   recordsOfSample,
   reviewRecord,
+  startPaymentAuditJob,
   type SuspectContext,
 } from './suspect-service.ts';
 export { type AnalysisRequest, analyse, recordDecisions, type Warning } from './analysis.ts';
+export { refuseIfBlocked } from './during.ts';

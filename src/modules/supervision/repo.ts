@@ -6,7 +6,7 @@ import type { HitRow, KnowledgeRow, RuleRow, RunRow } from './contract.ts';
 export type { HitRow, KnowledgeRow, RuleRow, RunRow };
 
 const RULE = `code, template, name, national_class AS "nationalClass", grain, result_type AS "resultType", stages,
-  severity, params, enabled, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
+  severity, params, enabled, blocks, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
 
 /** One rule per template with its default parameters, where none exists yet (first use, upgrades). */
 export async function seedRules(
@@ -39,13 +39,13 @@ export async function lockRule(q: Queryable, code: string): Promise<RuleRow | nu
 export async function updateRule(
   q: Queryable,
   before: RuleRow,
-  after: { enabled: boolean; severity: number; params: Record<string, unknown> },
+  after: { enabled: boolean; severity: number; params: Record<string, unknown>; blocks: boolean },
   at: Date,
   by: string,
   reason: string,
 ): Promise<void> {
   await q.query(
-    `WITH u AS (UPDATE supervision_rule SET enabled = $2, severity = $3, params = $4, updated_at = $5, updated_by = $6
+    `WITH u AS (UPDATE supervision_rule SET enabled = $2, severity = $3, params = $4, updated_at = $5, updated_by = $6, blocks = $10
                  WHERE code = $1)
      INSERT INTO supervision_rule_history (rule_code, changed_at, changed_by, before, after, reason)
      VALUES ($1, $5, $6, $7, $8, $9)`,
@@ -56,9 +56,15 @@ export async function updateRule(
       JSON.stringify(after.params),
       at.toISOString(),
       by,
-      JSON.stringify({ enabled: before.enabled, severity: before.severity, params: before.params }),
+      JSON.stringify({
+        enabled: before.enabled,
+        severity: before.severity,
+        params: before.params,
+        blocks: before.blocks,
+      }),
       JSON.stringify(after),
       reason,
+      after.blocks,
     ],
   );
 }

@@ -13,6 +13,7 @@ import {
 import { TEMPLATES, templateOf } from '../../domain/supervision/templates.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
+import { forgetBlockingRules } from './during.ts';
 import * as repo from './repo.ts';
 import {
   INSTITUTION_RULES,
@@ -39,6 +40,7 @@ export interface RuleChange {
   severity: 1 | 2 | 3;
   params: Record<string, number | string | string[]>;
   reason: string;
+  blocks?: boolean;
 }
 
 /** A rule's switch, severity or parameters: the template's parameter names and types only. */
@@ -57,8 +59,23 @@ export async function changeRule(tx: Queryable, code: string, c: RuleChange, act
         : typeof v === 'string';
     if (!ok) throw badRequest('SUPERVISION_PARAM_TYPE', `规则 ${before.name} 的参数 ${k} 类型不正确`);
   }
-  const after = { enabled: c.enabled, severity: c.severity, params: { ...before.params, ...c.params } };
+  const blocks = c.blocks ?? before.blocks;
+  if (
+    blocks &&
+    !(before.resultType === 'certain' && before.stages.includes('during') && before.grain === 'line')
+  )
+    throw badRequest(
+      'SUPERVISION_BLOCK_UNSUPPORTED',
+      `规则 ${before.name} 不是事中明确违规的明细规则，不能设为拦截`,
+    );
+  const after = {
+    enabled: c.enabled,
+    severity: c.severity,
+    params: { ...before.params, ...c.params },
+    blocks,
+  };
   await repo.updateRule(tx, before, after, now, actor.name, c.reason);
+  forgetBlockingRules();
   await audit(
     tx,
     actor,

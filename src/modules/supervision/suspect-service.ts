@@ -3,7 +3,7 @@
 // by the institution through its own login, verified and decided. An institution login sees and
 // touches only its own suspects; everything else is refused as if the suspect did not exist.
 import { randomInt } from 'node:crypto';
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Queryable } from '../../db/types.ts';
 import { chinaDay, chinaYear } from '../../domain/shared/calendar.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../domain/shared/errors.ts';
 import type { WorkCalendar } from '../../domain/shared/working-days.ts';
@@ -22,7 +22,8 @@ import { availableActions } from '../../domain/workflow/machine.ts';
 import type { Staff } from '../accounts/index.ts';
 import { audit } from '../audit/index.ts';
 import { workCalendarFor } from '../calendar/index.ts';
-import { type Actor, getCase, openCase, transition } from '../workflow/index.ts';
+import { type Actor, getCase, openCase, SYSTEM_WORKFLOW_ACTOR_ID, transition } from '../workflow/index.ts';
+import { auditSettlements } from './during.ts';
 import * as repo from './suspect-repo.ts';
 
 export interface SuspectContext {
@@ -341,3 +342,49 @@ export async function reviewRecord(tx: Queryable, id: number, r: ReviewInput, c:
 
 /** A sample's records with their reviews. */
 export const recordsOfSample = repo.sampleRecords;
+
+const PAYMENT_AUDIT: SuspectContext['permissions'] = new Set(['supervision.suspect.review']);
+
+/** 事中 payment audit of the settlements committed since the last run (see during.ts). */
+export function auditNewSettlements(db: Db, now: Date, o: { limit?: number; lagSeconds?: number } = {}) {
+  const system: Actor = { id: SYSTEM_WORKFLOW_ACTOR_ID, name: 'system', permissions: PAYMENT_AUDIT };
+  return auditSettlements(
+    db,
+    now,
+    {
+      calendar: (q) => calendarAt(q, now),
+      raise: async (tx, s, cal) => {
+        const caseId = await openCase(tx, 'supervision', SUSPECT_MACHINE, 'raise', s.mdtrtId, system, {
+          now,
+          calendar: cal,
+        });
+        await repo.insertSuspect(
+          tx,
+          { ...s, caseId, source: 'realtime', hitId: null, sampleRecordId: null },
+          now,
+        );
+      },
+    },
+    o,
+  );
+}
+
+const AUDIT_EVERY_MS = 30_000;
+
+/** The payment audit every half minute while the server runs. */
+export function startPaymentAuditJob(db: Db, now: () => Date, log: (e: unknown) => void): () => void {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      await auditNewSettlements(db, now());
+    } catch (e) {
+      log(e);
+    } finally {
+      running = false;
+    }
+  }, AUDIT_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -22,6 +22,10 @@ export interface Actor extends WorkflowActor {
   name: string;
 }
 
+/** A job moving cases on its own (the 事中 payment audit): actor 0 in the history, 'system' in the audit. */
+export const SYSTEM_WORKFLOW_ACTOR_ID = 0;
+const auditActor = (a: Actor) => (a.id === SYSTEM_WORKFLOW_ACTOR_ID ? { id: null, name: a.name } : a);
+
 export interface CaseOptions {
   now: Date;
   /** needed when the new state has a working-day limit */
@@ -69,7 +73,7 @@ export async function openCase<S extends string, A extends string>(
     closed: m.final.includes(snapshot.state),
   });
   await repo.insertEvent(tx, id, 1, event);
-  await audit(tx, actor, `${module}.${action}`, 'workflow_case', id, null, {
+  await audit(tx, auditActor(actor), `${module}.${action}`, 'workflow_case', id, null, {
     state: snapshot.state,
     subject,
   });
@@ -108,7 +112,7 @@ export async function transition<S extends string, A extends string>(
   });
   await audit(
     tx,
-    actor,
+    auditActor(actor),
     `${row.module}.${action}`,
     'workflow_case',
     caseId,

@@ -269,6 +269,7 @@ function Rules() {
                 .join('；') || '—',
           },
           { title: '启用', render: (_, r) => (r.enabled ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+          { title: '事中', render: (_, r) => (r.blocks ? <Tag color="red">拦截</Tag> : null) },
           ...(admin
             ? [
                 {
@@ -301,6 +302,8 @@ function RuleDrawer({ rule, onClose, onSaved }: { rule: RuleRow; onClose: () => 
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const numeric = Object.entries(rule.params).filter(([, v]) => typeof v === 'number');
+  // only a certain line rule of the 事中 stage can refuse a settlement
+  const blockable = rule.resultType === 'certain' && rule.grain === 'line' && rule.stages.includes('during');
   const save = async () => {
     const v = await form.validateFields();
     setError(null);
@@ -311,6 +314,7 @@ function RuleDrawer({ rule, onClose, onSaved }: { rule: RuleRow; onClose: () => 
         severity: v.severity,
         params,
         reason: v.reason,
+        ...(blockable ? { blocks: v.blocks } : {}),
       });
       onSaved();
     } catch (e) {
@@ -336,12 +340,23 @@ function RuleDrawer({ rule, onClose, onSaved }: { rule: RuleRow; onClose: () => 
         initialValues={{
           enabled: rule.enabled,
           severity: rule.severity,
+          blocks: rule.blocks,
           ...Object.fromEntries(numeric.map(([k, v]) => [`p_${k}`, v])),
         }}
       >
         <Form.Item name="enabled" label="启用" valuePropName="checked">
           <Switch />
         </Form.Item>
+        {blockable && (
+          <Form.Item
+            name="blocks"
+            label="事中拦截"
+            valuePropName="checked"
+            extra="开启后，定点机构结算（2207/2304）时发现本规则的明确违规即拒绝结算；关闭则只提醒并在结算后生成疑点"
+          >
+            <Switch />
+          </Form.Item>
+        )}
         <Form.Item name="severity" label="严重程度">
           <Select
             options={[
