@@ -1,7 +1,17 @@
-// Browser test harness: a real `yibao start` on a fresh embedded database with the demo county,
+// Browser test harness: a real `yibao start` on its own embedded database with the demo county,
 // and Debian's chromium driven by playwright-core (never a downloaded browser).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,10 +72,9 @@ export function idNumbersIn(text: string): string[] {
   return found.filter((id) => checkChar(id.slice(0, 17)) === id[17]);
 }
 
-/** `yibao start` on its own data folder and port; resolves once /api/health answers. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** `yibao start` on a data folder and a free port; resolves once /api/health answers. */
+async function spawnServer(dataDir: string, env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'yibao-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['src/cli/main.ts', 'start'], {
     cwd: ROOT,
     env: {
@@ -109,6 +118,75 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
+    },
+  };
+}
+
+/** What the seeded demo county depends on: the code, the dependencies and the tests' day. */
+function sourceKey(): string {
+  const h = createHash('sha256').update(E2E_DAY);
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (!e.name.endsWith('.test.ts')) h.update(path).update(readFileSync(path));
+    }
+  };
+  walk(join(ROOT, 'src'));
+  h.update(readFileSync(join(ROOT, 'package-lock.json')));
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * The demo county is seeded once per version of the code and copied for each suite (seeding takes
+ * far longer than copying the data folder). The first suite to need it seeds it; the others wait.
+ */
+async function demoTemplate(): Promise<{ dir: string; log: string }> {
+  const dir = join(tmpdir(), `yibao-e2e-demo-${sourceKey()}`);
+  const ready = join(dir, 'READY');
+  const lock = `${dir}.lock`;
+  for (let waited = 0; !existsSync(ready); waited += 500) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (waited > 300_000) throw new Error(`演示库模板未就绪: ${dir}`);
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir);
+      mkdirSync(join(dir, 'data'));
+      const seeding = await spawnServer(join(dir, 'data'), {});
+      await seeding.stop();
+      writeFileSync(join(dir, 'seed.log'), seeding.log());
+      writeFileSync(ready, new Date().toISOString());
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return { dir: join(dir, 'data'), log: readFileSync(join(dir, 'seed.log'), 'utf8') };
+}
+
+/**
+ * `yibao start` on its own data folder and port, with the demo county (a copy of the seeded
+ * template unless `env` changes how the server starts); resolves once /api/health answers.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yibao-e2e-'));
+  let seedLog = '';
+  if (Object.keys(env).length === 0 && !process.env.YIBAO_E2E_FRESH) {
+    const t = await demoTemplate();
+    cpSync(t.dir, dataDir, { recursive: true });
+    seedLog = t.log;
+  }
+  const server = await spawnServer(dataDir, env);
+  return {
+    url: server.url,
+    // the seeding's own log is part of it: no ID number may reach either
+    log: () => seedLog + server.log(),
+    async stop() {
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -39,7 +39,10 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await review.goto(`${wb.server.url}/matter`);
     await review.getByLabel('受理编号').fill(receipt);
     await review.getByRole('button', { name: /查\s*询/ }).click();
-    await review.locator('tr.ant-table-row', { hasText: '已办结' }).waitFor();
+    const found = review.locator('tr.ant-table-row', { hasText: receipt });
+    await found.waitFor();
+    assert.match((await found.textContent()) ?? '', /已办结/);
+    assert.equal(await review.locator('tr.ant-table-row').count(), 1, 'the search by receipt finds that one');
     await review.context().close();
   });
 });

@@ -13,6 +13,7 @@ import { seedDemoPolicies } from '../policy/demo.ts';
 import { ensureInstitutionCredential } from '../settlement/credentials.ts';
 import { seedDemoSettlements } from '../settlement/demo.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedDemoServices } from './services.ts';
 import { seedDemoSupervision } from './supervision.ts';
 import { writeDemoCounty } from './write-county.ts';
 
@@ -50,6 +51,8 @@ export interface SeedDemoSummary {
   policies: number;
   /** the supervision demo (null without settlements) */
   supervision: Awaited<ReturnType<typeof seedDemoSupervision>> | null;
+  /** a year of matters, ratings and 12345 tickets (null without settlements) */
+  services: Awaited<ReturnType<typeof seedDemoServices>> | null;
   ms: { build: number; write: number; settlements: number };
 }
 
@@ -111,6 +114,7 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
   // last month's settlements (a third as many) give the auditors a closed month to sample, then
   // the supervision pages get their knowledge, scan, suspects and sample
   let supervision: SeedDemoSummary['supervision'] = null;
+  let services: SeedDemoSummary['services'] = null;
   if (count > 0) {
     await seedDemoSettlements(db, {
       admdvs,
@@ -119,12 +123,14 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
       seed: seed + 1,
     });
     supervision = await seedDemoSupervision(db, { today: o.today, seed, catalogue: county.catalogue, staff });
+    services = await seedDemoServices(db, { today: o.today, seed, persons: county.persons, staff });
   }
   const t3 = performance.now();
   return {
     county,
     settlements,
     supervision,
+    services,
     policies,
     ms: { build: Math.round(t1 - t0), write: Math.round(t2 - t1), settlements: Math.round(t3 - t2) },
   };

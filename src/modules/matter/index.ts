@@ -3,4 +3,10 @@
 export { ensureCatalogue } from './catalogue-service.ts';
 export { MATTER_PERMISSIONS } from './permissions.ts';
 export { matterRoutes } from './routes.ts';
-export { completedMatterByReceipt } from './service.ts';
+export {
+  actOn as actOnMatter,
+  applyMatter,
+  completedMatterByReceipt,
+  type MatterContext,
+} from './service.ts';
+export { CATALOGUE_FILE } from './catalogue-service.ts';
