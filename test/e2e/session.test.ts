@@ -37,6 +37,7 @@ describe('workbench session', { skip: !hasChromium && '缺少 /usr/bin/chromium'
         '医保目录',
         '工作日历',
         '基金监管',
+        '疑点处理',
       ],
       clerk: [
         '人员查询',
