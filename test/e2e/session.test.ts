@@ -38,6 +38,7 @@ describe('workbench session', { skip: !hasChromium && '缺少 /usr/bin/chromium'
         '工作日历',
         '基金监管',
         '疑点处理',
+        '机构监管画像',
       ],
       clerk: [
         '人员查询',

@@ -112,6 +112,10 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
       await page.getByTestId('sample-records').getByText('未发现问题').first().waitFor();
     }
     await screenshot(page, 'sampling');
+    await page.goto(`${wb.server.url}/oversight`);
+    await page.getByTestId('institution-indicators').locator('tr.ant-table-row').first().waitFor();
+    await page.getByTestId('institution-chart').waitFor();
+    await screenshot(page, 'oversight');
     await page.context().close();
   });
 });

@@ -39,4 +39,5 @@ export const routes: RouteObject[] = [
   { path: 'supervision', element: page(() => import('./pages/supervision/supervision-page.tsx')) },
   { path: 'suspects', element: page(() => import('./pages/supervision/suspects-page.tsx')) },
   { path: 'sampling', element: page(() => import('./pages/supervision/sampling-page.tsx')) },
+  { path: 'oversight', element: page(() => import('./pages/supervision/institutions-page.tsx')) },
 ];

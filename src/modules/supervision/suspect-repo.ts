@@ -422,3 +422,69 @@ export async function staffWithRoles(q: Queryable, roles: string[]) {
     [roles],
   );
 }
+
+export interface InstitutionIndicatorRow {
+  code: string;
+  name: string;
+  level: number;
+  stays: number;
+  averageFen: number | null;
+  levelAverageFen: number | null;
+  selfPayBp: number | null;
+  suspects: number;
+  openSuspects: number;
+  atStakeFen: number;
+  confirmedFen: number;
+}
+
+/**
+ * Each institution's inpatient indicators over a range (average cost per stay against its level's,
+ * the class-C self-pay share: the AVG_COST and SELF_PAY_RATIO rules' own definitions) beside the
+ * suspects about its visits of the range and the amounts at stake and confirmed.
+ */
+export async function institutionIndicators(q: Queryable, from: string, to: string, only: string | null) {
+  return q.query<InstitutionIndicatorRow>(
+    `WITH s AS (
+       SELECT s.fixmedins_code, count(*) AS stays, sum(s.medfee_sumamt) AS total, sum(s.fulamt_ownpay_amt) AS own
+         FROM settlement s
+        WHERE s.clr_type = '21' AND s.kind = 'settlement' AND s.reversed_by IS NULL AND s.setl_date BETWEEN $1 AND $2
+        GROUP BY s.fixmedins_code),
+     lv AS (SELECT coalesce(i.level, 1) AS lvl, sum(s.total) / sum(s.stays) AS avg
+              FROM s JOIN institution i ON i.code = s.fixmedins_code GROUP BY 1),
+     sus AS (
+       SELECT x.fixmedins_code, count(*) AS n, count(*) FILTER (WHERE c.closed_at IS NULL) AS open,
+              sum(x.amount_fen) AS at_stake, coalesce(sum(x.confirmed_fen) FILTER (WHERE c.state = 'violation'), 0) AS confirmed
+         FROM supervision_suspect x JOIN workflow_case c ON c.id = x.case_id
+         LEFT JOIN visit v ON v.mdtrt_id = x.mdtrt_id
+        WHERE coalesce(v.begin_date, x.created_at::date) BETWEEN $1 AND $2
+        GROUP BY x.fixmedins_code)
+     SELECT i.code, i.name, coalesce(i.level, 1)::int AS level, coalesce(s.stays, 0)::int AS stays,
+            round(s.total / nullif(s.stays, 0))::float8 AS "averageFen", round(lv.avg)::float8 AS "levelAverageFen",
+            round(s.own * 10000.0 / nullif(s.total, 0))::int AS "selfPayBp",
+            coalesce(sus.n, 0)::int AS suspects, coalesce(sus.open, 0)::int AS "openSuspects",
+            coalesce(sus.at_stake, 0)::float8 AS "atStakeFen", coalesce(sus.confirmed, 0)::float8 AS "confirmedFen"
+       FROM institution i
+       LEFT JOIN s ON s.fixmedins_code = i.code
+       LEFT JOIN lv ON lv.lvl = coalesce(i.level, 1)
+       LEFT JOIN sus ON sus.fixmedins_code = i.code
+      WHERE (s.stays IS NOT NULL OR sus.n IS NOT NULL) AND ($3::text IS NULL OR i.code = $3)
+      ORDER BY coalesce(sus.at_stake, 0) DESC, i.code`,
+    [from, to, only],
+  );
+}
+
+/** The thresholds the institution rules apply (the admin's parameters, or the templates' defaults). */
+export async function indicatorThresholds(q: Queryable) {
+  const rows = await q.query<{ template: string; params: Record<string, unknown>; enabled: boolean }>(
+    `SELECT template, params, enabled FROM supervision_rule WHERE template IN ('AVG_COST', 'SELF_PAY_RATIO')`,
+  );
+  const of = (t: string, k: string, d: number) => {
+    const v = rows.find((r) => r.template === t)?.params[k];
+    return typeof v === 'number' ? v : d;
+  };
+  return {
+    avgCostFactorBp: of('AVG_COST', 'factorBp', 15000),
+    selfPayRatioBp: of('SELF_PAY_RATIO', 'ratioBp', 2000),
+    minStays: of('AVG_COST', 'minVisits', 20),
+  };
+}

@@ -159,6 +159,20 @@ export function suspectRoutes(app: App, deps: ModuleDeps) {
     },
   );
 
+  app.get(
+    '/api/supervision/institutions',
+    {
+      config: { permission: 'supervision.suspect.view' },
+      schema: {
+        querystring: z.object({
+          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd'),
+          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd'),
+        }),
+      },
+    },
+    async (req) => service.institutionView(deps.db, req.query.from, req.query.to, ctx(req)),
+  );
+
   // ---- sampling ----
   const reviewerIds = async () => {
     const matrix = await deps.access.matrix(deps.db, deps.now());

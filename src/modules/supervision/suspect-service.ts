@@ -388,3 +388,10 @@ export function startPaymentAuditJob(db: Db, now: () => Date, log: (e: unknown) 
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/** The institution view: indicators against the rules' thresholds, suspects and amounts. */
+export async function institutionView(q: Queryable, from: string, to: string, c: SuspectContext) {
+  const rows = await repo.institutionIndicators(q, from, to, scopeOf(c.staff));
+  const rules = await repo.indicatorThresholds(q);
+  return { thresholds: rules, items: rows };
+}

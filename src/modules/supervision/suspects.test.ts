@@ -177,6 +177,21 @@ dbTest(
     );
     assert.equal(audits.length, 6);
 
+    // the institution view: indicators and suspects per institution; the hospital's login sees its own row
+    const view = (await a1.get('/api/supervision/institutions?from=2026-03-01&to=2026-03-31')).json();
+    const h = view.items.find((x: { code: string }) => x.code === HOSPITAL);
+    assert.deepEqual(
+      [h.stays, h.suspects, h.openSuspects, h.atStakeFen, h.confirmedFen],
+      [3, 3, 2, 12_000, 4000],
+    );
+    assert.equal(h.averageFen, 74_000);
+    assert.equal(view.thresholds.avgCostFactorBp, 15000);
+    const own = (await hosp.get('/api/supervision/institutions?from=2026-03-01&to=2026-03-31')).json();
+    assert.deepEqual(
+      own.items.map((x: { code: string }) => x.code),
+      [HOSPITAL],
+    );
+
     // xlsx export of the queue
     const x = await a1.get('/api/supervision/suspects.xlsx?rule=PRICE_CAP');
     assert.equal(x.statusCode, 200);

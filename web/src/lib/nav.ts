@@ -32,6 +32,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/supervision', label: '基金监管', permission: 'supervision.read' },
   { path: '/suspects', label: '疑点处理', permission: 'supervision.suspect.view' },
   { path: '/sampling', label: '病历抽查', permission: 'supervision.sample' },
+  { path: '/oversight', label: '机构监管画像', permission: 'supervision.suspect.view' },
 ];
 
 /** 修改密码 is in the header for everyone, and the only page while a reset password awaits change. */
