@@ -18,8 +18,14 @@ test('a region is six digits with a name', () => {
 });
 
 test('a parent is another code of the same province', () => {
-  assert.equal(codeOf(checkRegion({ admdvs: '320102', name: '玄武区', parent: '3201' })), 'REGION_PARENT_FORMAT');
-  assert.equal(codeOf(checkRegion({ admdvs: '320102', name: '玄武区', parent: '320102' })), 'REGION_PARENT_SELF');
+  assert.equal(
+    codeOf(checkRegion({ admdvs: '320102', name: '玄武区', parent: '3201' })),
+    'REGION_PARENT_FORMAT',
+  );
+  assert.equal(
+    codeOf(checkRegion({ admdvs: '320102', name: '玄武区', parent: '320102' })),
+    'REGION_PARENT_SELF',
+  );
   assert.equal(
     codeOf(checkRegion({ admdvs: '320102', name: '玄武区', parent: '410100' })),
     'REGION_PARENT_PROVINCE',

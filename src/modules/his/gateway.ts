@@ -27,6 +27,7 @@ export interface PriorMessage {
 
 interface CallerRow {
   secret: string;
+  revokedAt: string | null;
   authScheme: AuthScheme;
   signNoRequired: boolean;
   code: string;
@@ -89,7 +90,7 @@ export async function authorize(
        ON CONFLICT (fixmedins_code, nonce) DO UPDATE SET seen_at = EXCLUDED.seen_at
          WHERE his_nonce.seen_at < $7::timestamptz
        RETURNING 1)
-     SELECT c.secret, c.auth_scheme AS "authScheme", c.sign_no_required AS "signNoRequired",
+     SELECT c.secret, c.revoked_at AS "revokedAt", c.auth_scheme AS "authScheme", c.sign_no_required AS "signNoRequired",
             i.code, i.name, i.admdvs, i.level, i.kind, i.agreement_from::text AS "agreementFrom",
             i.agreement_to::text AS "agreementTo",
             EXISTS (SELECT 1 FROM his_sign_in s
@@ -119,6 +120,13 @@ export async function authorize(
     );
   }
   verifyPresented(p, row.authScheme, row.secret, now);
+  // read on every request (nothing caches a credential), so a revocation holds from the next call
+  if (row.revokedAt !== null) {
+    throw unauthorized(
+      'HIS_AUTH_REVOKED',
+      `机构 ${row.code} 的接入凭证已于 ${row.revokedAt.slice(0, 10)} 吊销，请联系医保经办机构重新签发`,
+    );
+  }
   if (req.fixmedinsCode !== row.code) {
     throw forbidden(
       'HIS_INSTITUTION_MISMATCH',

@@ -6,7 +6,7 @@ import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { REGION_LEVELS } from '../../domain/registry/region-rules.ts';
 import { notFound } from '../../domain/shared/errors.ts';
-import { staffActor } from '../accounts/service.ts';
+import { staffActor } from '../accounts/index.ts';
 import { findRegion, listRegions } from './region-repo.ts';
 import { createRegion, editRegion } from './region-service.ts';
 
@@ -23,7 +23,10 @@ export const regionRoutes: RoutesPlugin = (app, deps) => {
         querystring: pageQuery.extend({
           q: z.string().trim().max(50).optional(),
           level: z.enum(REGION_LEVELS).optional(),
-          parent: z.string().regex(/^\d{6}$/).optional(),
+          parent: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
         }),
       },
     },
