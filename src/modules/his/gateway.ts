@@ -124,7 +124,7 @@ export async function authorize(
   if (row.revokedAt !== null) {
     throw unauthorized(
       'HIS_AUTH_REVOKED',
-      `机构 ${row.code} 的接入凭证已于 ${row.revokedAt.slice(0, 10)} 吊销，请联系医保经办机构重新签发`,
+      `机构 ${row.code} 的接入凭证已于 ${beijingDate(new Date(row.revokedAt))} 吊销，请联系医保经办机构重新签发`,
     );
   }
   if (req.fixmedinsCode !== row.code) {
