@@ -1,6 +1,6 @@
 // The HIS interface's face: the national 定点医药机构接口 endpoint.
 export { writeSchemeCredentials } from './person-credential-repo.ts';
-export type { CredentialStatus, IssuedCredential } from './contract.ts';
+export { CREDENTIAL_STATE_NAMES, type CredentialStatus, type IssuedCredential } from './contract.ts';
 export {
   credentialStatus,
   issueCredential,
