@@ -45,13 +45,13 @@ export async function credentialCommandRun(
   }
   try {
     if (action === 'show') {
-      describe(await credentialStatus(db, code)).forEach((l) => out(l));
+      out(describe(await credentialStatus(db, code)).join('\n'));
       return 0;
     }
     if (action === 'revoke') {
       const s = await db.tx((tx) => revokeCredential(tx, CLI_ACTOR, code, now()));
       out(`已吊销机构 ${code} 的接入凭证，其 HIS 的调用自此刻起一律拒绝。`);
-      describe(s).forEach((l) => out(l));
+      out(describe(s).join('\n'));
       return 0;
     }
     const issued = await db.tx((tx) =>
@@ -64,7 +64,7 @@ export async function credentialCommandRun(
         ? `已为机构 ${code} 签发接入凭证。`
         : `已轮换机构 ${code} 的接入密钥，旧密钥自此刻起失效。`,
     );
-    describe(issued).forEach((l) => out(l));
+    out(describe(issued).join('\n'));
     out(`接入密钥   ${issued.secret}`);
     out('请立即将接入密钥安全地交给机构的 HIS 厂商：密钥只显示这一次，之后无法再次查看。');
     return 0;

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
 import { conflict, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import type { CredentialStatus, IssuedCredential } from './contract.ts';
 import {
   type CredentialRow,

@@ -1,15 +1,9 @@
 // All SQL of the region table (医保区划).
 import type { Queryable } from '../../db/types.ts';
 import type { RegionLevel } from '../../domain/registry/region-rules.ts';
+import type { Region } from './contract.ts';
 
-export interface Region {
-  admdvs: string;
-  name: string;
-  level: RegionLevel | null;
-  parent: string | null;
-  parentName: string | null;
-  institutions: number;
-}
+export type { Region };
 
 export interface RegionFilter {
   q?: string;

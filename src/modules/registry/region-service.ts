@@ -3,7 +3,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { checkRegion, regionLevel } from '../../domain/registry/region-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import { findRegion, insertRegion, type Region, updateRegion } from './region-repo.ts';
 
 export interface RegionValues {
