@@ -6,6 +6,7 @@
 // cannot be replayed with any body.
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
+import { checkCareArea } from '../../domain/his/care-area.ts';
 import type { HisRequest } from '../../domain/his/envelope.ts';
 import {
   type AuthScheme,
@@ -133,6 +134,8 @@ export async function authorize(
       `报文中的机构编码 ${req.fixmedinsCode} 与接入账号所属机构不一致`,
     );
   }
+  const area = checkCareArea(req.mdtrtareaAdmvs, row.admdvs);
+  if (area) throw area;
   if (key !== null && !row.nonceFresh) {
     throw unauthorized('HIS_AUTH_REPLAY', '请求签名已被使用过（nonce 重复），请重新签名后再发送');
   }

@@ -110,6 +110,21 @@ dbTest(
         psn_part_amt: 14892,
       },
     );
+    // the place of care is the hospital's: an envelope naming the demo county is refused
+    const elsewhere = JSON.parse(
+      zz.body('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: w.ann.certno } }),
+    );
+    elsewhere.mdtrtarea_admvs = '410926';
+    const misplaced = await zz.send(JSON.stringify(elsewhere));
+    assert.equal(misplaced.json.infcode, -1);
+    assert.match(
+      misplaced.json.err_msg,
+      /就医地医保区划（mdtrtarea_admvs）410926 与机构所在区划 410105 不符/,
+    );
+    elsewhere.mdtrtarea_admvs = '410100';
+    elsewhere.msgid = zz.nextMsgid();
+    assert.equal((await zz.send(JSON.stringify(elsewhere))).json.infcode, 0, 'its prefecture is its place');
+
     // the basic ratio is 65 − 15 = 50 %: (27,200 − 500) × 50 % = 13,350
     assert.equal(e3.setlinfo.hifp_pay * 2, e3.setlinfo.inscp_scp_amt - e3.setlinfo.act_pay_dedc);
     const visits = await db.query('SELECT out_of_area AS "outOfArea" FROM visit WHERE mdtrt_id = $1', [
