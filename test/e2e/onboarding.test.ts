@@ -49,14 +49,20 @@ describe('workbench onboarding', { skip: !hasChromium && '缺少 /usr/bin/chromi
     assert.ok(!(await section.innerText()).includes(first), 'the drawer never shows the secret');
 
     await section.getByRole('button', { name: /轮\s*换/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /轮\s*换/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /轮\s*换/ })
+      .click();
     await modal.waitFor();
     const second = await secretOf();
     assert.notEqual(second, first);
     await page.getByRole('button', { name: '我已妥善保存' }).click();
 
     await section.getByRole('button', { name: /吊\s*销/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /吊\s*销/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /吊\s*销/ })
+      .click();
     await section.getByText('已吊销').waitFor();
     await section.getByRole('button', { name: /签\s*发/ }).waitFor();
     await screenshot(page, 'credential-revoked');
