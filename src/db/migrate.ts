@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Db } from './types.ts';
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
+/** Reference data: src/db/reference/<table>.csv, a header row of column names, loaded after the migrations. */
+export const REFERENCE_DIR = join(import.meta.dirname, 'reference');
 
 export interface Migration {
   id: number;
@@ -66,5 +68,47 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<st
     });
     done.push(m.name);
   }
+  await loadReferenceData(db);
   return done;
+}
+
+export interface ReferenceFile {
+  table: string;
+  columns: string[];
+  rows: (string | null)[][];
+  text: string;
+}
+
+/** The reference files, in name order (plain csv: no quoted commas; an empty cell is null). */
+export function loadReferenceFiles(dir = REFERENCE_DIR): ReferenceFile[] {
+  return readdirSync(dir)
+    .filter((f) => /^[a-z_]+\.csv$/.test(f))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const [head, ...lines] = text.split('\n').filter((l) => l.trim() !== '');
+      return {
+        table: file.replace(/\.csv$/, ''),
+        columns: head.split(',').map((c) => c.trim()),
+        rows: lines.map((l) => l.split(',').map((v) => (v.trim() === '' ? null : v.trim()))),
+        text,
+      };
+    });
+}
+
+/**
+ * Insert the rows a table lacks; a row already there (an admin may have edited it) is kept. Runs on
+ * every start, so a code added to the file reaches every installed database.
+ */
+export async function loadReferenceData(db: Db, files = loadReferenceFiles()): Promise<void> {
+  for (const f of files) {
+    if (f.rows.length === 0) continue;
+    const cols = f.columns.map((c, i) => `$${i + 1}::text[]`).join(', ');
+    const params = f.columns.map((_, i) => f.rows.map((r) => r[i] ?? null));
+    await db.query(
+      `INSERT INTO ${f.table} (${f.columns.join(', ')})
+       SELECT * FROM unnest(${cols}) ON CONFLICT DO NOTHING`,
+      params,
+    );
+  }
 }

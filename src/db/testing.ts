@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, test, type TestContext } from 'node:test';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { loadMigrations, migrate } from './migrate.ts';
+import { loadMigrations, loadReferenceFiles, migrate } from './migrate.ts';
 import { memoryPglite, pgliteDb } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { Db, Engine } from './types.ts';
@@ -23,6 +23,7 @@ let template: Promise<PGlite> | undefined;
 function templateDumpPath(): string {
   const h = createHash('sha256');
   for (const m of loadMigrations()) h.update(`${m.name}\0${m.sql}\0`);
+  for (const f of loadReferenceFiles()) h.update(`${f.table}\0${f.text}\0`);
   return join(tmpdir(), `yibao-pglite-template-${h.digest('hex').slice(0, 16)}.tar`);
 }
 

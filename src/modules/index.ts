@@ -7,7 +7,7 @@ import { AUDIT_PERMISSIONS, auditRoutes } from './audit/index.ts';
 import { CALENDAR_PERMISSIONS, calendarRoutes } from './calendar/index.ts';
 import { COLLECTION_PERMISSIONS, collectionRoutes } from './collection/index.ts';
 import { DASHBOARD_PERMISSIONS, dashboardRoutes } from './dashboard/index.ts';
-import { hisRoutes } from './his/index.ts';
+import { HIS_PERMISSIONS, hisRoutes } from './his/index.ts';
 import { IMPORT_PERMISSIONS, importRoutes } from './import/index.ts';
 import { MATTER_PERMISSIONS, matterRoutes } from './matter/index.ts';
 import { POLICY_PERMISSIONS, policyRoutes } from './policy/index.ts';
@@ -27,7 +27,7 @@ export const modules: ModuleEntry[] = [
   { routes: importRoutes, permissions: IMPORT_PERMISSIONS },
   { routes: policyRoutes, permissions: POLICY_PERMISSIONS },
   { routes: settlementRoutes, permissions: SETTLEMENT_PERMISSIONS },
-  { routes: hisRoutes, permissions: {} },
+  { routes: hisRoutes, permissions: HIS_PERMISSIONS },
   { routes: registryRoutes, permissions: REGISTRY_PERMISSIONS },
   { routes: dashboardRoutes, permissions: DASHBOARD_PERMISSIONS },
   { routes: calendarRoutes, permissions: CALENDAR_PERMISSIONS },

@@ -18,6 +18,7 @@ export const routes: RouteObject[] = [
   { path: 'settlements/:setlId', element: page(() => import('./pages/settlements/settlement-page.tsx')) },
   { path: 'institutions', element: page(() => import('./pages/reference/institutions-page.tsx')) },
   { path: 'catalogue', element: page(() => import('./pages/reference/catalogue-page.tsx')) },
+  { path: 'regions', element: page(() => import('./pages/reference/regions-page.tsx')) },
   { path: 'import', element: page(() => import('./pages/import/import-page.tsx')) },
   { path: 'accounts', element: page(() => import('./pages/accounts/accounts-page.tsx')) },
   { path: 'password', element: page(() => import('./pages/accounts/password-page.tsx')) },

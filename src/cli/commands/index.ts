@@ -1,4 +1,5 @@
 import { auditCommand } from './audit.ts';
+import { credentialCommand } from './credential.ts';
 import { importCommand } from './import.ts';
 import { initCommand } from './init.ts';
 import { policyCommand } from './policy.ts';
@@ -18,4 +19,5 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   policy: policyCommand,
   audit: auditCommand,
+  credential: credentialCommand,
 };

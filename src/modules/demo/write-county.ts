@@ -18,7 +18,10 @@ async function copy(
 export async function writeDemoCounty(tx: Queryable, c: DemoCounty): Promise<void> {
   const { places } = c;
   const a = places.admdvs;
-  await tx.query('INSERT INTO region (admdvs, name) VALUES ($1, $2)', [a, places.regionName]);
+  await tx.query(
+    'INSERT INTO region (admdvs, name) VALUES ($1, $2) ON CONFLICT (admdvs) DO UPDATE SET name = EXCLUDED.name',
+    [a, places.regionName],
+  );
   await copy(
     tx,
     'township',

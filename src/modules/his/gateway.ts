@@ -6,6 +6,7 @@
 // cannot be replayed with any body.
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
+import { checkCareArea } from '../../domain/his/care-area.ts';
 import type { HisRequest } from '../../domain/his/envelope.ts';
 import {
   type AuthScheme,
@@ -27,6 +28,7 @@ export interface PriorMessage {
 
 interface CallerRow {
   secret: string;
+  revokedAt: string | null;
   authScheme: AuthScheme;
   signNoRequired: boolean;
   code: string;
@@ -89,7 +91,7 @@ export async function authorize(
        ON CONFLICT (fixmedins_code, nonce) DO UPDATE SET seen_at = EXCLUDED.seen_at
          WHERE his_nonce.seen_at < $7::timestamptz
        RETURNING 1)
-     SELECT c.secret, c.auth_scheme AS "authScheme", c.sign_no_required AS "signNoRequired",
+     SELECT c.secret, c.revoked_at AS "revokedAt", c.auth_scheme AS "authScheme", c.sign_no_required AS "signNoRequired",
             i.code, i.name, i.admdvs, i.level, i.kind, i.agreement_from::text AS "agreementFrom",
             i.agreement_to::text AS "agreementTo",
             EXISTS (SELECT 1 FROM his_sign_in s
@@ -119,12 +121,21 @@ export async function authorize(
     );
   }
   verifyPresented(p, row.authScheme, row.secret, now);
+  // read on every request (nothing caches a credential), so a revocation holds from the next call
+  if (row.revokedAt !== null) {
+    throw unauthorized(
+      'HIS_AUTH_REVOKED',
+      `机构 ${row.code} 的接入凭证已于 ${beijingDate(new Date(row.revokedAt))} 吊销，请联系医保经办机构重新签发`,
+    );
+  }
   if (req.fixmedinsCode !== row.code) {
     throw forbidden(
       'HIS_INSTITUTION_MISMATCH',
       `报文中的机构编码 ${req.fixmedinsCode} 与接入账号所属机构不一致`,
     );
   }
+  const area = checkCareArea(req.mdtrtareaAdmvs, row.admdvs);
+  if (area) throw area;
   if (key !== null && !row.nonceFresh) {
     throw unauthorized('HIS_AUTH_REPLAY', '请求签名已被使用过（nonce 重复），请重新签名后再发送');
   }

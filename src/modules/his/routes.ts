@@ -2,6 +2,7 @@
 // it. An encapsulated plugin with its own body parser and error handler so that every failure
 // answers HTTP 200 with infcode -1 and a Chinese err_msg (the national convention), except a body
 // that is not JSON at all, which answers HTTP 400.
+import { credentialRoutes } from './credential-routes.ts';
 import type { FastifyReply } from 'fastify';
 import type { Deps, RoutesPlugin } from '../../api/context.ts';
 import { businessSha256 } from '../../domain/his/business-key.ts';
@@ -186,4 +187,5 @@ export const hisRoutes: RoutesPlugin = async (app, deps) => {
       },
     );
   });
+  await credentialRoutes(app, deps);
 };

@@ -39,10 +39,13 @@ export async function households(
   return new Map(rows.map(({ no, ...h }) => [no, h]));
 }
 
-/** The deployment's region for persons without a village: the staff's own, or the only one there is. */
+/**
+ * The deployment's region for persons without a village: the staff's own, or the only one with places
+ * (townships) — the province's other regions are reference data.
+ */
 export async function defaultAdmdvs(db: Queryable, staffAdmdvs: string | null): Promise<string | null> {
   if (staffAdmdvs) return staffAdmdvs;
-  const rows = await db.query<{ admdvs: string }>('SELECT admdvs FROM region LIMIT 2');
+  const rows = await db.query<{ admdvs: string }>('SELECT DISTINCT admdvs FROM township LIMIT 2');
   return rows.length === 1 ? rows[0].admdvs : null;
 }
 

@@ -13,7 +13,7 @@ export const TODAY = '2026-03-15';
 
 export async function seedCounty(db: Queryable): Promise<void> {
   await db.exec(`
-    INSERT INTO region (admdvs, name) VALUES ('${ADMDVS}', '范县');
+    INSERT INTO region (admdvs, name) VALUES ('${ADMDVS}', '范县') ON CONFLICT (admdvs) DO UPDATE SET name = EXCLUDED.name;
     INSERT INTO township (code, admdvs, name) VALUES ('${TOWNSHIP}', '${ADMDVS}', '城关镇');
     INSERT INTO village (code, township_code, admdvs, name) VALUES
       ('${VILLAGE_A}', '${TOWNSHIP}', '${ADMDVS}', '东街村'),

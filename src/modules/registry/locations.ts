@@ -8,7 +8,10 @@ export interface Locations {
 
 export async function locations(q: Queryable, admdvs: string | null): Promise<Locations> {
   const [region] = await q.query<{ admdvs: string; name: string }>(
-    'SELECT admdvs, name FROM region WHERE $1::text IS NULL OR admdvs = $1::text ORDER BY admdvs LIMIT 1',
+    // the county served here is the region with townships (the province's other regions are data for
+    // institutions and out-of-area care, without places)
+    `SELECT r.admdvs, r.name FROM region r WHERE $1::text IS NULL OR r.admdvs = $1::text
+      ORDER BY EXISTS (SELECT 1 FROM township t WHERE t.admdvs = r.admdvs) DESC, r.admdvs LIMIT 1`,
     [admdvs],
   );
   if (!region) return { region: null, townships: [] };

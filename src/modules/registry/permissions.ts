@@ -14,6 +14,7 @@ export const REGISTRY_PERMISSIONS = {
   'registry.enrollment.edit': { name: '参保登记、更正与停保', roles: ['admin', 'clerk', 'agent'] },
   'registry.reference.view': { name: '行政区划、身份类别与参保进度', roles: ALL_STAFF },
   'registry.reference.edit': { name: '身份类别敏感标记与应参保人数', roles: ['admin'] },
+  'registry.region.edit': { name: '医保区划维护（新增、修改）', roles: ['admin'] },
   'registry.institution.view': { name: '定点机构与医保目录查询', roles: COUNTY_STAFF },
   'registry.institution.edit': { name: '定点机构与医保目录维护', roles: ['admin'] },
 } as const;

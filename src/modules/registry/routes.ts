@@ -6,6 +6,7 @@ import { householdRoutes } from './household-routes.ts';
 import { identityTypeRoutes } from './identity-type-routes.ts';
 import { personRoutes } from './person-routes.ts';
 import { referenceRoutes } from './reference-routes.ts';
+import { regionRoutes } from './region-routes.ts';
 
 export const registryRoutes: RoutesPlugin = async (app, deps) => {
   await personRoutes(app, deps);
@@ -13,4 +14,5 @@ export const registryRoutes: RoutesPlugin = async (app, deps) => {
   await enrollmentRoutes(app, deps);
   await referenceRoutes(app, deps);
   await identityTypeRoutes(app, deps);
+  await regionRoutes(app, deps);
 };

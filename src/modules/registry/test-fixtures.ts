@@ -13,7 +13,10 @@ export const VILLAGE_OTHER_TOWNSHIP = '410926102001';
 export const TODAY = '2026-03-15';
 
 export async function addRegion(q: Queryable, admdvs = ADMDVS, name = '范县'): Promise<string> {
-  await q.query('INSERT INTO region (admdvs, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [admdvs, name]);
+  await q.query(
+    'INSERT INTO region (admdvs, name) VALUES ($1, $2) ON CONFLICT (admdvs) DO UPDATE SET name = EXCLUDED.name',
+    [admdvs, name],
+  );
   return admdvs;
 }
 

@@ -15,7 +15,7 @@ export async function ensureInstitutionCredential(
   if (!paasid.trim()) throw badRequest('CREDENTIAL_PAASID_EMPTY', '接入账号不能为空');
   const rows = await tx.query<{ inserted: boolean }>(
     `INSERT INTO institution_credential (fixmedins_code, paasid, secret) VALUES ($1, $2, $3)
-     ON CONFLICT (fixmedins_code) DO UPDATE SET paasid = EXCLUDED.paasid, secret = EXCLUDED.secret
+     ON CONFLICT (fixmedins_code) DO UPDATE SET paasid = EXCLUDED.paasid, secret = EXCLUDED.secret, revoked_at = NULL
      RETURNING (xmax = 0) AS inserted`,
     [fixmedinsCode, paasid, secret],
   );

@@ -10,7 +10,10 @@ export const TOWNSHIP = `${ADMDVS}101`;
 export const VILLAGE = `${TOWNSHIP}001`;
 
 export async function seedCounty(tx: Queryable, admdvs = ADMDVS): Promise<void> {
-  await tx.query(`INSERT INTO region (admdvs, name) VALUES ($1, '演示县') ON CONFLICT DO NOTHING`, [admdvs]);
+  await tx.query(
+    `INSERT INTO region (admdvs, name) VALUES ($1, '演示县') ON CONFLICT (admdvs) DO UPDATE SET name = EXCLUDED.name`,
+    [admdvs],
+  );
   await tx.query(
     `INSERT INTO township (code, admdvs, name) VALUES ($1::text || '101', $1::text, '城关镇') ON CONFLICT DO NOTHING`,
     [admdvs],

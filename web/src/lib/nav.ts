@@ -24,6 +24,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/settlements', label: '结算查询', permission: 'settlement.search' },
   { path: '/institutions', label: '定点机构', permission: 'registry.institution.view' },
   { path: '/catalogue', label: '医保目录', permission: 'registry.institution.view' },
+  { path: '/regions', label: '医保区划', permission: 'registry.region.edit' },
   { path: '/import', label: '台账导入', permission: 'import.run' },
   { path: '/accounts', label: '用户管理', permission: 'accounts.manage' },
   { path: '/permissions', label: '权限管理', permission: 'accounts.permissions' },

@@ -1,5 +1,6 @@
 // One row of a reference list in a drawer, as label/value lines, with 编辑 for admins.
 import { Button, Descriptions, type DescriptionsProps, Drawer } from 'antd';
+import type { ReactNode } from 'react';
 
 export function DetailDrawer<T extends { name: string }>(props: {
   open: boolean;
@@ -10,6 +11,8 @@ export function DetailDrawer<T extends { name: string }>(props: {
   onEdit: (item: T) => void;
   onClose: () => void;
   lines: (item: T) => DescriptionsProps['items'];
+  /** more sections below the lines (the institution's HIS credential) */
+  more?: (item: T) => ReactNode;
 }) {
   const i = props.item;
   return (
@@ -30,6 +33,7 @@ export function DetailDrawer<T extends { name: string }>(props: {
       {i && (
         <Descriptions column={1} bordered size="small" data-testid={props.testId} items={props.lines(i)} />
       )}
+      {i && props.more?.(i)}
     </Drawer>
   );
 }

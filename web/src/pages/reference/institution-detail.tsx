@@ -1,5 +1,6 @@
 // One institution in a drawer: kind, level, place, agreement period and qualifications.
 import { Space, Tag } from 'antd';
+import { CredentialSection } from './credential-section.tsx';
 import { DetailDrawer } from './detail-drawer.tsx';
 import type { Institution } from './institution-form.ts';
 import {
@@ -34,12 +35,15 @@ export function QualificationTags({ institution }: { institution: Institution })
 
 export function InstitutionDetail({
   place,
+  canManageCredential,
   ...drawer
 }: {
   open: boolean;
   item: Institution | null;
   place: (villageCode: string | null) => string;
   canEdit: boolean;
+  /** his.credential.manage: the HIS 接入凭证 section */
+  canManageCredential: boolean;
   onEdit: (i: Institution) => void;
   onClose: () => void;
 }) {
@@ -48,6 +52,7 @@ export function InstitutionDetail({
       {...drawer}
       size={520}
       testId="institution-detail"
+      more={(i) => (canManageCredential ? <CredentialSection key={i.code} code={i.code} /> : null)}
       lines={(i) => [
         { key: 'code', label: '机构编码', children: i.code },
         { key: 'name', label: '机构名称', children: i.name },

@@ -28,6 +28,7 @@ import { useUrlFilters } from './use-url-filters.ts';
 export default function InstitutionsPage() {
   const staff = useStaff();
   const isAdmin = staff.permissions.includes('registry.institution.edit');
+  const canManageCredential = staff.permissions.includes('his.credential.manage');
   const [f, update] = useUrlFilters(parseInstitutionFilters);
   const list = useApi<Page<Institution>>('/api/registry/institutions', toQuery({ ...f }));
   const locations = useApi<Locations>('/api/registry/locations');
@@ -125,7 +126,12 @@ export default function InstitutionsPage() {
         />
       }
     >
-      <InstitutionDetail {...drawers.detailProps} place={place} canEdit={isAdmin} />
+      <InstitutionDetail
+        {...drawers.detailProps}
+        place={place}
+        canEdit={isAdmin}
+        canManageCredential={canManageCredential}
+      />
       <InstitutionFormDrawer {...drawers.formProps} locations={locations.data} />
     </ListFrame>
   );

@@ -1,0 +1,30 @@
+// The HIS credential routes' request and reply shapes (the web imports these).
+import { z } from 'zod';
+
+export const credentialParams = z.object({
+  code: z.string().regex(/^[HP]\d{11}$/, '机构编码应为 H 或 P 加 11 位数字'),
+});
+
+export const CREDENTIAL_STATES = ['none', 'active', 'revoked'] as const;
+export type CredentialState = (typeof CREDENTIAL_STATES)[number];
+export const CREDENTIAL_STATE_NAMES: Record<CredentialState, string> = {
+  none: '未签发',
+  active: '有效',
+  revoked: '已吊销',
+};
+
+/** What anyone managing credentials may see: never the secret. */
+export interface CredentialStatus {
+  fixmedinsCode: string;
+  state: CredentialState;
+  paasid: string | null;
+  authScheme: string | null;
+  issuedAt: string | null;
+  rotatedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The one reply that carries the secret (issue and rotate). */
+export interface IssuedCredential extends CredentialStatus {
+  secret: string;
+}
