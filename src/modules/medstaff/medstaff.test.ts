@@ -91,24 +91,42 @@ dbTest('9 points suspend a doctor: his 2207 is refused with the date, an emergen
   assert.equal(later.json.infcode, 0, later.text);
 });
 
-dbTest('12 points at once terminate the qualification, barred 3 years; no more points', async (db) => {
-  const w = await hisWorld(db);
-  await ensureLibraryYears(db, SYSTEM_ACTOR, w.clock.now);
-  const staffId = await addStaff(db, { fixmedinsCode: HOSPITAL, staffCode: DOCTOR });
-  const { id, leader } = await heardCase(w.app, db);
-  const r = await leader.post(`/api/casework/cases/${id}/points`, { staffId, band: 'fraud', points: 12 });
-  assert.equal(r.statusCode, 201, r.body);
-  assert.deepEqual([r.json().status, r.json().barredUntil], ['terminated', '2029-03-14']);
-  const again = await leader.post(`/api/casework/cases/${id}/points`, {
-    staffId,
-    band: 'agreement',
-    points: 1,
-  });
-  assert.equal(again.json().error.code, 'MEDSTAFF_TERMINATED');
-  const detail = (await leader.get(`/api/medstaff/staff/${staffId}`)).json();
-  assert.equal(detail.points.length, 1);
-  assert.equal(detail.staff.status, 'terminated');
-});
+dbTest(
+  '12 points at once terminate the qualification, barred 3 years; no more points; 2304 refused',
+  async (db) => {
+    const w = await hisWorld(db);
+    await ensureLibraryYears(db, SYSTEM_ACTOR, w.clock.now);
+    const staffId = await addStaff(db, { fixmedinsCode: HOSPITAL, staffCode: DOCTOR });
+    const { id, leader } = await heardCase(w.app, db);
+    const r = await leader.post(`/api/casework/cases/${id}/points`, { staffId, band: 'fraud', points: 12 });
+    assert.equal(r.statusCode, 201, r.body);
+    assert.deepEqual([r.json().status, r.json().barredUntil], ['terminated', '2029-03-14']);
+    const again = await leader.post(`/api/casework/cases/${id}/points`, {
+      staffId,
+      band: 'agreement',
+      points: 1,
+    });
+    assert.equal(again.json().error.code, 'MEDSTAFF_TERMINATED');
+    // a stay he attends is not settled (2304)
+    const { psnNo, certno } = w.ann;
+    const adm = await w.hospital.ok(
+      '2401',
+      wire.admission(psnNo, '390', at('08:00', '2026-03-10'), 'ZY-9', certno),
+    );
+    const stay = adm.result.mdtrt_id as string;
+    await w.hospital.ok(
+      '2301',
+      wire.fees(stay, psnNo, [{ code: A, pricFen: 50_000, cnt: 1 }], at('10:00', '2026-03-10'), null),
+    );
+    await w.hospital.ok('2402', wire.discharge(stay, psnNo, '390', at('09:00', '2026-03-14')));
+    const refused = await w.hospital.call('2304', wire.inpatientSettle(psnNo, stay, 50_000, certno));
+    assert.equal(refused.json.infcode, -1);
+    assert.match(refused.json.err_msg, /医师 李医生（D41092600871）的医保支付资格已终止，不予结算/);
+    const detail = (await leader.get(`/api/medstaff/staff/${staffId}`)).json();
+    assert.equal(detail.points.length, 1);
+    assert.equal(detail.staff.status, 'terminated');
+  },
+);
 
 dbTest('the registry imports an xlsx (all or nothing) and exports it', async (db) => {
   const w = await hisWorld(db);
