@@ -227,9 +227,9 @@ export default function CasePage() {
         />
         {deciding && (
           <Form form={outcomeForm} layout="inline" style={{ marginTop: 12, rowGap: 8 }}>
-            <Form.Item name="kind" rules={[{ required: true, message: '请选择' }]}>
+            <Form.Item name="kind" label="处理类别" rules={[{ required: true, message: '请选择' }]}>
               <Select
-                placeholder="处理类别"
+                placeholder="请选择"
                 style={{ width: 170 }}
                 options={Object.entries(OUTCOME_KINDS).map(([value, label]) => ({ value, label }))}
               />

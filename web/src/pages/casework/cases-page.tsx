@@ -36,6 +36,12 @@ export default function CasesPage() {
   const [form] = Form.useForm();
   const source = Form.useWatch('source', form);
   const navigate = useNavigate();
+  const institutions = useApi<{ items: { code: string; name: string }[] }>(
+    open ? '/api/registry/institutions' : null,
+    {
+      pageSize: 200,
+    },
+  );
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -169,10 +175,17 @@ export default function CasesPage() {
           )}
           <Form.Item
             name="fixmedinsCode"
-            label="定点机构编码"
-            rules={[{ required: true, message: '请填写定点机构编码' }]}
+            label="定点机构"
+            rules={[{ required: true, message: '请选择定点机构' }]}
           >
-            <Input />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={(institutions.data?.items ?? []).map((i) => ({
+                value: i.code,
+                label: `${i.name}（${i.code}）`,
+              }))}
+            />
           </Form.Item>
           <Form.Item
             name="violationType"
