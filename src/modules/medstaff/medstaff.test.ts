@@ -10,7 +10,7 @@ import type { Db } from '../../db/types.ts';
 import type { Role } from '../../domain/accounts/roles.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { ensureLibraryYears } from '../calendar/index.ts';
-import { at, HOSPITAL, hisWorld, snapshot, wire } from '../his/testing.ts';
+import { at, HOSPITAL, hisWorld, OTHER, snapshot, wire } from '../his/testing.ts';
 import { addStaff } from './testing.ts';
 
 const A = 'XA01ABD075A002010100483';
@@ -124,7 +124,28 @@ dbTest(
     assert.match(refused.json.err_msg, /医师 李医生（D41092600871）的医保支付资格已终止，不予结算/);
     const detail = (await leader.get(`/api/medstaff/staff/${staffId}`)).json();
     assert.equal(detail.points.length, 1);
-    assert.equal(detail.staff.status, 'terminated');
+    assert.equal(detail.staff.barredUntil, '2029-03-14');
+    // barred from registering again, here or elsewhere, until 2029-03-14
+    const admin = await as(w.app, db, 'admin');
+    const again2 = await admin.post('/api/medstaff/staff', {
+      fixmedinsCode: OTHER,
+      staffCode: DOCTOR,
+      name: '李医生',
+      kind: 'doctor',
+    });
+    assert.equal(again2.statusCode, 409);
+    assert.equal(again2.json().error.code, 'MEDSTAFF_REGISTRATION_BARRED');
+    assert.match(again2.json().error.message, /2029-03-14 前不得重新登记/);
+    w.clock.now = new Date('2029-03-15T02:00:00Z');
+    const later = await as(w.app, db, 'admin');
+    const back = await later.post('/api/medstaff/staff', {
+      fixmedinsCode: HOSPITAL,
+      staffCode: DOCTOR,
+      name: '李医生',
+      kind: 'doctor',
+    });
+    assert.equal(back.statusCode, 200, back.body);
+    assert.equal(back.json().status, 'normal');
   },
 );
 

@@ -156,3 +156,28 @@ export async function barredStaffOfVisit(
     [fixmedinsCode, mdtrtId, onDate],
   );
 }
+
+/** A registration of this code (at any institution) barred from re-registration through a day on or after `day`. */
+export async function barredRegistration(
+  q: Queryable,
+  staffCode: string,
+  day: string,
+): Promise<{ fixmedinsCode: string; barredUntil: string } | null> {
+  const rows = await q.query<{ fixmedinsCode: string; barredUntil: string }>(
+    `SELECT fixmedins_code AS "fixmedinsCode", barred_until::text AS "barredUntil"
+       FROM medstaff WHERE staff_code = $1 AND barred_until >= $2::date
+      ORDER BY barred_until DESC LIMIT 1`,
+    [staffCode, day],
+  );
+  return rows[0] ?? null;
+}
+
+/** A terminated registration whose bar has ended starts again as normal (重新登记). */
+export async function reinstateIfBarEnded(q: Queryable, id: number, day: string, at: Date): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE medstaff SET status = 'normal', suspended_until = NULL, updated_at = $3
+      WHERE id = $1 AND status = 'terminated' AND barred_until < $2::date RETURNING id`,
+    [id, day, at],
+  );
+  return rows.length > 0;
+}

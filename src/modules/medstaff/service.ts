@@ -1,6 +1,7 @@
 // The 医保医师 registry: register and import staff, score points from a case outcome (the year's
 // standing decides suspension or termination), and refuse a settlement by a barred staff member.
 import type { Queryable } from '../../db/types.ts';
+import { chinaDay } from '../../domain/shared/calendar.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { checkPoints, type PointBand, standing } from '../../domain/medstaff/points.ts';
 import { type Actor, audit } from '../audit/index.ts';
@@ -12,8 +13,26 @@ export async function registerStaff(tx: Queryable, s: StaffBody, actor: Actor, n
     throw badRequest('MEDSTAFF_INSTITUTION_UNKNOWN', `定点机构 ${s.fixmedinsCode} 不存在`, {
       field: 'fixmedinsCode',
     });
+  const day = chinaDay(now);
+  const barred = await repo.barredRegistration(tx, s.staffCode, day);
+  if (barred)
+    throw conflict(
+      'MEDSTAFF_REGISTRATION_BARRED',
+      `人员 ${s.staffCode} 的医保支付资格已终止，${barred.barredUntil} 前不得重新登记`,
+      { field: 'staffCode', barredUntil: barred.barredUntil },
+    );
   const r = await repo.upsertStaff(tx, s, now);
-  await audit(tx, actor, r.created ? 'medstaff.register' : 'medstaff.update', 'medstaff', r.id, null, s, now);
+  const reinstated = !r.created && (await repo.reinstateIfBarEnded(tx, r.id, day, now));
+  await audit(
+    tx,
+    actor,
+    r.created ? 'medstaff.register' : reinstated ? 'medstaff.reregister' : 'medstaff.update',
+    'medstaff',
+    r.id,
+    null,
+    s,
+    now,
+  );
   return r;
 }
 
