@@ -34,7 +34,7 @@ const complaint = (over: Record<string, unknown> = {}) => ({
 });
 
 dbTest('a case: 调查, 审理 by another person, outcomes, decision, execution, 结案', async (db) => {
-  const { a1, a2, leader } = await world(db);
+  const { w, a1, a2, leader } = await world(db);
   const opened = await a1.post('/api/casework/cases', complaint());
   assert.equal(opened.statusCode, 201, opened.body);
   const id = opened.json().case.id as number;
@@ -113,6 +113,19 @@ dbTest('a case: 调查, 审理 by another person, outcomes, decision, execution,
   );
   await leader.outcome(other.case.id, { kind: 'fine', multipleBp: 20_000 });
   await leader.outcome(other.case.id, { kind: 'recovery', amountFen: 10_000 });
+
+  // the list, and its overdue filter (the centre's case waits for its decision, due in 10 working days)
+  assert.equal((await leader.get('/api/casework/cases')).json().total, 2);
+  assert.equal((await leader.get('/api/casework/cases?state=decision')).json().total, 1);
+  assert.equal((await leader.get('/api/casework/cases?overdue=1')).json().total, 0);
+  w.clock.now = new Date('2026-03-30T02:00:00Z');
+  const later = await staffClient(w.app, db, 'leader');
+  const late = (await later.get('/api/casework/cases?overdue=1')).json();
+  assert.deepEqual(
+    late.items.map((k: { id: number }) => k.id),
+    [other.case.id],
+  );
+  w.clock.now = new Date('2026-03-15T06:00:00Z');
 
   // ledger: totals per institution, period and kind
   const ledger = (await leader.get('/api/casework/ledger?from=2026-01&to=2026-03')).json();

@@ -81,6 +81,7 @@ export const docParams = idParams.extend({ kind: z.enum(DOCUMENT_KINDS) });
 export const caseQuery = z.object({
   state: z.enum(keys(CASE_STATES)).optional(),
   institution: z.string().max(20).optional(),
+  overdue: z.enum(['1']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -85,19 +85,22 @@ export async function updateFacts(q: Queryable, id: number, facts: string | null
 export interface CaseFilter {
   state: CaseState | null;
   institution: string | null;
+  /** open cases past their state's limit on this day */
+  overdueOn: string | null;
 }
 
 export async function listCases(q: Queryable, f: CaseFilter, limit: number, offset: number) {
-  const where = `WHERE ($1::text IS NULL OR c.state = $1) AND ($2::text IS NULL OR k.fixmedins_code = $2)`;
-  const items = await q.query<CaseRow>(`${CASE_SELECT} ${where} ORDER BY k.id DESC LIMIT $3 OFFSET $4`, [
-    f.state,
-    f.institution,
+  const where = `WHERE ($1::text IS NULL OR c.state = $1) AND ($2::text IS NULL OR k.fixmedins_code = $2)
+                   AND ($3::date IS NULL OR (c.closed_at IS NULL AND c.due_on < $3::date))`;
+  const args = [f.state, f.institution, f.overdueOn];
+  const items = await q.query<CaseRow>(`${CASE_SELECT} ${where} ORDER BY k.id DESC LIMIT $4 OFFSET $5`, [
+    ...args,
     limit,
     offset,
   ]);
   const total = await q.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM casework_case k JOIN workflow_case c ON c.id = k.case_id ${where}`,
-    [f.state, f.institution],
+    args,
   );
   return { items, total: total[0].n };
 }

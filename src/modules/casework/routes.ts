@@ -51,7 +51,11 @@ export const caseworkRoutes: RoutesPlugin = (app, deps) => {
       const { page, pageSize } = req.query;
       const r = await repo.listCases(
         deps.db,
-        { state: req.query.state ?? null, institution: req.query.institution ?? null },
+        {
+          state: req.query.state ?? null,
+          institution: req.query.institution ?? null,
+          overdueOn: req.query.overdue ? chinaDay(deps.now()) : null,
+        },
         pageSize,
         (page - 1) * pageSize,
       );

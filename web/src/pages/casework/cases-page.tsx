@@ -1,5 +1,18 @@
 // 违规案件: the list with its state and institution filters, and 立案 from suspects, a 12345 ticket or a complaint.
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ARTICLE_CODES, ARTICLES } from '../../../../src/domain/casework/articles.ts';
@@ -26,9 +39,11 @@ export default function CasesPage() {
   const [state, setState] = useState<string | undefined>();
   const [institution, setInstitution] = useState('');
   const [page, setPage] = useState(1);
+  const [overdue, setOverdue] = useState(false);
   const list = useApi<{ items: Row[]; total: number }>('/api/casework/cases', {
     state,
     institution: institution.trim() || undefined,
+    overdue: overdue ? '1' : undefined,
     page,
   });
   const [open, setOpen] = useState(false);
@@ -102,6 +117,9 @@ export default function CasesPage() {
           value={institution}
           onChange={(e) => setInstitution(e.target.value)}
         />
+        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+          只看超期
+        </Checkbox>
       </Space>
       {list.error && <Alert type="error" message={list.error.message} />}
       <Table<Row>
