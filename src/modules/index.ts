@@ -4,11 +4,13 @@ import type { RoutesPlugin } from '../api/context.ts';
 import type { PermissionDefs } from '../domain/accounts/permissions.ts';
 import { ACCOUNT_PERMISSIONS, accountRoutes } from './accounts/index.ts';
 import { AUDIT_PERMISSIONS, auditRoutes } from './audit/index.ts';
+import { CASEWORK_PERMISSIONS, caseworkRoutes } from './casework/index.ts';
 import { CALENDAR_PERMISSIONS, calendarRoutes } from './calendar/index.ts';
 import { COLLECTION_PERMISSIONS, collectionRoutes } from './collection/index.ts';
 import { DASHBOARD_PERMISSIONS, dashboardRoutes } from './dashboard/index.ts';
 import { HIS_PERMISSIONS, hisRoutes } from './his/index.ts';
 import { IMPORT_PERMISSIONS, importRoutes } from './import/index.ts';
+import { MEDSTAFF_PERMISSIONS, medstaffRoutes } from './medstaff/index.ts';
 import { MATTER_PERMISSIONS, matterRoutes } from './matter/index.ts';
 import { POLICY_PERMISSIONS, policyRoutes } from './policy/index.ts';
 import { RATING_PERMISSIONS, ratingRoutes } from './rating/index.ts';
@@ -37,4 +39,6 @@ export const modules: ModuleEntry[] = [
   { routes: matterRoutes, permissions: MATTER_PERMISSIONS },
   { routes: ticketRoutes, permissions: TICKET_PERMISSIONS },
   { routes: ratingRoutes, permissions: RATING_PERMISSIONS },
+  { routes: caseworkRoutes, permissions: CASEWORK_PERMISSIONS },
+  { routes: medstaffRoutes, permissions: MEDSTAFF_PERMISSIONS },
 ];

@@ -39,6 +39,10 @@ describe('workbench session', { skip: !hasChromium && '缺少 /usr/bin/chromium'
         '基金监管',
         '疑点处理',
         '机构监管画像',
+        '资金台账',
+        '监管汇总',
+        '违规案件',
+        '医保医师',
       ],
       clerk: [
         '人员查询',

@@ -41,4 +41,9 @@ export const routes: RouteObject[] = [
   { path: 'suspects', element: page(() => import('./pages/supervision/suspects-page.tsx')) },
   { path: 'sampling', element: page(() => import('./pages/supervision/sampling-page.tsx')) },
   { path: 'oversight', element: page(() => import('./pages/supervision/institutions-page.tsx')) },
+  { path: 'casework', element: page(() => import('./pages/casework/cases-page.tsx')) },
+  { path: 'casework/ledger', element: page(() => import('./pages/casework/ledger-page.tsx')) },
+  { path: 'casework/summary', element: page(() => import('./pages/casework/summary-page.tsx')) },
+  { path: 'casework/:id', element: page(() => import('./pages/casework/case-page.tsx')) },
+  { path: 'medstaff', element: page(() => import('./pages/medstaff/staff-page.tsx')) },
 ];

@@ -11,6 +11,7 @@ import * as inputs from '../../domain/his/inputs.ts';
 import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
 import type { Caller } from '../settlement/caller.ts';
 import { findStoredSettlement, personYear } from '../settlement/index.ts';
+import { refuseIfStaffBarred } from '../medstaff/index.ts';
 import { analyse, recordDecisions, refuseIfBlocked } from '../supervision/index.ts';
 import { cancelFees, type UploadedLine, uploadFees } from '../settlement/fees.ts';
 import { reconcile } from '../settlement/reconcile.ts';
@@ -197,6 +198,9 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   ),
   '2207': tx(inputs.outpatientSettleInput, true, async (q, c, i) => {
     await refuseIfBlocked(q, i.mdtrtId, c.now);
+    await refuseIfStaffBarred(q, c.institution.code, i.mdtrtId, beijingDate(c.now), {
+      emergency: i.medType === '13',
+    });
     return settlementOutput(await settleVisit(q, c, i, false), false);
   }),
   '2208': tx(inputs.reversalInput, true, async (q, c, i) =>
@@ -214,6 +218,7 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   ),
   '2304': tx(inputs.inpatientSettleInput, true, async (q, c, i) => {
     await refuseIfBlocked(q, i.mdtrtId, c.now);
+    await refuseIfStaffBarred(q, c.institution.code, i.mdtrtId, beijingDate(c.now));
     return settlementOutput(await settleVisit(q, c, i, true), true);
   }),
   '2305': tx(inputs.reversalInput, true, async (q, c, i) =>

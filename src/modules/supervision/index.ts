@@ -15,3 +15,4 @@ export {
 } from './suspect-service.ts';
 export { type AnalysisRequest, analyse, recordDecisions, type Warning } from './analysis.ts';
 export { refuseIfBlocked } from './during.ts';
+export { findSuspect, type SuspectRow } from './suspect-repo.ts';

@@ -34,6 +34,11 @@ export const NAV: readonly NavItem[] = [
   { path: '/suspects', label: '疑点处理', permission: 'supervision.suspect.view' },
   { path: '/sampling', label: '病历抽查', permission: 'supervision.sample' },
   { path: '/oversight', label: '机构监管画像', permission: 'supervision.suspect.view' },
+  // after their sub-pages, like /matter
+  { path: '/casework/ledger', label: '资金台账', permission: 'casework.read' },
+  { path: '/casework/summary', label: '监管汇总', permission: 'casework.read' },
+  { path: '/casework', label: '违规案件', permission: 'casework.read' },
+  { path: '/medstaff', label: '医保医师', permission: 'medstaff.read' },
 ];
 
 /** 修改密码 is in the header for everyone, and the only page while a reset password awaits change. */

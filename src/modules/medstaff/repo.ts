@@ -1,0 +1,183 @@
+// All SQL of the 医保医师 registry and its points, and the look-up the HIS settlement makes.
+import type { Queryable } from '../../db/types.ts';
+import type { PointBand, Qualification } from '../../domain/medstaff/points.ts';
+import type { StaffBody, StaffKind } from './contract.ts';
+
+export interface StaffRow {
+  id: number;
+  fixmedinsCode: string;
+  institutionName: string | null;
+  staffCode: string;
+  name: string;
+  kind: StaffKind;
+  department: string;
+  status: Qualification;
+  suspendedUntil: string | null;
+  barredUntil: string | null;
+}
+
+const SELECT = `
+  SELECT m.id::int, m.fixmedins_code AS "fixmedinsCode", i.name AS "institutionName",
+         m.staff_code AS "staffCode", m.name, m.kind, m.department, m.status,
+         m.suspended_until::text AS "suspendedUntil", m.barred_until::text AS "barredUntil"
+    FROM medstaff m LEFT JOIN institution i ON i.code = m.fixmedins_code`;
+
+export async function institutionExists(q: Queryable, code: string): Promise<boolean> {
+  return (await q.query(`SELECT 1 FROM institution WHERE code = $1`, [code])).length > 0;
+}
+
+/** Insert or update by (institution, code); returns the id and whether it was new. */
+export async function upsertStaff(
+  q: Queryable,
+  s: StaffBody,
+  at: Date,
+): Promise<{ id: number; created: boolean }> {
+  const rows = await q.query<{ id: number; created: boolean }>(
+    `INSERT INTO medstaff (fixmedins_code, staff_code, name, kind, department, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $6)
+     ON CONFLICT (fixmedins_code, staff_code)
+       DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, department = EXCLUDED.department,
+                     updated_at = EXCLUDED.updated_at
+     RETURNING id::int, (xmax = 0) AS created`,
+    [s.fixmedinsCode, s.staffCode, s.name, s.kind, s.department, at],
+  );
+  return rows[0];
+}
+
+export async function findStaff(q: Queryable, id: number): Promise<StaffRow | null> {
+  return (await q.query<StaffRow>(`${SELECT} WHERE m.id = $1`, [id]))[0] ?? null;
+}
+
+export interface StaffFilter {
+  institution: string | null;
+  status: Qualification | null;
+  q: string | null;
+}
+
+export async function listStaff(q: Queryable, f: StaffFilter, limit: number, offset: number) {
+  const where = `WHERE ($1::text IS NULL OR m.fixmedins_code = $1) AND ($2::text IS NULL OR m.status = $2)
+                   AND ($3::text IS NULL OR m.name LIKE '%' || $3 || '%' OR m.staff_code = $3)`;
+  const args = [f.institution, f.status, f.q];
+  const items = await q.query<StaffRow>(
+    `${SELECT} ${where} ORDER BY m.fixmedins_code, m.staff_code LIMIT $4 OFFSET $5`,
+    [...args, limit, offset],
+  );
+  const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM medstaff m ${where}`, args);
+  return { items, total: total[0].n };
+}
+
+export interface PointRow {
+  id: number;
+  staffId: number;
+  staffName: string;
+  staffCode: string;
+  caseworkId: number | null;
+  band: PointBand;
+  points: number;
+  on: string;
+  reason: string;
+}
+
+const POINT_SELECT = `
+  SELECT p.id::int, p.staff_id::int AS "staffId", m.name AS "staffName", m.staff_code AS "staffCode",
+         p.casework_id::int AS "caseworkId", p.band, p.points, p.on_date::text AS "on", p.reason
+    FROM medstaff_point p JOIN medstaff m ON m.id = p.staff_id`;
+
+export async function insertPoint(
+  q: Queryable,
+  p: {
+    staffId: number;
+    caseworkId: number | null;
+    band: PointBand;
+    points: number;
+    on: string;
+    reason: string;
+  },
+  by: number,
+  at: Date,
+): Promise<number> {
+  const rows = await q.query<{ id: number }>(
+    `INSERT INTO medstaff_point (staff_id, casework_id, band, points, on_date, reason, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::int`,
+    [p.staffId, p.caseworkId, p.band, p.points, p.on, p.reason, by, at],
+  );
+  return rows[0].id;
+}
+
+export async function pointsOfStaff(q: Queryable, staffId: number): Promise<PointRow[]> {
+  return q.query(`${POINT_SELECT} WHERE p.staff_id = $1 ORDER BY p.on_date, p.id`, [staffId]);
+}
+
+export async function pointsOfCase(q: Queryable, caseworkId: number): Promise<PointRow[]> {
+  return q.query(`${POINT_SELECT} WHERE p.casework_id = $1 ORDER BY p.id`, [caseworkId]);
+}
+
+export async function lockStaff(q: Queryable, id: number): Promise<void> {
+  await q.query(`SELECT id FROM medstaff WHERE id = $1 FOR UPDATE`, [id]);
+}
+
+export async function setQualification(
+  q: Queryable,
+  id: number,
+  s: { status: Qualification; suspendedUntil: string | null; barredUntil: string | null },
+  at: Date,
+) {
+  await q.query(
+    `UPDATE medstaff SET status = $2, suspended_until = $3, barred_until = $4, updated_at = $5 WHERE id = $1`,
+    [id, s.status, s.suspendedUntil, s.barredUntil, at],
+  );
+}
+
+/**
+ * The registered staff of `fixmedinsCode` named on a visit (its attending doctor, the billing doctor of
+ * its unsettled live fee lines) whose payment qualification is terminated or suspended on `onDate`;
+ * nothing for an emergency visit (急诊 is settled regardless).
+ */
+export async function barredStaffOfVisit(
+  q: Queryable,
+  fixmedinsCode: string,
+  mdtrtId: string,
+  onDate: string,
+): Promise<{ staffCode: string; name: string; status: Qualification; suspendedUntil: string | null }[]> {
+  return q.query(
+    `WITH v AS (
+       SELECT mdtrt_id, attending FROM visit
+        WHERE mdtrt_id = $2 AND NOT emergency AND med_type <> '13'
+     ), codes AS (
+       SELECT attending ->> 'doctorNo' AS code FROM v
+       UNION SELECT f.detail ->> 'doctorCode' FROM fee_line f JOIN v ON v.mdtrt_id = f.mdtrt_id
+        WHERE NOT f.cancelled AND f.setl_id IS NULL
+     )
+     SELECT m.staff_code AS "staffCode", m.name, m.status, m.suspended_until::text AS "suspendedUntil"
+       FROM medstaff m JOIN codes c ON c.code = m.staff_code
+      WHERE m.fixmedins_code = $1
+        AND (m.status = 'terminated' OR (m.status = 'suspended' AND m.suspended_until >= $3::date))
+      ORDER BY m.staff_code`,
+    [fixmedinsCode, mdtrtId, onDate],
+  );
+}
+
+/** A registration of this code (at any institution) barred from re-registration through a day on or after `day`. */
+export async function barredRegistration(
+  q: Queryable,
+  staffCode: string,
+  day: string,
+): Promise<{ fixmedinsCode: string; barredUntil: string } | null> {
+  const rows = await q.query<{ fixmedinsCode: string; barredUntil: string }>(
+    `SELECT fixmedins_code AS "fixmedinsCode", barred_until::text AS "barredUntil"
+       FROM medstaff WHERE staff_code = $1 AND barred_until >= $2::date
+      ORDER BY barred_until DESC LIMIT 1`,
+    [staffCode, day],
+  );
+  return rows[0] ?? null;
+}
+
+/** A terminated registration whose bar has ended starts again as normal (重新登记). */
+export async function reinstateIfBarEnded(q: Queryable, id: number, day: string, at: Date): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE medstaff SET status = 'normal', suspended_until = NULL, updated_at = $3
+      WHERE id = $1 AND status = 'terminated' AND barred_until < $2::date RETURNING id`,
+    [id, day, at],
+  );
+  return rows.length > 0;
+}
