@@ -13,6 +13,7 @@ import { seedDemoPolicies } from '../policy/demo.ts';
 import { ensureInstitutionCredential } from '../settlement/credentials.ts';
 import { seedDemoSettlements } from '../settlement/demo.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedDemoCasework } from './casework.ts';
 import { seedDemoServices } from './services.ts';
 import { seedDemoSupervision } from './supervision.ts';
 import { writeDemoCounty } from './write-county.ts';
@@ -53,6 +54,8 @@ export interface SeedDemoSummary {
   supervision: Awaited<ReturnType<typeof seedDemoSupervision>> | null;
   /** a year of matters, ratings and 12345 tickets (null without settlements) */
   services: Awaited<ReturnType<typeof seedDemoServices>> | null;
+  /** 医保医师 and three closed cases of the autumn (null without settlements) */
+  casework: Awaited<ReturnType<typeof seedDemoCasework>> | null;
   ms: { build: number; write: number; settlements: number };
 }
 
@@ -115,6 +118,7 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
   // the supervision pages get their knowledge, scan, suspects and sample
   let supervision: SeedDemoSummary['supervision'] = null;
   let services: SeedDemoSummary['services'] = null;
+  let casework: SeedDemoSummary['casework'] = null;
   if (count > 0) {
     await seedDemoSettlements(db, {
       admdvs,
@@ -124,6 +128,13 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
     });
     supervision = await seedDemoSupervision(db, { today: o.today, seed, catalogue: county.catalogue, staff });
     services = await seedDemoServices(db, { today: o.today, seed, persons: county.persons, staff });
+    casework = await seedDemoCasework(db, {
+      today: o.today,
+      seed,
+      institutions: county.institutions,
+      persons: county.persons,
+      staff,
+    });
   }
   const t3 = performance.now();
   return {
@@ -131,6 +142,7 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
     settlements,
     supervision,
     services,
+    casework,
     policies,
     ms: { build: Math.round(t1 - t0), write: Math.round(t2 - t1), settlements: Math.round(t3 - t2) },
   };
