@@ -39,18 +39,18 @@ dbTest(
       `SELECT fixmedins_code AS code FROM staff_account WHERE username = 'hospital'`,
     );
     assert.match(hospitalLogin[0].code, /^H410926/);
-  // 医保医师 and the autumn's closed cases with their money in the ledger
-  assert.ok(s.casework && s.casework.staff > 10);
-  assert.equal(s.casework.cases, 3);
-  const ledger = await db.query<{ kind: string; n: number }>(
-    'SELECT kind, count(*)::int AS n FROM casework_ledger GROUP BY kind ORDER BY kind',
-  );
-  assert.deepEqual(
-    ledger.map((l) => [l.kind, l.n]),
-    [
-      ['fine', 2],
-      ['recovery', 3],
-    ],
-  );
+    // 医保医师 and the autumn's closed cases with their money in the ledger
+    assert.ok(s.casework && s.casework.staff > 10);
+    assert.equal(s.casework.cases, 3);
+    const ledger = await db.query<{ kind: string; n: number }>(
+      'SELECT kind, count(*)::int AS n FROM casework_ledger GROUP BY kind ORDER BY kind',
+    );
+    assert.deepEqual(
+      ledger.map((l) => [l.kind, l.n]),
+      [
+        ['fine', 2],
+        ['recovery', 3],
+      ],
+    );
   },
 );
