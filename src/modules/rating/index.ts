@@ -1,4 +1,5 @@
 // The rating module's face: routes and permissions (好差评).
 export { RATING_PERMISSIONS } from './permissions.ts';
 export { ratingRoutes } from './routes.ts';
-export { recordCallbackRating } from './service.ts';
+export { rateOnline, recordCallbackRating } from './service.ts';
+export { rateBody } from './contract.ts';
