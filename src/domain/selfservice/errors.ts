@@ -4,7 +4,10 @@
 import { AppError, type ErrorKind } from '../shared/errors.ts';
 
 const MESSAGES = {
-  SELFSERVICE_IDENTITY_FAILED: ['unauthorized', '身份信息核验未通过，请核对身份证号和姓名；如预留手机号已变更，请到经办窗口办理'],
+  SELFSERVICE_IDENTITY_FAILED: [
+    'unauthorized',
+    '身份信息核验未通过，请核对身份证号和姓名；如预留手机号已变更，请到经办窗口办理',
+  ],
   SELFSERVICE_CODE_INVALID: ['unauthorized', '验证码错误或已失效，请重新获取'],
   SELFSERVICE_RATE_LIMITED: ['too_many', '操作过于频繁，请稍后再试'],
   SELFSERVICE_SMS_UNCONFIGURED: ['unavailable', '短信通道未配置，暂时无法发送验证码，请到经办窗口办理'],

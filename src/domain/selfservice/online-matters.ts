@@ -11,7 +11,11 @@
 import type { HandlerCode, Material, MatterType } from '../matter/catalogue.ts';
 
 const UNIT_MATTER = /^(单位|参保单位)/;
-const COUNTER_ONLY_HANDLERS: readonly HandlerCode[] = ['person.register', 'enrollment.correct', 'enrollment.stop'];
+const COUNTER_ONLY_HANDLERS: readonly HandlerCode[] = [
+  'person.register',
+  'enrollment.correct',
+  'enrollment.stop',
+];
 
 export function offeredOnline(t: Pick<MatterType, 'name' | 'onlineChannel' | 'handler'>): boolean {
   if (!t.onlineChannel) return false;
@@ -30,7 +34,8 @@ export const NOTE_FIELD: OnlineField = { name: 'note', label: '申请说明', ki
 
 /** The form's fields for a matter: the handler's the person may change, else one free note. */
 export function onlineFields(handler: HandlerCode | null): OnlineField[] {
-  if (handler === 'person.change') return [{ name: 'phone', label: '新的手机号码', kind: 'phone', required: true }];
+  if (handler === 'person.change')
+    return [{ name: 'phone', label: '新的手机号码', kind: 'phone', required: true }];
   return [NOTE_FIELD];
 }
 
@@ -65,16 +70,6 @@ const IDENTITY_MATERIAL = /身份证件|医保电子凭证/;
 /** Materials the person must photograph (the rest are satisfied by the login or partner data). */
 export function photoMaterials(materials: readonly Material[]): string[] {
   return materials.filter((m) => !m.replaceable && !IDENTITY_MATERIAL.test(m.name)).map((m) => m.name);
-}
-
-/** With the photographed materials: the names handed in (all of the list) or the ones still missing. */
-export function onlineMaterials(
-  materials: readonly Material[],
-  photographed: readonly string[],
-): { handedIn: string[]; missing: string[] } {
-  const need = photoMaterials(materials);
-  const missing = need.filter((n) => !photographed.includes(n));
-  return { handedIn: missing.length ? [] : materials.map((m) => m.name), missing };
 }
 
 /** Photos the site accepts. */

@@ -4,4 +4,11 @@ export { ensureCatalogue } from './catalogue-service.ts';
 export { MATTER_PERMISSIONS } from './permissions.ts';
 export { matterRoutes } from './routes.ts';
 export { completedMatterByReceipt } from './service.ts';
-export { applyOnline, onlineTypes, type PersonMatterView, personActor, personMatter, personMatters } from './online.ts';
+export {
+  applyOnline,
+  onlineTypes,
+  type PersonMatterView,
+  personActor,
+  personMatter,
+  personMatters,
+} from './online.ts';

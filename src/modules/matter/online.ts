@@ -44,7 +44,9 @@ export async function applyOnline(
   const t = type.definition;
   if (!t.onlineChannel) throw matterError('MATTER_CHANNEL_NOT_ALLOWED');
   const payload = payloadOf(t, input.payload);
-  const subject = t.handler ? await HANDLER_MAP[t.handler].subject(tx, payload) : await personSubject(tx, who.psnNo);
+  const subject = t.handler
+    ? await HANDLER_MAP[t.handler].subject(tx, payload)
+    : await personSubject(tx, who.psnNo);
   // a handler's subject comes from the payload: it must be the person's own record
   if (subject.psnNo !== who.psnNo) throw matterError('MATTER_PAYLOAD_INVALID', '只能为本人申请');
   const materials = checkMaterials(t.materials, input.handedIn, []);
@@ -129,6 +131,11 @@ export async function personMatter(q: Queryable, psnNo: string, id: number) {
   const kase = await getCase<MatterState, string>(q, m.caseId);
   return {
     matter: viewOf(m),
-    steps: (kase?.history ?? []).map((e) => ({ action: e.action, to: e.to, at: e.at, reason: e.reason ?? null })),
+    steps: (kase?.history ?? []).map((e) => ({
+      action: e.action,
+      to: e.to,
+      at: e.at,
+      reason: e.reason ?? null,
+    })),
   };
 }

@@ -62,7 +62,13 @@ async function subjectOf(
   return psnNo ? personSubject(q, psnNo) : { psnNo: null, villageCode: null };
 }
 
-export async function due(q: Queryable, t: MatterType, acceptedOn: string, pauses: Pause[], extension: number) {
+export async function due(
+  q: Queryable,
+  t: MatterType,
+  acceptedOn: string,
+  pauses: Pause[],
+  extension: number,
+) {
   if (t.limit.kind === 'immediate') return dueDate(acceptedOn, t.limit, EMPTY_CALENDAR, pauses, extension);
   const year = Number(acceptedOn.slice(0, 4));
   return dueDate(acceptedOn, t.limit, await workCalendarFor(q, year, year + 1), pauses, extension);

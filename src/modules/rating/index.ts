@@ -3,3 +3,4 @@ export { RATING_PERMISSIONS } from './permissions.ts';
 export { ratingRoutes } from './routes.ts';
 export { rateOnline, recordCallbackRating } from './service.ts';
 export { rateBody } from './contract.ts';
+export { matterRated } from './repo.ts';

@@ -153,7 +153,16 @@ async function recordRating(
     day,
   });
   const auditActor = actor.id === SYSTEM_WORKFLOW_ACTOR_ID ? { id: null, name: actor.name } : actor;
-  await audit(q, auditActor, 'rating.rate', 'rating', ratingId, null, { matterId: m.id, overall: r.overall }, now);
+  await audit(
+    q,
+    auditActor,
+    'rating.rate',
+    'rating',
+    ratingId,
+    null,
+    { matterId: m.id, overall: r.overall },
+    now,
+  );
   let rectificationId: number | null = null;
   if (dueOn) {
     const caseId = await openCase(q, 'rating', M, 'open', m.receiptNo, actor, { now });

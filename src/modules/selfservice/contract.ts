@@ -10,7 +10,14 @@ const certno = z
 const name = z.string().trim().min(1, '请输入姓名').max(50);
 
 export const codeRequestBody = z.object({ certno, name });
-export const verifyBody = z.object({ certno, name, code: z.string().trim().regex(/^\d{6}$/, '验证码为 6 位数字') });
+export const verifyBody = z.object({
+  certno,
+  name,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '验证码为 6 位数字'),
+});
 export const demoSinkBody = z.object({ certno, name });
 
 export const applyBody = z.object({

@@ -34,7 +34,12 @@ export async function deleteCode(q: Queryable, psnNo: string): Promise<void> {
 }
 
 /** Count an attempt in the key's window; returns the count including this one. */
-export async function countAttempt(q: Queryable, key: string, windowMinutes: number, now: Date): Promise<number> {
+export async function countAttempt(
+  q: Queryable,
+  key: string,
+  windowMinutes: number,
+  now: Date,
+): Promise<number> {
   const rows = await q.query<{ count: number }>(
     `INSERT INTO selfservice_throttle AS t (key, count, window_start) VALUES ($1, 1, $2::timestamptz)
      ON CONFLICT (key) DO UPDATE SET
@@ -117,12 +122,16 @@ const UPLOAD = `SELECT id::int AS id, material, content_type AS "contentType", s
   FROM selfservice_upload`;
 
 /** The person's own unattached uploads among `ids` (others' ids are simply not found). */
-export async function ownFreeUploads(q: Queryable, psnNo: string, ids: readonly number[]): Promise<UploadRow[]> {
+export async function ownFreeUploads(
+  q: Queryable,
+  psnNo: string,
+  ids: readonly number[],
+): Promise<UploadRow[]> {
   if (!ids.length) return [];
-  return q.query<UploadRow>(`${UPLOAD} WHERE psn_no = $1 AND matter_id IS NULL AND id = ANY($2::bigint[]) ORDER BY id`, [
-    psnNo,
-    ids,
-  ]);
+  return q.query<UploadRow>(
+    `${UPLOAD} WHERE psn_no = $1 AND matter_id IS NULL AND id = ANY($2::bigint[]) ORDER BY id`,
+    [psnNo, ids],
+  );
 }
 
 export async function attachUploads(q: Queryable, ids: readonly number[], matterId: number): Promise<void> {
