@@ -54,3 +54,53 @@ export interface OnlineMatterType {
   photos: string[];
   materials: string[];
 }
+
+export interface CoverageView {
+  year: number;
+  enrollments: {
+    id: number;
+    insutype: string;
+    beginDate: string;
+    endDate: string;
+    status: string;
+    personalFen: number;
+    fiscalFen: number;
+    assistedFen: number;
+  }[];
+  identities: { code: string; name: string; validFrom: string; validTo: string | null }[];
+}
+
+export interface BenefitsView {
+  year: number;
+  schemes: import('../../domain/selfservice/benefits.ts').YearBenefits[];
+  settlements: {
+    setlId: string;
+    setlDate: string;
+    institution: string;
+    insutype: string;
+    medType: string;
+    medfeeSumamt: number;
+    fundPaySumamt: number;
+    psnCashPay: number;
+    status: string;
+  }[];
+}
+
+export interface PersonMatter {
+  id: number;
+  receiptNo: string | null;
+  typeCode: string;
+  typeName: string;
+  channel: string;
+  state: string;
+  appliedOn: string;
+  dueOn: string | null;
+  completedOn: string | null;
+}
+
+export interface PersonMatterDetail {
+  matter: PersonMatter & { materials: { name: string; status: string }[] };
+  steps: { action: string; to: string; at: string; reason: string | null }[];
+  photos: { id: number; material: string; size: number }[];
+  rated: boolean;
+}
