@@ -35,7 +35,8 @@ export default function MLayout() {
     setLoggedOutHandler(() => navigate('/m/login', { replace: true }));
     return () => setLoggedOutHandler(null);
   }, [navigate]);
-  const tab = TABS.find((t) => pathname.startsWith(t.value))?.value ?? TABS[0].value;
+  // a detail page selects no tab, so its section's tab leads back to the list
+  const tab = TABS.find((t) => pathname === t.value)?.value ?? '';
   return (
     <MFrame>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
