@@ -234,6 +234,8 @@ export async function actOn(tx: Queryable, c: MatterContext, id: number, body: A
         : {};
       change.result = result;
       change.completedOn = today;
+      // an online application no clerk held: whoever completes it becomes its handler (好差评 finds them)
+      if (m.handlerId === null) change.handlerId = c.staff.id;
       if (typeof result.psnNo === 'string') change.psnNo = result.psnNo;
       break;
     }

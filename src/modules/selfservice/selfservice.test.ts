@@ -289,8 +289,10 @@ dbTest('a person sees and applies for their own only; a reviewer completes; rate
   const twice = await a.post(`/api/m/matters/${id}/rating`, { overall: 1, tags: ['attitude'] });
   assert.deepEqual([twice.statusCode, twice.json().error.code], [409, 'RATING_ALREADY_RATED']);
   assert.equal((await a.get(`/api/m/matters/${id}`)).json().rated, true);
-  const ratings = await db.query<{ channel: string; overall: number }>('SELECT channel, overall FROM rating');
-  assert.deepEqual(ratings, [{ channel: 'online', overall: 5 }]);
+  const ratings = await db.query<{ channel: string; overall: number; handler: number }>(
+    'SELECT channel, overall, handler_id::int AS handler FROM rating',
+  );
+  assert.deepEqual(ratings, [{ channel: 'online', overall: 5, handler: reviewer.id }]);
   // every read and write of the person is audited under their own name
   const actions = (
     await db.query<{ action: string }>('SELECT DISTINCT action FROM audit_entry WHERE actor_name = $1', [
