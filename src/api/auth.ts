@@ -7,7 +7,7 @@ import type { Access } from '../modules/accounts/index.ts';
 
 export const SESSION_COOKIE = 'yibao_session';
 
-const OPEN = new Set(['public', 'institution']);
+const OPEN = new Set(['public', 'institution', 'person']);
 
 /**
  * Every /api route must declare `config.permission` (a known code, or 'public' / 'institution'); a

@@ -10,6 +10,8 @@ export interface Deps {
   /** The clock, passed in so tests can fix it. */
   now: () => Date;
   version: string;
+  /** the server runs the demo county: the self-service login shows its codes on the page (演示) */
+  demo?: boolean;
 }
 
 export type App = FastifyInstance<
@@ -32,7 +34,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * Who may call this route: a permission code ('<module>.<action>', held by roles as the
-     * role → permission table says), 'public', or 'institution' (the HIS endpoint, signed requests).
+     * role → permission table says), 'public', 'institution' (the HIS endpoint, signed requests) or
+     * 'person' (the insured person's self-service site: its own session, checked by that module).
      * Every /api route must declare it.
      */
     permission?: string;

@@ -15,6 +15,7 @@ import { MATTER_PERMISSIONS, matterRoutes } from './matter/index.ts';
 import { POLICY_PERMISSIONS, policyRoutes } from './policy/index.ts';
 import { RATING_PERMISSIONS, ratingRoutes } from './rating/index.ts';
 import { REGISTRY_PERMISSIONS, registryRoutes } from './registry/index.ts';
+import { SELFSERVICE_PERMISSIONS, selfserviceRoutes } from './selfservice/index.ts';
 import { SETTLEMENT_PERMISSIONS, settlementRoutes } from './settlement/index.ts';
 import { SUPERVISION_PERMISSIONS, supervisionRoutes } from './supervision/index.ts';
 import { TICKET_PERMISSIONS, ticketRoutes } from './ticket/index.ts';
@@ -41,4 +42,5 @@ export const modules: ModuleEntry[] = [
   { routes: ratingRoutes, permissions: RATING_PERMISSIONS },
   { routes: caseworkRoutes, permissions: CASEWORK_PERMISSIONS },
   { routes: medstaffRoutes, permissions: MEDSTAFF_PERMISSIONS },
+  { routes: selfserviceRoutes, permissions: SELFSERVICE_PERMISSIONS },
 ];

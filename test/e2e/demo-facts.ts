@@ -97,3 +97,30 @@ export function householdEnrollmentFacts(day: string): HouseholdEnrollmentFacts 
     }),
   };
 }
+
+/** The insured person the self-service test logs in as: alive, a phone on file, insured (390) this year. */
+export interface SelfServiceFacts {
+  psnNo: string;
+  certno: string;
+  name: string;
+  begin: string;
+}
+
+export function selfServiceFacts(day: string): SelfServiceFacts {
+  const county = buildDemoCounty({
+    admdvs: DEMO_ADMDVS,
+    regionName: DEMO_REGION_NAME,
+    persons: DEMO_PERSONS,
+    seed: DEMO_SEED,
+    today: day,
+  });
+  const year = day.slice(0, 4);
+  for (const p of county.persons.slice(1)) {
+    if (!p.phone || p.status !== 'normal' || p.birthDate > `${Number(year) - 18}-01-01`) continue;
+    const e = county.enrollments.find(
+      (x) => x.psnNo === p.psnNo && x.insutype === '390' && x.beginDate.startsWith(year) && x.endDate >= day,
+    );
+    if (e) return { psnNo: p.psnNo, certno: p.certno, name: p.name, begin: e.beginDate };
+  }
+  throw new Error(`演示县 ${day}: 没有可用于自助服务测试的参保人`);
+}

@@ -12,6 +12,7 @@ import { homeFor } from './lib/nav.ts';
 import { SessionProvider, useSession } from './lib/session.tsx';
 import LoginPage from './pages/login.tsx';
 import { routes } from './routes.tsx';
+import { selfserviceRoutes } from './pages/selfservice/routes.tsx';
 
 dayjs.locale('zh-cn');
 // antd's package is CommonJS to TypeScript's NodeNext resolution but ESM to Vite: accept both shapes.
@@ -30,6 +31,8 @@ const TabletPage = lazy(() => import('./pages/rating/tablet-page.tsx'));
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/rate/:token', element: <TabletPage /> },
+  // the insured person's self-service site: its own mobile layout and session, no staff menu
+  ...selfserviceRoutes,
   {
     element: <AppLayout />,
     children: [{ index: true, element: <Home /> }, ...routes, { path: '*', element: <NotFound /> }],

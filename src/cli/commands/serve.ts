@@ -11,7 +11,12 @@ import { VERSION } from '../../version.ts';
 import { type Clock, clockFromEnv } from '../clock.ts';
 import type { Command } from './types.ts';
 
-export async function serve(db: Db, extraLog?: string, now: Clock = clockFromEnv()): Promise<void> {
+export async function serve(
+  db: Db,
+  extraLog?: string,
+  now: Clock = clockFromEnv(),
+  demo = false,
+): Promise<void> {
   const port = Number(process.env.PORT || 8080);
   const host = process.env.HOST || '0.0.0.0';
   // holidays and 调休 of the years the library knows (idempotent; later years are loaded by an admin)
@@ -21,7 +26,7 @@ export async function serve(db: Db, extraLog?: string, now: Clock = clockFromEnv
   // the collection season's daily snapshots up to today, then every ten minutes
   await refreshSnapshots(db, now());
   const app = await buildApp(
-    { db, now, version: VERSION },
+    { db, now, version: VERSION, demo },
     { logger: { level: process.env.LOG_LEVEL || 'info' } },
   );
   const close = async () => {

@@ -1,6 +1,7 @@
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
+import { hasEntry } from '../../modules/audit/index.ts';
 import { clockFromEnv } from '../clock.ts';
 import { demoMode, firstStart } from './first-start.ts';
 import { ensureDemoCounty } from './seed.ts';
@@ -21,7 +22,9 @@ export const startCommand: Command = {
     const login = await firstStart(db, demoMode(process.env), () =>
       ensureDemoCounty(db, undefined, { today: chinaDay(now()) }),
     );
-    await serve(db, login, now);
+    // the self-service login shows its codes on the page (演示) only for the demo county
+    const demo = demoMode(process.env) && (await hasEntry(db, 'demo.seed'));
+    await serve(db, login, now, demo);
     return -1;
   },
 };

@@ -9,6 +9,8 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'too_large'
+  /** too many attempts in a window (HTTP 429) */
+  | 'too_many'
   /** the database cannot be reached right now: retry later (HTTP 503) */
   | 'unavailable';
 

@@ -10,3 +10,11 @@ export {
   type MatterContext,
 } from './service.ts';
 export { CATALOGUE_FILE } from './catalogue-service.ts';
+export {
+  applyOnline,
+  onlineTypes,
+  type PersonMatterView,
+  personActor,
+  personMatter,
+  personMatters,
+} from './online.ts';

@@ -158,7 +158,8 @@ export interface NewMatter {
   appliedOn: string;
   acceptedOn: string | null;
   acceptedBy: number | null;
-  handlerId: number;
+  /** null: an online application no clerk holds yet */
+  handlerId: number | null;
   pauses: Pause[];
   dueOn: string | null;
 }

@@ -39,7 +39,7 @@ const actorOf = (c: MatterContext): Actor => ({
 /** The service level a staff member works at: a village agent at their village point, others at the county. */
 export const levelOf = (staff: Staff): Level => (isAgentOnly(staff) ? 'village' : 'county');
 
-function payloadOf(t: MatterType, raw: Record<string, unknown>): Record<string, unknown> {
+export function payloadOf(t: MatterType, raw: Record<string, unknown>): Record<string, unknown> {
   if (!t.handler) return raw;
   const r = HANDLER_MAP[t.handler].payload.safeParse(raw);
   if (!r.success) {
@@ -62,7 +62,13 @@ async function subjectOf(
   return psnNo ? personSubject(q, psnNo) : { psnNo: null, villageCode: null };
 }
 
-async function due(q: Queryable, t: MatterType, acceptedOn: string, pauses: Pause[], extension: number) {
+export async function due(
+  q: Queryable,
+  t: MatterType,
+  acceptedOn: string,
+  pauses: Pause[],
+  extension: number,
+) {
   if (t.limit.kind === 'immediate') return dueDate(acceptedOn, t.limit, EMPTY_CALENDAR, pauses, extension);
   const year = Number(acceptedOn.slice(0, 4));
   return dueDate(acceptedOn, t.limit, await workCalendarFor(q, year, year + 1), pauses, extension);
@@ -71,9 +77,9 @@ async function due(q: Queryable, t: MatterType, acceptedOn: string, pauses: Paus
 // immediate matters count no working days: no calendar year is needed for them
 const EMPTY_CALENDAR = workCalendar([], [], []);
 
-const receiptNo = (today: string, serial: number) =>
+export const receiptNo = (today: string, serial: number) =>
   `SL${today.replaceAll('-', '')}${String(serial).padStart(6, '0')}`;
-const queryCode = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
+export const queryCode = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
 
 function checkPromise(deferred: readonly string[], promiseDue: string | null | undefined, today: string) {
   if (!deferred.length) return null;
@@ -228,6 +234,8 @@ export async function actOn(tx: Queryable, c: MatterContext, id: number, body: A
         : {};
       change.result = result;
       change.completedOn = today;
+      // an online application no clerk held: whoever completes it becomes its handler (好差评 finds them)
+      if (m.handlerId === null) change.handlerId = c.staff.id;
       if (typeof result.psnNo === 'string') change.psnNo = result.psnNo;
       break;
     }

@@ -15,7 +15,7 @@ import type { Staff } from '../accounts/index.ts';
 import { audit } from '../audit/index.ts';
 import { workCalendarFor } from '../calendar/index.ts';
 import { completedMatterByReceipt } from '../matter/index.ts';
-import { type Actor, getCase, openCase, transition } from '../workflow/index.ts';
+import { type Actor, getCase, openCase, SYSTEM_WORKFLOW_ACTOR_ID, transition } from '../workflow/index.ts';
 import type { RateBody, TabletView } from './contract.ts';
 import * as repo from './repo.ts';
 
@@ -93,7 +93,39 @@ export async function rateAtTablet(
 ): Promise<{ ratingId: number; rectificationId: number | null }> {
   const { inv, m } = await validInvitation(q, token, now, true);
   if (inv.usedAt !== null || (await repo.matterRated(q, m.id))) throw ratingError('RATING_ALREADY_RATED');
-  const r = checkRating('counter', { ...body, tags: body.tags });
+  const r = await recordRating(q, m, 'counter', body, tabletOf(inv.createdBy), now);
+  await repo.markInvitationUsed(q, hash(token), now);
+  return r;
+}
+
+type RatedMatter = NonNullable<Awaited<ReturnType<typeof completedMatterByReceipt>>>;
+
+/**
+ * The insured person rates their own completed matter on the self-service site (channel 'online',
+ * the online indicators). The caller has checked that the matter is the person's; once only.
+ */
+export async function rateOnline(
+  q: Queryable,
+  receiptNo: string,
+  body: RateBody,
+  actor: Actor,
+  now: Date,
+): Promise<{ ratingId: number; rectificationId: number | null }> {
+  const m = await completedMatterByReceipt(q, receiptNo);
+  if (!m) throw ratingError('RATING_MATTER_NOT_COMPLETED');
+  if (await repo.matterRated(q, m.id)) throw ratingError('RATING_ALREADY_RATED');
+  return recordRating(q, m, 'online', body, actor, now);
+}
+
+async function recordRating(
+  q: Queryable,
+  m: RatedMatter,
+  channel: 'counter' | 'online',
+  body: RateBody,
+  actor: Actor,
+  now: Date,
+): Promise<{ ratingId: number; rectificationId: number | null }> {
+  const r = checkRating(channel, { ...body, tags: body.tags });
   const day = chinaDay(now);
   // the due date is computed before anything is written: a missing calendar year refuses the rating whole
   const bad = gradeOf(r.overall) === 'bad';
@@ -107,7 +139,7 @@ export async function rateAtTablet(
   const ratingId = await repo.insertRating(q, {
     matterId: m.id,
     receiptNo: m.receiptNo,
-    channel: 'counter',
+    channel,
     overall: r.overall,
     indicators: r.indicators as Record<string, number>,
     tags: [...r.tags],
@@ -120,11 +152,10 @@ export async function rateAtTablet(
     at: now,
     day,
   });
-  await repo.markInvitationUsed(q, hash(token), now);
-  const TABLET = tabletOf(inv.createdBy);
+  const auditActor = actor.id === SYSTEM_WORKFLOW_ACTOR_ID ? { id: null, name: actor.name } : actor;
   await audit(
     q,
-    TABLET,
+    auditActor,
     'rating.rate',
     'rating',
     ratingId,
@@ -134,7 +165,7 @@ export async function rateAtTablet(
   );
   let rectificationId: number | null = null;
   if (dueOn) {
-    const caseId = await openCase(q, 'rating', M, 'open', m.receiptNo, TABLET, { now });
+    const caseId = await openCase(q, 'rating', M, 'open', m.receiptNo, actor, { now });
     rectificationId = await repo.insertRectification(q, {
       caseId,
       ratingId,

@@ -11,3 +11,7 @@ export { createHousehold } from './household-service.ts';
 export { correctEnrollment, enroll, type EnrollmentInput, stopEnrollmentById } from './enrollment-service.ts';
 export { findEnrollment as enrollmentById } from './enrollment-repo.ts';
 export { findPerson as personByPsnNo } from './person-repo.ts';
+// What the insured person's self-service site reads of their own record.
+export { findPersonByCertno as personByCertno } from './person-repo.ts';
+export { personEnrollments } from './enrollment-repo.ts';
+export { personIdentities } from './identity-service.ts';

@@ -19,3 +19,4 @@ export {
   type SettlementRecord,
   settle,
 } from './service.ts';
+export { listSettlements, type SettlementListItem } from './queries.ts';

@@ -129,7 +129,12 @@ export default function MatterPage() {
             { title: '时间', dataIndex: 'at', render: formatDateTime },
             { title: '操作', dataIndex: 'action', render: actionLabel },
             { title: '状态', dataIndex: 'to', render: stateName },
-            { title: '经办人编号', dataIndex: 'actorId' },
+            {
+              title: '经办人编号',
+              dataIndex: 'actorId',
+              // actor 0 on a matter: the applicant on the self-service site
+              render: (id: number) => (id === 0 ? '申请人（网上）' : id),
+            },
             { title: '理由', dataIndex: 'reason', render: (r: string | null) => r ?? '' },
           ]}
         />
