@@ -44,5 +44,19 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     assert.match((await found.textContent()) ?? '', /已办结/);
     assert.equal(await review.locator('tr.ant-table-row').count(), 1, 'the search by receipt finds that one');
     await review.context().close();
+
+    // the newborn's 一人一档 lists the matter; 信息变更 opens the counter with the person filled in
+    const clerk = await (await newContext(wb.browser)).newPage();
+    await login(clerk, wb.server.url, 'clerk', '/matter/counter');
+    const byReceipt = await (
+      await clerk.request.get(`${wb.server.url}/api/matter/matters?receiptNo=${receipt}`)
+    ).json();
+    const psnNo: string = byReceipt.items[0].psnNo;
+    await clerk.goto(`${wb.server.url}/persons/${psnNo}?tab=matters`);
+    await clerk.getByTestId('person-matters').locator('tr.ant-table-row', { hasText: receipt }).waitFor();
+    await clerk.getByTestId('person-actions').getByRole('button', { name: '信息变更' }).click();
+    await clerk.getByText('CB006').first().waitFor();
+    assert.equal(await clerk.getByLabel('人员编号', { exact: true }).inputValue(), psnNo);
+    await clerk.context().close();
   });
 });

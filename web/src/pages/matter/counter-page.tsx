@@ -16,8 +16,8 @@ import {
   Table,
   Tag,
 } from 'antd';
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { MatterRow, MatterTypeRow } from '../../../../src/modules/matter/contract.ts';
 import { LoadError, Loading } from '../../components/page-state.tsx';
 import { ApiError, api } from '../../lib/api.ts';
@@ -38,10 +38,32 @@ export default function CounterPage() {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const channel = Form.useWatch('channel', form);
+  // opened from a person's page (一人一档): ?type=CB006&psnNo=…&name=… picks the matter and fills the person
+  const [params] = useSearchParams();
+  const preset = {
+    type: params.get('type'),
+    psnNo: /^\d{16}$/.test(params.get('psnNo') ?? '') ? params.get('psnNo') : null,
+    name: params.get('name'),
+  };
   const type = useMemo(
     () => types.data?.items.find((t) => t.code === code)?.definition ?? null,
     [types.data, code],
   );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the preset applies once, when the catalogue arrives
+  useEffect(() => {
+    if (!types.data || !preset.type || code) return;
+    if (!types.data.items.some((t) => t.code === preset.type)) return;
+    setCode(preset.type);
+    // the form mounts with the matter: fill it on the next tick
+    setTimeout(() =>
+      form.setFieldsValue({
+        subjectPsnNo: preset.psnNo ?? undefined,
+        psnNo: preset.psnNo ?? undefined,
+        applicantName: preset.name ?? undefined,
+      }),
+    );
+  }, [types.data]);
 
   if (types.error) return <LoadError error={types.error} onRetry={types.reload} />;
   if (!types.data) return <Loading />;

@@ -1,6 +1,6 @@
 // 一人一档: the person's basic information, then tabs for household, identities, enrollments,
 // this year's accumulators, settlements and status history. The open tab is kept in the URL.
-import { Badge, Breadcrumb, Card, Empty, Space, Tabs, Typography } from 'antd';
+import { Badge, Breadcrumb, Button, Card, Empty, Space, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { Loaded } from '../../components/page-state.tsx';
@@ -11,10 +11,19 @@ import { MembersTable } from './members-table.tsx';
 import { Accumulators, Settlements } from './person-benefits.tsx';
 import { PersonBasic } from './person-basic.tsx';
 import { EnrollmentsTable, IdentitiesTable, StatusHistoryTable } from './person-sections.tsx';
+import { PersonMatters } from './person-matters.tsx';
 import { chinaToday } from './person-view.ts';
 import type { PersonFile } from './types.ts';
 
-const TABS = ['household', 'identities', 'enrollments', 'accumulators', 'settlements', 'status'] as const;
+const TABS = [
+  'household',
+  'identities',
+  'enrollments',
+  'accumulators',
+  'settlements',
+  'status',
+  'matters',
+] as const;
 
 const counted = (text: string, n: number): ReactNode => (
   <span>
@@ -54,6 +63,7 @@ export default function PersonPage() {
               }
             >
               <PersonBasic person={d.person} canReveal={staff.fullPii} />
+              <PersonActions psnNo={d.person.psnNo} name={d.person.name} permissions={staff.permissions} />
             </Card>
             <Card size="small">
               <Tabs
@@ -110,6 +120,15 @@ export default function PersonPage() {
                     label: counted('状态变更', d.statusHistory.length),
                     children: <StatusHistoryTable rows={d.statusHistory} />,
                   },
+                  ...(staff.permissions.includes('matter.view')
+                    ? [
+                        {
+                          key: 'matters',
+                          label: '办件记录',
+                          children: <PersonMatters psnNo={d.person.psnNo} />,
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </Card>
@@ -118,4 +137,40 @@ export default function PersonPage() {
       </Loaded>
     </Space>
   );
+}
+
+/** What a clerk does next for this person: enroll, change their details, print their coverage certificate. */
+function PersonActions({
+  psnNo,
+  name,
+  permissions,
+}: {
+  psnNo: string;
+  name: string;
+  permissions: readonly string[];
+}) {
+  const counter = (type: string) =>
+    `/matter/counter?type=${type}&psnNo=${psnNo}&name=${encodeURIComponent(name)}`;
+  const actions = [
+    permissions.includes('registry.enrollment.edit') && (
+      <Link key="enroll" to={`/enrollments?psnNo=${psnNo}`}>
+        <Button>参保登记</Button>
+      </Link>
+    ),
+    permissions.includes('matter.accept') && (
+      <Link key="change" to={counter('CB006')}>
+        <Button>信息变更</Button>
+      </Link>
+    ),
+    permissions.includes('matter.accept') && (
+      <Link key="cert" to={counter('ZY001')}>
+        <Button>打印参保凭证</Button>
+      </Link>
+    ),
+  ].filter(Boolean);
+  return actions.length ? (
+    <Space data-testid="person-actions" style={{ marginTop: 12 }}>
+      {actions}
+    </Space>
+  ) : null;
 }
