@@ -127,7 +127,9 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
       seed: seed + 1,
     });
     supervision = await seedDemoSupervision(db, { today: o.today, seed, catalogue: county.catalogue, staff });
-    services = await seedDemoServices(db, { today: o.today, seed, persons: county.persons, staff });
+    // about as many matters over the year as settlements this month (240 for the demo county)
+    const matters = Math.min(240, Math.max(24, count));
+    services = await seedDemoServices(db, { today: o.today, seed, persons: county.persons, staff, matters });
     casework = await seedDemoCasework(db, {
       today: o.today,
       seed,
