@@ -1,11 +1,12 @@
-// The demo county's supervision: every page has data — knowledge points, a scan's hits raised as
-// suspects in every state, and last month's 5 % sample partly reviewed.
+// The demo county's supervision and services: every page has data — knowledge points, a scan's hits
+// raised as suspects in every state, last month's 5 % sample partly reviewed, cases and 医保医师, and
+// a year of matters, ratings and 12345 tickets.
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
 import { seedDemoCounty } from './seed-county.ts';
 
 dbTest(
-  'demo supervision: suspects in every working state, a sample of at least 5 % per hospital',
+  'demo supervision and services: suspects in every state, a 5 % sample, a year of matters and tickets',
   async (db) => {
     const s = await seedDemoCounty(db, { persons: 1200, seed: 2026, today: '2026-12-03', settlements: 160 });
     assert.ok(s.supervision);
@@ -52,5 +53,26 @@ dbTest(
         ['recovery', 3],
       ],
     );
+    // the year of service work on the same seed: matters, ratings, 12345 tickets
+    assert.ok(s.services);
+    const n = async (sql: string) => (await db.query<{ n: number }>(sql))[0].n;
+    assert.equal(await n('SELECT count(*)::int AS n FROM matter'), s.services.matters);
+    const months = await n(`SELECT count(DISTINCT to_char(accepted_on, 'YYYY-MM'))::int AS n FROM matter`);
+    assert.ok(months >= 10, `matters over the year: ${months} months`);
+    const byState = await db.query<{ state: string; n: number }>(
+      `SELECT c.state, count(*)::int AS n FROM matter m JOIN workflow_case c ON c.id = m.case_id GROUP BY 1`,
+    );
+    const matterStates = Object.fromEntries(byState.map((x) => [x.state, x.n]));
+    assert.ok(matterStates.completed > s.services.matters * 0.8, JSON.stringify(matterStates));
+    assert.ok(matterStates.accepted > 0, 'some still under way');
+    const ratings = await n('SELECT count(*)::int AS n FROM rating');
+    assert.ok(ratings >= s.services.rated);
+    const good = await n('SELECT count(*)::int AS n FROM rating WHERE overall >= 4');
+    assert.ok(good / ratings > 0.85, `好评率 ${good / ratings}`);
+    const tickets = await db.query<{ state: string; n: number }>(
+      `SELECT c.state, count(*)::int AS n FROM ticket t JOIN workflow_case c ON c.id = t.case_id GROUP BY 1`,
+    );
+    const ts = Object.fromEntries(tickets.map((x) => [x.state, x.n]));
+    assert.ok(ts.evaluated > 0, JSON.stringify(ts));
   },
 );
