@@ -39,10 +39,11 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await review.goto(`${wb.server.url}/matter`);
     await review.getByLabel('受理编号').fill(receipt);
     await review.getByRole('button', { name: /查\s*询/ }).click();
-    const found = review.locator('tr.ant-table-row', { hasText: receipt });
-    await found.waitFor();
-    assert.match((await found.textContent()) ?? '', /已办结/);
-    assert.equal(await review.locator('tr.ant-table-row').count(), 1, 'the search by receipt finds that one');
+    // the list shows every matter until the search answers: wait for the one row it finds
+    const rows = review.locator('tr.ant-table-row');
+    for (let i = 0; i < 50 && (await rows.count()) !== 1; i++) await review.waitForTimeout(200);
+    assert.equal(await rows.count(), 1, 'the search by receipt finds that one');
+    assert.match((await rows.first().textContent()) ?? '', new RegExp(`${receipt}[\\s\\S]*已办结`));
     await review.context().close();
 
     // the newborn's 一人一档 lists the matter; 信息变更 opens the counter with the person filled in

@@ -8,7 +8,13 @@ import { seedDemoCounty } from './seed-county.ts';
 dbTest(
   'demo settlements: inpatient fund share 55–70 %, small outpatient pooling, prices mostly within caps',
   async (db) => {
-    await seedDemoCounty(db, { persons: 1200, seed: 2026, today: '2026-12-03', settlements: 160 });
+    await seedDemoCounty(db, {
+      persons: 1200,
+      seed: 2026,
+      today: '2026-12-03',
+      settlements: 160,
+      extras: false,
+    });
     const rows = await db.query<{ clr: string; n: number; total: string; fund: string }>(
       `SELECT clr_type AS clr, count(*)::int AS n, sum(medfee_sumamt)::text AS total, sum(fund_pay_sumamt)::text AS fund
        FROM settlement WHERE kind = 'settlement' AND reversed_by IS NULL GROUP BY clr_type`,

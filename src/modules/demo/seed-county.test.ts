@@ -8,7 +8,7 @@ import { DEMO_AGENT_VILLAGE, demoHisCredentials, seedDemoCounty } from './seed-c
 
 const TODAY = '2026-11-22';
 const seed300 = (db: Db, seed = 2026) =>
-  seedDemoCounty(db, { persons: 300, seed, today: TODAY, settlements: 12 });
+  seedDemoCounty(db, { persons: 300, seed, today: TODAY, settlements: 12, extras: false });
 const one = async (db: Db, sql: string, params: unknown[] = []) =>
   (await db.query<{ n: number }>(sql, params))[0].n;
 

@@ -44,6 +44,11 @@ export interface SeedDemoOptions {
   today: string;
   settlements?: number;
   admdvs?: string;
+  /**
+   * Last month's settlements, supervision, a year of services and the cases (default: with any
+   * settlements). Tests of the registry and of this month's settlements leave them out.
+   */
+  extras?: boolean;
 }
 
 export interface SeedDemoSummary {
@@ -119,7 +124,7 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
   let supervision: SeedDemoSummary['supervision'] = null;
   let services: SeedDemoSummary['services'] = null;
   let casework: SeedDemoSummary['casework'] = null;
-  if (count > 0) {
+  if (count > 0 && (o.extras ?? true)) {
     await seedDemoSettlements(db, {
       admdvs,
       today: lastDayOfPreviousMonth(o.today),
