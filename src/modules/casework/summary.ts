@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/types.ts';
 import { LEDGER_KINDS, OUTCOME_KINDS } from '../../domain/casework/codes.ts';
 import { yuan } from './documents.ts';
 import * as repo from './repo.ts';
+import { fenToYuan, mulDivHalfUp } from '../../domain/shared/money.ts';
 
 /** [first instant of `from`, first instant after `to`) in Beijing time, for YYYY-MM periods. */
 export function periodRange(from: string, to: string): [Date, Date] {
@@ -22,7 +23,8 @@ export async function leaderSummary(q: Queryable, f: repo.PeriodFilter) {
       return [k, { count: r?.count ?? 0, amountFen: r?.amountFen ?? 0, cases: r?.cases ?? 0 }];
     }),
   ) as Record<keyof typeof OUTCOME_KINDS, { count: number; amountFen: number; cases: number }>;
-  const w = (fen: number) => `${(Math.round(fen / 100) / 10_000).toFixed(2)} 万元`;
+  // 万元 with two decimals, rounded half-up in integers (fen → hundredths of 万元)
+  const w = (fen: number) => `${fenToYuan(mulDivHalfUp(fen, 1, 10_000))} 万元`;
   const text =
     `${f.from}至${f.to}，立案 ${cases.opened} 件，结案 ${cases.closed} 件；约谈 ${byKind.interview.count} 次，` +
     `下发整改通知 ${byKind.rectify.count} 份；追回基金 ${w(byKind.recovery.amountFen)}，` +

@@ -13,6 +13,7 @@ import { actOnCase, addOutcome, openCase } from '../casework/index.ts';
 import { modules } from '../index.ts';
 import { assignPoints, registerStaff } from '../medstaff/index.ts';
 import { unlessCalendarMissing } from './calendar-gap.ts';
+import { fenToYuan } from '../../domain/shared/money.ts';
 
 export interface DemoCaseworkOptions {
   today: string;
@@ -111,7 +112,7 @@ export async function seedDemoCasework(db: Db, o: DemoCaseworkOptions) {
             violationType: p.type as never,
             article: p.article,
             lossFen: p.loss,
-            facts: `经调取该机构 ${p.day.slice(0, 7)} 月住院结算明细和病历核查，存在${p.type}问题，涉及医保基金 ${(p.loss / 100).toFixed(2)} 元。`,
+            facts: `经调取该机构 ${p.day.slice(0, 7)} 月住院结算明细和病历核查，存在${p.type}问题，涉及医保基金 ${fenToYuan(p.loss)} 元。`,
             ticketNo: null,
           },
           ctx('auditor', 'auditor', at(p.day, 0, 9)),

@@ -127,4 +127,4 @@ export const reviewBody = z.object({
 });
 export type ReviewBody = z.infer<typeof reviewBody>;
 
-export type { SampleRecordRow, SampleRow, SuspectRow } from './suspect-repo.ts';
+export type { InstitutionIndicatorRow, SampleRecordRow, SampleRow, SuspectRow } from './suspect-repo.ts';

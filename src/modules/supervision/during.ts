@@ -8,6 +8,7 @@ import { conflict } from '../../domain/shared/errors.ts';
 import type { WorkCalendar } from '../../domain/shared/working-days.ts';
 import { type AnalysisRequest, findWarnings } from './analysis.ts';
 import * as repo from './analysis-repo.ts';
+import { fenToYuan } from '../../domain/shared/money.ts';
 
 const RULES_TTL_MS = 5_000;
 let blocking: { codes: string[]; at: number } | null = null;
@@ -70,8 +71,7 @@ export async function refuseIfBlocked(q: Queryable, mdtrtId: string, now: Date):
   if (certain.length === 0) return;
   const what = certain
     .map(
-      (w) =>
-        `${w.ruleName}（明细 ${w.items.map((i) => i.rxId).join('、')}，${(w.amountFen / 100).toFixed(2)} 元）`,
+      (w) => `${w.ruleName}（明细 ${w.items.map((i) => i.rxId).join('、')}，${fenToYuan(w.amountFen)} 元）`,
     )
     .join('；');
   throw conflict(

@@ -120,18 +120,7 @@ export async function importKnowledge(tx: Queryable, file: Buffer, actor: Actor,
     });
   }
   if (rows.length === 0) throw badRequest('SUPERVISION_FILE_EMPTY', '知识库文件中没有数据行');
-  const n = await repo.insertKnowledge(tx, rows, now);
-  await audit(
-    tx,
-    actor,
-    'supervision.knowledge_import',
-    'supervision_knowledge',
-    null,
-    null,
-    { rows: n },
-    now,
-  );
-  return n;
+  return addKnowledge(tx, rows, actor, now);
 }
 
 const STAGES: { rules: string[]; run: typeof scanLinesAndVisits }[] = [

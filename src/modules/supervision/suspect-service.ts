@@ -25,6 +25,7 @@ import { workCalendarFor } from '../calendar/index.ts';
 import { type Actor, getCase, openCase, SYSTEM_WORKFLOW_ACTOR_ID, transition } from '../workflow/index.ts';
 import { auditSettlements } from './during.ts';
 import * as repo from './suspect-repo.ts';
+import { fenToYuan } from '../../domain/shared/money.ts';
 
 export interface SuspectContext {
   staff: Staff;
@@ -160,13 +161,9 @@ async function act(
         field: 'confirmedFen',
       });
     if (s.amountFen > 0 && fen > s.amountFen)
-      throw badRequest(
-        'SUSPECT_AMOUNT_TOO_HIGH',
-        `认定金额不能超过疑点金额 ${(s.amountFen / 100).toFixed(2)} 元`,
-        {
-          field: 'confirmedFen',
-        },
-      );
+      throw badRequest('SUSPECT_AMOUNT_TOO_HIGH', `认定金额不能超过疑点金额 ${fenToYuan(s.amountFen)} 元`, {
+        field: 'confirmedFen',
+      });
   }
   await transition(tx, SUSPECT_MACHINE, s.caseId, body.action, actorOf(c), {
     now: c.now,

@@ -5,25 +5,14 @@
 import { Card, DatePicker, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
+import type { InstitutionIndicatorRow } from '../../../../src/modules/supervision/contract.ts';
 import { LoadError, Loading } from '../../components/page-state.tsx';
 import { bpToPercent, fenToYuan } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 
 const InstitutionChart = lazy(() => import('./institution-echarts.tsx'));
 
-interface Row {
-  code: string;
-  name: string;
-  level: number;
-  stays: number;
-  averageFen: number | null;
-  levelAverageFen: number | null;
-  selfPayBp: number | null;
-  suspects: number;
-  openSuspects: number;
-  atStakeFen: number;
-  confirmedFen: number;
-}
+type Row = InstitutionIndicatorRow;
 interface View {
   thresholds: { avgCostFactorBp: number; selfPayRatioBp: number; minStays: number };
   items: Row[];
