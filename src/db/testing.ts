@@ -1,92 +1,165 @@
 // Database fixtures for tests: every database test runs on PGlite, and again on PostgreSQL when
-// TEST_DATABASE_URL is set. Each test gets its own fresh database (PGlite: a clone of a migrated
-// template; PostgreSQL: a fresh schema), so tests never see each other's data.
+// TEST_DATABASE_URL is set. Each test gets its own fresh database (PGlite: loaded from the dump of a
+// migrated one; PostgreSQL: a copy of a migrated template database, or a fresh schema where the role
+// may not create databases), so tests never see each other's data.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test, type TestContext } from 'node:test';
-import type { PGlite } from '@electric-sql/pglite';
+import { test, type TestContext } from 'node:test';
 import pg from 'pg';
 import { loadMigrations, loadReferenceFiles, migrate } from './migrate.ts';
 import { memoryPglite, pgliteDb } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { Db, Engine } from './types.ts';
 
-let template: Promise<PGlite> | undefined;
+let template: Promise<Blob> | undefined;
 
 /**
- * The migrated template is built once per set of migrations and kept as a data-folder dump in the
- * temporary directory: every test file runs in its own process, and loading the dump costs a third of
- * creating a database and migrating it there.
+ * The migrated template is built once per set of migrations and kept as a data-folder dump (in the
+ * temporary directory under the test runner: every test file runs in its own process). Each test's
+ * database loads that dump, which costs a third of creating a database and migrating it there, and
+ * less than PGlite's clone(), which dumps its source again every time.
  */
-function templateDumpPath(): string {
+function migrationsHash(): string {
   const h = createHash('sha256');
   for (const m of loadMigrations()) h.update(`${m.name}\0${m.sql}\0`);
   for (const f of loadReferenceFiles()) h.update(`${f.table}\0${f.text}\0`);
-  return join(tmpdir(), `yibao-pglite-template-${h.digest('hex').slice(0, 16)}.tar`);
+  return h.digest('hex').slice(0, 16);
 }
 
-async function migratedTemplate(): Promise<PGlite> {
+function templateDumpPath(): string {
+  return join(tmpdir(), `yibao-pglite-template-${migrationsHash()}.tar`);
+}
+
+function migratedTemplate(): Promise<Blob> {
   template ??= (async () => {
     const path = templateDumpPath();
-    if (underTestRunner && existsSync(path)) {
-      try {
-        return await memoryPglite(new Blob([readFileSync(path)]));
-      } catch {
-        // a damaged dump: build it again below
-      }
-    }
+    // written whole through a rename, never in part
+    if (underTestRunner && existsSync(path)) return new Blob([readFileSync(path)]);
     const pgl = await memoryPglite();
     await migrate(pgliteDb(pgl));
-    if (!underTestRunner) return pgl;
     const dump = await pgl.dumpDataDir('none');
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
-    renameSync(tmp, path); // atomic: a concurrent process reads the old file or the new one, whole
-    return pgl;
+    await pgl.close();
+    if (underTestRunner) {
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+      renameSync(tmp, path); // atomic: a concurrent process reads the old file or the new one, whole
+    }
+    return dump;
   })();
   return template;
 }
 
-// Under node's test runner (each test file its own process) the template comes from a dump shared by
-// the files, and must be closed at the end: a template loaded from a dump keeps the process alive.
-// Other users (benches) build their own and register no hook, which would print a test summary.
+// Under node's test runner the dump is shared by the files through the temporary directory; other
+// users (benches) build their own.
 const underTestRunner = process.env.NODE_TEST_CONTEXT !== undefined;
-if (underTestRunner) {
-  after(async () => {
-    if (template) await (await template).close();
-  });
-}
 
 export interface TestDb {
   db: Db;
   drop(): Promise<void>;
+  /** PostgreSQL: the connection string of this test's database (its own database or the shared one) */
+  url?: string;
 }
 
 export async function freshPglite(): Promise<TestDb> {
-  const clone = (await (await migratedTemplate()).clone()) as PGlite;
-  const db = pgliteDb(clone);
+  const db = pgliteDb(await memoryPglite(await migratedTemplate()));
   return { db, drop: () => db.close() };
 }
 
+/** The same server, another database. */
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function adminQuery<T = unknown>(url: string, sql: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(sql)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+const templates = new Map<string, Promise<string | null>>();
+
+/**
+ * A migrated template database per set of migrations, built once by whichever test process comes
+ * first (an advisory lock makes the others wait, a rename makes a half-built one never count).
+ * Copying it costs a tenth of migrating a fresh schema. Null when the role may not create databases.
+ */
+function postgresTemplate(url: string): Promise<string | null> {
+  let t = templates.get(url);
+  if (!t) {
+    t = (async () => {
+      const name = `yibao_tpl_${migrationsHash()}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        await admin.query(`SELECT pg_advisory_lock(hashtext('yibao test template'))`);
+        const found = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+        if (found.rowCount === 0) {
+          const building = `${name}_build_${process.pid}`;
+          try {
+            await admin.query(`CREATE DATABASE ${building}`);
+          } catch (e) {
+            if ((e as { code?: string }).code === '42501') return null; // no CREATEDB: schemas it is
+            throw e;
+          }
+          const db = openPostgres(withDatabase(url, building), { max: 2 });
+          try {
+            await migrate(db);
+          } finally {
+            await db.close();
+          }
+          // templates of older migrations (and builds a killed process left) are of no further use
+          const old = await admin.query<{ datname: string }>(
+            `SELECT datname FROM pg_database WHERE left(datname, 10) = 'yibao_tpl_' AND datname NOT IN ($1, $2)`,
+            [name, building],
+          );
+          for (const o of old.rows) await admin.query(`DROP DATABASE IF EXISTS ${o.datname} WITH (FORCE)`);
+          await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+        }
+        return name;
+      } finally {
+        await admin.query(`SELECT pg_advisory_unlock(hashtext('yibao test template'))`).catch(() => {});
+        await admin.end();
+      }
+    })();
+    templates.set(url, t);
+  }
+  return t;
+}
+
 export async function freshPostgres(url: string, poolSize = 10): Promise<TestDb> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  // application_name = the schema: a test can find (and terminate) exactly its own connections
-  const db = openPostgres(url, { schema, max: poolSize, applicationName: schema });
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const template = await postgresTemplate(url);
+  if (template) {
+    await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+    const dbUrl = withDatabase(url, name);
+    // application_name = the database: a test can find (and terminate) exactly its own connections
+    const db = openPostgres(dbUrl, { max: poolSize, applicationName: name });
+    return {
+      db,
+      url: dbUrl,
+      async drop() {
+        await db.close();
+        await adminQuery(url, `DROP DATABASE ${name} WITH (FORCE)`);
+      },
+    };
+  }
+  await adminQuery(url, `CREATE SCHEMA ${name}`);
+  const db = openPostgres(url, { schema: name, max: poolSize, applicationName: name });
   await migrate(db);
   return {
     db,
+    url,
     async drop() {
       await db.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
+      await adminQuery(url, `DROP SCHEMA ${name} CASCADE`);
     },
   };
 }

@@ -57,7 +57,10 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await clerk.getByTestId('person-matters').locator('tr.ant-table-row', { hasText: receipt }).waitFor();
     await clerk.getByTestId('person-actions').getByRole('button', { name: '信息变更' }).click();
     await clerk.getByText('CB006').first().waitFor();
-    assert.equal(await clerk.getByLabel('人员编号', { exact: true }).inputValue(), psnNo);
+    // the counter fills the person in once its lookup answers: wait for it rather than race it
+    const psnField = clerk.getByLabel('人员编号', { exact: true });
+    for (let i = 0; i < 50 && (await psnField.inputValue()) !== psnNo; i++) await clerk.waitForTimeout(200);
+    assert.equal(await psnField.inputValue(), psnNo);
     await clerk.context().close();
   });
 });

@@ -29,8 +29,9 @@ async function until(what: string, check: () => Promise<boolean>, ms = 10_000): 
 test('terminating every backend mid-load: in-flight calls answer 系统繁忙 / 503, then the settlement goes through [postgres]', {
   skip: PG_ONLY,
 }, async () => {
-  const { db, drop } = await freshDb('postgres');
-  const outside = new pg.Client({ connectionString: PG_URL, application_name: 'outage-test-blocker' });
+  const { db, drop, url } = await freshDb('postgres');
+  // the blocker works in the test's own database (a copy of the template, or a schema of PG_URL's)
+  const outside = new pg.Client({ connectionString: url ?? PG_URL, application_name: 'outage-test-blocker' });
   try {
     const w = await hisWorld(db);
     const cookie = await loginAs(w.app, db, 'clerk');

@@ -55,14 +55,6 @@ export default function CounterPage() {
     if (!types.data || !preset.type || code) return;
     if (!types.data.items.some((t) => t.code === preset.type)) return;
     setCode(preset.type);
-    // the form mounts with the matter: fill it on the next tick
-    setTimeout(() =>
-      form.setFieldsValue({
-        subjectPsnNo: preset.psnNo ?? undefined,
-        psnNo: preset.psnNo ?? undefined,
-        applicantName: preset.name ?? undefined,
-      }),
-    );
   }, [types.data]);
 
   if (types.error) return <LoadError error={types.error} onRetry={types.reload} />;
@@ -172,7 +164,13 @@ export default function CounterPage() {
             form={form}
             layout="vertical"
             onFinish={submit}
-            initialValues={{ channel: 'counter' }}
+            // the person preset (from 一人一档) is there when the matter's fields mount, not a tick later
+            initialValues={{
+              channel: 'counter',
+              subjectPsnNo: preset.psnNo ?? undefined,
+              psnNo: preset.psnNo ?? undefined,
+              applicantName: preset.name ?? undefined,
+            }}
             style={{ marginTop: 16 }}
           >
             <Row gutter={16}>
