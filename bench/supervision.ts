@@ -2,7 +2,7 @@
 // A generated county (never committed): persons, visits (a quarter inpatient), 20 fee lines a visit
 // over 200 catalogue items (some capped, gender-, age- and inpatient-restricted), a few hundred
 // knowledge points and a sprinkling of violations. Measured in one run on PostgreSQL (N lines,
-// BENCH_FEE_LINES, default 1,000,000) and on PGlite (BENCH_PGLITE_LINES, default 200,000):
+// BENCH_FEE_LINES, default 1,000,000) and on PGlite (BENCH_PGLITE_LINES, default 1,000,000):
 //   seq scan   SELECT count(*) FROM fee_line WHERE det_item_fee_sumamt >= 0 (warm, best of two)
 //   scan       a run of every enabled rule over the whole year
 import { freshPglite, freshPostgres } from '../src/db/testing.ts';
@@ -123,7 +123,7 @@ async function one(engine: string, db: Db, lines: number): Promise<void> {
 export async function runSupervisionBench(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const pgLines = Number(process.env.BENCH_FEE_LINES || 1_000_000);
-  const pgliteLines = Number(process.env.BENCH_PGLITE_LINES || 200_000);
+  const pgliteLines = Number(process.env.BENCH_PGLITE_LINES || 1_000_000);
   const pg = await freshPostgres(url, 4);
   try {
     await one('PostgreSQL', pg.db, pgLines);

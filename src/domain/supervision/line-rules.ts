@@ -96,3 +96,14 @@ export function lineHits(
     hit('AFTER_DEATH_FEE', `死亡日期 ${person.deathDate} 之后`);
   return out;
 }
+
+/**
+ * The batch scan's test of an item's indications, as one regular expression over the text of the
+ * visit's diagnosis codes as a JSON array (`["I10.x00", "J06.900"]`): a code starting with one of
+ * the prefixes follows a quotation mark. Every character but a letter or digit is escaped. No
+ * prefixes, no test (null).
+ */
+export function indicationPattern(prefixes: readonly string[]): string | null {
+  if (prefixes.length === 0) return null;
+  return `"(${prefixes.map((p) => p.replace(/[^A-Za-z0-9]/g, (ch) => `\\${ch}`)).join('|')})`;
+}

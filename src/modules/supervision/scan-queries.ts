@@ -1,34 +1,42 @@
-// The 事后 scan as set-based SQL. The line and visit grains are one statement that reads each fee
-// line of the range once (a join to its visit, person, institution, catalogue entry and knowledge
-// points, grouped by visit, one FILTER aggregate per rule); the person and institution grains read
-// the visits and settlements of the range. Each statement inserts its hits into supervision_hit.
-// Rule conditions are SQL built from the fixed template list; parameters are bound values.
+// The 事后 scan as set-based SQL. The line and visit grains read each fee line of the range once, in
+// a read-only statement that PostgreSQL may share among parallel workers: a join to its visit,
+// person, institution, catalogue entry and knowledge points, grouped by visit into a few sums and one
+// bit set of the line rules its lines broke. Only the visits this pass marks (a small share) are read
+// again, line by line through the visit index, to name the lines and amounts of each hit. The person
+// and institution grains read the visits and settlements of the range. Every stage inserts its hits
+// into supervision_hit. Rule conditions are SQL built from the fixed template list; parameters are
+// bound values.
 import type { Queryable } from '../../db/types.ts';
+import { indicationPattern } from '../../domain/supervision/line-rules.ts';
 
-/** A line rule: its condition over f (fee_line), c (catalogue_item), v (the visit CTE), k (knowledge). */
+/**
+ * A line rule: its condition over f (fee_line), v (visit), p (person), i (institution),
+ * c (catalogue_item) and k (the knowledge points of the line's item).
+ */
 const LINE: Record<string, { when: string; amount?: string }> = {
-  GENDER: { when: `c.gender_limit IS NOT NULL AND c.gender_limit <> v.gender` },
+  GENDER: { when: `c.gender_limit IS NOT NULL AND c.gender_limit <> p.gender` },
   AGE: {
     when: `(c.min_age IS NOT NULL OR c.max_age IS NOT NULL)
-      AND extract(year FROM age(f.fee_date, v.birth_date))::int NOT BETWEEN coalesce(c.min_age, 0) AND coalesce(c.max_age, 999)`,
+      AND extract(year FROM age(f.fee_date, p.birth_date))::int NOT BETWEEN coalesce(c.min_age, 0) AND coalesce(c.max_age, 999)`,
   },
   CARE_MODE: { when: `c.inpatient_only AND NOT v.inpatient` },
   PRICE_CAP: {
     when: `c.price_cap_fen IS NOT NULL AND f.pric_fen > c.price_cap_fen`,
     amount: `greatest(0, f.det_item_fee_sumamt - round(c.price_cap_fen * f.cnt))::bigint`,
   },
-  SCHEME: { when: `k.schemes IS NOT NULL AND NOT (k.schemes ? v.insutype)` },
-  INSTITUTION_LEVEL: { when: `k.min_level IS NOT NULL AND v.lvl < k.min_level` },
+  SCHEME: { when: `k.schemes IS NOT NULL AND NOT (k.schemes ? v.insutype::text)` },
+  INSTITUTION_LEVEL: { when: `k.min_level IS NOT NULL AND coalesce(i.level, 1) < k.min_level` },
+  // the visit's diagnosis codes as a JSON array's text, ["I10.x00", "J06.900"], against the item's
+  // prefixes as one pattern, "(I10|E11): no subquery, which would keep the pass in one process
   INDICATION: {
-    when: `k.indications IS NOT NULL AND NOT EXISTS (
-      SELECT 1 FROM jsonb_array_elements_text(k.indications) p, unnest(v.diags) d WHERE d LIKE p || '%')`,
+    when: `k.indication_re IS NOT NULL AND jsonb_path_query_array(v.diagnoses, '$[*].code')::text !~ k.indication_re`,
   },
   QUANTITY: { when: `k.max_qty IS NOT NULL AND f.cnt > k.max_qty` },
   COURSE: { when: `k.max_course IS NOT NULL AND f.cnt > k.max_course` },
   FEE_OUTSIDE_STAY: {
     when: `v.inpatient AND (f.fee_date < v.begin_date OR (v.end_date IS NOT NULL AND f.fee_date > v.end_date))`,
   },
-  AFTER_DEATH_FEE: { when: `v.death_date IS NOT NULL AND f.fee_date > v.death_date` },
+  AFTER_DEATH_FEE: { when: `p.death_date IS NOT NULL AND f.fee_date > p.death_date` },
 };
 
 export const LINE_RULES = Object.keys(LINE);
@@ -50,29 +58,67 @@ export interface ScanRule {
 
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
-/** The visits of the range with their person and institution facts (a CTE body). */
-const VISITS = `
-  SELECT v.mdtrt_id, v.psn_no, v.fixmedins_code, v.insutype::text AS insutype, v.inpatient, v.begin_date, v.end_date,
-         coalesce(i.level, 1) AS lvl, p.gender, p.birth_date, p.death_date,
-         ARRAY(SELECT d->>'code' FROM jsonb_array_elements(v.diagnoses) d) AS diags,
-         CASE WHEN v.inpatient THEN coalesce(v.end_date, v.begin_date) - v.begin_date ELSE 0 END AS days
-    FROM visit v JOIN person p ON p.psn_no = v.psn_no JOIN institution i ON i.code = v.fixmedins_code
-   WHERE v.begin_date BETWEEN $2 AND $3 AND v.status <> 'cancelled'`;
+/**
+ * The knowledge points valid on a day, one row per item, as the pass reads them: a JSON parameter,
+ * not a subquery (whose grouping would keep the pass in one process). An item's indications become
+ * one pattern over the visit's diagnosis codes (indicationPattern).
+ */
+async function knowledgeParam(q: Queryable, on: string): Promise<string> {
+  const rows = await q.query<{ item_code: string; indications: string[] | null } & Record<string, unknown>>(
+    `SELECT item_code,
+            (array_agg(value->'insutypes') FILTER (WHERE template = 'SCHEME'))[1] AS schemes,
+            max((value->>'minLevel')::int) FILTER (WHERE template = 'INSTITUTION_LEVEL') AS min_level,
+            (array_agg(value->'diagnoses') FILTER (WHERE template = 'INDICATION'))[1] AS indications,
+            min((value->>'max')::numeric) FILTER (WHERE template = 'QUANTITY') AS max_qty,
+            min((value->>'max')::numeric) FILTER (WHERE template = 'COURSE') AS max_course
+       FROM supervision_knowledge
+      WHERE template IN ('SCHEME', 'INSTITUTION_LEVEL', 'INDICATION', 'QUANTITY', 'COURSE')
+        AND valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1)
+      GROUP BY item_code`,
+    [on],
+  );
+  return JSON.stringify(
+    rows.map(({ indications, ...r }) => ({
+      ...r,
+      indication_re: indications ? indicationPattern(indications) : null,
+    })),
+  );
+}
 
-/** Knowledge points valid on the range's last day, one row per item. */
-const KNOWLEDGE = `
-  SELECT item_code,
-         (array_agg(value->'insutypes') FILTER (WHERE template = 'SCHEME'))[1] AS schemes,
-         max((value->>'minLevel')::int) FILTER (WHERE template = 'INSTITUTION_LEVEL') AS min_level,
-         (array_agg(value->'diagnoses') FILTER (WHERE template = 'INDICATION'))[1] AS indications,
-         min((value->>'max')::numeric) FILTER (WHERE template = 'QUANTITY') AS max_qty,
-         min((value->>'max')::numeric) FILTER (WHERE template = 'COURSE') AS max_course
-    FROM supervision_knowledge
-   WHERE template IN ('SCHEME', 'INSTITUTION_LEVEL', 'INDICATION', 'QUANTITY', 'COURSE')
-     AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)
-   GROUP BY item_code`;
+/** The pass's knowledge parameter as a relation k. */
+const knowledge = (param: string) => `
+  jsonb_to_recordset(${param}) AS k(item_code text, schemes jsonb, min_level int, indication_re text, max_qty numeric,
+                                    max_course numeric)`;
 
-/** Lines and visits: one pass over the range's fee lines. Returns the hits inserted. */
+/** The duplicate-charging pairs valid on the range's last day. */
+const pairs = (to: string) => `
+  SELECT item_code AS a, value->>'with' AS b FROM supervision_knowledge
+   WHERE template = 'DUPLICATE_PAIR' AND valid_from <= ${to} AND (valid_to IS NULL OR valid_to >= ${to})`;
+
+/** Every code that is one side of a pair (a) or the other (b), as the pass's parameter. */
+async function pairCodesParam(q: Queryable, on: string): Promise<string> {
+  const rows = await q.query<{ code: string; a: boolean; b: boolean }>(
+    `SELECT code, bool_or(a) AS a, bool_or(b) AS b
+       FROM (SELECT a AS code, true AS a, false AS b FROM (${pairs('$1')}) x
+             UNION ALL SELECT b, false, true FROM (${pairs('$1')}) y) z
+      GROUP BY code`,
+    [on],
+  );
+  return JSON.stringify(rows);
+}
+
+/** A fee line with everything its rules read; `k` is the knowledge parameter. */
+const lineFrom = (k: string) => `
+  fee_line f
+  JOIN visit v ON v.mdtrt_id = f.mdtrt_id
+  JOIN person p ON p.psn_no = v.psn_no
+  JOIN institution i ON i.code = v.fixmedins_code
+  LEFT JOIN catalogue_item c ON c.id = f.catalogue_item_id
+  LEFT JOIN ${knowledge(k)} ON k.item_code = f.med_list_codg`;
+
+const SURGERY = `(f.med_chrgitm_type = '06' AND c.price_cap_fen IS NOT NULL AND f.pric_fen >= c.price_cap_fen)`;
+
+/** Lines and visits: one pass over the range's fee lines, then the visits it marked. Returns the hits inserted. */
 export async function scanLinesAndVisits(
   q: Queryable,
   run: { id: number; from: string; to: string },
@@ -81,98 +127,131 @@ export async function scanLinesAndVisits(
   const line = rules.filter((r) => LINE[r.template]);
   const visit = new Map(rules.filter((r) => VISIT_RULES.includes(r.template)).map((r) => [r.template, r]));
   if (line.length === 0 && visit.size === 0) return 0;
-  const aggs: string[] = [];
-  const rows: string[] = [];
-  // each line's conditions are evaluated once, into a bit set; the aggregates test bits
-  const bits: string[] = [];
-  for (const [i, r] of line.entries()) {
-    const l = LINE[r.template]!;
-    bits.push(`CASE WHEN ${l.when} THEN ${2 ** i} ELSE 0 END`);
-    const hit = `(l.flags & ${2 ** i}) <> 0`;
-    const a = `r_${i}`;
-    aggs.push(
-      `sum(${l.amount ? 'l.over' : 'l.amt'}) FILTER (WHERE ${hit}) AS ${a}_amt,
-       array_agg(l.sn) FILTER (WHERE ${hit}) AS ${a}_lines`,
-    );
-    rows.push(`('${r.code}', ${a}_amt, ${a}_lines, '{}'::jsonb)`);
-  }
-  const flags = bits.length ? bits.join(' + ') : '0';
+  // each line's conditions, evaluated once into a bit set
+  const flags = line.length
+    ? line.map((r, i) => `CASE WHEN ${LINE[r.template]!.when} THEN ${2 ** i} ELSE 0 END`).join(' + ')
+    : '0';
   const classC = visit.get('CLASS_C_RATIO');
-  if (classC) {
-    const ratio = num(classC.params.ratioBp, 3000);
-    const min = num(classC.params.minFen, 50_000);
-    rows.push(
-      `('${classC.code}', CASE WHEN c_amt >= ${min} AND c_amt * 10000 > total * ${ratio} THEN c_amt END, NULL::text[],
-        jsonb_build_object('classC', c_amt, 'total', total))`,
-    );
-  }
   const pair = visit.get('DUPLICATE_PAIR');
-  if (pair) {
-    rows.push(`('${pair.code}', CASE WHEN EXISTS (SELECT 1 FROM pairs p WHERE p.a = ANY(pair_codes) AND p.b = ANY(pair_codes))
-        THEN pair_amt END, NULL::text[], jsonb_build_object('codes', pair_codes))`);
-  }
   const surgery = visit.get('SURGERY_DISCOUNT');
-  if (surgery) {
-    rows.push(
-      `('${surgery.code}', CASE WHEN surg_n >= ${num(surgery.params.minCount, 2)} THEN surg_amt - surg_max END, NULL::text[],
-        jsonb_build_object('surgeries', surg_n))`,
-    );
-  }
   const bed = visit.get('BED_DAYS');
-  if (bed) {
-    const slack = num(bed.params.slackDays, 1);
-    rows.push(
-      `('${bed.code}', CASE WHEN inpatient AND bed_units > days + ${slack}
-          THEN round(bed_amt * (bed_units - days - ${slack}) / bed_units)::bigint END, NULL::text[],
-        jsonb_build_object('bedDays', bed_units, 'stayDays', days))`,
-    );
-  }
-  const sql = `
-    WITH v AS MATERIALIZED (${VISITS}),
-         k AS (${KNOWLEDGE}),
-         pairs AS (SELECT item_code AS a, value->>'with' AS b FROM supervision_knowledge
-                    WHERE template = 'DUPLICATE_PAIR' AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)),
-         l AS (
-           SELECT f.mdtrt_id, f.feedetl_sn AS sn, f.det_item_fee_sumamt AS amt, f.chrgitm_lv, f.med_chrgitm_type, f.cnt,
-                  f.med_list_codg AS code, v.psn_no, v.fixmedins_code, v.inpatient, v.days,
-                  (f.med_chrgitm_type = '06' AND c.price_cap_fen IS NOT NULL AND f.pric_fen >= c.price_cap_fen) AS surgery,
-                  CASE WHEN c.price_cap_fen IS NOT NULL AND f.pric_fen > c.price_cap_fen
-                       THEN greatest(0, f.det_item_fee_sumamt - round(c.price_cap_fen * f.cnt))::bigint END AS over,
-                  (${flags}) AS flags
-             FROM fee_line f
-             JOIN v ON v.mdtrt_id = f.mdtrt_id
-             LEFT JOIN catalogue_item c ON c.id = f.catalogue_item_id
-             LEFT JOIN k ON k.item_code = f.med_list_codg
-            WHERE NOT f.cancelled
-           OFFSET 0), -- a fence: the bit set is computed once per line, not once per aggregate that reads it
-         agg AS (
-           SELECT l.mdtrt_id, min(l.psn_no) AS psn_no, min(l.fixmedins_code) AS fixmedins_code,
-                  bool_and(l.inpatient) AS inpatient, min(l.days) AS days,
-                  sum(l.amt) AS total,
-                  coalesce(sum(l.amt) FILTER (WHERE l.chrgitm_lv = '03'), 0) AS c_amt,
-                  array_agg(l.code) FILTER (WHERE l.code IN (SELECT a FROM pairs UNION SELECT b FROM pairs)) AS pair_codes,
-                  sum(l.amt) FILTER (WHERE l.code IN (SELECT b FROM pairs)) AS pair_amt,
-                  count(*) FILTER (WHERE l.surgery) AS surg_n,
-                  sum(l.amt) FILTER (WHERE l.surgery) AS surg_amt,
-                  max(l.amt) FILTER (WHERE l.surgery) AS surg_max,
-                  coalesce(sum(l.cnt) FILTER (WHERE l.med_chrgitm_type = '01'), 0) AS bed_units,
-                  sum(l.amt) FILTER (WHERE l.med_chrgitm_type = '01') AS bed_amt
-                  ${aggs.length ? `, ${aggs.join(',\n')}` : ''}
-             FROM l
-            GROUP BY l.mdtrt_id),
-         ins AS (
-           INSERT INTO supervision_hit (run_id, chunk, rule_code, mdtrt_id, psn_no, fixmedins_code, amount_fen, lines, detail)
-           SELECT $1, 0, x.rule, agg.mdtrt_id, agg.psn_no, agg.fixmedins_code, x.amt, coalesce(x.lines, '{}'), x.detail
-             FROM agg, LATERAL (VALUES ${rows.join(',\n')}) AS x(rule, amt, lines, detail)
-            WHERE x.amt IS NOT NULL
-           RETURNING 1)
-    SELECT count(*)::int AS n FROM ins`;
-  // the pass groups every line of the range by visit: in memory, not in sorted runs on disk
-  // and without JIT: compiling this many aggregates costs seconds and saves less than it costs
+  const ratio = num(classC?.params.ratioBp, 3000);
+  const minC = num(classC?.params.minFen, 50_000);
+  const surgeries = num(surgery?.params.minCount, 2);
+  const slack = num(bed?.params.slackDays, 1);
+  // the visit's total is summed only for the visits whose class-C amount reaches the minimum
+  const classCHit = `m.c_amt >= ${minC} AND m.c_amt * 10000 > t.total * ${ratio}`;
+  const surgeryHit = `m.surg_n >= ${surgeries}`;
+  const bedHit = `m.days IS NOT NULL AND m.bed_units > m.days + ${slack}`;
+  // a visit is marked when one of its lines broke a rule or it may break a visit rule
+  const marks = [
+    line.length ? 'm.flags <> 0' : null,
+    classC ? `m.c_amt >= ${minC}` : null,
+    pair ? 'm.pair_n >= 2' : null,
+    surgery ? surgeryHit : null,
+    bed ? bedHit : null,
+  ].filter(Boolean);
+
+  // 1. The one pass: read-only, and with only aggregates that combine across workers (scan_list, not
+  //    array_agg), so that PostgreSQL may share it among parallel workers; grouped in memory (work_mem),
+  //    without JIT (compiling this many expressions costs more than it saves). A broken line is kept
+  //    as text: its rule bits, amount, amount over the cap and number.
   await q.query(`SET LOCAL work_mem = '256MB'`);
   await q.query(`SET LOCAL jit = off`);
-  const r = await q.query<{ n: number }>(sql, [run.id, run.from, run.to]);
-  return r[0]!.n;
+  await q.query(
+    `CREATE TEMP TABLE scan_marked ON COMMIT DROP AS
+     SELECT * FROM (
+       SELECT mdtrt_id, coalesce(sum(amt) FILTER (WHERE lv3), 0) AS c_amt,
+              count(*) FILTER (WHERE pair_a OR pair_b) AS pair_n,
+              scan_list(code) FILTER (WHERE pair_a OR pair_b) AS pair_codes,
+              sum(amt) FILTER (WHERE pair_b) AS pair_amt,
+              count(*) FILTER (WHERE surgery) AS surg_n, sum(amt) FILTER (WHERE surgery) AS surg_amt,
+              max(amt) FILTER (WHERE surgery) AS surg_max,
+              coalesce(sum(cnt) FILTER (WHERE bed), 0) AS bed_units, sum(amt) FILTER (WHERE bed) AS bed_amt,
+              max(stay_days) AS days,
+              bit_or(flags) AS flags,
+              scan_list(flags || ' ' || amt || ' ' || coalesce(over, 0) || ' ' || sn) FILTER (WHERE flags <> 0) AS broken
+         FROM (SELECT f.mdtrt_id, f.feedetl_sn AS sn, f.med_list_codg AS code, f.det_item_fee_sumamt AS amt, f.cnt,
+                      f.chrgitm_lv = '03' AS lv3, pc.a AS pair_a, pc.b AS pair_b, ${SURGERY} AS surgery,
+                      f.med_chrgitm_type = '01' AS bed,
+                      CASE WHEN v.inpatient THEN coalesce(v.end_date, v.begin_date) - v.begin_date END AS stay_days,
+                      CASE WHEN c.price_cap_fen IS NOT NULL AND f.pric_fen > c.price_cap_fen
+                           THEN greatest(0, f.det_item_fee_sumamt - round(c.price_cap_fen * f.cnt))::bigint END AS over,
+                      -- in a set-returning call, the bit set is a column of this subquery, computed once
+                      -- per line, not an expression copied into every aggregate that reads it
+                      unnest(ARRAY[${flags}]) AS flags
+                 FROM ${lineFrom('$3')}
+                 LEFT JOIN jsonb_to_recordset($4) AS pc(code text, a boolean, b boolean) ON pc.code = f.med_list_codg
+                WHERE NOT f.cancelled AND v.begin_date BETWEEN $1 AND $2 AND v.status <> 'cancelled') l
+        -- only the lines a rule reads are grouped: most lines of most visits break nothing
+        WHERE flags <> 0 OR lv3 OR bed OR surgery OR pair_a OR pair_b
+        GROUP BY mdtrt_id) m
+      WHERE ${marks.join(' OR ')}`,
+    [run.from, run.to, await knowledgeParam(q, run.to), await pairCodesParam(q, run.to)],
+  );
+
+  let n = 0;
+  /** Inserts the hits a SELECT gives (after the WITH query `pairs`); $1 is the run, $2 the range's end. */
+  const insert = async (select: string) => {
+    const r = await q.query<{ n: number }>(
+      `WITH pairs AS (${pairs('$2')}),
+         ins AS (INSERT INTO supervision_hit (run_id, chunk, rule_code, mdtrt_id, psn_no, fixmedins_code, amount_fen, lines, detail)
+         ${select} RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [run.id, run.to],
+    );
+    n += r[0]!.n;
+  };
+
+  // 2. visit rules, from the pass's sums
+  const sums: string[] = [];
+  if (classC) {
+    sums.push(`('${classC.code}', CASE WHEN ${classCHit} THEN m.c_amt END,
+        jsonb_build_object('classC', m.c_amt, 'total', t.total))`);
+  }
+  if (pair) {
+    sums.push(`('${pair.code}', CASE WHEN m.pair_n >= 2
+          AND EXISTS (SELECT 1 FROM pairs p WHERE p.a = ANY(m.pair_codes) AND p.b = ANY(m.pair_codes))
+        THEN m.pair_amt END, jsonb_build_object('codes', m.pair_codes))`);
+  }
+  if (surgery) {
+    sums.push(`('${surgery.code}', CASE WHEN ${surgeryHit} THEN m.surg_amt - m.surg_max END,
+        jsonb_build_object('surgeries', m.surg_n))`);
+  }
+  if (bed) {
+    sums.push(`('${bed.code}', CASE WHEN ${bedHit}
+          THEN round(m.bed_amt * (m.bed_units - m.days - ${slack}) / m.bed_units)::bigint END,
+        jsonb_build_object('bedDays', m.bed_units, 'stayDays', m.days))`);
+  }
+  if (sums.length) {
+    await insert(
+      `SELECT $1, 0, x.rule, m.mdtrt_id, v.psn_no, v.fixmedins_code, x.amt, '{}', x.detail
+         FROM scan_marked m JOIN visit v ON v.mdtrt_id = m.mdtrt_id
+         -- the visit's total, through the visit index, for the class-C ratio's candidates only
+         LEFT JOIN LATERAL (SELECT sum(f.det_item_fee_sumamt) AS total FROM fee_line f
+                             WHERE f.mdtrt_id = m.mdtrt_id AND NOT f.cancelled AND m.c_amt >= ${minC}) t ON true,
+              LATERAL (VALUES ${sums.join(', ')}) AS x(rule, amt, detail)
+        WHERE x.amt IS NOT NULL`,
+    );
+  }
+
+  // 3. line rules, from the broken lines the pass kept
+  if (line.length) {
+    const bits = line
+      .map((r, i) => `(${2 ** i}, '${r.code}', ${LINE[r.template]!.amount ? 'true' : 'false'})`)
+      .join(', ');
+    await insert(
+      `SELECT $1, 0, r.code, m.mdtrt_id, min(v.psn_no), min(v.fixmedins_code),
+              sum(CASE WHEN r.over THEN b.over ELSE b.amt END), array_agg(b.sn ORDER BY b.sn), '{}'
+         FROM scan_marked m JOIN visit v ON v.mdtrt_id = m.mdtrt_id,
+              LATERAL (SELECT x[1]::int AS flags, x[2]::bigint AS amt, x[3]::bigint AS over, x[4] AS sn
+                         FROM unnest(m.broken) e, regexp_match(e, '^([0-9]+) ([0-9]+) ([0-9]+) (.*)$') x) b,
+              (VALUES ${bits}) AS r(bit, code, over)
+        WHERE m.flags <> 0 AND (b.flags & r.bit) <> 0
+        GROUP BY r.code, m.mdtrt_id`,
+    );
+  }
+  return n;
 }
 
 /** Across visits of a person: split admissions, frequent visits, overlaps, care and settlement after death. */
