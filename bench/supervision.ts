@@ -52,7 +52,7 @@ async function generate(db: Db, lines: number): Promise<void> {
               CASE WHEN i % 4 = 0 THEN d + 5 + i % 7 END, 'settled',
               jsonb_build_array(jsonb_build_object('code', CASE WHEN i % 3 = 0 THEN 'I10.x00' ELSE 'J06.900' END)),
               CASE WHEN i % 3 = 0 THEN 'I10.x00' ELSE 'J06.900' END
-         FROM generate_series(1, $2::int) i, LATERAL (SELECT date '2025-01-01' + (i * 7919 % 360) AS d) x`,
+         FROM generate_series(1, $2::int) i, LATERAL (SELECT date '2025-01-01' + (i::bigint * 7919 % 360)::int AS d) x`,
       [ADMDVS, visits, persons],
     );
     await tx.query(
