@@ -7,7 +7,7 @@ import { buildApp } from '../src/api/app.ts';
 import { freshPostgres } from '../src/db/testing.ts';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../src/modules/his/client.ts';
 import { HIS_PATH } from '../src/modules/his/routes.ts';
-import { addInstitution, seedCounty } from '../src/modules/settlement/test-factories.ts';
+import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
 
 const CLIENTS = 8;
 const CALLS = Number(process.env.BENCH_ANALYSIS_CALLS || 1600);

@@ -8,7 +8,7 @@
 import { freshPglite, freshPostgres } from '../src/db/testing.ts';
 import type { Db } from '../src/db/types.ts';
 import { SYSTEM_ACTOR } from '../src/modules/audit/index.ts';
-import { addInstitution, seedCounty } from '../src/modules/settlement/test-factories.ts';
+import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
 import { createRun, executeRun } from '../src/modules/supervision/index.ts';
 
 const ADMDVS = '410926';

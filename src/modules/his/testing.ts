@@ -13,7 +13,7 @@ import {
   addPerson,
   EXAMPLE_ITEMS,
   seedCounty,
-} from '../settlement/test-factories.ts';
+} from '../settlement/testing.ts';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from './client.ts';
 import { HIS_PATH } from './routes.ts';
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
-import { addInstitution, addItems, addPerson } from '../settlement/test-factories.ts';
+import { addInstitution, addItems, addPerson } from '../settlement/testing.ts';
 import { at, HisTester, hisWorld, totalOf, wire } from '../his/testing.ts';
 import * as repo from './repo.ts';
 import { createRun, executeRun, listRules } from './service.ts';
