@@ -8,18 +8,24 @@ export interface ItemRow extends ItemFacts {
   knowledge: ItemKnowledge;
 }
 
+/**
+ * An item's knowledge points (rows k of supervision_knowledge, grouped by item) as one ItemKnowledge
+ * object: the 事前/事中 analysis and the 事后 scan read them the same way.
+ */
+export const ITEM_KNOWLEDGE = `jsonb_strip_nulls(jsonb_build_object(
+    'schemes', (array_agg(k.value->'insutypes') FILTER (WHERE k.template = 'SCHEME'))[1],
+    'minLevel', max((k.value->>'minLevel')::int) FILTER (WHERE k.template = 'INSTITUTION_LEVEL'),
+    'indications', (array_agg(k.value->'diagnoses') FILTER (WHERE k.template = 'INDICATION'))[1],
+    'maxQuantity', min((k.value->>'max')::numeric) FILTER (WHERE k.template = 'QUANTITY'),
+    'maxCourse', min((k.value->>'max')::numeric) FILTER (WHERE k.template = 'COURSE')))`;
+
 /** Catalogue facts and knowledge points of the items, valid on a date; items unknown are absent. */
 export async function itemsOn(q: Queryable, codes: string[], on: string): Promise<Map<string, ItemRow>> {
   const rows = await q.query<ItemRow>(
     `WITH u AS (SELECT DISTINCT unnest($1::text[]) AS code)
      SELECT u.code, c.gender_limit AS "genderLimit", c.min_age AS "minAge", c.max_age AS "maxAge",
             coalesce(c.inpatient_only, false) AS "inpatientOnly", c.price_cap_fen::int AS "priceCapFen",
-            coalesce((SELECT jsonb_strip_nulls(jsonb_build_object(
-                       'schemes', (array_agg(k.value->'insutypes') FILTER (WHERE k.template = 'SCHEME'))[1],
-                       'minLevel', max((k.value->>'minLevel')::int) FILTER (WHERE k.template = 'INSTITUTION_LEVEL'),
-                       'indications', (array_agg(k.value->'diagnoses') FILTER (WHERE k.template = 'INDICATION'))[1],
-                       'maxQuantity', min((k.value->>'max')::numeric) FILTER (WHERE k.template = 'QUANTITY'),
-                       'maxCourse', min((k.value->>'max')::numeric) FILTER (WHERE k.template = 'COURSE')))
+            coalesce((SELECT ${ITEM_KNOWLEDGE}
                         FROM supervision_knowledge k
                        WHERE k.item_code = u.code AND k.valid_from <= $2 AND (k.valid_to IS NULL OR k.valid_to >= $2)),
                      '{}') AS knowledge

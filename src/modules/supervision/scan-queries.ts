@@ -7,7 +7,8 @@
 // into supervision_hit. Rule conditions are SQL built from the fixed template list; parameters are
 // bound values.
 import type { Queryable } from '../../db/types.ts';
-import { indicationPattern } from '../../domain/supervision/line-rules.ts';
+import { type ItemKnowledge, indicationPattern } from '../../domain/supervision/line-rules.ts';
+import { ITEM_KNOWLEDGE } from './analysis-repo.ts';
 
 /**
  * A line rule: its condition over f (fee_line), v (visit), p (person), i (institution),
@@ -64,23 +65,21 @@ const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.i
  * one pattern over the visit's diagnosis codes (indicationPattern).
  */
 async function knowledgeParam(q: Queryable, on: string): Promise<string> {
-  const rows = await q.query<{ item_code: string; indications: string[] | null } & Record<string, unknown>>(
-    `SELECT item_code,
-            (array_agg(value->'insutypes') FILTER (WHERE template = 'SCHEME'))[1] AS schemes,
-            max((value->>'minLevel')::int) FILTER (WHERE template = 'INSTITUTION_LEVEL') AS min_level,
-            (array_agg(value->'diagnoses') FILTER (WHERE template = 'INDICATION'))[1] AS indications,
-            min((value->>'max')::numeric) FILTER (WHERE template = 'QUANTITY') AS max_qty,
-            min((value->>'max')::numeric) FILTER (WHERE template = 'COURSE') AS max_course
-       FROM supervision_knowledge
-      WHERE template IN ('SCHEME', 'INSTITUTION_LEVEL', 'INDICATION', 'QUANTITY', 'COURSE')
-        AND valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1)
-      GROUP BY item_code`,
+  const rows = await q.query<{ item: string; knowledge: ItemKnowledge }>(
+    `SELECT k.item_code AS item, ${ITEM_KNOWLEDGE} AS knowledge
+       FROM supervision_knowledge k
+      WHERE k.valid_from <= $1 AND (k.valid_to IS NULL OR k.valid_to >= $1)
+      GROUP BY k.item_code`,
     [on],
   );
   return JSON.stringify(
-    rows.map(({ indications, ...r }) => ({
-      ...r,
-      indication_re: indications ? indicationPattern(indications) : null,
+    rows.map(({ item, knowledge: k }) => ({
+      item_code: item,
+      schemes: k.schemes ?? null,
+      min_level: k.minLevel ?? null,
+      indication_re: k.indications ? indicationPattern(k.indications) : null,
+      max_qty: k.maxQuantity ?? null,
+      max_course: k.maxCourse ?? null,
     })),
   );
 }
