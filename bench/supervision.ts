@@ -3,18 +3,25 @@
 // over 200 catalogue items (some capped, gender-, age- and inpatient-restricted), a few hundred
 // knowledge points and a sprinkling of violations. Measured in one run on PostgreSQL (N lines,
 // BENCH_FEE_LINES, default 1,000,000) and on PGlite (BENCH_PGLITE_LINES, default 1,000,000):
+//   事中       the payment audit's evaluation of the arriving lines (each visit once; here all at once)
 //   seq scan   SELECT count(*) FROM fee_line WHERE det_item_fee_sumamt >= 0 (warm, best of two)
-//   scan       a run of every enabled rule over the whole year
+//   scan       a run of every enabled rule over the whole year, reading the visits' stored results
+//   full       the same after a knowledge change, which makes every visit's result stale
 import { freshPglite, freshPostgres } from '../src/db/testing.ts';
 import type { Db } from '../src/db/types.ts';
 import { SYSTEM_ACTOR } from '../src/modules/audit/index.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
-import { createRun, executeRun } from '../src/modules/supervision/index.ts';
+import {
+  addKnowledge,
+  createRun,
+  executeRun,
+  refreshChangedVisits,
+} from '../src/modules/supervision/index.ts';
 
 const ADMDVS = '410926';
 const LINES_PER_VISIT = 20;
 
-async function generate(db: Db, lines: number): Promise<void> {
+export async function generate(db: Db, lines: number): Promise<void> {
   const visits = Math.ceil(lines / LINES_PER_VISIT);
   const persons = Math.max(100, Math.ceil(visits / 5));
   await db.tx(async (tx) => {
@@ -92,31 +99,66 @@ async function generate(db: Db, lines: number): Promise<void> {
   await db.exec('ANALYZE');
 }
 
-async function measure(db: Db): Promise<{ seq: number; scan: number; hits: number }> {
-  let seq = Number.POSITIVE_INFINITY;
+const NOW = new Date('2026-01-05T02:00:00Z');
+
+async function seqScan(db: Db): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 2; i++) {
     const t0 = performance.now();
     await db.query(`SELECT count(*) FROM fee_line WHERE det_item_fee_sumamt >= 0`);
-    seq = Math.min(seq, performance.now() - t0);
+    best = Math.min(best, performance.now() - t0);
   }
-  const now = new Date('2026-01-05T02:00:00Z');
-  const t0 = performance.now();
-  const run = await db.tx((tx) => createRun(tx, { from: '2025-01-01', to: '2025-12-31' }, SYSTEM_ACTOR, now));
-  const done = await executeRun(db, run.id, () => now);
-  return { seq, scan: performance.now() - t0, hits: done.hits };
+  return best;
 }
+
+async function scan(db: Db): Promise<{ ms: number; hits: number; checked: number }> {
+  const t0 = performance.now();
+  const run = await db.tx((tx) => createRun(tx, { from: '2025-01-01', to: '2025-12-31' }, SYSTEM_ACTOR, NOW));
+  const done = await executeRun(db, run.id, () => NOW);
+  return { ms: performance.now() - t0, hits: done.hits, checked: done.visitsChecked ?? 0 };
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function one(engine: string, db: Db, lines: number): Promise<void> {
   const t0 = performance.now();
   await generate(db, lines);
-  const n = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM fee_line`);
+  const n = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM fee_line`))[0]!.n;
+  console.log(`${engine}: ${n.toLocaleString()} fee lines generated in ${s(performance.now() - t0)}`);
+  // 事中: the payment audit evaluates each visit's lines once, as they arrive (here all at once)
+  const a0 = performance.now();
+  const audited = await refreshChangedVisits(db, NOW, 20_000);
+  const audit = performance.now() - a0;
   console.log(
-    `${engine}: ${n[0]!.n.toLocaleString()} fee lines generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `${engine}: 事中 evaluation of the arriving lines: ${audited.toLocaleString()} visits in ${s(audit)} (${((audit * 1000) / n).toFixed(2)} µs a line)`,
   );
-  const m = await measure(db);
-  const ratio = m.scan / m.seq;
+  const seq = await seqScan(db);
+  const m = await scan(db);
+  const ratio = m.ms / seq;
   console.log(
-    `${engine}: seq scan ${(m.seq / 1000).toFixed(2)} s; scan of 22 rules ${(m.scan / 1000).toFixed(2)} s (${m.hits.toLocaleString()} hits); ratio ${ratio.toFixed(2)} (target ≤ 3) ${ratio <= 3 ? '✓' : '✗'}`,
+    `${engine}: seq scan ${s(seq)}; scan of 22 rules ${s(m.ms)} (${m.hits.toLocaleString()} hits, ${m.checked} visits evaluated again); ratio ${ratio.toFixed(2)} (target ≤ 3) ${ratio <= 3 ? '✓' : '✗'}`,
+  );
+  // a knowledge point changes the basis: the next scan evaluates every visit again, in one pass
+  await db.tx((tx) =>
+    addKnowledge(
+      tx,
+      [
+        {
+          template: 'QUANTITY',
+          itemCode: 'ITEM0001',
+          value: { max: 99 },
+          batch: 'BENCH2',
+          validFrom: '2020-01-01',
+          validTo: null,
+        },
+      ],
+      SYSTEM_ACTOR,
+      NOW,
+    ),
+  );
+  const full = await scan(db);
+  console.log(
+    `${engine}: after a knowledge change, scan ${s(full.ms)} (${full.checked.toLocaleString()} visits evaluated again, ${full.hits.toLocaleString()} hits); ratio ${(full.ms / seq).toFixed(2)}`,
   );
 }
 

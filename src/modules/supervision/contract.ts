@@ -57,6 +57,9 @@ export interface RunRow {
   startedBy: string;
   startedAt: string;
   finishedAt: string | null;
+  /** visits whose line and visit rules this run evaluated, and visits whose stored results held */
+  visitsChecked: number | null;
+  visitsReused: number | null;
 }
 
 export interface HitRow {

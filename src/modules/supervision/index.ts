@@ -1,7 +1,7 @@
 // Fund supervision (基金监管): its face.
 export { SUPERVISION_PERMISSIONS } from './permissions.ts';
 export { supervisionRoutes } from './routes.ts';
-export { addKnowledge, createRun, executeRun } from './service.ts';
+export { addKnowledge, createRun, executeRun, refreshChangedVisits } from './service.ts';
 export {
   actOnSuspect,
   auditNewSettlements,

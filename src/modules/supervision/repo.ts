@@ -102,7 +102,8 @@ export async function listKnowledge(q: Queryable, template: string | null, limit
 }
 
 const RUN = `id::int, from_date::text AS "fromDate", to_date::text AS "toDate", status, rules, chunks_total AS "chunksTotal",
-  chunks_done AS "chunksDone", hits, error, started_by AS "startedBy", started_at AS "startedAt", finished_at AS "finishedAt"`;
+  chunks_done AS "chunksDone", hits, error, started_by AS "startedBy", started_at AS "startedAt", finished_at AS "finishedAt",
+  visits_checked AS "visitsChecked", visits_reused AS "visitsReused"`;
 
 export async function insertRun(
   q: Queryable,

@@ -6,6 +6,7 @@
 // and institution grains read the visits and settlements of the range. Every stage inserts its hits
 // into supervision_hit. Rule conditions are SQL built from the fixed template list; parameters are
 // bound values.
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
 import { type ItemKnowledge, indicationPattern } from '../../domain/supervision/line-rules.ts';
 import { ITEM_KNOWLEDGE } from './analysis-repo.ts';
@@ -117,15 +118,17 @@ const lineFrom = (k: string) => `
 
 const SURGERY = `(f.med_chrgitm_type = '06' AND c.price_cap_fen IS NOT NULL AND f.pric_fen >= c.price_cap_fen)`;
 
-/** Lines and visits: one pass over the range's fee lines, then the visits it marked. Returns the hits inserted. */
-export async function scanLinesAndVisits(
-  q: Queryable,
-  run: { id: number; from: string; to: string },
-  rules: ScanRule[],
-): Promise<number> {
+/** Which visits the pass reads: those that began in a range, or those listed in the temp table scan_todo. */
+type Scope = { range: { from: string; to: string } } | { todo: true };
+
+/**
+ * The one pass over the fee lines of the scope's visits, into the temp table scan_marked: per visit
+ * that broke a line rule or may break a visit rule, a few sums and its broken lines. `on` is the day
+ * whose knowledge points apply.
+ */
+async function markVisits(q: Queryable, scope: Scope, rules: ScanRule[], on: string): Promise<void> {
   const line = rules.filter((r) => LINE[r.template]);
   const visit = new Map(rules.filter((r) => VISIT_RULES.includes(r.template)).map((r) => [r.template, r]));
-  if (line.length === 0 && visit.size === 0) return 0;
   // each line's conditions, evaluated once into a bit set
   const flags = line.length
     ? line.map((r, i) => `CASE WHEN ${LINE[r.template]!.when} THEN ${2 ** i} ELSE 0 END`).join(' + ')
@@ -134,27 +137,24 @@ export async function scanLinesAndVisits(
   const pair = visit.get('DUPLICATE_PAIR');
   const surgery = visit.get('SURGERY_DISCOUNT');
   const bed = visit.get('BED_DAYS');
-  const ratio = num(classC?.params.ratioBp, 3000);
   const minC = num(classC?.params.minFen, 50_000);
-  const surgeries = num(surgery?.params.minCount, 2);
-  const slack = num(bed?.params.slackDays, 1);
-  // the visit's total is summed only for the visits whose class-C amount reaches the minimum
-  const classCHit = `m.c_amt >= ${minC} AND m.c_amt * 10000 > t.total * ${ratio}`;
-  const surgeryHit = `m.surg_n >= ${surgeries}`;
-  const bedHit = `m.days IS NOT NULL AND m.bed_units > m.days + ${slack}`;
   // a visit is marked when one of its lines broke a rule or it may break a visit rule
   const marks = [
     line.length ? 'm.flags <> 0' : null,
     classC ? `m.c_amt >= ${minC}` : null,
     pair ? 'm.pair_n >= 2' : null,
-    surgery ? surgeryHit : null,
-    bed ? bedHit : null,
+    surgery ? `m.surg_n >= ${num(surgery?.params.minCount, 2)}` : null,
+    bed ? `m.days IS NOT NULL AND m.bed_units > m.days + ${num(bed?.params.slackDays, 1)}` : null,
   ].filter(Boolean);
+  const which =
+    'range' in scope
+      ? 'v.begin_date BETWEEN $1::date AND $2::date'
+      : 'f.mdtrt_id IN (SELECT mdtrt_id FROM scan_todo) AND $1::date IS NULL AND $2::date IS NULL';
 
-  // 1. The one pass: read-only, and with only aggregates that combine across workers (scan_list, not
-  //    array_agg), so that PostgreSQL may share it among parallel workers; grouped in memory (work_mem),
-  //    without JIT (compiling this many expressions costs more than it saves). A broken line is kept
-  //    as text: its rule bits, amount, amount over the cap and number.
+  // Read-only, and with only aggregates that combine across workers (scan_list, not array_agg), so
+  // that PostgreSQL may share the pass among parallel workers; grouped in memory (work_mem), without
+  // JIT (compiling this many expressions costs more than it saves). A broken line is kept as text:
+  // its rule bits, amount, amount over the cap and number.
   await q.query(`SET LOCAL work_mem = '256MB'`);
   await q.query(`SET LOCAL jit = off`);
   await q.query(
@@ -181,31 +181,51 @@ export async function scanLinesAndVisits(
                       unnest(ARRAY[${flags}]) AS flags
                  FROM ${lineFrom('$3')}
                  LEFT JOIN jsonb_to_recordset($4) AS pc(code text, a boolean, b boolean) ON pc.code = f.med_list_codg
-                WHERE NOT f.cancelled AND v.begin_date BETWEEN $1 AND $2 AND v.status <> 'cancelled') l
+                WHERE NOT f.cancelled AND ${which} AND v.status <> 'cancelled') l
         -- only the lines a rule reads are grouped: most lines of most visits break nothing
         WHERE flags <> 0 OR lv3 OR bed OR surgery OR pair_a OR pair_b
         GROUP BY mdtrt_id) m
-      WHERE ${marks.join(' OR ')}`,
-    [run.from, run.to, await knowledgeParam(q, run.to), await pairCodesParam(q, run.to)],
+      WHERE ${marks.length ? marks.join(' OR ') : 'false'}`,
+    [
+      'range' in scope ? scope.range.from : null,
+      'range' in scope ? scope.range.to : null,
+      await knowledgeParam(q, on),
+      await pairCodesParam(q, on),
+    ],
   );
+}
 
+/**
+ * The hits of the marked visits into supervision_visit_hit: the visit rules from the pass's sums,
+ * the line rules from the broken lines it kept. Returns the number of hits.
+ */
+async function storeMarked(q: Queryable, rules: ScanRule[], on: string): Promise<number> {
+  const line = rules.filter((r) => LINE[r.template]);
+  const visit = new Map(rules.filter((r) => VISIT_RULES.includes(r.template)).map((r) => [r.template, r]));
+  const classC = visit.get('CLASS_C_RATIO');
+  const pair = visit.get('DUPLICATE_PAIR');
+  const surgery = visit.get('SURGERY_DISCOUNT');
+  const bed = visit.get('BED_DAYS');
+  const ratio = num(classC?.params.ratioBp, 3000);
+  const minC = num(classC?.params.minFen, 50_000);
+  const slack = num(bed?.params.slackDays, 1);
   let n = 0;
-  /** Inserts the hits a SELECT gives (after the WITH query `pairs`); $1 is the run, $2 the range's end. */
+  /** Inserts the hits a SELECT gives (after the WITH query `pairs`); $1 is the knowledge day. */
   const insert = async (select: string) => {
     const r = await q.query<{ n: number }>(
-      `WITH pairs AS (${pairs('$2')}),
-         ins AS (INSERT INTO supervision_hit (run_id, chunk, rule_code, mdtrt_id, psn_no, fixmedins_code, amount_fen, lines, detail)
+      `WITH pairs AS (${pairs('$1')}),
+         ins AS (INSERT INTO supervision_visit_hit (rule_code, mdtrt_id, amount_fen, lines, detail)
          ${select} RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,
-      [run.id, run.to],
+      [on],
     );
     n += r[0]!.n;
   };
 
-  // 2. visit rules, from the pass's sums
+  // visit rules, from the pass's sums
   const sums: string[] = [];
   if (classC) {
-    sums.push(`('${classC.code}', CASE WHEN ${classCHit} THEN m.c_amt END,
+    sums.push(`('${classC.code}', CASE WHEN m.c_amt >= ${minC} AND m.c_amt * 10000 > t.total * ${ratio} THEN m.c_amt END,
         jsonb_build_object('classC', m.c_amt, 'total', t.total))`);
   }
   if (pair) {
@@ -214,18 +234,18 @@ export async function scanLinesAndVisits(
         THEN m.pair_amt END, jsonb_build_object('codes', m.pair_codes))`);
   }
   if (surgery) {
-    sums.push(`('${surgery.code}', CASE WHEN ${surgeryHit} THEN m.surg_amt - m.surg_max END,
+    sums.push(`('${surgery.code}', CASE WHEN m.surg_n >= ${num(surgery.params.minCount, 2)} THEN m.surg_amt - m.surg_max END,
         jsonb_build_object('surgeries', m.surg_n))`);
   }
   if (bed) {
-    sums.push(`('${bed.code}', CASE WHEN ${bedHit}
+    sums.push(`('${bed.code}', CASE WHEN m.days IS NOT NULL AND m.bed_units > m.days + ${slack}
           THEN round(m.bed_amt * (m.bed_units - m.days - ${slack}) / m.bed_units)::bigint END,
         jsonb_build_object('bedDays', m.bed_units, 'stayDays', m.days))`);
   }
   if (sums.length) {
     await insert(
-      `SELECT $1, 0, x.rule, m.mdtrt_id, v.psn_no, v.fixmedins_code, x.amt, '{}', x.detail
-         FROM scan_marked m JOIN visit v ON v.mdtrt_id = m.mdtrt_id
+      `SELECT x.rule, m.mdtrt_id, x.amt, '{}', x.detail
+         FROM scan_marked m
          -- the visit's total, through the visit index, for the class-C ratio's candidates only
          LEFT JOIN LATERAL (SELECT sum(f.det_item_fee_sumamt) AS total FROM fee_line f
                              WHERE f.mdtrt_id = m.mdtrt_id AND NOT f.cancelled AND m.c_amt >= ${minC}) t ON true,
@@ -234,15 +254,14 @@ export async function scanLinesAndVisits(
     );
   }
 
-  // 3. line rules, from the broken lines the pass kept
+  // line rules, from the broken lines the pass kept
   if (line.length) {
     const bits = line
       .map((r, i) => `(${2 ** i}, '${r.code}', ${LINE[r.template]!.amount ? 'true' : 'false'})`)
       .join(', ');
     await insert(
-      `SELECT $1, 0, r.code, m.mdtrt_id, min(v.psn_no), min(v.fixmedins_code),
-              sum(CASE WHEN r.over THEN b.over ELSE b.amt END), array_agg(b.sn ORDER BY b.sn), '{}'
-         FROM scan_marked m JOIN visit v ON v.mdtrt_id = m.mdtrt_id,
+      `SELECT r.code, m.mdtrt_id, sum(CASE WHEN r.over THEN b.over ELSE b.amt END), array_agg(b.sn ORDER BY b.sn), '{}'
+         FROM scan_marked m,
               LATERAL (SELECT x[1]::int AS flags, x[2]::bigint AS amt, x[3]::bigint AS over, x[4] AS sn
                          FROM unnest(m.broken) e, regexp_match(e, '^([0-9]+) ([0-9]+) ([0-9]+) (.*)$') x) b,
               (VALUES ${bits}) AS r(bit, code, over)
@@ -251,6 +270,138 @@ export async function scanLinesAndVisits(
     );
   }
   return n;
+}
+
+/**
+ * The basis of the line and visit rules' results: a digest of all the pass reads besides the
+ * visits' own rows — the rules and their parameters, the knowledge points and pairs valid on `on`,
+ * the catalogue's restrictions and the institutions' levels. Returns its id (a new one when new).
+ */
+async function basisOf(q: Queryable, rules: ScanRule[], on: string, now: Date): Promise<number> {
+  const facts = await q.query<{ catalogue: string | null; levels: string | null }>(
+    `SELECT (SELECT md5(string_agg(concat_ws('|', id, gender_limit, min_age, max_age, inpatient_only, price_cap_fen), ',' ORDER BY id))
+               FROM catalogue_item) AS catalogue,
+            (SELECT md5(string_agg(code || '|' || coalesce(level, 1), ',' ORDER BY code)) FROM institution) AS levels`,
+  );
+  const pairList = await q.query<{ a: string; b: string }>(`${pairs('$1')} ORDER BY 1, 2`, [on]);
+  const digest = createHash('sha256')
+    .update(
+      JSON.stringify({
+        rules: rules.map((r) => [r.code, r.template, r.params]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+        knowledge: await knowledgeParam(q, on),
+        pairs: pairList,
+        ...facts[0],
+      }),
+    )
+    .digest('hex');
+  const r = await q.query<{ id: number }>(
+    `WITH ins AS (INSERT INTO supervision_basis (digest, created_at) VALUES ($1, $2) ON CONFLICT (digest) DO NOTHING RETURNING id)
+     SELECT id FROM ins UNION ALL SELECT id FROM supervision_basis WHERE digest = $1`,
+    [digest, now],
+  );
+  return r[0]!.id;
+}
+
+export interface Refreshed {
+  /** visits whose line and visit rules were evaluated now */
+  checked: number;
+  /** visits of the scope whose stored results still held */
+  reused: number;
+}
+
+/**
+ * Bring the stored results of the line and visit rules up to date for a scope: the visits that
+ * began in a range (a scan), or the next `limit` visits whose rows changed (the payment audit). A
+ * visit is evaluated again when it has no result under the current basis or its rows changed since;
+ * every other visit keeps its result. One computation at a time (a transaction lock).
+ */
+export async function refreshVisits(
+  q: Queryable,
+  scope: { range: { from: string; to: string } } | { changed: number },
+  rules: ScanRule[],
+  on: string,
+  now: Date,
+): Promise<Refreshed> {
+  const mine = rules.filter((r) => LINE[r.template] || VISIT_RULES.includes(r.template));
+  await q.query(`SELECT pg_advisory_xact_lock(hashtext('supervision_visit_results'))`);
+  const basis = await basisOf(q, mine, on, now);
+  // the change records this computation answers for (removed by id at the end)
+  if ('range' in scope) {
+    await q.query(
+      `CREATE TEMP TABLE scan_seen ON COMMIT DROP AS
+       SELECT ch.id, ch.mdtrt_id FROM supervision_visit_changed ch JOIN visit v ON v.mdtrt_id = ch.mdtrt_id
+        WHERE v.begin_date BETWEEN $1 AND $2`,
+      [scope.range.from, scope.range.to],
+    );
+    await q.query(
+      `CREATE TEMP TABLE scan_todo ON COMMIT DROP AS
+       SELECT v.mdtrt_id FROM visit v LEFT JOIN supervision_visit_check c ON c.mdtrt_id = v.mdtrt_id
+        WHERE v.begin_date BETWEEN $1 AND $2
+          AND ((v.status <> 'cancelled' AND c.basis_id IS DISTINCT FROM $3)
+               OR v.mdtrt_id IN (SELECT mdtrt_id FROM scan_seen))`,
+      [scope.range.from, scope.range.to, basis],
+    );
+  } else {
+    await q.query(
+      `CREATE TEMP TABLE scan_seen ON COMMIT DROP AS
+       SELECT id, mdtrt_id FROM supervision_visit_changed
+        WHERE mdtrt_id IN (SELECT mdtrt_id FROM supervision_visit_changed ORDER BY id LIMIT $1)`,
+      [scope.changed],
+    );
+    await q.query(`CREATE TEMP TABLE scan_todo ON COMMIT DROP AS SELECT DISTINCT mdtrt_id FROM scan_seen`);
+  }
+  const counts = await q.query<{ todo: number; total: number }>(
+    `SELECT (SELECT count(*)::int FROM scan_todo) AS todo,
+            ${'range' in scope ? `(SELECT count(*)::int FROM visit WHERE begin_date BETWEEN $1 AND $2 AND status <> 'cancelled')` : '0'} AS total`,
+    'range' in scope ? [scope.range.from, scope.range.to] : [],
+  );
+  const { todo, total } = counts[0]!;
+  if (todo > 0) {
+    await q.query(`ANALYZE scan_todo`);
+    // every visit of the range: the pass over the range reads no list
+    await markVisits(q, 'range' in scope && todo >= total ? scope : { todo: true }, mine, on);
+    await q.query(`DELETE FROM supervision_visit_hit WHERE mdtrt_id IN (SELECT mdtrt_id FROM scan_todo)`);
+    await storeMarked(q, mine, on);
+    await q.query(
+      `INSERT INTO supervision_visit_check (mdtrt_id, basis_id) SELECT mdtrt_id, $1 FROM scan_todo
+       ON CONFLICT (mdtrt_id) DO UPDATE SET basis_id = excluded.basis_id`,
+      [basis],
+    );
+    await q.query(`DELETE FROM supervision_visit_changed WHERE id IN (SELECT id FROM scan_seen)`);
+  }
+  await q.query('DROP TABLE scan_seen, scan_todo');
+  await q.query('DROP TABLE IF EXISTS scan_marked');
+  return { checked: todo, reused: Math.max(0, total - todo) };
+}
+
+/**
+ * Lines and visits of a run: the stored results brought up to date for the range (refreshVisits),
+ * then copied into the run. Returns the hits inserted.
+ */
+export async function scanLinesAndVisits(
+  q: Queryable,
+  run: { id: number; from: string; to: string },
+  rules: ScanRule[],
+  now: Date,
+): Promise<number> {
+  const mine = rules.filter((r) => LINE[r.template] || VISIT_RULES.includes(r.template));
+  if (mine.length === 0) return 0;
+  const done = await refreshVisits(q, { range: { from: run.from, to: run.to } }, mine, run.to, now);
+  await q.query(`UPDATE supervision_run SET visits_checked = $2, visits_reused = $3 WHERE id = $1`, [
+    run.id,
+    done.checked,
+    done.reused,
+  ]);
+  const r = await q.query<{ n: number }>(
+    `WITH ins AS (INSERT INTO supervision_hit (run_id, chunk, rule_code, mdtrt_id, psn_no, fixmedins_code, amount_fen, lines, detail)
+       SELECT $1, 0, h.rule_code, h.mdtrt_id, v.psn_no, v.fixmedins_code, h.amount_fen, h.lines, h.detail
+         FROM supervision_visit_hit h JOIN visit v ON v.mdtrt_id = h.mdtrt_id
+        WHERE v.begin_date BETWEEN $2 AND $3 AND v.status <> 'cancelled' AND h.rule_code = ANY($4)
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM ins`,
+    [run.id, run.from, run.to, mine.map((r) => r.code)],
+  );
+  return r[0]!.n;
 }
 
 /** Across visits of a person: split admissions, frequent visits, overlaps, care and settlement after death. */

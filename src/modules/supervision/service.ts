@@ -22,9 +22,11 @@ import {
   type ScanRule,
   scanInstitutions,
   scanLinesAndVisits,
+  refreshVisits,
   scanPersons,
   VISIT_RULES,
 } from './scan-queries.ts';
+import { chinaDay } from '../../domain/shared/calendar.ts';
 
 export async function ensureRules(q: Queryable, now: Date): Promise<void> {
   await repo.seedRules(q, TEMPLATES, now, 'system');
@@ -132,7 +134,7 @@ const STAGES: { rules: string[]; run: typeof scanLinesAndVisits }[] = [
 /** A new run over the visits that began from…to, with the rules enabled now. */
 export async function createRun(tx: Queryable, range: { from: string; to: string }, actor: Actor, now: Date) {
   if (range.to < range.from) throw badRequest('SUPERVISION_RANGE_INVALID', '结束日期不能早于开始日期');
-  const rules = (await listRules(tx, now)).filter((r) => r.enabled && r.stages.includes('after'));
+  const rules = await afterRules(tx, now);
   if (rules.length === 0) throw badRequest('SUPERVISION_NO_RULES', '没有启用的事后规则');
   const run = await repo.insertRun(tx, {
     ...range,
@@ -154,6 +156,29 @@ export async function createRun(tx: Queryable, range: { from: string; to: string
   return run;
 }
 
+/** The rules a scan started now would run: enabled, of the 事后 stage. */
+async function afterRules(q: Queryable, now: Date): Promise<ScanRule[]> {
+  return (await listRules(q, now))
+    .filter((r) => r.enabled && r.stages.includes('after'))
+    .map((r) => ({ code: r.code, template: r.template, params: r.params }));
+}
+
+/**
+ * 事中: the stored line and visit results of the visits whose rows changed (lines uploaded, a
+ * settlement, a death recorded), a batch a transaction, until none is left; the 事后 scan then reads
+ * them instead of the lines. Returns the visits evaluated.
+ */
+export async function refreshChangedVisits(db: Db, now: Date, batch = 2_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const done = await db.tx(async (tx) =>
+      refreshVisits(tx, { changed: batch }, await afterRules(tx, now), chinaDay(now), now),
+    );
+    total += done.checked;
+    if (done.checked < batch) return total;
+  }
+}
+
 /** Run (or resume) a scan: each stage in its own transaction, from the first not done. */
 export async function executeRun(db: Db, id: number, now: () => Date): Promise<repo.RunRow> {
   const run = await repo.findRun(db, id);
@@ -172,7 +197,7 @@ export async function executeRun(db: Db, id: number, now: () => Date): Promise<r
           id,
           mine.map((r) => r.code),
         );
-        const hits = await s.run(tx, { id, from: run.fromDate, to: run.toDate }, mine);
+        const hits = await s.run(tx, { id, from: run.fromDate, to: run.toDate }, mine, now());
         await repo.stageDone(tx, id, stage + 1, hits);
       });
     }

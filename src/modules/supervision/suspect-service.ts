@@ -24,6 +24,7 @@ import { audit } from '../audit/index.ts';
 import { workCalendarFor } from '../calendar/index.ts';
 import { type Actor, getCase, openCase, SYSTEM_WORKFLOW_ACTOR_ID, transition } from '../workflow/index.ts';
 import { auditSettlements } from './during.ts';
+import { refreshChangedVisits } from './service.ts';
 import * as repo from './suspect-repo.ts';
 import { fenToYuan } from '../../domain/shared/money.ts';
 
@@ -376,6 +377,11 @@ export function startPaymentAuditJob(db: Db, now: () => Date, log: (e: unknown) 
     running = true;
     try {
       await auditNewSettlements(db, now());
+    } catch (e) {
+      log(e);
+    }
+    try {
+      await refreshChangedVisits(db, now());
     } catch (e) {
       log(e);
     } finally {
