@@ -411,6 +411,9 @@ export async function scanPersons(
   rules: ScanRule[],
 ): Promise<number> {
   let n = 0;
+  // the windows sort the range's visits in memory, in byte order (no collation is needed to group)
+  await q.query(`SET LOCAL work_mem = '256MB'`);
+  await q.query(`SET LOCAL jit = off`);
   const insert = async (sql: string, params: unknown[]) => {
     const r = await q.query<{ n: number }>(
       `WITH ins AS (INSERT INTO supervision_hit (run_id, chunk, rule_code, mdtrt_id, psn_no, fixmedins_code, amount_fen, detail)
@@ -432,23 +435,29 @@ export async function scanPersons(
                 jsonb_build_object('previous', x.prev_id, 'gapDays', x.begin_date - x.prev_end)
            FROM (SELECT v.*, lag(v.mdtrt_id) OVER w AS prev_id, lag(v.end_date) OVER w AS prev_end
                    FROM visit v WHERE v.inpatient AND v.status <> 'cancelled'
-                  WINDOW w AS (PARTITION BY v.psn_no, v.fixmedins_code ORDER BY v.begin_date)) x
+                  WINDOW w AS (PARTITION BY v.psn_no COLLATE "C", v.fixmedins_code COLLATE "C" ORDER BY v.begin_date)) x
           WHERE x.begin_date BETWEEN $2 AND $3 AND x.prev_end IS NOT NULL
             AND x.begin_date - x.prev_end BETWEEN 0 AND $5
             AND NOT EXISTS (SELECT 1 FROM unnest($6::text[]) e WHERE coalesce(x.main_diag_code, '') LIKE e || '%')`,
         [r.code, days, excluded],
       );
     } else if (r.template === 'FREQUENT_VISITS') {
+      // N visits within D days from a visit: the (N-1)th visit after it (lead, in the person's order)
+      // falls before its day + D; the count within the window is read for the hits only
+      const visits = Math.max(1, num(r.params.visits, 8));
       await insert(
         `SELECT DISTINCT ON (x.psn_no) $1, 0, $4::text, x.mdtrt_id, x.psn_no, x.fixmedins_code, 0,
-                jsonb_build_object('visits', x.n, 'days', $6::int)
+                jsonb_build_object('visits', (SELECT count(*) FROM visit w
+                                               WHERE w.psn_no = x.psn_no AND NOT w.inpatient AND w.status <> 'cancelled'
+                                                 AND w.begin_date BETWEEN x.begin_date AND x.begin_date + $5::int - 1
+                                                 AND w.begin_date <= $3),
+                                   'days', $5::int)
            FROM (SELECT v.mdtrt_id, v.psn_no, v.fixmedins_code, v.begin_date,
-                        count(*) OVER (PARTITION BY v.psn_no ORDER BY v.begin_date
-                                       RANGE BETWEEN CURRENT ROW AND $7::interval FOLLOWING) AS n
+                        lead(v.begin_date, ${visits - 1}) OVER (PARTITION BY v.psn_no COLLATE "C" ORDER BY v.begin_date, v.mdtrt_id COLLATE "C") AS nth
                    FROM visit v WHERE NOT v.inpatient AND v.status <> 'cancelled' AND v.begin_date BETWEEN $2 AND $3) x
-          WHERE x.n >= $5
-          ORDER BY x.psn_no, x.begin_date`,
-        [r.code, num(r.params.visits, 8), num(r.params.days, 30), `${num(r.params.days, 30) - 1} days`],
+          WHERE x.nth < x.begin_date + $5::int
+          ORDER BY x.psn_no, x.begin_date, x.mdtrt_id COLLATE "C"`,
+        [r.code, num(r.params.days, 30)],
       );
     } else if (r.template === 'OVERLAP_CARE') {
       await insert(
