@@ -15,6 +15,11 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await page.getByRole('tab', { name: '规则库' }).click();
     await page.getByText('分解住院').first().waitFor();
     assert.ok((await page.getByTestId('supervision-rules').locator('tr.ant-table-row').count()) >= 20);
+    await page.getByRole('tab', { name: '知识库' }).click();
+    await page.getByTestId('supervision-knowledge').locator('tr.ant-table-row').first().waitFor();
+    await page.getByText(/共 \d+ 个知识点/).waitFor();
+    await page.getByRole('tab', { name: '进销存' }).click();
+    await page.getByRole('button', { name: '导入进销存 xlsx' }).waitFor();
 
     await page.getByRole('tab', { name: '筛查批次' }).click();
     await page.getByPlaceholder('开始日期').fill(`${year}-01-01`);
@@ -116,6 +121,25 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await page.getByTestId('institution-indicators').locator('tr.ant-table-row').first().waitFor();
     await page.getByTestId('institution-chart').waitFor();
     await screenshot(page, 'oversight');
+    await page.context().close();
+  });
+
+  test('an auditor opens a scored doctor: the points of the year against the thresholds, each with its case', async () => {
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'auditor', '/medstaff');
+    const scored = page.locator('tr.ant-table-row', { hasText: /\d+ 分/ }).first();
+    await scored.waitFor();
+    await scored.getByRole('link').first().click();
+    await page.getByText(new RegExp(`${year} 年累计 \\d+ 分`)).waitFor();
+    await page
+      .getByText(/距暂停还差|暂停医保支付资格|终止医保支付资格/)
+      .first()
+      .waitFor();
+    await page
+      .getByRole('link', { name: /案件 \d+/ })
+      .first()
+      .waitFor();
+    await screenshot(page, 'medstaff-detail');
     await page.context().close();
   });
 });

@@ -46,4 +46,5 @@ export const routes: RouteObject[] = [
   { path: 'casework/summary', element: page(() => import('./pages/casework/summary-page.tsx')) },
   { path: 'casework/:id', element: page(() => import('./pages/casework/case-page.tsx')) },
   { path: 'medstaff', element: page(() => import('./pages/medstaff/staff-page.tsx')) },
+  { path: 'medstaff/:id', element: page(() => import('./pages/medstaff/staff-detail-page.tsx')) },
 ];

@@ -5,7 +5,7 @@
 //   line        one fee line against its visit, person, institution and catalogue entry
 //   visit       a visit's lines together (pairs, bed days, surgeries)
 //   person      a person's visits across visits and institutions (split admission, frequency, overlap)
-//   institution an institution's ratio indicators against the county
+//   institution an institution's ratio indicators against the county, and its stock (进销存)
 // Classes follow the national rule library's groups (supervision.md).
 
 export const GRAINS = ['line', 'visit', 'person', 'institution'] as const;
@@ -282,6 +282,17 @@ export const TEMPLATES: readonly Template[] = [
     severity: 1,
     params: { ratioBp: 2000, minVisits: 20 },
     description: '机构住院全自费金额占比高于限值',
+  },
+  {
+    code: 'STOCK_BALANCE',
+    name: '进销存不符',
+    nationalClass: '医保管理类',
+    grain: 'institution',
+    resultType: 'suspect',
+    stages: AFTER,
+    severity: 3,
+    params: {},
+    description: '机构某月某项目的医保结算数量超过期初库存加购进数量减期末库存（导入进销存数据后检查）',
   },
 ];
 

@@ -21,6 +21,12 @@ dbTest(
     const hitVisits = await db.query<{ n: number }>(
       'SELECT count(DISTINCT mdtrt_id)::int AS n FROM supervision_hit WHERE mdtrt_id IS NOT NULL',
     );
+    // last month's 进销存: a dozen rows, one item settled beyond its stock, found by the scan
+    const stock = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM supervision_stock WHERE month = '2026-11-01'`,
+    );
+    assert.equal(stock[0].n, 12);
+    assert.equal(byRule.find((r) => r.rule === 'STOCK_BALANCE')?.n, 1, JSON.stringify(byRule));
     const share = hitVisits[0].n / visits[0].n;
     assert.ok(share > 0.03 && share < 0.4, `a sprinkling of violations, not every visit: ${share}`);
     const states = await db.query<{ state: string; n: number }>(

@@ -14,6 +14,7 @@ import { ensureLibraryYears } from '../calendar/index.ts';
 import {
   actOnSuspect,
   addKnowledge,
+  addStock,
   createRun,
   drawSamples,
   executeRun,
@@ -22,6 +23,7 @@ import {
   raiseFromRun,
   reviewRecord,
   SUPERVISION_PERMISSIONS,
+  settledByItem,
   type SuspectContext,
 } from '../supervision/index.ts';
 
@@ -98,6 +100,35 @@ export async function seedDemoSupervision(db: Db, o: DemoSupervisionOptions) {
   await db.tx((tx) =>
     addKnowledge(tx, demoKnowledge(o.catalogue, o.seed, `${o.today.slice(0, 4)}-01-01`), actor, now),
   );
+  // 进销存 of last month for the items the institutions settled most: enough stock to sell, except
+  // the first, settled a tenth beyond what its institution had
+  const sold = (await settledByItem(db, previous)).sort((a, b) => b.quantity - a.quantity).slice(0, 12);
+  const stock = createRandom(o.seed).fork('supervision-stock');
+  if (sold.length > 0) {
+    await db.tx((tx) =>
+      addStock(
+        tx,
+        sold.map((s, i) => {
+          const settled = Math.ceil(s.quantity);
+          const available =
+            i === 0 ? Math.floor(settled * 0.9) : settled + 5 + Math.floor(stock.next() * settled * 0.3);
+          const opening = Math.ceil(available * 0.3);
+          const closing = Math.ceil(settled * 0.2);
+          return {
+            fixmedinsCode: s.fixmedinsCode,
+            itemCode: s.itemCode,
+            month: previous,
+            opening,
+            purchased: available - opening + closing,
+            closing,
+          };
+        }),
+        `${previous} 进销存（机构上报）`,
+        actor,
+        now,
+      ),
+    );
+  }
   const run = await db.tx((tx) => createRun(tx, { from: `${previous}-01`, to: o.today }, actor, now));
   await executeRun(db, run.id, () => now);
   // one transaction per step; a step whose limit needs a year not loaded is left out (calendar-gap.ts)

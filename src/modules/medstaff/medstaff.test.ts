@@ -59,6 +59,11 @@ dbTest('9 points suspend a doctor: his 2207 is refused with the date, an emergen
   assert.equal(r.statusCode, 201, r.body);
   assert.equal(r.json().status, 'suspended');
   assert.equal(r.json().suspendedUntil, '2026-05-14'); // 2 months from 2026-03-15
+  const pointsListed = async (who = leader) =>
+    (await who.get(`/api/medstaff/staff?institution=${HOSPITAL}`))
+      .json()
+      .items.find((s: { id: number }) => s.id === staffId).yearPoints;
+  assert.equal(await pointsListed(), 9);
 
   const { psnNo, certno } = w.ann;
   const reg = await w.hospital.ok('2201', wire.registration(psnNo, '390', at('08:30'), 'MZ0100', certno));
@@ -89,6 +94,9 @@ dbTest('9 points suspend a doctor: his 2207 is refused with the date, an emergen
   );
   const later = await w.hospital.call('2207', wire.outpatientSettle(psnNo, m2, 5000, certno));
   assert.equal(later.json.infcode, 0, later.text);
+  // the list counts the points of the current year: none on 2 January
+  w.clock.now = new Date('2027-01-02T02:00:00Z');
+  assert.equal(await pointsListed(await as(w.app, db, 'leader')), 0);
 });
 
 dbTest(

@@ -14,6 +14,8 @@ export interface StaffRow {
   status: Qualification;
   suspendedUntil: string | null;
   barredUntil: string | null;
+  /** in a list: the points of the list's year */
+  yearPoints?: number;
 }
 
 const SELECT = `
@@ -54,13 +56,19 @@ export interface StaffFilter {
   q: string | null;
 }
 
-export async function listStaff(q: Queryable, f: StaffFilter, limit: number, offset: number) {
+/** A page of the registry, each member with the points of `year`. */
+export async function listStaff(q: Queryable, f: StaffFilter, year: number, limit: number, offset: number) {
   const where = `WHERE ($1::text IS NULL OR m.fixmedins_code = $1) AND ($2::text IS NULL OR m.status = $2)
                    AND ($3::text IS NULL OR m.name LIKE '%' || $3 || '%' OR m.staff_code = $3)`;
   const args = [f.institution, f.status, f.q];
   const items = await q.query<StaffRow>(
-    `${SELECT} ${where} ORDER BY m.fixmedins_code, m.staff_code LIMIT $4 OFFSET $5`,
-    [...args, limit, offset],
+    `${SELECT.replace(
+      ' FROM medstaff m',
+      `, (SELECT coalesce(sum(p.points), 0)::int FROM medstaff_point p
+           WHERE p.staff_id = m.id AND p.on_date BETWEEN make_date($6, 1, 1) AND make_date($6, 12, 31)) AS "yearPoints"
+    FROM medstaff m`,
+    )} ${where} ORDER BY m.fixmedins_code, m.staff_code LIMIT $4 OFFSET $5`,
+    [...args, limit, offset, year],
   );
   const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM medstaff m ${where}`, args);
   return { items, total: total[0].n };

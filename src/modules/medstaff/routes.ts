@@ -1,5 +1,6 @@
 // /api/medstaff: the registry of 医保医师 (list, register, import and export as xlsx) and a member's points.
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
+import { chinaYear } from '../../domain/shared/calendar.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { idParams, importBody, staffBody, staffQuery } from './contract.ts';
 import * as service from './service.ts';
@@ -27,7 +28,13 @@ export const medstaffRoutes: RoutesPlugin = (app, deps) => {
     { config: { permission: 'medstaff.read' }, schema: { querystring: staffQuery } },
     async (req) => {
       const { page, pageSize } = req.query;
-      const r = await service.listStaff(deps.db, filterOf(req.query), pageSize, (page - 1) * pageSize);
+      const r = await service.listStaff(
+        deps.db,
+        filterOf(req.query),
+        chinaYear(deps.now()),
+        pageSize,
+        (page - 1) * pageSize,
+      );
       return { ...r, page, pageSize };
     },
   );
@@ -36,7 +43,7 @@ export const medstaffRoutes: RoutesPlugin = (app, deps) => {
     '/api/medstaff/staff.xlsx',
     { config: { permission: 'medstaff.read' }, schema: { querystring: staffQuery } },
     async (req, reply) => {
-      const r = await service.listStaff(deps.db, filterOf(req.query), 100_000, 0);
+      const r = await service.listStaff(deps.db, filterOf(req.query), chinaYear(deps.now()), 100_000, 0);
       reply
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('医保医师.xlsx')}`);

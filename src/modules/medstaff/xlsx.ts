@@ -4,7 +4,17 @@ import { AppError } from '../../domain/shared/errors.ts';
 import { QUALIFICATION_NAMES, STAFF_KINDS, type StaffBody, type StaffKind, staffBody } from './contract.ts';
 import type { StaffRow } from './repo.ts';
 
-const HEADERS = ['定点机构编码', '人员代码', '姓名', '类别', '科室', '资格状态', '暂停至', '禁止再登记至'];
+const HEADERS = [
+  '定点机构编码',
+  '人员代码',
+  '姓名',
+  '类别',
+  '科室',
+  '资格状态',
+  '暂停至',
+  '禁止再登记至',
+  '本年记分',
+];
 
 export async function exportStaff(rows: StaffRow[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -20,6 +30,7 @@ export async function exportStaff(rows: StaffRow[]): Promise<Buffer> {
       QUALIFICATION_NAMES[r.status],
       r.suspendedUntil ?? '',
       r.barredUntil ?? '',
+      r.yearPoints ?? 0,
     ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -17,6 +17,29 @@ export type RuleChangeBody = z.infer<typeof ruleChangeBody>;
 export const runBody = z.object({ from: isoDate, to: isoDate });
 export type RunBody = z.infer<typeof runBody>;
 
+/** 进销存: the list's filter, and the batch name an import is recorded under. */
+export const stockQuery = z.object({
+  institution: z.string().trim().max(30).optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 yyyy-MM')
+    .optional(),
+});
+export const stockBatch = z.string().trim().min(1, '请填写批次').max(40);
+
+export interface StockRow {
+  fixmedinsCode: string;
+  institutionName: string | null;
+  itemCode: string;
+  month: string;
+  opening: number;
+  purchased: number;
+  closing: number;
+  batch: string;
+  importedAt: string;
+  importedBy: string;
+}
+
 /** Responses the workbench reads. */
 export interface RuleRow {
   code: string;

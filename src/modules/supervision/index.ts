@@ -15,4 +15,5 @@ export {
 } from './suspect-service.ts';
 export { type AnalysisRequest, analyse, recordDecisions, type Warning } from './analysis.ts';
 export { refuseIfBlocked } from './during.ts';
+export { addStock, settledByItem } from './stock.ts';
 export { findSuspect, type SuspectRow } from './suspect-repo.ts';

@@ -5,9 +5,10 @@ import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/index.ts';
-import { ruleChangeBody, runBody } from './contract.ts';
+import { ruleChangeBody, runBody, stockBatch, stockQuery } from './contract.ts';
 import * as repo from './repo.ts';
 import * as service from './service.ts';
+import * as stock from './stock.ts';
 import { suspectRoutes } from './suspect-routes.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -157,5 +158,41 @@ export const supervisionRoutes: RoutesPlugin = (app, deps) => {
         `hits-${req.params.id}.xlsx`,
         `筛查批次${req.params.id}疑点.xlsx`,
       ),
+  );
+
+  // 进销存: the monthly stock of items per institution, imported as a workbook
+  app.get(
+    '/api/supervision/stock',
+    { config: { permission: 'supervision.read' }, schema: { querystring: pageQuery.merge(stockQuery) } },
+    async (req) => {
+      const { page, pageSize, institution, month } = req.query;
+      const { limit, offset } = limitOffset({ page, pageSize });
+      const f = { institution: institution || null, month: month ?? null };
+      return { ...(await stock.listStock(deps.db, f, limit, offset)), page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/supervision/stock.xlsx',
+    { config: { permission: 'supervision.read' }, schema: { querystring: stockQuery } },
+    async (req, reply) => {
+      const f = { institution: req.query.institution || null, month: req.query.month ?? null };
+      const { items } = await stock.listStock(deps.db, f, 200_000, 0);
+      return download(reply, await stock.stockXlsx(items), 'stock.xlsx', '进销存.xlsx');
+    },
+  );
+
+  app.post(
+    '/api/supervision/stock/import',
+    { config: { permission: 'supervision.scan' }, schema: { querystring: z.object({ batch: stockBatch }) } },
+    async (req, reply) => {
+      const file = await req.file();
+      if (!file) throw badRequest('FILE_REQUIRED', '请上传 xlsx 文件');
+      const body = await file.toBuffer();
+      const actor = staffActor(staffOf(req));
+      const r = await deps.db.tx((tx) => stock.importStock(tx, body, req.query.batch, actor, deps.now()));
+      reply.status(201);
+      return r;
+    },
   );
 };

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
 import { type ItemKnowledge, indicationPattern } from '../../domain/supervision/line-rules.ts';
+import { oversold } from '../../domain/supervision/stock.ts';
 import { ITEM_KNOWLEDGE } from './analysis-repo.ts';
 
 /**
@@ -50,7 +51,7 @@ export const PERSON_RULES = [
   'AFTER_DEATH_VISIT',
   'AFTER_DEATH_SETTLEMENT',
 ];
-export const INSTITUTION_RULES = ['AVG_COST', 'SELF_PAY_RATIO'];
+export const INSTITUTION_RULES = ['AVG_COST', 'SELF_PAY_RATIO', 'STOCK_BALANCE'];
 
 export interface ScanRule {
   code: string;
@@ -509,6 +510,10 @@ export async function scanInstitutions(
        GROUP BY s.fixmedins_code, i.level),
     lv AS (SELECT lvl, sum(total) / sum(visits) AS avg FROM s GROUP BY lvl)`;
   for (const r of rules) {
+    if (r.template === 'STOCK_BALANCE') {
+      n += await scanStock(q, run, r);
+      continue;
+    }
     let select: string | null = null;
     const params: unknown[] = [r.code, num(r.params.minVisits, 20)];
     if (r.template === 'AVG_COST') {
@@ -533,4 +538,69 @@ export async function scanInstitutions(
     n += res[0]!.n;
   }
   return n;
+}
+
+/**
+ * 进销存: for each month of stock an institution reported in the range, the quantity of the item the
+ * fund settled at that institution in the month (lines of settled visits) against what it had to
+ * sell (oversold, the domain rule). Reads only the lines of items that have stock rows.
+ */
+async function scanStock(
+  q: Queryable,
+  run: { id: number; from: string; to: string },
+  r: ScanRule,
+): Promise<number> {
+  const rows = await q.query<{
+    fixmedinsCode: string;
+    itemCode: string;
+    month: string;
+    opening: number;
+    purchased: number;
+    closing: number;
+    settled: number;
+    amountFen: number;
+  }>(
+    `WITH st AS (
+       SELECT fixmedins_code, item_code, month FROM supervision_stock
+        WHERE month BETWEEN date_trunc('month', $1::date) AND $2::date),
+     sold AS (
+       SELECT v.fixmedins_code, f.med_list_codg AS item_code, date_trunc('month', f.fee_date)::date AS month,
+              sum(f.cnt) AS qty, sum(f.det_item_fee_sumamt) AS amt
+         FROM fee_line f JOIN visit v ON v.mdtrt_id = f.mdtrt_id
+        WHERE f.med_list_codg IN (SELECT item_code FROM st) AND NOT f.cancelled AND v.status = 'settled'
+          AND v.fixmedins_code IN (SELECT fixmedins_code FROM st)
+          AND f.fee_date BETWEEN date_trunc('month', $1::date) AND (date_trunc('month', $2::date) + interval '1 month - 1 day')::date
+        GROUP BY 1, 2, 3)
+     SELECT s.fixmedins_code AS "fixmedinsCode", s.item_code AS "itemCode", to_char(s.month, 'YYYY-MM') AS month,
+            s.opening_qty::float8 AS opening, s.purchased_qty::float8 AS purchased, s.closing_qty::float8 AS closing,
+            x.qty::float8 AS settled, x.amt::bigint AS "amountFen"
+       FROM supervision_stock s JOIN sold x USING (fixmedins_code, item_code, month)`,
+    [run.from, run.to],
+  );
+  const hits = rows.flatMap((s) => {
+    const over = oversold(s, s.settled);
+    if (over <= 0) return [];
+    return [
+      {
+        fixmedins_code: s.fixmedinsCode,
+        // the amount at stake: the oversold quantity at the month's average settled price
+        amount_fen: Math.round((s.amountFen * over) / s.settled),
+        detail: {
+          item: s.itemCode,
+          month: s.month,
+          settled: s.settled,
+          available: s.opening + s.purchased - s.closing,
+          oversold: over,
+        },
+      },
+    ];
+  });
+  if (hits.length === 0) return 0;
+  await q.query(
+    `INSERT INTO supervision_hit (run_id, chunk, rule_code, fixmedins_code, amount_fen, detail)
+     SELECT $1, 0, $2, h.fixmedins_code, h.amount_fen, h.detail
+       FROM jsonb_to_recordset($3::jsonb) AS h(fixmedins_code text, amount_fen bigint, detail jsonb)`,
+    [run.id, r.code, JSON.stringify(hits)],
+  );
+  return hits.length;
 }

@@ -2,6 +2,7 @@
 // rows or none) and export.
 import { Alert, Button, Card, Input, Select, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { QUALIFICATION_NAMES, STAFF_KINDS } from '../../../../src/modules/medstaff/contract.ts';
 import { ApiError, api, withQuery } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -17,6 +18,7 @@ interface Row {
   status: keyof typeof QUALIFICATION_NAMES;
   suspendedUntil: string | null;
   barredUntil: string | null;
+  yearPoints: number;
 }
 const COLORS = { normal: 'green', suspended: 'orange', terminated: 'red' } as const;
 
@@ -92,7 +94,7 @@ export default function StaffPage() {
           { title: '编号', dataIndex: 'id' },
           { title: '定点机构', render: (_, r) => r.institutionName ?? r.fixmedinsCode },
           { title: '人员代码', dataIndex: 'staffCode' },
-          { title: '姓名', dataIndex: 'name' },
+          { title: '姓名', render: (_, r) => <Link to={`/medstaff/${r.id}`}>{r.name}</Link> },
           { title: '类别', dataIndex: 'kind', render: (k: Row['kind']) => STAFF_KINDS[k] },
           { title: '科室', dataIndex: 'department' },
           {
@@ -105,6 +107,11 @@ export default function StaffPage() {
             ),
           },
           { title: '禁止再登记至', dataIndex: 'barredUntil', render: (d: string | null) => d ?? '—' },
+          {
+            title: '本年记分',
+            dataIndex: 'yearPoints',
+            render: (n: number) => (n > 0 ? <Tag color={n >= 9 ? 'red' : 'gold'}>{n} 分</Tag> : '0'),
+          },
         ]}
       />
     </Card>

@@ -1,6 +1,6 @@
 // 基金监管: the auditors' page — the rule library (switch, severity, parameters, each change with a
-// reason), 事后 scan runs (start over a date range, watch the three stages), and a run's 疑点 by
-// rule and institution with the xlsx export.
+// reason), 事后 scan runs (start over a date range, watch the three stages), a run's 疑点 by rule and
+// institution with the xlsx export, and the data the rules read (知识库, 进销存; data-tabs.tsx).
 import {
   Alert,
   Button,
@@ -23,6 +23,7 @@ import { useState } from 'react';
 import type { HitRow, RuleRow, RunRow } from '../../../../src/modules/supervision/contract.ts';
 import { STAGE_NAMES, type Stage } from '../../../../src/domain/supervision/templates.ts';
 import { LoadError, Loading } from '../../components/page-state.tsx';
+import { Knowledge, Stock } from './data-tabs.tsx';
 import { ApiError, api, type Page } from '../../lib/api.ts';
 import { fenToYuan, formatDateTime } from '../../lib/format.ts';
 import { useStaff } from '../../lib/session.tsx';
@@ -71,6 +72,8 @@ export default function SupervisionPage() {
             ),
           },
           { key: 'rules', label: '规则库', children: <Rules /> },
+          { key: 'knowledge', label: '知识库', children: <Knowledge /> },
+          { key: 'stock', label: '进销存', children: <Stock /> },
         ]}
       />
     </Card>
@@ -134,6 +137,11 @@ function Runs({ onOpen }: { onOpen: (id: number) => void }) {
           },
           { title: '规则数', render: (_, r) => r.rules.length },
           { title: '疑点', dataIndex: 'hits' },
+          {
+            title: '就诊（重新核查 / 沿用结果）',
+            render: (_, r) =>
+              r.visitsChecked === null ? '—' : `${r.visitsChecked} / ${r.visitsReused ?? 0}`,
+          },
           { title: '发起人', dataIndex: 'startedBy' },
           { title: '发起时间', render: (_, r) => formatDateTime(r.startedAt) },
           {
