@@ -215,7 +215,7 @@ async function storeMarked(q: Queryable, rules: ScanRule[], on: string): Promise
   const insert = async (select: string) => {
     const r = await q.query<{ n: number }>(
       `WITH pairs AS (${pairs('$1')}),
-         ins AS (INSERT INTO supervision_visit_hit (rule_code, mdtrt_id, amount_fen, lines, detail)
+         ins AS (INSERT INTO supervision_visit_hit (rule_code, mdtrt_id, psn_no, fixmedins_code, begin_date, amount_fen, lines, detail)
          ${select} RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,
       [on],
@@ -245,8 +245,8 @@ async function storeMarked(q: Queryable, rules: ScanRule[], on: string): Promise
   }
   if (sums.length) {
     await insert(
-      `SELECT x.rule, m.mdtrt_id, x.amt, '{}', x.detail
-         FROM scan_marked m
+      `SELECT x.rule, m.mdtrt_id, v.psn_no, v.fixmedins_code, v.begin_date, x.amt, '{}', x.detail
+         FROM scan_marked m JOIN visit v ON v.mdtrt_id = m.mdtrt_id
          -- the visit's total, through the visit index, for the class-C ratio's candidates only
          LEFT JOIN LATERAL (SELECT sum(f.det_item_fee_sumamt) AS total FROM fee_line f
                              WHERE f.mdtrt_id = m.mdtrt_id AND NOT f.cancelled AND m.c_amt >= ${minC}) t ON true,
@@ -261,8 +261,9 @@ async function storeMarked(q: Queryable, rules: ScanRule[], on: string): Promise
       .map((r, i) => `(${2 ** i}, '${r.code}', ${LINE[r.template]!.amount ? 'true' : 'false'})`)
       .join(', ');
     await insert(
-      `SELECT r.code, m.mdtrt_id, sum(CASE WHEN r.over THEN b.over ELSE b.amt END), array_agg(b.sn ORDER BY b.sn), '{}'
-         FROM scan_marked m,
+      `SELECT r.code, m.mdtrt_id, min(v.psn_no), min(v.fixmedins_code), min(v.begin_date),
+              sum(CASE WHEN r.over THEN b.over ELSE b.amt END), array_agg(b.sn ORDER BY b.sn), '{}'
+         FROM scan_marked m JOIN visit v ON v.mdtrt_id = m.mdtrt_id,
               LATERAL (SELECT x[1]::int AS flags, x[2]::bigint AS amt, x[3]::bigint AS over, x[4] AS sn
                          FROM unnest(m.broken) e, regexp_match(e, '^([0-9]+) ([0-9]+) ([0-9]+) (.*)$') x) b,
               (VALUES ${bits}) AS r(bit, code, over)
@@ -334,12 +335,22 @@ export async function refreshVisits(
         WHERE v.begin_date BETWEEN $1 AND $2`,
       [scope.range.from, scope.range.to],
     );
+    // Every visit with lines has a result or a change record (the triggers; migration 030 recorded
+    // the visits before it), so only when some result is under another basis (one index probe) must
+    // the range's visits be matched against their results.
+    const stale = await q.query(
+      `SELECT 1 FROM supervision_visit_check WHERE basis_id < $1 OR basis_id > $1 LIMIT 1`,
+      [basis],
+    );
     await q.query(
-      `CREATE TEMP TABLE scan_todo ON COMMIT DROP AS
-       SELECT v.mdtrt_id FROM visit v LEFT JOIN supervision_visit_check c ON c.mdtrt_id = v.mdtrt_id
-        WHERE v.begin_date BETWEEN $1 AND $2
-          AND ((v.status <> 'cancelled' AND c.basis_id IS DISTINCT FROM $3)
-               OR v.mdtrt_id IN (SELECT mdtrt_id FROM scan_seen))`,
+      stale.length
+        ? `CREATE TEMP TABLE scan_todo ON COMMIT DROP AS
+           SELECT v.mdtrt_id FROM visit v LEFT JOIN supervision_visit_check c ON c.mdtrt_id = v.mdtrt_id
+            WHERE v.begin_date BETWEEN $1 AND $2
+              AND ((v.status <> 'cancelled' AND c.basis_id IS DISTINCT FROM $3)
+                   OR v.mdtrt_id IN (SELECT mdtrt_id FROM scan_seen))`
+        : `CREATE TEMP TABLE scan_todo ON COMMIT DROP AS
+           SELECT DISTINCT mdtrt_id FROM scan_seen WHERE $1::date IS NOT NULL AND $2::date IS NOT NULL AND $3::int IS NOT NULL`,
       [scope.range.from, scope.range.to, basis],
     );
   } else {
@@ -351,16 +362,21 @@ export async function refreshVisits(
     );
     await q.query(`CREATE TEMP TABLE scan_todo ON COMMIT DROP AS SELECT DISTINCT mdtrt_id FROM scan_seen`);
   }
-  const counts = await q.query<{ todo: number; total: number }>(
-    `SELECT (SELECT count(*)::int FROM scan_todo) AS todo,
-            ${'range' in scope ? `(SELECT count(*)::int FROM visit WHERE begin_date BETWEEN $1 AND $2 AND status <> 'cancelled')` : '0'} AS total`,
+  // how many visits are to be evaluated, and (a scan) how many live visits the range has and how
+  // many of them are among those: when all are, the pass reads the range instead of the list
+  const counts = await q.query<{ todo: number; total: number; covered: number }>(
+    'range' in scope
+      ? `SELECT (SELECT count(*)::int FROM scan_todo) AS todo,
+                (SELECT count(*)::int FROM visit WHERE begin_date BETWEEN $1 AND $2 AND status <> 'cancelled') AS total,
+                (SELECT count(*)::int FROM scan_todo t JOIN visit v ON v.mdtrt_id = t.mdtrt_id
+                  WHERE v.begin_date BETWEEN $1 AND $2 AND v.status <> 'cancelled') AS covered`
+      : `SELECT (SELECT count(*)::int FROM scan_todo) AS todo, 0 AS total, 0 AS covered`,
     'range' in scope ? [scope.range.from, scope.range.to] : [],
   );
-  const { todo, total } = counts[0]!;
+  const { todo, total, covered } = counts[0]!;
   if (todo > 0) {
     await q.query(`ANALYZE scan_todo`);
-    // every visit of the range: the pass over the range reads no list
-    await markVisits(q, 'range' in scope && todo >= total ? scope : { todo: true }, mine, on);
+    await markVisits(q, 'range' in scope && covered >= total ? scope : { todo: true }, mine, on);
     await q.query(`DELETE FROM supervision_visit_hit WHERE mdtrt_id IN (SELECT mdtrt_id FROM scan_todo)`);
     await storeMarked(q, mine, on);
     await q.query(
@@ -372,7 +388,7 @@ export async function refreshVisits(
   }
   await q.query('DROP TABLE scan_seen, scan_todo');
   await q.query('DROP TABLE IF EXISTS scan_marked');
-  return { checked: todo, reused: Math.max(0, total - todo) };
+  return { checked: todo, reused: Math.max(0, total - covered) };
 }
 
 /**
@@ -395,9 +411,10 @@ export async function scanLinesAndVisits(
   ]);
   const r = await q.query<{ n: number }>(
     `WITH ins AS (INSERT INTO supervision_hit (run_id, chunk, rule_code, mdtrt_id, psn_no, fixmedins_code, amount_fen, lines, detail)
-       SELECT $1, 0, h.rule_code, h.mdtrt_id, v.psn_no, v.fixmedins_code, h.amount_fen, h.lines, h.detail
-         FROM supervision_visit_hit h JOIN visit v ON v.mdtrt_id = h.mdtrt_id
-        WHERE v.begin_date BETWEEN $2 AND $3 AND v.status <> 'cancelled' AND h.rule_code = ANY($4)
+       SELECT $1, 0, h.rule_code, h.mdtrt_id, h.psn_no, h.fixmedins_code, h.amount_fen, h.lines, h.detail
+         FROM supervision_visit_hit h
+        -- a cancelled visit has no results: its cancellation was a change, evaluated just above
+        WHERE h.begin_date BETWEEN $2 AND $3 AND h.rule_code = ANY($4)
        RETURNING 1)
      SELECT count(*)::int AS n FROM ins`,
     [run.id, run.from, run.to, mine.map((r) => r.code)],

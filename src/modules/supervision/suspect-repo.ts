@@ -250,7 +250,10 @@ export interface SampleRow {
   createdAt: string;
 }
 
-/** Live inpatient settlements of an institution in a month (not reversed), with their rule hits. */
+/**
+ * Live inpatient settlements of an institution in a month (not reversed), with the number of line
+ * and visit rules their visit breaks (its stored results).
+ */
 export async function sampleCandidates(
   q: Queryable,
   fixmedinsCode: string,
@@ -259,7 +262,7 @@ export async function sampleCandidates(
 ): Promise<(SampleCandidate & { mdtrtId: string })[]> {
   return q.query(
     `SELECT s.setl_id AS "setlId", s.mdtrt_id AS "mdtrtId", s.medfee_sumamt::float8 AS "amountFen",
-            (SELECT count(*)::int FROM supervision_hit h WHERE h.mdtrt_id = s.mdtrt_id) AS hits
+            (SELECT count(*)::int FROM supervision_visit_hit h WHERE h.mdtrt_id = s.mdtrt_id) AS hits
        FROM settlement s
       WHERE s.fixmedins_code = $1 AND s.clr_type = '21' AND s.kind = 'settlement' AND s.reversed_by IS NULL
         AND s.setl_date BETWEEN $2::date AND $3::date`,
