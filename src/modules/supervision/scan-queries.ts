@@ -461,8 +461,15 @@ export async function scanPersons(
       );
     } else if (r.template === 'FREQUENT_VISITS') {
       // N visits within D days from a visit: the (N-1)th visit after it (lead, in the person's order)
-      // falls before its day + D; the count within the window is read for the hits only
+      // falls before its day + D; the count within the window is read for the hits only. Only the
+      // persons with N outpatient visits in the range are ordered (a hash count first, few qualify).
       const visits = Math.max(1, num(r.params.visits, 8));
+      const persons = await q.query<{ psn: string }>(
+        `SELECT psn_no AS psn FROM visit WHERE NOT inpatient AND status <> 'cancelled' AND begin_date BETWEEN $1 AND $2
+          GROUP BY psn_no HAVING count(*) >= $3`,
+        [run.from, run.to, visits],
+      );
+      if (persons.length === 0) continue;
       await insert(
         `SELECT DISTINCT ON (x.psn_no) $1, 0, $4::text, x.mdtrt_id, x.psn_no, x.fixmedins_code, 0,
                 jsonb_build_object('visits', (SELECT count(*) FROM visit w
@@ -471,11 +478,12 @@ export async function scanPersons(
                                                  AND w.begin_date <= $3),
                                    'days', $5::int)
            FROM (SELECT v.mdtrt_id, v.psn_no, v.fixmedins_code, v.begin_date,
-                        lead(v.begin_date, ${visits - 1}) OVER (PARTITION BY v.psn_no COLLATE "C" ORDER BY v.begin_date, v.mdtrt_id COLLATE "C") AS nth
-                   FROM visit v WHERE NOT v.inpatient AND v.status <> 'cancelled' AND v.begin_date BETWEEN $2 AND $3) x
+                        lead(v.begin_date, ${visits - 1}) OVER (PARTITION BY v.psn_no ORDER BY v.begin_date, v.mdtrt_id COLLATE "C") AS nth
+                   FROM visit v
+                  WHERE v.psn_no = ANY($6::text[]) AND NOT v.inpatient AND v.status <> 'cancelled' AND v.begin_date BETWEEN $2 AND $3) x
           WHERE x.nth < x.begin_date + $5::int
           ORDER BY x.psn_no, x.begin_date, x.mdtrt_id COLLATE "C"`,
-        [r.code, num(r.params.days, 30)],
+        [r.code, num(r.params.days, 30), persons.map((p) => p.psn)],
       );
     } else if (r.template === 'OVERLAP_CARE') {
       await insert(
