@@ -20,6 +20,8 @@ export interface LoadPlan {
   port: number;
   creds: { code: string; paasid: string; secret: string }[];
   flows: LoadFlow[];
+  /** instead of flows: one transaction called `calls` times in all, its latency measured */
+  repeat?: { infno: string; input: Record<string, unknown>; calls: number };
 }
 
 export interface LoadResult {
@@ -114,9 +116,17 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   let next = 0;
   const cpu = process.cpuUsage();
   const started = performance.now();
+  const repeat = plan.repeat;
   await Promise.all(
     clients.map(async (c) => {
-      while (next < plan.flows.length) await runFlow(c, plan.flows[next++]!);
+      if (repeat) {
+        while (next < repeat.calls) {
+          next++;
+          await call(c, 'repeat', repeat.infno, repeat.input, true);
+        }
+      } else {
+        while (next < plan.flows.length) await runFlow(c, plan.flows[next++]!);
+      }
     }),
   );
   const seconds = (performance.now() - started) / 1000;

@@ -1,39 +1,18 @@
 // 事前/事中 at the HIS's pace: 8 concurrent clients call 3101 with a 30-order stay, against the
 // real server on PostgreSQL with the demo rules and a few hundred knowledge points. Printed: calls/s
 // and p50/p99 latency (target p99 < 30 ms).
-import { Agent, request } from 'node:http';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp } from '../src/api/app.ts';
 import { freshPostgres } from '../src/db/testing.ts';
-import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../src/modules/his/client.ts';
-import { HIS_PATH } from '../src/modules/his/routes.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
+import type { LoadPlan, LoadResult } from './his-load.ts';
 
 const CLIENTS = 8;
 const CALLS = Number(process.env.BENCH_ANALYSIS_CALLS || 1600);
-
-function post(agent: Agent, port: number, headers: Record<string, string>, body: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: HIS_PATH,
-        method: 'POST',
-        agent,
-        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 export async function runSupervisionApiBench(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -92,40 +71,35 @@ export async function runSupervisionApiBench(): Promise<void> {
         ],
       },
     };
-    const latencies: number[] = [];
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      creds.map(async (c) => {
-        const id: HisIdentity = { fixmedinsCode: c.code, paasid: c.paasid, secret: c.secret };
-        const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-        let seq = 0;
-        const call = async (infno: string, body: Record<string, unknown>) => {
-          const now = new Date();
-          const text = JSON.stringify(
-            envelope(id, infno, makeMsgid(id.fixmedinsCode, now, ++seq), body, now),
-          );
-          const t0 = performance.now();
-          const res = JSON.parse(await post(agent, port, signedHeaders(id, now), text));
-          if (res.infcode !== 0) throw new Error(`${infno}: ${res.err_msg}`);
-          return { res, ms: performance.now() - t0 };
-        };
-        id.signNo = (
-          await call('9001', { signIn: { opter_no: '1', mac: '', ip: '' } })
-        ).res.output.signinoutb.sign_no;
-        while (next < CALLS) {
-          next++;
-          latencies.push((await call('3101', input)).ms);
-        }
-        agent.destroy();
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    // the load generator in a process of its own (bench/his-load.ts), as in the settlement bench
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
+    const planFile = join(dir, 'plan.json');
+    const plan: LoadPlan = { port, creds, flows: [], repeat: { infno: '3101', input, calls: CALLS } };
+    writeFileSync(planFile, JSON.stringify(plan));
+    const cpu = process.cpuUsage();
+    const result = await new Promise<LoadResult>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(import.meta.dirname, 'his-load.ts'), planFile], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.on('data', (c) => {
+        out += c;
+      });
+      child.on('error', reject);
+      child.on('exit', (code) =>
+        code === 0
+          ? resolve(JSON.parse(out) as LoadResult)
+          : reject(new Error(`load generator exited ${code}`)),
+      );
+    });
+    const used = process.cpuUsage(cpu);
+    rmSync(dir, { recursive: true, force: true });
+    const { latencies, seconds } = result;
     await app.close();
     const s = [...latencies].sort((a, b) => a - b);
     const p = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
     console.log(
-      `3101 with 30 orders, ${CLIENTS} clients: ${(CALLS / seconds).toFixed(0)} calls/s; p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms (target < 30 ms) ${p(0.99) < 30 ? '✓' : '✗'}`,
+      `3101 with 30 orders, ${CLIENTS} clients: ${(CALLS / seconds).toFixed(0)} calls/s; p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms (target < 30 ms) ${p(0.99) < 30 ? '✓' : '✗'}; server cpu ${((used.user + used.system) / 1e3 / CALLS).toFixed(2)} ms a call, load generator ${((result.cpuSeconds * 1e3) / CALLS).toFixed(2)} ms`,
     );
   } finally {
     await t.drop();

@@ -115,7 +115,12 @@ async function scan(db: Db): Promise<{ ms: number; hits: number; checked: number
   const t0 = performance.now();
   const run = await db.tx((tx) => createRun(tx, { from: '2025-01-01', to: '2025-12-31' }, SYSTEM_ACTOR, NOW));
   const done = await executeRun(db, run.id, () => NOW);
-  return { ms: performance.now() - t0, hits: done.hits, checked: done.visitsChecked ?? 0, rules: done.rules.length };
+  return {
+    ms: performance.now() - t0,
+    hits: done.hits,
+    checked: done.visitsChecked ?? 0,
+    rules: done.rules.length,
+  };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -100,6 +100,7 @@ async function handleCall(
   }
   try {
     return await deps.db.tx(async (tx) => {
+      if (def.asyncCommit) await tx.query('SET LOCAL synchronous_commit = off');
       const out = await def.run(tx, caller, input, services);
       const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
       const stored = await tx.query(

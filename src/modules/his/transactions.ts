@@ -37,6 +37,11 @@ export interface Transaction {
   writes: boolean;
   /** needs an open sign-in (everything but 9001) */
   signedIn: boolean;
+  /**
+   * commits without waiting for the disk (synchronous_commit off): only for the advisory 3101/3102,
+   * whose warnings a crash may lose from the last fraction of a second; money never commits so
+   */
+  asyncCommit?: boolean;
   run(q: Queryable, c: Caller, input: unknown, services: HisServices): Promise<Outcome>;
 }
 
@@ -259,8 +264,14 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     await correct(q, c, i);
     return none;
   }),
-  '3101': tx(inputs.analysisInput, true, async (q, c, i) => analysisOutput(q, c, i, 'before')),
-  '3102': tx(inputs.analysisInput, true, async (q, c, i) => analysisOutput(q, c, i, 'during')),
+  '3101': {
+    ...tx(inputs.analysisInput, true, async (q, c, i) => analysisOutput(q, c, i, 'before')),
+    asyncCommit: true,
+  },
+  '3102': {
+    ...tx(inputs.analysisInput, true, async (q, c, i) => analysisOutput(q, c, i, 'during')),
+    asyncCommit: true,
+  },
   '3103': tx(inputs.decisionInput, true, async (q, c, i) => {
     await recordDecisions(q, c.institution.code, i.decisions, c.now);
     return none;

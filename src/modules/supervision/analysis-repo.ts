@@ -19,38 +19,47 @@ export const ITEM_KNOWLEDGE = `jsonb_strip_nulls(jsonb_build_object(
     'maxQuantity', min((k.value->>'max')::numeric) FILTER (WHERE k.template = 'QUANTITY'),
     'maxCourse', min((k.value->>'max')::numeric) FILTER (WHERE k.template = 'COURSE')))`;
 
-/** Catalogue facts and knowledge points of the items, valid on a date; items unknown are absent. */
-export async function itemsOn(q: Queryable, codes: string[], on: string): Promise<Map<string, ItemRow>> {
-  const rows = await q.query<ItemRow>(
+export interface StageRule {
+  code: string;
+  name: string;
+  template: string;
+  resultType: string;
+  severity: number;
+}
+
+/**
+ * What 3101/3102 and the payment audit check orders against, in one round trip (it is on the HIS's
+ * charging path): the catalogue facts and knowledge points of the items valid on a date (items
+ * unknown are absent), the death dates of the patients recorded dead, and the line rules enabled for
+ * the stage. Nothing is returned for no items (no line can break a rule).
+ */
+export async function analysisFacts(
+  q: Queryable,
+  a: { codes: string[]; on: string; patients: string[]; stage: 'before' | 'during' },
+): Promise<{ items: Map<string, ItemRow>; deaths: Map<string, string>; rules: StageRule[] }> {
+  const rows = await q.query<ItemRow & { deaths: Record<string, string>; rules: StageRule[] }>(
     `WITH u AS (SELECT DISTINCT unnest($1::text[]) AS code)
      SELECT u.code, c.gender_limit AS "genderLimit", c.min_age AS "minAge", c.max_age AS "maxAge",
             coalesce(c.inpatient_only, false) AS "inpatientOnly", c.price_cap_fen::int AS "priceCapFen",
             coalesce((SELECT ${ITEM_KNOWLEDGE}
                         FROM supervision_knowledge k
                        WHERE k.item_code = u.code AND k.valid_from <= $2 AND (k.valid_to IS NULL OR k.valid_to >= $2)),
-                     '{}') AS knowledge
+                     '{}') AS knowledge,
+            (SELECT coalesce(jsonb_object_agg(p.psn_no, p.death_date), '{}') FROM person p
+              WHERE p.psn_no = ANY($3::text[]) AND p.death_date IS NOT NULL) AS deaths,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('code', r.code, 'name', r.name, 'template', r.template,
+                                                          'resultType', r.result_type, 'severity', r.severity) ORDER BY r.code), '[]')
+               FROM supervision_rule r WHERE r.enabled AND $4 = ANY(r.stages) AND r.grain = 'line') AS rules
        FROM u
        LEFT JOIN LATERAL (SELECT * FROM catalogue_item c WHERE c.code = u.code AND c.valid_from <= $2
                             AND (c.valid_to IS NULL OR c.valid_to >= $2) ORDER BY c.valid_from DESC LIMIT 1) c ON true`,
-    [codes, on],
+    [a.codes, a.on, a.patients, a.stage],
   );
-  return new Map(rows.map((r) => [r.code, r]));
-}
-
-export async function rulesForStage(q: Queryable, stage: 'before' | 'during') {
-  return q.query<{ code: string; name: string; template: string; resultType: string; severity: number }>(
-    `SELECT code, name, template, result_type AS "resultType", severity FROM supervision_rule
-      WHERE enabled AND $1 = ANY(stages) AND grain = 'line' ORDER BY code`,
-    [stage],
-  );
-}
-
-export async function personFacts(q: Queryable, psnNo: string) {
-  const rows = await q.query<{ deathDate: string | null }>(
-    `SELECT death_date::text AS "deathDate" FROM person WHERE psn_no = $1`,
-    [psnNo],
-  );
-  return rows[0] ?? null;
+  return {
+    items: new Map(rows.map(({ deaths: _d, rules: _r, ...r }) => [r.code, r])),
+    deaths: new Map(Object.entries(rows[0]?.deaths ?? {})),
+    rules: rows[0]?.rules ?? [],
+  };
 }
 
 export interface NewWarning {

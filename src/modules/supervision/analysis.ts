@@ -4,7 +4,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { lineHits } from '../../domain/supervision/line-rules.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
-import { decideWarnings, insertWarnings, itemsOn, personFacts, rulesForStage } from './analysis-repo.ts';
+import { analysisFacts, decideWarnings, insertWarnings } from './analysis-repo.ts';
 import { ensureRules } from './service.ts';
 
 export interface AnalysisOrder {
@@ -56,21 +56,23 @@ export async function findWarnings(
   r: AnalysisRequest,
   ctx: { institution: { code: string; level: number }; now: Date },
 ): Promise<Omit<Warning, 'jrId'>[]> {
-  let stageRules = await rulesForStage(tx, r.stage);
-  // the library is seeded on first use (not on every call: this is on the HIS's charging path)
-  if (stageRules.length === 0) {
-    await ensureRules(tx, ctx.now);
-    stageRules = await rulesForStage(tx, r.stage);
-  }
-  const rules = stageRules.filter((x) => !r.ruleCodes || r.ruleCodes.includes(x.code));
-  const enabled = new Set(rules.map((x) => x.template));
-  const byTemplate = new Map(rules.map((x) => [x.template, x]));
   const codes = r.patients.flatMap((p) => p.encounters.flatMap((e) => e.orders.map((o) => o.itemCode)));
   const on = r.patients[0]?.encounters[0]?.beginDate ?? '1900-01-01';
-  const items = await itemsOn(tx, codes, on);
+  // one round trip: this is on the HIS's charging path
+  const ask = { codes, on, patients: r.patients.map((p) => p.patnId), stage: r.stage };
+  let facts = await analysisFacts(tx, ask);
+  // the library is seeded on first use (not on every call)
+  if (codes.length > 0 && facts.rules.length === 0) {
+    await ensureRules(tx, ctx.now);
+    facts = await analysisFacts(tx, ask);
+  }
+  const { items, deaths } = facts;
+  const rules = facts.rules.filter((x) => !r.ruleCodes || r.ruleCodes.includes(x.code));
+  const enabled = new Set(rules.map((x) => x.template));
+  const byTemplate = new Map(rules.map((x) => [x.template, x]));
   const found: Omit<Warning, 'jrId'>[] = [];
   for (const p of r.patients) {
-    const death = (await personFacts(tx, p.patnId))?.deathDate ?? null;
+    const death = deaths.get(p.patnId) ?? null;
     for (const e of p.encounters) {
       const grouped = new Map<string, Omit<Warning, 'jrId'>>();
       for (const o of e.orders) {
