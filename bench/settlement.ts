@@ -22,7 +22,7 @@ import type { Db } from '../src/db/types.ts';
 import { createRandom } from '../src/domain/demo/random.ts';
 import { makeIdNumber } from '../src/domain/registry/id-number.ts';
 import type { LineSpec } from '../src/modules/his/flows.ts';
-import { seedDemoPolicies } from '../src/modules/policy/demo.ts';
+import { seedDemoPolicies } from '../src/modules/policy/testing.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
 import type { LoadPlan, LoadResult } from './his-load.ts';
 import { byFlow, profile, recording, replayFlow } from './settlement-replay.ts';

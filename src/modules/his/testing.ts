@@ -5,7 +5,7 @@ import type { Db } from '../../db/types.ts';
 import { wireDateTime } from '../../domain/his/wire.ts';
 import type { App } from '../../api/context.ts';
 import { testApp } from '../../api/testing.ts';
-import { seedDemoPolicies } from '../policy/demo.ts';
+import { seedDemoPolicies } from '../policy/testing.ts';
 import {
   ADMDVS,
   addInstitution,
