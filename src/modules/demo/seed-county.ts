@@ -6,7 +6,7 @@ import { demoCollectionWindow } from '../../domain/demo/collection.ts';
 import { setWindow } from '../collection/index.ts';
 import { buildDemoCounty, type DemoCounty } from '../../domain/demo/county.ts';
 import { countyHospitalCode } from '../../domain/demo/institutions.ts';
-import { audit, SYSTEM_ACTOR } from '../audit/audit.ts';
+import { audit, SYSTEM_ACTOR } from '../audit/index.ts';
 import { DEMO_CREDENTIAL_SCHEME } from '../../domain/demo/credentials.ts';
 import { writeSchemeCredentials } from '../his/index.ts';
 import { seedDemoPolicies } from '../policy/demo.ts';

@@ -17,7 +17,7 @@ import {
 import { MAX_CLOCK_SKEW_MS } from '../../domain/his/signature.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
 import { conflict, forbidden, unauthorized } from '../../domain/shared/errors.ts';
-import type { Institution } from '../settlement/caller.ts';
+import type { Institution } from '../settlement/index.ts';
 
 export interface PriorMessage {
   sha: string;

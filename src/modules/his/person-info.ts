@@ -11,8 +11,7 @@ import { badRequest, isAppError, notFound } from '../../domain/shared/errors.ts'
 import { maskIdNumber } from '../../domain/shared/masking.ts';
 import { yuan } from '../../domain/his/wire.ts';
 import { audit } from '../audit/index.ts';
-import type { Caller } from '../settlement/index.ts';
-import { psnTypeOf } from '../settlement/settle.ts';
+import { type Caller, psnTypeOf } from '../settlement/index.ts';
 import { personByCertno, personByCredential } from './person-credential-repo.ts';
 import type { PersonQueryLimiter } from './person-query-limit.ts';
 

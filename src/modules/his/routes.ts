@@ -18,7 +18,7 @@ import {
 import { nationalRefMsgId, nationalReply, replyRegion } from '../../domain/his/reply.ts';
 import { parseWith } from '../../domain/his/schema.ts';
 import { badRequest, isAppError } from '../../domain/shared/errors.ts';
-import { type Caller, institutionActor } from '../settlement/caller.ts';
+import { type Caller, institutionActor } from '../settlement/index.ts';
 import { authorize, findMessage, replay } from './gateway.ts';
 import { PersonQueryLimiter, personQueriesPerMinute } from './person-query-limit.ts';
 import { type HisServices, TRANSACTION_TABLE } from './transactions.ts';

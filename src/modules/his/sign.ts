@@ -3,8 +3,8 @@
 import type { Queryable } from '../../db/types.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
-import { audit } from '../audit/audit.ts';
-import type { Caller } from '../settlement/caller.ts';
+import { audit } from '../audit/index.ts';
+import type { Caller } from '../settlement/index.ts';
 
 export async function signIn(
   tx: Queryable,

@@ -7,7 +7,7 @@ import type { ImportKind, ImportMode } from '../../domain/import/kinds.ts';
 import type { PersonRef, RowError } from '../../domain/import/rows.ts';
 import { statusKey } from '../../domain/import/status.ts';
 import type { IdentityTypeRef } from '../../domain/import/vocab.ts';
-import type { Actor } from '../audit/audit.ts';
+import type { Actor } from '../audit/index.ts';
 import type { JobRow, JobStatus } from './contract.ts';
 
 export async function personsByCertno(db: Queryable, certnos: string[]): Promise<Map<string, PersonRef>> {

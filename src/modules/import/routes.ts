@@ -7,7 +7,7 @@ import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { mayViewFullPii } from '../../domain/accounts/roles.ts';
 import { IMPORT_KINDS, type ImportMode, KIND_COLUMNS, KIND_NAMES } from '../../domain/import/kinds.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
-import { staffActor } from '../accounts/service.ts';
+import { staffActor } from '../accounts/index.ts';
 import { audit } from '../audit/index.ts';
 import { jobRunner, recoverInterruptedJobs } from './jobs.ts';
 import { limitsFromEnv } from './limits.ts';

@@ -21,7 +21,7 @@ import type { Db, Queryable } from '../../db/types.ts';
 import { type ImportKind, type ImportMode, KIND_NAMES, MODE_NAMES } from '../../domain/import/kinds.ts';
 import type { RowError } from '../../domain/import/rows.ts';
 import { AppError } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import { type ImportLimits, limitsFromEnv } from './limits.ts';
 import type { Accepted } from './prepare.ts';
 import * as repo from './repository.ts';

@@ -3,8 +3,8 @@
 // UPDATE, each audited with before and after.
 import type { Queryable } from '../../db/types.ts';
 import type { EnrollmentRecord } from '../../domain/import/enrollments.ts';
-import type { Actor } from '../audit/audit.ts';
-import { auditEach } from './write-audit.ts';
+import type { Actor } from '../audit/index.ts';
+import { auditEach } from '../audit/index.ts';
 
 const cols = (rs: readonly EnrollmentRecord[]) => [
   rs.map((r) => r.psnNo),

@@ -3,8 +3,8 @@
 // correction audited.
 import type { Queryable } from '../../db/types.ts';
 import type { IdentityRecord } from '../../domain/import/identities.ts';
-import type { Actor } from '../audit/audit.ts';
-import { auditEach } from './write-audit.ts';
+import type { Actor } from '../audit/index.ts';
+import { auditEach } from '../audit/index.ts';
 
 export async function writeIdentities(
   tx: Queryable,

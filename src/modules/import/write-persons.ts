@@ -3,9 +3,9 @@
 // re-run); the few updates and household memberships are set-based statements.
 import type { Queryable } from '../../db/types.ts';
 import type { PersonRecord } from '../../domain/import/persons.ts';
-import type { Actor } from '../audit/audit.ts';
+import type { Actor } from '../audit/index.ts';
 import { copyCsv } from './copy.ts';
-import { auditEach } from './write-audit.ts';
+import { auditEach } from '../audit/index.ts';
 
 /** psn_no: the pooling region + a 10-digit serial from person_serial (002_registry.sql). */
 export const psnNoFor = (admdvs: string, serial: number) => `${admdvs}${String(serial).padStart(10, '0')}`;

@@ -5,7 +5,7 @@
 import type { Queryable } from '../../db/types.ts';
 import type { StatusRecord } from '../../domain/import/status.ts';
 import { STATUS_NAMES } from '../../domain/import/vocab.ts';
-import type { Actor } from '../audit/audit.ts';
+import type { Actor } from '../audit/index.ts';
 
 export async function writeStatusChanges(
   tx: Queryable,

@@ -2,7 +2,7 @@
 // Idempotent: versions already present are left alone.
 import type { Queryable } from '../../db/types.ts';
 import { demoPolicies } from '../../domain/settlement/demo-policy.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { activePolicy } from './repository.ts';
 import { savePolicy } from './service.ts';
 

@@ -11,7 +11,7 @@ import { settle } from '../../domain/settlement/engine.ts';
 import { parsePolicy } from '../../domain/settlement/policy.ts';
 import { classA, input, visit } from '../../domain/settlement/fixtures.ts';
 import { AppError } from '../../domain/shared/errors.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { seedDemoPolicies } from './demo.ts';
 import { activePolicy } from './repository.ts';
 import { savePolicy } from './service.ts';

@@ -3,7 +3,7 @@ import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset } from '../../api/pagination.ts';
 import { parsePolicy } from '../../domain/settlement/policy.ts';
 import { forbidden, notFound } from '../../domain/shared/errors.ts';
-import { staffActor } from '../accounts/service.ts';
+import { staffActor } from '../accounts/index.ts';
 import { idParams, listQuery } from './contract.ts';
 import { getPolicy, listPolicies } from './repository.ts';
 import { savePolicy } from './service.ts';

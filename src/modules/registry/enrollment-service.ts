@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/types.ts';
 import { checkContribution } from '../../domain/registry/contribution-rules.ts';
 import { checkEnrollment, defaultEndDate, stopDateProblem } from '../../domain/registry/enrollment-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import {
   type EnrollmentRow,
   contributionStandardOn,

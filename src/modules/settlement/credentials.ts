@@ -2,7 +2,7 @@
 // ensuring it again replaces the paasid and secret (a rotated secret takes effect at once).
 import type { Queryable } from '../../db/types.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
-import { audit, SYSTEM_ACTOR, type Actor } from '../audit/audit.ts';
+import { audit, SYSTEM_ACTOR, type Actor } from '../audit/index.ts';
 
 export async function ensureInstitutionCredential(
   tx: Queryable,

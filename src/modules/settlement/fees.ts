@@ -17,9 +17,9 @@ import {
 } from '../../domain/settlement/fee-returns.ts';
 import { badRequest, conflict, isAppError } from '../../domain/shared/errors.ts';
 import { fenToYuan, sum } from '../../domain/shared/money.ts';
-import { audit } from '../audit/audit.ts';
+import { audit } from '../audit/index.ts';
 import type { Caller } from './caller.ts';
-import { auditParams, auditPart } from './audit-sql.ts';
+import { auditParams, auditPart } from '../audit/index.ts';
 import { catalogueOn, toEntry } from './context-repo.ts';
 import {
   type AmountLimits,

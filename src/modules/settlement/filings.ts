@@ -2,7 +2,7 @@
 // Recorded by clerks (or admins), each with an audit entry in the same transaction.
 import type { Queryable } from '../../db/types.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 
 export const FILING_TYPES = ['resident_elsewhere', 'referral', 'temporary', 'employee_posted'] as const;
 export const FILING_TYPE_NAMES: Record<(typeof FILING_TYPES)[number], string> = {
