@@ -23,7 +23,7 @@ import { freshPostgres } from '../src/db/testing.ts';
 import type { Db } from '../src/db/types.ts';
 import { makeIdNumber } from '../src/domain/registry/id-number.ts';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../src/modules/his/client.ts';
-import { type LineSpec, totalOf, wire } from '../src/modules/his/flows.ts';
+import { type LineSpec, totalOf, wire } from '../src/domain/his/wire-builders.ts';
 import { seedDemoPolicies } from '../src/modules/policy/testing.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
 import { get, post, upload } from './http.ts';

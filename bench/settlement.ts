@@ -21,7 +21,7 @@ import { freshPostgres } from '../src/db/testing.ts';
 import type { Db } from '../src/db/types.ts';
 import { createRandom } from '../src/domain/demo/random.ts';
 import { makeIdNumber } from '../src/domain/registry/id-number.ts';
-import type { LineSpec } from '../src/modules/his/flows.ts';
+import type { LineSpec } from '../src/domain/his/wire-builders.ts';
 import { seedDemoPolicies } from '../src/modules/policy/testing.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
 import type { LoadPlan, LoadResult } from './his-load.ts';

@@ -4,7 +4,7 @@ import type { Db } from '../../db/types.ts';
 import { isDate } from '../../domain/demo/dates.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
 import { clockFromEnv } from '../clock.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../modules/demo/accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../demo/accounts.ts';
 import {
   DEMO_ADMDVS,
   DEMO_PERSONS,
@@ -12,7 +12,7 @@ import {
   DEMO_SETTLEMENTS,
   type SeedDemoOptions,
   seedDemoCounty,
-} from '../../modules/demo/seed-county.ts';
+} from '../../demo/seed-county.ts';
 import { type Command, parseFlags } from './types.ts';
 
 export { DEMO_ADMDVS };

@@ -178,4 +178,4 @@ export async function snapshot(db: Db): Promise<Record<string, unknown>> {
 }
 
 export { wireDateTime };
-export { type LineSpec, totalOf, wire } from './flows.ts';
+export { type LineSpec, totalOf, wire } from '../../domain/his/wire-builders.ts';

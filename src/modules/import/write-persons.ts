@@ -4,7 +4,7 @@
 import type { Queryable } from '../../db/types.ts';
 import type { PersonRecord } from '../../domain/import/persons.ts';
 import type { Actor } from '../audit/index.ts';
-import { copyCsv } from './copy.ts';
+import { copyCsv } from '../../db/copy-csv.ts';
 import { auditEach } from '../audit/index.ts';
 
 /** psn_no: the pooling region + a 10-digit serial from person_serial (002_registry.sql). */

@@ -12,7 +12,7 @@ import { parsePolicy } from '../../domain/settlement/policy.ts';
 import { classA, input, visit } from '../../domain/settlement/fixtures.ts';
 import { AppError } from '../../domain/shared/errors.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
-import { seedDemoPolicies } from './demo.ts';
+import { seedDemoPolicies } from './testing.ts';
 import { activePolicy } from './repository.ts';
 import { savePolicy } from './service.ts';
 

@@ -94,3 +94,17 @@ export async function getPolicy(q: Queryable, id: number): Promise<PolicyVersion
   );
   return rows[0] ?? null;
 }
+
+/** Whether a version of (region, scheme) is stored already. */
+export async function policyVersionExists(
+  q: Queryable,
+  admdvs: string,
+  insutype: string,
+  version: string,
+): Promise<boolean> {
+  const rows = await q.query(
+    'SELECT 1 FROM policy_version WHERE admdvs = $1 AND insutype = $2 AND version = $3',
+    [admdvs, insutype, version],
+  );
+  return rows.length > 0;
+}
