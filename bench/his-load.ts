@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../src/modules/his/client.ts';
-import { type LineSpec, totalOf, wire } from '../src/modules/his/flows.ts';
+import { type LineSpec, totalOf, wire } from '../src/domain/his/wire-builders.ts';
 import { HIS_PATH } from '../src/modules/his/routes.ts';
 
 export interface LoadFlow {

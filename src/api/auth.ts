@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden } from '../domain/shared/errors.ts';
-import { authenticate } from '../modules/accounts/service.ts';
+import { authenticate } from '../modules/accounts/index.ts';
 import { auditDenied } from '../modules/audit/index.ts';
 import type { App, Deps } from './context.ts';
 import type { Access } from '../modules/accounts/index.ts';

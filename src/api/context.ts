@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/types.ts';
 import type { Access } from '../modules/accounts/index.ts';
 import { unauthorized } from '../domain/shared/errors.ts';
-import type { Staff } from '../modules/accounts/service.ts';
+import type { Staff } from '../modules/accounts/index.ts';
 
 export interface Deps {
   db: Db;

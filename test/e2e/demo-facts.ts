@@ -4,12 +4,7 @@ import { buildDemoCounty } from '../../src/domain/demo/county.ts';
 import { residentStandard, subsidyFor } from '../../src/domain/demo/enrollment.ts';
 import { maskIdNumber } from '../../src/domain/shared/masking.ts';
 import { fenToYuan } from '../../src/domain/shared/money.ts';
-import {
-  DEMO_ADMDVS,
-  DEMO_PERSONS,
-  DEMO_REGION_NAME,
-  DEMO_SEED,
-} from '../../src/modules/demo/seed-county.ts';
+import { DEMO_ADMDVS, DEMO_PERSONS, DEMO_REGION_NAME, DEMO_SEED } from '../../src/demo/seed-county.ts';
 
 /** The person the 参保登记 test works on: the county's first person and this year's 390 enrollment. */
 export interface EnrollmentPageFacts {

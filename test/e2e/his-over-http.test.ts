@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fenToYuan } from '../../src/domain/shared/money.ts';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../../src/modules/his/client.ts';
-import { totalOf, wire } from '../../src/modules/his/flows.ts';
+import { totalOf, wire } from '../../src/domain/his/wire-builders.ts';
 import { HIS_PATH } from '../../src/modules/his/routes.ts';
 import { DEMO_PASSWORD, idNumbersIn, type RunningServer, startServer, testNow } from './harness.ts';
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { testApp } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
-import { DEMO_ACCOUNTS } from '../../modules/demo/accounts.ts';
+import { DEMO_ACCOUNTS } from '../../demo/accounts.ts';
 import { demoMode, firstStart } from './first-start.ts';
 import { ensureDemoCounty } from './seed.ts';
 

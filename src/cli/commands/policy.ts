@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import { isAppError } from '../../domain/shared/errors.ts';
-import { savePolicy } from '../../modules/policy/service.ts';
+import { savePolicy } from '../../modules/policy/index.ts';
 import type { Command } from './types.ts';
 
 /** JSON or YAML by extension (YAML is a superset, so anything else is read as YAML). */

@@ -3,8 +3,9 @@ import { migrate } from '../../db/migrate.ts';
 import type { Db } from '../../db/types.ts';
 import { isDate } from '../../domain/demo/dates.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
+import { hasAccounts } from '../../modules/accounts/index.ts';
 import { clockFromEnv } from '../clock.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../modules/demo/accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../demo/accounts.ts';
 import {
   DEMO_ADMDVS,
   DEMO_PERSONS,
@@ -12,15 +13,13 @@ import {
   DEMO_SETTLEMENTS,
   type SeedDemoOptions,
   seedDemoCounty,
-} from '../../modules/demo/seed-county.ts';
+} from '../../demo/seed-county.ts';
 import { type Command, parseFlags } from './types.ts';
 
 export { DEMO_ADMDVS };
 
-async function isEmpty(db: Db): Promise<boolean> {
-  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM staff_account');
-  return rows[0].n === 0;
-}
+/** No staff account yet: a database the demo may be written to. */
+const isEmpty = async (db: Db) => !(await hasAccounts(db));
 
 /** Seed the demo county on an empty database; returns the login hint for the log. */
 export async function ensureDemoCounty(

@@ -1,7 +1,7 @@
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
-import { SYSTEM_ACTOR } from '../../modules/audit/audit.ts';
-import { addUser } from '../../modules/accounts/service.ts';
+import { SYSTEM_ACTOR } from '../../modules/audit/index.ts';
+import { addUser } from '../../modules/accounts/index.ts';
 import { type Command, parseFlags } from './types.ts';
 
 export const userCommand: Command = {

@@ -53,6 +53,87 @@ export function periodsOverlap(aBegin: string, aEnd: string, bBegin: string, bEn
   return aBegin <= bEnd && bBegin <= aEnd;
 }
 
+// The rules of one field each, in the order checkEnrollment applies them; the workbench's form
+// calls them too, so a clerk reads the API's own message before sending.
+
+/** The scheme is one a person is enrolled in (职工 310, 城乡居民 390, 生育 510). */
+export function insutypeProblem(insutype: string): AppError | null {
+  if ((INSUTYPES as readonly string[]).includes(insutype)) return null;
+  return badRequest('PERIOD_INVALID', '险种不正确（应为职工医保、城乡居民医保或生育保险）', {
+    field: 'insutype',
+  });
+}
+
+/** The period's first day is a real calendar day. */
+export function beginDateProblem(beginDate: string): AppError | null {
+  if (isIsoDate(beginDate)) return null;
+  return badRequest('PERIOD_INVALID', `参保开始日期 ${beginDate} 不是有效日期`, { field: 'beginDate' });
+}
+
+/**
+ * The period's last day: required except for 390 (12-31 of the begin year), a real day, not before
+ * the first (when that is a real day), and a 390 period within one calendar year.
+ */
+export function endDateProblem(
+  insutype: string,
+  beginDate: string,
+  endDate?: string | null,
+): AppError | null {
+  const end = defaultEndDate(insutype, beginDate, endDate);
+  if (end === null) {
+    return badRequest('PERIOD_INVALID', '职工医保和生育保险须填写参保截止日期', { field: 'endDate' });
+  }
+  if (!isIsoDate(end)) {
+    return badRequest('PERIOD_INVALID', `参保截止日期 ${end} 不是有效日期`, { field: 'endDate' });
+  }
+  if (!isIsoDate(beginDate)) return null;
+  if (end < beginDate) {
+    return badRequest('PERIOD_INVALID', `参保截止日期 ${end} 早于开始日期 ${beginDate}`, {
+      field: 'endDate',
+      beginDate,
+      endDate: end,
+    });
+  }
+  if (insutype === '390' && end.slice(0, 4) !== beginDate.slice(0, 4)) {
+    return badRequest(
+      'RESIDENT_CALENDAR_YEAR',
+      `城乡居民医保按自然年度参保，期间应在同一年内（${beginDate} 至 ${end} 跨年）`,
+      { field: 'endDate', beginDate, endDate: end },
+    );
+  }
+  return null;
+}
+
+/** An employee (310) period names the employer. */
+export function employerProblem(insutype: string, employerName: string | null | undefined): AppError | null {
+  if (insutype !== '310' || employerName?.trim()) return null;
+  return badRequest('EMPLOYER_REQUIRED', '职工医保参保须填写参保单位名称', { field: 'employerName' });
+}
+
+/** A subsidy (资助参保) names the identity it is paid under. */
+export function subsidyIdentityMissing(
+  assistedFen: number,
+  assistedIdentity: string | null | undefined,
+): AppError | null {
+  if (!(assistedFen > 0) || assistedIdentity) return null;
+  return badRequest('SUBSIDY_WITHOUT_IDENTITY', '有资助参保金额时须填写资助身份', {
+    field: 'assistedIdentity',
+  });
+}
+
+/** 停保: the stop date is a real day within the enrollment's period. */
+export function stopDateProblem(
+  stoppedOn: string,
+  period: { beginDate: string; endDate: string },
+): AppError | null {
+  if (isIsoDate(stoppedOn) && stoppedOn >= period.beginDate && stoppedOn <= period.endDate) return null;
+  return badRequest(
+    'PERIOD_INVALID',
+    `停保日期 ${stoppedOn} 应在参保期间（${period.beginDate} 至 ${period.endDate}）内`,
+    { field: 'stoppedOn' },
+  );
+}
+
 /**
  * Check one enrollment candidate. Returns null when it may be recorded, otherwise the first rule it
  * breaks as a coded error whose details.field names the offending input field.
@@ -64,38 +145,13 @@ export function checkEnrollment(
   excludeId?: number,
 ): AppError | null {
   const c = candidate;
-  if (!(INSUTYPES as readonly string[]).includes(c.insutype)) {
-    return badRequest('PERIOD_INVALID', '险种不正确（应为职工医保、城乡居民医保或生育保险）', {
-      field: 'insutype',
-    });
-  }
-  if (!isIsoDate(c.beginDate)) {
-    return badRequest('PERIOD_INVALID', `参保开始日期 ${c.beginDate} 不是有效日期`, { field: 'beginDate' });
-  }
-  const endDate = defaultEndDate(c.insutype, c.beginDate, c.endDate);
-  if (endDate === null) {
-    return badRequest('PERIOD_INVALID', '职工医保和生育保险须填写参保截止日期', { field: 'endDate' });
-  }
-  if (!isIsoDate(endDate)) {
-    return badRequest('PERIOD_INVALID', `参保截止日期 ${endDate} 不是有效日期`, { field: 'endDate' });
-  }
-  if (endDate < c.beginDate) {
-    return badRequest('PERIOD_INVALID', `参保截止日期 ${endDate} 早于开始日期 ${c.beginDate}`, {
-      field: 'endDate',
-      beginDate: c.beginDate,
-      endDate,
-    });
-  }
-  if (c.insutype === '390' && endDate.slice(0, 4) !== c.beginDate.slice(0, 4)) {
-    return badRequest(
-      'RESIDENT_CALENDAR_YEAR',
-      `城乡居民医保按自然年度参保，期间应在同一年内（${c.beginDate} 至 ${endDate} 跨年）`,
-      { field: 'endDate', beginDate: c.beginDate, endDate },
-    );
-  }
-  if (c.insutype === '310' && !c.employerName?.trim()) {
-    return badRequest('EMPLOYER_REQUIRED', '职工医保参保须填写参保单位名称', { field: 'employerName' });
-  }
+  const period =
+    insutypeProblem(c.insutype) ??
+    beginDateProblem(c.beginDate) ??
+    endDateProblem(c.insutype, c.beginDate, c.endDate) ??
+    employerProblem(c.insutype, c.employerName);
+  if (period) return period;
+  const endDate = defaultEndDate(c.insutype, c.beginDate, c.endDate) as string;
   if (!Number.isSafeInteger(c.assistedFen) || c.assistedFen < 0) {
     return badRequest('PERIOD_INVALID', '资助金额应为不小于 0 的整数（分）', { field: 'assistedFen' });
   }
@@ -138,12 +194,9 @@ export function checkEnrollment(
   }
 
   if (c.assistedFen > 0) {
-    const code = c.assistedIdentity;
-    if (!code) {
-      return badRequest('SUBSIDY_WITHOUT_IDENTITY', '有资助参保金额时须填写资助身份', {
-        field: 'assistedIdentity',
-      });
-    }
+    const missing = subsidyIdentityMissing(c.assistedFen, c.assistedIdentity);
+    if (missing) return missing;
+    const code = c.assistedIdentity as string;
     if (!ctx.subsidisingIdentityCodes.includes(code)) {
       return badRequest('SUBSIDY_WITHOUT_IDENTITY', `${identityName(code)}身份不属于资助参保身份`, {
         field: 'assistedIdentity',

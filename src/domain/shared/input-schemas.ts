@@ -13,6 +13,9 @@ export const isoDate = z.string().superRefine((s, ctx) => {
   if (message) ctx.addIssue({ code: 'custom', message, params: { reason: 'DATE_INVALID' } });
 });
 
+/** A coverage or calendar year (query strings arrive as text). */
+export const year = z.coerce.number().int().min(2000).max(2100);
+
 /** The text-rules check as a zod refinement; runs before trimming so a leading BOM is seen. */
 export function cleanTextCheck(label: string) {
   return (s: string, ctx: z.RefinementCtx) => {

@@ -4,8 +4,10 @@ import { MAX_LENGTH } from '../../domain/accounts/password-policy.ts';
 import { ROLES } from '../../domain/accounts/roles.ts';
 import { nameText } from '../../domain/shared/input-schemas.ts';
 import type { AccountListItem } from './repository.ts';
+import type { Staff } from './service.ts';
 
-export type { AccountListItem };
+/** An item of GET /api/accounts; Staff: the signed-in staff member (GET /api/auth/me). */
+export type { AccountListItem, Staff };
 
 const password = z.string().min(1).max(MAX_LENGTH);
 

@@ -4,4 +4,4 @@ export { type Access, createAccess } from './access.ts';
 export { createFirstAdmin, hasAccounts } from './first-admin.ts';
 export { ACCOUNT_PERMISSIONS } from './permissions.ts';
 export { accountRoutes } from './routes.ts';
-export { type AddUserInput, addUser, type Staff, staffActor } from './service.ts';
+export { type AddUserInput, addUser, authenticate, type Staff, staffActor } from './service.ts';

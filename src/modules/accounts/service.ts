@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../../db/types.ts';
 import { LOCKED_MESSAGE } from '../../domain/accounts/lockout.ts';
 import type { Role } from '../../domain/accounts/roles.ts';
 import { unauthorized } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import { argon2Hasher, dummyHash, type PasswordHasher } from './passwords.ts';
 import * as repo from './repository.ts';
 import { clearAttempts, reserveAttempt } from './throttle-repo.ts';

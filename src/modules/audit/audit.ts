@@ -1,4 +1,6 @@
+// Who acts, and the one call every module records its writes with.
 import type { Queryable } from '../../db/types.ts';
+import { insertEntry } from './write-repo.ts';
 
 export interface Actor {
   id: number | null;
@@ -22,18 +24,5 @@ export async function audit(
   after: unknown,
   at: Date = new Date(),
 ): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after, at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      actor.id,
-      actor.name,
-      action,
-      entity,
-      entityId === null ? null : String(entityId),
-      before === undefined || before === null ? null : JSON.stringify(before),
-      after === undefined || after === null ? null : JSON.stringify(after),
-      at.toISOString(),
-    ],
-  );
+  await insertEntry(tx, { actor, action, entity, entityId, before, after, at });
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dbTest, freshDb } from '../../db/testing.ts';
-import { auditEach } from '../import/testing.ts';
+import { auditEach } from './write-repo.ts';
 import { audit } from './audit.ts';
 import { CLERK, someEntries, tamper } from './testing.ts';
 import { verifyChain } from './verify-queries.ts';

@@ -6,14 +6,13 @@ import JSZip from 'jszip';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
 import { fenToCapitals } from '../../domain/shared/chinese-amount.ts';
-import { SYSTEM_ACTOR } from '../audit/index.ts';
-import { ensureLibraryYears } from '../calendar/index.ts';
+import { loadLibraryCalendar } from '../calendar/testing.ts';
 import { CENTRE, HOSPITAL, hisWorld } from '../his/testing.ts';
 import { caseworkSnapshot, staffClient } from './testing.ts';
 
 async function world(db: Db) {
   const w = await hisWorld(db);
-  await ensureLibraryYears(db, SYSTEM_ACTOR, w.clock.now);
+  await loadLibraryCalendar(db, w.clock.now);
   return {
     w,
     a1: await staffClient(w.app, db, 'auditor'),

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
-import { ensureLibraryYears } from '../calendar/index.ts';
+import { loadLibraryCalendar } from '../calendar/testing.ts';
 import { at, CENTRE, HOSPITAL, hisWorld, wire } from '../his/testing.ts';
 import { createRun, executeRun } from '../supervision/index.ts';
 import { caseworkSnapshot, staffClient } from './testing.ts';
@@ -14,7 +14,7 @@ dbTest(
   'a case from two decided suspects takes their confirmed amounts; undecided or taken ones are refused',
   async (db) => {
     const w = await hisWorld(db);
-    await ensureLibraryYears(db, SYSTEM_ACTOR, w.clock.now);
+    await loadLibraryCalendar(db, w.clock.now);
     const { psnNo, certno } = w.ann;
     // three outpatient visits at the hospital, each with a line over the price cap
     for (const [n, day] of [

@@ -1,6 +1,6 @@
 // Factories for collection tests: a demo county in the middle of its collection season.
 import type { Db } from '../../db/types.ts';
-import { seedDemoCounty } from '../demo/seed-county.ts';
+import { seedDemoCounty } from '../../demo/seed-county.ts';
 import { refreshSnapshots } from './service.ts';
 
 /** A small demo county seeded on `today` with its snapshots taken (the window opened on 1 September). */

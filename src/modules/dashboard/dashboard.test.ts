@@ -13,7 +13,7 @@ import {
   TOWNSHIP_2,
   VILLAGE,
   VILLAGE_OTHER_TOWNSHIP,
-} from '../registry/test-fixtures.ts';
+} from '../registry/testing.ts';
 import { registryApp } from '../registry/testing.ts';
 import { addSettlement, loginInRegion, reverseSettlement } from './testing.ts';
 

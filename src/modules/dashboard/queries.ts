@@ -2,6 +2,7 @@
 // (admdvs null = every region, for accounts not tied to one). Dates come in from the caller
 // (the server's clock in China time), never from the database's own clock.
 import type { Queryable } from '../../db/types.ts';
+import type { FigurePerson } from './contract.ts';
 import { type Figure, type GroupCounts, coverage } from '../../domain/dashboard/special-groups.ts';
 import { coveredPersonsSql } from '../registry/index.ts';
 import { monthStart, type SummaryRow, summarise } from '../../domain/dashboard/settlement-summary.ts';
@@ -99,16 +100,6 @@ export async function specialGroups(
     unsubsidised: t.unsubsidised,
   };
   return { date: today, year, items: coverage(items), total: coverage([total])[0] };
-}
-
-export interface FigurePerson {
-  psnNo: string;
-  name: string;
-  certno: string;
-  townshipName: string;
-  villageName: string;
-  insured: boolean;
-  subsidised: boolean;
 }
 
 /** Which persons a dashboard figure counts (see `figureFilter`). */

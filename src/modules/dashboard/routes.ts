@@ -1,16 +1,14 @@
 // /api/dashboard: the leader's 首页 — enrollment progress by township, today's and this month's
 // settlements, and special-group coverage. Every figure is scoped to the staff member's region;
 // "today" and "this year" default to the server's clock in China time (deps.now()).
-import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
+import { limitOffset } from '../../api/pagination.ts';
 import { maySeeSensitive } from '../../domain/registry/sensitive.ts';
-import { enrollmentProgress } from '../registry/progress-service.ts';
-import { isoDate as date, year } from '../registry/schemas.ts';
-import { chinaDay } from '../registry/scope.ts';
-import { figurePersons, isSensitiveIdentity, settlementSummary, specialGroups } from './queries.ts';
-import { limitOffset, pageQuery } from '../../api/pagination.ts';
-import { FIGURES } from '../../domain/dashboard/special-groups.ts';
+import { chinaDay } from '../../domain/shared/calendar.ts';
 import { forbidden } from '../../domain/shared/errors.ts';
+import { enrollmentProgress } from '../registry/index.ts';
+import { dateQuery, personsQuery, yearQuery } from './contract.ts';
+import { figurePersons, isSensitiveIdentity, settlementSummary, specialGroups } from './queries.ts';
 import { maskIdNumber } from '../../domain/shared/masking.ts';
 
 export const dashboardRoutes: RoutesPlugin = (app, deps) => {
@@ -21,7 +19,7 @@ export const dashboardRoutes: RoutesPlugin = (app, deps) => {
     '/api/dashboard/enrollment',
     {
       config: { permission: 'dashboard.view' },
-      schema: { querystring: z.object({ year: year.optional() }) },
+      schema: { querystring: yearQuery },
     },
     async (req) => enrollmentProgress(deps.db, staffOf(req).admdvs, req.query.year ?? thisYear()),
   );
@@ -30,7 +28,7 @@ export const dashboardRoutes: RoutesPlugin = (app, deps) => {
     '/api/dashboard/settlements',
     {
       config: { permission: 'dashboard.view' },
-      schema: { querystring: z.object({ date: date.optional() }) },
+      schema: { querystring: dateQuery },
     },
     async (req) => settlementSummary(deps.db, staffOf(req).admdvs, req.query.date ?? today()),
   );
@@ -39,7 +37,7 @@ export const dashboardRoutes: RoutesPlugin = (app, deps) => {
     '/api/dashboard/special-groups',
     {
       config: { permission: 'dashboard.view' },
-      schema: { querystring: z.object({ year: year.optional() }) },
+      schema: { querystring: yearQuery },
     },
     async (req) => {
       const staff = staffOf(req);
@@ -54,17 +52,7 @@ export const dashboardRoutes: RoutesPlugin = (app, deps) => {
     '/api/dashboard/persons',
     {
       config: { permission: 'dashboard.view' },
-      schema: {
-        querystring: pageQuery.extend({
-          year: year.optional(),
-          figure: z.enum(FIGURES),
-          code: z.string().max(50).optional(),
-          townshipCode: z
-            .string()
-            .regex(/^\d{9}$/)
-            .optional(),
-        }),
-      },
+      schema: { querystring: personsQuery },
     },
     async (req) => {
       const staff = staffOf(req);

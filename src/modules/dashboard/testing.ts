@@ -2,11 +2,9 @@
 // not under test here; the amounts obey the settlement table's checks), and a logged-in staff
 // member tied to one region.
 import type { App } from '../../api/context.ts';
-import { TEST_PASSWORD } from '../../api/testing.ts';
 import type { Db, Queryable } from '../../db/types.ts';
 import type { Role } from '../../domain/accounts/roles.ts';
-import { addUser } from '../accounts/service.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
+import { addStaff, logIn } from '../accounts/testing.ts';
 
 export interface SettlementSpec {
   setlId: string;
@@ -83,22 +81,6 @@ export async function reverseSettlement(q: Queryable, setlId: string, reversalId
 
 /** A staff account of `role` working for `admdvs`, logged in; returns the Cookie header value. */
 export async function loginInRegion(app: App, db: Db, role: Role, admdvs: string | null): Promise<string> {
-  const username = `${role}_${Math.random().toString(36).slice(2, 8)}`;
-  await db.tx((tx) =>
-    addUser(tx, SYSTEM_ACTOR, {
-      username,
-      displayName: username,
-      password: TEST_PASSWORD,
-      roles: [role],
-      admdvs,
-    }),
-  );
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: TEST_PASSWORD },
-  });
-  if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'yibao_session');
-  return `yibao_session=${cookie!.value}`;
+  const staff = await addStaff(db, role, { admdvs });
+  return logIn(app, staff.username);
 }

@@ -41,6 +41,23 @@ export async function writeIssued(q: Queryable, code: string, paasid: string, se
   );
 }
 
+/** A credential with a chosen paasid and secret (the demo county, tests): inserted, or replaced in
+ * place (revocation lifted). True when it was new. */
+export async function upsertChosen(
+  q: Queryable,
+  code: string,
+  paasid: string,
+  secret: string,
+): Promise<boolean> {
+  const rows = await q.query<{ inserted: boolean }>(
+    `INSERT INTO institution_credential (fixmedins_code, paasid, secret) VALUES ($1, $2, $3)
+     ON CONFLICT (fixmedins_code) DO UPDATE SET paasid = EXCLUDED.paasid, secret = EXCLUDED.secret, revoked_at = NULL
+     RETURNING (xmax = 0) AS inserted`,
+    [code, paasid, secret],
+  );
+  return rows[0].inserted;
+}
+
 export async function writeRotated(q: Queryable, code: string, secret: string, at: Date): Promise<void> {
   await q.query('UPDATE institution_credential SET secret = $2, rotated_at = $3 WHERE fixmedins_code = $1', [
     code,

@@ -4,13 +4,14 @@
 // issue and rotate, and never written to the audit trail or shown again.
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
-import { conflict, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/index.ts';
+import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
+import { type Actor, audit, SYSTEM_ACTOR } from '../audit/index.ts';
 import type { CredentialStatus, IssuedCredential } from './contract.ts';
 import {
   type CredentialRow,
   findCredential,
   institutionExists,
+  upsertChosen,
   writeIssued,
   writeRevoked,
   writeRotated,
@@ -133,4 +134,32 @@ export async function revokeCredential(
     now,
   );
   return after;
+}
+
+/**
+ * A credential with a paasid and secret chosen by the caller (the demo county's published ones, the
+ * tests'): created, or replaced at once (a rotated secret takes effect on the next call).
+ */
+export async function ensureInstitutionCredential(
+  tx: Queryable,
+  fixmedinsCode: string,
+  paasid: string,
+  secret: string,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<void> {
+  if (secret.length < 16) throw badRequest('CREDENTIAL_SECRET_SHORT', '接入密钥至少 16 个字符');
+  if (!paasid.trim()) throw badRequest('CREDENTIAL_PAASID_EMPTY', '接入账号不能为空');
+  const inserted = await upsertChosen(tx, fixmedinsCode, paasid, secret);
+  // the secret itself is never written to the audit trail
+  await audit(
+    tx,
+    actor,
+    inserted ? 'credential.create' : 'credential.rotate',
+    'institution',
+    fixmedinsCode,
+    null,
+    {
+      paasid,
+    },
+  );
 }

@@ -8,58 +8,16 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
 import { checkCareArea } from '../../domain/his/care-area.ts';
 import type { HisRequest } from '../../domain/his/envelope.ts';
-import {
-  type AuthScheme,
-  presentedCredentials,
-  replayKey,
-  verifyPresented,
-} from '../../domain/his/gateway-auth.ts';
+import { presentedCredentials, replayKey, verifyPresented } from '../../domain/his/gateway-auth.ts';
 import { MAX_CLOCK_SKEW_MS } from '../../domain/his/signature.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
 import { conflict, forbidden, unauthorized } from '../../domain/shared/errors.ts';
-import type { Institution } from '../settlement/caller.ts';
+import type { Institution } from '../settlement/index.ts';
+import { deleteNoncesBefore, findCaller, type PriorMessage } from './gateway-repo.ts';
 
-export interface PriorMessage {
-  sha: string;
-  response: string;
-  /** the 2601 that reversed this message (or took its msgid before it arrived) */
-  reversedBy: string | null;
-}
-
-interface CallerRow {
-  secret: string;
-  revokedAt: string | null;
-  authScheme: AuthScheme;
-  signNoRequired: boolean;
-  code: string;
-  name: string;
-  admdvs: string;
-  level: number | null;
-  kind: string;
-  agreementFrom: string;
-  agreementTo: string;
-  signedIn: boolean;
-  priorSha: string | null;
-  priorResponse: string | null;
-  priorReversedBy: string | null;
-  nonceFresh: boolean;
-}
+export { findMessage, type PriorMessage } from './gateway-repo.ts';
 
 export const bodySha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** A stored response under the msgid of this institution (msgids are scoped per institution). */
-export async function findMessage(
-  q: Queryable,
-  msgid: string,
-  fixmedinsCode: string,
-): Promise<PriorMessage | null> {
-  const rows = await q.query<PriorMessage>(
-    `SELECT body_sha256 AS sha, response::text AS response, reversed_by AS "reversedBy" FROM his_message
-      WHERE fixmedins_code = $2 AND msgid = $1`,
-    [msgid, fixmedinsCode],
-  );
-  return rows[0] ?? null;
-}
 
 export interface Authorized {
   institution: Institution;
@@ -80,38 +38,15 @@ export async function authorize(
   const key = replayKey(p);
   // the nonce is recorded in the same round trip; a request that then fails verification has
   // spent it, which costs an honest HIS nothing (it signs every request with a fresh nonce)
-  const rows = await q.query<CallerRow>(
-    `WITH cred AS (
-       SELECT c.* FROM institution_credential c
-        WHERE CASE WHEN $1::text IS NULL THEN c.fixmedins_code = $4 AND c.auth_scheme = 'apikey'
-                   ELSE c.paasid = $1 END),
-     nonce AS (
-       INSERT INTO his_nonce (fixmedins_code, nonce, seen_at)
-       SELECT fixmedins_code, $5::text, $6::timestamptz FROM cred WHERE $5::text IS NOT NULL
-       ON CONFLICT (fixmedins_code, nonce) DO UPDATE SET seen_at = EXCLUDED.seen_at
-         WHERE his_nonce.seen_at < $7::timestamptz
-       RETURNING 1)
-     SELECT c.secret, c.revoked_at AS "revokedAt", c.auth_scheme AS "authScheme", c.sign_no_required AS "signNoRequired",
-            i.code, i.name, i.admdvs, i.level, i.kind, i.agreement_from::text AS "agreementFrom",
-            i.agreement_to::text AS "agreementTo",
-            EXISTS (SELECT 1 FROM his_sign_in s
-                     WHERE s.sign_no = $2 AND s.fixmedins_code = i.code AND s.sign_out_time IS NULL) AS "signedIn",
-            m.body_sha256 AS "priorSha", m.response::text AS "priorResponse", m.reversed_by AS "priorReversedBy",
-            EXISTS (SELECT 1 FROM nonce) AS "nonceFresh"
-       FROM cred c
-       JOIN institution i ON i.code = c.fixmedins_code
-       LEFT JOIN his_message m ON m.fixmedins_code = i.code AND m.msgid = $3`,
-    [
-      p.paasid,
-      req.signNo ?? '',
-      req.msgid,
-      req.fixmedinsCode,
-      key?.slice(0, 200) ?? null,
-      now.toISOString(),
-      new Date(now.getTime() - NONCE_KEEP_MS).toISOString(),
-    ],
-  );
-  const row = rows[0];
+  const row = await findCaller(q, {
+    paasid: p.paasid,
+    signNo: req.signNo ?? '',
+    msgid: req.msgid,
+    fixmedinsCode: req.fixmedinsCode,
+    nonce: key?.slice(0, 200) ?? null,
+    now,
+    nonceSince: new Date(now.getTime() - NONCE_KEEP_MS),
+  });
   if (!row) {
     if (p.paasid === null)
       throw unauthorized('HIS_AUTH_APIKEY', `机构 ${req.fixmedinsCode} 未配置 apikey 接入`);
@@ -171,9 +106,7 @@ const NONCE_KEEP_MS = 2 * MAX_CLOCK_SKEW_MS;
 /** Forget nonces that can no longer be replayed, now and then rather than on every request. */
 async function purgeNonces(q: Queryable, now: Date): Promise<void> {
   if (++requests % 500 !== 0) return;
-  await q.query('DELETE FROM his_nonce WHERE seen_at < $1', [
-    new Date(now.getTime() - NONCE_KEEP_MS).toISOString(),
-  ]);
+  await deleteNoncesBefore(q, new Date(now.getTime() - NONCE_KEEP_MS));
 }
 
 /** A repeated msgid: the stored response if the business content is the same, otherwise a refusal. */

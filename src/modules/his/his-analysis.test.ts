@@ -1,6 +1,7 @@
 // 3101/3102 事前/事中 analysis and 3103 feedback through the HIS endpoint.
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
+import { plantKnowledge, warningDecisions } from '../supervision/testing.ts';
 import { hisWorld } from './testing.ts';
 
 const A = 'XA01ABD075A002010100483';
@@ -40,11 +41,7 @@ dbTest(
   '3101 warns about the orders that break an enabled rule; 3103 records the doctor’s decision',
   async (db) => {
     const w = await hisWorld(db);
-    await db.query(
-      `INSERT INTO supervision_knowledge (template, item_code, value, batch, valid_from, created_at)
-     VALUES ('INDICATION', $1, '{"diagnoses": ["E11"]}', 'T', '2026-01-01', now())`,
-      [A],
-    );
+    await plantKnowledge(db, [{ template: 'INDICATION', itemCode: A, value: { diagnoses: ['E11'] } }]);
     const orders = [
       { rx_id: 'RX1', hilist_code: A, cnt: '2', pric: '25.00', sumamt: '50.00' },
       { rx_id: 'RX2', hilist_code: CAPPED, cnt: '1', pric: '120.00', sumamt: '120.00' },
@@ -85,10 +82,7 @@ dbTest(
         ],
       },
     });
-    const rows = await db.query<{ rule: string; decision: string }>(
-      `SELECT rule_code AS rule, decision FROM supervision_warning WHERE decision IS NOT NULL ORDER BY rule_code`,
-    );
-    assert.deepEqual(rows, [
+    assert.deepEqual(await warningDecisions(db), [
       { rule: 'INDICATION', decision: 'continue' },
       { rule: 'PRICE_CAP', decision: 'revise' },
     ]);

@@ -2,7 +2,7 @@
 // no institution can touch another institution's visit.
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
-import { wire } from './flows.ts';
+import { wire } from '../../domain/his/wire-builders.ts';
 import { at, hisWorld, snapshot } from './testing.ts';
 
 const A = 'XA01ABD075A002010100483';

@@ -9,7 +9,7 @@ import { dbTest } from '../../db/testing.ts';
 import { DEMO_CREDENTIAL_SCHEME, demoCardNo, demoVoucherToken } from '../../domain/demo/credentials.ts';
 import { apiHmacSignature } from '../../domain/his/gateway-auth.ts';
 import { envelope, signedHeaders } from './client.ts';
-import { wire } from './flows.ts';
+import { wire } from '../../domain/his/wire-builders.ts';
 import { writeSchemeCredentials } from './index.ts';
 import { HIS_PATH } from './routes.ts';
 import { at, hisWorld, snapshot, type World } from './testing.ts';

@@ -8,7 +8,7 @@ import { loginAs } from '../../api/testing.ts';
 import { freshDb } from '../../db/testing.ts';
 import { openPostgres } from '../../db/postgres.ts';
 import type { Db } from '../../db/types.ts';
-import { wire } from './flows.ts';
+import { wire } from '../../domain/his/wire-builders.ts';
 import { at, type HisReply, hisWorld } from './testing.ts';
 
 const PG_URL = process.env.TEST_DATABASE_URL;

@@ -2,7 +2,7 @@
 // docs/domain benefit-rules.md (E1, E2, E3) with the demo resident policy.
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
-import { type LineSpec, totalOf, wire } from './flows.ts';
+import { type LineSpec, totalOf, wire } from '../../domain/his/wire-builders.ts';
 import { at, hisWorld, type HisTester, snapshot } from './testing.ts';
 
 const A = 'XA01ABD075A002010100483';

@@ -2,7 +2,7 @@
 // answered infcode -1 with a Chinese err_msg and write nothing; a 15-digit legacy ID is found.
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
-import { wire } from './flows.ts';
+import { wire } from '../../domain/his/wire-builders.ts';
 import { at, hisWorld, snapshot } from './testing.ts';
 
 dbTest('an impossible date or time is -1 with a Chinese message, and nothing is written', async (db) => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
-import { type LineSpec, wire } from './flows.ts';
+import { type LineSpec, wire } from '../../domain/his/wire-builders.ts';
 import { at, HisTester, hisWorld } from './testing.ts';
 
 const A = 'XA01ABD075A002010100483';

@@ -2,7 +2,7 @@
 // classification, pre-settlement (writes nothing), settlement, idempotency, reversal, cancels.
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
-import { wire } from './flows.ts';
+import { wire } from '../../domain/his/wire-builders.ts';
 import { at, CENTRE, hisWorld, snapshot } from './testing.ts';
 
 const A = 'XA01ABD075A002010100483';

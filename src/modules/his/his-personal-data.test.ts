@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Db } from '../../db/types.ts';
 import { dbTest } from '../../db/testing.ts';
-import { wire } from './flows.ts';
+import { wire } from '../../domain/his/wire-builders.ts';
 import { at, HOSPITAL, hisWorld, snapshot } from './testing.ts';
 
 const ID_18 = /\d{17}[\dX]/;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
 import { readZip, writeZip } from '../../domain/his/zip.ts';
-import { type LineSpec, totalOf, wire } from './flows.ts';
+import { type LineSpec, totalOf, wire } from '../../domain/his/wire-builders.ts';
 import { at, type HisTester, hisWorld, snapshot } from './testing.ts';
 
 const A = 'XA01ABD075A002010100483';

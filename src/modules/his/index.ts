@@ -3,6 +3,7 @@ export { writeSchemeCredentials } from './person-credential-repo.ts';
 export { CREDENTIAL_STATE_NAMES, type CredentialStatus, type IssuedCredential } from './contract.ts';
 export {
   credentialStatus,
+  ensureInstitutionCredential,
   issueCredential,
   revokeCredential,
   rotateCredential,

@@ -1,4 +1,5 @@
-// 医保电子凭证 (01) tokens and 社会保障卡 (03) numbers → the person (table person_credential).
+// 医保电子凭证 (01) tokens and 社会保障卡 (03) numbers → the person (table person_credential), and what
+// 1101 reads of the person found (enrollments on the day, identities not marked sensitive).
 import type { Queryable } from '../../db/types.ts';
 
 export interface CredentialPerson {
@@ -54,5 +55,34 @@ export async function writeSchemeCredentials(
     `INSERT INTO person_credential_scheme (cert_type, prefix, admdvs, valid_from)
      VALUES ('01', $2, $1, $4::date), ('03', $3, $1, $4::date) ON CONFLICT DO NOTHING`,
     [o.admdvs, o.voucherPrefix, o.cardPrefix, o.validFrom],
+  );
+}
+
+/** A person's enrollments whose period holds the day (1101 insuinfo). */
+export function enrollmentsOn(q: Queryable, psnNo: string, on: string) {
+  return q.query<{
+    insutype: string;
+    admdvs: string;
+    beginDate: string;
+    endDate: string;
+    status: string;
+    stoppedOn: string | null;
+    employerName: string | null;
+  }>(
+    `SELECT insutype, admdvs, begin_date::text AS "beginDate", end_date::text AS "endDate", status,
+            stopped_on::text AS "stoppedOn", employer_name AS "employerName"
+       FROM enrollment WHERE psn_no = $1 AND begin_date <= $2::date AND end_date >= $2::date
+      ORDER BY insutype, begin_date DESC`,
+    [psnNo, on],
+  );
+}
+
+/** A person's identity spells of types not marked sensitive (1101 idetinfo). */
+export function publicIdentities(q: Queryable, psnNo: string) {
+  return q.query<{ code: string; name: string; validFrom: string; validTo: string | null }>(
+    `SELECT i.identity_code AS code, t.name, i.valid_from::text AS "validFrom", i.valid_to::text AS "validTo"
+       FROM person_identity i JOIN identity_type t ON t.code = i.identity_code
+      WHERE i.psn_no = $1 AND NOT t.sensitive ORDER BY i.valid_from`,
+    [psnNo],
   );
 }

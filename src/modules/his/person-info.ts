@@ -11,9 +11,13 @@ import { badRequest, isAppError, notFound } from '../../domain/shared/errors.ts'
 import { maskIdNumber } from '../../domain/shared/masking.ts';
 import { yuan } from '../../domain/his/wire.ts';
 import { audit } from '../audit/index.ts';
-import type { Caller } from '../settlement/index.ts';
-import { psnTypeOf } from '../settlement/settle.ts';
-import { personByCertno, personByCredential } from './person-credential-repo.ts';
+import { type Caller, psnTypeOf } from '../settlement/index.ts';
+import {
+  enrollmentsOn,
+  personByCertno,
+  personByCredential,
+  publicIdentities,
+} from './person-credential-repo.ts';
 import type { PersonQueryLimiter } from './person-query-limit.ts';
 
 export interface PersonInfoRequest {
@@ -113,27 +117,8 @@ async function lookUp(q: Queryable, r: PersonInfoRequest, today: string): Promis
   const on = r.on ?? today;
   const p = r.certType === '02' ? await byIdNumber(q, r) : await byVoucherOrCard(q, r, on);
   if (r.name && r.name !== p.name) throw badRequest('HIS_PERSON_NAME_MISMATCH', '姓名与证件号码不符');
-  const enrollments = await q.query<{
-    insutype: string;
-    admdvs: string;
-    beginDate: string;
-    endDate: string;
-    status: string;
-    stoppedOn: string | null;
-    employerName: string | null;
-  }>(
-    `SELECT insutype, admdvs, begin_date::text AS "beginDate", end_date::text AS "endDate", status,
-            stopped_on::text AS "stoppedOn", employer_name AS "employerName"
-       FROM enrollment WHERE psn_no = $1 AND begin_date <= $2::date AND end_date >= $2::date
-      ORDER BY insutype, begin_date DESC`,
-    [p.psnNo, on],
-  );
-  const identities = await q.query<{ code: string; name: string; validFrom: string; validTo: string | null }>(
-    `SELECT i.identity_code AS code, t.name, i.valid_from::text AS "validFrom", i.valid_to::text AS "validTo"
-       FROM person_identity i JOIN identity_type t ON t.code = i.identity_code
-      WHERE i.psn_no = $1 AND NOT t.sensitive ORDER BY i.valid_from`,
-    [p.psnNo],
-  );
+  const enrollments = await enrollmentsOn(q, p.psnNo, on);
+  const identities = await publicIdentities(q, p.psnNo);
   const covered = (e: (typeof enrollments)[number]) =>
     p.deathDate === null || on <= p.deathDate
       ? e.status === 'active' || (e.stoppedOn !== null && on <= e.stoppedOn)

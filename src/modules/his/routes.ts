@@ -18,8 +18,9 @@ import {
 import { nationalRefMsgId, nationalReply, replyRegion } from '../../domain/his/reply.ts';
 import { parseWith } from '../../domain/his/schema.ts';
 import { badRequest, isAppError } from '../../domain/shared/errors.ts';
-import { type Caller, institutionActor } from '../settlement/caller.ts';
+import { type Caller, institutionActor } from '../settlement/index.ts';
 import { authorize, findMessage, replay } from './gateway.ts';
+import { storeMessage } from './gateway-repo.ts';
 import { PersonQueryLimiter, personQueriesPerMinute } from './person-query-limit.ts';
 import { type HisServices, TRANSACTION_TABLE } from './transactions.ts';
 
@@ -103,21 +104,17 @@ async function handleCall(
       if (def.asyncCommit) await tx.query('SET LOCAL synchronous_commit = off');
       const out = await def.run(tx, caller, input, services);
       const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
-      const stored = await tx.query(
-        `INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at, undo)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb) ON CONFLICT DO NOTHING RETURNING msgid`,
-        [
-          req.msgid,
-          auth.institution.code,
-          req.sentInfno,
-          sha,
-          json,
-          t.received.toISOString(),
-          out.undo ? JSON.stringify(out.undo) : null,
-        ],
-      );
+      const stored = await storeMessage(tx, {
+        msgid: req.msgid,
+        fixmedinsCode: auth.institution.code,
+        infno: req.sentInfno,
+        sha,
+        response: json,
+        receivedAt: t.received,
+        undo: out.undo,
+      });
       // a concurrent request with the same msgid committed first: undo ours, answer with its response
-      if (stored.length === 0) throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
+      if (!stored) throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
       return json;
     });
   } catch (e) {

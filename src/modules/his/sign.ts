@@ -3,26 +3,29 @@
 import type { Queryable } from '../../db/types.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
-import { audit } from '../audit/audit.ts';
-import type { Caller } from '../settlement/caller.ts';
+import { audit } from '../audit/index.ts';
+import type { Caller } from '../settlement/index.ts';
+import { closeSignIn, insertSignIn } from './sign-repo.ts';
 
 export async function signIn(
   tx: Queryable,
   c: Caller,
   r: { opterNo: string; mac: string | null; ip: string | null },
 ): Promise<{ signNo: string }> {
-  const rows = await tx.query<{ signNo: string }>(
-    `INSERT INTO his_sign_in (sign_no, fixmedins_code, opter, sign_time, mac, ip)
-     VALUES ('SG' || $6 || lpad(nextval('his_sign_no_serial')::text, 12, '0'), $1, $3, $2, $4, $5)
-     RETURNING sign_no AS "signNo"`,
-    [c.institution.code, c.now.toISOString(), r.opterNo, r.mac, r.ip, beijingDate(c.now).replaceAll('-', '')],
-  );
+  const signNo = await insertSignIn(tx, {
+    fixmedinsCode: c.institution.code,
+    at: c.now,
+    opter: r.opterNo,
+    mac: r.mac,
+    ip: r.ip,
+    day: beijingDate(c.now).replaceAll('-', ''),
+  });
   await audit(
     tx,
     c.actor,
     'his.sign_in',
     'his_sign_in',
-    rows[0].signNo,
+    signNo,
     null,
     {
       opter: r.opterNo,
@@ -30,7 +33,7 @@ export async function signIn(
     },
     c.now,
   );
-  return rows[0];
+  return { signNo };
 }
 
 export async function signOut(
@@ -38,13 +41,7 @@ export async function signOut(
   c: Caller,
   r: { signNo: string; opterNo: string },
 ): Promise<void> {
-  const rows = await tx.query<{ signNo: string }>(
-    `UPDATE his_sign_in SET sign_out_time = $3
-      WHERE sign_no = $1 AND fixmedins_code = $2 AND sign_out_time IS NULL
-      RETURNING sign_no AS "signNo"`,
-    [r.signNo, c.institution.code, c.now.toISOString()],
-  );
-  if (rows.length === 0)
+  if (!(await closeSignIn(tx, r.signNo, c.institution.code, c.now)))
     throw badRequest('HIS_SIGN_NO_UNKNOWN', `签到编号 ${r.signNo} 不存在、已签退或不属于本机构`);
   await audit(
     tx,

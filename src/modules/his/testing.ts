@@ -5,7 +5,7 @@ import type { Db } from '../../db/types.ts';
 import { wireDateTime } from '../../domain/his/wire.ts';
 import type { App } from '../../api/context.ts';
 import { testApp } from '../../api/testing.ts';
-import { seedDemoPolicies } from '../policy/demo.ts';
+import { seedDemoPolicies } from '../policy/testing.ts';
 import {
   ADMDVS,
   addInstitution,
@@ -178,4 +178,4 @@ export async function snapshot(db: Db): Promise<Record<string, unknown>> {
 }
 
 export { wireDateTime };
-export { type LineSpec, totalOf, wire } from './flows.ts';
+export { type LineSpec, totalOf, wire } from '../../domain/his/wire-builders.ts';

@@ -9,14 +9,26 @@ import { cuminfo } from '../../domain/his/cumulative.ts';
 import { feeResult, setldetail, setlinfo } from '../../domain/his/fields.ts';
 import * as inputs from '../../domain/his/inputs.ts';
 import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
-import type { Caller } from '../settlement/caller.ts';
-import { findStoredSettlement, personYear } from '../settlement/index.ts';
+import {
+  type Caller,
+  cancelDischarge,
+  cancelFees,
+  cancelVisit,
+  discharge,
+  findStoredSettlement,
+  openVisit,
+  personYear,
+  preSettle,
+  reconcile,
+  recordVisitInfo,
+  reverseSettlement,
+  type SettlementOutcome,
+  settleVisit,
+  type UploadedLine,
+  uploadFees,
+} from '../settlement/index.ts';
 import { refuseIfStaffBarred } from '../medstaff/index.ts';
 import { analyse, recordDecisions, refuseIfBlocked } from '../supervision/index.ts';
-import { cancelFees, type UploadedLine, uploadFees } from '../settlement/fees.ts';
-import { reconcile } from '../settlement/reconcile.ts';
-import { preSettle, reverseSettlement, type SettlementOutcome, settleVisit } from '../settlement/settle.ts';
-import { cancelDischarge, cancelVisit, discharge, openVisit, recordVisitInfo } from '../settlement/visits.ts';
 import { correct } from './correction.ts';
 import { downloadFile, reconcileDetails, uploadFile } from './files.ts';
 import { personInfo } from './person-info.ts';

@@ -10,7 +10,7 @@ import { personValidator } from '../../domain/import/persons.ts';
 import type { PersonRef, RowError, RowOutcome, SourceRow } from '../../domain/import/rows.ts';
 import { statusValidator } from '../../domain/import/status.ts';
 import { parseIdNumber } from '../../domain/registry/id-number.ts';
-import type { Actor } from '../audit/audit.ts';
+import type { Actor } from '../audit/index.ts';
 import * as repo from './repository.ts';
 import { writeEnrollments } from './write-enrollments.ts';
 import { writeIdentities } from './write-identities.ts';

@@ -7,7 +7,8 @@ import type { ImportKind, ImportMode } from '../../domain/import/kinds.ts';
 import type { PersonRef, RowError } from '../../domain/import/rows.ts';
 import { statusKey } from '../../domain/import/status.ts';
 import type { IdentityTypeRef } from '../../domain/import/vocab.ts';
-import type { Actor } from '../audit/audit.ts';
+import type { Actor } from '../audit/index.ts';
+import type { JobRow, JobStatus } from './contract.ts';
 
 export async function personsByCertno(db: Queryable, certnos: string[]): Promise<Map<string, PersonRef>> {
   const rows = await db.query<PersonRef>(
@@ -98,32 +99,7 @@ export async function statusChangesOf(db: Queryable, psnNos: string[]): Promise<
 
 // ---- jobs ----
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
-
-export interface JobRow {
-  id: number;
-  kind: ImportKind;
-  mode: ImportMode;
-  fileName: string;
-  fileSha256: string;
-  fileBytes: number;
-  status: JobStatus;
-  total: number;
-  processed: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  written: boolean;
-  errorCode: string | null;
-  message: string | null;
-  details: unknown;
-  actorName: string;
-  /** the operator's name (staff_account.display_name); the 工号 when the account is gone */
-  actorDisplayName: string;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type { JobRow, JobStatus };
 
 const JOB_COLUMNS = `id, kind, mode, file_name AS "fileName", file_sha256 AS "fileSha256", file_bytes AS "fileBytes",
   status, total, processed, inserted, updated, unchanged, rejected, written, error_code AS "errorCode", message,

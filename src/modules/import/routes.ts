@@ -2,32 +2,21 @@
 // over YIBAO_IMPORT_MAX_BYTES 413 IMPORT_TOO_LARGE), job progress, error reports
 // (a page of them for the screen, or the whole report as xlsx/csv).
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { mayViewFullPii } from '../../domain/accounts/roles.ts';
-import {
-  IMPORT_KINDS,
-  IMPORT_MODES,
-  type ImportMode,
-  KIND_COLUMNS,
-  KIND_NAMES,
-} from '../../domain/import/kinds.ts';
+import { IMPORT_KINDS, type ImportMode, KIND_COLUMNS, KIND_NAMES } from '../../domain/import/kinds.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
-import { staffActor } from '../accounts/service.ts';
+import { staffActor } from '../accounts/index.ts';
 import { audit } from '../audit/index.ts';
 import { jobRunner, recoverInterruptedJobs } from './jobs.ts';
 import { limitsFromEnv } from './limits.ts';
 import { CONTENT_TYPES, errorReport, type ReportFormat, shownError, template } from './report.ts';
 import * as repo from './repository.ts';
 import { chinaDate, type Progress } from './service.ts';
+import { formatQuery, jobParams, kindParams, modeSchema } from './contract.ts';
 import { trackTraffic } from './traffic.ts';
 import { removeFile, type StoredFile, saveUpload } from './upload.ts';
-
-const kindParams = z.object({ kind: z.enum(IMPORT_KINDS) });
-const jobParams = z.object({ id: z.coerce.number().int().positive() });
-const formatQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
-const modeSchema = z.enum(IMPORT_MODES).default('all_or_nothing');
 
 function download(reply: FastifyReply, body: Buffer, format: ReportFormat, asciiName: string, name: string) {
   return reply

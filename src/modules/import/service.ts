@@ -21,7 +21,7 @@ import type { Db, Queryable } from '../../db/types.ts';
 import { type ImportKind, type ImportMode, KIND_NAMES, MODE_NAMES } from '../../domain/import/kinds.ts';
 import type { RowError } from '../../domain/import/rows.ts';
 import { AppError } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import { type ImportLimits, limitsFromEnv } from './limits.ts';
 import type { Accepted } from './prepare.ts';
 import * as repo from './repository.ts';
@@ -30,6 +30,7 @@ import type { Traffic } from './traffic.ts';
 import { type ImportSource, sha256Of, sizeOf } from './upload.ts';
 import { type Checked, validateFile } from './validate.ts';
 import { failure, PartialWrite, writeConflict } from './failure.ts';
+import type { Phase } from './contract.ts';
 
 const WRITTEN_TABLES: Record<ImportKind, string[]> = {
   persons: ['person', 'household', 'household_member'],
@@ -54,7 +55,7 @@ export interface ImportRequest {
   today: string;
 }
 
-export type Phase = 'queued' | 'parsing' | 'validating' | 'writing' | 'done' | 'failed';
+export type { Phase };
 
 export interface Progress {
   phase: Phase;

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dbTest } from '../../db/testing.ts';
 import type { Db, Queryable } from '../../db/types.ts';
-import { type Actor, SYSTEM_ACTOR } from '../audit/audit.ts';
+import { type Actor, SYSTEM_ACTOR } from '../audit/index.ts';
 import { importFile } from './service.ts';
 import { addPerson, certOf, csvOf, request, seedCounty } from './testing.ts';
 

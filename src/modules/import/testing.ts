@@ -2,7 +2,7 @@
 // text the way a ledger would carry it.
 import type { Queryable } from '../../db/types.ts';
 import { makeIdNumber } from '../../domain/registry/id-number.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import type { ImportRequest } from './service.ts';
 
 export const ADMDVS = '410926';
@@ -75,4 +75,3 @@ export function request(
     ...over,
   };
 }
-export { auditEach } from './write-audit.ts';

@@ -5,7 +5,7 @@ import { loginAs, testApp } from '../../api/testing.ts';
 import type { Db, Queryable } from '../../db/types.ts';
 import type { Role } from '../../domain/accounts/roles.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
-import { ensureLibraryYears } from '../calendar/index.ts';
+import { loadLibraryCalendar } from '../calendar/testing.ts';
 import { seedCounty } from '../registry/testing.ts';
 import { ensureCatalogue } from './index.ts';
 
@@ -13,7 +13,7 @@ export const MATTER_NOW = new Date('2026-12-03T02:00:00Z');
 
 export async function matterApp(db: Db, now = () => MATTER_NOW) {
   await seedCounty(db);
-  await ensureLibraryYears(db, SYSTEM_ACTOR, now());
+  await loadLibraryCalendar(db, now());
   await ensureCatalogue(db, SYSTEM_ACTOR, now());
   const app = await testApp(db, now);
   return { app, as: (role: Role, villageCode: string | null = null) => staffOn(app, db, role, villageCode) };

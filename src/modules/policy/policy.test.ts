@@ -11,8 +11,8 @@ import { settle } from '../../domain/settlement/engine.ts';
 import { parsePolicy } from '../../domain/settlement/policy.ts';
 import { classA, input, visit } from '../../domain/settlement/fixtures.ts';
 import { AppError } from '../../domain/shared/errors.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
-import { seedDemoPolicies } from './demo.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { seedDemoPolicies } from './testing.ts';
 import { activePolicy } from './repository.ts';
 import { savePolicy } from './service.ts';
 

@@ -1,19 +1,9 @@
 // policy_version: explicit SQL. Rows are insert-only; "newest" is the highest id.
 import type { Queryable } from '../../db/types.ts';
 import type { Policy } from '../../domain/settlement/policy.ts';
+import type { PolicySummary, PolicyVersion } from './contract.ts';
 
-export interface PolicySummary {
-  id: number;
-  admdvs: string;
-  year: number;
-  insutype: string;
-  version: string;
-  name: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  createdBy: string;
-  createdAt: string;
-}
+export type { PolicySummary, PolicyVersion };
 
 const SUMMARY_COLUMNS = `id, admdvs, year, insutype, version, name, effective_from::text AS "effectiveFrom",
   effective_to::text AS "effectiveTo", created_by AS "createdBy", created_at AS "createdAt"`;
@@ -97,13 +87,24 @@ export async function listPolicies(
   return { items, total: total[0]!.n };
 }
 
-export async function getPolicy(
-  q: Queryable,
-  id: number,
-): Promise<(PolicySummary & { policy: Policy }) | null> {
-  const rows = await q.query<PolicySummary & { policy: Policy }>(
+export async function getPolicy(q: Queryable, id: number): Promise<PolicyVersion | null> {
+  const rows = await q.query<PolicyVersion>(
     `SELECT ${SUMMARY_COLUMNS}, document AS policy FROM policy_version WHERE id = $1`,
     [id],
   );
   return rows[0] ?? null;
+}
+
+/** Whether a version of (region, scheme) is stored already. */
+export async function policyVersionExists(
+  q: Queryable,
+  admdvs: string,
+  insutype: string,
+  version: string,
+): Promise<boolean> {
+  const rows = await q.query(
+    'SELECT 1 FROM policy_version WHERE admdvs = $1 AND insutype = $2 AND version = $3',
+    [admdvs, insutype, version],
+  );
+  return rows.length > 0;
 }

@@ -1,22 +1,12 @@
 // /api/policies: list and read policy versions (all staff); add a new version (admin).
-import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
-import { limitOffset, pageQuery } from '../../api/pagination.ts';
+import { limitOffset } from '../../api/pagination.ts';
 import { parsePolicy } from '../../domain/settlement/policy.ts';
 import { forbidden, notFound } from '../../domain/shared/errors.ts';
-import { staffActor } from '../accounts/service.ts';
+import { staffActor } from '../accounts/index.ts';
+import { idParams, listQuery } from './contract.ts';
 import { getPolicy, listPolicies } from './repository.ts';
 import { savePolicy } from './service.ts';
-
-const listQuery = pageQuery.extend({
-  admdvs: z
-    .string()
-    .regex(/^\d{6}$/, '必须是 6 位行政区划代码')
-    .optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  insutype: z.enum(['310', '390']).optional(),
-});
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const policyRoutes: RoutesPlugin = (app, deps) => {
   app.get(

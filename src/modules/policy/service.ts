@@ -3,7 +3,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { parsePolicy } from '../../domain/settlement/policy.ts';
 import { conflict } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import { insertPolicy } from './repository.ts';
 
 export async function savePolicy(

@@ -3,7 +3,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { type CatalogueInput, checkCatalogueItem } from '../../domain/registry/reference-rules.ts';
 import { conflict, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 
 export interface CatalogueValues extends CatalogueInput {
   code: string;

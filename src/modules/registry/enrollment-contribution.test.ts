@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
-import { seedDemoPolicies } from '../policy/demo.ts';
+import { seedDemoPolicies } from '../policy/testing.ts';
 import { addIdentity, addPerson, ADMDVS } from './test-fixtures.ts';
 import { registryApp, snapshot } from './testing.ts';
 

@@ -7,7 +7,7 @@ import { INSUTYPES } from '../../domain/registry/enrollment-rules.ts';
 import { enrollmentState } from '../../domain/registry/enrollment-state.ts';
 import { shownReason } from '../../domain/registry/sensitive.ts';
 import { notFound } from '../../domain/shared/errors.ts';
-import { staffActor } from '../accounts/service.ts';
+import { staffActor } from '../accounts/index.ts';
 import { contributionSuggestion } from './contribution-suggestion.ts';
 import { disclosureFor } from './disclosure.ts';
 import { findEnrollment, listEnrollments } from './enrollment-repo.ts';

@@ -3,9 +3,9 @@
 // serialised and cannot both pass the overlap check.
 import type { Queryable } from '../../db/types.ts';
 import { checkContribution } from '../../domain/registry/contribution-rules.ts';
-import { checkEnrollment, defaultEndDate, isIsoDate } from '../../domain/registry/enrollment-rules.ts';
+import { checkEnrollment, defaultEndDate, stopDateProblem } from '../../domain/registry/enrollment-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import {
   type EnrollmentRow,
   contributionStandardOn,
@@ -147,13 +147,8 @@ export async function stopEnrollmentById(
   if (before.status !== 'active') {
     throw conflict('ENROLLMENT_STOPPED', `该参保记录已于 ${before.stoppedOn} 停保`);
   }
-  if (!isIsoDate(input.stoppedOn) || input.stoppedOn < before.beginDate || input.stoppedOn > before.endDate) {
-    throw badRequest(
-      'PERIOD_INVALID',
-      `停保日期 ${input.stoppedOn} 应在参保期间（${before.beginDate} 至 ${before.endDate}）内`,
-      { field: 'stoppedOn' },
-    );
-  }
+  const badDate = stopDateProblem(input.stoppedOn, before);
+  if (badDate) throw badDate;
   await stopEnrollment(tx, id, input.stoppedOn, input.reason);
   const after = await findEnrollment(tx, id);
   await audit(tx, actor, 'enrollment.stop', 'enrollment', id, before, after);

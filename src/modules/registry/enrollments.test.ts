@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { enroll } from './enrollment-service.ts';
 import { addEnrollment, addIdentity, addPerson, TODAY, VILLAGE, VILLAGE_2 } from './test-fixtures.ts';
 import { registryApp, snapshot } from './testing.ts';

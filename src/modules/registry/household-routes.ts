@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
-import { staffActor } from '../accounts/service.ts';
+import { staffActor } from '../accounts/index.ts';
 import { createHousehold, listHouseholds, moveMember, RELATIONS } from './household-service.ts';
 import { disclosureFor, shownHousehold } from './disclosure.ts';
 import { householdDetail } from './household-view.ts';

@@ -5,7 +5,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { isIsoDate } from '../../domain/registry/enrollment-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 
 export { RELATIONS } from '../../domain/registry/relations.ts';
 export const HEAD = '户主';

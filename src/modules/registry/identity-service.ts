@@ -3,7 +3,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { checkEndSpell, checkNewSpell, type Spell } from '../../domain/registry/identity-rules.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 
 export interface IdentitySpellRow extends Spell {
   psnNo: string;

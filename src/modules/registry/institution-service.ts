@@ -2,7 +2,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { checkInstitution, type InstitutionKind } from '../../domain/registry/reference-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 
 export interface InstitutionValues {
   code: string;

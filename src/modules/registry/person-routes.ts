@@ -4,7 +4,7 @@ import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { PERSON_STATUSES } from '../../domain/registry/person-rules.ts';
 import { checkFilter, shownStatus } from '../../domain/registry/sensitive.ts';
-import { staffActor } from '../accounts/service.ts';
+import { staffActor } from '../accounts/index.ts';
 import { disclosureFor, shownListRow, shownPersonFile } from './disclosure.ts';
 import { addIdentitySpell, endIdentitySpell } from './identity-service.ts';
 import { personKeyFilter } from './person-lookup.ts';

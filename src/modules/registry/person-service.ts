@@ -6,7 +6,7 @@ import { ageOn } from '../../domain/registry/id-number.ts';
 import { checkPersonId, checkPhone } from '../../domain/registry/person-rules.ts';
 import { AppError, badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { maskIdNumber, maskPhone } from '../../domain/shared/masking.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import { personEnrollments } from './enrollment-repo.ts';
 import { moveMember } from './household-service.ts';
 import { householdDetail } from './household-view.ts';

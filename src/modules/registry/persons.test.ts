@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import { makeIdNumber } from '../../domain/registry/id-number.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { registerPerson } from './person-service.ts';
 import { registryApp, seedOnly, snapshot } from './testing.ts';
 import { ADMDVS, addEnrollment, addIdentity, addPerson, TODAY, VILLAGE, VILLAGE_2 } from './test-fixtures.ts';

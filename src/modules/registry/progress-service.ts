@@ -8,7 +8,7 @@ import type { Queryable } from '../../db/types.ts';
 import { countyTotals, rankTownships, type TownshipCounts } from '../../domain/registry/progress.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { coveredPersonsSql } from './coverage-queries.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 
 export async function townshipCounts(
   q: Queryable,

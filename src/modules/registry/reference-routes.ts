@@ -5,7 +5,7 @@ import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { INSTITUTION_KINDS } from '../../domain/registry/reference-rules.ts';
 import { notFound } from '../../domain/shared/errors.ts';
-import { staffActor } from '../accounts/service.ts';
+import { staffActor } from '../accounts/index.ts';
 import {
   createCatalogueItem,
   findCatalogueItem,

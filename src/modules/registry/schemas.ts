@@ -1,14 +1,13 @@
 // Request shapes shared by the registry routes (zod; validated once at the edge).
 import { z } from 'zod';
 import type { Role } from '../../domain/accounts/roles.ts';
-import { isoDate, nameText } from '../../domain/shared/input-schemas.ts';
+import { isoDate, nameText, year } from '../../domain/shared/input-schemas.ts';
 
-export { isoDate, nameText };
+export { isoDate, nameText, year };
 export const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const psnNo = z.string().regex(/^\d{16}$/, '人员编号应为 16 位数字');
 export const villageCode = z.string().regex(/^\d{12}$/, '村代码应为 12 位数字');
 export const townshipCode = z.string().regex(/^\d{9}$/, '乡镇代码应为 9 位数字');
-export const year = z.coerce.number().int().min(2000).max(2100);
 export const text = (max = 200) => z.string().trim().min(1).max(max);
 
 /** Registry writes at the counter; agents only within their own village (checked per request). */

@@ -2,7 +2,7 @@
 // work for their own village only: every person or household they read or write must be in it.
 import type { Queryable } from '../../db/types.ts';
 import { forbidden, notFound } from '../../domain/shared/errors.ts';
-import type { Staff } from '../accounts/service.ts';
+import type { Staff } from '../accounts/index.ts';
 
 /** The calendar day in China for a clock reading (one home: domain/shared/calendar.ts). */
 export { chinaDay } from '../../domain/shared/calendar.ts';

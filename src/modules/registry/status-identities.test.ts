@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { applyStatusChange } from './status-service.ts';
 import { addEnrollment, addIdentity, addPerson } from './test-fixtures.ts';
 import { registryApp, seedOnly, snapshot } from './testing.ts';

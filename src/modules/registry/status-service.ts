@@ -10,7 +10,7 @@ import {
   statusEndsCoverage,
 } from '../../domain/registry/person-rules.ts';
 import { notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/audit.ts';
+import { type Actor, audit } from '../audit/index.ts';
 
 export interface StatusChangeInput {
   status: PersonStatus;

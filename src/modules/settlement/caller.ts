@@ -1,7 +1,7 @@
 // Who is asking: an institution's HIS, authenticated at the gateway. Every visit, fee line and
 // settlement service takes it, and refuses anything that belongs to another institution.
 import { notFound } from '../../domain/shared/errors.ts';
-import type { Actor } from '../audit/audit.ts';
+import type { Actor } from '../audit/index.ts';
 
 export interface Institution {
   code: string;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { freshDb } from '../../db/testing.ts';
-import { wire } from '../his/flows.ts';
+import { wire } from '../his/testing.ts';
 import { at, hisWorld } from '../his/testing.ts';
 
 const A = 'XA01ABD075A002010100483';

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { fen } from '../../domain/shared/input-schemas.ts';
 
+/** GET /api/settlements items and GET /api/settlements/:setlId. */
+export type { SettlementDetail, SettlementListItem } from './queries.ts';
+
 /** A clerk's manual settlement (手工结算) of a visit's open lines, or its preview. */
 export const manualSettleBody = z.object({
   psnNo: z.string().trim().min(1).max(30),

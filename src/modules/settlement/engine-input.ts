@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/types.ts';
 import type { Policy } from '../../domain/settlement/policy.ts';
 import type { Insutype, PersonContext, Visit } from '../../domain/settlement/types.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
-import { activePolicy } from '../policy/repository.ts';
+import { activePolicy } from '../policy/index.ts';
 import { type Institution, INSUTYPE_NAMES } from './caller.ts';
 import type { PersonContextRow } from './context-repo.ts';
 import type { VisitRow } from './visit-repo.ts';

@@ -1,13 +1,20 @@
 // The settlement module's face (the channel-neutral service of ARCHITECTURE.md will be exported here).
-export type { Caller } from './caller.ts';
+export { type Caller, type Institution, institutionActor } from './caller.ts';
 export { SETTLEMENT_PERMISSIONS } from './permissions.ts';
 export { settlementRoutes } from './routes.ts';
 export { type YearCumulative, personYear } from './cumulative.ts';
 export { findStoredSettlement, type StoredSettlement } from './settle.ts';
 export { type DetailRowOut, detailRows } from './settlement-repo.ts';
-export { reverseSettlement } from './settle.ts';
-export { cancelFees } from './fees.ts';
-export { cancelDischarge, cancelVisit } from './visits.ts';
+export {
+  preSettle,
+  psnTypeOf,
+  reverseSettlement,
+  type SettlementOutcome,
+  settleVisit,
+} from './settle.ts';
+export { reconcile } from './reconcile.ts';
+export { cancelFees, type UploadedLine, uploadFees } from './fees.ts';
+export { cancelDischarge, cancelVisit, discharge, openVisit, recordVisitInfo } from './visits.ts';
 export {
   CHANNELS,
   type Channel,

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
 import { loginAs } from '../../api/testing.ts';
-import { wire } from '../his/flows.ts';
+import { wire } from '../his/testing.ts';
 import { at, CENTRE, hisWorld } from '../his/testing.ts';
-import { seedDemoSettlements } from './demo.ts';
+import { seedDemoSettlements } from '../../demo/settlements.ts';
 import { ADMDVS, VILLAGE } from './test-factories.ts';
 
 const A = 'XA01ABD075A002010100483';

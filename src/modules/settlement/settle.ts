@@ -24,7 +24,7 @@ import { withoutSettlement } from '../../domain/settlement/reversal.ts';
 import type { Accumulators, CareType, SettlementResult, StaySoFar } from '../../domain/settlement/types.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { fenToYuan, sum } from '../../domain/shared/money.ts';
-import { audit } from '../audit/audit.ts';
+import { audit } from '../audit/index.ts';
 import { lockAccumulators, readAccumulators, writeAccumulators } from './accumulator-repo.ts';
 import type { Caller } from './caller.ts';
 import {

@@ -4,7 +4,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { AMOUNT_NAMES, type FundRow, type SettlementAmounts } from '../../domain/his/fields.ts';
 import type { Accumulators, ExplanationStep, LineResult, StaySoFar } from '../../domain/settlement/types.ts';
-import type { Actor } from '../audit/audit.ts';
+import type { Actor } from '../audit/index.ts';
 
 const AMOUNT_COLUMNS = AMOUNT_NAMES.join(', ');
 

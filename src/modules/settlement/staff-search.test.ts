@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
-import { wire } from '../his/flows.ts';
+import { wire } from '../his/testing.ts';
 import { at } from '../his/testing.ts';
 import { hisWorld } from '../his/testing.ts';
 

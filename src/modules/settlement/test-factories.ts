@@ -3,7 +3,7 @@
 // (valid resident IDs, national code formats), inserted with explicit SQL.
 import type { Queryable } from '../../db/types.ts';
 import { makeIdNumber } from '../../domain/registry/id-number.ts';
-import { ensureInstitutionCredential } from './credentials.ts';
+import { ensureInstitutionCredential } from '../his/index.ts';
 
 export const ADMDVS = '410926';
 export const TOWNSHIP = `${ADMDVS}101`;

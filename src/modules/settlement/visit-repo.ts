@@ -1,8 +1,8 @@
 // Visits (就诊): explicit SQL for the rows the HIS transactions open, change and lock.
 import type { Queryable } from '../../db/types.ts';
 import type { CareType, Insutype } from '../../domain/settlement/types.ts';
-import type { Actor } from '../audit/audit.ts';
-import { auditParams, auditPart } from './audit-sql.ts';
+import type { Actor } from '../audit/index.ts';
+import { auditParams, auditPart } from '../audit/index.ts';
 import type { StaySoFar } from '../../domain/settlement/types.ts';
 import { policyInForceJson } from '../policy/index.ts';
 import type { PolicyInForce } from './engine-input.ts';

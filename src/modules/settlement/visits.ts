@@ -8,7 +8,7 @@ import type { Diagnosis, OpenVisitRequest } from '../../domain/his/inputs.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
 import type { Insutype } from '../../domain/settlement/types.ts';
 import { type AppError, badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
-import { audit } from '../audit/audit.ts';
+import { audit } from '../audit/index.ts';
 import { type Caller, INSUTYPE_NAMES, visitNotFound } from './caller.ts';
 import { findPerson, type PersonRow } from './context-repo.ts';
 import { credentialOwner } from './credential-repo.ts';

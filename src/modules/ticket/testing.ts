@@ -2,12 +2,11 @@
 // (starting Thursday 2026-12-03, 10:00 in China), and helpers to act on tickets as someone.
 import type { Db, Queryable } from '../../db/types.ts';
 import type { Role } from '../../domain/accounts/roles.ts';
-import { SYSTEM_ACTOR } from '../audit/index.ts';
-import { ensureLibraryYears } from '../calendar/index.ts';
-import { addUser } from '../accounts/index.ts';
+import { loadLibraryCalendar } from '../calendar/testing.ts';
+import { addStaff, logIn } from '../accounts/testing.ts';
 import type { Reply } from '../matter/testing.ts';
 import { seedCounty } from '../registry/testing.ts';
-import { TEST_PASSWORD, testApp } from '../../api/testing.ts';
+import { testApp } from '../../api/testing.ts';
 import type { App } from '../../api/context.ts';
 
 export interface StaffClient {
@@ -21,27 +20,12 @@ export interface StaffClient {
 
 /** A staff account of the role; it logs in again whenever the clock has moved (sessions expire). */
 async function staffOn(app: App, db: Db, role: Role, clock: { now: Date }): Promise<StaffClient> {
-  const username = `${role}_${Math.random().toString(36).slice(2, 8)}`;
-  const staff = await db.tx((tx) =>
-    addUser(tx, SYSTEM_ACTOR, {
-      username,
-      displayName: username,
-      password: TEST_PASSWORD,
-      roles: [role],
-      villageCode: role === 'agent' ? '000000000000' : null,
-    }),
-  );
+  const staff = await addStaff(db, role, { villageCode: role === 'agent' ? '000000000000' : null });
   let cookie = '';
   let loggedInAt = 0;
   const login = async () => {
     if (cookie && loggedInAt === clock.now.getTime()) return;
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password: TEST_PASSWORD },
-    });
-    if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
-    cookie = `yibao_session=${res.cookies.find((c) => c.name === 'yibao_session')!.value}`;
+    cookie = await logIn(app, staff.username);
     loggedInAt = clock.now.getTime();
   };
   const send = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
@@ -62,7 +46,7 @@ export const TICKET_START = new Date('2026-12-03T02:00:00Z');
 export async function ticketApp(db: Db) {
   const clock = { now: TICKET_START };
   await seedCounty(db);
-  await ensureLibraryYears(db, SYSTEM_ACTOR, clock.now);
+  await loadLibraryCalendar(db, clock.now);
   const app = await testApp(db, () => clock.now);
   return {
     app,

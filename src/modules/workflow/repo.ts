@@ -1,6 +1,7 @@
 // All SQL of the workflow kernel's tables.
 import type { Queryable } from '../../db/types.ts';
 import type { WorkflowEvent } from '../../domain/workflow/machine.ts';
+import type { EventRow } from './contract.ts';
 
 export interface CaseRow {
   id: number;
@@ -17,9 +18,7 @@ export interface CaseRow {
 }
 
 /** A stored event; the machine's state and action names are only known to its module. */
-export interface EventRow<S extends string = string, A extends string = string> extends WorkflowEvent<S, A> {
-  seq: number;
-}
+export type { EventRow };
 
 const CASE_COLUMNS = `id::int AS id, module, machine, subject, state, opened_by::int AS "openedBy",
   opened_at AS "openedAt", state_since AS "stateSince", to_char(due_on, 'YYYY-MM-DD') AS "dueOn",

@@ -7,7 +7,6 @@ import { notFound } from '../../domain/shared/errors.ts';
 import type { WorkCalendar } from '../../domain/shared/working-days.ts';
 import {
   apply,
-  type CaseSnapshot,
   deadline,
   type MachineDef,
   open,
@@ -15,6 +14,7 @@ import {
   type WorkflowEvent,
 } from '../../domain/workflow/machine.ts';
 import { audit } from '../audit/index.ts';
+import type { CaseView } from './contract.ts';
 import * as repo from './repo.ts';
 
 export interface Actor extends WorkflowActor {
@@ -33,12 +33,7 @@ export interface CaseOptions {
   reason?: string | null;
 }
 
-export interface CaseView<S extends string, A extends string> extends CaseSnapshot<S, A> {
-  id: number;
-  subject: string | null;
-  dueOn: string | null;
-  closedAt: string | null;
-}
+export type { CaseView };
 
 function dueOn<S extends string, A extends string>(
   m: MachineDef<S, A>,

@@ -1,21 +1,12 @@
 // Factories for workflow tests: staff accounts to act as the sample machine's clerk and reviewers.
 import type { Db } from '../../db/types.ts';
-import { addUser } from '../accounts/index.ts';
-import { SYSTEM_ACTOR } from '../audit/index.ts';
+import { addStaff } from '../accounts/testing.ts';
 import type { Actor } from './service.ts';
 
 /** Creates accounts clerk, reviewer1…reviewerN; the clerk may accept, the reviewers may also approve. */
 export async function sampleActors(db: Db, reviewers = 4): Promise<{ clerk: Actor; reviewers: Actor[] }> {
   const make = async (name: string, permissions: string[]): Promise<Actor> => {
-    const staff = await db.tx((tx) =>
-      addUser(tx, SYSTEM_ACTOR, {
-        username: name,
-        displayName: name,
-        password: 'Sample-actor-2026',
-        roles: ['clerk'],
-        villageCode: null,
-      }),
-    );
+    const staff = await addStaff(db, 'clerk', { villageCode: null }, { username: name });
     return { id: staff.id, name, permissions: new Set(permissions) };
   };
   const clerk = await make('clerk', ['sample.accept']);

@@ -2,7 +2,7 @@
 // page with `next` set to where they were, and the login page brings them back.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, setUnauthorizedHandler } from './api.ts';
-import type { Staff as StaffRecord } from '../../../src/modules/accounts/service.ts';
+import type { Staff as StaffRecord } from '../../../src/modules/accounts/contract.ts';
 
 /** GET /api/auth/me: the staff record and whether their roles see ID and phone numbers in full. */
 export interface Staff extends StaffRecord {

@@ -1,21 +1,7 @@
 // One violation case: its record, the caller's actions (审理 is not offered to the investigator), the
 // timeline, the outcome form of the 五个一批 (a fine by multiple or amount, checked against the article
 // before sending), points to responsible staff, and the documents as .docx.
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Timeline,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ARTICLES, fineFor } from '../../../../src/domain/casework/articles.ts';
@@ -24,6 +10,7 @@ import { CASE_MACHINE, CASE_STATES } from '../../../../src/domain/casework/machi
 import { POINT_BANDS } from '../../../../src/domain/medstaff/points.ts';
 import { isAppError } from '../../../../src/domain/shared/errors.ts';
 import { Money } from '../../components/money.tsx';
+import { ActionModal, CaseHistory } from '../../components/workflow-action.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { yuanToFen } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -68,7 +55,6 @@ interface Detail {
 
 const LABELS = Object.fromEntries(CASE_MACHINE.transitions.map((t) => [t.action, t.label]));
 const NEEDS_REASON = new Set(CASE_MACHINE.transitions.filter((t) => t.reason).map((t) => t.action as string));
-const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
 const DOCS = { rectify: '整改通知书', interview: '约谈通知书', penalty: '行政处罚决定书（草稿）' };
 
 export default function CasePage() {
@@ -309,48 +295,31 @@ export default function CasePage() {
         )}
       </Card>
       <Card title="办理记录">
-        <Timeline
-          items={history.map((e) => ({
-            children: (
-              <span>
-                {at(e.at)} · {LABELS[e.action] ?? e.action}
-                {e.action === 'file'
-                  ? ''
-                  : `（${CASE_STATES[e.from as keyof typeof CASE_STATES]} → ${CASE_STATES[e.to as keyof typeof CASE_STATES]}）`}
-                {e.reason ? `：${e.reason}` : ''}
-              </span>
-            ),
-          }))}
-        />
+        <CaseHistory history={history} actionLabels={LABELS} stateNames={CASE_STATES} opening="file" />
       </Card>
-      <Modal
+      <ActionModal
         title={action ? LABELS[action] : ''}
         open={action !== null}
+        form={form}
         onOk={act}
         onCancel={() => setAction(null)}
-        okText="确定"
-        destroyOnHidden
+        reason={{
+          label: '意见 / 理由',
+          required: action !== null && NEEDS_REASON.has(action),
+          message: '请填写理由',
+        }}
       >
-        <Form form={form} layout="vertical">
-          {action === 'submit' && (
-            <>
-              <Form.Item name="facts" label="调查认定的违规事实">
-                <Input.TextArea rows={3} />
-              </Form.Item>
-              <Form.Item name="loss" label="认定基金损失（元）">
-                <InputNumber min={0} precision={2} style={{ width: '100%' }} />
-              </Form.Item>
-            </>
-          )}
-          <Form.Item
-            name="reason"
-            label="意见 / 理由"
-            rules={action && NEEDS_REASON.has(action) ? [{ required: true, message: '请填写理由' }] : []}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        {action === 'submit' && (
+          <>
+            <Form.Item name="facts" label="调查认定的违规事实">
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="loss" label="认定基金损失（元）">
+              <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </>
+        )}
+      </ActionModal>
     </Space>
   );
 }

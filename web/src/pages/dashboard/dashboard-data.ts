@@ -1,31 +1,27 @@
 // The dashboard's shapes (as /api/dashboard answers them) and the pure steps between them and the
 // screen: the URL filters, the bar chart's model (ranked, the last two in red: the bureau calls in
-// the last two townships), and the settlement table rows. The figures' types are the server's.
+// the last two townships), and the settlement table rows. The figures' types are the server's
+// (dashboard/contract.ts).
 import type {
+  EnrollmentProgress,
+  GroupCoverage,
   PeriodSummary,
+  SettlementSummary,
+  SpecialGroups,
   SummaryLine,
-  summarise,
-} from '../../../../src/domain/dashboard/settlement-summary.ts';
-import type { GroupCoverage } from '../../../../src/domain/dashboard/special-groups.ts';
-import type { ProgressTotals, TownshipProgress } from '../../../../src/domain/registry/progress.ts';
+  TownshipProgress,
+} from '../../../../src/modules/dashboard/contract.ts';
 import { bpToPercentValue } from '../../lib/format.ts';
 
-export type { GroupCoverage, PeriodSummary, SummaryLine, TownshipProgress };
-
-export interface EnrollmentProgress {
-  year: number;
-  county: ProgressTotals;
-  townships: TownshipProgress[];
-}
-
-export type SettlementSummary = ReturnType<typeof summarise>;
-
-export interface SpecialGroups {
-  date: string;
-  year: number;
-  items: GroupCoverage[];
-  total: GroupCoverage;
-}
+export type {
+  EnrollmentProgress,
+  GroupCoverage,
+  PeriodSummary,
+  SettlementSummary,
+  SpecialGroups,
+  SummaryLine,
+  TownshipProgress,
+};
 
 export type Breakdown = 'scheme' | 'care';
 

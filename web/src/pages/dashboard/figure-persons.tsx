@@ -5,6 +5,7 @@ import { Button, Drawer, Table, Tag, Typography } from 'antd';
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { Link } from 'react-router';
 import { type Figure, FIGURE_NAMES } from '../../../../src/domain/dashboard/special-groups.ts';
+import type { FigurePerson } from '../../../../src/modules/dashboard/contract.ts';
 import type { Page } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { count } from './figures.tsx';
@@ -16,16 +17,6 @@ export interface DrillTarget {
   townshipCode?: string;
   /** what the drawer's title names: the group or township */
   label: string;
-}
-
-interface FigurePerson {
-  psnNo: string;
-  name: string;
-  certno: string;
-  townshipName: string;
-  villageName: string;
-  insured: boolean;
-  subsidised: boolean;
 }
 
 const DrillContext = createContext<(t: DrillTarget) => void>(() => {});

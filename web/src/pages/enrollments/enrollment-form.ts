@@ -1,8 +1,15 @@
-// The 参保登记 form as plain values: the client-side checks (the same rules and messages as the
-// API's enrollment rules and request schema), and the conversion to and from the API's body.
+// The 参保登记 form as plain values: the client-side checks (the domain's enrollment rules
+// themselves, and the API's request schema), and the conversion to and from the API's body.
 // Amounts are typed in 元 and sent as integer fen (no float arithmetic: yuanToFen parses text).
-import { isIsoDate } from '../../../../src/domain/registry/enrollment-rules.ts';
-import type { EnrollmentRow } from '../../../../src/modules/registry/enrollment-repo.ts';
+import {
+  beginDateProblem,
+  employerProblem,
+  endDateProblem,
+  stopDateProblem,
+  subsidyIdentityMissing,
+} from '../../../../src/domain/registry/enrollment-rules.ts';
+import type { AppError } from '../../../../src/domain/shared/errors.ts';
+import type { EnrollmentRow } from '../../../../src/modules/registry/contract.ts';
 import { fenToYuan, yuanToFen } from '../../lib/format.ts';
 import type { Insutype } from './enrollment-labels.ts';
 
@@ -68,35 +75,37 @@ export function periodYear(beginDate?: string | null, endDate?: string | null): 
   return p.beginDate === beginDate && p.endDate === endDate ? y : null;
 }
 
-/** Client-side checks, in the API's order, each with the API's message. */
+/** Client-side checks, each field by the domain rule the API applies (so with the API's message);
+ * the lengths and amounts are the request schema's. */
 export function validateEnrollment(v: EnrollmentFormValues): FieldErrors<EnrollmentField> {
   const e: FieldErrors<EnrollmentField> = {};
   if (!v.insutype) e.insutype = '请选择险种';
+  const insutype = v.insutype ?? '';
   const begin = v.beginDate ?? '';
   const end = blank(v.endDate) ? null : (v.endDate as string);
   if (blank(begin)) e.beginDate = '请填写参保开始日期';
-  else if (!isIsoDate(begin)) e.beginDate = `参保开始日期 ${begin} 不是有效日期`;
-  if (end === null) {
-    if (v.insutype === '310' || v.insutype === '510') e.endDate = '职工医保和生育保险须填写参保截止日期';
-  } else if (!isIsoDate(end)) e.endDate = `参保截止日期 ${end} 不是有效日期`;
-  else if (isIsoDate(begin) && end < begin) e.endDate = `参保截止日期 ${end} 早于开始日期 ${begin}`;
-  else if (v.insutype === '390' && isIsoDate(begin) && end.slice(0, 4) !== begin.slice(0, 4)) {
-    e.endDate = `城乡居民医保按自然年度参保，期间应在同一年内（${begin} 至 ${end} 跨年）`;
-  }
-  if (v.insutype === '310' && blank(v.employerName)) e.employerName = '职工医保参保须填写参保单位名称';
-  else if ((v.employerName ?? '').trim().length > 200) e.employerName = '参保单位名称最多 200 个字';
+  else put(e, beginDateProblem(begin));
+  // an empty end date is the API's to fill for 390 (12-31), and unchecked before a scheme is chosen
+  if (end !== null || (v.insutype && v.insutype !== '390')) put(e, endDateProblem(insutype, begin, end));
+  put(e, employerProblem(insutype, v.employerName));
+  if (!e.employerName && (v.employerName ?? '').trim().length > 200)
+    e.employerName = '参保单位名称最多 200 个字';
   if ((v.employerCode ?? '').trim().length > 50) e.employerCode = '单位编号最多 50 个字符';
   for (const f of ['personal', 'fiscal', 'assisted'] as const) {
     const msg = amountError(v[f], AMOUNT_LABELS[f]);
     if (msg) e[f] = msg;
   }
   const assistedFen = e.assisted ? null : yuanToFen(v.assisted ?? '');
-  if (assistedFen !== null && assistedFen > 0 && blank(v.assistedIdentity)) {
-    e.assistedIdentity = '有资助参保金额时须填写资助身份';
-  }
+  if (assistedFen !== null) put(e, subsidyIdentityMissing(assistedFen, v.assistedIdentity?.trim()));
   if ((v.assistedPayer ?? '').trim().length > 50) e.assistedPayer = '资助单位最多 50 个字';
   if ((v.contributionReason ?? '').trim().length > 200) e.contributionReason = '缴费说明最多 200 个字';
   return e;
+}
+
+/** A domain rule's refusal as the message of the field it names. */
+function put<F extends string>(e: FieldErrors<F>, err: AppError | null): void {
+  const field = (err?.details as { field?: F } | undefined)?.field;
+  if (err && field && !e[field]) e[field] = err.message;
 }
 
 /** personal + fiscal + assisted in fen, or null while any is not a valid amount. */
@@ -186,9 +195,7 @@ export function validateStop(v: StopFormValues, e: Pick<EnrollmentRow, 'beginDat
   const out: FieldErrors<StopField> = {};
   const on = v.stoppedOn ?? '';
   if (blank(on)) out.stoppedOn = '请填写停保日期';
-  else if (!isIsoDate(on) || on < e.beginDate || on > e.endDate) {
-    out.stoppedOn = `停保日期 ${on} 应在参保期间（${e.beginDate} 至 ${e.endDate}）内`;
-  }
+  else put(out, stopDateProblem(on, e));
   if (blank(v.reason)) out.reason = '请填写停保原因';
   else if ((v.reason as string).trim().length > 200) out.reason = '停保原因最多 200 个字';
   return out;

@@ -1,36 +1,16 @@
 // 台账导入's pure parts: the API's shapes, URL state, file checks before upload, the progress bar
 // (upload first, then the server job's phases) and the summary of a finished job.
 import {
-  type ColumnSpec,
   type ImportKind,
   type ImportMode,
   isImportKind,
   MODE_NAMES,
 } from '../../../../src/domain/import/kinds.ts';
-import type { RowError } from '../../../../src/domain/import/rows.ts';
-import type { JobRow } from '../../../../src/modules/import/repository.ts';
-import type { Phase } from '../../../../src/modules/import/service.ts';
+import type { ImportJob, KindInfo, Phase, RowErrorItem } from '../../../../src/modules/import/contract.ts';
 import { positiveInt } from '../../lib/paging.ts';
 
-export type { ImportKind, ImportMode, Phase };
+export type { ImportJob, ImportKind, ImportMode, KindInfo, Phase, RowErrorItem };
 export { MODE_NAMES };
-
-/** GET /api/import/kinds: a ledger and its columns (the server's column specs without their keys). */
-export interface KindInfo {
-  kind: ImportKind;
-  name: string;
-  headers: string[];
-  columns: Omit<ColumnSpec, 'key'>[];
-}
-
-/** A job as the API shows it: the stored row (without the file's hash) and its live phase. */
-export interface ImportJob extends Omit<JobRow, 'fileSha256'> {
-  phase: Phase;
-}
-
-export interface RowErrorItem extends RowError {
-  seq: number;
-}
 
 export const MODES: { value: ImportMode; label: string; hint: string }[] = [
   { value: 'all_or_nothing', label: MODE_NAMES.all_or_nothing, hint: '有任何一行出错，整个文件都不写入' },

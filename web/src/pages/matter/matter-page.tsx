@@ -1,12 +1,13 @@
 // One matter: its paper (receipt or notice), materials, clock, history, and the buttons of the
 // actions this staff member may take now (the server's machine decides which). Actions that need a
 // reason (退回补正, 不予办理, 撤回, 延期, 转办) ask for it first.
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MatterAction, MatterRow } from '../../../../src/modules/matter/contract.ts';
 import type { MatterType } from '../../../../src/domain/matter/catalogue.ts';
 import { LoadError, Loading } from '../../components/page-state.tsx';
+import { ActionModal } from '../../components/workflow-action.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -139,39 +140,37 @@ export default function MatterPage() {
           ]}
         />
       </Card>
-      <Modal
+      <ActionModal
         open={asking !== null}
         title={asking ? actionLabel(asking) : ''}
-        okText="确定"
-        cancelText="取消"
-        confirmLoading={busy}
+        form={form}
+        busy={busy}
         onCancel={() => setAsking(null)}
         onOk={() => form.submit()}
+        onFinish={(v) => asking && send(asking, v)}
+        reason={{ label: '理由', required: true, message: '请填写理由', maxLength: 500 }}
+        reasonFirst
+        destroyOnHidden={false}
       >
-        <Form form={form} layout="vertical" onFinish={(v) => asking && send(asking, v)}>
-          <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}>
-            <Input.TextArea rows={3} maxLength={500} />
+        {asking === 'extend' && (
+          <Form.Item
+            name="extensionDays"
+            label="延长工作日数"
+            rules={[{ required: true, message: '请填写' }]}
+          >
+            <InputNumber min={1} max={90} />
           </Form.Item>
-          {asking === 'extend' && (
-            <Form.Item
-              name="extensionDays"
-              label="延长工作日数"
-              rules={[{ required: true, message: '请填写' }]}
-            >
-              <InputNumber min={1} max={90} />
-            </Form.Item>
-          )}
-          {asking === 'transfer' && (
-            <Form.Item
-              name="toUserId"
-              label="转给（工作人员编号）"
-              rules={[{ required: true, message: '请填写' }]}
-            >
-              <InputNumber min={1} />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+        )}
+        {asking === 'transfer' && (
+          <Form.Item
+            name="toUserId"
+            label="转给（工作人员编号）"
+            rules={[{ required: true, message: '请填写' }]}
+          >
+            <InputNumber min={1} />
+          </Form.Item>
+        )}
+      </ActionModal>
     </Space>
   );
 }

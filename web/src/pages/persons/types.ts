@@ -1,19 +1,18 @@
 // Shapes of the registry and settlement API answers these pages read, as the server declares them
-// (src/modules/registry/person-*.ts, household-view.ts, identity-service.ts, locations.ts and
-// src/modules/settlement/queries.ts).
+// (src/modules/registry/contract.ts and src/modules/settlement/contract.ts).
 import type { EnrollmentState } from '../../../../src/domain/registry/enrollment-state.ts';
 import type { Accumulators } from '../../../../src/domain/settlement/types.ts';
-import type { EnrollmentRow } from '../../../../src/modules/registry/enrollment-repo.ts';
-import type { HouseholdMemberRow } from '../../../../src/modules/registry/household-view.ts';
-import type { IdentitySpellRow } from '../../../../src/modules/registry/identity-service.ts';
 import type {
+  EnrollmentRow,
+  HouseholdMemberRow,
+  IdentitySpellRow,
   PersonListRow as PersonListRowBase,
   PersonRow,
   StatusChangeRow,
-} from '../../../../src/modules/registry/person-repo.ts';
-import type { SettlementListItem } from '../../../../src/modules/settlement/queries.ts';
+} from '../../../../src/modules/registry/contract.ts';
+import type { SettlementListItem } from '../../../../src/modules/settlement/contract.ts';
 
-export type { Locations } from '../../../../src/modules/registry/locations.ts';
+export type { Locations } from '../../../../src/modules/registry/contract.ts';
 
 export interface Person extends PersonRow {
   /** whole years on the server's today */

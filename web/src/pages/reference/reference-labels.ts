@@ -4,7 +4,7 @@
 import { chinaDay } from '../../../../src/domain/shared/calendar.ts';
 import type { InstitutionKind } from '../../../../src/domain/registry/reference-rules.ts';
 import { labelOf } from '../../../../src/domain/shared/labels.ts';
-import type { Locations } from '../../../../src/modules/registry/locations.ts';
+import type { Locations } from '../../../../src/modules/registry/contract.ts';
 
 export {
   INSTITUTION_KINDS,

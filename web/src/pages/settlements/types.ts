@@ -1,11 +1,11 @@
-// Shapes of the settlement API (src/modules/settlement/routes.ts, queries.ts) as the pages use
+// Shapes of the settlement API (src/modules/settlement/contract.ts) as the pages use
 // them. Money is integer fen, ratios basis points, dates YYYY-MM-DD, times ISO; psnName comes
 // masked (王*) for roles without full access.
 import type { ExplanationStep } from '../../../../src/domain/settlement/types.ts';
 import type {
   SettlementDetail as ServerDetail,
   SettlementListItem,
-} from '../../../../src/modules/settlement/queries.ts';
+} from '../../../../src/modules/settlement/contract.ts';
 
 export type { SettlementListItem };
 export type SettlementStatus = SettlementListItem['status'];

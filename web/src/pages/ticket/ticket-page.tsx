@@ -1,19 +1,6 @@
 // One 12345 ticket: its record, the actions the staff member may take now (each asking what it needs:
 // post, reason, extension days, the caller's satisfaction) and its full history.
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Tag,
-  Timeline,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Form, InputNumber, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import {
@@ -27,6 +14,7 @@ import {
 import { TICKET_MACHINE } from '../../../../src/domain/ticket/machine.ts';
 import { LEVEL_NAMES, LEVELS } from '../../../../src/domain/rating/codes.ts';
 import type { TicketRow } from '../../../../src/modules/ticket/contract.ts';
+import { ActionModal, CaseHistory, chinaTime } from '../../components/workflow-action.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
 
@@ -38,8 +26,7 @@ interface Detail extends TicketRow {
 
 const LABELS = Object.fromEntries(TICKET_MACHINE.transitions.map((t) => [t.action, t.label]));
 const NEEDS_REASON = new Set(TICKET_MACHINE.transitions.filter((t) => t.reason).map((t) => t.action));
-const at = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—';
+const at = chinaTime;
 
 export default function TicketPage() {
   const { id } = useParams();
@@ -121,73 +108,55 @@ export default function TicketPage() {
         </Space>
       </Card>
       <Card title="办理记录">
-        <Timeline
-          items={d.history.map((e) => ({
-            children: (
-              <span>
-                {at(e.at)} · {LABELS[e.action] ?? e.action}
-                {e.action === 'register'
-                  ? ''
-                  : `（${TICKET_MACHINE.states[e.from as Detail['state']]} → ${TICKET_MACHINE.states[e.to as Detail['state']]}）`}
-                {e.reason ? `：${e.reason}` : ''}
-              </span>
-            ),
-          }))}
+        <CaseHistory
+          history={d.history}
+          actionLabels={LABELS}
+          stateNames={TICKET_MACHINE.states}
+          opening="register"
         />
       </Card>
-      <Modal
+      <ActionModal
         title={action ? LABELS[action] : ''}
         open={action !== null}
+        form={form}
         onOk={submit}
         onCancel={() => setAction(null)}
-        okText="确定"
-        destroyOnHidden
+        error={error}
+        reason={{
+          label: action === 'reply' ? '答复内容' : action === 'callback' ? '回访记录' : '理由 / 说明',
+          required: NEEDS_REASON.has(action as never),
+          message: '请填写',
+        }}
       >
-        {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical">
-          {action === 'dispatch' && (
-            <Form.Item name="post" label="承办岗位" rules={[{ required: true, message: '请选择承办岗位' }]}>
-              <Select options={TICKET_POSTS.map((p) => ({ value: p, label: POST_NAMES[p] }))} />
-            </Form.Item>
-          )}
-          {action === 'request_extension' && (
-            <Form.Item
-              name="days"
-              label="延期工作日数"
-              rules={[{ required: true, message: '请填写延期天数' }]}
-            >
-              <InputNumber min={1} max={15} />
-            </Form.Item>
-          )}
-          {action === 'callback' && (
-            <Form.Item
-              name="satisfaction"
-              label="群众满意程度"
-              rules={[{ required: true, message: '请选择满意程度' }]}
-            >
-              <Select options={SATISFACTIONS.map((s) => ({ value: s, label: SATISFACTION_NAMES[s] }))} />
-            </Form.Item>
-          )}
-          {action === 'evaluate' && (
-            <Form.Item
-              name="level"
-              label="群众评价（好差评五级）"
-              rules={[{ required: true, message: '请选择评价等级' }]}
-            >
-              <Select options={LEVELS.map((l) => ({ value: l, label: LEVEL_NAMES[l] }))} />
-            </Form.Item>
-          )}
-          {action && (
-            <Form.Item
-              name="reason"
-              label={action === 'reply' ? '答复内容' : action === 'callback' ? '回访记录' : '理由 / 说明'}
-              rules={NEEDS_REASON.has(action as never) ? [{ required: true, message: '请填写' }] : []}
-            >
-              <Input.TextArea rows={3} />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+        {action === 'dispatch' && (
+          <Form.Item name="post" label="承办岗位" rules={[{ required: true, message: '请选择承办岗位' }]}>
+            <Select options={TICKET_POSTS.map((p) => ({ value: p, label: POST_NAMES[p] }))} />
+          </Form.Item>
+        )}
+        {action === 'request_extension' && (
+          <Form.Item name="days" label="延期工作日数" rules={[{ required: true, message: '请填写延期天数' }]}>
+            <InputNumber min={1} max={15} />
+          </Form.Item>
+        )}
+        {action === 'callback' && (
+          <Form.Item
+            name="satisfaction"
+            label="群众满意程度"
+            rules={[{ required: true, message: '请选择满意程度' }]}
+          >
+            <Select options={SATISFACTIONS.map((s) => ({ value: s, label: SATISFACTION_NAMES[s] }))} />
+          </Form.Item>
+        )}
+        {action === 'evaluate' && (
+          <Form.Item
+            name="level"
+            label="群众评价（好差评五级）"
+            rules={[{ required: true, message: '请选择评价等级' }]}
+          >
+            <Select options={LEVELS.map((l) => ({ value: l, label: LEVEL_NAMES[l] }))} />
+          </Form.Item>
+        )}
+      </ActionModal>
     </Space>
   );
 }

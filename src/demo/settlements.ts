@@ -5,15 +5,26 @@
 // So every layer shows: about one stay in six is of a person with an assistance identity (救助),
 // one stay in ten is a major one whose bill passes the 大病 deductible, and about one settlement
 // in fifty is reversed by its institution later that day (2208/2305).
-import type { Db, Queryable } from '../../db/types.ts';
-import { createRandom } from '../../domain/demo/random.ts';
-import * as inputs from '../../domain/his/inputs.ts';
-import { parseWith } from '../../domain/his/schema.ts';
-import { wire } from '../his/flows.ts';
-import type { Caller, Institution } from './caller.ts';
-import { uploadFees } from './fees.ts';
-import { reverseSettlement, settleVisit } from './settle.ts';
-import { discharge, openVisit } from './visits.ts';
+import type { Db, Queryable } from '../db/types.ts';
+import { createRandom } from '../domain/demo/random.ts';
+import * as inputs from '../domain/his/inputs.ts';
+import { parseWith } from '../domain/his/schema.ts';
+import { wire } from '../domain/his/wire-builders.ts';
+import {
+  type Caller,
+  discharge,
+  openVisit,
+  reverseSettlement,
+  settleVisit,
+  uploadFees,
+} from '../modules/settlement/index.ts';
+import {
+  type DemoItem,
+  demoInstitutions,
+  demoItems,
+  demoPersons,
+  stayTotalFen,
+} from './settlement-queries.ts';
 
 export interface DemoSettlementOptions {
   admdvs: string;
@@ -29,15 +40,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Beijing wall time → the instant */
 const instant = (day: string, h: number, m: number) =>
   new Date(Date.parse(`${day}T${pad(h)}:${pad(m)}:00+08:00`));
-
-interface DemoItem {
-  code: string;
-  kind: string;
-  inpatientOnly: boolean;
-  lv: '01' | '02' | '03';
-  capFen: number | null;
-  type: string;
-}
 
 interface Pools {
   /** drugs by class, mostly capped (a bill's drugs come from the list with payment standards) */
@@ -145,37 +147,10 @@ export async function seedDemoSettlements(
 ): Promise<{ outpatient: number; inpatient: number }> {
   const rnd = createRandom(opts.seed);
   const monthStart = `${opts.today.slice(0, 8)}01`;
-  const persons = await db.query<{
-    psnNo: string;
-    certno: string;
-    insutype: '310' | '390';
-    assisted: boolean;
-  }>(
-    `SELECT p.psn_no AS "psnNo", p.certno, e.insutype,
-            EXISTS (SELECT 1 FROM person_identity i
-                     WHERE i.psn_no = p.psn_no AND i.identity_code IN ('tekun', 'dibao', 'jiance')
-                       AND i.valid_from <= $2::date AND (i.valid_to IS NULL OR i.valid_to >= $3::date)) AS assisted
-       FROM person p JOIN enrollment e ON e.psn_no = p.psn_no
-      WHERE p.admdvs = $1 AND p.status = 'normal' AND e.status = 'active' AND e.insutype IN ('310', '390')
-        AND e.begin_date <= ($2::date - 10) AND e.end_date >= $3::date
-      ORDER BY p.psn_no LIMIT 5000`,
-    [opts.admdvs, monthStart, opts.today],
-  );
+  const persons = await demoPersons(db, opts.admdvs, monthStart, opts.today);
   const assisted = persons.filter((p) => p.assisted && p.insutype === '390');
-  const institutions = await db.query<Institution>(
-    `SELECT code, name, admdvs, coalesce(level, 1)::int AS level, kind FROM institution
-      WHERE admdvs = $1 AND kind <> 'pharmacy' AND agreement_from <= $2::date AND agreement_to >= $3::date ORDER BY code`,
-    [opts.admdvs, monthStart, opts.today],
-  );
-  const items = await db.query<DemoItem>(
-    `SELECT DISTINCT ON (code) code, kind, inpatient_only AS "inpatientOnly", chrgitm_lv AS lv,
-            price_cap_fen::int AS "capFen", med_chrgitm_type AS type, min_age AS "minAge", max_age AS "maxAge"
-       FROM catalogue_item
-      WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to >= $2::date) AND gender_limit IS NULL
-        AND min_age IS NULL AND max_age IS NULL
-      ORDER BY code, valid_from DESC LIMIT 3000`,
-    [monthStart, opts.today],
-  );
+  const institutions = await demoInstitutions(db, opts.admdvs, monthStart, opts.today);
+  const items = await demoItems(db, monthStart, opts.today);
   if (persons.length === 0 || institutions.length === 0 || items.length === 0)
     return { outpatient: 0, inpatient: 0 };
   const pools = {
@@ -246,12 +221,7 @@ export async function seedDemoSettlements(
             'input',
           ),
         );
-        const total = (
-          await tx.query<{ t: number }>(
-            `SELECT sum(det_item_fee_sumamt)::bigint AS t FROM fee_line WHERE mdtrt_id = $1`,
-            [mdtrtId],
-          )
-        )[0].t;
+        const total = await stayTotalFen(tx, mdtrtId);
         const settled = await settleVisit(
           tx,
           caller(settleAt),

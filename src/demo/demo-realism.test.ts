@@ -2,7 +2,7 @@
 // national figures for resident inpatient care), outpatient pooling pays small amounts, prices sit
 // mostly at or under their payment standards.
 import assert from 'node:assert/strict';
-import { dbTest } from '../../db/testing.ts';
+import { dbTest } from '../db/testing.ts';
 import { seedDemoCounty } from './seed-county.ts';
 
 dbTest(

@@ -2,18 +2,18 @@
 // doctors and pharmacists at each hospital and health centre, and three cases of the autumn worked
 // to their end (约谈, 追回, 罚款 within the article's range, 自查自纠 refunds, one doctor's points) so
 // the case list, the money ledger, the leader's summary and the staff pages show data.
-import type { Db, Queryable } from '../../db/types.ts';
-import { grants, joinPermissions, permissionsOf } from '../../domain/accounts/permissions.ts';
-import type { Role } from '../../domain/accounts/roles.ts';
-import type { DemoInstitution } from '../../domain/demo/institutions.ts';
-import type { DemoPerson } from '../../domain/demo/population.ts';
-import { createRandom } from '../../domain/demo/random.ts';
-import type { Staff } from '../accounts/index.ts';
-import { actOnCase, addOutcome, openCase } from '../casework/index.ts';
-import { modules } from '../index.ts';
-import { assignPoints, registerStaff } from '../medstaff/index.ts';
+import type { Db, Queryable } from '../db/types.ts';
+import { grants, joinPermissions, permissionsOf } from '../domain/accounts/permissions.ts';
+import type { Role } from '../domain/accounts/roles.ts';
+import type { DemoInstitution } from '../domain/demo/institutions.ts';
+import type { DemoPerson } from '../domain/demo/population.ts';
+import { createRandom } from '../domain/demo/random.ts';
+import type { Staff } from '../modules/accounts/index.ts';
+import { actOnCase, addOutcome, openCase } from '../modules/casework/index.ts';
+import { modules } from '../modules/index.ts';
+import { assignPoints, registerStaff } from '../modules/medstaff/index.ts';
 import { unlessCalendarMissing } from './calendar-gap.ts';
-import { fenToYuan } from '../../domain/shared/money.ts';
+import { fenToYuan } from '../domain/shared/money.ts';
 
 export interface DemoCaseworkOptions {
   today: string;

@@ -1,6 +1,6 @@
 // Wire-shaped inputs of the HIS transactions, as a vendor's HIS sends them (amounts in yuan
-// strings, times in Beijing time). Shared by the tests, the demo seed and the bench.
-import { fenToYuan } from '../../domain/shared/money.ts';
+// strings, times in Beijing time). Shared by the tests, the demo county and the bench.
+import { fenToYuan } from '../shared/money.ts';
 
 export interface LineSpec {
   code: string;

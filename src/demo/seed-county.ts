@@ -1,22 +1,21 @@
 // Seeding the demo county: generate it (pure, from the seed), write it in one transaction with
 // the staff accounts, the benefit policies of this year and last, and the demo HIS credentials,
 // then settle a few hundred demo visits of this month through the real settlement services.
-import type { Db } from '../../db/types.ts';
-import { demoCollectionWindow } from '../../domain/demo/collection.ts';
-import { setWindow } from '../collection/index.ts';
-import { buildDemoCounty, type DemoCounty } from '../../domain/demo/county.ts';
-import { countyHospitalCode } from '../../domain/demo/institutions.ts';
-import { audit, SYSTEM_ACTOR } from '../audit/audit.ts';
-import { DEMO_CREDENTIAL_SCHEME } from '../../domain/demo/credentials.ts';
-import { writeSchemeCredentials } from '../his/index.ts';
-import { seedDemoPolicies } from '../policy/demo.ts';
-import { ensureInstitutionCredential } from '../settlement/credentials.ts';
-import { seedDemoSettlements } from '../settlement/demo.ts';
+import type { Db } from '../db/types.ts';
+import { demoCollectionWindow } from '../domain/demo/collection.ts';
+import { setWindow } from '../modules/collection/index.ts';
+import { buildDemoCounty, type DemoCounty } from '../domain/demo/county.ts';
+import { countyHospitalCode } from '../domain/demo/institutions.ts';
+import { audit, SYSTEM_ACTOR } from '../modules/audit/index.ts';
+import { DEMO_CREDENTIAL_SCHEME } from '../domain/demo/credentials.ts';
+import { ensureInstitutionCredential, writeSchemeCredentials } from '../modules/his/index.ts';
+import { seedDemoPolicies } from './policies.ts';
+import { seedDemoSettlements } from './settlements.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { seedDemoCasework } from './casework.ts';
 import { seedDemoServices } from './services.ts';
 import { seedDemoSupervision } from './supervision.ts';
-import { writeDemoCounty } from './write-county.ts';
+import { writeDemoCounty } from './county-repo.ts';
 
 export const DEMO_ADMDVS = '410926';
 export const DEMO_REGION_NAME = '演示县';

@@ -1,8 +1,8 @@
-import type { Queryable } from '../../db/types.ts';
-import { DEMO_PASSWORD } from '../../domain/accounts/password-policy.ts';
-import type { Role } from '../../domain/accounts/roles.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.ts';
-import { addUser, type Staff } from '../accounts/service.ts';
+import type { Queryable } from '../db/types.ts';
+import { DEMO_PASSWORD } from '../domain/accounts/password-policy.ts';
+import type { Role } from '../domain/accounts/roles.ts';
+import { SYSTEM_ACTOR } from '../modules/audit/index.ts';
+import { addUser, type Staff } from '../modules/accounts/index.ts';
 
 /** The demo county's staff: one admin and one account per role, all with DEMO_PASSWORD
  * (published in the README, so the password policy allows it for the demo county only). */

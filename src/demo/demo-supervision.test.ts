@@ -2,7 +2,7 @@
 // raised as suspects in every state, last month's 5 % sample partly reviewed, cases and 医保医师, and
 // a year of matters, ratings and 12345 tickets.
 import assert from 'node:assert/strict';
-import { dbTest } from '../../db/testing.ts';
+import { dbTest } from '../db/testing.ts';
 import { seedDemoCounty } from './seed-county.ts';
 
 dbTest(

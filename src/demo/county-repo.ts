@@ -1,9 +1,9 @@
 // Writing a generated demo county: every table by COPY in foreign-key order, inside the caller's
 // transaction, then person_serial moved past the highest serial used so persons registered later
 // get fresh numbers.
-import type { Queryable } from '../../db/types.ts';
-import type { DemoCounty } from '../../domain/demo/county.ts';
-import { type CopyValue, copyCsv } from '../import/copy.ts';
+import type { Queryable } from '../db/types.ts';
+import type { DemoCounty } from '../domain/demo/county.ts';
+import { type CopyValue, copyCsv } from '../db/copy-csv.ts';
 
 async function copy(
   tx: Queryable,

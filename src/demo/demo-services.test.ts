@@ -1,7 +1,7 @@
 // The demo county seeds on any day: a step whose working-day limit needs a calendar year not loaded
 // is left out (the year of service work itself is checked in demo-supervision.test.ts, on its seed).
 import assert from 'node:assert/strict';
-import { dbTest } from '../../db/testing.ts';
+import { dbTest } from '../db/testing.ts';
 import { seedDemoCounty } from './seed-county.ts';
 
 for (const today of ['2026-12-28', '2031-06-16']) {

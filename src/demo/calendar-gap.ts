@@ -2,7 +2,7 @@
 // carry working-day limits, and a limit that reaches into a year the bureau has not loaded (next year
 // in late December, or any year the library does not know) is refused by design — the demo never
 // guesses a holiday arrangement. Such an item is simply left out of the demo.
-import { AppError } from '../../domain/shared/errors.ts';
+import { AppError } from '../domain/shared/errors.ts';
 
 export async function unlessCalendarMissing<T>(step: () => Promise<T>): Promise<T | null> {
   try {

@@ -3,14 +3,14 @@
 // scanned, the hits raised as suspects and worked to every state by two auditors, the county
 // hospital's own login and the leader, and last month's 5 % inpatient record sample drawn and
 // partly reviewed — so every supervision page shows data.
-import type { Db, Queryable } from '../../db/types.ts';
-import type { Role } from '../../domain/accounts/roles.ts';
-import type { DemoCatalogueItem } from '../../domain/demo/catalogue.ts';
-import { createRandom } from '../../domain/demo/random.ts';
-import type { Staff } from '../accounts/index.ts';
+import type { Db, Queryable } from '../db/types.ts';
+import type { Role } from '../domain/accounts/roles.ts';
+import type { DemoCatalogueItem } from '../domain/demo/catalogue.ts';
+import { createRandom } from '../domain/demo/random.ts';
+import type { Staff } from '../modules/accounts/index.ts';
 import { unlessCalendarMissing } from './calendar-gap.ts';
-import { SYSTEM_ACTOR } from '../audit/index.ts';
-import { ensureLibraryYears } from '../calendar/index.ts';
+import { SYSTEM_ACTOR } from '../modules/audit/index.ts';
+import { ensureLibraryYears } from '../modules/calendar/index.ts';
 import {
   actOnSuspect,
   addKnowledge,
@@ -25,7 +25,7 @@ import {
   SUPERVISION_PERMISSIONS,
   settledByItem,
   type SuspectContext,
-} from '../supervision/index.ts';
+} from '../modules/supervision/index.ts';
 
 export interface DemoSupervisionOptions {
   today: string;

@@ -4,26 +4,26 @@
 // rectification), and 12345 tickets through their loop (dispatched, signed, replied, closed,
 // called back and evaluated; the recent ones still under way). Every page and statistic of the
 // services platform then shows data.
-import type { Db } from '../../db/types.ts';
-import { grants, joinPermissions, permissionsOf } from '../../domain/accounts/permissions.ts';
-import type { Role } from '../../domain/accounts/roles.ts';
-import type { DemoPerson } from '../../domain/demo/population.ts';
-import { createRandom, type Random } from '../../domain/demo/random.ts';
-import type { Queryable } from '../../db/types.ts';
+import type { Db } from '../db/types.ts';
+import { grants, joinPermissions, permissionsOf } from '../domain/accounts/permissions.ts';
+import type { Role } from '../domain/accounts/roles.ts';
+import type { DemoPerson } from '../domain/demo/population.ts';
+import { createRandom, type Random } from '../domain/demo/random.ts';
+import type { Queryable } from '../db/types.ts';
 import { unlessCalendarMissing } from './calendar-gap.ts';
-import type { Staff } from '../accounts/index.ts';
-import { modules } from '../index.ts';
-import { SYSTEM_ACTOR } from '../audit/index.ts';
-import { ensureLibraryYears } from '../calendar/index.ts';
+import type { Staff } from '../modules/accounts/index.ts';
+import { modules } from '../modules/index.ts';
+import { SYSTEM_ACTOR } from '../modules/audit/index.ts';
+import { ensureLibraryYears } from '../modules/calendar/index.ts';
 import {
   actOnMatter,
   applyMatter,
   CATALOGUE_FILE,
   ensureCatalogue,
   type MatterContext,
-} from '../matter/index.ts';
-import { invite, rateAtTablet } from '../rating/index.ts';
-import { actOnTicket, registerTicket } from '../ticket/index.ts';
+} from '../modules/matter/index.ts';
+import { invite, rateAtTablet } from '../modules/rating/index.ts';
+import { actOnTicket, registerTicket } from '../modules/ticket/index.ts';
 
 export interface DemoServicesOptions {
   today: string;

@@ -1,0 +1,118 @@
+// The gateway's statements: who is calling (credential, institution, sign-in, a stored response under
+// the msgid) with the signed request's nonce recorded in the same round trip, and the nonce purge.
+import type { Queryable } from '../../db/types.ts';
+import type { AuthScheme } from '../../domain/his/gateway-auth.ts';
+
+export interface PriorMessage {
+  sha: string;
+  response: string;
+  /** the 2601 that reversed this message (or took its msgid before it arrived) */
+  reversedBy: string | null;
+}
+
+export interface CallerRow {
+  secret: string;
+  revokedAt: string | null;
+  authScheme: AuthScheme;
+  signNoRequired: boolean;
+  code: string;
+  name: string;
+  admdvs: string;
+  level: number | null;
+  kind: string;
+  agreementFrom: string;
+  agreementTo: string;
+  signedIn: boolean;
+  priorSha: string | null;
+  priorResponse: string | null;
+  priorReversedBy: string | null;
+  nonceFresh: boolean;
+}
+
+/** A stored response under the msgid of this institution (msgids are scoped per institution). */
+export async function findMessage(
+  q: Queryable,
+  msgid: string,
+  fixmedinsCode: string,
+): Promise<PriorMessage | null> {
+  const rows = await q.query<PriorMessage>(
+    `SELECT body_sha256 AS sha, response::text AS response, reversed_by AS "reversedBy" FROM his_message
+      WHERE fixmedins_code = $2 AND msgid = $1`,
+    [msgid, fixmedinsCode],
+  );
+  return rows[0] ?? null;
+}
+
+export interface CallerKey {
+  /** null: an apikey call, found by the envelope's institution */
+  paasid: string | null;
+  signNo: string;
+  msgid: string;
+  fixmedinsCode: string;
+  /** the signed request's replay key, or null when unsigned */
+  nonce: string | null;
+  now: Date;
+  /** a nonce seen before this may be used again */
+  nonceSince: Date;
+}
+
+/** The caller's credential and institution (null when unknown); records the nonce once. */
+export async function findCaller(q: Queryable, k: CallerKey): Promise<CallerRow | null> {
+  const rows = await q.query<CallerRow>(
+    `WITH cred AS (
+       SELECT c.* FROM institution_credential c
+        WHERE CASE WHEN $1::text IS NULL THEN c.fixmedins_code = $4 AND c.auth_scheme = 'apikey'
+                   ELSE c.paasid = $1 END),
+     nonce AS (
+       INSERT INTO his_nonce (fixmedins_code, nonce, seen_at)
+       SELECT fixmedins_code, $5::text, $6::timestamptz FROM cred WHERE $5::text IS NOT NULL
+       ON CONFLICT (fixmedins_code, nonce) DO UPDATE SET seen_at = EXCLUDED.seen_at
+         WHERE his_nonce.seen_at < $7::timestamptz
+       RETURNING 1)
+     SELECT c.secret, c.revoked_at AS "revokedAt", c.auth_scheme AS "authScheme", c.sign_no_required AS "signNoRequired",
+            i.code, i.name, i.admdvs, i.level, i.kind, i.agreement_from::text AS "agreementFrom",
+            i.agreement_to::text AS "agreementTo",
+            EXISTS (SELECT 1 FROM his_sign_in s
+                     WHERE s.sign_no = $2 AND s.fixmedins_code = i.code AND s.sign_out_time IS NULL) AS "signedIn",
+            m.body_sha256 AS "priorSha", m.response::text AS "priorResponse", m.reversed_by AS "priorReversedBy",
+            EXISTS (SELECT 1 FROM nonce) AS "nonceFresh"
+       FROM cred c
+       JOIN institution i ON i.code = c.fixmedins_code
+       LEFT JOIN his_message m ON m.fixmedins_code = i.code AND m.msgid = $3`,
+    [k.paasid, k.signNo, k.msgid, k.fixmedinsCode, k.nonce, k.now.toISOString(), k.nonceSince.toISOString()],
+  );
+  return rows[0] ?? null;
+}
+
+export async function deleteNoncesBefore(q: Queryable, before: Date): Promise<void> {
+  await q.query('DELETE FROM his_nonce WHERE seen_at < $1', [before.toISOString()]);
+}
+
+export interface MessageToStore {
+  msgid: string;
+  fixmedinsCode: string;
+  infno: string;
+  sha: string;
+  /** the reply as sent */
+  response: string;
+  receivedAt: Date;
+  undo: unknown;
+}
+
+/** Log a writing message with its reply; false when the msgid of the institution is taken already. */
+export async function storeMessage(q: Queryable, m: MessageToStore): Promise<boolean> {
+  const stored = await q.query(
+    `INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at, undo)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb) ON CONFLICT DO NOTHING RETURNING msgid`,
+    [
+      m.msgid,
+      m.fixmedinsCode,
+      m.infno,
+      m.sha,
+      m.response,
+      m.receivedAt.toISOString(),
+      m.undo ? JSON.stringify(m.undo) : null,
+    ],
+  );
+  return stored.length > 0;
+}

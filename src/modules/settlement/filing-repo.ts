@@ -1,0 +1,76 @@
+// SQL of filing and disease_qualification: the records, their lists with the person's name, and the
+// existence checks their recording needs.
+import type { Queryable } from '../../db/types.ts';
+import type { NewFiling, NewQualification } from './filings.ts';
+
+export async function personExists(q: Queryable, psnNo: string): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM person WHERE psn_no = $1', [psnNo]);
+  return rows.length > 0;
+}
+
+export function knownInstitutions(q: Queryable, codes: string[]): Promise<{ code: string }[]> {
+  return q.query<{ code: string }>('SELECT code FROM institution WHERE code = ANY($1::text[])', [codes]);
+}
+
+export async function insertFiling(tx: Queryable, f: NewFiling): Promise<number> {
+  const rows = await tx.query<{ id: number }>(
+    `INSERT INTO filing (psn_no, type, destination, begin_date, end_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [f.psnNo, f.type, f.destination, f.beginDate, f.endDate ?? null],
+  );
+  return rows[0].id;
+}
+
+export async function insertQualification(tx: Queryable, d: NewQualification): Promise<number> {
+  const rows = await tx.query<{ id: number }>(
+    `INSERT INTO disease_qualification (psn_no, disease_code, institution_codes, valid_from, valid_to)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [d.psnNo, d.diseaseCode, d.institutionCodes, d.validFrom, d.validTo ?? null],
+  );
+  return rows[0].id;
+}
+
+export interface ListFilter {
+  psnNo?: string;
+  village?: string | null;
+}
+
+function personFilter(f: ListFilter, alias: string): { sql: string; params: unknown[] } {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  if (f.psnNo) {
+    params.push(f.psnNo);
+    conds.push(`${alias}.psn_no = $${params.length}`);
+  }
+  if (f.village) {
+    params.push(f.village);
+    conds.push(`p.village_code = $${params.length}`);
+  }
+  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+}
+
+export async function listFilings(q: Queryable, f: ListFilter, limit: number, offset: number) {
+  const w = personFilter(f, 'f');
+  const from = `FROM filing f JOIN person p ON p.psn_no = f.psn_no ${w.sql}`;
+  const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, w.params);
+  const items = await q.query(
+    `SELECT f.id, f.psn_no AS "psnNo", p.name AS "psnName", f.type, f.destination, f.begin_date::text AS "beginDate",
+            f.end_date::text AS "endDate", f.created_at AS "createdAt"
+       ${from} ORDER BY f.id DESC LIMIT $${w.params.length + 1} OFFSET $${w.params.length + 2}`,
+    [...w.params, limit, offset],
+  );
+  return { items, total: total[0].n };
+}
+
+export async function listQualifications(q: Queryable, f: ListFilter, limit: number, offset: number) {
+  const w = personFilter(f, 'd');
+  const from = `FROM disease_qualification d JOIN person p ON p.psn_no = d.psn_no ${w.sql}`;
+  const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, w.params);
+  const items = await q.query(
+    `SELECT d.id, d.psn_no AS "psnNo", p.name AS "psnName", d.disease_code AS "diseaseCode",
+            d.institution_codes AS "institutionCodes", d.valid_from::text AS "validFrom", d.valid_to::text AS "validTo",
+            d.created_at AS "createdAt"
+       ${from} ORDER BY d.id DESC LIMIT $${w.params.length + 1} OFFSET $${w.params.length + 2}`,
+    [...w.params, limit, offset],
+  );
+  return { items, total: total[0].n };
+}
