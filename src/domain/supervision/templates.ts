@@ -182,7 +182,7 @@ export const TEMPLATES: readonly Template[] = [
     severity: 2,
     params: {},
     knowledge: 'pair',
-    description: '同一次就诊中收取了互斥的两个项目',
+    description: '同一次就诊的同一天内收取了互斥的两个项目（与甲项目同日收取的乙项目）',
   },
   {
     code: 'SURGERY_DISCOUNT',

@@ -163,15 +163,15 @@ async function markVisits(q: Queryable, scope: Scope, rules: ScanRule[], on: str
      SELECT * FROM (
        SELECT mdtrt_id, coalesce(sum(amt) FILTER (WHERE lv3), 0) AS c_amt,
               count(*) FILTER (WHERE pair_a OR pair_b) AS pair_n,
-              scan_list(code) FILTER (WHERE pair_a OR pair_b) AS pair_codes,
-              sum(amt) FILTER (WHERE pair_b) AS pair_amt,
+              -- each line of a pair item as code@day@amount@number (duplicatePairs, per day)
+              scan_list(code || '@' || day || '@' || amt || '@' || sn) FILTER (WHERE pair_a OR pair_b) AS pair_lines,
               count(*) FILTER (WHERE surgery) AS surg_n, sum(amt) FILTER (WHERE surgery) AS surg_amt,
               max(amt) FILTER (WHERE surgery) AS surg_max,
               coalesce(sum(cnt) FILTER (WHERE bed), 0) AS bed_units, sum(amt) FILTER (WHERE bed) AS bed_amt,
               max(stay_days) AS days,
               bit_or(flags) AS flags,
               scan_list(flags || ' ' || amt || ' ' || coalesce(over, 0) || ' ' || sn) FILTER (WHERE flags <> 0) AS broken
-         FROM (SELECT f.mdtrt_id, f.feedetl_sn AS sn, f.med_list_codg AS code, f.det_item_fee_sumamt AS amt, f.cnt,
+         FROM (SELECT f.mdtrt_id, f.feedetl_sn AS sn, f.med_list_codg AS code, f.det_item_fee_sumamt AS amt, f.cnt, f.fee_date AS day,
                       f.chrgitm_lv = '03' AS lv3, pc.a AS pair_a, pc.b AS pair_b, ${SURGERY} AS surgery,
                       f.med_chrgitm_type = '01' AS bed,
                       CASE WHEN v.inpatient THEN coalesce(v.end_date, v.begin_date) - v.begin_date END AS stay_days,
@@ -227,30 +227,39 @@ async function storeMarked(q: Queryable, rules: ScanRule[], on: string): Promise
   const sums: string[] = [];
   if (classC) {
     sums.push(`('${classC.code}', CASE WHEN m.c_amt >= ${minC} AND m.c_amt * 10000 > t.total * ${ratio} THEN m.c_amt END,
-        jsonb_build_object('classC', m.c_amt, 'total', t.total))`);
+        '{}'::text[], jsonb_build_object('classC', m.c_amt, 'total', t.total))`);
   }
   if (pair) {
-    sums.push(`('${pair.code}', CASE WHEN m.pair_n >= 2
-          AND EXISTS (SELECT 1 FROM pairs p WHERE p.a = ANY(m.pair_codes) AND p.b = ANY(m.pair_codes))
-        THEN m.pair_amt END, jsonb_build_object('codes', m.pair_codes))`);
+    // duplicatePairs (domain/supervision/visit-rules.ts): the B lines of a day that has their A
+    sums.push(`('${pair.code}', dp.amt, dp.lines, jsonb_build_object('codes', dp.codes))`);
   }
   if (surgery) {
     sums.push(`('${surgery.code}', CASE WHEN m.surg_n >= ${num(surgery.params.minCount, 2)} THEN m.surg_amt - m.surg_max END,
-        jsonb_build_object('surgeries', m.surg_n))`);
+        '{}'::text[], jsonb_build_object('surgeries', m.surg_n))`);
   }
   if (bed) {
     sums.push(`('${bed.code}', CASE WHEN m.days IS NOT NULL AND m.bed_units > m.days + ${slack}
           THEN round(m.bed_amt * (m.bed_units - m.days - ${slack}) / m.bed_units)::bigint END,
-        jsonb_build_object('bedDays', m.bed_units, 'stayDays', m.days))`);
+        '{}'::text[], jsonb_build_object('bedDays', m.bed_units, 'stayDays', m.days))`);
   }
   if (sums.length) {
     await insert(
-      `SELECT x.rule, m.mdtrt_id, v.psn_no, v.fixmedins_code, v.begin_date, x.amt, '{}', x.detail
+      `SELECT x.rule, m.mdtrt_id, v.psn_no, v.fixmedins_code, v.begin_date, x.amt, x.lines, x.detail
          FROM scan_marked m JOIN visit v ON v.mdtrt_id = m.mdtrt_id
          -- the visit's total, through the visit index, for the class-C ratio's candidates only
          LEFT JOIN LATERAL (SELECT sum(f.det_item_fee_sumamt) AS total FROM fee_line f
-                             WHERE f.mdtrt_id = m.mdtrt_id AND NOT f.cancelled AND m.c_amt >= ${minC}) t ON true,
-              LATERAL (VALUES ${sums.join(', ')}) AS x(rule, amt, detail)
+                             WHERE f.mdtrt_id = m.mdtrt_id AND NOT f.cancelled AND m.c_amt >= ${minC}) t ON true
+         -- the pair lines of the visit, and those B lines charged on a day with their A
+         LEFT JOIN LATERAL (
+           WITH x AS (SELECT e[1] AS code, e[2] AS day, e[3]::bigint AS amt, e[4] AS sn
+                        FROM unnest(m.pair_lines) y, regexp_match(y, '^([^@]*)@([^@]*)@([^@]*)@(.*)$') e),
+                hit AS (SELECT x.*, p.a FROM x JOIN pairs p ON p.b = x.code
+                         WHERE EXISTS (SELECT 1 FROM x xa WHERE xa.code = p.a AND xa.day = x.day))
+           SELECT (SELECT sum(amt) FROM x WHERE sn IN (SELECT sn FROM hit)) AS amt,
+                  (SELECT array_agg(DISTINCT sn ORDER BY sn) FROM hit) AS lines,
+                  (SELECT jsonb_agg(DISTINCT c ORDER BY c) FROM (SELECT code AS c FROM hit UNION SELECT a FROM hit) z) AS codes
+            WHERE m.pair_n >= 2) dp ON true,
+              LATERAL (VALUES ${sums.join(', ')}) AS x(rule, amt, lines, detail)
         WHERE x.amt IS NOT NULL`,
     );
   }

@@ -1,7 +1,8 @@
 // The person-grain rules at their boundaries, on visits built straight in the database: a split
 // admission exactly 15 days after discharge (hit) and 16 (none), and an excluded diagnosis; eight
 // outpatient visits within 30 days (the eighth on day 29: hit; on day 30: none); care elsewhere on the
-// admission day, during the stay and on the discharge day; a visit on the day of death and the day after.
+// admission day, during the stay and on the discharge day; a visit on the day of death and the day after;
+// a duplicate-charging pair on the same day of a stay (hit: the B line) and on two days (none).
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
 import type { Queryable } from '../../db/types.ts';
@@ -30,14 +31,14 @@ async function visit(
   return id;
 }
 
-dbTest('the person rules at their boundaries', async (db) => {
+dbTest('the person rules and the duplicate pair at their boundaries', async (db) => {
   const now = new Date('2026-05-01T02:00:00Z');
   const v = await db.tx(async (tx) => {
     await seedCounty(tx);
     await addInstitution(tx, { code: H1, level: 2 });
     await addInstitution(tx, { code: H2, level: 3 });
     const people: string[] = [];
-    for (let i = 0; i < 7; i++)
+    for (let i = 0; i < 9; i++)
       people.push((await addPerson(tx, { deathDate: i === 6 ? '2026-03-10' : null })).psnNo);
     const [split15, split16, splitCancer, freq29, freq30, overlap, died] = people;
     const stay = (p: string, begin: string, end: string, diag?: string) =>
@@ -63,7 +64,27 @@ dbTest('the person rules at their boundaries', async (db) => {
     await visit(tx, overlap!, { at: H1, begin: '2026-03-16' }); // the same institution
     await visit(tx, died!, { at: H1, begin: '2026-03-10' });
     const after = await visit(tx, died!, { at: H1, begin: '2026-03-11' });
-    return { s15, f29, during, after };
+    // the pair A with B: the same day in one stay, a day apart in another
+    const pairStay = await stay(people[7]!, '2026-03-26', '2026-03-29');
+    const apart = await stay(people[8]!, '2026-03-26', '2026-03-29');
+    const fee = (id: string, psn: string, sn: string, code: string, day: string, fen: number) =>
+      tx.query(
+        `INSERT INTO fee_line (mdtrt_id, psn_no, feedetl_sn, med_list_codg, fee_ocur_time, fee_date, cnt, pric_fen,
+                               det_item_fee_sumamt, chrgitm_lv, med_chrgitm_type)
+         VALUES ($1, $2, $3, $4, $5::date, $5, 1, $6, $6, '01', '09')`,
+        [id, psn, sn, code, day, fen],
+      );
+    await fee(pairStay, people[7]!, '0001', 'PA', '2026-03-27', 3000);
+    await fee(pairStay, people[7]!, '0002', 'PB', '2026-03-27', 1200);
+    await fee(pairStay, people[7]!, '0003', 'PB', '2026-03-28', 1200);
+    await fee(apart, people[8]!, '0001', 'PA', '2026-03-27', 3000);
+    await fee(apart, people[8]!, '0002', 'PB', '2026-03-28', 1200);
+    await tx.query(
+      `INSERT INTO supervision_knowledge (template, item_code, value, batch, valid_from, created_at)
+       VALUES ('DUPLICATE_PAIR', 'PA', '{"with": "PB"}', 'T', '2026-01-01', $1)`,
+      [now],
+    );
+    return { s15, f29, during, after, pairStay };
   });
 
   const run = await db.tx((tx) => createRun(tx, { from: '2026-03-01', to: '2026-03-31' }, SYSTEM_ACTOR, now));
@@ -79,4 +100,7 @@ dbTest('the person rules at their boundaries', async (db) => {
   assert.deepEqual(items.find((h) => h.ruleCode === 'FREQUENT_VISITS')!.detail, { visits: 8, days: 30 });
   assert.deepEqual(of('OVERLAP_CARE'), [v.during]);
   assert.deepEqual(of('AFTER_DEATH_VISIT'), [v.after]);
+  assert.deepEqual(of('DUPLICATE_PAIR'), [v.pairStay]);
+  const pair = items.find((h) => h.ruleCode === 'DUPLICATE_PAIR')!;
+  assert.deepEqual([pair.amountFen, pair.lines, pair.detail], [1200, ['0002'], { codes: ['PA', 'PB'] }]);
 });
