@@ -83,11 +83,12 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Db {
   return {
     engine: 'postgres',
     ...plain,
-    async tx(fn) {
+    async tx(fn, txOpts) {
       const client = await connect(pool);
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
+        // one round trip either way (the simple protocol takes both statements)
+        await client.query(txOpts?.asyncCommit ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;

@@ -14,10 +14,19 @@ export interface Queryable {
 
 export type Engine = 'pglite' | 'postgres';
 
+export interface TxOptions {
+  /**
+   * Commit without waiting for the disk (synchronous_commit off): a crash may lose the last fraction
+   * of a second of such transactions, never an earlier one. Only for records that may be lost so
+   * (the advisory 3101/3102 warnings); money never commits so.
+   */
+  asyncCommit?: boolean;
+}
+
 export interface Db extends Queryable {
   readonly engine: Engine;
   /** One transaction: commits when fn resolves, rolls back when it throws. */
-  tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  tx<T>(fn: (tx: Queryable) => Promise<T>, opts?: TxOptions): Promise<T>;
   /** Prove the database answers a query now (and, embedded, that its data folder takes writes). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -140,7 +140,7 @@ function switchable(first: Db) {
     query: (sql, params) => cur.query(sql, params),
     exec: (sql) => cur.exec(sql),
     copyFrom: (sql, csv) => cur.copyFrom(sql, csv),
-    tx: (fn) => cur.tx(fn),
+    tx: (fn, o) => cur.tx(fn, o),
     ping: () => cur.ping(),
     close: () => cur.close(),
   };

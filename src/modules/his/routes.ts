@@ -100,23 +100,25 @@ async function handleCall(
     return reply(okResponse(answered(), out.output, out.warnings), req.msgid);
   }
   try {
-    return await deps.db.tx(async (tx) => {
-      if (def.asyncCommit) await tx.query('SET LOCAL synchronous_commit = off');
-      const out = await def.run(tx, caller, input, services);
-      const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
-      const stored = await storeMessage(tx, {
-        msgid: req.msgid,
-        fixmedinsCode: auth.institution.code,
-        infno: req.sentInfno,
-        sha,
-        response: json,
-        receivedAt: t.received,
-        undo: out.undo,
-      });
-      // a concurrent request with the same msgid committed first: undo ours, answer with its response
-      if (!stored) throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
-      return json;
-    });
+    return await deps.db.tx(
+      async (tx) => {
+        const out = await def.run(tx, caller, input, services);
+        const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
+        const stored = await storeMessage(tx, {
+          msgid: req.msgid,
+          fixmedinsCode: auth.institution.code,
+          infno: req.sentInfno,
+          sha,
+          response: json,
+          receivedAt: t.received,
+          undo: out.undo,
+        });
+        // a concurrent request with the same msgid committed first: undo ours, answer with its response
+        if (!stored) throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
+        return json;
+      },
+      { asyncCommit: def.asyncCommit },
+    );
   } catch (e) {
     const prior = await findMessage(deps.db, req.msgid, auth.institution.code);
     if (prior) return replay(prior, sha, req.msgid);
