@@ -20,6 +20,8 @@ describe('违规案件', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await dialog.getByLabel('定点机构').click();
     await dialog.getByLabel('定点机构').fill('医院');
     await page.locator('.ant-select-item-option').first().click();
+    // the institution list closes before the next field is opened (under load its animation lags)
+    await page.locator('.ant-select-dropdown').first().waitFor({ state: 'hidden' });
     await dialog.getByLabel('违规类型').click();
     await page.locator('.ant-select-item-option', { hasText: '重复收费' }).click();
     await dialog.getByLabel(/基金损失/).fill('1000');
