@@ -37,28 +37,33 @@ export async function analysisFacts(
   q: Queryable,
   a: { codes: string[]; on: string; patients: string[]; stage: 'before' | 'during' },
 ): Promise<{ items: Map<string, ItemRow>; deaths: Map<string, string>; rules: StageRule[] }> {
-  const rows = await q.query<ItemRow & { deaths: Record<string, string>; rules: StageRule[] }>(
-    `WITH u AS (SELECT DISTINCT unnest($1::text[]) AS code)
+  const rows = await q.query<ItemRow & { deaths: Record<string, string> | null; rules: StageRule[] | null }>(
+    `WITH u AS (SELECT DISTINCT unnest($1::text[]) AS code),
+     -- read once, returned on the first row only (not parsed again for every item)
+     once AS (
+       SELECT (SELECT coalesce(jsonb_object_agg(p.psn_no, p.death_date), '{}') FROM person p
+                WHERE p.psn_no = ANY($3::text[]) AND p.death_date IS NOT NULL) AS deaths,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('code', r.code, 'name', r.name, 'template', r.template,
+                                                            'resultType', r.result_type, 'severity', r.severity) ORDER BY r.code), '[]')
+                 FROM supervision_rule r WHERE r.enabled AND $4 = ANY(r.stages) AND r.grain = 'line') AS rules)
      SELECT u.code, c.gender_limit AS "genderLimit", c.min_age AS "minAge", c.max_age AS "maxAge",
             coalesce(c.inpatient_only, false) AS "inpatientOnly", c.price_cap_fen::int AS "priceCapFen",
             coalesce((SELECT ${ITEM_KNOWLEDGE}
                         FROM supervision_knowledge k
                        WHERE k.item_code = u.code AND k.valid_from <= $2 AND (k.valid_to IS NULL OR k.valid_to >= $2)),
                      '{}') AS knowledge,
-            (SELECT coalesce(jsonb_object_agg(p.psn_no, p.death_date), '{}') FROM person p
-              WHERE p.psn_no = ANY($3::text[]) AND p.death_date IS NOT NULL) AS deaths,
-            (SELECT coalesce(jsonb_agg(jsonb_build_object('code', r.code, 'name', r.name, 'template', r.template,
-                                                          'resultType', r.result_type, 'severity', r.severity) ORDER BY r.code), '[]')
-               FROM supervision_rule r WHERE r.enabled AND $4 = ANY(r.stages) AND r.grain = 'line') AS rules
-       FROM u
+            CASE WHEN row_number() OVER () = 1 THEN o.deaths END AS deaths,
+            CASE WHEN row_number() OVER () = 1 THEN o.rules END AS rules
+       FROM u CROSS JOIN once o
        LEFT JOIN LATERAL (SELECT * FROM catalogue_item c WHERE c.code = u.code AND c.valid_from <= $2
                             AND (c.valid_to IS NULL OR c.valid_to >= $2) ORDER BY c.valid_from DESC LIMIT 1) c ON true`,
     [a.codes, a.on, a.patients, a.stage],
   );
+  const first = rows.find((r) => r.rules !== null);
   return {
     items: new Map(rows.map(({ deaths: _d, rules: _r, ...r }) => [r.code, r])),
-    deaths: new Map(Object.entries(rows[0]?.deaths ?? {})),
-    rules: rows[0]?.rules ?? [],
+    deaths: new Map(Object.entries(first?.deaths ?? {})),
+    rules: first?.rules ?? [],
   };
 }
 
