@@ -1,5 +1,6 @@
 // Requests and replies of /api/casework (the workbench imports these).
 import { z } from 'zod';
+import { isoDate } from '../../domain/shared/input-schemas.ts';
 import { ARTICLE_CODES } from '../../domain/casework/articles.ts';
 import { OUTCOME_KINDS, REFERRAL_BODIES, VIOLATION_TYPES } from '../../domain/casework/codes.ts';
 import { CASE_STATES, type CaseAction } from '../../domain/casework/machine.ts';
@@ -85,8 +86,23 @@ export const caseQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
+/** The institution view's days (YYYY-MM-DD). */
+export const dayRangeQuery = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+
 export const periodQuery = z.object({
   from: z.string().regex(/^\d{4}-\d{2}$/),
   to: z.string().regex(/^\d{4}-\d{2}$/),
   institution: z.string().max(20).optional(),
 });
+
+/** Per institution, for the institution view (GET /api/casework/institutions). */
+export interface InstitutionFigures {
+  fixmedinsCode: string;
+  cases: number;
+  /** recoveries, fines, refusals, deductions and self-refunds of the period's months */
+  ledgerFen: number;
+  /** points given to its staff */
+  points: number;
+}

@@ -235,3 +235,21 @@ export async function institutionName(q: Queryable, code: string): Promise<strin
     (await q.query<{ name: string }>(`SELECT name FROM institution WHERE code = $1`, [code]))[0]?.name ?? null
   );
 }
+
+/** Per institution: the cases opened in [from, to] (China days) and the ledger of the months it spans. */
+export async function institutionFigures(
+  q: Queryable,
+  from: string,
+  to: string,
+): Promise<{ fixmedinsCode: string; cases: number; ledgerFen: number }[]> {
+  return q.query(
+    `WITH c AS (SELECT fixmedins_code, count(*) AS n FROM casework_case
+                 WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date AND $2::date GROUP BY 1),
+          l AS (SELECT fixmedins_code, sum(amount_fen) AS fen FROM casework_ledger
+                 WHERE period BETWEEN substr($1::text, 1, 7) AND substr($2::text, 1, 7) GROUP BY 1)
+     SELECT coalesce(c.fixmedins_code, l.fixmedins_code) AS "fixmedinsCode", coalesce(c.n, 0)::int AS cases,
+            coalesce(l.fen, 0)::float8 AS "ledgerFen"
+       FROM c FULL JOIN l ON l.fixmedins_code = c.fixmedins_code`,
+    [from, to],
+  );
+}

@@ -9,6 +9,7 @@ import {
   idParams,
   openBody,
   outcomeBody,
+  dayRangeQuery,
   periodQuery,
   pointsBody,
 } from './contract.ts';
@@ -139,6 +140,12 @@ export const caseworkRoutes: RoutesPlugin = (app, deps) => {
         .header('content-disposition', attachment(`资金台账-${req.query.from}-${req.query.to}.xlsx`));
       return body;
     },
+  );
+
+  app.get(
+    '/api/casework/institutions',
+    { config: { permission: 'casework.read' }, schema: { querystring: dayRangeQuery } },
+    async (req) => ({ items: await service.institutionFigures(deps.db, req.query.from, req.query.to) }),
   );
 
   app.get(

@@ -13,10 +13,10 @@ import { availableActions } from '../../domain/workflow/machine.ts';
 import type { Staff } from '../accounts/index.ts';
 import { audit } from '../audit/index.ts';
 import { workCalendarFor } from '../calendar/index.ts';
-import { assignPoints, pointsOfCase } from '../medstaff/index.ts';
+import { assignPoints, pointsByInstitution, pointsOfCase } from '../medstaff/index.ts';
 import { findSuspect } from '../supervision/index.ts';
 import { type Actor, getCase, openCase as openWorkflowCase, transition } from '../workflow/index.ts';
-import type { ActionBody, OpenBody, OutcomeBody } from './contract.ts';
+import type { ActionBody, InstitutionFigures, OpenBody, OutcomeBody } from './contract.ts';
 import * as repo from './repo.ts';
 
 export interface CaseContext {
@@ -209,3 +209,20 @@ export async function caseDetail(q: Queryable, id: number, c: CaseContext) {
 }
 
 export { found as findCase };
+
+/** Per institution, for the institution view: cases opened, the money ledger and its staff's points. */
+export async function institutionFigures(
+  q: Queryable,
+  from: string,
+  to: string,
+): Promise<InstitutionFigures[]> {
+  const byCode = new Map<string, InstitutionFigures>();
+  const of = (code: string) => {
+    const f = byCode.get(code) ?? { fixmedinsCode: code, cases: 0, ledgerFen: 0, points: 0 };
+    byCode.set(code, f);
+    return f;
+  };
+  for (const r of await repo.institutionFigures(q, from, to)) Object.assign(of(r.fixmedinsCode), r);
+  for (const r of await pointsByInstitution(q, from, to)) of(r.fixmedinsCode).points = r.points;
+  return [...byCode.values()].sort((a, b) => (a.fixmedinsCode < b.fixmedinsCode ? -1 : 1));
+}

@@ -4,6 +4,7 @@ export { medstaffRoutes } from './routes.ts';
 export {
   assignPoints,
   type PointInput,
+  pointsByInstitution,
   pointsOfCase,
   refuseIfStaffBarred,
   registerStaff,

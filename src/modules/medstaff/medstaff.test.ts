@@ -64,6 +64,25 @@ dbTest('9 points suspend a doctor: his 2207 is refused with the date, an emergen
       .json()
       .items.find((s: { id: number }) => s.id === staffId).yearPoints;
   assert.equal(await pointsListed(), 9);
+  // the institution view's figures: its case and its doctor's points in March, nothing in April
+  const figures = async (from: string, to: string) => {
+    const r = await leader.get(`/api/casework/institutions?from=${from}&to=${to}`);
+    assert.equal(r.statusCode, 200, r.body);
+    return figuresOf(r.json());
+  };
+  const figuresOf = (body: { items: { fixmedinsCode: string }[] }) =>
+    body.items.find((x) => x.fixmedinsCode === HOSPITAL);
+  assert.deepEqual(await figures('2026-03-01', '2026-03-31'), {
+    fixmedinsCode: HOSPITAL,
+    cases: 1,
+    ledgerFen: 0,
+    points: 9,
+  });
+  assert.equal(await figures('2026-04-01', '2026-04-30'), undefined);
+  assert.equal(
+    (await leader.get('/api/casework/institutions?from=2026-04-01&to=2026-03-01')).statusCode,
+    400,
+  );
 
   const { psnNo, certno } = w.ann;
   const reg = await w.hospital.ok('2201', wire.registration(psnNo, '390', at('08:30'), 'MZ0100', certno));

@@ -189,3 +189,18 @@ export async function reinstateIfBarEnded(q: Queryable, id: number, day: string,
   );
   return rows.length > 0;
 }
+
+/** The points given in [from, to] (days) to each institution's staff. */
+export async function pointsByInstitution(
+  q: Queryable,
+  from: string,
+  to: string,
+): Promise<{ fixmedinsCode: string; points: number }[]> {
+  return q.query(
+    `SELECT m.fixmedins_code AS "fixmedinsCode", sum(p.points)::int AS points
+       FROM medstaff_point p JOIN medstaff m ON m.id = p.staff_id
+      WHERE p.on_date BETWEEN $1 AND $2
+      GROUP BY m.fixmedins_code`,
+    [from, to],
+  );
+}

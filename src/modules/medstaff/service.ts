@@ -113,3 +113,4 @@ export const listStaff = repo.listStaff;
 export const findStaff = repo.findStaff;
 export const pointsOfCase = repo.pointsOfCase;
 export const pointsOfStaff = repo.pointsOfStaff;
+export const pointsByInstitution = repo.pointsByInstitution;

@@ -1,13 +1,15 @@
 // 机构监管画像: each institution's inpatient indicators over a period against the thresholds of the
 // institution rules (次均费用 over its level's average, 全自费 share), beside its suspects and the
-// amounts at stake and confirmed; a chart of average cost against the level's. An institution's own
-// login sees its own row.
+// amounts at stake and confirmed, its cases, money ledger and its staff's points (for the bureau's
+// staff); a chart of average cost against the level's. An institution's own login sees its own row.
 import { Card, DatePicker, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
+import type { InstitutionFigures } from '../../../../src/modules/casework/contract.ts';
 import type { InstitutionIndicatorRow } from '../../../../src/modules/supervision/contract.ts';
 import { LoadError, Loading } from '../../components/page-state.tsx';
 import { bpToPercent, fenToYuan } from '../../lib/format.ts';
+import { useStaff } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
 
 const InstitutionChart = lazy(() => import('./institution-echarts.tsx'));
@@ -24,6 +26,14 @@ export default function InstitutionsPage() {
     from: range[0].format('YYYY-MM-DD'),
     to: range[1].format('YYYY-MM-DD'),
   });
+  // cases, ledger and points: the bureau's staff only (the casework module's figures)
+  const bureau = useStaff().permissions.includes('casework.read');
+  const period = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
+  const figures = useApi<{ items: InstitutionFigures[] }>(
+    bureau ? '/api/casework/institutions' : null,
+    period,
+  );
+  const figuresOf = (code: string) => figures.data?.items.find((f) => f.fixmedinsCode === code);
   const t = r.data?.thresholds;
   const ratio = (x: Row) =>
     x.averageFen !== null && x.levelAverageFen ? Math.round((x.averageFen * 100) / x.levelAverageFen) : null;
@@ -99,6 +109,25 @@ export default function InstitutionsPage() {
               { title: '疑点（在办）', render: (_, x) => `${x.suspects}（${x.openSuspects}）` },
               { title: '疑点金额（元）', align: 'right', render: (_, x) => fenToYuan(x.atStakeFen) },
               { title: '认定违规（元）', align: 'right', render: (_, x) => fenToYuan(x.confirmedFen) },
+              ...(bureau
+                ? [
+                    {
+                      title: '案件',
+                      align: 'right' as const,
+                      render: (_: unknown, x: Row) => figuresOf(x.code)?.cases ?? 0,
+                    },
+                    {
+                      title: '追回罚没（元）',
+                      align: 'right' as const,
+                      render: (_: unknown, x: Row) => fenToYuan(figuresOf(x.code)?.ledgerFen ?? 0),
+                    },
+                    {
+                      title: '医师记分',
+                      align: 'right' as const,
+                      render: (_: unknown, x: Row) => figuresOf(x.code)?.points ?? 0,
+                    },
+                  ]
+                : []),
             ]}
           />
         </Space>
