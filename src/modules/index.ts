@@ -4,12 +4,14 @@ import type { RoutesPlugin } from '../api/context.ts';
 import type { PermissionDefs } from '../domain/accounts/permissions.ts';
 import { ACCOUNT_PERMISSIONS, accountRoutes } from './accounts/index.ts';
 import { AUDIT_PERMISSIONS, auditRoutes } from './audit/index.ts';
+import { CATALOGUE_PERMISSIONS, catalogueRoutes } from './catalogue/index.ts';
 import { CASEWORK_PERMISSIONS, caseworkRoutes } from './casework/index.ts';
 import { CALENDAR_PERMISSIONS, calendarRoutes } from './calendar/index.ts';
 import { COLLECTION_PERMISSIONS, collectionRoutes } from './collection/index.ts';
 import { DASHBOARD_PERMISSIONS, dashboardRoutes } from './dashboard/index.ts';
 import { HIS_PERMISSIONS, hisRoutes } from './his/index.ts';
 import { IMPORT_PERMISSIONS, importRoutes } from './import/index.ts';
+import { INSTITUTION_PERMISSIONS, institutionRoutes } from './institutions/index.ts';
 import { MEDSTAFF_PERMISSIONS, medstaffRoutes } from './medstaff/index.ts';
 import { MATTER_PERMISSIONS, matterRoutes } from './matter/index.ts';
 import { POLICY_PERMISSIONS, policyRoutes } from './policy/index.ts';
@@ -32,6 +34,8 @@ export const modules: ModuleEntry[] = [
   { routes: settlementRoutes, permissions: SETTLEMENT_PERMISSIONS },
   { routes: hisRoutes, permissions: HIS_PERMISSIONS },
   { routes: registryRoutes, permissions: REGISTRY_PERMISSIONS },
+  { routes: institutionRoutes, permissions: INSTITUTION_PERMISSIONS },
+  { routes: catalogueRoutes, permissions: CATALOGUE_PERMISSIONS },
   { routes: dashboardRoutes, permissions: DASHBOARD_PERMISSIONS },
   { routes: calendarRoutes, permissions: CALENDAR_PERMISSIONS },
   { routes: collectionRoutes, permissions: COLLECTION_PERMISSIONS },

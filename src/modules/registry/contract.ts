@@ -2,13 +2,11 @@
 // queries that produce them; the registry's split into four modules will move them here).
 import type { RegionLevel } from '../../domain/registry/region-rules.ts';
 
-export type { CatalogueValues } from './catalogue-service.ts';
 export type { ContributionSuggestion } from './contribution-suggestion.ts';
 export type { EnrollmentRow } from './enrollment-repo.ts';
 export type { HouseholdEnrollmentPlanRow, MemberError } from './household-enrollment.ts';
 export type { HouseholdMemberRow } from './household-view.ts';
 export type { IdentitySpellRow } from './identity-service.ts';
-export type { InstitutionValues } from './institution-service.ts';
 export type { Locations } from './locations.ts';
 export type { PersonListRow, PersonRow, StatusChangeRow } from './person-repo.ts';
 

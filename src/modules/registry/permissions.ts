@@ -1,9 +1,7 @@
 // The registry's permissions. Persons and households are read by all staff (the village agent for
-// its own village, a scope the services check); institutions and the catalogue are county work and
-// not on the agent's menu — the API now agrees.
+// its own village, a scope the services check). Institutions and the catalogue (county work, not on
+// the agent's menu) have theirs in modules/institutions.
 import { ALL_STAFF, FULL_PII_ROLES } from '../../domain/accounts/roles.ts';
-
-const COUNTY_STAFF = ['admin', 'clerk', 'reviewer', 'auditor', 'leader'] as const;
 
 export const REGISTRY_PERMISSIONS = {
   'registry.person.view': { name: '人员与家庭查询', roles: ALL_STAFF },
@@ -15,6 +13,4 @@ export const REGISTRY_PERMISSIONS = {
   'registry.reference.view': { name: '行政区划、身份类别与参保进度', roles: ALL_STAFF },
   'registry.reference.edit': { name: '身份类别敏感标记与应参保人数', roles: ['admin'] },
   'registry.region.edit': { name: '医保区划维护（新增、修改）', roles: ['admin'] },
-  'registry.institution.view': { name: '定点机构与医保目录查询', roles: COUNTY_STAFF },
-  'registry.institution.edit': { name: '定点机构与医保目录维护', roles: ['admin'] },
 } as const;

@@ -1,7 +1,7 @@
 // The 医保目录 add/edit form as plain values. The clerk types the 先行自付 share in percent and the
 // price cap in 元; the API takes basis points and fen (both integers, converted by string parsing).
 import { isIsoDate } from '../../../../src/domain/registry/enrollment-rules.ts';
-import type { CatalogueValues } from '../../../../src/modules/registry/contract.ts';
+import type { CatalogueValues } from '../../../../src/modules/catalogue/contract.ts';
 import { fenToYuan, yuanToFen } from '../../lib/format.ts';
 import type { FieldErrors } from '../enrollments/enrollment-form.ts';
 import type { CatalogueKind, ChargeClass } from './reference-labels.ts';

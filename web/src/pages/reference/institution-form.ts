@@ -1,7 +1,7 @@
 // The 定点机构 add/edit form as plain values: checks with the API's messages (request schema and
 // reference rules) and conversion to the API body.
 import { isIsoDate } from '../../../../src/domain/registry/enrollment-rules.ts';
-import type { InstitutionValues } from '../../../../src/modules/registry/contract.ts';
+import type { InstitutionValues } from '../../../../src/modules/institutions/contract.ts';
 import type { FieldErrors } from '../enrollments/enrollment-form.ts';
 import type { InstitutionKind } from './reference-labels.ts';
 

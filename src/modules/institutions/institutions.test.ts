@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import {
-  addInstitution,
+  registryApp,
   TOWNSHIP,
   TOWNSHIP_2,
   VILLAGE,
   VILLAGE_2,
   VILLAGE_OTHER_TOWNSHIP,
-} from './test-fixtures.ts';
-import { registryApp } from './testing.ts';
+} from '../registry/testing.ts';
+import { addInstitution } from './testing.ts';
 
 dbTest('GET /institutions filters by qualification and by township, with the other filters', async (db) => {
   const app = await registryApp(db);

@@ -1,17 +1,6 @@
-// Catalogue items (医保目录): search, detail, and admin create/update. One national code may have
-// successive versions distinguished by valid_from.
+// All SQL of catalogue_item.
 import type { Queryable } from '../../db/types.ts';
-import { type CatalogueInput, checkCatalogueItem } from '../../domain/registry/reference-rules.ts';
-import { conflict, notFound } from '../../domain/shared/errors.ts';
-import { type Actor, audit } from '../audit/index.ts';
-
-export interface CatalogueValues extends CatalogueInput {
-  code: string;
-  name: string;
-  kind: 'drug' | 'service' | 'material';
-  medChrgitmType: string;
-  inpatientOnly: boolean;
-}
+import type { CatalogueFilter, CatalogueItem, CatalogueValues } from './contract.ts';
 
 const COLUMNS = `c.id, c.code, c.name, c.kind, c.chrgitm_lv AS "chrgitmLv", c.first_share_bp AS "firstShareBp",
   c.price_cap_fen AS "priceCapFen", c.med_chrgitm_type AS "medChrgitmType", c.gender_limit AS "genderLimit",
@@ -20,12 +9,7 @@ const COLUMNS = `c.id, c.code, c.name, c.kind, c.chrgitm_lv AS "chrgitmLv", c.fi
 
 const likeOf = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export async function listCatalogue(
-  q: Queryable,
-  f: { q?: string; kind?: string; chrgitmLv?: string },
-  limit: number,
-  offset: number,
-) {
+export async function listCatalogue(q: Queryable, f: CatalogueFilter, limit: number, offset: number) {
   const params: unknown[] = [];
   const where = ['true'];
   if (f.q) {
@@ -52,12 +36,30 @@ export async function listCatalogue(
   return { items, total };
 }
 
-export async function findCatalogueItem(q: Queryable, id: number, forUpdate = false) {
-  const [row] = await q.query<CatalogueValues & { id: number }>(
+export async function findCatalogueItem(
+  q: Queryable,
+  id: number,
+  forUpdate = false,
+): Promise<CatalogueItem | null> {
+  const [row] = await q.query<CatalogueItem>(
     `SELECT ${COLUMNS} FROM catalogue_item c WHERE c.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
     [id],
   );
   return row ?? null;
+}
+
+/** Another version of the code starting on the same day (excludeId: the item being edited). */
+export async function versionExists(
+  tx: Queryable,
+  code: string,
+  validFrom: string,
+  excludeId: number | null,
+): Promise<boolean> {
+  const [dup] = await tx.query(
+    'SELECT 1 FROM catalogue_item WHERE code = $1 AND valid_from = $2 AND ($3::bigint IS NULL OR id <> $3::bigint)',
+    [code, validFrom, excludeId],
+  );
+  return dup !== undefined;
 }
 
 const values = (v: CatalogueValues) => [
@@ -76,39 +78,17 @@ const values = (v: CatalogueValues) => [
   v.validTo,
 ];
 
-async function assertNoVersionClash(tx: Queryable, v: CatalogueValues, excludeId: number | null) {
-  const [dup] = await tx.query(
-    'SELECT 1 FROM catalogue_item WHERE code = $1 AND valid_from = $2 AND ($3::bigint IS NULL OR id <> $3::bigint)',
-    [v.code, v.validFrom, excludeId],
-  );
-  if (dup) {
-    throw conflict('CATALOGUE_DUPLICATE', `目录编码 ${v.code} 在 ${v.validFrom} 生效的版本已存在`, {
-      field: 'validFrom',
-    });
-  }
-}
-
-export async function createCatalogueItem(tx: Queryable, actor: Actor, v: CatalogueValues) {
-  const err = checkCatalogueItem(v);
-  if (err) throw err;
-  await assertNoVersionClash(tx, v, null);
+export async function insertItem(tx: Queryable, v: CatalogueValues): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO catalogue_item (code, name, kind, chrgitm_lv, first_share_bp, price_cap_fen, med_chrgitm_type,
                                  gender_limit, min_age, max_age, inpatient_only, valid_from, valid_to)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     values(v),
   );
-  const after = await findCatalogueItem(tx, row.id);
-  await audit(tx, actor, 'catalogue.create', 'catalogue_item', row.id, null, after);
-  return after;
+  return row.id;
 }
 
-export async function updateCatalogueItem(tx: Queryable, actor: Actor, id: number, v: CatalogueValues) {
-  const before = await findCatalogueItem(tx, id, true);
-  if (!before) throw notFound('CATALOGUE_NOT_FOUND', `目录项目 ${id} 不存在`);
-  const err = checkCatalogueItem(v);
-  if (err) throw err;
-  await assertNoVersionClash(tx, v, id);
+export async function updateItem(tx: Queryable, id: number, v: CatalogueValues): Promise<void> {
   await tx.query(
     `UPDATE catalogue_item SET code = $1, name = $2, kind = $3, chrgitm_lv = $4, first_share_bp = $5,
             price_cap_fen = $6, med_chrgitm_type = $7, gender_limit = $8, min_age = $9, max_age = $10,
@@ -116,7 +96,4 @@ export async function updateCatalogueItem(tx: Queryable, actor: Actor, id: numbe
       WHERE id = $14`,
     [...values(v), id],
   );
-  const after = await findCatalogueItem(tx, id);
-  await audit(tx, actor, 'catalogue.update', 'catalogue_item', id, before, after);
-  return after;
 }
