@@ -15,6 +15,13 @@ export const ruleChangeBody = z.object({
 export type RuleChangeBody = z.infer<typeof ruleChangeBody>;
 
 export const runBody = z.object({ from: isoDate, to: isoDate });
+
+/** A knowledge point's last day (停用), with the reason kept in the audit trail. */
+export const knowledgeEndBody = z.object({
+  validTo: isoDate,
+  reason: z.string().trim().min(2, '请填写停用原因').max(200),
+});
+export type KnowledgeEndBody = z.infer<typeof knowledgeEndBody>;
 export type RunBody = z.infer<typeof runBody>;
 
 /** 进销存: the list's filter, and the batch name an import is recorded under. */
@@ -59,6 +66,8 @@ export interface RuleRow {
 }
 
 export interface KnowledgeRow {
+  /** absent on a point not yet stored */
+  id?: number;
   template: string;
   itemCode: string;
   value: Record<string, unknown>;

@@ -92,13 +92,28 @@ export async function insertKnowledge(q: Queryable, rows: KnowledgeRow[], at: Da
 
 export async function listKnowledge(q: Queryable, template: string | null, limit: number, offset: number) {
   const rows = await q.query<KnowledgeRow & { total: number }>(
-    `SELECT template, item_code AS "itemCode", value, batch, valid_from::text AS "validFrom", valid_to::text AS "validTo",
-            count(*) OVER ()::int AS total
+    `SELECT id::int, template, item_code AS "itemCode", value, batch, valid_from::text AS "validFrom",
+            valid_to::text AS "validTo", count(*) OVER ()::int AS total
        FROM supervision_knowledge WHERE $1::text IS NULL OR template = $1
       ORDER BY template, item_code, valid_from LIMIT $2 OFFSET $3`,
     [template, limit, offset],
   );
   return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
+}
+
+/** A knowledge point, locked for a change. */
+export async function lockKnowledge(q: Queryable, id: number): Promise<KnowledgeRow | null> {
+  const rows = await q.query<KnowledgeRow>(
+    `SELECT id::int, template, item_code AS "itemCode", value, batch, valid_from::text AS "validFrom",
+            valid_to::text AS "validTo"
+       FROM supervision_knowledge WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function endKnowledge(q: Queryable, id: number, validTo: string): Promise<void> {
+  await q.query(`UPDATE supervision_knowledge SET valid_to = $2 WHERE id = $1`, [id, validTo]);
 }
 
 const RUN = `id::int, from_date::text AS "fromDate", to_date::text AS "toDate", status, rules, chunks_total AS "chunksTotal",

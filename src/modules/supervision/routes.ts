@@ -5,7 +5,7 @@ import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/index.ts';
-import { ruleChangeBody, runBody, stockBatch, stockQuery } from './contract.ts';
+import { knowledgeEndBody, ruleChangeBody, runBody, stockBatch, stockQuery } from './contract.ts';
 import * as repo from './repo.ts';
 import * as service from './service.ts';
 import * as stock from './stock.ts';
@@ -76,6 +76,15 @@ export const supervisionRoutes: RoutesPlugin = (app, deps) => {
       const rows = await deps.db.tx((tx) => service.importKnowledge(tx, body, actor, deps.now()));
       reply.status(201);
       return { rows };
+    },
+  );
+
+  app.post(
+    '/api/supervision/knowledge/:id/end',
+    { config: { permission: 'supervision.rules' }, schema: { params: runParams, body: knowledgeEndBody } },
+    async (req) => {
+      const actor = staffActor(staffOf(req));
+      return deps.db.tx((tx) => service.endKnowledge(tx, req.params.id, req.body, actor, deps.now()));
     },
   );
 

@@ -8,7 +8,7 @@ import type { Db } from '../../db/types.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { at, hisWorld, wire } from '../his/testing.ts';
 import * as repo from './repo.ts';
-import { changeRule, createRun, executeRun, refreshChangedVisits } from './service.ts';
+import { changeRule, createRun, endKnowledge, executeRun, refreshChangedVisits } from './service.ts';
 
 const A = 'XA01ABD075A002010100483';
 const C = 'XC03CXX999C001010100222';
@@ -102,6 +102,41 @@ dbTest('a scan reuses each visit’s stored results until something it reads cha
   const sixth = await scan(db, now);
   assert.deepEqual([sixth.checked, sixth.reused], [2, 0]);
   assert.ok(sixth.hits.includes(`QUANTITY ${over} 24000 0001`), sixth.hits.join('\n'));
+
+  // the point ended (停用) before the range's last day: a new basis, its hit gone; refusals change nothing
+  const point = (await repo.listKnowledge(db, 'QUANTITY', 10, 0)).items[0]!;
+  const end = (validTo: string) =>
+    db.tx((tx) => endKnowledge(tx, point.id!, { validTo, reason: '新版知识库已调整' }, SYSTEM_ACTOR, now));
+  await assert.rejects(end('2025-12-31'), { code: 'SUPERVISION_KNOWLEDGE_END_EARLY' });
+  await end('2026-03-20');
+  await assert.rejects(end('2026-03-25'), { code: 'SUPERVISION_KNOWLEDGE_ENDED' });
+  const ended = await scan(db, now);
+  assert.deepEqual([ended.checked, ended.reused], [2, 0]);
+  assert.deepEqual(ended.hits, fifth.hits);
+  const history = await db.query<{ after: { validTo: string; reason: string } }>(
+    `SELECT after FROM audit_entry WHERE action = 'supervision.knowledge_end'`,
+  );
+  assert.deepEqual(
+    history.map((h) => [h.after.validTo, h.after.reason]),
+    [['2026-03-20', '新版知识库已调整']],
+  );
+  await db.tx((tx) =>
+    repo.insertKnowledge(
+      tx,
+      [
+        {
+          template: 'QUANTITY',
+          itemCode: CAPPED,
+          value: { max: 1 },
+          batch: 'T3',
+          validFrom: '2026-03-21',
+          validTo: null,
+        },
+      ],
+      now,
+    ),
+  );
+  assert.deepEqual((await scan(db, now)).hits, sixth.hits, 'the next batch applies again');
 
   // the price-cap rule switched off: a new basis again, and its hits are gone from the next run
   await db.tx((tx) =>

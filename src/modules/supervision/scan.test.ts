@@ -254,5 +254,28 @@ dbTest(
       payload: { from: '2026-03-31', to: '2026-03-01' },
     });
     assert.equal(badRange.json().error.code, 'SUPERVISION_RANGE_INVALID');
+    // ending a knowledge point is the admin's: an auditor is refused, a missing point is named
+    const endBody = { validTo: '2026-06-30', reason: '知识库调整' };
+    const byAuditor = await w.app.inject({
+      method: 'POST',
+      url: '/api/supervision/knowledge/1/end',
+      headers: { cookie: auditor },
+      payload: endBody,
+    });
+    assert.equal(byAuditor.statusCode, 403);
+    const missing = await w.app.inject({
+      method: 'POST',
+      url: '/api/supervision/knowledge/999999/end',
+      headers: { cookie: admin },
+      payload: endBody,
+    });
+    assert.equal(missing.json().error.code, 'SUPERVISION_KNOWLEDGE_NOT_FOUND');
+    const noReason = await w.app.inject({
+      method: 'POST',
+      url: '/api/supervision/knowledge/1/end',
+      headers: { cookie: admin },
+      payload: { validTo: '2026-06-30', reason: '' },
+    });
+    assert.equal(noReason.statusCode, 400);
   },
 );

@@ -14,6 +14,7 @@ import { TEMPLATES, templateOf } from '../../domain/supervision/templates.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import { forgetBlockingRules } from './during.ts';
+import type { KnowledgeEndBody } from './contract.ts';
 import * as repo from './repo.ts';
 import {
   INSTITUTION_RULES,
@@ -232,6 +233,33 @@ export async function hitsXlsx(q: Queryable, runId: number): Promise<Buffer> {
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * A knowledge point ends (停用) on a day: not before it began, and not moved once ended, with the
+ * reason in the audit trail (its history). The scans after it see a new basis.
+ */
+export async function endKnowledge(tx: Queryable, id: number, b: KnowledgeEndBody, actor: Actor, now: Date) {
+  const before = await repo.lockKnowledge(tx, id);
+  if (!before) throw notFound('SUPERVISION_KNOWLEDGE_NOT_FOUND', `知识点 ${id} 不存在`);
+  if (before.validTo !== null) {
+    throw badRequest('SUPERVISION_KNOWLEDGE_ENDED', `知识点 ${id} 已于 ${before.validTo} 停用`);
+  }
+  if (b.validTo < before.validFrom) {
+    throw badRequest('SUPERVISION_KNOWLEDGE_END_EARLY', `停用日期不能早于生效日期 ${before.validFrom}`);
+  }
+  await repo.endKnowledge(tx, id, b.validTo);
+  await audit(
+    tx,
+    actor,
+    'supervision.knowledge_end',
+    'supervision_knowledge',
+    String(id),
+    before,
+    { ...before, validTo: b.validTo, reason: b.reason },
+    now,
+  );
+  return { ...before, validTo: b.validTo };
 }
 
 /** Knowledge points given as data (the demo county's set; the workbench imports xlsx). */

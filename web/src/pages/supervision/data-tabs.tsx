@@ -2,7 +2,8 @@
 // as a workbook of one sheet per template by an admin) and 进销存 (each institution's monthly stock of
 // an item, imported as a workbook by an auditor). An import is all or nothing: a bad row refuses the
 // file with its sheet and row.
-import { Alert, Button, Input, Select, Space, Upload } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Upload } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { KNOWLEDGE_TEMPLATES } from '../../../../src/domain/supervision/knowledge.ts';
 import { STOCK_HEADERS } from '../../../../src/domain/supervision/stock.ts';
@@ -33,8 +34,20 @@ export function Knowledge() {
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const list = useApi<Page<KnowledgeRow>>('/api/supervision/knowledge', { template, ...paging });
   const [message, setMessage] = useState<Message>(null);
+  const [ending, setEnding] = useState<KnowledgeRow | null>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {ending && (
+        <EndKnowledge
+          point={ending}
+          onClose={() => setEnding(null)}
+          onDone={(text) => {
+            setEnding(null);
+            setMessage({ ok: true, text });
+            list.reload();
+          }}
+        />
+      )}
       <Space wrap>
         <Select
           allowClear
@@ -90,6 +103,19 @@ export function Knowledge() {
           { title: '批次', dataIndex: 'batch' },
           { title: '生效日期', dataIndex: 'validFrom' },
           { title: '失效日期', render: (_, r) => r.validTo ?? '—' },
+          ...(admin
+            ? [
+                {
+                  title: '',
+                  render: (_: unknown, r: KnowledgeRow) =>
+                    r.validTo === null && (
+                      <Button type="link" onClick={() => setEnding(r)}>
+                        停用
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
     </Space>
@@ -176,5 +202,42 @@ export function Stock() {
         ]}
       />
     </Space>
+  );
+}
+
+/** 停用 a knowledge point from a day, with the reason (kept in the audit trail). */
+function EndKnowledge(p: { point: KnowledgeRow; onClose: () => void; onDone: (text: string) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: { validTo: Dayjs; reason: string }) => {
+    setError(null);
+    try {
+      await api.post(`/api/supervision/knowledge/${p.point.id}/end`, {
+        validTo: v.validTo.format('YYYY-MM-DD'),
+        reason: v.reason,
+      });
+      p.onDone(`知识点 ${p.point.itemCode} 自 ${v.validTo.format('YYYY-MM-DD')} 后停用`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  return (
+    <Modal open title={`停用知识点 ${p.point.itemCode}`} onCancel={p.onClose} footer={null} destroyOnHidden>
+      <Form layout="vertical" onFinish={submit}>
+        <Form.Item name="validTo" label="最后有效日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label="停用原因"
+          rules={[{ required: true, min: 2, message: '请填写停用原因' }]}
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        {error && <Alert type="error" message={error} showIcon style={{ marginBottom: 12 }} />}
+        <Button type="primary" htmlType="submit">
+          停用
+        </Button>
+      </Form>
+    </Modal>
   );
 }
