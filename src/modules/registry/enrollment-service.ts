@@ -16,6 +16,7 @@ import {
   stopEnrollment,
   updateEnrollment,
 } from './enrollment-repo.ts';
+import { identityTypeExists } from './identity-type-repo.ts';
 import { findPerson, type PersonRow } from './person-repo.ts';
 
 export interface EnrollmentInput {
@@ -70,8 +71,7 @@ export async function checked(
   );
   if (paid) throw paid;
   if (input.assistedIdentity) {
-    const [t] = await tx.query('SELECT 1 FROM identity_type WHERE code = $1', [input.assistedIdentity]);
-    if (!t) {
+    if (!(await identityTypeExists(tx, input.assistedIdentity))) {
       throw badRequest('IDENTITY_TYPE_UNKNOWN', '所填资助身份类别不存在', {
         field: 'assistedIdentity',
         identity: input.assistedIdentity,

@@ -43,3 +43,8 @@ export async function sensitiveIdentityCodes(q: Queryable): Promise<string[]> {
     (r) => r.code,
   );
 }
+
+export async function identityTypeExists(q: Queryable, code: string): Promise<boolean> {
+  const [t] = await q.query('SELECT 1 FROM identity_type WHERE code = $1', [code]);
+  return t !== undefined;
+}

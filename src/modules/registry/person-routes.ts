@@ -9,6 +9,7 @@ import { disclosureFor, shownListRow, shownPersonFile } from './disclosure.ts';
 import { addIdentitySpell, endIdentitySpell } from './identity-service.ts';
 import { personKeyFilter } from './person-lookup.ts';
 import { listPersons } from './person-repo.ts';
+import { householdVillage } from './place-repo.ts';
 import { personFile, publicPerson, registerPerson, revealPerson, updatePerson } from './person-service.ts';
 import { isoDate, nameText, psnNo, text, townshipCode, villageCode } from './schemas.ts';
 import { assertPersonInScope, assertVillage, chinaDay, isAgentOnly } from './scope.ts';
@@ -93,11 +94,8 @@ export const personRoutes: RoutesPlugin = (app, deps) => {
       const today = chinaDay(deps.now());
       const person = await deps.db.tx(async (tx) => {
         if (req.body.householdNo && isAgentOnly(staff)) {
-          const [h] = await tx.query<{ v: string }>(
-            'SELECT village_code AS v FROM household WHERE household_no = $1',
-            [req.body.householdNo],
-          );
-          if (h) assertVillage(staff, h.v);
+          const village = await householdVillage(tx, req.body.householdNo);
+          if (village !== undefined) assertVillage(staff, village);
         }
         return registerPerson(tx, staffActor(staff), req.body, today);
       });

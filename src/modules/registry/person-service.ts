@@ -19,6 +19,7 @@ import {
   statusHistory,
   updatePersonFields,
 } from './person-repo.ts';
+import { villageAdmdvs as admdvsOfVillage } from './place-repo.ts';
 
 /** The person as every API response shows it: certno and phone masked, age on today. */
 export function publicPerson<T extends PersonRow>(p: T, today: string) {
@@ -26,9 +27,10 @@ export function publicPerson<T extends PersonRow>(p: T, today: string) {
 }
 
 async function villageAdmdvs(q: Queryable, villageCode: string): Promise<string> {
-  const [v] = await q.query<{ admdvs: string }>('SELECT admdvs FROM village WHERE code = $1', [villageCode]);
-  if (!v) throw badRequest('VILLAGE_NOT_FOUND', `村（社区）${villageCode} 不存在`, { field: 'villageCode' });
-  return v.admdvs;
+  const admdvs = await admdvsOfVillage(q, villageCode);
+  if (admdvs === null)
+    throw badRequest('VILLAGE_NOT_FOUND', `村（社区）${villageCode} 不存在`, { field: 'villageCode' });
+  return admdvs;
 }
 
 function phoneOrNull(raw: string | null | undefined): string | null {

@@ -3,6 +3,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { forbidden, notFound } from '../../domain/shared/errors.ts';
 import type { Staff } from '../accounts/index.ts';
+import { householdVillage, personVillage } from './place-repo.ts';
 
 /** The calendar day in China for a clock reading (one home: domain/shared/calendar.ts). */
 export { chinaDay } from '../../domain/shared/calendar.ts';
@@ -17,19 +18,14 @@ export function assertVillage(staff: Staff, villageCode: string | null): void {
 
 /** Agents only: the person must live in the agent's village (404 first when unknown). */
 export async function assertPersonInScope(q: Queryable, staff: Staff, psnNo: string): Promise<void> {
-  const [p] = await q.query<{ village_code: string | null }>(
-    'SELECT village_code FROM person WHERE psn_no = $1',
-    [psnNo],
-  );
-  if (!p) throw notFound('PERSON_NOT_FOUND', `人员 ${psnNo} 不存在`, { field: 'psnNo' });
-  assertVillage(staff, p.village_code);
+  const village = await personVillage(q, psnNo);
+  if (village === undefined) throw notFound('PERSON_NOT_FOUND', `人员 ${psnNo} 不存在`, { field: 'psnNo' });
+  assertVillage(staff, village);
 }
 
 export async function assertHouseholdInScope(q: Queryable, staff: Staff, householdNo: string): Promise<void> {
-  const [h] = await q.query<{ village_code: string }>(
-    'SELECT village_code FROM household WHERE household_no = $1',
-    [householdNo],
-  );
-  if (!h) throw notFound('HOUSEHOLD_NOT_FOUND', `家庭户 ${householdNo} 不存在`, { field: 'householdNo' });
-  assertVillage(staff, h.village_code);
+  const village = await householdVillage(q, householdNo);
+  if (village === undefined)
+    throw notFound('HOUSEHOLD_NOT_FOUND', `家庭户 ${householdNo} 不存在`, { field: 'householdNo' });
+  assertVillage(staff, village);
 }

@@ -11,6 +11,14 @@ import {
 } from '../../domain/registry/person-rules.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
+import {
+  endOpenSpells,
+  insertStatusChange,
+  lockPersonStatus,
+  personStatus,
+  setCurrentStatus,
+  stopEnrollmentsPast,
+} from './status-repo.ts';
 
 export interface StatusChangeInput {
   status: PersonStatus;
@@ -39,39 +47,19 @@ export async function applyStatusChange(
   input: StatusChangeInput,
   today?: string,
 ): Promise<StatusChangeResult> {
-  const [before] = await tx.query<{
-    status: string;
-    statusDate: string | null;
-    deathDate: string | null;
-    admdvs: string;
-  }>(
-    `SELECT status, status_date::text AS "statusDate", death_date::text AS "deathDate", admdvs FROM person WHERE psn_no = $1 FOR UPDATE`,
-    [psnNo],
-  );
+  const before = await lockPersonStatus(tx, psnNo);
   if (!before) throw notFound('PERSON_NOT_FOUND', `人员 ${psnNo} 不存在`, { field: 'psnNo' });
   const err = checkStatusChange(before, input, today ?? '9999-12-31');
   if (err) throw err;
 
-  await tx.query(
-    `INSERT INTO person_status_change (psn_no, admdvs, status, effective_date, source, note) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [psnNo, before.admdvs, input.status, input.effectiveDate, input.source, input.note ?? null],
-  );
+  await insertStatusChange(tx, psnNo, before.admdvs, input);
   const becomesCurrent =
     input.status === 'deceased' || before.statusDate === null || before.statusDate <= input.effectiveDate;
   if (becomesCurrent) {
     // a correction back to normal clears a recorded death (it was entered in error)
-    await tx.query(
-      `UPDATE person SET status = $2, status_date = $3,
-              death_date = CASE WHEN $2 = 'deceased' THEN $3::date WHEN $2 = 'normal' THEN NULL ELSE death_date END,
-              updated_at = now()
-        WHERE psn_no = $1`,
-      [psnNo, input.status, input.effectiveDate],
-    );
+    await setCurrentStatus(tx, psnNo, input.status, input.effectiveDate);
   }
-  const [after] = await tx.query<{ status: string; statusDate: string | null; deathDate: string | null }>(
-    `SELECT status, status_date::text AS "statusDate", death_date::text AS "deathDate" FROM person WHERE psn_no = $1`,
-    [psnNo],
-  );
+  const after = await personStatus(tx, psnNo);
   await audit(tx, actor, 'person.status_change', 'person', psnNo, strip(before), {
     ...after,
     change: {
@@ -86,12 +74,7 @@ export async function applyStatusChange(
   let enrollmentsStopped = 0;
   if (statusEndsCoverage(input.status)) {
     const reason = STATUS_NAMES[input.status];
-    const ended = await tx.query<{ id: number; identityCode: string; validTo: string | null }>(
-      `UPDATE person_identity SET valid_to = $2, end_reason = $3
-        WHERE psn_no = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)
-       RETURNING id, identity_code AS "identityCode", valid_to::text AS "validTo"`,
-      [psnNo, input.effectiveDate, reason],
-    );
+    const ended = await endOpenSpells(tx, psnNo, input.effectiveDate, reason);
     for (const i of ended) {
       await audit(tx, actor, 'identity.end', 'person_identity', i.id, null, {
         psnNo,
@@ -99,12 +82,7 @@ export async function applyStatusChange(
         endReason: reason,
       });
     }
-    const stopped = await tx.query<{ id: number; insutype: string; beginDate: string }>(
-      `UPDATE enrollment SET status = 'stopped', stopped_on = $2, stop_reason = $3
-        WHERE psn_no = $1 AND status = 'active' AND end_date > $2::date
-       RETURNING id, insutype, begin_date::text AS "beginDate"`,
-      [psnNo, input.effectiveDate, reason],
-    );
+    const stopped = await stopEnrollmentsPast(tx, psnNo, input.effectiveDate, reason);
     for (const e of stopped) {
       await audit(
         tx,
