@@ -1,11 +1,11 @@
-// The 事后 scan as set-based SQL. The line and visit grains read each fee line of the range once, in
-// a read-only statement that PostgreSQL may share among parallel workers: a join to its visit,
-// person, institution, catalogue entry and knowledge points, grouped by visit into a few sums and one
-// bit set of the line rules its lines broke. Only the visits this pass marks (a small share) are read
-// again, line by line through the visit index, to name the lines and amounts of each hit. The person
-// and institution grains read the visits and settlements of the range. Every stage inserts its hits
-// into supervision_hit. Rule conditions are SQL built from the fixed template list; parameters are
-// bound values.
+// The 事后 scan as set-based SQL. The line and visit grains are evaluated once per visit and stored
+// (supervision_visit_hit, under a basis: refreshVisits), by the payment audit's job as lines arrive
+// or by a scan for the visits of its range that changed or are stale; a scan then copies the stored
+// hits into its run. The evaluation reads the fee lines of its visits in one read-only statement that
+// PostgreSQL may share among parallel workers: a join to visit, person, institution, catalogue entry
+// and knowledge points, grouped by visit into a few sums and the broken lines. The person and
+// institution grains read the visits, settlements and stock of the range. Rule conditions are SQL
+// built from the fixed template list; parameters are bound values.
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
 import { type ItemKnowledge, indicationPattern } from '../../domain/supervision/line-rules.ts';
