@@ -24,7 +24,6 @@ const isTestHelper = (f: string) =>
 const isDemo = (f: string) =>
   f.startsWith('src/demo/') ||
   f.startsWith('src/domain/demo/') ||
-  f.startsWith('src/modules/demo/') ||
   /(^|\/)demo(-[\w-]+)?\.ts$/.test(f);
 const moduleOf = (f: string) => /^src\/modules\/([^/]+)\//.exec(f)?.[1] ?? null;
 /** Files allowed to hold SQL: repositories, query files and migrations (and the db layer itself). */
