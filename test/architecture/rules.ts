@@ -22,9 +22,7 @@ const isTest = (f: string) => /\.test\.tsx?$/.test(f) || f.startsWith('test/') |
 const isTestHelper = (f: string) =>
   /(^|\/)testing\.ts$/.test(f) || /(^|\/)testing\//.test(f) || /(^|\/)(test-[\w-]+|fixtures)\.ts$/.test(f);
 const isDemo = (f: string) =>
-  f.startsWith('src/demo/') ||
-  f.startsWith('src/domain/demo/') ||
-  /(^|\/)demo(-[\w-]+)?\.ts$/.test(f);
+  f.startsWith('src/demo/') || f.startsWith('src/domain/demo/') || /(^|\/)demo(-[\w-]+)?\.ts$/.test(f);
 const moduleOf = (f: string) => /^src\/modules\/([^/]+)\//.exec(f)?.[1] ?? null;
 /** Files allowed to hold SQL: repositories, query files and migrations (and the db layer itself). */
 const maySql = (f: string) =>
