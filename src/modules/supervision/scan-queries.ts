@@ -127,7 +127,13 @@ type Scope = { range: { from: string; to: string } } | { todo: true };
  * that broke a line rule or may break a visit rule, a few sums and its broken lines. `on` is the day
  * whose knowledge points apply.
  */
-async function markVisits(q: Queryable, scope: Scope, rules: ScanRule[], on: string): Promise<void> {
+async function markVisits(
+  q: Queryable,
+  scope: Scope,
+  rules: ScanRule[],
+  on: string,
+  knowledge: string,
+): Promise<void> {
   const line = rules.filter((r) => LINE[r.template]);
   const visit = new Map(rules.filter((r) => VISIT_RULES.includes(r.template)).map((r) => [r.template, r]));
   // each line's conditions, evaluated once into a bit set
@@ -190,7 +196,7 @@ async function markVisits(q: Queryable, scope: Scope, rules: ScanRule[], on: str
     [
       'range' in scope ? scope.range.from : null,
       'range' in scope ? scope.range.to : null,
-      await knowledgeParam(q, on),
+      knowledge,
       await pairCodesParam(q, on),
     ],
   );
@@ -288,7 +294,13 @@ async function storeMarked(q: Queryable, rules: ScanRule[], on: string): Promise
  * visits' own rows — the rules and their parameters, the knowledge points and pairs valid on `on`,
  * the catalogue's restrictions and the institutions' levels. Returns its id (a new one when new).
  */
-async function basisOf(q: Queryable, rules: ScanRule[], on: string, now: Date): Promise<number> {
+async function basisOf(
+  q: Queryable,
+  rules: ScanRule[],
+  on: string,
+  knowledge: string,
+  now: Date,
+): Promise<number> {
   const facts = await q.query<{ catalogue: string | null; levels: string | null }>(
     `SELECT (SELECT md5(string_agg(concat_ws('|', id, gender_limit, min_age, max_age, inpatient_only, price_cap_fen), ',' ORDER BY id))
                FROM catalogue_item) AS catalogue,
@@ -299,7 +311,7 @@ async function basisOf(q: Queryable, rules: ScanRule[], on: string, now: Date): 
     .update(
       JSON.stringify({
         rules: rules.map((r) => [r.code, r.template, r.params]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
-        knowledge: await knowledgeParam(q, on),
+        knowledge,
         pairs: pairList,
         ...facts[0],
       }),
@@ -311,6 +323,11 @@ async function basisOf(q: Queryable, rules: ScanRule[], on: string, now: Date): 
     [digest, now],
   );
   return r[0]!.id;
+}
+
+/** Whether any visit changed since its results were computed (the payment audit's job asks first). */
+export async function anyVisitChanged(q: Queryable): Promise<boolean> {
+  return (await q.query(`SELECT 1 FROM supervision_visit_changed LIMIT 1`)).length > 0;
 }
 
 export interface Refreshed {
@@ -335,7 +352,9 @@ export async function refreshVisits(
 ): Promise<Refreshed> {
   const mine = rules.filter((r) => LINE[r.template] || VISIT_RULES.includes(r.template));
   await q.query(`SELECT pg_advisory_xact_lock(hashtext('supervision_visit_results'))`);
-  const basis = await basisOf(q, mine, on, now);
+  // the knowledge points valid on the day: part of the basis, and read by the pass
+  const knowledge = await knowledgeParam(q, on);
+  const basis = await basisOf(q, mine, on, knowledge, now);
   // the change records this computation answers for (removed by id at the end)
   if ('range' in scope) {
     await q.query(
@@ -385,7 +404,7 @@ export async function refreshVisits(
   const { todo, total, covered } = counts[0]!;
   if (todo > 0) {
     await q.query(`ANALYZE scan_todo`);
-    await markVisits(q, 'range' in scope && covered >= total ? scope : { todo: true }, mine, on);
+    await markVisits(q, 'range' in scope && covered >= total ? scope : { todo: true }, mine, on, knowledge);
     await q.query(`DELETE FROM supervision_visit_hit WHERE mdtrt_id IN (SELECT mdtrt_id FROM scan_todo)`);
     await storeMarked(q, mine, on);
     await q.query(

@@ -23,6 +23,7 @@ import {
   type ScanRule,
   scanInstitutions,
   scanLinesAndVisits,
+  anyVisitChanged,
   refreshVisits,
   scanPersons,
   VISIT_RULES,
@@ -171,6 +172,8 @@ async function afterRules(q: Queryable, now: Date): Promise<ScanRule[]> {
  */
 export async function refreshChangedVisits(db: Db, now: Date, batch = 2_000): Promise<number> {
   let total = 0;
+  // nothing changed (the common tick): no rules, basis or transaction
+  if (!(await anyVisitChanged(db))) return 0;
   for (;;) {
     const done = await db.tx(async (tx) =>
       refreshVisits(tx, { changed: batch }, await afterRules(tx, now), chinaDay(now), now),
