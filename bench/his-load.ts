@@ -2,7 +2,10 @@
 // parsing the HIS messages does not share the server's event loop. Reads a plan file (port,
 // institutions, flows), runs the flows with one keep-alive connection per client, and prints one
 // JSON line: elapsed seconds, the settlement calls' latencies, and msgid → flow for the recording.
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../src/modules/his/client.ts';
 import { type LineSpec, totalOf, wire } from '../src/domain/his/wire-builders.ts';
@@ -133,6 +136,32 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const used = process.cpuUsage(cpu);
   for (const c of clients) c.agent.destroy();
   return { seconds, cpuSeconds: (used.user + used.system) / 1e6, latencies, messages };
+}
+
+/** Run a plan in a child process (this file) and read its result line. */
+export async function runLoadProcess(plan: LoadPlan): Promise<LoadResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
+  const planFile = join(dir, 'plan.json');
+  writeFileSync(planFile, JSON.stringify(plan));
+  try {
+    return await new Promise<LoadResult>((resolve, reject) => {
+      const child = spawn(process.execPath, [import.meta.filename, planFile], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.on('data', (c) => {
+        out += c;
+      });
+      child.on('error', reject);
+      child.on('exit', (code) =>
+        code === 0
+          ? resolve(JSON.parse(out) as LoadResult)
+          : reject(new Error(`load generator exited ${code}`)),
+      );
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.main) {

@@ -11,11 +11,7 @@
 //    second fresh schema by 8 concurrent workers through the same driver (pg), flow by flow, with
 //    no HTTP and no engine. Printed: its settlements/s, the settlement call's statements' p50/p99,
 //    and the ratios HTTP / baseline (throughput and p99).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildApp } from '../src/api/app.ts';
 import { freshPostgres } from '../src/db/testing.ts';
 import type { Db } from '../src/db/types.ts';
@@ -24,7 +20,7 @@ import { makeIdNumber } from '../src/domain/registry/id-number.ts';
 import type { LineSpec } from '../src/domain/his/wire-builders.ts';
 import { seedDemoPolicies } from '../src/modules/policy/testing.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
-import type { LoadPlan, LoadResult } from './his-load.ts';
+import { type LoadPlan, runLoadProcess } from './his-load.ts';
 import { byFlow, profile, recording, replayFlow } from './settlement-replay.ts';
 
 const ADMDVS = '410926';
@@ -117,27 +113,9 @@ async function httpPhase(db: Db, flows: Flow[], creds: { code: string; paasid: s
   const app = await buildApp({ db: rec.db, now: () => new Date(), version: 'bench' }, { serveWeb: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
-  const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
-  const planFile = join(dir, 'plan.json');
-  writeFileSync(planFile, JSON.stringify({ port, creds, flows } satisfies LoadPlan));
   const cpu = process.cpuUsage();
-  const result = await new Promise<LoadResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(import.meta.dirname, 'his-load.ts'), planFile], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out) as LoadResult)
-        : reject(new Error(`load generator exited ${code}`)),
-    );
-  });
+  const result = await runLoadProcess({ port, creds, flows } satisfies LoadPlan);
   const used = process.cpuUsage(cpu);
-  rmSync(dir, { recursive: true, force: true });
   if (process.env.BENCH_PROFILE)
     console.log(
       `  server cpu ${((used.user + used.system) / 1e6).toFixed(2)} s of ${result.seconds.toFixed(2)} s (${((used.user + used.system) / 1e3 / flows.length).toFixed(2)} ms a visit); load generator cpu ${((result.cpuSeconds * 1e3) / flows.length).toFixed(2)} ms a visit`,

@@ -1,15 +1,11 @@
 // 事前/事中 at the HIS's pace: 8 concurrent clients call 3101 with a 30-order stay, against the
 // real server on PostgreSQL with the demo rules and a few hundred knowledge points. Printed: calls/s
 // and p50/p99 latency (target p99 < 30 ms).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildApp } from '../src/api/app.ts';
 import { freshPostgres } from '../src/db/testing.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
-import type { LoadPlan, LoadResult } from './his-load.ts';
+import { runLoadProcess } from './his-load.ts';
 
 const CLIENTS = 8;
 const CALLS = Number(process.env.BENCH_ANALYSIS_CALLS || 1600);
@@ -72,28 +68,14 @@ export async function runSupervisionApiBench(): Promise<void> {
       },
     };
     // the load generator in a process of its own (bench/his-load.ts), as in the settlement bench
-    const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
-    const planFile = join(dir, 'plan.json');
-    const plan: LoadPlan = { port, creds, flows: [], repeat: { infno: '3101', input, calls: CALLS } };
-    writeFileSync(planFile, JSON.stringify(plan));
     const cpu = process.cpuUsage();
-    const result = await new Promise<LoadResult>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(import.meta.dirname, 'his-load.ts'), planFile], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let out = '';
-      child.stdout.on('data', (c) => {
-        out += c;
-      });
-      child.on('error', reject);
-      child.on('exit', (code) =>
-        code === 0
-          ? resolve(JSON.parse(out) as LoadResult)
-          : reject(new Error(`load generator exited ${code}`)),
-      );
+    const result = await runLoadProcess({
+      port,
+      creds,
+      flows: [],
+      repeat: { infno: '3101', input, calls: CALLS },
     });
     const used = process.cpuUsage(cpu);
-    rmSync(dir, { recursive: true, force: true });
     const { latencies, seconds } = result;
     await app.close();
     const s = [...latencies].sort((a, b) => a - b);
