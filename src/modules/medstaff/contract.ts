@@ -37,3 +37,19 @@ export const importBody = z.object({
   /** the xlsx file, base64 */
   content: z.string().min(1).max(12_000_000),
 });
+
+/** A registry row as the list and the detail answer it. */
+export interface StaffRow {
+  id: number;
+  fixmedinsCode: string;
+  institutionName: string | null;
+  staffCode: string;
+  name: string;
+  kind: StaffKind;
+  department: string;
+  status: keyof typeof QUALIFICATION_NAMES;
+  suspendedUntil: string | null;
+  barredUntil: string | null;
+  /** in a list: the points of the list's year */
+  yearPoints?: number;
+}

@@ -1,22 +1,9 @@
 // All SQL of the 医保医师 registry and its points, and the look-up the HIS settlement makes.
 import type { Queryable } from '../../db/types.ts';
 import type { PointBand, Qualification } from '../../domain/medstaff/points.ts';
-import type { StaffBody, StaffKind } from './contract.ts';
+import type { StaffBody, StaffRow } from './contract.ts';
 
-export interface StaffRow {
-  id: number;
-  fixmedinsCode: string;
-  institutionName: string | null;
-  staffCode: string;
-  name: string;
-  kind: StaffKind;
-  department: string;
-  status: Qualification;
-  suspendedUntil: string | null;
-  barredUntil: string | null;
-  /** in a list: the points of the list's year */
-  yearPoints?: number;
-}
+export type { StaffRow };
 
 const SELECT = `
   SELECT m.id::int, m.fixmedins_code AS "fixmedinsCode", i.name AS "institutionName",

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/types.ts';
 import { type ItemKnowledge, indicationPattern } from '../../domain/supervision/line-rules.ts';
-import { oversold } from '../../domain/supervision/stock.ts';
+import { oversold, type StockInput } from '../../domain/supervision/stock.ts';
 import { ITEM_KNOWLEDGE } from './analysis-repo.ts';
 
 /**
@@ -603,16 +603,7 @@ async function scanStock(
   run: { id: number; from: string; to: string },
   r: ScanRule,
 ): Promise<number> {
-  const rows = await q.query<{
-    fixmedinsCode: string;
-    itemCode: string;
-    month: string;
-    opening: number;
-    purchased: number;
-    closing: number;
-    settled: number;
-    amountFen: number;
-  }>(
+  const rows = await q.query<StockInput & { settled: number; amountFen: number }>(
     `WITH st AS (
        SELECT fixmedins_code, item_code, month FROM supervision_stock
         WHERE month BETWEEN date_trunc('month', $1::date) AND $2::date),

@@ -8,21 +8,14 @@ import {
   SUSPEND_AT,
   TERMINATE_AT,
 } from '../../../../src/domain/medstaff/points.ts';
-import { QUALIFICATION_NAMES, STAFF_KINDS } from '../../../../src/modules/medstaff/contract.ts';
+import {
+  QUALIFICATION_NAMES,
+  STAFF_KINDS,
+  type StaffRow,
+} from '../../../../src/modules/medstaff/contract.ts';
 import { useApi } from '../../lib/use-api.ts';
 
-interface Staff {
-  id: number;
-  fixmedinsCode: string;
-  institutionName: string | null;
-  staffCode: string;
-  name: string;
-  kind: keyof typeof STAFF_KINDS;
-  department: string;
-  status: keyof typeof QUALIFICATION_NAMES;
-  suspendedUntil: string | null;
-  barredUntil: string | null;
-}
+type Staff = StaffRow;
 interface Point {
   id: number;
   caseworkId: number | null;

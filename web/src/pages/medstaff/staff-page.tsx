@@ -3,23 +3,15 @@
 import { Alert, Button, Card, Input, Select, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { QUALIFICATION_NAMES, STAFF_KINDS } from '../../../../src/modules/medstaff/contract.ts';
+import {
+  QUALIFICATION_NAMES,
+  STAFF_KINDS,
+  type StaffRow,
+} from '../../../../src/modules/medstaff/contract.ts';
 import { ApiError, api, withQuery } from '../../lib/api.ts';
 import { useApi } from '../../lib/use-api.ts';
 
-interface Row {
-  id: number;
-  fixmedinsCode: string;
-  institutionName: string | null;
-  staffCode: string;
-  name: string;
-  kind: keyof typeof STAFF_KINDS;
-  department: string;
-  status: keyof typeof QUALIFICATION_NAMES;
-  suspendedUntil: string | null;
-  barredUntil: string | null;
-  yearPoints: number;
-}
+type Row = StaffRow & { yearPoints: number };
 const COLORS = { normal: 'green', suspended: 'orange', terminated: 'red' } as const;
 
 export default function StaffPage() {
