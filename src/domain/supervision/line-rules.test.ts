@@ -9,6 +9,7 @@ import {
   type PersonFacts,
   type VisitFacts,
 } from './line-rules.ts';
+import { TEMPLATES } from './templates.ts';
 
 // the batch scan matches the pattern against the JSON text of a visit's diagnosis codes
 const diagnosed = (codes: string[]) => JSON.stringify(codes).replaceAll('","', '", "');
@@ -35,19 +36,8 @@ test('no prefixes, no indication test', () => {
 
 // ---- lineHits: every line template at its boundary ----
 
-const ALL = new Set([
-  'GENDER',
-  'AGE',
-  'CARE_MODE',
-  'PRICE_CAP',
-  'SCHEME',
-  'INSTITUTION_LEVEL',
-  'INDICATION',
-  'QUANTITY',
-  'COURSE',
-  'FEE_OUTSIDE_STAY',
-  'AFTER_DEATH_FEE',
-]);
+const ALL = new Set(TEMPLATES.filter((t) => t.grain === 'line').map((t) => t.code));
+assert.equal(ALL.size, 11);
 const line = (o: Partial<LineFacts> = {}): LineFacts => ({
   itemCode: 'X1',
   date: '2026-03-10',

@@ -7,6 +7,7 @@ import { dbTest } from '../../db/testing.ts';
 import { type ItemKnowledge, lineHits } from '../../domain/supervision/line-rules.ts';
 import { at, hisWorld, totalOf, wire } from '../his/testing.ts';
 import * as repo from './repo.ts';
+import { LINE_RULES } from './scan-queries.ts';
 import { createRun, executeRun } from './service.ts';
 
 const A = 'XA01ABD075A002010100483';
@@ -134,19 +135,7 @@ dbTest(
       [A]: { schemes: ['310'], indications: ['E11'] },
       [B]: { minLevel: 2, maxQuantity: 3 },
     };
-    const enabled = new Set([
-      'GENDER',
-      'AGE',
-      'CARE_MODE',
-      'PRICE_CAP',
-      'SCHEME',
-      'INSTITUTION_LEVEL',
-      'INDICATION',
-      'QUANTITY',
-      'COURSE',
-      'FEE_OUTSIDE_STAY',
-      'AFTER_DEATH_FEE',
-    ]);
+    const enabled = new Set(LINE_RULES);
     const pure = facts.flatMap((f) =>
       lineHits(
         { itemCode: f.code, date: f.date, quantity: Number(f.cnt), unitPriceFen: f.pric, amountFen: f.amt },
