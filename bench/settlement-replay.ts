@@ -3,7 +3,7 @@
 // its flow by the msgid among its parameters. The replay issues the same statements through the
 // same driver, flow by flow, translating the ids the database generated (visit, settlement and
 // sign-in numbers, fee line ids) from the recorded run to the replayed one.
-import type { Db, Queryable, Row } from '../src/db/types.ts';
+import { asTx, type Db, type Queryable, type Row } from '../src/db/types.ts';
 
 export interface Statement {
   sql: string;
@@ -67,7 +67,7 @@ export function recording(db: Db): {
     copyFrom: (sql, csv) => db.copyFrom(sql, csv),
     async tx(fn) {
       const u: Unit = { seq: seq++, tx: true, flow: null, statements: [] };
-      const result = await db.tx((tx) => fn(recorder(tx, u)));
+      const result = await db.tx((tx) => fn(asTx(recorder(tx, u))));
       units.push(u);
       return result;
     },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { takeDirLock } from './dir-lock.ts';
 import { parsers } from './parsers.ts';
-import type { Db, Queryable } from './types.ts';
+import { asTx, type Db, type Queryable } from './types.ts';
 
 // PGlite is one connection: every query and transaction goes through one queue so a query from
 // another request can never run inside someone else's open transaction.
@@ -81,7 +81,7 @@ export function pgliteDb(pg: PGlite, opts: PgliteDbOptions = {}): Db {
       lock.run(() =>
         pg.transaction(async (t) => {
           if (txOpts?.asyncCommit) await t.query('SET LOCAL synchronous_commit = off');
-          return fn(wrap(t as unknown as PGlite));
+          return fn(asTx(wrap(t as unknown as PGlite)));
         }),
       ),
     async close() {

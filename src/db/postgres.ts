@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStream } from 'pg-copy-streams';
 import { parsers } from './parsers.ts';
-import type { Db, Queryable } from './types.ts';
+import { asTx, type Db, type Queryable } from './types.ts';
 import { asUnavailable } from './unavailable.ts';
 
 for (const [oid, fn] of Object.entries(parsers)) pg.types.setTypeParser(Number(oid), fn);
@@ -89,7 +89,7 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Db {
       try {
         // one round trip either way (the simple protocol takes both statements)
         await client.query(txOpts?.asyncCommit ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
-        const result = await fn(wrap(client));
+        const result = await fn(asTx(wrap(client)));
         await client.query('COMMIT');
         return result;
       } catch (e) {

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { loadMigrations, loadReferenceFiles, migrate } from './migrate.ts';
 import { memoryPglite, pgliteDb } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
-import type { Db, Engine } from './types.ts';
+import { type Db, type Engine, type Tx, txBrand } from './types.ts';
 
 let template: Promise<Blob> | undefined;
 
@@ -221,4 +221,12 @@ export function dbTest(
       }
     });
   }
+}
+
+/**
+ * Test factories take a transaction or the database: given the database, the production service or
+ * repository they call (which requires a `Tx`) runs in a transaction of its own.
+ */
+export function inTx<T>(q: Tx | Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return txBrand in q ? fn(q) : q.tx(fn);
 }

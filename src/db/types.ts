@@ -12,6 +12,22 @@ export interface Queryable {
   copyFrom(sql: string, csv: string): Promise<void>;
 }
 
+/**
+ * The brand only the database layer's transactions carry (`Db.tx` hands one out): a function that
+ * writes or locks takes a `Tx`, so handing it the database itself, or any bare `Queryable`, fails
+ * to compile. Read-only queries take a `Queryable`, which a `Tx` and a `Db` both are.
+ */
+export const txBrand: unique symbol = Symbol('yibao.tx');
+
+export interface Tx extends Queryable {
+  readonly [txBrand]: true;
+}
+
+/** Mark a connection that is inside an open transaction (the engines' tx implementations only). */
+export function asTx(q: Queryable): Tx {
+  return Object.assign(q, { [txBrand]: true as const });
+}
+
 export type Engine = 'pglite' | 'postgres';
 
 export interface TxOptions {
@@ -26,7 +42,7 @@ export interface TxOptions {
 export interface Db extends Queryable {
   readonly engine: Engine;
   /** One transaction: commits when fn resolves, rolls back when it throws. */
-  tx<T>(fn: (tx: Queryable) => Promise<T>, opts?: TxOptions): Promise<T>;
+  tx<T>(fn: (tx: Tx) => Promise<T>, opts?: TxOptions): Promise<T>;
   /** Prove the database answers a query now (and, embedded, that its data folder takes writes). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/types.ts';
+import type { Tx } from '../db/types.ts';
 import { DEMO_PASSWORD } from '../domain/accounts/password-policy.ts';
 import type { Role } from '../domain/accounts/roles.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/index.ts';
@@ -21,7 +21,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role 
 ];
 
 export async function seedDemoAccounts(
-  tx: Queryable,
+  tx: Tx,
   admdvs: string,
   agentVillage: string,
   hospitalCode: string,

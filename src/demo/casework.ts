@@ -2,7 +2,7 @@
 // doctors and pharmacists at each hospital and health centre, and three cases of the autumn worked
 // to their end (约谈, 追回, 罚款 within the article's range, 自查自纠 refunds, one doctor's points) so
 // the case list, the money ledger, the leader's summary and the staff pages show data.
-import type { Db, Queryable } from '../db/types.ts';
+import type { Db, Tx } from '../db/types.ts';
 import { grants, joinPermissions, permissionsOf } from '../domain/accounts/permissions.ts';
 import type { Role } from '../domain/accounts/roles.ts';
 import type { DemoInstitution } from '../domain/demo/institutions.ts';
@@ -101,7 +101,7 @@ export async function seedDemoCasework(db: Db, o: DemoCaseworkOptions) {
   for (const p of plans) {
     if (!p?.inst || at(p.day, 30, 10).getTime() > start.getTime()) continue;
     const done = await unlessCalendarMissing(() =>
-      db.tx(async (tx: Queryable) => {
+      db.tx(async (tx: Tx) => {
         const id = await openCase(
           tx,
           {

@@ -1,12 +1,12 @@
 // Writing a generated demo county: every table by COPY in foreign-key order, inside the caller's
 // transaction, then person_serial moved past the highest serial used so persons registered later
 // get fresh numbers.
-import type { Queryable } from '../db/types.ts';
+import type { Tx } from '../db/types.ts';
 import type { DemoCounty } from '../domain/demo/county.ts';
 import { type CopyValue, copyCsv } from '../db/copy-csv.ts';
 
 async function copy(
-  tx: Queryable,
+  tx: Tx,
   table: string,
   columns: string,
   rows: readonly (readonly CopyValue[])[],
@@ -15,7 +15,7 @@ async function copy(
   await tx.copyFrom(`COPY ${table} (${columns}) FROM STDIN (FORMAT csv)`, copyCsv(rows));
 }
 
-export async function writeDemoCounty(tx: Queryable, c: DemoCounty): Promise<void> {
+export async function writeDemoCounty(tx: Tx, c: DemoCounty): Promise<void> {
   const { places } = c;
   const a = places.admdvs;
   await tx.query(

@@ -4,7 +4,7 @@
 // rectification), and 12345 tickets through their loop (dispatched, signed, replied, closed,
 // called back and evaluated; the recent ones still under way). Every page and statistic of the
 // services platform then shows data.
-import type { Db } from '../db/types.ts';
+import type { Db, Tx } from '../db/types.ts';
 import { grants, joinPermissions, permissionsOf } from '../domain/accounts/permissions.ts';
 import type { Role } from '../domain/accounts/roles.ts';
 import type { DemoPerson } from '../domain/demo/population.ts';
@@ -83,7 +83,7 @@ export async function seedDemoServices(db: Db, o: DemoServicesOptions) {
   await ensureLibraryYears(db, SYSTEM_ACTOR, start);
   await ensureCatalogue(db, SYSTEM_ACTOR, start);
   // one transaction per step; a step whose limit needs a year not loaded is left out (calendar-gap.ts)
-  const step = <T>(fn: (tx: Queryable) => Promise<T>) => unlessCalendarMissing(() => db.tx(fn));
+  const step = <T>(fn: (tx: Tx) => Promise<T>) => unlessCalendarMissing(() => db.tx(fn));
   const r = createRandom(o.seed).fork('services');
   const types = new Map(CATALOGUE_FILE.map((t) => [t.code, t]));
   const living = o.persons.filter((p) => p.status === 'normal');

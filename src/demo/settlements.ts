@@ -5,7 +5,7 @@
 // So every layer shows: about one stay in six is of a person with an assistance identity (救助),
 // one stay in ten is a major one whose bill passes the 大病 deductible, and about one settlement
 // in fifty is reversed by its institution later that day (2208/2305).
-import type { Db, Queryable } from '../db/types.ts';
+import type { Db, Tx } from '../db/types.ts';
 import { createRandom } from '../domain/demo/random.ts';
 import * as inputs from '../domain/his/inputs.ts';
 import { parseWith } from '../domain/his/schema.ts';
@@ -180,7 +180,7 @@ export async function seedDemoSettlements(
     const stayDays = inpatient ? rnd.int(3, 9) : 1;
     const lines = basket(rnd, pools, inpatient, major, stayDays);
     // the institution reverses it an hour later (a wrong bill, re-settled another day)
-    const reverseLater = (tx: Queryable, setlId: string, mdtrtId: string, stay: boolean) =>
+    const reverseLater = (tx: Tx, setlId: string, mdtrtId: string, stay: boolean) =>
       reverseSettlement(
         tx,
         { ...caller(new Date(settleAt.getTime() + 3600_000)), msgid: `DEMO${opts.seed}-${n}-R` },

@@ -3,7 +3,7 @@
 // scanned, the hits raised as suspects and worked to every state by two auditors, the county
 // hospital's own login and the leader, and last month's 5 % inpatient record sample drawn and
 // partly reviewed — so every supervision page shows data.
-import type { Db, Queryable } from '../db/types.ts';
+import type { Db, Tx } from '../db/types.ts';
 import type { Role } from '../domain/accounts/roles.ts';
 import type { DemoCatalogueItem } from '../domain/demo/catalogue.ts';
 import { createRandom } from '../domain/demo/random.ts';
@@ -132,7 +132,7 @@ export async function seedDemoSupervision(db: Db, o: DemoSupervisionOptions) {
   const run = await db.tx((tx) => createRun(tx, { from: `${previous}-01`, to: o.today }, actor, now));
   await executeRun(db, run.id, () => now);
   // one transaction per step; a step whose limit needs a year not loaded is left out (calendar-gap.ts)
-  const step = <T>(fn: (tx: Queryable) => Promise<T>) => unlessCalendarMissing(() => db.tx(fn));
+  const step = <T>(fn: (tx: Tx) => Promise<T>) => unlessCalendarMissing(() => db.tx(fn));
   const raisedOrNot = await step((tx) =>
     raiseFromRun(tx, run.id, { rule: null, institution: null }, auditor),
   );

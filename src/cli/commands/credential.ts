@@ -45,7 +45,8 @@ export async function credentialCommandRun(
   }
   try {
     if (action === 'show') {
-      out(describe(await credentialStatus(db, code)).join('\n'));
+      // the institution is read FOR SHARE, as when a credential is issued
+      out(describe(await db.tx((tx) => credentialStatus(tx, code))).join('\n'));
       return 0;
     }
     if (action === 'revoke') {

@@ -1,7 +1,7 @@
 // Who may do what, as the running server knows it: the modules' permission defaults joined once at
 // start-up, the admin's overrides read from the database and re-read at most every few seconds (so a
 // change made through another server process reaches this one too).
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { grants, type PermissionDef, permissionsOf } from '../../domain/accounts/permissions.ts';
 import { ROLES, type Role } from '../../domain/accounts/roles.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
@@ -41,7 +41,7 @@ export function createAccess(defs: ReadonlyMap<string, PermissionDef>): Access {
 
 /** The admin grants or withdraws one permission of one role (back to the default when it matches). */
 export async function setGrant(
-  tx: Queryable,
+  tx: Tx,
   access: Access,
   role: string,
   permission: string,

@@ -1,7 +1,7 @@
 // Managing accounts: an admin creates, resets, disables or re-enables an account and ends its
 // sessions; everyone changes their own password. Each is one transaction with its audit entry;
 // no password or hash ever enters the audit trail.
-import type { Db, Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import { isRole } from '../../domain/accounts/roles.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
@@ -29,7 +29,7 @@ export interface AddUserOptions {
 }
 
 export async function addUser(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   input: AddUserInput,
   o: AddUserOptions = {},
@@ -136,7 +136,7 @@ export async function changeOwnPassword(
   });
 }
 
-async function target(tx: Queryable, id: number) {
+async function target(tx: Tx, id: number) {
   const account = await repo.findByIdForUpdate(tx, id);
   if (!account) throw notFound('ACCOUNT_NOT_FOUND', `账号 ${id} 不存在`);
   return account;
@@ -147,7 +147,7 @@ async function target(tx: Queryable, id: number) {
  * once. The owner must change it at the next login; their sessions end and any lock is lifted.
  */
 export async function resetPassword(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   id: number,
   given: string | null,
@@ -166,7 +166,7 @@ export async function resetPassword(
 }
 
 /** Disable (its sessions end at once) or re-enable (any lock lifted) an account; never one's own. */
-export async function setAccountActive(tx: Queryable, actor: Actor, id: number, active: boolean) {
+export async function setAccountActive(tx: Tx, actor: Actor, id: number, active: boolean) {
   const account = await target(tx, id);
   if (actor.id === id && !active) throw badRequest('ACCOUNT_SELF_DISABLE', '不能停用自己的账号');
   await repo.setActive(tx, id, active);
@@ -185,7 +185,7 @@ export async function setAccountActive(tx: Queryable, actor: Actor, id: number, 
 }
 
 /** End every session of an account (a lost phone, a shared computer). */
-export async function revokeSessions(tx: Queryable, actor: Actor, id: number) {
+export async function revokeSessions(tx: Tx, actor: Actor, id: number) {
   await target(tx, id);
   const endedSessions = await repo.deleteSessionsOf(tx, id);
   await audit(tx, actor, 'account.revoke_sessions', 'staff_account', id, null, { endedSessions });

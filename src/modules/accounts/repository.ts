@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { Role } from '../../domain/accounts/roles.ts';
 
 export interface StaffAccount {
@@ -56,7 +56,7 @@ export async function findByUsername(q: Queryable, username: string): Promise<St
 }
 
 /** The account, locked FOR UPDATE so an admin's change and its audit see one version. */
-export async function findByIdForUpdate(q: Queryable, id: number): Promise<StaffAccount | null> {
+export async function findByIdForUpdate(q: Tx, id: number): Promise<StaffAccount | null> {
   const rows = await q.query<AccountRow>(`SELECT ${COLUMNS} FROM staff_account WHERE id = $1 FOR UPDATE`, [
     id,
   ]);
@@ -87,7 +87,7 @@ export interface NewAccount {
   mustChangePassword: boolean;
 }
 
-export async function insertAccount(q: Queryable, a: NewAccount): Promise<number> {
+export async function insertAccount(q: Tx, a: NewAccount): Promise<number> {
   const rows = await q.query<{ id: number }>(
     `INSERT INTO staff_account (username, display_name, password_hash, roles, admdvs, village_code,
                                 must_change_password, fixmedins_code)
@@ -106,7 +106,7 @@ export async function insertAccount(q: Queryable, a: NewAccount): Promise<number
   return Number(rows[0].id);
 }
 
-export async function setPassword(q: Queryable, id: number, passwordHash: string, mustChange: boolean) {
+export async function setPassword(q: Tx, id: number, passwordHash: string, mustChange: boolean) {
   await q.query('UPDATE staff_account SET password_hash = $2, must_change_password = $3 WHERE id = $1', [
     id,
     passwordHash,
@@ -114,11 +114,11 @@ export async function setPassword(q: Queryable, id: number, passwordHash: string
   ]);
 }
 
-export async function setActive(q: Queryable, id: number, active: boolean) {
+export async function setActive(q: Tx, id: number, active: boolean) {
   await q.query('UPDATE staff_account SET active = $2 WHERE id = $1', [id, active]);
 }
 
-export async function insertSession(q: Queryable, tokenHash: string, accountId: number, expiresAt: Date) {
+export async function insertSession(q: Tx, tokenHash: string, accountId: number, expiresAt: Date) {
   await q.query('INSERT INTO staff_session (token_hash, account_id, expires_at) VALUES ($1, $2, $3)', [
     tokenHash,
     accountId,
@@ -126,12 +126,12 @@ export async function insertSession(q: Queryable, tokenHash: string, accountId: 
   ]);
 }
 
-export async function deleteSession(q: Queryable, tokenHash: string) {
+export async function deleteSession(q: Tx, tokenHash: string) {
   await q.query('DELETE FROM staff_session WHERE token_hash = $1', [tokenHash]);
 }
 
 /** End every session of the account except the one given (the caller's own); returns how many. */
-export async function deleteSessionsOf(q: Queryable, accountId: number, keepHash: string | null = null) {
+export async function deleteSessionsOf(q: Tx, accountId: number, keepHash: string | null = null) {
   const rows = await q.query<{ token_hash: string }>(
     `DELETE FROM staff_session WHERE account_id = $1 AND token_hash IS DISTINCT FROM $2 RETURNING token_hash`,
     [accountId, keepHash],
@@ -181,7 +181,7 @@ export async function anyAccount(q: Queryable): Promise<boolean> {
 }
 
 /** Serialises two first starts on one database: the second sees the first's admin. */
-export async function lockAccountsTable(tx: Queryable): Promise<void> {
+export async function lockAccountsTable(tx: Tx): Promise<void> {
   await tx.query('LOCK TABLE staff_account IN EXCLUSIVE MODE');
 }
 

@@ -1,6 +1,6 @@
 // Login throttling in SQL: each statement does what domain/accounts/lockout.ts's rule says, in one
 // atomic step, so parallel attempts on one name serialise on its row and none is lost.
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import { LOCK_MINUTES, MAX_FAILURES, WINDOW_MINUTES } from '../../domain/accounts/lockout.ts';
 
 export const nameKey = (username: string) => username.trim().toLowerCase();
@@ -12,7 +12,7 @@ export const nameKey = (username: string) => username.trim().toLowerCase();
  * Run outside the request's transaction, so a refused request still counts.
  */
 export async function reserveAttempt(
-  q: Queryable,
+  q: Tx | Db,
   username: string,
   now: Date,
 ): Promise<{ attempts: number; locked: boolean } | null> {
@@ -38,7 +38,7 @@ export async function reserveAttempt(
 
 /** A correct password on the `reserved`-th attempt: the count starts again, and the lock goes
  * only if that attempt set it itself (lockout.ts `afterSuccess`). */
-export async function clearAttempts(q: Queryable, username: string, reserved: number, now: Date) {
+export async function clearAttempts(q: Tx, username: string, reserved: number, now: Date) {
   await q.query(
     `UPDATE login_throttle SET attempts = 0, locked_until = NULL, updated_at = $2::timestamptz
       WHERE name_key = $1 AND (locked_until IS NULL OR $3::int >= $4::int)`,
@@ -47,6 +47,6 @@ export async function clearAttempts(q: Queryable, username: string, reserved: nu
 }
 
 /** An admin unlocks an account (reset, re-enable): the lock and the count go. */
-export async function unlock(q: Queryable, username: string): Promise<void> {
+export async function unlock(q: Tx, username: string): Promise<void> {
   await q.query('DELETE FROM login_throttle WHERE name_key = $1', [nameKey(username)]);
 }

@@ -1,5 +1,5 @@
 // Who acts, and the one call every module records its writes with.
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import { insertEntry } from './write-repo.ts';
 
 export interface Actor {
@@ -10,12 +10,13 @@ export interface Actor {
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
 
 /**
- * Record one audit entry inside the caller's transaction. `at` is the application's clock (the
+ * Record one audit entry inside the caller's transaction (or, for the audit of a read that runs on
+ * the database outside any transaction, as a statement of its own). `at` is the application's clock (the
  * request's `now`), never the database's: one clock for business and audit timestamps. The row's
  * place in the hash chain is set by the database (migration 011).
  */
 export async function audit(
-  tx: Queryable,
+  tx: Tx | Db,
   actor: Actor,
   action: string,
   entity: string,

@@ -1,7 +1,7 @@
 // Writing the audit trail: one entry, many entries set-based (an import's changes), or the entry as
 // one more part of another write statement (the hot HIS paths, one round trip). The row's place in
 // the hash chain is set by the database (migration 011); `at` is always the application's clock.
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import type { Actor } from './audit.ts';
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
@@ -16,7 +16,7 @@ export interface NewEntry {
   at: Date;
 }
 
-export async function insertEntry(tx: Queryable, e: NewEntry): Promise<void> {
+export async function insertEntry(tx: Tx | Db, e: NewEntry): Promise<void> {
   await tx.query(
     `INSERT INTO audit_entry (actor_id, actor_name, action, entity, entity_id, before, after, at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -35,7 +35,7 @@ export async function insertEntry(tx: Queryable, e: NewEntry): Promise<void> {
 
 /** Per-entity entries for the changes one step made to existing records, in one statement. */
 export async function auditEach(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   action: string,
   entity: string,

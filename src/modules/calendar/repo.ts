@@ -1,5 +1,5 @@
 // All SQL of the work calendar's tables.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { CalendarDay, DayKind } from '../../domain/calendar/days.ts';
 
 export interface YearRow {
@@ -51,7 +51,7 @@ export async function loadedYears(db: Queryable, fromYear: number, toYear: numbe
   return rows.map((r) => r.year);
 }
 
-export async function dayOf(db: Queryable, day: string): Promise<CalendarDay | null> {
+export async function dayOf(db: Tx, day: string): Promise<CalendarDay | null> {
   const rows = await db.query<CalendarDay>(
     `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, name FROM calendar_day WHERE day = $1::date FOR UPDATE`,
     [day],
@@ -59,13 +59,13 @@ export async function dayOf(db: Queryable, day: string): Promise<CalendarDay | n
   return rows[0] ?? null;
 }
 
-export async function yearExists(db: Queryable, year: number): Promise<boolean> {
+export async function yearExists(db: Tx, year: number): Promise<boolean> {
   return (await db.query('SELECT 1 FROM calendar_year WHERE year = $1 FOR UPDATE', [year])).length > 0;
 }
 
 /** Replaces a year's days (and marks who loaded it). */
 export async function replaceYear(
-  tx: Queryable,
+  tx: Tx,
   year: number,
   source: 'library' | 'bureau',
   list: readonly CalendarDay[],
@@ -86,7 +86,7 @@ export async function replaceYear(
   );
 }
 
-export async function setDay(tx: Queryable, year: number, day: CalendarDay | { day: string; kind: null }) {
+export async function setDay(tx: Tx, year: number, day: CalendarDay | { day: string; kind: null }) {
   if (day.kind === null) {
     await tx.query('DELETE FROM calendar_day WHERE day = $1::date', [day.day]);
     return;
@@ -98,7 +98,7 @@ export async function setDay(tx: Queryable, year: number, day: CalendarDay | { d
   );
 }
 
-export async function insertChange(tx: Queryable, c: Omit<DayChange, 'changedAt'> & { changedAt: Date }) {
+export async function insertChange(tx: Tx, c: Omit<DayChange, 'changedAt'> & { changedAt: Date }) {
   await tx.query(
     `INSERT INTO calendar_day_change (day, old_kind, new_kind, name, reason, changed_by, changed_at)
      VALUES ($1::date, $2, $3, $4, $5, $6, $7)`,

@@ -1,7 +1,7 @@
 // Load, check, write, record: the work calendar's use cases. Every change of a day keeps its history
 // (calendar_day_change) and an audit entry, in the caller's transaction.
 import library from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import type { Db, Queryable } from '../../db/types.ts';
+import type { Db, Queryable, Tx } from '../../db/types.ts';
 import {
   type CalendarDay,
   checkYearDays,
@@ -48,7 +48,7 @@ export async function workCalendarFor(
 
 /** An admin loads (or reloads) a whole year: the old and new days are kept in the history. */
 export async function importYear(
-  tx: Queryable,
+  tx: Tx,
   year: number,
   days: readonly CalendarDay[],
   reason: string | null,
@@ -85,7 +85,7 @@ export async function importYear(
 }
 
 /** An admin changes one day of a loaded year. */
-export async function changeDay(tx: Queryable, day: string, c: ChangeDayBody, actor: Actor, now: Date) {
+export async function changeDay(tx: Tx, day: string, c: ChangeDayBody, actor: Actor, now: Date) {
   const year = Number(day.slice(0, 4));
   if (!(await repo.yearExists(tx, year))) {
     throw badRequest('CALENDAR_YEAR_MISSING', `${year} 年的工作日历尚未导入，请先导入该年度`, { year });

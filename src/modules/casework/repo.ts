@@ -1,5 +1,5 @@
 // All SQL of violation cases, their outcomes and the money ledger.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { ArticleCode } from '../../domain/casework/articles.ts';
 import type { CaseSource, LedgerKind, OutcomeKind, ReferralBody } from '../../domain/casework/codes.ts';
 import type { CaseState } from '../../domain/casework/machine.ts';
@@ -34,7 +34,7 @@ const CASE_SELECT = `
 
 export type NewCase = Omit<CaseRow, 'id' | 'institutionName' | 'state' | 'dueOn' | 'createdAt'>;
 
-export async function insertCase(q: Queryable, c: NewCase, by: number, at: Date): Promise<number> {
+export async function insertCase(q: Tx, c: NewCase, by: number, at: Date): Promise<number> {
   const rows = await q.query<{ id: number }>(
     `INSERT INTO casework_case (case_id, fixmedins_code, source, suspect_ids, ticket_no, complaint,
                                 violation_type, article, loss_fen, facts, created_by, created_at)
@@ -75,7 +75,7 @@ export async function casesHoldingSuspects(
   );
 }
 
-export async function updateFacts(q: Queryable, id: number, facts: string | null, lossFen: number | null) {
+export async function updateFacts(q: Tx, id: number, facts: string | null, lossFen: number | null) {
   await q.query(
     `UPDATE casework_case SET facts = COALESCE($2, facts), loss_fen = COALESCE($3, loss_fen) WHERE id = $1`,
     [id, facts, lossFen],
@@ -117,7 +117,7 @@ export interface OutcomeRow {
 }
 
 export async function insertOutcome(
-  q: Queryable,
+  q: Tx,
   caseworkId: number,
   o: Omit<OutcomeRow, 'id' | 'createdAt' | 'period'>,
   by: number,
@@ -142,7 +142,7 @@ export async function outcomes(q: Queryable, caseworkId: number): Promise<Outcom
 }
 
 export async function insertLedger(
-  q: Queryable,
+  q: Tx,
   e: {
     fixmedinsCode: string;
     caseworkId: number;

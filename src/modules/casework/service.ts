@@ -2,7 +2,7 @@
 // a 12345 ticket or a complaint; move on the kernel (审理 never by the investigator); record the
 // outcomes of the 五个一批 while deciding (a fine's multiple must lie in the article's range), each
 // money outcome a ledger entry; score points to responsible staff.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { fineFor } from '../../domain/casework/articles.ts';
 import { isLedgerKind, OUTCOME_KINDS } from '../../domain/casework/codes.ts';
 import { CASE_MACHINE, type CaseAction } from '../../domain/casework/machine.ts';
@@ -61,7 +61,7 @@ async function suspectsOf(q: Queryable, ids: number[], institution: string): Pro
   return loss;
 }
 
-export async function openCase(tx: Queryable, b: OpenBody, c: CaseContext): Promise<number> {
+export async function openCase(tx: Tx, b: OpenBody, c: CaseContext): Promise<number> {
   if (!(await repo.institutionName(tx, b.fixmedinsCode)))
     throw badRequest('CASE_INSTITUTION_UNKNOWN', `定点机构 ${b.fixmedinsCode} 不存在`, {
       field: 'fixmedinsCode',
@@ -99,7 +99,7 @@ async function found(q: Queryable, id: number) {
   return k;
 }
 
-export async function act(tx: Queryable, id: number, b: ActionBody, c: CaseContext) {
+export async function act(tx: Tx, id: number, b: ActionBody, c: CaseContext) {
   const k = await found(tx, id);
   if (b.action === 'decide' && (await repo.outcomes(tx, id)).length === 0)
     throw conflict(
@@ -116,7 +116,7 @@ export async function act(tx: Queryable, id: number, b: ActionBody, c: CaseConte
   return found(tx, id);
 }
 
-export async function addOutcome(tx: Queryable, id: number, b: OutcomeBody, c: CaseContext) {
+export async function addOutcome(tx: Tx, id: number, b: OutcomeBody, c: CaseContext) {
   const k = await found(tx, id);
   if (k.state !== 'decision' && !(k.state === 'execution' && b.kind === 'self_refund'))
     throw conflict(
@@ -173,7 +173,7 @@ export async function addOutcome(tx: Queryable, id: number, b: OutcomeBody, c: C
 }
 
 export async function scorePoints(
-  tx: Queryable,
+  tx: Tx,
   id: number,
   b: { staffId: number; band: 'agreement' | 'fine' | 'serious' | 'fraud'; points: number; reason: string },
   c: CaseContext,

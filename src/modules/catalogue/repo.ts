@@ -1,5 +1,5 @@
 // All SQL of catalogue_item.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { CatalogueFilter, CatalogueItem, CatalogueValues } from './contract.ts';
 
 const COLUMNS = `c.id, c.code, c.name, c.kind, c.chrgitm_lv AS "chrgitmLv", c.first_share_bp AS "firstShareBp",
@@ -36,6 +36,8 @@ export async function listCatalogue(q: Queryable, f: CatalogueFilter, limit: num
   return { items, total };
 }
 
+export function findCatalogueItem(q: Queryable, id: number, forUpdate?: false): Promise<CatalogueItem | null>;
+export function findCatalogueItem(q: Tx, id: number, forUpdate: boolean): Promise<CatalogueItem | null>;
 export async function findCatalogueItem(
   q: Queryable,
   id: number,
@@ -50,7 +52,7 @@ export async function findCatalogueItem(
 
 /** Another version of the code starting on the same day (excludeId: the item being edited). */
 export async function versionExists(
-  tx: Queryable,
+  tx: Tx,
   code: string,
   validFrom: string,
   excludeId: number | null,
@@ -78,7 +80,7 @@ const values = (v: CatalogueValues) => [
   v.validTo,
 ];
 
-export async function insertItem(tx: Queryable, v: CatalogueValues): Promise<number> {
+export async function insertItem(tx: Tx, v: CatalogueValues): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO catalogue_item (code, name, kind, chrgitm_lv, first_share_bp, price_cap_fen, med_chrgitm_type,
                                  gender_limit, min_age, max_age, inpatient_only, valid_from, valid_to)
@@ -88,7 +90,7 @@ export async function insertItem(tx: Queryable, v: CatalogueValues): Promise<num
   return row.id;
 }
 
-export async function updateItem(tx: Queryable, id: number, v: CatalogueValues): Promise<void> {
+export async function updateItem(tx: Tx, id: number, v: CatalogueValues): Promise<void> {
   await tx.query(
     `UPDATE catalogue_item SET code = $1, name = $2, kind = $3, chrgitm_lv = $4, first_share_bp = $5,
             price_cap_fen = $6, med_chrgitm_type = $7, gender_limit = $8, min_age = $9, max_age = $10,

@@ -1,13 +1,13 @@
 // Catalogue items (医保目录): admin create and update, each checked by the domain rule and audited.
 // One national code may have successive versions distinguished by valid_from.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { checkCatalogueItem } from '../../domain/registry/reference-rules.ts';
 import { conflict, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import type { CatalogueValues } from './contract.ts';
 import { findCatalogueItem, insertItem, updateItem, versionExists } from './repo.ts';
 
-async function assertNoVersionClash(tx: Queryable, v: CatalogueValues, excludeId: number | null) {
+async function assertNoVersionClash(tx: Tx, v: CatalogueValues, excludeId: number | null) {
   if (await versionExists(tx, v.code, v.validFrom, excludeId)) {
     throw conflict('CATALOGUE_DUPLICATE', `目录编码 ${v.code} 在 ${v.validFrom} 生效的版本已存在`, {
       field: 'validFrom',
@@ -15,7 +15,7 @@ async function assertNoVersionClash(tx: Queryable, v: CatalogueValues, excludeId
   }
 }
 
-export async function createCatalogueItem(tx: Queryable, actor: Actor, v: CatalogueValues) {
+export async function createCatalogueItem(tx: Tx, actor: Actor, v: CatalogueValues) {
   const err = checkCatalogueItem(v);
   if (err) throw err;
   await assertNoVersionClash(tx, v, null);
@@ -25,7 +25,7 @@ export async function createCatalogueItem(tx: Queryable, actor: Actor, v: Catalo
   return after;
 }
 
-export async function updateCatalogueItem(tx: Queryable, actor: Actor, id: number, v: CatalogueValues) {
+export async function updateCatalogueItem(tx: Tx, actor: Actor, id: number, v: CatalogueValues) {
   const before = await findCatalogueItem(tx, id, true);
   if (!before) throw notFound('CATALOGUE_NOT_FOUND', `目录项目 ${id} 不存在`);
   const err = checkCatalogueItem(v);

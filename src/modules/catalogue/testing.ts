@@ -1,5 +1,5 @@
 // Factories for tests: a catalogue item inserted with explicit SQL (real-shaped defaults).
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 
 export interface CatalogueFixture {
   code?: string;
@@ -13,7 +13,7 @@ export interface CatalogueFixture {
 
 let catalogueSeq = 0;
 
-export async function addCatalogueItem(q: Queryable, f: CatalogueFixture = {}): Promise<number> {
+export async function addCatalogueItem(q: Tx | Db, f: CatalogueFixture = {}): Promise<number> {
   catalogueSeq++;
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO catalogue_item (code, name, kind, chrgitm_lv, first_share_bp, price_cap_fen, valid_from)

@@ -4,7 +4,7 @@
 // enrollment covering any day of the year whose contribution was collected by the end of that day
 // (缴费日期; rows without one count from their creation day), in the village the person is
 // registered in now — the same rule as the registry's 参保进度, cut at the day.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { CollectionWindow } from '../../domain/collection/season.ts';
 
 const PAID_DAY = `COALESCE(e.paid_on, (e.created_at AT TIME ZONE 'UTC' + interval '8 hours')::date)`;
@@ -26,7 +26,7 @@ export async function windowFor(
 }
 
 export async function setWindow(
-  tx: Queryable,
+  tx: Tx,
   admdvs: string,
   w: CollectionWindow,
   by: string,
@@ -57,7 +57,7 @@ export async function lastSnapshotDay(db: Queryable, admdvs: string, year: numbe
 
 /** (Re)takes the snapshots of the days from…to for one region and coverage year, in one statement. */
 export async function takeSnapshots(
-  tx: Queryable,
+  tx: Tx,
   admdvs: string,
   year: number,
   from: string,

@@ -1,6 +1,6 @@
 // 集中征缴: keep the daily snapshots, rank townships for a day with the bottom two and the streaks,
 // trend lines, and the unpaid list a village agent takes door to door.
-import type { Db, Queryable } from '../../db/types.ts';
+import type { Db, Queryable, Tx } from '../../db/types.ts';
 import { type CollectionWindow, defaultYear, selectableYears } from '../../domain/collection/season.ts';
 import { bottomStreaks, bottomTwo, type DayRanking, type Streak } from '../../domain/collection/streaks.ts';
 import {
@@ -31,7 +31,7 @@ export async function season(db: Queryable, admdvs: string, now: Date): Promise<
   return { years: selectableYears(today, windows), defaultYear: defaultYear(today, windows), windows, today };
 }
 
-export async function setWindow(tx: Queryable, admdvs: string, w: CollectionWindow, actor: Actor, now: Date) {
+export async function setWindow(tx: Tx, admdvs: string, w: CollectionWindow, actor: Actor, now: Date) {
   if (w.closesOn < w.opensOn) throw badRequest('COLLECTION_WINDOW_ORDER', '征缴截止日期不能早于开始日期');
   if (w.opensOn > `${w.year}-12-31`) {
     throw badRequest('COLLECTION_WINDOW_LATE', `${w.year} 年度的征缴须在该年度结束前开始`);
@@ -149,12 +149,6 @@ export const villageOf = repo.villageName;
 export const regions = repo.regions;
 
 /** Exports of personal data are audited (who took which village's list). */
-export async function auditExport(
-  tx: Queryable,
-  actor: Actor,
-  villageCode: string,
-  year: number,
-  count: number,
-) {
+export async function auditExport(tx: Tx, actor: Actor, villageCode: string, year: number, count: number) {
   await audit(tx, actor, 'collection.export_unpaid', 'village', villageCode, null, { year, count });
 }

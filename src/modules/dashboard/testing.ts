@@ -2,7 +2,7 @@
 // not under test here; the amounts obey the settlement table's checks), and a logged-in staff
 // member tied to one region.
 import type { App } from '../../api/context.ts';
-import type { Db, Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import type { Role } from '../../domain/accounts/roles.ts';
 import { addStaff, logIn } from '../accounts/testing.ts';
 
@@ -22,7 +22,7 @@ export interface SettlementSpec {
 }
 
 /** A visit and its settlement; returns the settlement's medfee_sumamt (fen). */
-export async function addSettlement(q: Queryable, s: SettlementSpec): Promise<number> {
+export async function addSettlement(q: Tx | Db, s: SettlementSpec): Promise<number> {
   const [basic, critical, large, assistance, account, cash] = [
     s.basic ?? 0,
     s.critical ?? 0,
@@ -61,7 +61,7 @@ export async function addSettlement(q: Queryable, s: SettlementSpec): Promise<nu
 }
 
 /** The reversal (冲正) of a settlement on `date`: its own row with every amount negated. */
-export async function reverseSettlement(q: Queryable, setlId: string, reversalId: string, date: string) {
+export async function reverseSettlement(q: Tx | Db, setlId: string, reversalId: string, date: string) {
   await q.query(
     `INSERT INTO settlement (setl_id, mdtrt_id, psn_no, admdvs, fixmedins_code, insutype, med_type, clr_type,
                              setl_time, setl_date, benefit_year, kind, reverses_setl_id, medfee_sumamt,

@@ -1,7 +1,7 @@
 // 2601 冲正: undo a transaction the HIS sent with msgid omsgid, from what that transaction recorded
 // (his_message.undo), in the 2601's own transaction; or, when Yibao never processed omsgid, take
 // that msgid so the original arriving late is refused.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { planCorrection } from '../../domain/his/correction.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
 import { audit } from '../audit/index.ts';
@@ -15,7 +15,7 @@ import {
 import { lockMessage, markReversed, reserveReversed } from './message-repo.ts';
 
 export async function correct(
-  tx: Queryable,
+  tx: Tx,
   c: Caller,
   r: { psnNo: string; originalMsgid: string; originalInfno: string },
 ): Promise<void> {

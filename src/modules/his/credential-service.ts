@@ -3,7 +3,7 @@
 // revoked (every call refused with HIS_AUTH_REVOKED). The secret is generated here, returned once by
 // issue and rotate, and never written to the audit trail or shown again.
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit, SYSTEM_ACTOR } from '../audit/index.ts';
 import type { CredentialStatus, IssuedCredential } from './contract.ts';
@@ -37,7 +37,7 @@ function statusOf(code: string, row: CredentialRow | null): CredentialStatus {
   return { ...row, fixmedinsCode: code, state: row.revokedAt ? 'revoked' : 'active' };
 }
 
-async function requireInstitution(tx: Queryable, code: string): Promise<void> {
+async function requireInstitution(tx: Tx, code: string): Promise<void> {
   if (!(await institutionExists(tx, code))) {
     throw notFound('INSTITUTION_NOT_FOUND', `机构 ${code} 不存在`, { field: 'code' });
   }
@@ -46,13 +46,13 @@ async function requireInstitution(tx: Queryable, code: string): Promise<void> {
 /** Audited without the secret: who, which institution, the paasid and the scheme. */
 const auditOf = (s: CredentialStatus) => ({ paasid: s.paasid, authScheme: s.authScheme, state: s.state });
 
-export async function credentialStatus(q: Queryable, code: string): Promise<CredentialStatus> {
+export async function credentialStatus(q: Tx, code: string): Promise<CredentialStatus> {
   await requireInstitution(q, code);
   return statusOf(code, await findCredential(q, code));
 }
 
 export async function issueCredential(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   code: string,
   now: Date,
@@ -81,7 +81,7 @@ export async function issueCredential(
   return { ...after, secret };
 }
 
-async function activeCredential(tx: Queryable, code: string): Promise<CredentialRow> {
+async function activeCredential(tx: Tx, code: string): Promise<CredentialRow> {
   await requireInstitution(tx, code);
   const row = await findCredential(tx, code, true);
   if (!row) throw notFound('CREDENTIAL_NOT_FOUND', `机构 ${code} 尚未签发接入凭证`);
@@ -92,7 +92,7 @@ async function activeCredential(tx: Queryable, code: string): Promise<Credential
 }
 
 export async function rotateCredential(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   code: string,
   now: Date,
@@ -115,7 +115,7 @@ export async function rotateCredential(
 }
 
 export async function revokeCredential(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   code: string,
   now: Date,
@@ -141,7 +141,7 @@ export async function revokeCredential(
  * tests'): created, or replaced at once (a rotated secret takes effect on the next call).
  */
 export async function ensureInstitutionCredential(
-  tx: Queryable,
+  tx: Tx,
   fixmedinsCode: string,
   paasid: string,
   secret: string,

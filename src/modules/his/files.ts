@@ -1,7 +1,7 @@
 // 9101 文件上传, 9102 文件下载 and 3202 明细对账: the institution uploads its detail list (a zip
 // holding one tab-separated text file, or the text itself), names it in 3202, and downloads the
 // differences as a zip. Files are kept a day, and only their institution can read them.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { compareDetails, detailResultText, parseDetailFile } from '../../domain/his/detail-reconcile.ts';
 import { wireDateTime } from '../../domain/his/wire.ts';
 import { isZip, readZip, writeZip } from '../../domain/his/zip.ts';
@@ -18,7 +18,7 @@ const fileInfo = (f: { fileQueryNo: string; expiresAt: string | Date }, filename
   dld_endtime: wireDateTime(new Date(f.expiresAt)),
 });
 
-export async function uploadFile(tx: Queryable, c: Caller, r: { bytes: Buffer; filename: string }) {
+export async function uploadFile(tx: Tx, c: Caller, r: { bytes: Buffer; filename: string }) {
   if (r.bytes.length === 0) throw badRequest('HIS_FILE_EMPTY', '上传的文件为空');
   const f = await insertFile(tx, {
     fixmedinsCode: c.institution.code,
@@ -45,7 +45,7 @@ function detailText(content: Buffer): string {
 }
 
 export async function reconcileDetails(
-  tx: Queryable,
+  tx: Tx,
   c: Caller,
   r: { fileQueryNo: string; from: string; to: string; clearingType: string | null },
 ) {

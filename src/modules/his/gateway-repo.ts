@@ -1,6 +1,6 @@
 // The gateway's statements: who is calling (credential, institution, sign-in, a stored response under
 // the msgid) with the signed request's nonce recorded in the same round trip, and the nonce purge.
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Queryable, Tx } from '../../db/types.ts';
 import type { AuthScheme } from '../../domain/his/gateway-auth.ts';
 
 export interface PriorMessage {
@@ -57,7 +57,7 @@ export interface CallerKey {
 }
 
 /** The caller's credential and institution (null when unknown); records the nonce once. */
-export async function findCaller(q: Queryable, k: CallerKey): Promise<CallerRow | null> {
+export async function findCaller(q: Tx | Db, k: CallerKey): Promise<CallerRow | null> {
   const rows = await q.query<CallerRow>(
     `WITH cred AS (
        SELECT c.* FROM institution_credential c
@@ -84,7 +84,7 @@ export async function findCaller(q: Queryable, k: CallerKey): Promise<CallerRow 
   return rows[0] ?? null;
 }
 
-export async function deleteNoncesBefore(q: Queryable, before: Date): Promise<void> {
+export async function deleteNoncesBefore(q: Tx | Db, before: Date): Promise<void> {
   await q.query('DELETE FROM his_nonce WHERE seen_at < $1', [before.toISOString()]);
 }
 
@@ -100,7 +100,7 @@ export interface MessageToStore {
 }
 
 /** Log a writing message with its reply; false when the msgid of the institution is taken already. */
-export async function storeMessage(q: Queryable, m: MessageToStore): Promise<boolean> {
+export async function storeMessage(q: Tx, m: MessageToStore): Promise<boolean> {
   const stored = await q.query(
     `INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at, undo)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb) ON CONFLICT DO NOTHING RETURNING msgid`,

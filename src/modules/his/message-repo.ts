@@ -1,6 +1,6 @@
 // SQL of the HIS message log beyond the gateway's lookups: what 2601 冲正 reads and marks, and the
 // files of 9101/9102.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { Undo } from '../../domain/his/correction.ts';
 
 export interface LoggedMessage {
@@ -11,7 +11,7 @@ export interface LoggedMessage {
 
 /** The logged message of an institution's msgid, locked (a 2601 and the original's retry serialise). */
 export async function lockMessage(
-  q: Queryable,
+  q: Tx,
   fixmedinsCode: string,
   msgid: string,
 ): Promise<LoggedMessage | null> {
@@ -23,12 +23,7 @@ export async function lockMessage(
   return rows[0] ?? null;
 }
 
-export async function markReversed(
-  q: Queryable,
-  fixmedinsCode: string,
-  msgid: string,
-  by: string,
-): Promise<void> {
+export async function markReversed(q: Tx, fixmedinsCode: string, msgid: string, by: string): Promise<void> {
   await q.query(`UPDATE his_message SET reversed_by = $3 WHERE fixmedins_code = $1 AND msgid = $2`, [
     fixmedinsCode,
     msgid,
@@ -41,7 +36,7 @@ export async function markReversed(
  * the original arriving late is refused instead of settling after the HIS gave it up.
  */
 export async function reserveReversed(
-  q: Queryable,
+  q: Tx,
   m: { fixmedinsCode: string; msgid: string; infno: string; by: string; response: string; at: Date },
 ): Promise<boolean> {
   const rows = await q.query(
@@ -61,7 +56,7 @@ export interface StoredFile {
 
 /** A file kept for a day; its query number (30 characters) is 'F' + time + a 15-digit serial. */
 export async function insertFile(
-  q: Queryable,
+  q: Tx,
   f: { fixmedinsCode: string; filename: string; content: Buffer; at: Date; stamp: string },
 ): Promise<{ fileQueryNo: string; expiresAt: string }> {
   const rows = await q.query<{ fileQueryNo: string; expiresAt: string }>(

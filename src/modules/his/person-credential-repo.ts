@@ -1,6 +1,6 @@
 // 医保电子凭证 (01) tokens and 社会保障卡 (03) numbers → the person (table person_credential), and what
 // 1101 reads of the person found (enrollments on the day, identities not marked sensitive).
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 
 export interface CredentialPerson {
   psnNo: string;
@@ -48,7 +48,7 @@ export async function personByCertno(q: Queryable, certno: string): Promise<Cred
 
 /** Register a credential scheme for a region: token = voucherPrefix + ID, card = cardPrefix + ID. */
 export async function writeSchemeCredentials(
-  q: Queryable,
+  q: Tx,
   o: { admdvs: string; voucherPrefix: string; cardPrefix: string; validFrom: string },
 ): Promise<void> {
   await q.query(

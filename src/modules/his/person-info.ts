@@ -4,7 +4,7 @@
 // Any institution may look a person up, since that is how a visit starts, so every lookup is
 // audited (institution, operator, credential type, masked number, result) and rate-limited per
 // institution. Identity types marked sensitive are not the HIS's business and stay out of idetinfo.
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Queryable, Tx } from '../../db/types.ts';
 import { CERT_TYPE_NAMES, credentialIdNumber } from '../../domain/his/credential.ts';
 import { ageOn } from '../../domain/registry/id-number.ts';
 import { badRequest, isAppError, notFound } from '../../domain/shared/errors.ts';
@@ -78,7 +78,7 @@ interface Row {
 
 /** Look the person up and leave an audit entry whatever the outcome (q is not a transaction). */
 export async function personInfo(
-  q: Queryable,
+  q: Tx | Db,
   c: Caller,
   r: PersonInfoRequest,
   today: string,

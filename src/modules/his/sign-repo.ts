@@ -1,9 +1,9 @@
 // SQL of his_sign_in: 9001 opens an operator's session, 9002 closes it.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 
 /** A new sign-in numbered SG + the Beijing day + a serial; returns its sign_no. */
 export async function insertSignIn(
-  tx: Queryable,
+  tx: Tx,
   s: { fixmedinsCode: string; at: Date; opter: string; mac: string | null; ip: string | null; day: string },
 ): Promise<string> {
   const rows = await tx.query<{ signNo: string }>(
@@ -16,12 +16,7 @@ export async function insertSignIn(
 }
 
 /** Close an open sign-in of the institution; false when there is none under that number. */
-export async function closeSignIn(
-  tx: Queryable,
-  signNo: string,
-  fixmedinsCode: string,
-  at: Date,
-): Promise<boolean> {
+export async function closeSignIn(tx: Tx, signNo: string, fixmedinsCode: string, at: Date): Promise<boolean> {
   const rows = await tx.query<{ signNo: string }>(
     `UPDATE his_sign_in SET sign_out_time = $3
       WHERE sign_no = $1 AND fixmedins_code = $2 AND sign_out_time IS NULL

@@ -1,6 +1,6 @@
 // 9001 签到 / 9002 签退: an operator's session at an institution; business transactions carry the
 // sign_no and are refused without an open sign-in of the same institution.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
 import { audit } from '../audit/index.ts';
@@ -8,7 +8,7 @@ import type { Caller } from '../settlement/index.ts';
 import { closeSignIn, insertSignIn } from './sign-repo.ts';
 
 export async function signIn(
-  tx: Queryable,
+  tx: Tx,
   c: Caller,
   r: { opterNo: string; mac: string | null; ip: string | null },
 ): Promise<{ signNo: string }> {
@@ -36,11 +36,7 @@ export async function signIn(
   return { signNo };
 }
 
-export async function signOut(
-  tx: Queryable,
-  c: Caller,
-  r: { signNo: string; opterNo: string },
-): Promise<void> {
+export async function signOut(tx: Tx, c: Caller, r: { signNo: string; opterNo: string }): Promise<void> {
   if (!(await closeSignIn(tx, r.signNo, c.institution.code, c.now)))
     throw badRequest('HIS_SIGN_NO_UNKNOWN', `签到编号 ${r.signNo} 不存在、已签退或不属于本机构`);
   await audit(

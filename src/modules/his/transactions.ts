@@ -2,7 +2,7 @@
 // transactions run in one database transaction together with their his_message row; reading
 // ones (1101, 2206, 2303, 3201) write nothing, except 1101's audit entry of who looked whom up.
 import type { z } from 'zod';
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import type { Infno } from '../../domain/his/envelope.ts';
 import type { Undo } from '../../domain/his/correction.ts';
 import { cuminfo } from '../../domain/his/cumulative.ts';
@@ -44,9 +44,8 @@ export interface Outcome {
   file?: { filename: string; content: Buffer };
 }
 
-export interface Transaction {
+interface TransactionShape {
   schema: z.ZodType;
-  writes: boolean;
   /** needs an open sign-in (everything but 9001) */
   signedIn: boolean;
   /**
@@ -54,8 +53,17 @@ export interface Transaction {
    * whose warnings a crash may lose from the last fraction of a second; money never commits so
    */
   asyncCommit?: boolean;
-  run(q: Queryable, c: Caller, input: unknown, services: HisServices): Promise<Outcome>;
 }
+
+/**
+ * A writing transaction runs inside the request's one database transaction; a read runs on the
+ * database itself, outside any transaction (its audit entry, 1101's, commits on its own).
+ */
+export type Transaction = TransactionShape &
+  (
+    | { writes: true; run(q: Tx, c: Caller, input: unknown, services: HisServices): Promise<Outcome> }
+    | { writes: false; run(q: Db, c: Caller, input: unknown, services: HisServices): Promise<Outcome> }
+  );
 
 /** State the endpoint keeps across requests (one per app). */
 export interface HisServices {
@@ -64,11 +72,23 @@ export interface HisServices {
 
 function tx<S extends z.ZodType>(
   schema: S,
+  writes: true,
+  run: (q: Tx, c: Caller, input: z.output<S>, services: HisServices) => Promise<Outcome>,
+  signedIn?: boolean,
+): Transaction;
+function tx<S extends z.ZodType>(
+  schema: S,
+  writes: false,
+  run: (q: Db, c: Caller, input: z.output<S>, services: HisServices) => Promise<Outcome>,
+  signedIn?: boolean,
+): Transaction;
+function tx<S extends z.ZodType>(
+  schema: S,
   writes: boolean,
-  run: (q: Queryable, c: Caller, input: z.output<S>, services: HisServices) => Promise<Outcome>,
+  run: (q: Tx & Db, c: Caller, input: z.output<S>, services: HisServices) => Promise<Outcome>,
   signedIn = true,
 ): Transaction {
-  return { schema, writes, signedIn, run: run as Transaction['run'] };
+  return { schema, writes, signedIn, run: run as Transaction['run'] } as Transaction;
 }
 
 const settlementOutput = (o: SettlementOutcome, undoInpatient?: boolean): Outcome => ({
@@ -120,7 +140,7 @@ const SEVERITY_NAMES: Record<string, string> = { certain: '明确违规', suspec
 
 /** 3101/3102: the analysis in the wire's shapes (result[] with judge_result_detail_dtos). */
 async function analysisOutput(
-  q: Queryable,
+  q: Tx,
   c: Caller,
   i: inputs.AnalysisInput,
   stage: 'before' | 'during',

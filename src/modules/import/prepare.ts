@@ -1,6 +1,6 @@
 // Per kind: build the row validator, load the registry facts a chunk of the file's rows refers to
 // (one query per table per chunk) before checking it; and write the accepted changes.
-import type { Db, Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import { cellText } from '../../domain/import/cells.ts';
 import { type EnrollmentRef, enrollmentValidator } from '../../domain/import/enrollments.ts';
 import type { HeaderMap } from '../../domain/import/headers.ts';
@@ -35,7 +35,7 @@ export interface ChunkOutcome {
 export interface KindRun {
   /** loads the registry facts these rows refer to, then checks each row in file order */
   check(rows: readonly SourceRow[]): Promise<ChunkOutcome>;
-  write(tx: Queryable, changes: readonly Accepted[]): Promise<{ inserted: number; updated: number }>;
+  write(tx: Tx, changes: readonly Accepted[]): Promise<{ inserted: number; updated: number }>;
 }
 
 // The validators read the facts from their context maps row by row; those maps are refilled for
@@ -49,7 +49,7 @@ function refill<K, V>(target: Map<K, V>, from: ReadonlyMap<K, V>): void {
 function makeRun<T extends Accepted>(
   load: (rows: readonly SourceRow[]) => Promise<void>,
   validate: (row: SourceRow) => RowOutcome<T>,
-  write: (tx: Queryable, changes: readonly T[]) => Promise<{ inserted: number; updated: number }>,
+  write: (tx: Tx, changes: readonly T[]) => Promise<{ inserted: number; updated: number }>,
 ): KindRun {
   return {
     async check(rows) {

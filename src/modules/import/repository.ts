@@ -1,6 +1,6 @@
 // Reads the registry facts validation needs (one query per table, for all rows of a file at once)
 // and keeps import jobs and their error reports.
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Queryable, Tx } from '../../db/types.ts';
 import type { EnrollmentRef } from '../../domain/import/enrollments.ts';
 import type { SpellRef } from '../../domain/import/identities.ts';
 import type { ImportKind, ImportMode } from '../../domain/import/kinds.ts';
@@ -108,7 +108,7 @@ const JOB_COLUMNS = `id, kind, mode, file_name AS "fileName", file_sha256 AS "fi
   created_at AS "createdAt", finished_at AS "finishedAt"`;
 
 export async function insertJob(
-  db: Queryable,
+  db: Tx | Db,
   actor: Actor,
   job: { kind: ImportKind; mode: ImportMode; fileName: string; sha256: string; bytes: number },
 ): Promise<number> {
@@ -143,7 +143,7 @@ export async function earlierImports(db: Queryable, sha256: string, beforeId: nu
   );
 }
 
-export async function markRunning(db: Queryable, id: number): Promise<void> {
+export async function markRunning(db: Tx | Db, id: number): Promise<void> {
   await db.query(`UPDATE import_job SET status = 'running' WHERE id = $1`, [id]);
 }
 
@@ -161,7 +161,7 @@ export interface JobOutcome {
   details: unknown;
 }
 
-export async function finishJob(db: Queryable, id: number, o: JobOutcome): Promise<void> {
+export async function finishJob(db: Tx, id: number, o: JobOutcome): Promise<void> {
   await db.query(
     `UPDATE import_job SET status = $2, total = $3, processed = $4, inserted = $5, updated = $6,
             unchanged = $7, rejected = $8, written = $9, error_code = $10, message = $11, details = $12,
@@ -190,7 +190,7 @@ export async function finishJob(db: Queryable, id: number, o: JobOutcome): Promi
  * 'done' and its audit entry commit in one transaction — so the file can simply be imported again.
  */
 export async function failInterruptedJobs(
-  db: Queryable,
+  db: Tx,
   finishedAt: Date,
 ): Promise<{ id: number; fileName: string; status: JobStatus }[]> {
   return db.query(
@@ -208,7 +208,7 @@ export async function failInterruptedJobs(
 
 /** Appends to a job's error report; `firstSeq` numbers the first of these errors. */
 export async function insertErrors(
-  db: Queryable,
+  db: Tx | Db,
   jobId: number,
   errors: readonly RowError[],
   firstSeq = 1,
@@ -233,7 +233,7 @@ export async function insertErrors(
 }
 
 /** A refused file has no error report (the rows checked before the refusal are dropped). */
-export async function deleteErrors(db: Queryable, jobId: number): Promise<void> {
+export async function deleteErrors(db: Tx, jobId: number): Promise<void> {
   await db.query('DELETE FROM import_row_error WHERE job_id = $1', [jobId]);
 }
 

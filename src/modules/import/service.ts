@@ -17,7 +17,7 @@
 // imports take one advisory lock so two imports never interleave their writes.
 import { chinaDay } from '../../domain/shared/calendar.ts';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
-import type { Db, Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import { type ImportKind, type ImportMode, KIND_NAMES, MODE_NAMES } from '../../domain/import/kinds.ts';
 import type { RowError } from '../../domain/import/rows.ts';
 import { AppError } from '../../domain/shared/errors.ts';
@@ -202,14 +202,14 @@ async function commit(
   const write = c.rejected === 0 || req.mode === 'skip_bad_rows';
   const [previous] = await repo.earlierImports(db, fingerprint, jobId);
   const done = { rows: 0, inserted: 0, updated: 0 };
-  const writeChunk = async (tx: Queryable, changes: Accepted[]) => {
+  const writeChunk = async (tx: Tx, changes: Accepted[]) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
     const r = await c.run.write(tx, changes);
     done.inserted += r.inserted;
     done.updated += r.updated;
     done.rows += changes.length;
   };
-  const finish = async (tx: Queryable) => {
+  const finish = async (tx: Tx) => {
     const counts = {
       inserted: done.inserted,
       updated: done.updated,

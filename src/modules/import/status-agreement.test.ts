@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dbTest } from '../../db/testing.ts';
-import type { Db, Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import { type Actor, SYSTEM_ACTOR } from '../audit/index.ts';
 import { importFile } from './service.ts';
 import { addPerson, certOf, csvOf, request, seedCounty } from './testing.ts';
 
 type ApplyStatusChange = (
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   psnNo: string,
   change: { status: string; effectiveDate: string; source: string; note?: string | null },

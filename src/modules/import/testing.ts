@@ -1,6 +1,6 @@
 // Fixtures for import tests: a small county, persons built from real-shaped ID numbers, and csv
 // text the way a ledger would carry it.
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import { makeIdNumber } from '../../domain/registry/id-number.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import type { ImportRequest } from './service.ts';
@@ -11,7 +11,7 @@ export const VILLAGE_A = '410926101001';
 export const VILLAGE_B = '410926101002';
 export const TODAY = '2026-03-15';
 
-export async function seedCounty(db: Queryable): Promise<void> {
+export async function seedCounty(db: Tx | Db): Promise<void> {
   await db.exec(`
     INSERT INTO region (admdvs, name) VALUES ('${ADMDVS}', '范县') ON CONFLICT (admdvs) DO UPDATE SET name = EXCLUDED.name;
     INSERT INTO township (code, admdvs, name) VALUES ('${TOWNSHIP}', '${ADMDVS}', '城关镇');
@@ -30,7 +30,7 @@ export function certOf(n: number): string {
 
 /** Insert a registered person directly (the registry's own service is not under test here). */
 export async function addPerson(
-  db: Queryable,
+  db: Tx | Db,
   n: number,
   name: string,
   opts: { village?: string; status?: string; deathDate?: string } = {},

@@ -1,14 +1,14 @@
 // Writing accepted enrollment rows: new periods in one INSERT … SELECT guarded by the natural key
 // (person + scheme + begin date); corrections of amounts, end date, subsidy or employer in one
 // UPDATE, each audited with before and after.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import type { EnrollmentRecord } from '../../domain/import/enrollments.ts';
 import type { Actor } from '../audit/index.ts';
 import { auditEach } from '../audit/index.ts';
 import { insertEnrollments, updateEnrollments } from './write-repo.ts';
 
 export async function writeEnrollments(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   records: readonly EnrollmentRecord[],
 ): Promise<{ inserted: number; updated: number }> {

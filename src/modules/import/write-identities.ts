@@ -1,14 +1,14 @@
 // Writing accepted identity spells: new spells in one INSERT … SELECT guarded by the natural key
 // (person + identity + start date), corrected end dates and departments in one UPDATE, each
 // correction audited.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import type { IdentityRecord } from '../../domain/import/identities.ts';
 import type { Actor } from '../audit/index.ts';
 import { auditEach } from '../audit/index.ts';
 import { insertIdentities, updateIdentities } from './write-repo.ts';
 
 export async function writeIdentities(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   records: readonly IdentityRecord[],
   sourceRef: string,

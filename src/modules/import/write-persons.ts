@@ -1,7 +1,7 @@
 // Writing accepted person rows: new persons go straight into `person` with COPY (the unique
 // certno guards against a concurrent registration: the whole import then fails and can simply be
 // re-run); the few updates and household memberships are set-based statements.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import type { PersonRecord } from '../../domain/import/persons.ts';
 import type { Actor } from '../audit/index.ts';
 import { auditEach } from '../audit/index.ts';
@@ -11,7 +11,7 @@ import { copyPersons, insertHouseholds, insertMembers, reserveSerials, updatePer
 export const psnNoFor = (admdvs: string, serial: number) => `${admdvs}${String(serial).padStart(10, '0')}`;
 
 export async function writePersons(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   records: readonly PersonRecord[],
   today: string,

@@ -1,6 +1,6 @@
 // The import's set-based statements: each writes every accepted row of a kind at once, guarded by
 // the natural key, and the police list's effects carry their audit rows in the same statement.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { copyCsv } from '../../db/copy-csv.ts';
 import type { EnrollmentRecord } from '../../domain/import/enrollments.ts';
 import type { IdentityRecord } from '../../domain/import/identities.ts';
@@ -30,10 +30,7 @@ const UNNEST = `unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[
   AS s(psn_no, admdvs, insutype, begin_date, end_date, personal, fiscal, assisted, payer, identity, employer)`;
 
 /** New periods (an existing natural key is left alone); how many were inserted. */
-export async function insertEnrollments(
-  tx: Queryable,
-  inserts: readonly EnrollmentRecord[],
-): Promise<number> {
+export async function insertEnrollments(tx: Tx, inserts: readonly EnrollmentRecord[]): Promise<number> {
   const [r] = await tx.query<{ n: number }>(
     `WITH ins AS (
        INSERT INTO enrollment (psn_no, admdvs, insutype, begin_date, end_date, personal_fen, fiscal_fen,
@@ -51,7 +48,7 @@ export async function insertEnrollments(
 }
 
 /** Corrections of amounts, end date, subsidy and employer. */
-export async function updateEnrollments(tx: Queryable, updates: readonly EnrollmentRecord[]): Promise<void> {
+export async function updateEnrollments(tx: Tx, updates: readonly EnrollmentRecord[]): Promise<void> {
   await tx.query(
     `UPDATE enrollment e SET end_date = s.end_date, personal_fen = s.personal, fiscal_fen = s.fiscal,
             assisted_fen = s.assisted, assisted_payer = coalesce(s.payer, e.assisted_payer),
@@ -66,7 +63,7 @@ export async function updateEnrollments(tx: Queryable, updates: readonly Enrollm
 
 /** New spells (an existing natural key is left alone); how many were inserted. */
 export async function insertIdentities(
-  tx: Queryable,
+  tx: Tx,
   inserts: readonly IdentityRecord[],
   sourceRef: string,
 ): Promise<number> {
@@ -94,7 +91,7 @@ export async function insertIdentities(
 }
 
 /** Corrected end dates and departments. */
-export async function updateIdentities(tx: Queryable, updates: readonly IdentityRecord[]): Promise<void> {
+export async function updateIdentities(tx: Tx, updates: readonly IdentityRecord[]): Promise<void> {
   await tx.query(
     `UPDATE person_identity i SET valid_to = u.valid_to, source_dept = u.dept
        FROM unnest($1::bigint[], $2::date[], $3::text[]) AS u(id, valid_to, dept)
@@ -106,7 +103,7 @@ export async function updateIdentities(tx: Queryable, updates: readonly Identity
 // ---- persons, households and memberships
 
 /** n fresh person serials, ascending. */
-export async function reserveSerials(tx: Queryable, n: number): Promise<number[]> {
+export async function reserveSerials(tx: Tx, n: number): Promise<number[]> {
   if (n === 0) return [];
   const [r] = await tx.query<{ s: string }>(
     `SELECT string_agg(nextval('person_serial')::text, ',') AS s FROM generate_series(1, $1)`,
@@ -119,7 +116,7 @@ export async function reserveSerials(tx: Queryable, n: number): Promise<number[]
 }
 
 /** The households new in this import (one per number). */
-export async function insertHouseholds(tx: Queryable, newHouseholds: readonly PersonRecord[]): Promise<void> {
+export async function insertHouseholds(tx: Tx, newHouseholds: readonly PersonRecord[]): Promise<void> {
   await tx.query(
     `INSERT INTO household (household_no, admdvs, village_code)
      SELECT DISTINCT ON (no) no, admdvs, village FROM unnest($1::text[], $2::text[], $3::text[]) AS h(no, admdvs, village)
@@ -133,7 +130,7 @@ export async function insertHouseholds(tx: Queryable, newHouseholds: readonly Pe
 }
 
 /** New persons by COPY (their psnNo assigned). */
-export async function copyPersons(tx: Queryable, inserts: readonly PersonRecord[]): Promise<void> {
+export async function copyPersons(tx: Tx, inserts: readonly PersonRecord[]): Promise<void> {
   await tx.copyFrom(
     `COPY person (psn_no, admdvs, certno, name, gender, birth_date, phone, village_code, household_no)
      FROM STDIN (FORMAT csv)`,
@@ -154,7 +151,7 @@ export async function copyPersons(tx: Queryable, inserts: readonly PersonRecord[
 }
 
 /** Phone, village and household of existing persons. */
-export async function updatePersons(tx: Queryable, updates: readonly PersonRecord[]): Promise<void> {
+export async function updatePersons(tx: Tx, updates: readonly PersonRecord[]): Promise<void> {
   await tx.query(
     `UPDATE person p SET phone = u.phone, village_code = u.village, household_no = u.household, updated_at = now()
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(psn_no, phone, village, household)
@@ -169,11 +166,7 @@ export async function updatePersons(tx: Queryable, updates: readonly PersonRecor
 }
 
 /** Memberships of the persons joining a household, from today. */
-export async function insertMembers(
-  tx: Queryable,
-  joins: readonly PersonRecord[],
-  today: string,
-): Promise<void> {
+export async function insertMembers(tx: Tx, joins: readonly PersonRecord[], today: string): Promise<void> {
   await tx.query(
     `INSERT INTO household_member (household_no, psn_no, relation, from_date)
      SELECT m.no, m.psn_no, m.relation, $4::date FROM unnest($1::text[], $2::text[], $3::text[]) AS m(no, psn_no, relation)`,
@@ -185,7 +178,7 @@ export async function insertMembers(
 
 /** The changes not recorded yet (natural key person + status + effective date); how many. */
 export async function insertStatusChanges(
-  tx: Queryable,
+  tx: Tx,
   rs: readonly StatusRecord[],
   source: string,
 ): Promise<number> {
@@ -212,7 +205,7 @@ export async function insertStatusChanges(
  * person's status before and after, as the registry's applyStatusChange does.
  */
 export async function moveCurrentStatus(
-  tx: Queryable,
+  tx: Tx,
   rs: readonly StatusRecord[],
   actor: Actor,
   source: string,
@@ -246,7 +239,7 @@ export async function moveCurrentStatus(
 
 /** A death or imprisonment ends the open identity spells on the day and stops the enrollments past it. */
 export async function endSpellsAndEnrollments(
-  tx: Queryable,
+  tx: Tx,
   stops: readonly StatusRecord[],
   actor: Actor,
   at: Date,

@@ -2,13 +2,13 @@
 // current status, and for a death or an imprisonment end the person's open identity spells on
 // the effective date and stop the enrollments that run past it — the same effects the registry's
 // single-person status change has. Every touched person, spell and enrollment gets an audit row.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import type { StatusRecord } from '../../domain/import/status.ts';
 import type { Actor } from '../audit/index.ts';
 import { endSpellsAndEnrollments, insertStatusChanges, moveCurrentStatus } from './write-repo.ts';
 
 export async function writeStatusChanges(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   records: readonly StatusRecord[],
   source: string,

@@ -1,5 +1,5 @@
 // All SQL of institution (and the existence of the region and village it is placed in).
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { type InstitutionFilter, type InstitutionValues, QUALIFICATION_COLUMNS } from './contract.ts';
 
 const COLUMNS = `i.code, i.admdvs, i.name, i.kind, i.level, i.village_code AS "villageCode",
@@ -41,6 +41,12 @@ export async function listInstitutions(q: Queryable, f: InstitutionFilter, limit
   return { items, total };
 }
 
+export function findInstitution(
+  q: Queryable,
+  code: string,
+  forUpdate?: false,
+): Promise<InstitutionValues | null>;
+export function findInstitution(q: Tx, code: string, forUpdate: boolean): Promise<InstitutionValues | null>;
 export async function findInstitution(
   q: Queryable,
   code: string,
@@ -78,7 +84,7 @@ const columnValues = (v: InstitutionValues) => [
   v.qualCrossProvince,
 ];
 
-export async function insertInstitution(tx: Queryable, v: InstitutionValues): Promise<void> {
+export async function insertInstitution(tx: Tx, v: InstitutionValues): Promise<void> {
   await tx.query(
     `INSERT INTO institution (code, admdvs, name, kind, level, village_code, agreement_from, agreement_to,
                               qual_special_outpatient, qual_outpatient_pooling, qual_cross_province)
@@ -87,7 +93,7 @@ export async function insertInstitution(tx: Queryable, v: InstitutionValues): Pr
   );
 }
 
-export async function updateInstitutionRow(tx: Queryable, v: InstitutionValues): Promise<void> {
+export async function updateInstitutionRow(tx: Tx, v: InstitutionValues): Promise<void> {
   await tx.query(
     `UPDATE institution SET admdvs = $2, name = $3, kind = $4, level = $5, village_code = $6, agreement_from = $7,
             agreement_to = $8, qual_special_outpatient = $9, qual_outpatient_pooling = $10, qual_cross_province = $11

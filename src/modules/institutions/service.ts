@@ -1,6 +1,6 @@
 // Designated institutions (两定机构): admin create and update, checked by the domain rule, placed in
 // a known region and village, and audited.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { checkInstitution } from '../../domain/registry/reference-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
@@ -13,7 +13,7 @@ import {
   villageExists,
 } from './repo.ts';
 
-async function validate(tx: Queryable, v: InstitutionValues): Promise<void> {
+async function validate(tx: Tx, v: InstitutionValues): Promise<void> {
   const err = checkInstitution(v);
   if (err) throw err;
   if (!(await regionExists(tx, v.admdvs)))
@@ -22,7 +22,7 @@ async function validate(tx: Queryable, v: InstitutionValues): Promise<void> {
     throw badRequest('VILLAGE_NOT_FOUND', `村（社区）${v.villageCode} 不存在`, { field: 'villageCode' });
 }
 
-export async function createInstitution(tx: Queryable, actor: Actor, v: InstitutionValues) {
+export async function createInstitution(tx: Tx, actor: Actor, v: InstitutionValues) {
   await validate(tx, v);
   if (await findInstitution(tx, v.code)) {
     throw conflict('INSTITUTION_DUPLICATE', `机构编码 ${v.code} 已存在`, { field: 'code' });
@@ -33,7 +33,7 @@ export async function createInstitution(tx: Queryable, actor: Actor, v: Institut
   return after as InstitutionValues;
 }
 
-export async function updateInstitution(tx: Queryable, actor: Actor, v: InstitutionValues) {
+export async function updateInstitution(tx: Tx, actor: Actor, v: InstitutionValues) {
   const before = await findInstitution(tx, v.code, true);
   if (!before) throw notFound('INSTITUTION_NOT_FOUND', `机构 ${v.code} 不存在`, { field: 'code' });
   await validate(tx, v);

@@ -1,6 +1,6 @@
 // Factories for tests: an institution under agreement 2024–2028 in the test county's region,
 // inserted with explicit SQL (real-shaped defaults).
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import { ADMDVS, addRegion } from '../registry/testing.ts';
 
 export interface InstitutionFixture {
@@ -13,7 +13,7 @@ export interface InstitutionFixture {
 
 let institutionSeq = 0;
 
-export async function addInstitution(q: Queryable, f: InstitutionFixture = {}): Promise<string> {
+export async function addInstitution(q: Tx | Db, f: InstitutionFixture = {}): Promise<string> {
   const kind = f.kind ?? 'hospital';
   const code =
     f.code ?? `${kind === 'pharmacy' ? 'P' : 'H'}${ADMDVS}${String(++institutionSeq).padStart(5, '0')}`;

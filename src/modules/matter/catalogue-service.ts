@@ -1,7 +1,7 @@
 // The catalogue as the bureau keeps it: loaded from catalogue.json at start-up (entries the database
 // lacks; the bureau's own edits are never overwritten), edited by an admin with a reason, every version
 // kept in matter_type_change and the audit trail.
-import type { Db, Queryable } from '../../db/types.ts';
+import type { Db, Queryable, Tx } from '../../db/types.ts';
 import { type MatterType, parseCatalogue } from '../../domain/matter/catalogue.ts';
 import { matterError } from '../../domain/matter/errors.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
@@ -50,7 +50,7 @@ export async function typeWithHistory(q: Queryable, code: string) {
 
 /** An admin edits one matter (or adds one); the code in the path and in the entry must agree. */
 export async function editType(
-  tx: Queryable,
+  tx: Tx,
   code: string,
   definition: MatterType,
   reason: string,

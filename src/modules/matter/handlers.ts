@@ -3,7 +3,7 @@
 // catalogue says, and `apply`, run in the approving transaction. Handlers call other modules only
 // through their index.ts; a new registry-change matter is one more entry here.
 import { z } from 'zod';
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { HandlerCode } from '../../domain/matter/catalogue.ts';
 import { correctionNeedsReview, coverageStart, stopNeedsReview } from '../../domain/matter/review-rules.ts';
 import { notFound } from '../../domain/shared/errors.ts';
@@ -33,11 +33,7 @@ export interface MatterHandler {
   payload: z.ZodType<Record<string, unknown>>;
   subject(q: Queryable, payload: Record<string, unknown>): Promise<Subject>;
   needsReview(q: Queryable, payload: Record<string, unknown>, today: string): Promise<boolean>;
-  apply(
-    tx: Queryable,
-    payload: Record<string, unknown>,
-    ctx: HandlerContext,
-  ): Promise<Record<string, unknown>>;
+  apply(tx: Tx, payload: Record<string, unknown>, ctx: HandlerContext): Promise<Record<string, unknown>>;
 }
 
 const fen = z.number().int().min(0).max(100_000_000);

@@ -3,7 +3,7 @@
 // with the name 'person:<psn_no>', the audit's actor kind 'person'); no clerk has checked the photos
 // yet, so an online matter always runs on the two-post machine and waits in 待我审核 of every
 // reviewer, who approves (applying the change), returns it or refuses it.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { MATTER_REVIEWED, type MatterState } from '../../domain/matter/machine.ts';
 import { checkMaterials } from '../../domain/matter/materials.ts';
 import { matterError } from '../../domain/matter/errors.ts';
@@ -34,7 +34,7 @@ export async function onlineTypes(q: Queryable) {
 
 /** 网上申请: accepted at once with its receipt (the materials are checked by the caller), reviewed by a post. */
 export async function applyOnline(
-  tx: Queryable,
+  tx: Tx,
   who: OnlineApplicant,
   input: { typeCode: string; payload: Record<string, unknown>; handedIn: string[] },
   now: Date,

@@ -1,5 +1,5 @@
 // All SQL of the matter module's tables (matter_type, matter_type_change, matter).
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { MatterType } from '../../domain/matter/catalogue.ts';
 import type { Pause } from '../../domain/matter/due-date.ts';
 import type { MaterialCheck } from '../../domain/matter/materials.ts';
@@ -43,6 +43,8 @@ export async function listTypes(q: Queryable, includeInactive: boolean): Promise
   return rows.map(typeOf);
 }
 
+export function findType(q: Queryable, code: string, forUpdate?: false): Promise<MatterTypeRow | null>;
+export function findType(q: Tx, code: string, forUpdate: boolean): Promise<MatterTypeRow | null>;
 export async function findType(q: Queryable, code: string, forUpdate = false): Promise<MatterTypeRow | null> {
   const rows = await q.query<MatterTypeRow>(
     `SELECT ${TYPE_COLUMNS} FROM matter_type WHERE code = $1${forUpdate ? ' FOR UPDATE' : ''}`,
@@ -52,7 +54,7 @@ export async function findType(q: Queryable, code: string, forUpdate = false): P
 }
 
 export async function saveType(
-  tx: Queryable,
+  tx: Tx,
   t: MatterType,
   version: number,
   by: string,
@@ -164,7 +166,7 @@ export interface NewMatter {
   dueOn: string | null;
 }
 
-export async function insertMatter(tx: Queryable, m: NewMatter): Promise<number> {
+export async function insertMatter(tx: Tx, m: NewMatter): Promise<number> {
   const rows = await tx.query<{ id: number }>(
     `INSERT INTO matter (case_id, receipt_no, query_code, type_code, type_version, psn_no, applicant_name,
        village_code, channel, level, proxy, payload, materials, needs_review, promise_due, applied_on,
@@ -200,11 +202,13 @@ export async function insertMatter(tx: Queryable, m: NewMatter): Promise<number>
 }
 
 /** The next receipt serial (one sequence for the bureau). */
-export async function nextReceiptSerial(tx: Queryable): Promise<number> {
+export async function nextReceiptSerial(tx: Tx): Promise<number> {
   const rows = await tx.query<{ n: number }>(`SELECT nextval('matter_receipt_serial')::int AS n`);
   return rows[0].n;
 }
 
+export function findMatter(q: Queryable, id: number, forUpdate?: false): Promise<MatterRow | null>;
+export function findMatter(q: Tx, id: number, forUpdate: boolean): Promise<MatterRow | null>;
 export async function findMatter(q: Queryable, id: number, forUpdate = false): Promise<MatterRow | null> {
   const rows = await q.query<MatterRow>(
     `SELECT ${MATTER_COLUMNS} FROM ${MATTER_FROM} WHERE m.id = $1${forUpdate ? ' FOR UPDATE OF m' : ''}`,
@@ -257,7 +261,7 @@ const COLUMN_OF: Record<keyof MatterChange, [string, string]> = {
   result: ['result', '::jsonb'],
 };
 
-export async function updateMatter(tx: Queryable, id: number, change: MatterChange): Promise<void> {
+export async function updateMatter(tx: Tx, id: number, change: MatterChange): Promise<void> {
   const sets: string[] = [];
   const params: unknown[] = [id];
   for (const [k, v] of Object.entries(change) as [keyof MatterChange, unknown][]) {

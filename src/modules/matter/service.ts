@@ -4,7 +4,7 @@
 // handler. Completing runs the handler in the same transaction, so a registry change is applied only
 // on approval and wholly or not at all. Every refusal throws before the transaction commits.
 import { randomInt } from 'node:crypto';
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { Level, MatterType } from '../../domain/matter/catalogue.ts';
 import { checkExtension, dueDate, type Pause } from '../../domain/matter/due-date.ts';
 import { workCalendar } from '../../domain/shared/working-days.ts';
@@ -90,7 +90,7 @@ function checkPromise(deferred: readonly string[], promiseDue: string | null | u
 }
 
 /** 申请: an incomplete application gets the one-time notice, a complete one (or with 容缺) a receipt. */
-export async function applyMatter(tx: Queryable, c: MatterContext, body: ApplyBody) {
+export async function applyMatter(tx: Tx, c: MatterContext, body: ApplyBody) {
   const today = chinaDay(c.now);
   const type = await activeType(tx, body.typeCode);
   const t = type.definition;
@@ -161,7 +161,7 @@ const closePause = (pauses: Pause[], today: string): Pause[] =>
   pauses.map((p) => (p.to === null ? { ...p, to: today } : p));
 
 /** One action on a matter; the kernel refuses what the machine forbids, this module the rest. */
-export async function actOn(tx: Queryable, c: MatterContext, id: number, body: ActionBody) {
+export async function actOn(tx: Tx, c: MatterContext, id: number, body: ActionBody) {
   const today = chinaDay(c.now);
   const found = await repo.findMatter(tx, id);
   if (!found) throw matterError('MATTER_NOT_FOUND');

@@ -1,5 +1,5 @@
 // All SQL of the 医保医师 registry and its points, and the look-up the HIS settlement makes.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { PointBand, Qualification } from '../../domain/medstaff/points.ts';
 import type { StaffBody, StaffRow } from './contract.ts';
 
@@ -16,11 +16,7 @@ export async function institutionExists(q: Queryable, code: string): Promise<boo
 }
 
 /** Insert or update by (institution, code); returns the id and whether it was new. */
-export async function upsertStaff(
-  q: Queryable,
-  s: StaffBody,
-  at: Date,
-): Promise<{ id: number; created: boolean }> {
+export async function upsertStaff(q: Tx, s: StaffBody, at: Date): Promise<{ id: number; created: boolean }> {
   const rows = await q.query<{ id: number; created: boolean }>(
     `INSERT INTO medstaff (fixmedins_code, staff_code, name, kind, department, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $6)
@@ -79,7 +75,7 @@ const POINT_SELECT = `
     FROM medstaff_point p JOIN medstaff m ON m.id = p.staff_id`;
 
 export async function insertPoint(
-  q: Queryable,
+  q: Tx,
   p: {
     staffId: number;
     caseworkId: number | null;
@@ -107,12 +103,12 @@ export async function pointsOfCase(q: Queryable, caseworkId: number): Promise<Po
   return q.query(`${POINT_SELECT} WHERE p.casework_id = $1 ORDER BY p.id`, [caseworkId]);
 }
 
-export async function lockStaff(q: Queryable, id: number): Promise<void> {
+export async function lockStaff(q: Tx, id: number): Promise<void> {
   await q.query(`SELECT id FROM medstaff WHERE id = $1 FOR UPDATE`, [id]);
 }
 
 export async function setQualification(
-  q: Queryable,
+  q: Tx,
   id: number,
   s: { status: Qualification; suspendedUntil: string | null; barredUntil: string | null },
   at: Date,
@@ -168,7 +164,7 @@ export async function barredRegistration(
 }
 
 /** A terminated registration whose bar has ended starts again as normal (重新登记). */
-export async function reinstateIfBarEnded(q: Queryable, id: number, day: string, at: Date): Promise<boolean> {
+export async function reinstateIfBarEnded(q: Tx, id: number, day: string, at: Date): Promise<boolean> {
   const rows = await q.query(
     `UPDATE medstaff SET status = 'normal', suspended_until = NULL, updated_at = $3
       WHERE id = $1 AND status = 'terminated' AND barred_until < $2::date RETURNING id`,

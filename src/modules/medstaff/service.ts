@@ -1,6 +1,6 @@
 // The 医保医师 registry: register and import staff, score points from a case outcome (the year's
 // standing decides suspension or termination), and refuse a settlement by a barred staff member.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { checkPoints, type PointBand, standing } from '../../domain/medstaff/points.ts';
@@ -8,7 +8,7 @@ import { type Actor, audit } from '../audit/index.ts';
 import type { StaffBody } from './contract.ts';
 import * as repo from './repo.ts';
 
-export async function registerStaff(tx: Queryable, s: StaffBody, actor: Actor, now: Date) {
+export async function registerStaff(tx: Tx, s: StaffBody, actor: Actor, now: Date) {
   if (!(await repo.institutionExists(tx, s.fixmedinsCode)))
     throw badRequest('MEDSTAFF_INSTITUTION_UNKNOWN', `定点机构 ${s.fixmedinsCode} 不存在`, {
       field: 'fixmedinsCode',
@@ -49,7 +49,7 @@ export interface PointInput {
 }
 
 /** Score points and bring the qualification up to date with the year's standing. */
-export async function assignPoints(tx: Queryable, p: PointInput, actor: Actor & { id: number }, now: Date) {
+export async function assignPoints(tx: Tx, p: PointInput, actor: Actor & { id: number }, now: Date) {
   checkPoints(p.band, p.points);
   await repo.lockStaff(tx, p.staffId);
   const s = await repo.findStaff(tx, p.staffId);

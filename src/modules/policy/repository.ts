@@ -1,5 +1,5 @@
 // policy_version: explicit SQL. Rows are insert-only; "newest" is the highest id.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { Policy } from '../../domain/settlement/policy.ts';
 import type { PolicySummary, PolicyVersion } from './contract.ts';
 
@@ -34,7 +34,7 @@ export async function activePolicy(
 }
 
 /** Inserts unless (admdvs, insutype, version) exists; returns the new id or null. */
-export async function insertPolicy(q: Queryable, policy: Policy, createdBy: string): Promise<number | null> {
+export async function insertPolicy(q: Tx, policy: Policy, createdBy: string): Promise<number | null> {
   const rows = await q.query<{ id: number }>(
     `INSERT INTO policy_version (admdvs, year, insutype, version, name, effective_from, effective_to, document, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

@@ -1,13 +1,13 @@
 // Saving a policy version: validated by the domain schema, written once, audited in the same
 // transaction. A version that already exists for the region and scheme is a conflict.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { parsePolicy } from '../../domain/settlement/policy.ts';
 import { conflict } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import { insertPolicy } from './repository.ts';
 
 export async function savePolicy(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   document: unknown,
 ): Promise<{ id: number; version: string }> {

@@ -1,12 +1,12 @@
 // All SQL of the rating module's tables.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { RectifyState } from '../../domain/rating/machine.ts';
 
 export async function rectifyDays(q: Queryable): Promise<number> {
   return (await q.query<{ d: number }>('SELECT rectify_days AS d FROM rating_setting WHERE id = 1'))[0].d;
 }
 
-export async function setRectifyDays(q: Queryable, days: number, by: string, at: Date): Promise<void> {
+export async function setRectifyDays(q: Tx, days: number, by: string, at: Date): Promise<void> {
   await q.query(
     'UPDATE rating_setting SET rectify_days = $1, updated_by = $2, updated_at = $3 WHERE id = 1',
     [days, by, at],
@@ -14,7 +14,7 @@ export async function setRectifyDays(q: Queryable, days: number, by: string, at:
 }
 
 export async function insertInvitation(
-  q: Queryable,
+  q: Tx,
   i: { tokenHash: string; matterId: number; receiptNo: string; createdBy: number; at: Date; expiresAt: Date },
 ): Promise<void> {
   await q.query(
@@ -32,6 +32,8 @@ export interface Invitation {
   usedAt: string | null;
 }
 
+export function invitation(q: Queryable, tokenHash: string, lock?: false): Promise<Invitation | null>;
+export function invitation(q: Tx, tokenHash: string, lock: boolean): Promise<Invitation | null>;
 export async function invitation(q: Queryable, tokenHash: string, lock = false): Promise<Invitation | null> {
   const rows = await q.query<Invitation>(
     `SELECT matter_id::int AS "matterId", created_by::int AS "createdBy", receipt_no AS "receiptNo", expires_at AS "expiresAt", used_at AS "usedAt"
@@ -48,7 +50,7 @@ export async function invitation(q: Queryable, tokenHash: string, lock = false):
     : null;
 }
 
-export async function markInvitationUsed(q: Queryable, tokenHash: string, at: Date): Promise<void> {
+export async function markInvitationUsed(q: Tx, tokenHash: string, at: Date): Promise<void> {
   await q.query('UPDATE rating_invitation SET used_at = $2 WHERE token_hash = $1', [tokenHash, at]);
 }
 
@@ -74,7 +76,7 @@ export interface NewRating {
   day: string;
 }
 
-export async function insertRating(q: Queryable, r: NewRating): Promise<number> {
+export async function insertRating(q: Tx, r: NewRating): Promise<number> {
   const rows = await q.query<{ id: number }>(
     `INSERT INTO rating (matter_id, receipt_no, channel, overall, indicators, tags, comment, type_code, type_name,
        handler_id, level, village_code, rated_at, rated_on, ticket_id)
@@ -101,7 +103,7 @@ export async function insertRating(q: Queryable, r: NewRating): Promise<number> 
 }
 
 export async function insertRectification(
-  q: Queryable,
+  q: Tx,
   r: { caseId: number; ratingId: number; handlerId: number | null; dueOn: string; openedOn: string },
 ): Promise<number> {
   const rows = await q.query<{ id: number }>(

@@ -3,7 +3,7 @@
 // rectification case on the workflow kernel for the handling clerk, due after the configured working
 // days; the handler works it or appeals to a leader. Statistics group the ratings.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { gradeOf } from '../../domain/rating/codes.ts';
 import { ratingError } from '../../domain/rating/errors.ts';
 import { RECTIFY_MACHINE as M, type RectifyAction, type RectifyState } from '../../domain/rating/machine.ts';
@@ -44,7 +44,7 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
 /** The counter opens the tablet for a completed matter; returns the token of the one-time link. */
 export async function invite(
-  q: Queryable,
+  q: Tx,
   c: RatingContext,
   receiptNo: string,
 ): Promise<{ token: string; expiresAt: string }> {
@@ -65,8 +65,20 @@ export async function invite(
   return { token, expiresAt: expiresAt.toISOString() };
 }
 
-async function validInvitation(q: Queryable, token: string, now: Date, lock = false) {
-  const inv = await repo.invitation(q, hash(token), lock);
+type ValidInvitation = {
+  inv: NonNullable<Awaited<ReturnType<typeof repo.invitation>>>;
+  m: NonNullable<Awaited<ReturnType<typeof completedMatterByReceipt>>>;
+};
+function validInvitation(q: Queryable, token: string, now: Date, lock?: false): Promise<ValidInvitation>;
+function validInvitation(q: Tx, token: string, now: Date, lock: boolean): Promise<ValidInvitation>;
+async function validInvitation(
+  q: Queryable,
+  token: string,
+  now: Date,
+  lock = false,
+): Promise<ValidInvitation> {
+  // the overloads allow a lock only in a transaction
+  const inv = await repo.invitation(q as Tx, hash(token), lock);
   if (!inv || Date.parse(inv.expiresAt) < now.getTime()) throw ratingError('RATING_INVITE_INVALID');
   const m = await completedMatterByReceipt(q, inv.receiptNo);
   if (!m || m.id !== inv.matterId) throw ratingError('RATING_INVITE_INVALID');
@@ -86,7 +98,7 @@ export async function tablet(q: Queryable, token: string, now: Date): Promise<Ta
 
 /** The citizen's one click. A 差评 opens its rectification in the same transaction. */
 export async function rateAtTablet(
-  q: Queryable,
+  q: Tx,
   token: string,
   body: RateBody,
   now: Date,
@@ -105,7 +117,7 @@ type RatedMatter = NonNullable<Awaited<ReturnType<typeof completedMatterByReceip
  * the online indicators). The caller has checked that the matter is the person's; once only.
  */
 export async function rateOnline(
-  q: Queryable,
+  q: Tx,
   receiptNo: string,
   body: RateBody,
   actor: Actor,
@@ -118,7 +130,7 @@ export async function rateOnline(
 }
 
 async function recordRating(
-  q: Queryable,
+  q: Tx,
   m: RatedMatter,
   channel: 'counter' | 'online',
   body: RateBody,
@@ -201,7 +213,7 @@ const HANDLER_ACTIONS: readonly RectifyAction[] = ['callback', 'verify', 'rectif
 
 /** One step of a rectification: the handler's own steps only by the handler (or an admin). */
 export async function actOnRectification(
-  q: Queryable,
+  q: Tx,
   c: RatingContext,
   id: number,
   action: RectifyAction,
@@ -227,7 +239,7 @@ export async function statistics(q: Queryable, from: string, to: string) {
 
 export const settings = async (q: Queryable) => ({ rectifyDays: await repo.rectifyDays(q) });
 
-export async function changeSettings(q: Queryable, c: RatingContext, rectifyDays: number) {
+export async function changeSettings(q: Tx, c: RatingContext, rectifyDays: number) {
   if (!Number.isInteger(rectifyDays) || rectifyDays < 1 || rectifyDays > 60)
     throw ratingError('RATING_DAYS_INVALID');
   const before = await repo.rectifyDays(q);
@@ -250,7 +262,7 @@ export async function changeSettings(q: Queryable, c: RatingContext, rectifyDays
  * no rectification task is opened here.
  */
 export async function recordCallbackRating(
-  q: Queryable,
+  q: Tx,
   r: {
     ticketId: number;
     platformNo: string;

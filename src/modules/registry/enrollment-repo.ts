@@ -1,5 +1,5 @@
 // Enrollments (参保登记): explicit SQL for one person's periods, the list search and writes.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { ContributionStandard } from '../../domain/settlement/policy.ts';
 
 export interface EnrollmentRow {
@@ -29,6 +29,8 @@ const COLUMNS = `e.id, e.psn_no AS "psnNo", e.admdvs, e.insutype, e.begin_date::
   e.employer_name AS "employerName", e.stopped_on::text AS "stoppedOn", e.stop_reason AS "stopReason",
   e.contribution_reason AS "contributionReason"`;
 
+export function findEnrollment(q: Queryable, id: number, forUpdate?: false): Promise<EnrollmentRow | null>;
+export function findEnrollment(q: Tx, id: number, forUpdate: boolean): Promise<EnrollmentRow | null>;
 export async function findEnrollment(
   q: Queryable,
   id: number,
@@ -119,7 +121,7 @@ export interface EnrollmentValues {
 }
 
 export async function insertEnrollment(
-  q: Queryable,
+  q: Tx,
   psnNo: string,
   admdvs: string,
   v: EnrollmentValues,
@@ -148,7 +150,7 @@ const periodValues = (v: EnrollmentValues) => [
   v.contributionReason,
 ];
 
-export async function updateEnrollment(q: Queryable, id: number, v: EnrollmentValues): Promise<void> {
+export async function updateEnrollment(q: Tx, id: number, v: EnrollmentValues): Promise<void> {
   await q.query(
     `UPDATE enrollment SET insutype = $2, begin_date = $3, end_date = $4, personal_fen = $5, fiscal_fen = $6,
             assisted_fen = $7, assisted_payer = $8, assisted_identity = $9, employer_code = $10, employer_name = $11,
@@ -158,12 +160,7 @@ export async function updateEnrollment(q: Queryable, id: number, v: EnrollmentVa
   );
 }
 
-export async function stopEnrollment(
-  q: Queryable,
-  id: number,
-  stoppedOn: string,
-  reason: string,
-): Promise<void> {
+export async function stopEnrollment(q: Tx, id: number, stoppedOn: string, reason: string): Promise<void> {
   await q.query(`UPDATE enrollment SET status = 'stopped', stopped_on = $2, stop_reason = $3 WHERE id = $1`, [
     id,
     stoppedOn,

@@ -1,7 +1,7 @@
 // 参保登记 at the counter: enroll, correct, stop. The person row is locked (SELECT … FOR UPDATE)
 // before the rules read the person's other periods, so two parallel entries for one person are
 // serialised and cannot both pass the overlap check.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { checkContribution } from '../../domain/registry/contribution-rules.ts';
 import { checkEnrollment, defaultEndDate, stopDateProblem } from '../../domain/registry/enrollment-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
@@ -35,7 +35,7 @@ export interface EnrollmentInput {
   contributionReason?: string | null;
 }
 
-export async function lockPerson(tx: Queryable, psnNo: string): Promise<PersonRow> {
+export async function lockPerson(tx: Tx, psnNo: string): Promise<PersonRow> {
   const person = await findPerson(tx, psnNo, true);
   if (!person) throw notFound('PERSON_NOT_FOUND', `人员 ${psnNo} 不存在`, { field: 'psnNo' });
   return person;
@@ -43,7 +43,7 @@ export async function lockPerson(tx: Queryable, psnNo: string): Promise<PersonRo
 
 /** Check the input against the rules; returns the values to store. */
 export async function checked(
-  tx: Queryable,
+  tx: Tx,
   person: PersonRow,
   input: EnrollmentInput,
   excludeId?: number,
@@ -93,26 +93,21 @@ export async function checked(
   };
 }
 
-export async function enroll(tx: Queryable, actor: Actor, input: EnrollmentInput, _today: string) {
+export async function enroll(tx: Tx, actor: Actor, input: EnrollmentInput, _today: string) {
   const person = await lockPerson(tx, input.psnNo);
   const values = await checked(tx, person, input);
   return writeEnrollment(tx, actor, person, values);
 }
 
 /** Store checked values and audit them (the single and the household enrollment). */
-export async function writeEnrollment(
-  tx: Queryable,
-  actor: Actor,
-  person: PersonRow,
-  values: EnrollmentValues,
-) {
+export async function writeEnrollment(tx: Tx, actor: Actor, person: PersonRow, values: EnrollmentValues) {
   const id = await insertEnrollment(tx, person.psnNo, person.admdvs, values);
   const after = await findEnrollment(tx, id);
   await audit(tx, actor, 'enrollment.create', 'enrollment', id, null, after);
   return after as EnrollmentRow;
 }
 
-export async function correctEnrollment(tx: Queryable, actor: Actor, id: number, input: EnrollmentInput) {
+export async function correctEnrollment(tx: Tx, actor: Actor, id: number, input: EnrollmentInput) {
   const before = await findEnrollment(tx, id);
   if (!before) throw notFound('ENROLLMENT_NOT_FOUND', `参保记录 ${id} 不存在`);
   if (before.psnNo !== input.psnNo) {
@@ -137,7 +132,7 @@ export async function correctEnrollment(tx: Queryable, actor: Actor, id: number,
 }
 
 export async function stopEnrollmentById(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   id: number,
   input: { stoppedOn: string; reason: string },

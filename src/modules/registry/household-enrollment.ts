@@ -4,7 +4,7 @@
 // one (a deviation from the standard needs a reason). All members are checked before anything is
 // written: one refused member refuses the household, with the errors listed per member, and nothing
 // is stored. One transaction, one audit entry per enrollment written.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { badRequest, isAppError } from '../../domain/shared/errors.ts';
 import type { Actor } from '../audit/index.ts';
 import { type ContributionSuggestion, contributionSuggestion } from './contribution-suggestion.ts';
@@ -61,7 +61,7 @@ function skipReason(m: CurrentMember, year: number): string | null {
 }
 
 export async function enrollHousehold(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   householdNo: string,
   input: { year: number; members: HouseholdEnrollmentMember[] },

@@ -1,5 +1,5 @@
 // All SQL of household and household_member (and the person's household and village they move).
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { HouseholdMemberRow } from './household-view.ts';
 
 export interface Membership {
@@ -11,7 +11,7 @@ export interface Membership {
 }
 
 /** The person's open membership, locked. */
-export async function lockCurrentMembership(tx: Queryable, psnNo: string): Promise<Membership | null> {
+export async function lockCurrentMembership(tx: Tx, psnNo: string): Promise<Membership | null> {
   const [m] = await tx.query<Membership>(
     `SELECT id, household_no AS "householdNo", relation, from_date::text AS "fromDate", to_date::text AS "toDate"
        FROM household_member WHERE psn_no = $1 AND to_date IS NULL FOR UPDATE`,
@@ -20,10 +20,7 @@ export async function lockCurrentMembership(tx: Queryable, psnNo: string): Promi
   return m ?? null;
 }
 
-export async function lockHousehold(
-  tx: Queryable,
-  householdNo: string,
-): Promise<{ villageCode: string } | null> {
+export async function lockHousehold(tx: Tx, householdNo: string): Promise<{ villageCode: string } | null> {
   const [h] = await tx.query<{ villageCode: string }>(
     'SELECT village_code AS "villageCode" FROM household WHERE household_no = $1 FOR UPDATE',
     [householdNo],
@@ -33,7 +30,7 @@ export async function lockHousehold(
 
 /** The person's household and village, locked. */
 export async function lockPersonPlace(
-  tx: Queryable,
+  tx: Tx,
   psnNo: string,
 ): Promise<{ householdNo: string | null; villageCode: string | null } | null> {
   const [p] = await tx.query<{ householdNo: string | null; villageCode: string | null }>(
@@ -43,7 +40,7 @@ export async function lockPersonPlace(
   return p ?? null;
 }
 
-export async function hasHead(tx: Queryable, householdNo: string): Promise<boolean> {
+export async function hasHead(tx: Tx, householdNo: string): Promise<boolean> {
   const [head] = await tx.query(
     `SELECT 1 FROM household_member WHERE household_no = $1 AND to_date IS NULL AND relation = '户主'`,
     [householdNo],
@@ -52,7 +49,7 @@ export async function hasHead(tx: Queryable, householdNo: string): Promise<boole
 }
 
 /** Current members of the household other than the person. */
-export async function otherMembers(tx: Queryable, householdNo: string, psnNo: string): Promise<number> {
+export async function otherMembers(tx: Tx, householdNo: string, psnNo: string): Promise<number> {
   const [others] = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM household_member WHERE household_no = $1 AND to_date IS NULL AND psn_no <> $2`,
     [householdNo, psnNo],
@@ -60,12 +57,12 @@ export async function otherMembers(tx: Queryable, householdNo: string, psnNo: st
   return others.n;
 }
 
-export async function closeMembership(tx: Queryable, id: number, toDate: string): Promise<void> {
+export async function closeMembership(tx: Tx, id: number, toDate: string): Promise<void> {
   await tx.query('UPDATE household_member SET to_date = $2 WHERE id = $1', [id, toDate]);
 }
 
 export async function insertMembership(
-  tx: Queryable,
+  tx: Tx,
   householdNo: string,
   psnNo: string,
   relation: string,
@@ -80,7 +77,7 @@ export async function insertMembership(
 
 /** The person follows the household: its number and village. */
 export async function placePerson(
-  tx: Queryable,
+  tx: Tx,
   psnNo: string,
   householdNo: string,
   villageCode: string,
@@ -98,7 +95,7 @@ export async function householdExists(q: Queryable, householdNo: string): Promis
 
 /** A new household; without a number it gets <village>-<serial>. Returns its number. */
 export async function insertHousehold(
-  tx: Queryable,
+  tx: Tx,
   h: { householdNo: string | null; admdvs: string; villageCode: string; address: string | null },
 ): Promise<string> {
   const [row] = await tx.query<{ householdNo: string }>(

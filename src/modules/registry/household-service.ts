@@ -2,7 +2,7 @@
 // membership row (to_date = the day before the move, inclusive like every period here) and opens a
 // new one; person.household_no and person.village_code follow the household. A household has one
 // current head (a unique index guards it); a head cannot move out while others still live there.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { isIsoDate } from '../../domain/registry/enrollment-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
@@ -31,7 +31,7 @@ function dayBefore(d: string): string {
 
 /** Put a person into a household from a date, closing any current membership. */
 export async function moveMember(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   householdNo: string,
   input: { psnNo: string; relation: string; fromDate: string },
@@ -92,7 +92,7 @@ export async function moveMember(
 }
 
 export async function createHousehold(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   input: { villageCode: string; address?: string | null; headPsnNo: string; householdNo?: string | null },
   today: string,

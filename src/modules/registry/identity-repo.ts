@@ -1,5 +1,5 @@
 // All SQL of person_identity (identity spells with their type's name).
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { Spell } from '../../domain/registry/identity-rules.ts';
 
 export interface IdentitySpellRow extends Spell {
@@ -21,6 +21,8 @@ export function personIdentities(q: Queryable, psnNo: string): Promise<IdentityS
   );
 }
 
+export function findSpell(q: Queryable, id: number, forUpdate?: false): Promise<IdentitySpellRow | null>;
+export function findSpell(q: Tx, id: number, forUpdate: boolean): Promise<IdentitySpellRow | null>;
 export async function findSpell(
   q: Queryable,
   id: number,
@@ -35,7 +37,7 @@ export async function findSpell(
 }
 
 /** The person's region, the person row locked (a spell is added under it). */
-export async function lockPersonRegion(tx: Queryable, psnNo: string): Promise<{ admdvs: string } | null> {
+export async function lockPersonRegion(tx: Tx, psnNo: string): Promise<{ admdvs: string } | null> {
   const [person] = await tx.query<{ admdvs: string }>(
     'SELECT admdvs FROM person WHERE psn_no = $1 FOR UPDATE',
     [psnNo],
@@ -44,7 +46,7 @@ export async function lockPersonRegion(tx: Queryable, psnNo: string): Promise<{ 
 }
 
 export async function insertSpell(
-  tx: Queryable,
+  tx: Tx,
   s: {
     psnNo: string;
     admdvs: string;
@@ -63,7 +65,7 @@ export async function insertSpell(
   return row.id;
 }
 
-export async function endSpell(tx: Queryable, id: number, validTo: string, reason: string): Promise<void> {
+export async function endSpell(tx: Tx, id: number, validTo: string, reason: string): Promise<void> {
   await tx.query('UPDATE person_identity SET valid_to = $2, end_reason = $3 WHERE id = $1', [
     id,
     validTo,

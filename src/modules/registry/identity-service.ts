@@ -1,6 +1,6 @@
 // Identity spells (特殊人员身份): add a spell, end a spell; never delete (history is evidence for
 // subsidies already paid).
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { checkEndSpell, checkNewSpell } from '../../domain/registry/identity-rules.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
@@ -26,7 +26,7 @@ export interface NewSpellInput {
   sourceRef?: string | null;
 }
 
-export async function addIdentitySpell(tx: Queryable, actor: Actor, psnNo: string, input: NewSpellInput) {
+export async function addIdentitySpell(tx: Tx, actor: Actor, psnNo: string, input: NewSpellInput) {
   const person = await lockPersonRegion(tx, psnNo);
   if (!person) throw notFound('PERSON_NOT_FOUND', `人员 ${psnNo} 不存在`, { field: 'psnNo' });
   if (!(await identityTypeExists(tx, input.identityCode))) {
@@ -54,7 +54,7 @@ export async function addIdentitySpell(tx: Queryable, actor: Actor, psnNo: strin
 }
 
 export async function endIdentitySpell(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   id: number,
   input: { validTo: string; reason: string },

@@ -1,5 +1,5 @@
 // SQL of the identity types (特殊人员身份类别) and their need-to-know flag.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 
 export interface IdentityTypeRow {
   code: string;
@@ -18,7 +18,7 @@ export function listIdentityTypes(q: Queryable, withSensitive: boolean): Promise
   );
 }
 
-export async function lockIdentityType(tx: Queryable, code: string): Promise<IdentityTypeRow | null> {
+export async function lockIdentityType(tx: Tx, code: string): Promise<IdentityTypeRow | null> {
   const rows = await tx.query<IdentityTypeRow>(
     `SELECT ${COLUMNS} FROM identity_type WHERE code = $1 FOR UPDATE`,
     [code],
@@ -26,11 +26,7 @@ export async function lockIdentityType(tx: Queryable, code: string): Promise<Ide
   return rows[0] ?? null;
 }
 
-export async function setSensitive(
-  tx: Queryable,
-  code: string,
-  sensitive: boolean,
-): Promise<IdentityTypeRow> {
+export async function setSensitive(tx: Tx, code: string, sensitive: boolean): Promise<IdentityTypeRow> {
   const rows = await tx.query<IdentityTypeRow>(
     `UPDATE identity_type SET sensitive = $2 WHERE code = $1 RETURNING ${COLUMNS}`,
     [code, sensitive],

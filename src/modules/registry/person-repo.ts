@@ -1,6 +1,6 @@
 // Persons: explicit SQL for the registry's person rows, their list search and their histories.
 // Dates are selected as ::text so they are 'YYYY-MM-DD' strings whatever type parsers the connection has.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 
 export interface PersonRow {
   psnNo: string;
@@ -26,6 +26,8 @@ const PERSON_COLUMNS = `p.psn_no AS "psnNo", p.admdvs, p.certno, p.name, p.gende
   p.death_date::text AS "deathDate"`;
 const PERSON_FROM = `person p LEFT JOIN village v ON v.code = p.village_code LEFT JOIN township t ON t.code = v.township_code`;
 
+export function findPerson(q: Queryable, psnNo: string, forUpdate?: false): Promise<PersonRow | null>;
+export function findPerson(q: Tx, psnNo: string, forUpdate: boolean): Promise<PersonRow | null>;
 export async function findPerson(q: Queryable, psnNo: string, forUpdate = false): Promise<PersonRow | null> {
   if (forUpdate) await q.query('SELECT 1 FROM person WHERE psn_no = $1 FOR UPDATE', [psnNo]);
   const [row] = await q.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM ${PERSON_FROM} WHERE p.psn_no = $1`, [
@@ -131,7 +133,7 @@ export interface NewPerson {
 }
 
 /** psn_no = admdvs + the 10-digit zero-padded next value of person_serial. */
-export async function insertPerson(q: Queryable, p: NewPerson): Promise<string> {
+export async function insertPerson(q: Tx, p: NewPerson): Promise<string> {
   const [row] = await q.query<{ psn_no: string }>(
     `INSERT INTO person (psn_no, admdvs, certno, name, gender, birth_date, phone, village_code, household_no)
      VALUES ($1::text || lpad(nextval('person_serial')::text, 10, '0'), $1, $2, $3, $4, $5, $6, $7, $8)
@@ -142,7 +144,7 @@ export async function insertPerson(q: Queryable, p: NewPerson): Promise<string> 
 }
 
 export async function updatePersonFields(
-  q: Queryable,
+  q: Tx,
   psnNo: string,
   f: { phone?: string | null; villageCode?: string; name?: string; householdNo?: string | null },
 ): Promise<void> {

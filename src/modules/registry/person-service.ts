@@ -1,6 +1,6 @@
 // Persons at the counter: register, correct contact details, reveal full PII (audited), and the
 // person file (一人一档) view. Resident ID and phone leave this module masked unless revealed.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { enrollmentState } from '../../domain/registry/enrollment-state.ts';
 import { ageOn } from '../../domain/registry/id-number.ts';
 import { checkPersonId, checkPhone } from '../../domain/registry/person-rules.ts';
@@ -51,7 +51,7 @@ export interface NewPersonInput {
   relation?: string | null;
 }
 
-export async function registerPerson(tx: Queryable, actor: Actor, input: NewPersonInput, today: string) {
+export async function registerPerson(tx: Tx, actor: Actor, input: NewPersonInput, today: string) {
   const id = checkPersonId(input, today);
   if (id instanceof AppError) throw id;
   const phone = phoneOrNull(input.phone);
@@ -92,7 +92,7 @@ export async function registerPerson(tx: Queryable, actor: Actor, input: NewPers
 }
 
 export async function updatePerson(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   psnNo: string,
   input: { phone?: string | null; villageCode?: string; name?: string },
@@ -116,7 +116,7 @@ export async function updatePerson(
 }
 
 /** Full resident ID and phone, for roles allowed to see them; every reveal leaves an audit entry. */
-export async function revealPerson(tx: Queryable, actor: Actor, psnNo: string) {
+export async function revealPerson(tx: Tx, actor: Actor, psnNo: string) {
   const p = await findPerson(tx, psnNo);
   if (!p) throw notFound('PERSON_NOT_FOUND', `人员 ${psnNo} 不存在`, { field: 'psnNo' });
   await audit(tx, actor, 'person.reveal', 'person', psnNo, null, { fields: ['certno', 'phone'] });

@@ -1,5 +1,5 @@
 // SQL of 参保进度: insured and subsidised persons per township against its target (enrollment_target).
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { TownshipCounts } from '../../domain/registry/progress.ts';
 import { coveredPersonsSql } from './coverage-queries.ts';
 
@@ -32,7 +32,7 @@ export async function townshipExists(q: Queryable, code: string): Promise<boolea
 
 /** The township's target for the year, locked (undefined when none is set). */
 export async function lockTarget(
-  tx: Queryable,
+  tx: Tx,
   townshipCode: string,
   year: number,
 ): Promise<{ target: number } | undefined> {
@@ -44,7 +44,7 @@ export async function lockTarget(
 }
 
 export async function upsertTarget(
-  tx: Queryable,
+  tx: Tx,
   townshipCode: string,
   year: number,
   target: number,

@@ -4,7 +4,7 @@
 // in the township of the village the person is registered in now. Stopped enrollments do not count
 // (a stop gives the period back — death, prison, a correction); 510 maternity is not basic medical
 // insurance and does not count.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { countyTotals, rankTownships } from '../../domain/registry/progress.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
@@ -16,7 +16,7 @@ export async function enrollmentProgress(q: Queryable, admdvs: string | null, ye
 }
 
 export async function setTarget(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   input: { townshipCode: string; year: number; target: number },
 ): Promise<{ townshipCode: string; year: number; target: number }> {

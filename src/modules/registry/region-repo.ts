@@ -1,5 +1,5 @@
 // All SQL of the region table (医保区划).
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { RegionLevel } from '../../domain/registry/region-rules.ts';
 import type { Region } from './contract.ts';
 
@@ -43,6 +43,8 @@ export async function listRegions(q: Queryable, f: RegionFilter, limit: number, 
   return { items, total: Number(total) };
 }
 
+export function findRegion(q: Queryable, admdvs: string, lock?: false): Promise<Region | null>;
+export function findRegion(q: Tx, admdvs: string, lock: boolean): Promise<Region | null>;
 export async function findRegion(q: Queryable, admdvs: string, lock = false): Promise<Region | null> {
   const [row] = await q.query<Region>(
     `SELECT r.admdvs, r.name, r.level, r.parent, p.name AS "parentName",
@@ -55,7 +57,7 @@ export async function findRegion(q: Queryable, admdvs: string, lock = false): Pr
 }
 
 export async function insertRegion(
-  q: Queryable,
+  q: Tx,
   r: { admdvs: string; name: string; level: RegionLevel; parent: string | null },
   at: Date,
 ): Promise<void> {
@@ -69,7 +71,7 @@ export async function insertRegion(
 }
 
 export async function updateRegion(
-  q: Queryable,
+  q: Tx,
   r: { admdvs: string; name: string; parent: string | null },
   at: Date,
 ): Promise<void> {

@@ -1,6 +1,6 @@
 // Regions (医保区划): the province's codes come from the reference file; an admin adds any other
 // region and corrects a name or parent. Every write is audited.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { checkRegion, regionLevel } from '../../domain/registry/region-rules.ts';
 import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
@@ -12,7 +12,7 @@ export interface RegionValues {
   parent: string | null;
 }
 
-async function validate(tx: Queryable, v: RegionValues): Promise<RegionValues> {
+async function validate(tx: Tx, v: RegionValues): Promise<RegionValues> {
   const clean = { admdvs: v.admdvs.trim(), name: v.name.trim(), parent: v.parent?.trim() || null };
   const err = checkRegion(clean);
   if (err) throw err;
@@ -24,7 +24,7 @@ async function validate(tx: Queryable, v: RegionValues): Promise<RegionValues> {
   return clean;
 }
 
-export async function createRegion(tx: Queryable, actor: Actor, v: RegionValues, now: Date): Promise<Region> {
+export async function createRegion(tx: Tx, actor: Actor, v: RegionValues, now: Date): Promise<Region> {
   const clean = await validate(tx, v);
   if (await findRegion(tx, clean.admdvs)) {
     throw conflict('REGION_DUPLICATE', `区划代码 ${clean.admdvs} 已存在`, { field: 'admdvs' });
@@ -35,7 +35,7 @@ export async function createRegion(tx: Queryable, actor: Actor, v: RegionValues,
   return after;
 }
 
-export async function editRegion(tx: Queryable, actor: Actor, v: RegionValues, now: Date): Promise<Region> {
+export async function editRegion(tx: Tx, actor: Actor, v: RegionValues, now: Date): Promise<Region> {
   const before = await findRegion(tx, v.admdvs, true);
   if (!before) throw notFound('REGION_NOT_FOUND', `医保区划 ${v.admdvs} 不存在`, { field: 'admdvs' });
   const clean = await validate(tx, v);

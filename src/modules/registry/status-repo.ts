@@ -1,6 +1,6 @@
 // SQL of a person's status change: the person's status row, the change's history, and what a death
 // or imprisonment ends (open identity spells, enrollments running past the day).
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import type { PersonStatus } from '../../domain/registry/person-rules.ts';
 
 export interface StatusRow {
@@ -11,7 +11,7 @@ export interface StatusRow {
 
 /** The person's status and region, the row locked (undefined: no such person). */
 export async function lockPersonStatus(
-  tx: Queryable,
+  tx: Tx,
   psnNo: string,
 ): Promise<(StatusRow & { admdvs: string }) | undefined> {
   const [before] = await tx.query<StatusRow & { admdvs: string }>(
@@ -21,7 +21,7 @@ export async function lockPersonStatus(
   return before;
 }
 
-export async function personStatus(tx: Queryable, psnNo: string): Promise<StatusRow> {
+export async function personStatus(tx: Tx, psnNo: string): Promise<StatusRow> {
   const [after] = await tx.query<StatusRow>(
     `SELECT status, status_date::text AS "statusDate", death_date::text AS "deathDate" FROM person WHERE psn_no = $1`,
     [psnNo],
@@ -30,7 +30,7 @@ export async function personStatus(tx: Queryable, psnNo: string): Promise<Status
 }
 
 export async function insertStatusChange(
-  tx: Queryable,
+  tx: Tx,
   psnNo: string,
   admdvs: string,
   c: { status: PersonStatus; effectiveDate: string; source: string; note?: string | null },
@@ -43,7 +43,7 @@ export async function insertStatusChange(
 
 /** The current status; a correction back to normal clears a recorded death (it was entered in error). */
 export async function setCurrentStatus(
-  tx: Queryable,
+  tx: Tx,
   psnNo: string,
   status: PersonStatus,
   effectiveDate: string,
@@ -58,7 +58,7 @@ export async function setCurrentStatus(
 }
 
 /** End the spells open on the day (valid_to = the day). */
-export function endOpenSpells(tx: Queryable, psnNo: string, day: string, reason: string) {
+export function endOpenSpells(tx: Tx, psnNo: string, day: string, reason: string) {
   return tx.query<{ id: number; identityCode: string; validTo: string | null }>(
     `UPDATE person_identity SET valid_to = $2, end_reason = $3
       WHERE psn_no = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)
@@ -68,7 +68,7 @@ export function endOpenSpells(tx: Queryable, psnNo: string, day: string, reason:
 }
 
 /** Stop the active enrollments that run past the day. */
-export function stopEnrollmentsPast(tx: Queryable, psnNo: string, day: string, reason: string) {
+export function stopEnrollmentsPast(tx: Tx, psnNo: string, day: string, reason: string) {
   return tx.query<{ id: number; insutype: string; beginDate: string }>(
     `UPDATE enrollment SET status = 'stopped', stopped_on = $2, stop_reason = $3
       WHERE psn_no = $1 AND status = 'active' AND end_date > $2::date

@@ -2,7 +2,7 @@
 // imprisonment ends the person's open identity spells on that date and stops enrollments that run
 // past it — the person can no longer be covered or subsidised after it. The list import calls this
 // for police lists row by row semantics-wise (it has a set-based twin in import/write-status.ts).
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import {
   checkStatusChange,
   type PersonStatus,
@@ -41,7 +41,7 @@ export interface StatusChangeResult {
  * change only adds history), except death, which is final. today, when given, refuses future dates.
  */
 export async function applyStatusChange(
-  tx: Queryable,
+  tx: Tx,
   actor: Actor,
   psnNo: string,
   input: StatusChangeInput,

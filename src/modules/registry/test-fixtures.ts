@@ -1,7 +1,7 @@
 // Small factories for registry tests (and other modules' tests): a county with townships and
 // villages, persons with valid resident IDs, identities, enrollments, institutions and catalogue
 // items. Each inserts with explicit SQL and returns what it made; defaults are real-shaped.
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import { makeIdNumber } from '../../domain/registry/id-number.ts';
 
 export const ADMDVS = '410926';
@@ -12,7 +12,7 @@ export const VILLAGE_2 = '410926101002';
 export const VILLAGE_OTHER_TOWNSHIP = '410926102001';
 export const TODAY = '2026-03-15';
 
-export async function addRegion(q: Queryable, admdvs = ADMDVS, name = '范县'): Promise<string> {
+export async function addRegion(q: Tx | Db, admdvs = ADMDVS, name = '范县'): Promise<string> {
   await q.query(
     'INSERT INTO region (admdvs, name) VALUES ($1, $2) ON CONFLICT (admdvs) DO UPDATE SET name = EXCLUDED.name',
     [admdvs, name],
@@ -20,11 +20,7 @@ export async function addRegion(q: Queryable, admdvs = ADMDVS, name = '范县'):
   return admdvs;
 }
 
-export async function addTownship(
-  q: Queryable,
-  code: string,
-  name = `乡镇${code.slice(6)}`,
-): Promise<string> {
+export async function addTownship(q: Tx | Db, code: string, name = `乡镇${code.slice(6)}`): Promise<string> {
   await addRegion(q, code.slice(0, 6));
   await q.query('INSERT INTO township (code, admdvs, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
     code,
@@ -34,7 +30,7 @@ export async function addTownship(
   return code;
 }
 
-export async function addVillage(q: Queryable, code: string, name = `村${code.slice(9)}`): Promise<string> {
+export async function addVillage(q: Tx | Db, code: string, name = `村${code.slice(9)}`): Promise<string> {
   await addTownship(q, code.slice(0, 9));
   await q.query(
     `INSERT INTO village (code, township_code, admdvs, name) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
@@ -44,7 +40,7 @@ export async function addVillage(q: Queryable, code: string, name = `村${code.s
 }
 
 /** 范县 with 城关镇 (two villages) and 濮城镇 (one village). */
-export async function seedCounty(q: Queryable): Promise<void> {
+export async function seedCounty(q: Tx | Db): Promise<void> {
   await addRegion(q);
   await addTownship(q, TOWNSHIP, '城关镇');
   await addTownship(q, TOWNSHIP_2, '濮城镇');
@@ -78,7 +74,7 @@ export function nextCertno(birthDate?: string, seq?: number): string {
 
 /** Insert a person directly (psn_no from person_serial, like the service); returns psn_no and certno. */
 export async function addPerson(
-  q: Queryable,
+  q: Tx | Db,
   f: PersonFixture = {},
 ): Promise<{ psnNo: string; certno: string }> {
   const certno = nextCertno(f.birthDate, f.seq);
@@ -106,7 +102,7 @@ export async function addPerson(
 }
 
 export async function addIdentity(
-  q: Queryable,
+  q: Tx | Db,
   psnNo: string,
   code: string,
   validFrom: string,
@@ -133,7 +129,7 @@ export interface EnrollmentFixture {
   status?: 'active' | 'stopped';
 }
 
-export async function addEnrollment(q: Queryable, psnNo: string, f: EnrollmentFixture = {}): Promise<number> {
+export async function addEnrollment(q: Tx | Db, psnNo: string, f: EnrollmentFixture = {}): Promise<number> {
   const insutype = f.insutype ?? '390';
   const beginDate = f.beginDate ?? '2026-01-01';
   const [row] = await q.query<{ id: number }>(
@@ -158,7 +154,7 @@ export async function addEnrollment(q: Queryable, psnNo: string, f: EnrollmentFi
 }
 
 export async function setTarget(
-  q: Queryable,
+  q: Tx | Db,
   townshipCode: string,
   year: number,
   target: number,

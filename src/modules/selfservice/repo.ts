@@ -1,10 +1,10 @@
 // All SQL of the self-service tables: login codes, person sessions, attempt windows, the demo SMS
 // sink and the uploaded photos.
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Queryable, Tx } from '../../db/types.ts';
 
 /** One code per person: a new one replaces the old (its tries start again). */
 export async function putCode(
-  q: Queryable,
+  q: Tx,
   c: { psnNo: string; codeHash: string; at: Date; expiresAt: Date },
 ): Promise<void> {
   await q.query(
@@ -17,7 +17,7 @@ export async function putCode(
 
 /** Count one try on the person's code (atomically) and return it, or null when there is none. */
 export async function countTry(
-  q: Queryable,
+  q: Tx | Db,
   psnNo: string,
 ): Promise<{ codeHash: string; tries: number; expiresAt: string } | null> {
   const rows = await q.query<{ codeHash: string; tries: number; expiresAt: string | Date }>(
@@ -29,13 +29,13 @@ export async function countTry(
   return r ? { ...r, expiresAt: new Date(r.expiresAt).toISOString() } : null;
 }
 
-export async function deleteCode(q: Queryable, psnNo: string): Promise<void> {
+export async function deleteCode(q: Tx, psnNo: string): Promise<void> {
   await q.query('DELETE FROM selfservice_code WHERE psn_no = $1', [psnNo]);
 }
 
 /** Count an attempt in the key's window; returns the count including this one. */
 export async function countAttempt(
-  q: Queryable,
+  q: Tx | Db,
   key: string,
   windowMinutes: number,
   now: Date,
@@ -53,7 +53,7 @@ export async function countAttempt(
 }
 
 export async function insertSession(
-  q: Queryable,
+  q: Tx,
   s: { tokenHash: string; psnNo: string; at: Date; expiresAt: Date },
 ): Promise<void> {
   await q.query(
@@ -70,12 +70,12 @@ export async function sessionPerson(q: Queryable, tokenHash: string, now: Date):
   return rows[0]?.psnNo ?? null;
 }
 
-export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {
+export async function deleteSession(q: Tx, tokenHash: string): Promise<void> {
   await q.query('DELETE FROM selfservice_session WHERE token_hash = $1', [tokenHash]);
 }
 
 export async function insertSink(
-  q: Queryable,
+  q: Tx,
   m: { psnNo: string; phone: string; text: string; at: Date },
 ): Promise<void> {
   await q.query('INSERT INTO selfservice_sms_sink (psn_no, phone, text, sent_at) VALUES ($1, $2, $3, $4)', [
@@ -99,7 +99,7 @@ export async function lastSink(
 }
 
 export async function insertUpload(
-  q: Queryable,
+  q: Tx,
   u: { psnNo: string; material: string; contentType: string; bytes: Buffer; at: Date },
 ): Promise<number> {
   const rows = await q.query<{ id: number }>(
@@ -134,7 +134,7 @@ export async function ownFreeUploads(
   );
 }
 
-export async function attachUploads(q: Queryable, ids: readonly number[], matterId: number): Promise<void> {
+export async function attachUploads(q: Tx, ids: readonly number[], matterId: number): Promise<void> {
   await q.query('UPDATE selfservice_upload SET matter_id = $2 WHERE id = ANY($1::bigint[])', [ids, matterId]);
 }
 

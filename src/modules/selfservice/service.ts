@@ -1,7 +1,7 @@
 // What the logged-in person reads and does: every call is about the session's own psn_no (never a
 // number from the request), and every read and write is audited with the actor 'person:<psn_no>'.
 // Another person's matter or photo is simply not found, the same as one that does not exist.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { yearBenefits } from '../../domain/selfservice/benefits.ts';
 import { selfserviceError } from '../../domain/selfservice/errors.ts';
 import {
@@ -36,7 +36,7 @@ export interface PersonContext {
   now: Date;
 }
 
-const read = (q: Queryable, c: PersonContext, what: string, id: string | number = c.psnNo) =>
+const read = (q: Tx, c: PersonContext, what: string, id: string | number = c.psnNo) =>
   audit(q, personAuditActor(c.psnNo), `selfservice.read.${what}`, 'person', id, null, null, c.now);
 
 async function person(q: Queryable, psnNo: string) {
@@ -45,14 +45,14 @@ async function person(q: Queryable, psnNo: string) {
   return p;
 }
 
-export async function me(q: Queryable, c: PersonContext): Promise<Me> {
+export async function me(q: Tx, c: PersonContext): Promise<Me> {
   const p = await person(q, c.psnNo);
   await read(q, c, 'me');
   return { psnNo: p.psnNo, name: p.name, phone: maskPhone(p.phone), villageName: p.villageName };
 }
 
 /** 我的参保: enrollments covering this or next year, and the identities held in that span. */
-export async function coverage(q: Queryable, c: PersonContext) {
+export async function coverage(q: Tx, c: PersonContext) {
   const year = chinaYear(c.now);
   const from = `${year}-01-01`;
   const to = `${year + 1}-12-31`;
@@ -76,7 +76,7 @@ export async function coverage(q: Queryable, c: PersonContext) {
 }
 
 /** 本年待遇: this year's settlements and, per scheme, fund paid, deductible used and the cap left. */
-export async function benefits(q: Queryable, c: PersonContext) {
+export async function benefits(q: Tx, c: PersonContext) {
   const year = chinaYear(c.now);
   const p = await person(q, c.psnNo);
   const { items } = await listSettlements(
@@ -127,7 +127,7 @@ export async function matterTypes(q: Queryable): Promise<OnlineMatterType[]> {
 
 /** A photo of a material, kept until an application takes it. */
 export async function upload(
-  q: Queryable,
+  q: Tx,
   c: PersonContext,
   material: string,
   bytes: Buffer,
@@ -154,7 +154,7 @@ export async function upload(
 }
 
 /** Submit an application: a matter of channel 'online' in the normal lifecycle, its photos attached. */
-export async function apply(q: Queryable, c: PersonContext, body: OnlineApplyBody) {
+export async function apply(q: Tx, c: PersonContext, body: OnlineApplyBody) {
   const type = (await matterTypes(q)).find((t) => t.code === body.typeCode);
   if (!type) throw selfserviceError('SELFSERVICE_MATTER_NOT_ONLINE');
   const p = await person(q, c.psnNo);
@@ -184,7 +184,7 @@ export async function apply(q: Queryable, c: PersonContext, body: OnlineApplyBod
   return { id: m.id, receiptNo: m.receiptNo, dueOn: m.dueOn };
 }
 
-export async function myMatters(q: Queryable, c: PersonContext) {
+export async function myMatters(q: Tx, c: PersonContext) {
   const items = await personMatters(q, c.psnNo);
   await read(q, c, 'matters');
   return { items };
@@ -196,7 +196,7 @@ async function ownMatter(q: Queryable, c: PersonContext, id: number) {
   return d;
 }
 
-export async function myMatter(q: Queryable, c: PersonContext, id: number) {
+export async function myMatter(q: Tx, c: PersonContext, id: number) {
   const d = await ownMatter(q, c, id);
   const photos = (await repo.matterUploads(q, id)).map((u) => ({
     id: u.id,
@@ -214,12 +214,7 @@ async function isRated(q: Queryable, receiptNo: string) {
 }
 
 /** 评价: the person's own completed matter, once (the rating module's rule and record). */
-export async function rate(
-  q: Queryable,
-  c: PersonContext,
-  id: number,
-  body: Parameters<typeof rateOnline>[2],
-) {
+export async function rate(q: Tx, c: PersonContext, id: number, body: Parameters<typeof rateOnline>[2]) {
   const d = await ownMatter(q, c, id);
   if (d.matter.state !== 'completed' || !d.matter.receiptNo)
     throw selfserviceError('SELFSERVICE_NOT_COMPLETED');

@@ -4,7 +4,7 @@
 // - the demo county: a sink table the /m/ login page reads back and shows, marked 演示, so demos and
 //   browser tests run without a gateway. It is chosen only when the server runs the demo county.
 // Neither writes the code to the log.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { selfserviceError } from '../../domain/selfservice/errors.ts';
 import { maskPhone } from '../../domain/shared/masking.ts';
 import { insertSink } from './repo.ts';
@@ -17,7 +17,7 @@ export interface SmsMessage {
 
 export interface SmsSender {
   readonly kind: 'gateway' | 'unconfigured' | 'demo';
-  send(q: Queryable, m: SmsMessage, now: Date): Promise<void>;
+  send(q: Tx, m: SmsMessage, now: Date): Promise<void>;
 }
 
 export const unconfiguredSender: SmsSender = {

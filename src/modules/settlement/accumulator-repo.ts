@@ -1,7 +1,7 @@
 // 累计 per person, scheme and benefit year. lockAccumulators is how settlements of one person
 // serialise: the row is created if missing, then locked until the transaction ends, so two
 // settlements can never both read the same "before" and pass a cap together.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { type Accumulators, emptyAccumulators } from '../../domain/settlement/types.ts';
 
 const COLUMNS = `year, admissions, deductible_paid_fen AS "deductiblePaidFen", basic_fund_paid_fen AS "basicFundPaidFen",
@@ -23,7 +23,7 @@ export const accumulatorJson = (
   'specialDiseaseDeductiblePaidFen', ${a}.special_disease_deductible_paid)`;
 
 export async function lockAccumulators(
-  tx: Queryable,
+  tx: Tx,
   psnNo: string,
   insutype: string,
   year: number,
@@ -70,7 +70,7 @@ export async function listAccumulators(
 }
 
 export async function writeAccumulators(
-  tx: Queryable,
+  tx: Tx,
   psnNo: string,
   insutype: string,
   a: Accumulators,

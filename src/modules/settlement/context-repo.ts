@@ -3,7 +3,7 @@
 // lines with the catalogue entries they were classified against.
 import { policyInForceJson } from '../policy/index.ts';
 import type { PolicyInForce } from './engine-input.ts';
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { accumulatorJson } from './accumulator-repo.ts';
 import type {
   Accumulators,
@@ -91,7 +91,7 @@ export async function findPersonContext(
  * here. Null when the person or the row (created by lockVisitForSettlement) is missing.
  */
 export async function lockPersonAccumulators(
-  q: Queryable,
+  q: Tx,
   psnNo: string,
   insutype: Insutype,
   onDate: string,

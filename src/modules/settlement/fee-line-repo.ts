@@ -1,7 +1,7 @@
 // Fee-line SQL: an upload's lines in one statement with its audit entry, a cancel, and for the
 // amount bounds and return lines (issue 9) the bounds row with the visit's current live total, the
 // original lines a return nets (locked), and the netted line's update.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import type { UploadLine } from '../../domain/his/inputs.ts';
 import type { LineResult } from '../../domain/settlement/types.ts';
 import { sum } from '../../domain/shared/money.ts';
@@ -42,11 +42,7 @@ export interface OriginalLine {
 }
 
 /** The live lines a return names, locked for the netting. */
-export async function lockOriginalLines(
-  q: Queryable,
-  mdtrtId: string,
-  sns: string[],
-): Promise<OriginalLine[]> {
+export async function lockOriginalLines(q: Tx, mdtrtId: string, sns: string[]): Promise<OriginalLine[]> {
   if (sns.length === 0) return [];
   return q.query<OriginalLine>(
     `SELECT id::int AS id, feedetl_sn AS sn, med_list_codg AS "itemCode", fee_date::text AS date, cnt::text AS cnt,
@@ -74,7 +70,7 @@ export interface NettedLine {
   returns: { sn: string; cnt: string; amountFen: number }[];
 }
 
-export async function updateNettedLines(q: Queryable, lines: NettedLine[]): Promise<void> {
+export async function updateNettedLines(q: Tx, lines: NettedLine[]): Promise<void> {
   for (const l of lines) {
     await q.query(
       `UPDATE fee_line SET cnt = $2::numeric, det_item_fee_sumamt = $3, chrgitm_lv = $4, fulamt_ownpay_amt = $5,
@@ -100,7 +96,7 @@ export async function updateNettedLines(q: Queryable, lines: NettedLine[]): Prom
 
 /** All lines in one statement (unnest), with the batch's audit entry. */
 export async function insertLines(
-  tx: Queryable,
+  tx: Tx,
   v: VisitRow,
   c: Caller,
   lines: UploadLine[],
@@ -162,7 +158,7 @@ export async function insertLines(
 
 /** Cancel unsettled lines: all of them, a charge batch, or lines by number; the numbers cancelled. */
 export function cancelLines(
-  tx: Queryable,
+  tx: Tx,
   mdtrtId: string,
   all: boolean,
   batchNo: string | null,

@@ -3,7 +3,7 @@
 // (open, the person alive on the line's date) and the catalogue valid on the line's date; the
 // engine classifies each line so the HIS sees its self-paid parts at once. A request is stored
 // whole or not at all.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { ALL_LINES, type UploadLine } from '../../domain/his/inputs.ts';
 import { priceMatches } from '../../domain/his/price.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
@@ -67,7 +67,7 @@ const isLiveLineClash = (e: unknown) =>
   /fee_line_live_sn/.test(String((e as { constraint?: string }).constraint ?? (e as Error).message));
 
 export async function uploadFees(
-  tx: Queryable,
+  tx: Tx,
   c: Caller,
   input: UploadLine[],
   inpatient: boolean,
@@ -223,7 +223,7 @@ interface Returned {
   netted: Netted;
 }
 
-async function nettedOriginals(tx: Queryable, mdtrtId: string, returns: UploadLine[]): Promise<Returned[]> {
+async function nettedOriginals(tx: Tx, mdtrtId: string, returns: UploadLine[]): Promise<Returned[]> {
   if (returns.length === 0) return [];
   const originals = await lockOriginalLines(
     tx,
@@ -311,12 +311,7 @@ export interface CancelFees {
   lineNos?: string[] | null;
 }
 
-export async function cancelFees(
-  tx: Queryable,
-  c: Caller,
-  r: CancelFees,
-  inpatient: boolean,
-): Promise<number> {
+export async function cancelFees(tx: Tx, c: Caller, r: CancelFees, inpatient: boolean): Promise<number> {
   const v = await ownVisit(tx, c, r, inpatient);
   requireStatus(
     v,

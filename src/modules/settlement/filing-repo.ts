@@ -1,6 +1,6 @@
 // SQL of filing and disease_qualification: the records, their lists with the person's name, and the
 // existence checks their recording needs.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { NewFiling, NewQualification } from './filings.ts';
 
 export async function personExists(q: Queryable, psnNo: string): Promise<boolean> {
@@ -12,7 +12,7 @@ export function knownInstitutions(q: Queryable, codes: string[]): Promise<{ code
   return q.query<{ code: string }>('SELECT code FROM institution WHERE code = ANY($1::text[])', [codes]);
 }
 
-export async function insertFiling(tx: Queryable, f: NewFiling): Promise<number> {
+export async function insertFiling(tx: Tx, f: NewFiling): Promise<number> {
   const rows = await tx.query<{ id: number }>(
     `INSERT INTO filing (psn_no, type, destination, begin_date, end_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [f.psnNo, f.type, f.destination, f.beginDate, f.endDate ?? null],
@@ -20,7 +20,7 @@ export async function insertFiling(tx: Queryable, f: NewFiling): Promise<number>
   return rows[0].id;
 }
 
-export async function insertQualification(tx: Queryable, d: NewQualification): Promise<number> {
+export async function insertQualification(tx: Tx, d: NewQualification): Promise<number> {
   const rows = await tx.query<{ id: number }>(
     `INSERT INTO disease_qualification (psn_no, disease_code, institution_codes, valid_from, valid_to)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,

@@ -1,6 +1,6 @@
 // 异地就医备案 (filings) and 门慢门特 qualifications: person facts the engine reads at settlement.
 // Recorded by clerks (or admins), each with an audit entry in the same transaction.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import { insertFiling, insertQualification, knownInstitutions, personExists } from './filing-repo.ts';
@@ -32,7 +32,7 @@ function checkPeriod(from: string, to: string | null | undefined, field: string)
   if (to && to < from) throw badRequest('PERIOD_INVALID', '结束日期不能早于开始日期', { field });
 }
 
-export async function addFiling(tx: Queryable, actor: Actor, f: NewFiling) {
+export async function addFiling(tx: Tx, actor: Actor, f: NewFiling) {
   await requirePerson(tx, f.psnNo);
   checkPeriod(f.beginDate, f.endDate, 'endDate');
   const id = await insertFiling(tx, f);
@@ -49,7 +49,7 @@ export interface NewQualification {
   validTo?: string | null;
 }
 
-export async function addQualification(tx: Queryable, actor: Actor, d: NewQualification) {
+export async function addQualification(tx: Tx, actor: Actor, d: NewQualification) {
   await requirePerson(tx, d.psnNo);
   checkPeriod(d.validFrom, d.validTo, 'validTo');
   const known = await knownInstitutions(tx, d.institutionCodes);

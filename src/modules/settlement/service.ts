@@ -1,7 +1,7 @@
 // The channel-neutral settlement service: a HIS call, a clerk's manual settlement at the counter
 // and a cross-region claim are one code path. The caller names its channel; the service answers a
 // record in the engine's own names (modules/his alone maps it to setlinfo/setldetail).
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { SettlementAmounts } from '../../domain/his/fields.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import type { Actor } from '../audit/index.ts';
@@ -136,7 +136,7 @@ const request = (c: SettlementCommand) => ({
 
 /** Settle a visit's open lines (exactly once, atomically, in the caller's transaction). */
 export async function settle(
-  tx: Queryable,
+  tx: Tx,
   command: SettlementCommand,
   ctx: SettleContext,
 ): Promise<SettlementRecord> {
@@ -156,7 +156,7 @@ export async function preview(
 
 /** Reverse a settlement (a negated record; the accumulators are given back). */
 export async function reverse(
-  tx: Queryable,
+  tx: Tx,
   ref: { setlId: string; mdtrtId: string; psnNo: string },
   ctx: SettleContext,
 ): Promise<SettlementRecord> {

@@ -6,7 +6,7 @@
 //   audit entry in the caller's one transaction.
 // - Reversal writes a negated settlement row, gives the accumulators back, reopens the visit's
 //   lines, and refuses a settlement already reversed.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import {
   amountsOf,
   clearingType,
@@ -69,6 +69,15 @@ interface Computed {
   mid: boolean;
 }
 
+// Settlement locks (in its transaction); pre-settlement reads the same figures without a lock.
+function compute(tx: Tx, c: Caller, r: SettleCommand, inpatient: boolean, lock: true): Promise<Computed>;
+function compute(
+  q: Queryable,
+  c: Caller,
+  r: SettleCommand,
+  inpatient: boolean,
+  lock: false,
+): Promise<Computed>;
 async function compute(
   q: Queryable,
   c: Caller,
@@ -76,11 +85,12 @@ async function compute(
   inpatient: boolean,
   lock: boolean,
 ): Promise<Computed> {
+  const tx = q as Tx; // used only when lock, which the overloads allow only in a transaction
   const mid = r.midSettlement === true;
   if (mid && !inpatient) throw badRequest('SETTLEMENT_MID_SETTLEMENT', '中途结算只适用于住院');
   const batch = r.batchNo && r.batchNo !== '0000' ? r.batchNo : null;
   const v = lock
-    ? checkOwn(await lockVisitForSettlement(q, r.mdtrtId, c.institution.code, batch), c, r, inpatient)
+    ? checkOwn(await lockVisitForSettlement(tx, r.mdtrtId, c.institution.code, batch), c, r, inpatient)
     : await ownVisit(q, c, r, inpatient, false);
   requireStatus(
     v,
@@ -103,14 +113,14 @@ async function compute(
   const year = benefitYearOf(endDate);
   // the accumulator row is locked with the person context: settlements of one person serialise here
   const locked = lock
-    ? await lockPersonAccumulators(q, v.psnNo, v.insutype, v.beginDate, year, endDate)
+    ? await lockPersonAccumulators(tx, v.psnNo, v.insutype, v.beginDate, year, endDate)
     : null;
   const person = locked ?? (await findPersonContext(q, v.psnNo, v.insutype, v.beginDate));
   if (!person) throw notFound('SETTLEMENT_PERSON_NOT_FOUND', `人员编号 ${v.psnNo} 不存在`);
   const before = locked
     ? locked.accumulators
     : lock
-      ? await lockAccumulators(q, v.psnNo, v.insutype, year)
+      ? await lockAccumulators(tx, v.psnNo, v.insutype, year)
       : await readAccumulators(q, v.psnNo, v.insutype, year);
   checkAlive(person, v.beginDate);
   if (person.enrollmentId === null) {
@@ -188,7 +198,7 @@ export async function preSettle(
 
 /** 2207 / 2304 */
 export async function settleVisit(
-  tx: Queryable,
+  tx: Tx,
   c: Caller,
   r: SettleCommand,
   inpatient: boolean,
@@ -242,7 +252,7 @@ export async function settleVisit(
 
 /** 2208 / 2305 */
 export async function reverseSettlement(
-  tx: Queryable,
+  tx: Tx,
   c: Caller,
   r: { setlId: string; mdtrtId: string; psnNo: string },
   inpatient: boolean,

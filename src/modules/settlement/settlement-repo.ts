@@ -1,7 +1,7 @@
 // Settlements and their fund parts. A settlement is written in one statement (the row, its fund
 // parts, and its fee lines marked) so the hot path costs one round trip; a reversal copies the
 // row with every amount negated.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { AMOUNT_NAMES, type FundRow, type SettlementAmounts } from '../../domain/his/fields.ts';
 import type { Accumulators, ExplanationStep, LineResult, StaySoFar } from '../../domain/settlement/types.ts';
 import type { Actor } from '../audit/index.ts';
@@ -54,7 +54,7 @@ class Params {
  * a 14-digit serial), its fund parts, its fee lines marked, the person's new accumulators, the
  * visit closed, and the audit entry. The caller holds the visit and accumulator row locks.
  */
-export async function insertSettlement(tx: Queryable, s: NewSettlement): Promise<string> {
+export async function insertSettlement(tx: Tx, s: NewSettlement): Promise<string> {
   const p = new Params();
   const a = s.accAfter;
   const admdvs = p.add(s.admdvs);
@@ -123,10 +123,12 @@ const ROW = `setl_id AS "setlId", mdtrt_id AS "mdtrtId", psn_no AS "psnNo", admd
   benefit_year AS "benefitYear", kind, reverses_setl_id AS "reversesSetlId", reversed_by AS "reversedBy",
   acc_before AS "accBefore", acc_after AS "accAfter", mid_stay AS "midStay", msgid, ${AMOUNT_COLUMNS}`;
 
+export function findSettlement(q: Queryable, setlId: string, lock?: false): Promise<SettlementRow | null>;
+export function findSettlement(q: Tx, setlId: string, lock: boolean): Promise<SettlementRow | null>;
 export async function findSettlement(
   q: Queryable,
   setlId: string,
-  lock: boolean,
+  lock = false,
 ): Promise<SettlementRow | null> {
   const rows = await q.query<SettlementRow>(
     `SELECT ${ROW} FROM settlement WHERE setl_id = $1${lock ? ' FOR UPDATE' : ''}`,
@@ -137,7 +139,7 @@ export async function findSettlement(
 
 /** The reversal row: the original with every amount negated; its fund parts likewise. */
 export async function insertReversal(
-  tx: Queryable,
+  tx: Tx,
   original: string,
   at: { time: string; date: string; msgid: string | null; channel: string },
 ): Promise<string> {

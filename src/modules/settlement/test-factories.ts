@@ -1,7 +1,8 @@
 // Small factories for settlement tests, the demo and the bench: a county, persons with their
 // enrollment, institutions with gateway credentials, and catalogue items. Real-shaped data
 // (valid resident IDs, national code formats), inserted with explicit SQL.
-import type { Queryable } from '../../db/types.ts';
+import { inTx } from '../../db/testing.ts';
+import type { Db, Tx } from '../../db/types.ts';
 import { makeIdNumber } from '../../domain/registry/id-number.ts';
 import { ensureInstitutionCredential } from '../his/index.ts';
 
@@ -9,7 +10,7 @@ export const ADMDVS = '410926';
 export const TOWNSHIP = `${ADMDVS}101`;
 export const VILLAGE = `${TOWNSHIP}001`;
 
-export async function seedCounty(tx: Queryable, admdvs = ADMDVS): Promise<void> {
+export async function seedCounty(tx: Tx | Db, admdvs = ADMDVS): Promise<void> {
   await tx.query(
     `INSERT INTO region (admdvs, name) VALUES ($1, '演示县') ON CONFLICT (admdvs) DO UPDATE SET name = EXCLUDED.name`,
     [admdvs],
@@ -40,10 +41,7 @@ export interface PersonSpec {
 let serial = 0;
 
 /** A person with a valid resident ID, enrolled for the given years; returns psn_no and certno. */
-export async function addPerson(
-  tx: Queryable,
-  s: PersonSpec = {},
-): Promise<{ psnNo: string; certno: string }> {
+export async function addPerson(tx: Tx | Db, s: PersonSpec = {}): Promise<{ psnNo: string; certno: string }> {
   const admdvs = s.admdvs ?? ADMDVS;
   const birthDate = s.birthDate ?? '1960-05-01';
   const seq = s.seq ?? ++serial;
@@ -93,7 +91,7 @@ export interface InstitutionSpec {
 }
 
 export async function addInstitution(
-  tx: Queryable,
+  tx: Tx | Db,
   s: InstitutionSpec,
 ): Promise<{ paasid: string; secret: string }> {
   const admdvs = s.admdvs ?? s.code.slice(1, 7);
@@ -105,7 +103,7 @@ export async function addInstitution(
   );
   const paasid = s.paasid ?? `paas_${s.code}`;
   const secret = s.secret ?? `secret-of-${s.code}-0123456789`;
-  await ensureInstitutionCredential(tx, s.code, paasid, secret);
+  await inTx(tx, (t) => ensureInstitutionCredential(t, s.code, paasid, secret));
   return { paasid, secret };
 }
 
@@ -122,7 +120,7 @@ export interface ItemSpec {
   validFrom?: string;
 }
 
-export async function addItems(tx: Queryable, items: ItemSpec[]): Promise<void> {
+export async function addItems(tx: Tx | Db, items: ItemSpec[]): Promise<void> {
   await tx.query(
     `INSERT INTO catalogue_item (code, name, kind, chrgitm_lv, first_share_bp, price_cap_fen, med_chrgitm_type,
        gender_limit, inpatient_only, valid_from)

@@ -1,5 +1,5 @@
 // Visits (就诊): explicit SQL for the rows the HIS transactions open, change and lock.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { CareType, Insutype } from '../../domain/settlement/types.ts';
 import type { Actor } from '../audit/index.ts';
 import { auditParams, auditPart } from '../audit/index.ts';
@@ -49,7 +49,7 @@ export interface VisitWithPerson extends VisitRow {
  * The visit, locked, with what an upload checks and classifies its lines against — the person's
  * facts, the amount bounds with the visit's live total, the policy — in one round trip.
  */
-export async function lockVisitWithPerson(q: Queryable, mdtrtId: string): Promise<VisitWithPerson | null> {
+export async function lockVisitWithPerson(q: Tx, mdtrtId: string): Promise<VisitWithPerson | null> {
   const rows = await q.query<VisitWithPerson>(
     `SELECT ${columns('v')},
             json_build_object('name', p.name, 'gender', p.gender, 'birthDate', p.birth_date, 'deathDate', p.death_date) AS person,
@@ -68,7 +68,7 @@ export async function lockVisitWithPerson(q: Queryable, mdtrtId: string): Promis
  * end date) exists, so the next statement can lock it.
  */
 export async function lockVisitForSettlement(
-  q: Queryable,
+  q: Tx,
   mdtrtId: string,
   fixmedinsCode: string,
   batchNo: string | null,
@@ -87,7 +87,9 @@ export async function lockVisitForSettlement(
 }
 
 /** Read a visit, locking it for the rest of the transaction when asked. */
-export async function findVisit(q: Queryable, mdtrtId: string, lock: boolean): Promise<VisitRow | null> {
+export function findVisit(q: Queryable, mdtrtId: string, lock?: false): Promise<VisitRow | null>;
+export function findVisit(q: Tx, mdtrtId: string, lock: boolean): Promise<VisitRow | null>;
+export async function findVisit(q: Queryable, mdtrtId: string, lock = false): Promise<VisitRow | null> {
   const rows = await q.query<VisitRow>(
     `SELECT ${columns('visit')} FROM visit WHERE mdtrt_id = $1${lock ? ' FOR UPDATE' : ''}`,
     [mdtrtId],
@@ -118,7 +120,7 @@ export interface NewVisit {
  * the same statement. Returns '' when the HIS's visit number is already live (nothing written).
  */
 export async function insertVisit(
-  tx: Queryable,
+  tx: Tx,
   v: NewVisit,
   actor: Actor,
   action: string,
@@ -181,12 +183,7 @@ const CHANGE_COLUMNS: Record<keyof VisitChange, string> = {
   deathDate: 'die_date',
 };
 
-export async function updateVisit(
-  tx: Queryable,
-  mdtrtId: string,
-  change: VisitChange,
-  now: string,
-): Promise<void> {
+export async function updateVisit(tx: Tx, mdtrtId: string, change: VisitChange, now: string): Promise<void> {
   const sets: string[] = [];
   const params: unknown[] = [mdtrtId, now];
   for (const [key, value] of Object.entries(change) as [keyof VisitChange, unknown][]) {

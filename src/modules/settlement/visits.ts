@@ -2,7 +2,7 @@
 // and the cancellations 2202/2404/2405. Each checks the institution owns the visit, the person
 // is alive and enrolled on the visit date, and the visit is in a state the step applies to.
 import { staySoFar } from './settlement-repo.ts';
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { CERT_TYPE_NAMES, type Credential, checkVisitCredential } from '../../domain/his/credential.ts';
 import type { Diagnosis, OpenVisitRequest } from '../../domain/his/inputs.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
@@ -73,7 +73,7 @@ export function checkAlive(p: { name: string; deathDate: string | null }, onDate
   }
 }
 
-export async function openVisit(tx: Queryable, c: Caller, r: OpenVisitRequest): Promise<{ mdtrtId: string }> {
+export async function openVisit(tx: Tx, c: Caller, r: OpenVisitRequest): Promise<{ mdtrtId: string }> {
   const now = c.now.toISOString();
   if (r.begin.iso > new Date(c.now.getTime() + 10 * 60_000).toISOString()) {
     throw badRequest('SETTLEMENT_TIME_IN_FUTURE', `就诊时间 ${r.begin.date} 晚于当前时间`);
@@ -120,6 +120,21 @@ export async function openVisit(tx: Queryable, c: Caller, r: OpenVisitRequest): 
 }
 
 /** The caller's own visit of this person and kind, locked; anything else is "not found". */
+export function ownVisit(
+  tx: Tx,
+  c: Caller,
+  ref: { mdtrtId: string; psnNo: string },
+  inpatient: boolean,
+  lock?: boolean,
+): Promise<VisitRow>;
+/** Unlocked, the visit may be read outside a transaction. */
+export function ownVisit(
+  q: Queryable,
+  c: Caller,
+  ref: { mdtrtId: string; psnNo: string },
+  inpatient: boolean,
+  lock: false,
+): Promise<VisitRow>;
 export async function ownVisit(
   q: Queryable,
   c: Caller,
@@ -127,7 +142,8 @@ export async function ownVisit(
   inpatient: boolean,
   lock = true,
 ): Promise<VisitRow> {
-  return checkOwn(await findVisit(q, ref.mdtrtId, lock), c, ref, inpatient);
+  // the overloads allow a lock only in a transaction
+  return checkOwn(await findVisit(q as Tx, ref.mdtrtId, lock), c, ref, inpatient);
 }
 
 /** The visit is the caller's, of this person and of this kind (outpatient / inpatient). */
@@ -166,7 +182,7 @@ export function requireStatus(v: VisitRow, allowed: VisitRow['status'][], action
 
 /** 2202 / 2404: only a visit with no live fee lines and no settlement. */
 export async function cancelVisit(
-  tx: Queryable,
+  tx: Tx,
   c: Caller,
   ref: { mdtrtId: string; psnNo: string },
   inpatient: boolean,
@@ -199,7 +215,7 @@ export async function cancelVisit(
 
 /** 2203: care type and diagnoses of an outpatient visit before it is settled. */
 export async function recordVisitInfo(
-  tx: Queryable,
+  tx: Tx,
   c: Caller,
   r: {
     mdtrtId: string;
@@ -250,7 +266,7 @@ export interface Discharge {
 }
 
 /** 2402 */
-export async function discharge(tx: Queryable, c: Caller, r: Discharge): Promise<void> {
+export async function discharge(tx: Tx, c: Caller, r: Discharge): Promise<void> {
   const v = await ownVisit(tx, c, r, true);
   requireStatus(v, ['admitted'], '办理出院');
   if (v.insutype !== r.insutype) {
@@ -296,7 +312,7 @@ export async function discharge(tx: Queryable, c: Caller, r: Discharge): Promise
 
 /** 2405: back to in hospital, as long as the stay is not settled. */
 export async function cancelDischarge(
-  tx: Queryable,
+  tx: Tx,
   c: Caller,
   ref: { mdtrtId: string; psnNo: string },
 ): Promise<void> {

@@ -1,6 +1,6 @@
 // SQL of the 事前/事中 analysis: the catalogue entries and knowledge points of the ordered items,
 // the rules enabled for a stage, the warnings given and the decisions fed back.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { ItemFacts, ItemKnowledge } from '../../domain/supervision/line-rules.ts';
 
 export interface ItemRow extends ItemFacts {
@@ -79,12 +79,7 @@ export interface NewWarning {
 }
 
 /** The warnings, each with its jr_id ('JR' + time + serial), in order. */
-export async function insertWarnings(
-  q: Queryable,
-  ws: NewWarning[],
-  at: Date,
-  stamp: string,
-): Promise<string[]> {
+export async function insertWarnings(q: Tx, ws: NewWarning[], at: Date, stamp: string): Promise<string[]> {
   if (ws.length === 0) return [];
   const rows = await q.query<{ jrId: string }>(
     `INSERT INTO supervision_warning (jr_id, task_id, stage, fixmedins_code, patn_id, mdtrt_id, rule_code, amount_fen, items, created_at)
@@ -101,7 +96,7 @@ export async function insertWarnings(
 
 /** 3103: the decision on the institution's own warnings; returns the jr_ids it found. */
 export async function decideWarnings(
-  q: Queryable,
+  q: Tx,
   fixmedinsCode: string,
   ds: { jrId: string; decision: 'continue' | 'revise'; reason: string | null }[],
   at: Date,
@@ -180,7 +175,7 @@ export async function settlementsAfter(q: Queryable, limit: number, lagSeconds: 
   );
 }
 
-export async function moveCursor(q: Queryable, at: string, setlId: string) {
+export async function moveCursor(q: Tx, at: string, setlId: string) {
   await q.query(
     `INSERT INTO supervision_audit_cursor (id, last_at, last_setl_id) VALUES (1, $1::timestamptz, $2)
      ON CONFLICT (id) DO UPDATE SET last_at = EXCLUDED.last_at, last_setl_id = EXCLUDED.last_setl_id`,

@@ -1,7 +1,7 @@
 // 事前/事中 analysis (the HIS's 3101/3102): the ordered items of each encounter checked with the
 // line rules enabled for the stage, one warning per encounter and rule with the items behind it,
 // kept so that 3103 can record what the doctor decided.
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { lineHits } from '../../domain/supervision/line-rules.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
 import { analysisFacts, decideWarnings, insertWarnings } from './analysis-repo.ts';
@@ -52,7 +52,7 @@ export interface Warning {
 
 /** The warnings of the rules enabled for the stage, without recording them. */
 export async function findWarnings(
-  tx: Queryable,
+  tx: Tx,
   r: AnalysisRequest,
   ctx: { institution: { code: string; level: number }; now: Date },
 ): Promise<Omit<Warning, 'jrId'>[]> {
@@ -110,7 +110,7 @@ export async function findWarnings(
 }
 
 export async function analyse(
-  tx: Queryable,
+  tx: Tx,
   r: AnalysisRequest,
   ctx: { institution: { code: string; level: number }; now: Date; stamp: string },
 ): Promise<Warning[]> {
@@ -135,7 +135,7 @@ export async function analyse(
 
 /** 3103: the doctor continued (with a reason) or went back to change the order. */
 export async function recordDecisions(
-  tx: Queryable,
+  tx: Tx,
   institution: string,
   ds: { jrId: string; decision: 'continue' | 'revise'; reason: string | null }[],
   now: Date,

@@ -3,7 +3,7 @@
 // right after it is committed, by a job that follows the settlements with a cursor, so the
 // settlement's own latency never carries the audit. Its hits become suspects (source 事中审核), once
 // per visit and rule.
-import type { Db, Queryable } from '../../db/types.ts';
+import type { Db, Queryable, Tx } from '../../db/types.ts';
 import { conflict } from '../../domain/shared/errors.ts';
 import type { WorkCalendar } from '../../domain/shared/working-days.ts';
 import { type AnalysisRequest, findWarnings } from './analysis.ts';
@@ -58,7 +58,7 @@ function requestOf(
  * Refuse the settlement of a visit whose lines break a rule set to 拦截. No rule set so (the
  * default): no query at all beyond a cached look every few seconds.
  */
-export async function refuseIfBlocked(q: Queryable, mdtrtId: string, now: Date): Promise<void> {
+export async function refuseIfBlocked(q: Tx, mdtrtId: string, now: Date): Promise<void> {
   const codes = await blockingCodes(q);
   if (codes.length === 0) return;
   const e = await repo.storedEncounter(q, mdtrtId);
@@ -85,7 +85,7 @@ export async function refuseIfBlocked(q: Queryable, mdtrtId: string, now: Date):
 
 export interface AuditDeps {
   raise: (
-    tx: Queryable,
+    tx: Tx,
     s: {
       ruleCode: string;
       fixmedinsCode: string;

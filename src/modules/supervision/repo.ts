@@ -1,5 +1,5 @@
 // SQL of the supervision module's own tables: rules and their history, knowledge points, runs, hits.
-import type { Queryable } from '../../db/types.ts';
+import type { Db, Queryable, Tx } from '../../db/types.ts';
 import type { Template } from '../../domain/supervision/templates.ts';
 import type { HitRow, KnowledgeRow, RuleRow, RunRow } from './contract.ts';
 
@@ -9,12 +9,7 @@ const RULE = `code, template, name, national_class AS "nationalClass", grain, re
   severity, params, enabled, blocks, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
 
 /** One rule per template with its default parameters, where none exists yet (first use, upgrades). */
-export async function seedRules(
-  q: Queryable,
-  templates: readonly Template[],
-  at: Date,
-  by: string,
-): Promise<void> {
+export async function seedRules(q: Tx, templates: readonly Template[], at: Date, by: string): Promise<void> {
   await q.query(
     `INSERT INTO supervision_rule (code, template, name, national_class, grain, result_type, stages, severity, params, updated_at, updated_by)
      SELECT t->>'code', t->>'code', t->>'name', t->>'nationalClass', t->>'grain', t->>'resultType',
@@ -29,7 +24,7 @@ export async function listRules(q: Queryable): Promise<RuleRow[]> {
   return q.query<RuleRow>(`SELECT ${RULE} FROM supervision_rule ORDER BY code`);
 }
 
-export async function lockRule(q: Queryable, code: string): Promise<RuleRow | null> {
+export async function lockRule(q: Tx, code: string): Promise<RuleRow | null> {
   const rows = await q.query<RuleRow>(`SELECT ${RULE} FROM supervision_rule WHERE code = $1 FOR UPDATE`, [
     code,
   ]);
@@ -37,7 +32,7 @@ export async function lockRule(q: Queryable, code: string): Promise<RuleRow | nu
 }
 
 export async function updateRule(
-  q: Queryable,
+  q: Tx,
   before: RuleRow,
   after: { enabled: boolean; severity: number; params: Record<string, unknown>; blocks: boolean },
   at: Date,
@@ -77,7 +72,7 @@ export async function ruleHistory(q: Queryable, code: string) {
   );
 }
 
-export async function insertKnowledge(q: Queryable, rows: KnowledgeRow[], at: Date): Promise<number> {
+export async function insertKnowledge(q: Tx, rows: KnowledgeRow[], at: Date): Promise<number> {
   const r = await q.query<{ n: number }>(
     `WITH ins AS (
        INSERT INTO supervision_knowledge (template, item_code, value, batch, valid_from, valid_to, created_at)
@@ -102,7 +97,7 @@ export async function listKnowledge(q: Queryable, template: string | null, limit
 }
 
 /** A knowledge point, locked for a change. */
-export async function lockKnowledge(q: Queryable, id: number): Promise<KnowledgeRow | null> {
+export async function lockKnowledge(q: Tx, id: number): Promise<KnowledgeRow | null> {
   const rows = await q.query<KnowledgeRow>(
     `SELECT id::int, template, item_code AS "itemCode", value, batch, valid_from::text AS "validFrom",
             valid_to::text AS "validTo"
@@ -112,7 +107,7 @@ export async function lockKnowledge(q: Queryable, id: number): Promise<Knowledge
   return rows[0] ?? null;
 }
 
-export async function endKnowledge(q: Queryable, id: number, validTo: string): Promise<void> {
+export async function endKnowledge(q: Tx, id: number, validTo: string): Promise<void> {
   await q.query(`UPDATE supervision_knowledge SET valid_to = $2 WHERE id = $1`, [id, validTo]);
 }
 
@@ -121,7 +116,7 @@ const RUN = `id::int, from_date::text AS "fromDate", to_date::text AS "toDate", 
   visits_checked AS "visitsChecked", visits_reused AS "visitsReused"`;
 
 export async function insertRun(
-  q: Queryable,
+  q: Tx,
   r: { from: string; to: string; rules: string[]; chunks: number; by: string; at: Date },
 ): Promise<RunRow> {
   const rows = await q.query<RunRow>(
@@ -142,7 +137,7 @@ export async function listRuns(q: Queryable, limit: number): Promise<RunRow[]> {
 }
 
 /** A stage done: its hits counted, the next stage to do recorded (a restart begins there). */
-export async function stageDone(q: Queryable, id: number, stage: number, hits: number): Promise<void> {
+export async function stageDone(q: Tx, id: number, stage: number, hits: number): Promise<void> {
   await q.query(`UPDATE supervision_run SET chunks_done = $2, hits = hits + $3 WHERE id = $1`, [
     id,
     stage,
@@ -151,12 +146,12 @@ export async function stageDone(q: Queryable, id: number, stage: number, hits: n
 }
 
 /** A stage's partial hits, removed before the stage runs again. */
-export async function clearStage(q: Queryable, id: number, rules: string[]): Promise<void> {
+export async function clearStage(q: Tx, id: number, rules: string[]): Promise<void> {
   await q.query(`DELETE FROM supervision_hit WHERE run_id = $1 AND rule_code = ANY($2::text[])`, [id, rules]);
 }
 
 export async function finishRun(
-  q: Queryable,
+  q: Tx | Db,
   id: number,
   status: 'done' | 'failed',
   at: Date,

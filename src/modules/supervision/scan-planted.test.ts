@@ -89,7 +89,7 @@ dbTest(
       await db.query(`UPDATE catalogue_item SET gender_limit = '1' WHERE code = $1`, [WOMEN_ONLY]);
     const admins = await loginAs(w.app, db, 'admin');
     for (const code of ['AVG_COST', 'SELF_PAY_RATIO']) {
-      const current = (await listRules(db, now)).find((r) => r.code === code)!;
+      const current = (await db.tx((tx) => listRules(tx, now))).find((r) => r.code === code)!;
       const put = await w.app.inject({
         method: 'PUT',
         url: `/api/supervision/rules/${code}`,

@@ -7,7 +7,7 @@
 // institution grains read the visits, settlements and stock of the range. Rule conditions are SQL
 // built from the fixed template list; parameters are bound values.
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { type ItemKnowledge, indicationPattern } from '../../domain/supervision/line-rules.ts';
 import { oversold, type StockInput } from '../../domain/supervision/stock.ts';
 import { ITEM_KNOWLEDGE } from './analysis-repo.ts';
@@ -206,7 +206,7 @@ async function markVisits(
  * The hits of the marked visits into supervision_visit_hit: the visit rules from the pass's sums,
  * the line rules from the broken lines it kept. Returns the number of hits.
  */
-async function storeMarked(q: Queryable, rules: ScanRule[], on: string): Promise<number> {
+async function storeMarked(q: Tx, rules: ScanRule[], on: string): Promise<number> {
   const line = rules.filter((r) => LINE[r.template]);
   const visit = new Map(rules.filter((r) => VISIT_RULES.includes(r.template)).map((r) => [r.template, r]));
   const classC = visit.get('CLASS_C_RATIO');
@@ -294,13 +294,7 @@ async function storeMarked(q: Queryable, rules: ScanRule[], on: string): Promise
  * visits' own rows — the rules and their parameters, the knowledge points and pairs valid on `on`,
  * the catalogue's restrictions and the institutions' levels. Returns its id (a new one when new).
  */
-async function basisOf(
-  q: Queryable,
-  rules: ScanRule[],
-  on: string,
-  knowledge: string,
-  now: Date,
-): Promise<number> {
+async function basisOf(q: Tx, rules: ScanRule[], on: string, knowledge: string, now: Date): Promise<number> {
   const facts = await q.query<{ catalogue: string | null; levels: string | null }>(
     `SELECT (SELECT md5(string_agg(concat_ws('|', id, gender_limit, min_age, max_age, inpatient_only, price_cap_fen), ',' ORDER BY id))
                FROM catalogue_item) AS catalogue,
@@ -344,7 +338,7 @@ export interface Refreshed {
  * every other visit keeps its result. One computation at a time (a transaction lock).
  */
 export async function refreshVisits(
-  q: Queryable,
+  q: Tx,
   scope: { range: { from: string; to: string } } | { changed: number },
   rules: ScanRule[],
   on: string,
@@ -424,7 +418,7 @@ export async function refreshVisits(
  * then copied into the run. Returns the hits inserted.
  */
 export async function scanLinesAndVisits(
-  q: Queryable,
+  q: Tx,
   run: { id: number; from: string; to: string },
   rules: ScanRule[],
   now: Date,
@@ -452,7 +446,7 @@ export async function scanLinesAndVisits(
 
 /** Across visits of a person: split admissions, frequent visits, overlaps, care and settlement after death. */
 export async function scanPersons(
-  q: Queryable,
+  q: Tx,
   run: { id: number; from: string; to: string },
   rules: ScanRule[],
 ): Promise<number> {
@@ -549,7 +543,7 @@ export async function scanPersons(
 
 /** Institution ratio indicators over the range's live inpatient settlements. */
 export async function scanInstitutions(
-  q: Queryable,
+  q: Tx,
   run: { id: number; from: string; to: string },
   rules: ScanRule[],
 ): Promise<number> {
@@ -598,11 +592,7 @@ export async function scanInstitutions(
  * fund settled at that institution in the month (lines of settled visits) against what it had to
  * sell (oversold, the domain rule). Reads only the lines of items that have stock rows.
  */
-async function scanStock(
-  q: Queryable,
-  run: { id: number; from: string; to: string },
-  r: ScanRule,
-): Promise<number> {
+async function scanStock(q: Tx, run: { id: number; from: string; to: string }, r: ScanRule): Promise<number> {
   const rows = await q.query<StockInput & { settled: number; amountFen: number }>(
     `WITH st AS (
        SELECT fixmedins_code, item_code, month FROM supervision_stock

@@ -5,7 +5,7 @@
 // a duplicate-charging pair on the same day of a stay (hit: the B line) and on two days (none).
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { addInstitution, addPerson, seedCounty } from '../settlement/testing.ts';
 import * as repo from './repo.ts';
@@ -16,7 +16,7 @@ const H2 = 'H41092600003';
 let serial = 0;
 
 async function visit(
-  q: Queryable,
+  q: Tx,
   psnNo: string,
   o: { at: string; begin: string; end?: string; inpatient?: boolean; diag?: string },
 ): Promise<string> {

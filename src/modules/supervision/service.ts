@@ -3,7 +3,7 @@
 // lines and visits (one pass over the fee lines), persons, institutions — each stage's hits
 // written with its progress, so a run that stopped resumes at the stage it was in.
 import ExcelJS from 'exceljs';
-import type { Db, Queryable } from '../../db/types.ts';
+import type { Db, Queryable, Tx } from '../../db/types.ts';
 import {
   KNOWLEDGE_TEMPLATES,
   type KnowledgeInput,
@@ -30,11 +30,11 @@ import {
 } from './scan-queries.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
 
-export async function ensureRules(q: Queryable, now: Date): Promise<void> {
+export async function ensureRules(q: Tx, now: Date): Promise<void> {
   await repo.seedRules(q, TEMPLATES, now, 'system');
 }
 
-export async function listRules(q: Queryable, now: Date) {
+export async function listRules(q: Tx, now: Date) {
   await ensureRules(q, now);
   return repo.listRules(q);
 }
@@ -48,7 +48,7 @@ export interface RuleChange {
 }
 
 /** A rule's switch, severity or parameters: the template's parameter names and types only. */
-export async function changeRule(tx: Queryable, code: string, c: RuleChange, actor: Actor, now: Date) {
+export async function changeRule(tx: Tx, code: string, c: RuleChange, actor: Actor, now: Date) {
   await ensureRules(tx, now);
   const before = await repo.lockRule(tx, code);
   if (!before) throw notFound('SUPERVISION_RULE_NOT_FOUND', `规则 ${code} 不存在`);
@@ -93,7 +93,7 @@ export async function changeRule(tx: Queryable, code: string, c: RuleChange, act
 }
 
 /** A 知识库 workbook: one sheet per template; every row checked before anything is written. */
-export async function importKnowledge(tx: Queryable, file: Buffer, actor: Actor, now: Date): Promise<number> {
+export async function importKnowledge(tx: Tx, file: Buffer, actor: Actor, now: Date): Promise<number> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
@@ -134,7 +134,7 @@ const STAGES: { rules: string[]; run: typeof scanLinesAndVisits }[] = [
 ];
 
 /** A new run over the visits that began from…to, with the rules enabled now. */
-export async function createRun(tx: Queryable, range: { from: string; to: string }, actor: Actor, now: Date) {
+export async function createRun(tx: Tx, range: { from: string; to: string }, actor: Actor, now: Date) {
   if (range.to < range.from) throw badRequest('SUPERVISION_RANGE_INVALID', '结束日期不能早于开始日期');
   const rules = await afterRules(tx, now);
   if (rules.length === 0) throw badRequest('SUPERVISION_NO_RULES', '没有启用的事后规则');
@@ -159,7 +159,7 @@ export async function createRun(tx: Queryable, range: { from: string; to: string
 }
 
 /** The rules a scan started now would run: enabled, of the 事后 stage. */
-async function afterRules(q: Queryable, now: Date): Promise<ScanRule[]> {
+async function afterRules(q: Tx, now: Date): Promise<ScanRule[]> {
   return (await listRules(q, now))
     .filter((r) => r.enabled && r.stages.includes('after'))
     .map((r) => ({ code: r.code, template: r.template, params: r.params }));
@@ -242,7 +242,7 @@ export async function hitsXlsx(q: Queryable, runId: number): Promise<Buffer> {
  * A knowledge point ends (停用) on a day: not before it began, and not moved once ended, with the
  * reason in the audit trail (its history). The scans after it see a new basis.
  */
-export async function endKnowledge(tx: Queryable, id: number, b: KnowledgeEndBody, actor: Actor, now: Date) {
+export async function endKnowledge(tx: Tx, id: number, b: KnowledgeEndBody, actor: Actor, now: Date) {
   const before = await repo.lockKnowledge(tx, id);
   if (!before) throw notFound('SUPERVISION_KNOWLEDGE_NOT_FOUND', `知识点 ${id} 不存在`);
   if (before.validTo !== null) {
@@ -266,7 +266,7 @@ export async function endKnowledge(tx: Queryable, id: number, b: KnowledgeEndBod
 }
 
 /** Knowledge points given as data (the demo county's set; the workbench imports xlsx). */
-export async function addKnowledge(tx: Queryable, rows: KnowledgeInput[], actor: Actor, now: Date) {
+export async function addKnowledge(tx: Tx, rows: KnowledgeInput[], actor: Actor, now: Date) {
   const n = await repo.insertKnowledge(tx, rows, now);
   await audit(
     tx,

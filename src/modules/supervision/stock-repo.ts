@@ -1,6 +1,6 @@
 // All SQL of 进销存 (supervision_stock): the import (a month imported again replaces the row and keeps
 // the old one in the history), the list, and the institutions missing from the registry.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { StockInput } from '../../domain/supervision/stock.ts';
 import type { StockRow } from './contract.ts';
 
@@ -15,7 +15,7 @@ export async function unknownInstitutions(q: Queryable, codes: string[]): Promis
 
 /** Insert or replace the rows; returns how many were new and how many replaced an earlier import. */
 export async function upsertStock(
-  q: Queryable,
+  q: Tx,
   rows: StockInput[],
   batch: string,
   by: string,

@@ -1,7 +1,7 @@
 // 进销存 use cases: the monthly stock workbook imported (every row checked first; all or nothing;
 // institutions must be registered), listed and exported.
 import ExcelJS from 'exceljs';
-import type { Queryable } from '../../db/types.ts';
+import type { Tx } from '../../db/types.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
 import { STOCK_HEADERS, type StockInput, stockRow } from '../../domain/supervision/stock.ts';
 import { type Actor, audit } from '../audit/index.ts';
@@ -17,7 +17,7 @@ const cellText = (v: ExcelJS.CellValue): string | null => {
 };
 
 /** Import a stock workbook (first sheet; the header row, then one row per institution, item and month). */
-export async function importStock(tx: Queryable, file: Buffer, batch: string, actor: Actor, now: Date) {
+export async function importStock(tx: Tx, file: Buffer, batch: string, actor: Actor, now: Date) {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
@@ -56,7 +56,7 @@ export async function importStock(tx: Queryable, file: Buffer, batch: string, ac
 }
 
 /** Stock rows given as data (checked rows: the import, the demo county), audited as one import. */
-export async function addStock(tx: Queryable, rows: StockInput[], batch: string, actor: Actor, now: Date) {
+export async function addStock(tx: Tx, rows: StockInput[], batch: string, actor: Actor, now: Date) {
   const done = await repo.upsertStock(tx, rows, batch, actor.name, now);
   const after = { rows: rows.length, ...done };
   await audit(tx, actor, 'supervision.stock_import', 'supervision_stock', batch, null, after, now);

@@ -1,6 +1,6 @@
 // SQL of suspects (疑点) and monthly record sampling. The state of a suspect lives in the workflow
 // kernel's workflow_case; its business facts here.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { SampleCandidate, SampleMethod, SampleResult } from '../../domain/supervision/sampling.ts';
 import type { SuspectSource, SuspectState } from '../../domain/supervision/suspect-machine.ts';
 
@@ -101,7 +101,7 @@ export interface NewSuspect {
   finding: string | null;
 }
 
-export async function insertSuspect(q: Queryable, s: NewSuspect, at: Date): Promise<number> {
+export async function insertSuspect(q: Tx, s: NewSuspect, at: Date): Promise<number> {
   const rows = await q.query<{ id: number }>(
     `INSERT INTO supervision_suspect (case_id, source, hit_id, sample_record_id, rule_code, fixmedins_code,
                                       mdtrt_id, psn_no, amount_fen, finding, created_at)
@@ -124,7 +124,7 @@ export async function insertSuspect(q: Queryable, s: NewSuspect, at: Date): Prom
 }
 
 export async function updateSuspectFacts(
-  q: Queryable,
+  q: Tx,
   id: number,
   f: { finding?: string | null; appeal?: string | null; confirmedFen?: number | null },
 ) {
@@ -282,7 +282,7 @@ export async function institutionsWithStays(q: Queryable, from: string, to: stri
 }
 
 export async function insertSample(
-  q: Queryable,
+  q: Tx,
   s: {
     period: string;
     fixmedinsCode: string;
@@ -314,7 +314,7 @@ export async function insertSample(
 }
 
 export async function insertSampleRecords(
-  q: Queryable,
+  q: Tx,
   sampleId: number,
   records: { setlId: string; mdtrtId: string; amountFen: number; reviewerId: number | null }[],
 ) {
@@ -387,7 +387,7 @@ export async function sampleRecords(q: Queryable, sampleId: number): Promise<Sam
   return q.query<SampleRecordRow>(`${RECORD_SELECT} WHERE r.sample_id = $1 ORDER BY r.setl_id`, [sampleId]);
 }
 
-export async function lockSampleRecord(q: Queryable, id: number) {
+export async function lockSampleRecord(q: Tx, id: number) {
   const rows = await q.query<{
     id: number;
     reviewerId: number | null;
@@ -406,7 +406,7 @@ export async function lockSampleRecord(q: Queryable, id: number) {
 }
 
 export async function recordReview(
-  q: Queryable,
+  q: Tx,
   id: number,
   r: { result: SampleResult; finding: string | null; atStakeFen: number | null },
   at: Date,

@@ -3,7 +3,7 @@
 // by the institution through its own login, verified and decided. An institution login sees and
 // touches only its own suspects; everything else is refused as if the suspect did not exist.
 import { randomInt } from 'node:crypto';
-import type { Db, Queryable } from '../../db/types.ts';
+import type { Db, Queryable, Tx } from '../../db/types.ts';
 import { chinaDay, chinaYear } from '../../domain/shared/calendar.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../domain/shared/errors.ts';
 import type { WorkCalendar } from '../../domain/shared/working-days.ts';
@@ -53,7 +53,7 @@ async function calendarAt(q: Queryable, now: Date): Promise<WorkCalendar> {
 }
 
 async function raise(
-  tx: Queryable,
+  tx: Tx,
   c: SuspectContext,
   cal: WorkCalendar,
   s: Omit<repo.NewSuspect, 'caseId'>,
@@ -67,7 +67,7 @@ async function raise(
 
 /** Hits of a run become suspects (each hit once); at most `limit` per call. */
 export async function raiseFromRun(
-  tx: Queryable,
+  tx: Tx,
   runId: number,
   f: { rule: string | null; institution: string | null },
   c: SuspectContext,
@@ -144,7 +144,7 @@ export interface SuspectActionInput {
 }
 
 async function act(
-  tx: Queryable,
+  tx: Tx,
   s: repo.SuspectRow,
   body: SuspectActionInput,
   c: SuspectContext,
@@ -178,7 +178,7 @@ async function act(
   });
 }
 
-export async function actOnSuspect(tx: Queryable, id: number, body: SuspectActionInput, c: SuspectContext) {
+export async function actOnSuspect(tx: Tx, id: number, body: SuspectActionInput, c: SuspectContext) {
   const s = await visible(tx, id, c);
   await act(tx, s, body, c, await calendarAt(tx, c.now));
   return visible(tx, id, c);
@@ -188,7 +188,7 @@ export async function actOnSuspect(tx: Queryable, id: number, body: SuspectActio
  * The same action on many suspects (a rule's obvious hits): all or nothing — the first refusal
  * names the suspect and nothing is written.
  */
-export async function bulkAct(tx: Queryable, ids: number[], body: SuspectActionInput, c: SuspectContext) {
+export async function bulkAct(tx: Tx, ids: number[], body: SuspectActionInput, c: SuspectContext) {
   const unique = [...new Set(ids)];
   const cal = await calendarAt(tx, c.now);
   for (const id of unique) {
@@ -230,12 +230,7 @@ function monthRange(period: string): { from: string; to: string } {
  * Draw each institution's sample of the month's inpatient settlements, reviewers assigned in turn.
  * A month already drawn for an institution is not drawn again (the draw is the record).
  */
-export async function drawSamples(
-  tx: Queryable,
-  input: DrawInput,
-  reviewers: Set<number>,
-  c: SuspectContext,
-) {
+export async function drawSamples(tx: Tx, input: DrawInput, reviewers: Set<number>, c: SuspectContext) {
   if (input.period >= chinaDay(c.now).slice(0, 7))
     throw badRequest('SAMPLE_PERIOD_OPEN', '只能抽查已结束的月份', { field: 'period' });
   for (const r of input.reviewerIds)
@@ -300,7 +295,7 @@ export interface ReviewInput {
 }
 
 /** The assigned reviewer records the review; a finding becomes a suspect in the same transaction. */
-export async function reviewRecord(tx: Queryable, id: number, r: ReviewInput, c: SuspectContext) {
+export async function reviewRecord(tx: Tx, id: number, r: ReviewInput, c: SuspectContext) {
   const rec = await repo.lockSampleRecord(tx, id);
   if (!rec) throw notFound('SAMPLE_RECORD_NOT_FOUND', `抽查记录 ${id} 不存在`);
   if (rec.result !== null) throw conflict('SAMPLE_RECORD_REVIEWED', '该病历已审查，不能重复审查');

@@ -1,5 +1,5 @@
 // All SQL of the ticket module's tables.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { TicketCategory } from '../../domain/ticket/codes.ts';
 import type { CategoryLimit } from '../../domain/ticket/limits.ts';
 import type { ListQuery, TicketRow } from './contract.ts';
@@ -36,7 +36,7 @@ export async function limitOf(q: Queryable, category: TicketCategory): Promise<C
   return (await limits(q)).find((l) => l.category === category)!;
 }
 
-export async function setLimit(q: Queryable, l: CategoryLimit, by: string, at: Date): Promise<void> {
+export async function setLimit(q: Tx, l: CategoryLimit, by: string, at: Date): Promise<void> {
   await q.query(
     `UPDATE ticket_limit SET sign_days = $2, urgent_sign_hours = $3, finish_days = $4, updated_by = $5, updated_at = $6
      WHERE category = $1`,
@@ -66,7 +66,7 @@ export interface NewTicket {
   registeredBy: number;
 }
 
-export async function insertTicket(q: Queryable, t: NewTicket): Promise<number> {
+export async function insertTicket(q: Tx, t: NewTicket): Promise<number> {
   const rows = await q.query<{ id: number }>(
     `INSERT INTO ticket (case_id, platform_no, source, category, urgency, title, content, caller_name, caller_phone,
        received_on, registered_by)
@@ -88,6 +88,8 @@ export async function insertTicket(q: Queryable, t: NewTicket): Promise<number> 
   return rows[0].id;
 }
 
+export function findTicket(q: Queryable, id: number, lock?: false): Promise<TicketRow | null>;
+export function findTicket(q: Tx, id: number, lock: boolean): Promise<TicketRow | null>;
 export async function findTicket(q: Queryable, id: number, lock = false): Promise<TicketRow | null> {
   const rows = await q.query<TicketRow>(
     `SELECT ${COLUMNS} ${FROM} WHERE t.id = $1${lock ? ' FOR UPDATE OF t' : ''}`,
@@ -116,7 +118,7 @@ export type TicketChange = Partial<{
   last_supervised_at: Date;
 }>;
 
-export async function updateTicket(q: Queryable, id: number, change: TicketChange): Promise<void> {
+export async function updateTicket(q: Tx, id: number, change: TicketChange): Promise<void> {
   const keys = Object.keys(change) as (keyof TicketChange)[];
   if (!keys.length) return;
   const sets = keys.map((k, i) => `${k} = $${i + 2}`).join(', ');

@@ -3,7 +3,7 @@
 // this module's own row: dispatch post, signing deadline, due day, reply, call-back. Every check that
 // can refuse runs before anything is written, and the route holds one transaction, so a refusal
 // leaves the database as it was.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
 import { addWorkingDays, type WorkCalendar } from '../../domain/shared/working-days.ts';
 import { type ImportedTicket, parseImportRows } from '../../domain/ticket/import-rows.ts';
@@ -45,13 +45,13 @@ const calendarAt = async (q: Queryable, today: string): Promise<WorkCalendar> =>
   return workCalendarFor(q, year, year + 1);
 };
 
-async function open(q: Queryable, c: TicketContext, t: ImportedTicket, source: 'manual' | 'import') {
+async function open(q: Tx, c: TicketContext, t: ImportedTicket, source: 'manual' | 'import') {
   const caseId = await openCase(q, 'ticket', M, 'register', t.platformNo, actorOf(c), { now: c.now });
   return repo.insertTicket(q, { ...t, caseId, source, registeredBy: c.staff.id });
 }
 
 /** 登记: a ticket the clerk types in from the platform. */
-export async function registerTicket(q: Queryable, c: TicketContext, b: RegisterBody): Promise<number> {
+export async function registerTicket(q: Tx, c: TicketContext, b: RegisterBody): Promise<number> {
   if ((await repo.numberTaken(q, [b.platformNo])).length)
     throw ticketError('TICKET_NUMBER_TAKEN', undefined, { field: 'platformNo' });
   return open(q, c, b, 'manual');
@@ -59,7 +59,7 @@ export async function registerTicket(q: Queryable, c: TicketContext, b: Register
 
 /** Import the platform's export: all rows or none; numbers already registered are skipped and listed. */
 export async function importTickets(
-  q: Queryable,
+  q: Tx,
   c: TicketContext,
   rows: Record<string, string>[],
 ): Promise<{ imported: number; skipped: string[] }> {
@@ -162,7 +162,7 @@ async function changeFor(
 }
 
 /** One action on a ticket, in the caller's transaction. */
-export async function actOn(q: Queryable, c: TicketContext, id: number, b: ActionBody): Promise<void> {
+export async function actOn(q: Tx, c: TicketContext, id: number, b: ActionBody): Promise<void> {
   // the ticket row is locked first: two clerks acting at once are serialised
   const t = await repo.findTicket(q, id, true);
   if (!t) throw ticketError('TICKET_NOT_FOUND');
@@ -255,7 +255,7 @@ export async function kpiOf(
 
 export const limits = repo.limits;
 
-export async function changeLimit(q: Queryable, c: TicketContext, l: CategoryLimit): Promise<void> {
+export async function changeLimit(q: Tx, c: TicketContext, l: CategoryLimit): Promise<void> {
   checkLimit(l);
   const before = await repo.limitOf(q, l.category);
   await repo.setLimit(q, l, c.staff.username, c.now);

@@ -1,5 +1,5 @@
 // All SQL of the workflow kernel's tables.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import type { WorkflowEvent } from '../../domain/workflow/machine.ts';
 import type { EventRow } from './contract.ts';
 
@@ -35,7 +35,7 @@ export interface NewCase {
   closed: boolean;
 }
 
-export async function insertCase(tx: Queryable, c: NewCase): Promise<number> {
+export async function insertCase(tx: Tx, c: NewCase): Promise<number> {
   const rows = await tx.query<{ id: number }>(
     `INSERT INTO workflow_case
        (module, machine, subject, state, opened_by, opened_at, state_since, due_on, closed_at, event_count)
@@ -47,7 +47,7 @@ export async function insertCase(tx: Queryable, c: NewCase): Promise<number> {
 }
 
 /** The case, locked for the rest of the transaction (serialises concurrent transitions). */
-export async function lockCase(tx: Queryable, id: number): Promise<CaseRow | null> {
+export async function lockCase(tx: Tx, id: number): Promise<CaseRow | null> {
   const rows = await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM workflow_case WHERE id = $1 FOR UPDATE`, [
     id,
   ]);
@@ -81,12 +81,7 @@ export async function events<S extends string, A extends string>(
   return rows.map((r) => ({ ...r, at: iso(r.at) }));
 }
 
-export async function insertEvent(
-  tx: Queryable,
-  caseId: number,
-  seq: number,
-  e: WorkflowEvent<string, string>,
-) {
+export async function insertEvent(tx: Tx, caseId: number, seq: number, e: WorkflowEvent<string, string>) {
   await tx.query(
     `INSERT INTO workflow_event (case_id, seq, action, from_state, to_state, actor_id, at, reason)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -95,7 +90,7 @@ export async function insertEvent(
 }
 
 export async function moveCase(
-  tx: Queryable,
+  tx: Tx,
   id: number,
   m: { state: string; at: Date; dueOn: string | null; closed: boolean; eventCount: number },
 ): Promise<void> {

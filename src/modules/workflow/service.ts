@@ -1,7 +1,7 @@
 // Cases on the workflow kernel: load → the pure machine decides → write the event and the new
 // state → audit, all in the caller's transaction. The case row is locked first, so two reviewers
 // approving one matter at the same moment are serialised and the second is refused by the machine.
-import type { Queryable } from '../../db/types.ts';
+import type { Queryable, Tx } from '../../db/types.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import type { WorkCalendar } from '../../domain/shared/working-days.ts';
@@ -48,7 +48,7 @@ function dueOn<S extends string, A extends string>(
 
 /** Open a case of `module` with an opening action of the machine; returns its id. */
 export async function openCase<S extends string, A extends string>(
-  tx: Queryable,
+  tx: Tx,
   module: string,
   m: MachineDef<S, A>,
   action: A,
@@ -77,7 +77,7 @@ export async function openCase<S extends string, A extends string>(
 
 /** Move a case by one action; throws the machine's coded refusal and writes nothing when refused. */
 export async function transition<S extends string, A extends string>(
-  tx: Queryable,
+  tx: Tx,
   m: MachineDef<S, A>,
   caseId: number,
   action: A,
