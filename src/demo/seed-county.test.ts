@@ -3,7 +3,7 @@ import { ensureDemoCounty } from '../cli/commands/seed.ts';
 import { dbTest, freshDb } from '../db/testing.ts';
 import type { Db } from '../db/types.ts';
 import { parseIdNumber } from '../domain/registry/id-number.ts';
-import { enrollmentProgress } from '../modules/registry/index.ts';
+import { enrollmentProgress } from '../modules/enrollment/index.ts';
 import { DEMO_AGENT_VILLAGE, demoHisCredentials, seedDemoCounty } from './seed-county.ts';
 
 const TODAY = '2026-11-22';

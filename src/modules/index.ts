@@ -9,11 +9,13 @@ import { CASEWORK_PERMISSIONS, caseworkRoutes } from './casework/index.ts';
 import { CALENDAR_PERMISSIONS, calendarRoutes } from './calendar/index.ts';
 import { COLLECTION_PERMISSIONS, collectionRoutes } from './collection/index.ts';
 import { DASHBOARD_PERMISSIONS, dashboardRoutes } from './dashboard/index.ts';
+import { ENROLLMENT_PERMISSIONS, enrollmentModuleRoutes } from './enrollment/index.ts';
 import { HIS_PERMISSIONS, hisRoutes } from './his/index.ts';
 import { IMPORT_PERMISSIONS, importRoutes } from './import/index.ts';
 import { INSTITUTION_PERMISSIONS, institutionRoutes } from './institutions/index.ts';
 import { MEDSTAFF_PERMISSIONS, medstaffRoutes } from './medstaff/index.ts';
 import { MATTER_PERMISSIONS, matterRoutes } from './matter/index.ts';
+import { PERSON_PERMISSIONS, personModuleRoutes } from './persons/index.ts';
 import { POLICY_PERMISSIONS, policyRoutes } from './policy/index.ts';
 import { RATING_PERMISSIONS, ratingRoutes } from './rating/index.ts';
 import { REGISTRY_PERMISSIONS, registryRoutes } from './registry/index.ts';
@@ -33,6 +35,8 @@ export const modules: ModuleEntry[] = [
   { routes: policyRoutes, permissions: POLICY_PERMISSIONS },
   { routes: settlementRoutes, permissions: SETTLEMENT_PERMISSIONS },
   { routes: hisRoutes, permissions: HIS_PERMISSIONS },
+  { routes: personModuleRoutes, permissions: PERSON_PERMISSIONS },
+  { routes: enrollmentModuleRoutes, permissions: ENROLLMENT_PERMISSIONS },
   { routes: registryRoutes, permissions: REGISTRY_PERMISSIONS },
   { routes: institutionRoutes, permissions: INSTITUTION_PERMISSIONS },
   { routes: catalogueRoutes, permissions: CATALOGUE_PERMISSIONS },

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { loginAs, testApp } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
-import { addPerson, seedCounty, VILLAGE, VILLAGE_2 } from '../registry/testing.ts';
+import { addPerson } from '../persons/testing.ts';
+import { seedCounty, VILLAGE, VILLAGE_2 } from '../registry/testing.ts';
 import { someEntries, tamper } from './testing.ts';
 
 const NOW = new Date('2026-03-15T02:00:00.000Z'); // 10:00 in China

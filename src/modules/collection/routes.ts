@@ -10,7 +10,8 @@ import { maskIdNumber } from '../../domain/shared/masking.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { addDays } from '../../domain/shared/working-days.ts';
 import { type Staff, staffActor } from '../accounts/index.ts';
-import { assertVillage, isAgentOnly, setTarget } from '../registry/index.ts';
+import { assertVillage, isAgentOnly } from '../persons/index.ts';
+import { setTarget } from '../enrollment/index.ts';
 import {
   rankingQuery,
   regionQuery,

@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
+import { addEnrollment, setTarget } from '../enrollment/testing.ts';
+import { addIdentity, addPerson } from '../persons/testing.ts';
 import {
-  addEnrollment,
-  addIdentity,
   addInstitution,
-  addPerson,
   addVillage,
-  setTarget,
   TOWNSHIP,
   TOWNSHIP_2,
   VILLAGE,

@@ -4,14 +4,9 @@
 // year dropped out. Both now count the registry's one definition (coverage-queries.ts).
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
-import {
-  addEnrollment,
-  addIdentity,
-  addPerson,
-  TOWNSHIP,
-  VILLAGE_OTHER_TOWNSHIP,
-  registryApp,
-} from '../registry/testing.ts';
+import { addEnrollment } from '../enrollment/testing.ts';
+import { addIdentity, addPerson } from '../persons/testing.ts';
+import { TOWNSHIP, VILLAGE_OTHER_TOWNSHIP, registryApp } from '../registry/testing.ts';
 import { loginInRegion } from './testing.ts';
 
 dbTest(

@@ -4,7 +4,7 @@
 import type { Queryable } from '../../db/types.ts';
 import type { FigurePerson } from './contract.ts';
 import { type Figure, type GroupCounts, coverage } from '../../domain/dashboard/special-groups.ts';
-import { coveredPersonsSql } from '../registry/index.ts';
+import { coveredPersonsSql } from '../enrollment/index.ts';
 import { monthStart, type SummaryRow, summarise } from '../../domain/dashboard/settlement-summary.ts';
 
 /** Month-to-date settlements up to `date`, bucketed by today / earlier, scheme and care type. */

@@ -6,7 +6,7 @@ import { limitOffset } from '../../api/pagination.ts';
 import { maySeeSensitive } from '../../domain/registry/sensitive.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
 import { forbidden } from '../../domain/shared/errors.ts';
-import { enrollmentProgress } from '../registry/index.ts';
+import { enrollmentProgress } from '../enrollment/index.ts';
 import { dateQuery, personsQuery, yearQuery } from './contract.ts';
 import { figurePersons, isSensitiveIdentity, settlementSummary, specialGroups } from './queries.ts';
 import { maskIdNumber } from '../../domain/shared/masking.ts';

@@ -3,7 +3,7 @@
 // in the de-duplicated total.
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
-import { addIdentity, addPerson } from '../registry/testing.ts';
+import { addIdentity, addPerson } from '../persons/testing.ts';
 import { registryApp } from '../registry/testing.ts';
 import { loginInRegion } from './testing.ts';
 

@@ -8,16 +8,8 @@ import type { HandlerCode } from '../../domain/matter/catalogue.ts';
 import { correctionNeedsReview, coverageStart, stopNeedsReview } from '../../domain/matter/review-rules.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import type { Actor } from '../audit/index.ts';
-import {
-  correctEnrollment,
-  createHousehold,
-  enroll,
-  enrollmentById,
-  personByPsnNo,
-  registerPerson,
-  stopEnrollmentById,
-  updatePerson,
-} from '../registry/index.ts';
+import { correctEnrollment, enroll, enrollmentById, stopEnrollmentById } from '../enrollment/index.ts';
+import { createHousehold, personByPsnNo, registerPerson, updatePerson } from '../persons/index.ts';
 
 export interface Subject {
   psnNo: string | null;

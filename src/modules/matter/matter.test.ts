@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
-import { addEnrollment, addPerson, nextCertno, VILLAGE, VILLAGE_2 } from '../registry/testing.ts';
+import { addEnrollment } from '../enrollment/testing.ts';
+import { addPerson, nextCertno } from '../persons/testing.ts';
+import { VILLAGE, VILLAGE_2 } from '../registry/testing.ts';
 import { completedMatterByReceipt, ensureCatalogue } from './index.ts';
 import { MATTER_NOW, matterApp, matterSnapshot } from './testing.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';

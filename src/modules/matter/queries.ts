@@ -3,7 +3,7 @@
 import type { Queryable } from '../../db/types.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
 import { addWorkingDays } from '../../domain/shared/working-days.ts';
-import { assertVillage, isAgentOnly } from '../registry/index.ts';
+import { assertVillage, isAgentOnly } from '../persons/index.ts';
 import { workCalendarFor } from '../calendar/index.ts';
 import type { SearchQuery } from './contract.ts';
 import { type MatterFilter, searchMatters } from './repo.ts';

@@ -17,7 +17,7 @@ import { availableActions } from '../../domain/workflow/machine.ts';
 import type { Staff } from '../accounts/index.ts';
 import { audit } from '../audit/index.ts';
 import { workCalendarFor } from '../calendar/index.ts';
-import { assertVillage, isAgentOnly } from '../registry/index.ts';
+import { assertVillage, isAgentOnly } from '../persons/index.ts';
 import { type Actor, getCase, openCase, transition } from '../workflow/index.ts';
 import { activeType } from './catalogue-service.ts';
 import type { ActionBody, ApplyBody } from './contract.ts';

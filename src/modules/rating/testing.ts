@@ -1,7 +1,7 @@
 // Set-up for rating tests: completed matters to rate (a phone change completed at the counter).
 import type { Db, Queryable } from '../../db/types.ts';
 import type { StaffClient } from '../matter/testing.ts';
-import { addPerson } from '../registry/testing.ts';
+import { addPerson } from '../persons/testing.ts';
 
 const ID = '有效身份证件或医保电子凭证';
 

@@ -17,7 +17,7 @@ import {
 } from '../../domain/selfservice/one-time-code.ts';
 import { maskPhone } from '../../domain/shared/masking.ts';
 import { audit } from '../audit/index.ts';
-import { personByCertno, personByPsnNo } from '../registry/index.ts';
+import { personByCertno, personByPsnNo } from '../persons/index.ts';
 import type { CodeSent } from './contract.ts';
 import * as repo from './repo.ts';
 import type { SmsSender } from './sms.ts';

@@ -25,7 +25,8 @@ import {
 } from '../matter/index.ts';
 import { activePolicy } from '../policy/index.ts';
 import { matterRated, rateOnline } from '../rating/index.ts';
-import { personByPsnNo, personEnrollments, personIdentities } from '../registry/index.ts';
+import { personByPsnNo, personIdentities } from '../persons/index.ts';
+import { personEnrollments } from '../enrollment/index.ts';
 import { listSettlements, personYear } from '../settlement/index.ts';
 import { personAuditActor } from './auth-service.ts';
 import type { Me, OnlineApplyBody, OnlineMatterType } from './contract.ts';

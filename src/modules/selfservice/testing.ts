@@ -4,7 +4,8 @@ import { buildApp } from '../../api/app.ts';
 import type { App } from '../../api/context.ts';
 import type { Db, Queryable } from '../../db/types.ts';
 import { MATTER_NOW, matterApp, type Reply, staffOn } from '../matter/testing.ts';
-import { addEnrollment, addPerson } from '../registry/testing.ts';
+import { addEnrollment } from '../enrollment/testing.ts';
+import { addPerson } from '../persons/testing.ts';
 import { PERSON_COOKIE } from './routes.ts';
 
 export const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { FormDrawer, type FormDrawerState } from '../../components/form-drawer.tsx';
 import { api } from '../../lib/api.ts';
 import { fenToYuan } from '../../lib/format.ts';
-import type { ContributionSuggestion } from '../../../../src/modules/registry/contract.ts';
+import type { ContributionSuggestion } from '../../../../src/modules/enrollment/contract.ts';
 import type { IdentityType } from '../persons/types.ts';
 import { dateField, ruleFrom, showFieldErrors } from '../reference/form-support.ts';
 import { chinaToday } from '../reference/reference-labels.ts';

@@ -9,7 +9,7 @@ import {
   subsidyIdentityMissing,
 } from '../../../../src/domain/registry/enrollment-rules.ts';
 import type { AppError } from '../../../../src/domain/shared/errors.ts';
-import type { EnrollmentRow } from '../../../../src/modules/registry/contract.ts';
+import type { EnrollmentRow } from '../../../../src/modules/enrollment/contract.ts';
 import { fenToYuan, yuanToFen } from '../../lib/format.ts';
 import type { Insutype } from './enrollment-labels.ts';
 

@@ -2,7 +2,7 @@
 // the request body, whether a member deviates from the standard (then a 缴费说明 is needed, as for a
 // single enrollment), and the server's per-member errors placed on their rows.
 import { yuanToFen } from '../../../../src/domain/shared/money.ts';
-import type { HouseholdEnrollmentPlanRow } from '../../../../src/modules/registry/contract.ts';
+import type { HouseholdEnrollmentPlanRow } from '../../../../src/modules/enrollment/contract.ts';
 import { fenToYuan } from '../../lib/format.ts';
 
 export type PlanRow = HouseholdEnrollmentPlanRow;

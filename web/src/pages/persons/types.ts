@@ -1,15 +1,15 @@
-// Shapes of the registry and settlement API answers these pages read, as the server declares them
-// (src/modules/registry/contract.ts and src/modules/settlement/contract.ts).
+// Shapes of the persons, enrollment, registry and settlement API answers these pages read, as the
+// server declares them (src/modules/{persons,enrollment,registry,settlement}/contract.ts).
 import type { EnrollmentState } from '../../../../src/domain/registry/enrollment-state.ts';
 import type { Accumulators } from '../../../../src/domain/settlement/types.ts';
+import type { EnrollmentRow } from '../../../../src/modules/enrollment/contract.ts';
 import type {
-  EnrollmentRow,
   HouseholdMemberRow,
   IdentitySpellRow,
   PersonListRow as PersonListRowBase,
   PersonRow,
   StatusChangeRow,
-} from '../../../../src/modules/registry/contract.ts';
+} from '../../../../src/modules/persons/contract.ts';
 import type { SettlementListItem } from '../../../../src/modules/settlement/contract.ts';
 
 export type { Locations } from '../../../../src/modules/registry/contract.ts';

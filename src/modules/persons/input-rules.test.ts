@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
-import { addPerson, VILLAGE } from './test-fixtures.ts';
-import { countRows, registryApp, snapshot } from './testing.ts';
+import { addPerson } from './testing.ts';
+import { countRows, registryApp, snapshot, VILLAGE } from '../registry/testing.ts';
 
 type App = Awaited<ReturnType<typeof registryApp>>;
 

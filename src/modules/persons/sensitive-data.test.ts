@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
-import { addEnrollment, addIdentity, addPerson, VILLAGE } from './test-fixtures.ts';
-import { registryApp, snapshot } from './testing.ts';
+import { addEnrollment } from '../enrollment/testing.ts';
+import { addIdentity, addPerson } from './testing.ts';
+import { registryApp, snapshot, VILLAGE } from '../registry/testing.ts';
 
 type App = Awaited<ReturnType<typeof registryApp>>;
 

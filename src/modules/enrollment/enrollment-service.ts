@@ -16,8 +16,7 @@ import {
   stopEnrollment,
   updateEnrollment,
 } from './enrollment-repo.ts';
-import { identityTypeExists } from './identity-type-repo.ts';
-import { findPerson, type PersonRow } from './person-repo.ts';
+import { findPerson, identityTypeExists, type PersonRow } from '../persons/index.ts';
 
 export interface EnrollmentInput {
   psnNo: string;

@@ -4,9 +4,7 @@ import type { Queryable } from '../../db/types.ts';
 import { type SuggestedContribution, suggestContribution } from '../../domain/registry/contribution-rules.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { contributionStandardOn } from './enrollment-repo.ts';
-import { personIdentities } from './identity-service.ts';
-import { listIdentityTypes } from './identity-type-repo.ts';
-import { findPerson } from './person-repo.ts';
+import { findPerson, listIdentityTypes, personIdentities } from '../persons/index.ts';
 
 export interface ContributionSuggestion {
   year: number;

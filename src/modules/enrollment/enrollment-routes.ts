@@ -9,12 +9,11 @@ import { shownReason } from '../../domain/registry/sensitive.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/index.ts';
 import { contributionSuggestion } from './contribution-suggestion.ts';
-import { disclosureFor } from './disclosure.ts';
 import { findEnrollment, listEnrollments } from './enrollment-repo.ts';
 import { correctEnrollment, enroll, stopEnrollmentById } from './enrollment-service.ts';
 import { cleanText } from '../../domain/shared/input-schemas.ts';
-import { fen, isoDate, psnNo, text, year } from './schemas.ts';
-import { assertPersonInScope, chinaDay, isAgentOnly } from './scope.ts';
+import { fen, isoDate, psnNo, text, year } from '../../domain/registry/input-schemas.ts';
+import { assertPersonInScope, chinaDay, disclosureFor, isAgentOnly } from '../persons/index.ts';
 
 const body = z.object({
   psnNo,

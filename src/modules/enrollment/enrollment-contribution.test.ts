@@ -5,8 +5,8 @@ import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
 import { seedDemoPolicies } from '../policy/testing.ts';
-import { addIdentity, addPerson, ADMDVS } from './test-fixtures.ts';
-import { registryApp, snapshot } from './testing.ts';
+import { addIdentity, addPerson } from '../persons/testing.ts';
+import { ADMDVS, registryApp, snapshot } from '../registry/testing.ts';
 
 const body = (psnNo: string, over: Record<string, unknown> = {}) => ({
   psnNo,

@@ -10,8 +10,8 @@ import type { Actor } from '../audit/index.ts';
 import { type ContributionSuggestion, contributionSuggestion } from './contribution-suggestion.ts';
 import type { EnrollmentRow, EnrollmentValues } from './enrollment-repo.ts';
 import { checked, lockPerson, writeEnrollment } from './enrollment-service.ts';
-import type { PersonRow } from './person-repo.ts';
 import { type CurrentMember, currentMembers } from './household-enrollment-repo.ts';
+import type { PersonRow } from '../persons/index.ts';
 
 export interface HouseholdEnrollmentMember {
   psnNo: string;

@@ -7,7 +7,6 @@ import { checkPersonId, checkPhone } from '../../domain/registry/person-rules.ts
 import { AppError, badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { maskIdNumber, maskPhone } from '../../domain/shared/masking.ts';
 import { type Actor, audit } from '../audit/index.ts';
-import { personEnrollments } from './enrollment-repo.ts';
 import { moveMember } from './household-service.ts';
 import { householdDetail } from './household-view.ts';
 import { personIdentities } from './identity-service.ts';
@@ -19,6 +18,7 @@ import {
   statusHistory,
   updatePersonFields,
 } from './person-repo.ts';
+import { personEnrollments } from '../enrollment/index.ts';
 import { villageAdmdvs as admdvsOfVillage } from './place-repo.ts';
 
 /** The person as every API response shows it: certno and phone masked, age on today. */

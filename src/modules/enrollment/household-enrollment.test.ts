@@ -6,8 +6,9 @@ import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
 import { seedDemoPolicies } from '../policy/testing.ts';
-import { addEnrollment, addIdentity, addPerson, ADMDVS, VILLAGE, VILLAGE_2 } from './test-fixtures.ts';
-import { registryApp, snapshot } from './testing.ts';
+import { addEnrollment } from './testing.ts';
+import { addIdentity, addPerson } from '../persons/testing.ts';
+import { ADMDVS, registryApp, snapshot, VILLAGE, VILLAGE_2 } from '../registry/testing.ts';
 
 async function family(db: Db) {
   const app = await registryApp(db);

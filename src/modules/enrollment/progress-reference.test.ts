@@ -4,17 +4,18 @@ import { dbTest } from '../../db/testing.ts';
 import { enrollmentProgress } from './progress-service.ts';
 import {
   addCatalogueItem,
-  addEnrollment,
   addInstitution,
-  addPerson,
-  setTarget,
+  registryApp,
+  seedOnly,
+  snapshot,
   TOWNSHIP,
   TOWNSHIP_2,
   VILLAGE,
   VILLAGE_2,
   VILLAGE_OTHER_TOWNSHIP,
-} from './test-fixtures.ts';
-import { registryApp, seedOnly, snapshot } from './testing.ts';
+} from '../registry/testing.ts';
+import { addEnrollment, setTarget } from './testing.ts';
+import { addPerson } from '../persons/testing.ts';
 
 dbTest('progress counts distinct insured persons per township, subsidised, rate and rank', async (db) => {
   await seedOnly(db);

@@ -3,8 +3,9 @@ import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { applyStatusChange } from './status-service.ts';
-import { addEnrollment, addIdentity, addPerson } from './test-fixtures.ts';
-import { registryApp, seedOnly, snapshot } from './testing.ts';
+import { addEnrollment } from '../enrollment/testing.ts';
+import { addIdentity, addPerson } from './testing.ts';
+import { registryApp, seedOnly, snapshot } from '../registry/testing.ts';
 
 dbTest(
   'death ends open identities and stops coverage running past it (service, as the import calls it)',

@@ -9,11 +9,18 @@ import { disclosureFor, shownListRow, shownPersonFile } from './disclosure.ts';
 import { addIdentitySpell, endIdentitySpell } from './identity-service.ts';
 import { personKeyFilter } from './person-lookup.ts';
 import { listPersons } from './person-repo.ts';
-import { householdVillage } from './place-repo.ts';
 import { personFile, publicPerson, registerPerson, revealPerson, updatePerson } from './person-service.ts';
-import { isoDate, nameText, psnNo, text, townshipCode, villageCode } from './schemas.ts';
+import {
+  isoDate,
+  nameText,
+  psnNo,
+  text,
+  townshipCode,
+  villageCode,
+} from '../../domain/registry/input-schemas.ts';
 import { assertPersonInScope, assertVillage, chinaDay, isAgentOnly } from './scope.ts';
 import { applyStatusChange } from './status-service.ts';
+import { householdVillage } from './place-repo.ts';
 
 const listQuery = pageQuery.extend({
   certno: z.string().trim().max(30).optional(),

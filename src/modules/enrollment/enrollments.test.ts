@@ -3,8 +3,9 @@ import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { enroll } from './enrollment-service.ts';
-import { addEnrollment, addIdentity, addPerson, TODAY, VILLAGE, VILLAGE_2 } from './test-fixtures.ts';
-import { registryApp, snapshot } from './testing.ts';
+import { addEnrollment } from './testing.ts';
+import { addIdentity, addPerson } from '../persons/testing.ts';
+import { registryApp, snapshot, TODAY, VILLAGE, VILLAGE_2 } from '../registry/testing.ts';
 
 const body = (psnNo: string, over: Record<string, unknown> = {}) => ({
   psnNo,

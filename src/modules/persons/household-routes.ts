@@ -6,9 +6,8 @@ import { staffActor } from '../accounts/index.ts';
 import { createHousehold, listHouseholds, moveMember, RELATIONS } from './household-service.ts';
 import { disclosureFor, shownHousehold } from './disclosure.ts';
 import { householdDetail } from './household-view.ts';
-import { enrollHousehold, householdEnrollmentPlan } from './household-enrollment.ts';
 import { cleanText } from '../../domain/shared/input-schemas.ts';
-import { fen, isoDate, psnNo, villageCode, year } from './schemas.ts';
+import { fen, isoDate, psnNo, villageCode, year } from '../../domain/registry/input-schemas.ts';
 import {
   assertHouseholdInScope,
   assertPersonInScope,
@@ -26,23 +25,6 @@ const newHousehold = z.object({
   householdNo: householdNo.nullish(),
 });
 const memberBody = z.object({ psnNo, relation: z.enum(RELATIONS), fromDate: isoDate });
-const householdEnrollmentBody = z.object({
-  year,
-  members: z
-    .array(
-      z.object({
-        psnNo,
-        personalFen: fen,
-        fiscalFen: fen,
-        assistedFen: fen,
-        assistedIdentity: z.string().max(50).nullish(),
-        assistedPayer: cleanText(50, '资助出资方').nullish(),
-        contributionReason: cleanText(200, '缴费说明').nullish(),
-      }),
-    )
-    .min(1, '请至少选择一名成员')
-    .max(50),
-});
 
 export const householdRoutes: RoutesPlugin = (app, deps) => {
   app.get(
@@ -106,33 +88,6 @@ export const householdRoutes: RoutesPlugin = (app, deps) => {
         return shownHousehold(await disclosureFor(tx, staff), detail);
       });
       return reply.status(201).send(detail);
-    },
-  );
-
-  // 全户参保登记: each member's prefilled amounts, then the household in one step
-  app.get(
-    '/api/registry/households/:householdNo/enrollment-plan',
-    {
-      config: { permission: 'registry.enrollment.edit' },
-      schema: { params, querystring: z.object({ year }) },
-    },
-    async (req) =>
-      deps.db.tx(async (tx) => {
-        await assertHouseholdInScope(tx, staffOf(req), req.params.householdNo);
-        return householdEnrollmentPlan(tx, req.params.householdNo, req.query.year);
-      }),
-  );
-
-  app.post(
-    '/api/registry/households/:householdNo/enrollments',
-    { config: { permission: 'registry.enrollment.edit' }, schema: { params, body: householdEnrollmentBody } },
-    async (req, reply) => {
-      const staff = staffOf(req);
-      const enrollments = await deps.db.tx(async (tx) => {
-        await assertHouseholdInScope(tx, staff, req.params.householdNo);
-        return enrollHousehold(tx, staffActor(staff), req.params.householdNo, req.body);
-      });
-      return reply.status(201).send({ enrollments });
     },
   );
 };

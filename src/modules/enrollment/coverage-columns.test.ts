@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
-import { addEnrollment, addPerson, registryApp, VILLAGE } from './testing.ts';
+import { addEnrollment } from './testing.ts';
+import { addPerson } from '../persons/testing.ts';
+import { registryApp, VILLAGE } from '../registry/testing.ts';
 
 dbTest('the person search shows this and next year coverage and filters 未参保 for a year', async (db) => {
   const app = await registryApp(db); // today 2026-03-15

@@ -4,8 +4,9 @@ import { dbTest } from '../../db/testing.ts';
 import { makeIdNumber } from '../../domain/registry/id-number.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { registerPerson } from './person-service.ts';
-import { registryApp, seedOnly, snapshot } from './testing.ts';
-import { ADMDVS, addEnrollment, addIdentity, addPerson, TODAY, VILLAGE, VILLAGE_2 } from './test-fixtures.ts';
+import { addEnrollment } from '../enrollment/testing.ts';
+import { addIdentity, addPerson } from './testing.ts';
+import { ADMDVS, registryApp, seedOnly, snapshot, TODAY, VILLAGE, VILLAGE_2 } from '../registry/testing.ts';
 
 const certno = makeIdNumber(ADMDVS, '1968-07-09', 131); // male
 const newPerson = { certno, name: '李建国', phone: '13838001234', villageCode: VILLAGE };

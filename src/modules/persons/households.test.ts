@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
-import { addEnrollment, addPerson, VILLAGE, VILLAGE_2 } from './test-fixtures.ts';
-import { registryApp, snapshot } from './testing.ts';
+import { addEnrollment } from '../enrollment/testing.ts';
+import { addPerson } from './testing.ts';
+import { registryApp, snapshot, VILLAGE, VILLAGE_2 } from '../registry/testing.ts';
 
 dbTest(
   'create a household with its head, move a member in from another household, history kept',
