@@ -9,7 +9,6 @@ import { grants, joinPermissions, permissionsOf } from '../domain/accounts/permi
 import type { Role } from '../domain/accounts/roles.ts';
 import type { DemoPerson } from '../domain/demo/population.ts';
 import { createRandom, type Random } from '../domain/demo/random.ts';
-import type { Queryable } from '../db/types.ts';
 import { unlessCalendarMissing } from './calendar-gap.ts';
 import type { Staff } from '../modules/accounts/index.ts';
 import { modules } from '../modules/index.ts';

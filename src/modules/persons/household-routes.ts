@@ -7,7 +7,7 @@ import { createHousehold, listHouseholds, moveMember, RELATIONS } from './househ
 import { disclosureFor, shownHousehold } from './disclosure.ts';
 import { householdDetail } from './household-view.ts';
 import { cleanText } from '../../domain/shared/input-schemas.ts';
-import { fen, isoDate, psnNo, villageCode, year } from '../../domain/registry/input-schemas.ts';
+import { isoDate, psnNo, villageCode } from '../../domain/registry/input-schemas.ts';
 import {
   assertHouseholdInScope,
   assertPersonInScope,
