@@ -12,7 +12,7 @@ export const nameKey = (username: string) => username.trim().toLowerCase();
  * Run outside the request's transaction, so a refused request still counts.
  */
 export async function reserveAttempt(
-  q: Tx | Db,
+  q: Db,
   username: string,
   now: Date,
 ): Promise<{ attempts: number; locked: boolean } | null> {

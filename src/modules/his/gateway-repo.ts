@@ -57,7 +57,7 @@ export interface CallerKey {
 }
 
 /** The caller's credential and institution (null when unknown); records the nonce once. */
-export async function findCaller(q: Tx | Db, k: CallerKey): Promise<CallerRow | null> {
+export async function findCaller(q: Db, k: CallerKey): Promise<CallerRow | null> {
   const rows = await q.query<CallerRow>(
     `WITH cred AS (
        SELECT c.* FROM institution_credential c
@@ -84,7 +84,7 @@ export async function findCaller(q: Tx | Db, k: CallerKey): Promise<CallerRow | 
   return rows[0] ?? null;
 }
 
-export async function deleteNoncesBefore(q: Tx | Db, before: Date): Promise<void> {
+export async function deleteNoncesBefore(q: Db, before: Date): Promise<void> {
   await q.query('DELETE FROM his_nonce WHERE seen_at < $1', [before.toISOString()]);
 }
 

@@ -5,7 +5,7 @@
 // statement — the signed request's nonce recorded once per institution, so a captured signature
 // cannot be replayed with any body.
 import { createHash } from 'node:crypto';
-import type { Db, Tx } from '../../db/types.ts';
+import type { Db } from '../../db/types.ts';
 import { checkCareArea } from '../../domain/his/care-area.ts';
 import type { HisRequest } from '../../domain/his/envelope.ts';
 import { presentedCredentials, replayKey, verifyPresented } from '../../domain/his/gateway-auth.ts';
@@ -29,7 +29,7 @@ export interface Authorized {
 
 /** Authenticate the caller and check the envelope speaks for the authenticated institution. */
 export async function authorize(
-  q: Tx | Db,
+  q: Db,
   headers: Record<string, string | string[] | undefined>,
   req: HisRequest,
   now: Date,
@@ -104,7 +104,7 @@ let requests = 0;
 const NONCE_KEEP_MS = 2 * MAX_CLOCK_SKEW_MS;
 
 /** Forget nonces that can no longer be replayed, now and then rather than on every request. */
-async function purgeNonces(q: Tx | Db, now: Date): Promise<void> {
+async function purgeNonces(q: Db, now: Date): Promise<void> {
   if (++requests % 500 !== 0) return;
   await deleteNoncesBefore(q, new Date(now.getTime() - NONCE_KEEP_MS));
 }

@@ -108,7 +108,7 @@ const JOB_COLUMNS = `id, kind, mode, file_name AS "fileName", file_sha256 AS "fi
   created_at AS "createdAt", finished_at AS "finishedAt"`;
 
 export async function insertJob(
-  db: Tx | Db,
+  db: Db,
   actor: Actor,
   job: { kind: ImportKind; mode: ImportMode; fileName: string; sha256: string; bytes: number },
 ): Promise<number> {
@@ -143,7 +143,7 @@ export async function earlierImports(db: Queryable, sha256: string, beforeId: nu
   );
 }
 
-export async function markRunning(db: Tx | Db, id: number): Promise<void> {
+export async function markRunning(db: Db, id: number): Promise<void> {
   await db.query(`UPDATE import_job SET status = 'running' WHERE id = $1`, [id]);
 }
 
@@ -208,7 +208,7 @@ export async function failInterruptedJobs(
 
 /** Appends to a job's error report; `firstSeq` numbers the first of these errors. */
 export async function insertErrors(
-  db: Tx | Db,
+  db: Db,
   jobId: number,
   errors: readonly RowError[],
   firstSeq = 1,

@@ -17,7 +17,7 @@ export async function putCode(
 
 /** Count one try on the person's code (atomically) and return it, or null when there is none. */
 export async function countTry(
-  q: Tx | Db,
+  q: Db,
   psnNo: string,
 ): Promise<{ codeHash: string; tries: number; expiresAt: string } | null> {
   const rows = await q.query<{ codeHash: string; tries: number; expiresAt: string | Date }>(
@@ -34,12 +34,7 @@ export async function deleteCode(q: Tx, psnNo: string): Promise<void> {
 }
 
 /** Count an attempt in the key's window; returns the count including this one. */
-export async function countAttempt(
-  q: Tx | Db,
-  key: string,
-  windowMinutes: number,
-  now: Date,
-): Promise<number> {
+export async function countAttempt(q: Db, key: string, windowMinutes: number, now: Date): Promise<number> {
   const rows = await q.query<{ count: number }>(
     `INSERT INTO selfservice_throttle AS t (key, count, window_start) VALUES ($1, 1, $2::timestamptz)
      ON CONFLICT (key) DO UPDATE SET

@@ -151,7 +151,7 @@ export async function clearStage(q: Tx, id: number, rules: string[]): Promise<vo
 }
 
 export async function finishRun(
-  q: Tx | Db,
+  q: Db,
   id: number,
   status: 'done' | 'failed',
   at: Date,
