@@ -67,6 +67,8 @@ export async function matterSnapshot(q: Queryable): Promise<Record<string, numbe
     'household',
     'household_member',
     'enrollment',
+    'person_identity',
+    'person_status_change',
     'matter',
     'matter_type_change',
     'workflow_case',

@@ -10,6 +10,9 @@ export { registerPerson, updatePerson } from './person-service.ts';
 export { createHousehold } from './household-service.ts';
 export { correctEnrollment, enroll, type EnrollmentInput, stopEnrollmentById } from './enrollment-service.ts';
 export { findEnrollment as enrollmentById } from './enrollment-repo.ts';
+export { applyStatusChange } from './status-service.ts';
+export { addIdentitySpell, endIdentitySpell } from './identity-service.ts';
+export { findSpell as identityById } from './identity-repo.ts';
 export { findPerson as personByPsnNo } from './person-repo.ts';
 // What the insured person's self-service site reads of their own record.
 export { findPersonByCertno as personByCertno } from './person-repo.ts';
