@@ -24,6 +24,7 @@ type Json = any;
 export interface Reply {
   statusCode: number;
   body: string;
+  rawPayload: Buffer;
   json(): Json;
 }
 

@@ -2,6 +2,7 @@
 // modules import from here only; the split into four modules will keep these names.
 export { enrollmentProgress, setTarget } from './progress-service.ts';
 export { assertVillage, isAgentOnly } from './scope.ts';
+export { locations } from './locations.ts';
 export { REGISTRY_PERMISSIONS } from './permissions.ts';
 export { registryRoutes } from './routes.ts';
 export { coveredPersonsSql } from './coverage-queries.ts';
