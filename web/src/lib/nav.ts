@@ -17,6 +17,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/matter/counter', label: '综合受理', permission: 'matter.accept' },
   { path: '/matter/todo', label: '我的待办', permission: 'matter.view' },
   { path: '/matter/guide', label: '办事指南', permission: 'matter.view' },
+  { path: '/matter/stats', label: '事项统计', permission: 'matter.stats' },
   // after its sub-pages: the menu highlights the first entry whose path begins the location
   { path: '/matter', label: '事项查询', permission: 'matter.view' },
   { path: '/rating', label: '好差评', permission: 'rating.view' },
