@@ -1,6 +1,6 @@
 // 待办提醒: after login, the staff member's non-empty matter queues once per session as a notice with
 // links, and always as a badge in the header.
-import { Badge, Button, notification } from 'antd';
+import { App, Badge, Button } from 'antd';
 import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Reminders as ReminderList } from '../../../src/modules/matter/contract.ts';
@@ -11,13 +11,14 @@ const SHOWN_KEY = 'yibao.reminders.shown';
 export function Reminders({ staffId }: { staffId: number }) {
   const r = useApi<{ items: ReminderList }>('/api/matter/reminders');
   const navigate = useNavigate();
-  const items = r.data?.items ?? [];
+  const { notification } = App.useApp();
+  const items = r.data?.items;
   useEffect(() => {
-    if (!items.length || sessionStorage.getItem(SHOWN_KEY) === String(staffId)) return;
+    if (!items?.length || sessionStorage.getItem(SHOWN_KEY) === String(staffId)) return;
     sessionStorage.setItem(SHOWN_KEY, String(staffId));
     notification.info({
       key: 'reminders',
-      message: '待办提醒',
+      title: '待办提醒',
       placement: 'topRight',
       duration: 8,
       description: (
@@ -32,8 +33,8 @@ export function Reminders({ staffId }: { staffId: number }) {
         </ul>
       ),
     });
-  }, [items, staffId]);
-  const total = items.reduce((n, i) => n + i.count, 0);
+  }, [items, staffId, notification]);
+  const total = (items ?? []).reduce((n, i) => n + i.count, 0);
   return (
     <Badge count={total} size="small" overflowCount={99}>
       <Button type="text" onClick={() => navigate('/matter/todo')}>
