@@ -2,7 +2,7 @@
 // links, and always as a badge in the header.
 import { App, Badge, Button } from 'antd';
 import { useEffect } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Reminders as ReminderList } from '../../../src/modules/matter/contract.ts';
 import { useApi } from '../lib/use-api.ts';
 
@@ -25,15 +25,23 @@ export function Reminders({ staffId }: { staffId: number }) {
         <ul style={{ paddingLeft: 18, margin: 0 }} data-testid="reminders">
           {items.map((i) => (
             <li key={i.queue}>
-              <Link to={`/matter/todo?queue=${i.queue}`} onClick={() => notification.destroy('reminders')}>
+              {/* the notice renders outside the router: a plain link that navigates through the closure */}
+              <a
+                href={`/matter/todo?queue=${i.queue}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  notification.destroy('reminders');
+                  navigate(`/matter/todo?queue=${i.queue}`);
+                }}
+              >
                 {i.name}：{i.count} 件
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
       ),
     });
-  }, [items, staffId, notification]);
+  }, [items, staffId, notification, navigate]);
   const total = (items ?? []).reduce((n, i) => n + i.count, 0);
   return (
     <Badge count={total} size="small" overflowCount={99}>
