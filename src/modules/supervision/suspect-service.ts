@@ -244,6 +244,10 @@ export async function drawSamples(
   for (const r of input.reviewerIds)
     if (!reviewers.has(r))
       throw badRequest('SAMPLE_REVIEWER_INVALID', `账号 ${r} 没有病历抽查权限`, { field: 'reviewerIds' });
+  // an unknown code would otherwise reach the sample's foreign key as an internal error
+  const [unknown] = input.institutions?.length ? await repo.unknownInstitutions(tx, input.institutions) : [];
+  if (unknown !== undefined)
+    throw badRequest('SAMPLE_INSTITUTION_UNKNOWN', `定点机构 ${unknown} 不存在`, { field: 'institutions' });
   const { from, to } = monthRange(input.period);
   const codes = input.institutions?.length
     ? input.institutions
