@@ -568,13 +568,13 @@ const REFUSALS: Record<string, Refusal> = {
     as: 'admin',
     body: {
       platformNo: '12345-0001',
-      receivedOn: '2026-02-30',
+      receivedOn: '2026-12-31',
       category: 'consult',
       title: '咨询',
       content: '咨询参保缴费',
     },
     status: 400,
-    code: 'VALIDATION_FAILED',
+    code: 'TICKET_RECEIVED_FUTURE',
   },
   'POST /api/ticket/import': {
     url: '/api/ticket/import',
@@ -727,3 +727,20 @@ dbTest('every write route refuses a bad request with its code and writes nothing
     await app.close();
   }
 });
+
+dbTest(
+  'an upload route sent JSON instead of a file is refused in words, not with the parser’s English',
+  async (db) => {
+    const { app } = await selfApp(db, false);
+    const cookie = await loginAs(app, db, 'admin');
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/supervision/knowledge/import',
+      headers: { cookie },
+      payload: { rows: [] },
+    });
+    assert.equal(r.statusCode, 415);
+    assert.equal(r.json().error.code, 'UPLOAD_EXPECTED');
+    assert.ok(hasCjk(r.json().error.message));
+  },
+);
