@@ -74,9 +74,10 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     const figures = leader.getByTestId('matter-figures');
     await figures.getByText('下沉乡村受理（件）').waitFor();
     await leader.getByRole('tab', { name: '按服务点' }).click();
-    const points = leader.locator('.ant-tabs-tabpane-active tr.ant-table-row');
+    const points = leader.getByRole('tabpanel').locator('tr.ant-table-row');
     await points.first().waitFor();
-    assert.ok((await points.count()) > 1, 'the county hall and at least one township or village point');
+    assert.ok((await points.count()) > 1, 'the county hall and the village point');
+    assert.equal((await leader.locator('.ant-menu-item-selected').innerText()).trim(), '事项统计');
     await screenshot(leader, 'matter-stats');
     await leader.context().close();
   });
