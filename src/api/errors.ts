@@ -56,6 +56,14 @@ export function staffErrorHandler(err: FastifyError | Error, req: FastifyRequest
       .status(415)
       .send(errorBody({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型' }));
   }
+  // an upload route sent JSON (or anything not multipart): @fastify/multipart's 406, in words
+  if (fe.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    return reply
+      .status(415)
+      .send(
+        errorBody({ code: 'UPLOAD_EXPECTED', message: '请选择文件上传（以 multipart/form-data 方式提交）' }),
+      );
+  }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply
       .status(fe.statusCode)

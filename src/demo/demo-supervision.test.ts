@@ -71,6 +71,19 @@ dbTest(
     const matterStates = Object.fromEntries(byState.map((x) => [x.state, x.n]));
     assert.ok(matterStates.completed > s.services.matters * 0.8, JSON.stringify(matterStates));
     assert.ok(matterStates.accepted > 0, 'some still under way');
+    // the village point files some (下沉), 容缺 promises are kept, late, or broken and escalated
+    const village = await n(`SELECT count(*)::int AS n FROM matter WHERE level = 'village'`);
+    assert.equal(village, s.services.delegated);
+    assert.ok(village > 0, 'the village agent filed matters');
+    assert.equal(
+      await n('SELECT count(*)::int AS n FROM matter WHERE promise_due IS NOT NULL'),
+      s.services.deferred,
+    );
+    assert.ok(s.services.deferred > 0, '容缺 acceptances');
+    assert.equal(
+      await n('SELECT count(*)::int AS n FROM matter WHERE escalated_on IS NOT NULL'),
+      s.services.escalated,
+    );
     const ratings = await n('SELECT count(*)::int AS n FROM rating');
     assert.ok(ratings >= s.services.rated);
     const good = await n('SELECT count(*)::int AS n FROM rating WHERE overall >= 4');

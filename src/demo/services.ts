@@ -19,6 +19,7 @@ import {
   applyMatter,
   CATALOGUE_FILE,
   ensureCatalogue,
+  escalateBrokenPromises,
   type MatterContext,
 } from '../modules/matter/index.ts';
 import { invite, rateAtTablet } from '../modules/rating/index.ts';
@@ -89,6 +90,12 @@ export async function seedDemoServices(db: Db, o: DemoServicesOptions) {
   const total = o.matters ?? 240;
   let completed = 0;
   let rated = 0;
+  // the village point (帮办代办) and 容缺 draw from their own stream, so the counter's draws stay as they were
+  const rv = createRandom(o.seed).fork('services-points');
+  const agent = o.staff.get('agent');
+  const villagers = living.filter((p) => agent?.villageCode && p.villageCode === agent.villageCode);
+  let deferred = 0;
+  let delegated = 0;
   const plans = Array.from({ length: total }, () => ({
     day: workday(r, o.today, 364),
     type: r.weighted(MIX),
@@ -97,32 +104,65 @@ export async function seedDemoServices(db: Db, o: DemoServicesOptions) {
   for (const [n, p] of plans.entries()) {
     const t = types.get(p.type);
     if (!t) continue;
-    const person = r.pick(living);
+    const picked = r.pick(living);
     const accepted = at(p.day, r.int(8, 11), r.int(0, 59));
-    const clerk: MatterContext = ctx('clerk', 'clerk', accepted);
+    // one in four matters a village point may accept is filed there by the village agent
+    const atVillage = villagers.length > 0 && t.acceptLevels.includes('village') && rv.chance(0.25);
+    const person = atVillage ? rv.pick(villagers) : picked;
+    const filer: MatterContext = atVillage
+      ? ctx('agent', 'agent', accepted)
+      : ctx('clerk', 'clerk', accepted);
+    // 容缺: now and then a deferrable material is promised for later (most come in time, some late, a few never)
+    const deferrable = t.materials.find((x) => x.deferrable);
+    const defer = deferrable && rv.chance(0.12) ? deferrable.name : null;
+    const promiseDue = defer ? addDays(p.day, 5) : null;
     const m = await step((tx) =>
-      applyMatter(tx, clerk, {
+      applyMatter(tx, filer, {
         typeCode: t.code,
-        channel: 'counter',
+        channel: atVillage ? 'village' : 'counter',
         psnNo: person.psnNo,
         applicantName: person.name,
         proxy: null,
-        handedIn: t.materials.map((x) => x.name),
-        deferred: [],
-        promiseDue: null,
+        handedIn: t.materials.map((x) => x.name).filter((x) => x !== defer),
+        deferred: defer ? [defer] : [],
+        promiseDue,
         payload: {},
       }),
     );
     if (!m) continue;
+    if (atVillage) delegated++;
+    let supplied = p.day;
+    if (defer) {
+      deferred++;
+      const late = rv.weighted([
+        [0, 75],
+        [1, 15],
+        [2, 10],
+      ] as const);
+      // kept (within the promise), late (a few days after it) or never
+      if (late === 2) continue;
+      supplied = addDays(p.day, late === 0 ? rv.int(1, 5) : rv.int(6, 10));
+      if (supplied > o.today) continue;
+      const came = await step((tx) =>
+        actOnMatter(
+          tx,
+          ctx(atVillage ? 'agent' : 'clerk', atVillage ? 'agent' : 'clerk', at(supplied, 9, 30)),
+          m.id,
+          {
+            action: 'supply',
+          },
+        ),
+      );
+      if (came === null) continue;
+    }
     // the last few of the year are still under way; one in forty waits past its due date
     const recent = p.day >= addDays(o.today, -3);
     if ((recent && r.chance(0.6)) || r.chance(0.025)) continue;
-    const doneDay = m.needsReview
-      ? (() => {
-          const d = addDays(p.day, r.int(0, 3));
-          return d > o.today ? o.today : d;
-        })()
-      : p.day;
+    const doneDay = (() => {
+      const d = m.needsReview ? addDays(p.day, r.int(0, 3)) : p.day;
+      const after = d < supplied ? supplied : d;
+      return after > o.today ? o.today : after;
+    })();
     const doneAt = at(doneDay, r.int(14, 17), r.int(0, 59));
     const done = await step(async (tx) => {
       if (m.needsReview)
@@ -211,5 +251,7 @@ export async function seedDemoServices(db: Db, o: DemoServicesOptions) {
       if (moved === null) break;
     }
   }
-  return { matters: total, completed, rated, tickets };
+  // 容缺 promises broken by today: escalated as the server's hourly job would
+  const escalated = await db.tx((tx) => escalateBrokenPromises(tx, new Date(`${o.today}T09:00:00+08:00`)));
+  return { matters: total, completed, rated, tickets, delegated, deferred, escalated: escalated.length };
 }

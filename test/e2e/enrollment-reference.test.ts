@@ -122,11 +122,20 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
     await screenshot(page, 'enrollment-field-error');
     await page.getByRole('button', { name: '取 消' }).click();
 
-    // a valid correction shows in the list
+    // lowering an amount is not a direct edit: it is a matter for two posts (一事两岗两审)
     const row = table.locator('tr.ant-table-row', { hasText: `${facts.begin} 至 ${facts.end}` });
     await row.getByRole('button', { name: '更正' }).click();
     assert.equal(await page.getByLabel('财政补助（元）').inputValue(), facts.fiscalYuan);
     await page.getByLabel('财政补助（元）').fill('680.50');
+    await page.getByLabel('缴费说明').fill('财政补助按县级调整文件执行');
+    await page.getByLabel('缴费说明').press('Enter');
+    await page
+      .getByText(/须经两岗审核/)
+      .first()
+      .waitFor();
+    // a valid correction (raising the subsidy) shows in the list
+    await page.getByLabel('缴费说明').fill('');
+    await page.getByLabel('财政补助（元）').fill('720.50');
     await page.getByLabel('财政补助（元）').press('Enter');
     // off the year's contribution standard: refused until the clerk gives a reason
     await fieldItem(page, '财政补助（元）')
@@ -135,7 +144,7 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
     await page.getByLabel('缴费说明').fill('财政补助按县级调整文件执行');
     await page.getByLabel('缴费说明').press('Enter');
     await page.getByText('参保记录已更正').waitFor();
-    await row.getByText('680.50').waitFor();
+    await row.getByText('720.50').waitFor();
     await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
     await settle(page);
     await screenshot(page, 'enrollment');

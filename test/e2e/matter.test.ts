@@ -31,6 +31,11 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
 
     const review = await (await newContext(wb.browser)).newPage();
     await login(review, wb.server.url, 'reviewer', '/matter/todo');
+    // the login reminder names the queue with the clerk's matter in it
+    await review
+      .getByTestId('reminders')
+      .getByText(/待我审核：\d+ 件/)
+      .waitFor();
     await review.getByRole('link', { name: receipt }).click();
     await review.getByRole('button', { name: '审核通过并办结' }).click();
     await review.getByTestId('matter-state').getByText('已办结').waitFor();
@@ -62,5 +67,18 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     for (let i = 0; i < 50 && (await psnField.inputValue()) !== psnNo; i++) await clerk.waitForTimeout(200);
     assert.equal(await psnField.inputValue(), psnNo);
     await clerk.context().close();
+
+    // the leader's 事项统计 of the year: the report figures, and the table per service point
+    const leader = await (await newContext(wb.browser)).newPage();
+    await login(leader, wb.server.url, 'leader', '/matter/stats');
+    const figures = leader.getByTestId('matter-figures');
+    await figures.getByText('下沉乡村受理（件）').waitFor();
+    await leader.getByRole('tab', { name: '按服务点' }).click();
+    const points = leader.getByRole('tabpanel').locator('tr.ant-table-row');
+    await points.first().waitFor();
+    assert.ok((await points.count()) > 1, 'the county hall and the village point');
+    assert.equal((await leader.locator('.ant-menu-item-selected').innerText()).trim(), '事项统计');
+    await screenshot(leader, 'matter-stats');
+    await leader.context().close();
   });
 });

@@ -30,6 +30,7 @@ export const routes: RouteObject[] = [
   { path: 'matter/counter', element: page(() => import('./pages/matter/counter-page.tsx')) },
   { path: 'matter/todo', element: page(() => import('./pages/matter/todo-page.tsx')) },
   { path: 'matter/guide', element: page(() => import('./pages/matter/guide-page.tsx')) },
+  { path: 'matter/stats', element: page(() => import('./pages/matter/stats-page.tsx')) },
   { path: 'matter/:id', element: page(() => import('./pages/matter/matter-page.tsx')) },
   { path: 'ticket', element: page(() => import('./pages/ticket/ticket-list-page.tsx')) },
   { path: 'ticket/kpi', element: page(() => import('./pages/ticket/kpi-page.tsx')) },

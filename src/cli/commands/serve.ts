@@ -4,7 +4,7 @@ import { migrate } from '../../db/migrate.ts';
 import type { Db } from '../../db/types.ts';
 import { SYSTEM_ACTOR } from '../../modules/audit/index.ts';
 import { ensureLibraryYears } from '../../modules/calendar/index.ts';
-import { ensureCatalogue } from '../../modules/matter/index.ts';
+import { ensureCatalogue, startEscalationJob } from '../../modules/matter/index.ts';
 import { refreshSnapshots, startSnapshotJob } from '../../modules/collection/index.ts';
 import { startPaymentAuditJob } from '../../modules/supervision/index.ts';
 import { VERSION } from '../../version.ts';
@@ -38,6 +38,7 @@ export async function serve(
   process.once('SIGTERM', close);
   startSnapshotJob(db, now, (e) => app.log.error(e, '征缴快照生成失败'));
   startPaymentAuditJob(db, now, (e) => app.log.error(e, '事中支付审核失败'));
+  startEscalationJob(db, now, (e) => app.log.error(e, '容缺逾期督办失败'));
   await app.listen({ port, host });
   app.log.info(`Yibao 医保 ${VERSION} 已启动: http://localhost:${port}  (数据库: ${db.engine})`);
   if (extraLog) app.log.info(extraLog);

@@ -29,6 +29,9 @@ export const HANDLERS = [
   'person.change',
   'enrollment.correct',
   'enrollment.stop',
+  'person.status',
+  'identity.add',
+  'identity.end',
 ] as const;
 export type HandlerCode = (typeof HANDLERS)[number];
 

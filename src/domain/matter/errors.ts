@@ -19,6 +19,8 @@ const MESSAGES = {
   MATTER_EXTENSION_TOO_LONG: ['bad_request', '延长后的时限超过该事项特殊情形的最长时限'],
   MATTER_EXTENSION_NOT_LIMITED: ['bad_request', '即办事项不能延期'],
   MATTER_TRANSFER_TARGET: ['bad_request', '请选择转办的工作人员（不能是本人）'],
+  MATTER_ALREADY_ESCALATED: ['conflict', '该办件已督办'],
+  MATTER_NOT_OVERDUE: ['conflict', '该办件未超期，无需督办'],
 } as const satisfies Record<string, readonly [ErrorKind, string]>;
 
 export type MatterErrorCode = keyof typeof MESSAGES;

@@ -18,7 +18,7 @@ import {
 } from './machine.ts';
 
 const AT = '2026-12-03T02:00:00.000Z';
-const ALL = new Set(['matter.accept', 'matter.approve', 'matter.complete']);
+const ALL = new Set(['matter.accept', 'matter.approve', 'matter.complete', 'matter.supervise']);
 const clerk: WorkflowActor = { id: 1, permissions: new Set(['matter.accept']) };
 const boss: WorkflowActor = { id: 1, permissions: ALL }; // the acceptor holding every permission
 const reviewer: WorkflowActor = { id: 2, permissions: ALL };

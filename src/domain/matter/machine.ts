@@ -32,6 +32,7 @@ export const MATTER_ACTIONS = [
   'extend',
   'transfer',
   'withdraw',
+  'escalate',
 ] as const;
 export type MatterAction = (typeof MATTER_ACTIONS)[number];
 
@@ -74,6 +75,18 @@ const counter: T[] = [
     permission: 'matter.accept',
     reason: true,
   },
+  // 督办: a 容缺 promise not kept (the hourly job, as the system) or an overdue matter (a leader); the
+  // state stays, the event and its reason go into the history and the matter onto the 督办 queue
+  ...(['deferred', 'accepted', 'correcting'] as const).map(
+    (s): T => ({
+      action: 'escalate',
+      label: '逾期督办',
+      from: [s],
+      to: s,
+      permission: 'matter.supervise',
+      reason: true,
+    }),
+  ),
   ...(['notified', 'deferred', 'accepted', 'correcting'] as const).map(
     (s): T => ({
       action: 'transfer',

@@ -4,6 +4,7 @@ import { AppError, type ErrorKind } from '../shared/errors.ts';
 const MESSAGES = {
   TICKET_NOT_FOUND: ['not_found', '未找到该工单'],
   TICKET_NUMBER_TAKEN: ['conflict', '该平台工单编号已登记'],
+  TICKET_RECEIVED_FUTURE: ['bad_request', '受理日期不能晚于今天'],
   TICKET_POST_REQUIRED: ['bad_request', '派单须选择承办岗位'],
   TICKET_RETURN_LATE: ['conflict', '退单须在派单后 2 个工作日内提出'],
   TICKET_EXTENSION_LATE: ['conflict', '延期须在办理时限届满前申请'],

@@ -6,7 +6,8 @@ import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { INSUTYPES } from '../../domain/registry/enrollment-rules.ts';
 import { enrollmentState } from '../../domain/registry/enrollment-state.ts';
 import { shownReason } from '../../domain/registry/sensitive.ts';
-import { notFound } from '../../domain/shared/errors.ts';
+import { correctionNeedsReview, stopNeedsReview } from '../../domain/matter/review-rules.ts';
+import { conflict, notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/index.ts';
 import { contributionSuggestion } from './contribution-suggestion.ts';
 import { findEnrollment, listEnrollments } from './enrollment-repo.ts';
@@ -35,6 +36,14 @@ const listQuery = pageQuery.extend({
   insutype: z.enum(INSUTYPES).optional(),
   year: year.optional(),
 });
+
+// 一事两岗两审: a correction of a past year or one lowering an amount, and the stop of a past year,
+// are matters (参保缴费更正 / 暂停、终止参保) approved by a second post, never a direct edit.
+const needsMatter = (what: string, matter: string) =>
+  conflict(
+    'ENROLLMENT_NEEDS_REVIEW',
+    `${what}须经两岗审核，不能直接修改：请在综合受理中办理“${matter}”事项，由另一岗位审核后生效`,
+  );
 
 export const enrollmentRoutes: RoutesPlugin = (app, deps) => {
   // the amounts the counter's form prefills for a resident (390) year
@@ -100,6 +109,11 @@ export const enrollmentRoutes: RoutesPlugin = (app, deps) => {
         const e = await findEnrollment(tx, req.params.id);
         if (!e) throw notFound('ENROLLMENT_NOT_FOUND', `参保记录 ${req.params.id} 不存在`);
         await assertPersonInScope(tx, staff, e.psnNo);
+        if (correctionNeedsReview(e, req.body, chinaDay(deps.now())))
+          throw needsMatter(
+            '更正以往年度的参保记录或减少缴费金额',
+            '城乡居民参保信息变更登记（参保缴费更正）',
+          );
         return correctEnrollment(tx, staffActor(staff), req.params.id, req.body);
       });
       return { enrollment };
@@ -118,6 +132,8 @@ export const enrollmentRoutes: RoutesPlugin = (app, deps) => {
         const e = await findEnrollment(tx, req.params.id);
         if (!e) throw notFound('ENROLLMENT_NOT_FOUND', `参保记录 ${req.params.id} 不存在`);
         await assertPersonInScope(tx, staff, e.psnNo);
+        if (stopNeedsReview(e.beginDate, chinaDay(deps.now())))
+          throw needsMatter('以往年度的参保记录停保', '城乡居民参保信息变更登记（暂停、终止参保）');
         return stopEnrollmentById(tx, staffActor(staff), req.params.id, req.body);
       });
       return { enrollment };

@@ -104,70 +104,60 @@ dbTest('enrollment rule errors come back coded with the field, and nothing is wr
 });
 
 dbTest(
-  'PUT corrects an enrollment, re-checking overlap without itself; stop frees the period',
+  'PUT corrects an enrollment of this year, re-checking overlap without itself; stop frees the period',
   async (db) => {
     const app = await registryApp(db);
     const cookie = await loginAs(app, db, 'clerk');
     const { psnNo } = await addPerson(db);
     const id2025 = await addEnrollment(db, psnNo, { beginDate: '2025-01-01' });
     const id2026 = await addEnrollment(db, psnNo, { beginDate: '2026-01-01' });
-    let res = await app.inject({
-      method: 'PUT',
-      url: `/api/registry/enrollments/${id2026}`,
-      headers: { cookie },
-      payload: body(psnNo, { beginDate: '2026-03-01', personalFen: 38000 }),
-    });
+    const put = (id: number, payload: Record<string, unknown>) =>
+      app.inject({ method: 'PUT', url: `/api/registry/enrollments/${id}`, headers: { cookie }, payload });
+    const stop = (id: number, stoppedOn: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/registry/enrollments/${id}/stop`,
+        headers: { cookie },
+        payload: { stoppedOn, reason: '重复参保' },
+      });
+    let res = await put(id2026, body(psnNo, { beginDate: '2026-03-01', personalFen: 42000 }));
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().enrollment.beginDate, '2026-03-01');
-    assert.equal(res.json().enrollment.personalFen, 38000);
+    assert.equal(res.json().enrollment.personalFen, 42000);
     const [a] = await db.query<{ before: { beginDate: string }; after: { beginDate: string } }>(
       `SELECT before, after FROM audit_entry WHERE action = 'enrollment.correct'`,
     );
     assert.deepEqual([a.before.beginDate, a.after.beginDate], ['2026-01-01', '2026-03-01']);
-    // moving it onto 2025 overlaps the other record
-    res = await app.inject({
-      method: 'PUT',
-      url: `/api/registry/enrollments/${id2026}`,
-      headers: { cookie },
-      payload: body(psnNo, { beginDate: '2025-06-01' }),
-    });
-    assert.equal(res.json().error.code, 'ENROLLMENT_OVERLAP');
-    res = await app.inject({
-      method: 'POST',
-      url: `/api/registry/enrollments/${id2025}/stop`,
-      headers: { cookie },
-      payload: { stoppedOn: '2025-05-31', reason: '重复参保' },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    assert.equal(res.json().enrollment.status, 'stopped');
-    res = await app.inject({
-      method: 'POST',
-      url: `/api/registry/enrollments/${id2025}/stop`,
-      headers: { cookie },
-      payload: { stoppedOn: '2025-05-31', reason: '重复参保' },
-    });
-    assert.equal(res.json().error.code, 'ENROLLMENT_STOPPED');
-    res = await app.inject({
-      method: 'PUT',
-      url: `/api/registry/enrollments/${id2026}`,
-      headers: { cookie },
-      payload: body(psnNo, { beginDate: '2026-01-01', psnNo: (await addPerson(db)).psnNo }),
-    });
+    res = await put(id2026, body(psnNo, { personalFen: 42000, psnNo: (await addPerson(db)).psnNo }));
     assert.equal(res.json().error.code, 'ENROLLMENT_PERSON_CHANGED');
-    res = await app.inject({
-      method: 'PUT',
-      url: '/api/registry/enrollments/999999',
-      headers: { cookie },
-      payload: body(psnNo),
-    });
+    res = await put(999999, body(psnNo));
     assert.equal(res.statusCode, 404);
     assert.equal(res.json().error.code, 'ENROLLMENT_NOT_FOUND');
-    res = await app.inject({
-      method: 'POST',
-      url: `/api/registry/enrollments/${id2026}/stop`,
-      headers: { cookie },
-      payload: { stoppedOn: '2027-01-01', reason: 'x' },
-    });
+
+    // 一事两岗两审: a past year, a lower amount or moving into a past year is a matter for two posts
+    const before = await snapshot(db);
+    for (const [id, payload] of [
+      [id2025, body(psnNo, { beginDate: '2025-01-01', personalFen: 0, fiscalFen: 0 })],
+      [id2025, body(psnNo, { beginDate: '2025-01-01', personalFen: 50000 })],
+      [id2026, body(psnNo, { beginDate: '2026-03-01', personalFen: 41000 })],
+      [id2026, body(psnNo, { beginDate: '2025-06-01', personalFen: 42000 })],
+    ] as const) {
+      res = await put(id, payload);
+      assert.equal(res.statusCode, 409, res.body);
+      assert.equal(res.json().error.code, 'ENROLLMENT_NEEDS_REVIEW');
+      assert.match(res.json().error.message, /两岗审核/);
+    }
+    res = await stop(id2025, '2025-05-31');
+    assert.equal(res.json().error.code, 'ENROLLMENT_NEEDS_REVIEW');
+    assert.deepEqual(await snapshot(db), before);
+
+    res = await stop(id2026, '2026-05-31');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().enrollment.status, 'stopped');
+    res = await stop(id2026, '2026-05-31');
+    assert.equal(res.json().error.code, 'ENROLLMENT_STOPPED');
+    const id2026b = await addEnrollment(db, psnNo, { beginDate: '2026-06-01' });
+    res = await stop(id2026b, '2027-01-01');
     assert.equal(res.json().error.code, 'PERIOD_INVALID');
   },
 );

@@ -48,13 +48,15 @@ export const actionBody = z.object({
 });
 export type ActionBody = z.infer<typeof actionBody>;
 
-export const QUEUES = ['mine', 'review', 'returned', 'due', 'deferred'] as const;
-export const QUEUE_NAMES: Record<(typeof QUEUES)[number], string> = {
+export const QUEUES = ['mine', 'review', 'returned', 'due', 'deferred', 'escalated'] as const;
+export type Queue = (typeof QUEUES)[number];
+export const QUEUE_NAMES: Record<Queue, string> = {
   mine: '我受理的在办事项',
   review: '待我审核',
   returned: '退回补正',
   due: '已超期及 2 个工作日内到期',
   deferred: '容缺待补',
+  escalated: '逾期督办',
 };
 export const searchQuery = z.object({
   queue: z.enum(QUEUES).optional(),
@@ -69,6 +71,24 @@ export const searchQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type SearchQuery = z.infer<typeof searchQuery>;
+
+export const statsQuery = z
+  .object({ from: isoDay, to: isoDay })
+  .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
+  .refine((q) => Number(q.to.slice(0, 4)) - Number(q.from.slice(0, 4)) <= 3, {
+    message: '统计区间最长跨 4 个年度',
+    path: ['from'],
+  });
+export type StatsQuery = z.infer<typeof statsQuery>;
+
+/** The login reminders: how many matters wait for this staff member, queue by queue. */
+export type Reminders = { queue: Queue; name: string; count: number }[];
+
+export type {
+  MatterStatistics,
+  MatterStatsGroup,
+} from './stats.ts';
+export type { MatterStats } from '../../domain/matter/stats.ts';
 
 export type { MatterTypeRow, MatterTypeChange, MatterRow } from './repo.ts';
 export type { MatterAction, MatterState } from '../../domain/matter/machine.ts';

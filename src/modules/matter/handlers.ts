@@ -8,8 +8,18 @@ import type { HandlerCode } from '../../domain/matter/catalogue.ts';
 import { correctionNeedsReview, coverageStart, stopNeedsReview } from '../../domain/matter/review-rules.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import type { Actor } from '../audit/index.ts';
+import { PERSON_STATUSES } from '../../domain/registry/person-rules.ts';
 import { correctEnrollment, enroll, enrollmentById, stopEnrollmentById } from '../enrollment/index.ts';
-import { createHousehold, personByPsnNo, registerPerson, updatePerson } from '../persons/index.ts';
+import {
+  addIdentitySpell,
+  applyStatusChange,
+  createHousehold,
+  endIdentitySpell,
+  identityById,
+  personByPsnNo,
+  registerPerson,
+  updatePerson,
+} from '../persons/index.ts';
 
 export interface Subject {
   psnNo: string | null;
@@ -78,6 +88,37 @@ const correctPayload = z.object({
   assistedFen: fen.default(0),
   reason: z.string().trim().min(1, '请填写更正原因').max(200),
 });
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+const statusPayload = z.object({
+  psnNo,
+  status: z.enum(PERSON_STATUSES),
+  effectiveDate: isoDay,
+  source: z.string().trim().min(1, '请填写信息来源（如公安、法院、本人申报）').max(100),
+  note: z.string().trim().max(500).nullish(),
+});
+
+const identityAddPayload = z.object({
+  psnNo,
+  identityCode: z.string().trim().min(1, '请选择身份类别').max(50),
+  sourceDept: z.string().trim().min(1, '请填写认定部门').max(50),
+  validFrom: isoDay,
+  validTo: isoDay.nullish(),
+  sourceRef: z.string().trim().max(200).nullish(),
+});
+
+const identityEndPayload = z.object({
+  identityId: z.number().int().positive(),
+  validTo: isoDay,
+  reason: z.string().trim().min(1, '请填写终止原因').max(200),
+});
+
+async function identityOf(q: Queryable, id: number) {
+  const i = await identityById(q, id);
+  if (!i) throw notFound('IDENTITY_NOT_FOUND', `身份记录 ${id} 不存在`, { field: 'identityId' });
+  return i;
+}
 
 const stopPayload = z.object({
   enrollmentId: z.number().int().positive(),
@@ -179,6 +220,42 @@ export const HANDLER_MAP: Record<HandlerCode, MatterHandler> = {
         reason: p.reason,
       });
       return { psnNo: after.psnNo, enrollmentId: after.id };
+    },
+  },
+  'person.status': {
+    payload: statusPayload,
+    subject: (q, p) => personSubject(q, statusPayload.parse(p).psnNo),
+    needsReview: async () => false,
+    async apply(tx, raw, { actor, today }) {
+      const { psnNo: no, ...input } = statusPayload.parse(raw);
+      const r = await applyStatusChange(tx, actor, no, input, today);
+      return {
+        psnNo: r.psnNo,
+        status: r.status,
+        identitiesEnded: r.identitiesEnded,
+        enrollmentsStopped: r.enrollmentsStopped,
+      };
+    },
+  },
+  'identity.add': {
+    payload: identityAddPayload,
+    subject: (q, p) => personSubject(q, identityAddPayload.parse(p).psnNo),
+    needsReview: async () => false,
+    async apply(tx, raw, { actor }) {
+      const { psnNo: no, ...input } = identityAddPayload.parse(raw);
+      const spell = await addIdentitySpell(tx, actor, no, input);
+      return { psnNo: no, identityId: spell.id };
+    },
+  },
+  'identity.end': {
+    payload: identityEndPayload,
+    subject: async (q, p) =>
+      personSubject(q, (await identityOf(q, identityEndPayload.parse(p).identityId)).psnNo),
+    needsReview: async () => false,
+    async apply(tx, raw, { actor }) {
+      const p = identityEndPayload.parse(raw);
+      const spell = await endIdentitySpell(tx, actor, p.identityId, { validTo: p.validTo, reason: p.reason });
+      return { psnNo: spell.psnNo, identityId: spell.id };
     },
   },
 };

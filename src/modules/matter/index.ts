@@ -7,8 +7,10 @@ export {
   actOn as actOnMatter,
   applyMatter,
   completedMatterByReceipt,
+  escalateBrokenPromises,
   type MatterContext,
 } from './service.ts';
+export { startEscalationJob } from './jobs.ts';
 export { CATALOGUE_FILE } from './catalogue-service.ts';
 export {
   applyOnline,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
 import { addEnrollment } from '../enrollment/testing.ts';
-import { addPerson, nextCertno } from '../persons/testing.ts';
+import { addIdentity, addPerson, nextCertno } from '../persons/testing.ts';
 import { VILLAGE, VILLAGE_2 } from '../registry/testing.ts';
 import { completedMatterByReceipt, ensureCatalogue } from './index.ts';
 import { MATTER_NOW, matterApp, matterSnapshot } from './testing.ts';
@@ -482,3 +482,114 @@ dbTest('a year the calendar lacks is a coded error at acceptance, and nothing is
   assert.match(r.json().error.message, /2027/);
   assert.deepEqual(await matterSnapshot(db), before);
 });
+
+dbTest(
+  'a death, a special identity added and one ended are matters: nothing changes before a second post approves',
+  async (db) => {
+    const { as } = await matterApp(db);
+    const agent = await as('agent', VILLAGE);
+    const clerk = await as('clerk');
+    const reviewer = await as('reviewer');
+    const p = await addPerson(db, { villageCode: VILLAGE });
+    const enrollmentId = await addEnrollment(db, p.psnNo, { beginDate: '2026-01-01' });
+    const dibao = await addIdentity(db, p.psnNo, 'dibao', '2026-01-01');
+    const statusOf = async () =>
+      (await db.query<{ s: string }>('SELECT status AS s FROM person WHERE psn_no = $1', [p.psnNo]))[0].s;
+    const spells = () =>
+      db.query<{ code: string; validTo: string | null }>(
+        `SELECT identity_code AS code, valid_to::text AS "validTo" FROM person_identity
+          WHERE psn_no = $1 ORDER BY identity_code`,
+        [p.psnNo],
+      );
+
+    // bad payloads and an unknown identity record: coded refusals, nothing written
+    const before = await matterSnapshot(db);
+    const zombie = await clerk.apply({
+      typeCode: 'CB009',
+      applicantName: '张三',
+      handedIn: [ID, '参保信息变更登记表', '死亡证明、判决书或户口迁出证明'],
+      payload: { psnNo: p.psnNo, status: 'zombie', effectiveDate: '2026-11-20', source: '公安' },
+    });
+    assert.equal(zombie.json().error.code, 'MATTER_PAYLOAD_INVALID');
+    const unknown = await clerk.apply({
+      typeCode: 'CB011',
+      applicantName: '张三',
+      handedIn: [ID, '身份终止依据（部门名单或书面说明）'],
+      payload: { identityId: 999999, validTo: '2026-11-30', reason: '脱贫' },
+    });
+    assert.equal(unknown.json().error.code, 'IDENTITY_NOT_FOUND');
+    assert.deepEqual(await matterSnapshot(db), before);
+
+    // 特困 added from 11-01 by the counter, approved by the second post
+    const add = await clerk.apply({
+      typeCode: 'CB010',
+      applicantName: '张三',
+      handedIn: [ID, '民政、乡村振兴、残联等部门出具的身份证明'],
+      payload: {
+        psnNo: p.psnNo,
+        identityCode: 'tekun',
+        sourceDept: '民政局',
+        validFrom: '2026-11-01',
+        sourceRef: '民〔2026〕88号',
+      },
+    });
+    assert.equal(add.statusCode, 200, add.body);
+    assert.equal(add.json().state, 'accepted');
+    assert.equal(
+      (await clerk.act(add.json().id, { action: 'approve' })).json().error.code,
+      'WORKFLOW_FORBIDDEN',
+    );
+    assert.deepEqual(await spells(), [{ code: 'dibao', validTo: null }], 'not applied before approval');
+    assert.equal((await reviewer.act(add.json().id, { action: 'approve' })).statusCode, 200);
+    assert.deepEqual(await spells(), [
+      { code: 'dibao', validTo: null },
+      { code: 'tekun', validTo: null },
+    ]);
+
+    // 低保 ended on 11-30
+    const end = await clerk.apply({
+      typeCode: 'CB011',
+      applicantName: '张三',
+      handedIn: [ID, '身份终止依据（部门名单或书面说明）'],
+      payload: { identityId: dibao, validTo: '2026-11-30', reason: '民政部门退出低保' },
+    });
+    assert.equal(end.statusCode, 200, end.body);
+    assert.equal((await reviewer.act(end.json().id, { action: 'approve' })).statusCode, 200);
+    assert.deepEqual((await spells())[0], { code: 'dibao', validTo: '2026-11-30' });
+
+    // a death filed by the village agent: never approved by the agent, applied by the county reviewer
+    const death = await agent.apply({
+      typeCode: 'CB009',
+      applicantName: '李四（家属）',
+      handedIn: [ID, '参保信息变更登记表', '死亡证明、判决书或户口迁出证明'],
+      payload: { psnNo: p.psnNo, status: 'deceased', effectiveDate: '2026-11-20', source: '家属申报' },
+    });
+    assert.equal(death.statusCode, 200, death.body);
+    assert.equal(
+      (await agent.act(death.json().id, { action: 'approve' })).json().error.code,
+      'WORKFLOW_FORBIDDEN',
+    );
+    assert.equal(await statusOf(), 'normal');
+    const done = await reviewer.act(death.json().id, { action: 'approve' });
+    assert.equal(done.statusCode, 200, done.body);
+    assert.equal(await statusOf(), 'deceased');
+    const [e] = await db.query<{ status: string; stopped: string }>(
+      'SELECT status, stopped_on::text AS stopped FROM enrollment WHERE id = $1',
+      [enrollmentId],
+    );
+    assert.equal(e.status, 'stopped', 'the death stops the enrollment running past it');
+    assert.deepEqual(
+      (await spells()).map((s) => s.validTo),
+      ['2026-11-20', '2026-11-20'],
+      'and ends every identity running past it',
+    );
+    const audits = await db.query<{ action: string }>(
+      `SELECT action FROM audit_entry WHERE action IN ('identity.add', 'identity.end', 'person.status_change')
+        ORDER BY id`,
+    );
+    assert.deepEqual(
+      audits.map((a) => a.action),
+      ['identity.add', 'identity.end', 'person.status_change', 'identity.end', 'identity.end'],
+    );
+  },
+);

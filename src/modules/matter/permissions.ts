@@ -19,4 +19,12 @@ export const MATTER_PERMISSIONS = {
     roles: ['admin', 'clerk'] as readonly Role[],
   },
   'matter.catalogue': { name: '事项清单管理', roles: ['admin'] as readonly Role[] },
+  'matter.supervise': {
+    name: '逾期督办（容缺逾期未补、超期办件）与督办队列',
+    roles: ['admin', 'leader'] as readonly Role[],
+  },
+  'matter.stats': {
+    name: '事项办理统计与导出',
+    roles: ['admin', 'leader', 'reviewer', 'clerk', 'auditor'] as readonly Role[],
+  },
 } as const;

@@ -5,7 +5,7 @@ import { chinaDay } from '../../domain/shared/calendar.ts';
 import { addWorkingDays } from '../../domain/shared/working-days.ts';
 import { assertVillage, isAgentOnly } from '../persons/index.ts';
 import { workCalendarFor } from '../calendar/index.ts';
-import type { SearchQuery } from './contract.ts';
+import { QUEUE_NAMES, QUEUES, type Queue, type Reminders, type SearchQuery } from './contract.ts';
 import { type MatterFilter, searchMatters } from './repo.ts';
 import type { MatterContext } from './service.ts';
 
@@ -23,6 +23,7 @@ export async function findMatters(q: Queryable, c: MatterContext, query: SearchQ
   if (queue === 'review') f.reviewableBy = me;
   if (queue === 'returned') Object.assign(f, { handlerId: me, state: 'correcting' });
   if (queue === 'deferred') f.state = 'deferred';
+  if (queue === 'escalated') f.escalated = true;
   if (queue === 'due') {
     const today = chinaDay(c.now);
     const year = Number(today.slice(0, 4));
@@ -30,4 +31,25 @@ export async function findMatters(q: Queryable, c: MatterContext, query: SearchQ
   }
   const r = await searchMatters(q, f, pageSize, (page - 1) * pageSize);
   return { ...r, page, pageSize };
+}
+
+/** Which queues a staff member is reminded of on login: their own work, and 督办 for those who supervise. */
+const REMINDED: Record<Queue, (p: ReadonlySet<string>) => boolean> = {
+  mine: (p) => p.has('matter.accept'),
+  review: (p) => p.has('matter.approve'),
+  returned: (p) => p.has('matter.accept'),
+  due: (p) => p.has('matter.accept') || p.has('matter.approve'),
+  deferred: (p) => p.has('matter.accept'),
+  escalated: (p) => p.has('matter.supervise'),
+};
+
+/** The login reminders: the non-empty queues of this staff member with their counts. */
+export async function reminders(q: Queryable, c: MatterContext): Promise<Reminders> {
+  const out: Reminders = [];
+  for (const queue of QUEUES) {
+    if (!REMINDED[queue](c.permissions)) continue;
+    const { total } = await findMatters(q, c, { queue, page: 1, pageSize: 1 });
+    if (total > 0) out.push({ queue, name: QUEUE_NAMES[queue], count: total });
+  }
+  return out;
 }

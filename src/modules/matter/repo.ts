@@ -117,6 +117,7 @@ export interface MatterRow {
   extensionDays: number;
   dueOn: string | null;
   completedOn: string | null;
+  escalatedOn: string | null;
   result: Record<string, unknown> | null;
   state: string;
 }
@@ -129,7 +130,7 @@ const MATTER_COLUMNS = `m.id::int AS id, m.case_id::int AS "caseId", m.receipt_n
   to_char(m.accepted_on, 'YYYY-MM-DD') AS "acceptedOn", m.accepted_by::int AS "acceptedBy",
   m.handler_id::int AS "handlerId", m.pauses, m.extension_days AS "extensionDays",
   to_char(m.due_on, 'YYYY-MM-DD') AS "dueOn", to_char(m.completed_on, 'YYYY-MM-DD') AS "completedOn",
-  m.result, c.state`;
+  to_char(m.escalated_on, 'YYYY-MM-DD') AS "escalatedOn", m.result, c.state`;
 const MATTER_FROM = `matter m JOIN matter_type t ON t.code = m.type_code JOIN workflow_case c ON c.id = m.case_id`;
 
 const matterOf = (r: MatterRow): MatterRow => ({
@@ -242,6 +243,7 @@ export type MatterChange = Partial<
   dueOn?: string | null;
   extensionDays?: number;
   completedOn?: string;
+  escalatedOn?: string;
   result?: Record<string, unknown>;
 };
 
@@ -258,6 +260,7 @@ const COLUMN_OF: Record<keyof MatterChange, [string, string]> = {
   dueOn: ['due_on', '::date'],
   extensionDays: ['extension_days', '::int'],
   completedOn: ['completed_on', '::date'],
+  escalatedOn: ['escalated_on', '::date'],
   result: ['result', '::jsonb'],
 };
 
@@ -286,6 +289,8 @@ export interface MatterFilter {
   /** awaiting review by someone other than this staff member */
   reviewableBy?: number;
   dueBy?: string;
+  /** open matters escalated (督办) */
+  escalated?: boolean;
 }
 
 export async function searchMatters(
@@ -323,6 +328,7 @@ export async function searchMatters(
       `c.closed_at IS NULL AND (m.due_on <= ?::date OR (c.state = 'deferred' AND m.promise_due <= ?::date))`,
       f.dueBy,
     );
+  if (f.escalated) where.push('c.closed_at IS NULL AND m.escalated_on IS NOT NULL');
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [{ total }] = await q.query<{ total: number }>(
     `SELECT count(*)::int AS total FROM ${MATTER_FROM} ${cond}`,
@@ -333,4 +339,72 @@ export async function searchMatters(
     params,
   );
   return { items: rows.map(matterOf), total };
+}
+
+/** 容缺 matters whose promised material is overdue and not yet escalated, locked for the escalation. */
+export function overduePromises(tx: Tx, today: string) {
+  return tx.query<{ id: number; caseId: number; needsReview: boolean; promiseDue: string }>(
+    `SELECT m.id::int AS id, m.case_id::int AS "caseId", m.needs_review AS "needsReview",
+            to_char(m.promise_due, 'YYYY-MM-DD') AS "promiseDue"
+       FROM matter m JOIN workflow_case c ON c.id = m.case_id
+      WHERE m.promise_due < $1::date AND m.escalated_on IS NULL AND c.state = 'deferred'
+      ORDER BY m.id FOR UPDATE OF m SKIP LOCKED`,
+    [today],
+  );
+}
+
+/** One row per matter applied for in the period, for the statistics (per matter type and per point). */
+export interface StatRow {
+  appliedOn: string;
+  typeCode: string;
+  typeName: string;
+  level: string;
+  villageCode: string | null;
+  state: string;
+  acceptedOn: string | null;
+  completedOn: string | null;
+  dueOn: string | null;
+  promiseDue: string | null;
+  /** the day the 容缺 material was handed in (China time), null if it has not come */
+  suppliedOn: string | null;
+  pauses: { from: string; to: string | null }[];
+}
+
+export function statRows(q: Queryable, from: string, to: string, villageCode?: string): Promise<StatRow[]> {
+  return q.query<StatRow>(
+    `SELECT to_char(m.applied_on, 'YYYY-MM-DD') AS "appliedOn", m.type_code AS "typeCode", t.name AS "typeName", m.level, m.village_code AS "villageCode", c.state,
+            to_char(m.accepted_on, 'YYYY-MM-DD') AS "acceptedOn", to_char(m.completed_on, 'YYYY-MM-DD') AS "completedOn",
+            to_char(m.due_on, 'YYYY-MM-DD') AS "dueOn", to_char(m.promise_due, 'YYYY-MM-DD') AS "promiseDue",
+            (SELECT to_char(min(e.at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') FROM workflow_event e
+              WHERE e.case_id = m.case_id AND e.action = 'supply') AS "suppliedOn",
+            m.pauses
+       FROM ${MATTER_FROM}
+      WHERE m.applied_on BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR m.village_code = $3)
+      ORDER BY m.id`,
+    [from, to, villageCode ?? null],
+  );
+}
+
+/**
+ * The figures the bureaus' work reports take from matters, in one statement: 下沉事项 (accepted at a
+ * township or village point), 异地就医备案 persons, 转移接续, 门特认定, 生育 and 零星报销 matters
+ * completed, and all completed and accepted, in the period.
+ */
+export async function reportFigures(q: Queryable, from: string, to: string) {
+  const [row] = await q.query<Record<string, number>>(
+    `SELECT count(*) FILTER (WHERE m.accepted_on IS NOT NULL)::int AS accepted,
+            count(*) FILTER (WHERE c.state = 'completed')::int AS completed,
+            count(*) FILTER (WHERE m.accepted_on IS NOT NULL AND m.level IN ('township', 'village'))::int AS delegated,
+            count(DISTINCT m.psn_no) FILTER (WHERE c.state = 'completed' AND m.type_code LIKE 'YD%')::int
+              AS "remoteFilingPersons",
+            count(*) FILTER (WHERE c.state = 'completed' AND m.type_code = 'ZY002')::int AS transfers,
+            count(*) FILTER (WHERE c.state = 'completed' AND m.type_code LIKE 'MT%')::int AS "specialOutpatient",
+            count(*) FILTER (WHERE c.state = 'completed' AND m.type_code LIKE 'SY%')::int AS maternity,
+            count(*) FILTER (WHERE c.state = 'completed' AND m.type_code LIKE 'LX%')::int AS "manualClaims",
+            count(*) FILTER (WHERE c.state = 'completed' AND m.channel = 'online')::int AS online
+       FROM matter m JOIN workflow_case c ON c.id = m.case_id
+      WHERE COALESCE(m.accepted_on, m.applied_on) BETWEEN $1::date AND $2::date`,
+    [from, to],
+  );
+  return row;
 }

@@ -4,16 +4,20 @@
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { staffActor } from '../accounts/index.ts';
 import { guide, editType, typeWithHistory } from './catalogue-service.ts';
+import { download } from '../../api/download.ts';
 import {
   actionBody,
   applyBody,
   idParams,
   searchQuery,
+  statsQuery,
   typeEditBody,
   typeParams,
   typeQuery,
 } from './contract.ts';
-import { findMatters } from './queries.ts';
+import { findMatters, reminders } from './queries.ts';
+import { matterStatistics, statisticsXlsx } from './stats.ts';
+import { mattersXlsx } from './xlsx.ts';
 import { actOn, applyMatter, type MatterContext, matterDetail } from './service.ts';
 
 export const matterRoutes: RoutesPlugin = (app, deps) => {
@@ -63,6 +67,45 @@ export const matterRoutes: RoutesPlugin = (app, deps) => {
     '/api/matter/matters',
     { config: { permission: 'matter.view' }, schema: { querystring: searchQuery } },
     async (req) => findMatters(deps.db, ctx(req), req.query),
+  );
+
+  app.get(
+    '/api/matter/matters.xlsx',
+    { config: { permission: 'matter.view' }, schema: { querystring: searchQuery } },
+    async (req, reply) => {
+      const c = ctx(req);
+      const all = [];
+      for (let page = 1; page <= 100; page++) {
+        const r = await findMatters(deps.db, c, { ...req.query, page, pageSize: 100 });
+        all.push(...r.items);
+        if (all.length >= r.total) break;
+      }
+      return download(reply, await mattersXlsx(all), 'matters.xlsx', '事项查询.xlsx');
+    },
+  );
+
+  app.get('/api/matter/reminders', { config: { permission: 'matter.view' } }, async (req) => ({
+    items: await reminders(deps.db, ctx(req)),
+  }));
+
+  app.get(
+    '/api/matter/stats',
+    { config: { permission: 'matter.stats' }, schema: { querystring: statsQuery } },
+    async (req) => matterStatistics(deps.db, deps.now(), req.query),
+  );
+
+  app.get(
+    '/api/matter/stats.xlsx',
+    { config: { permission: 'matter.stats' }, schema: { querystring: statsQuery } },
+    async (req, reply) => {
+      const s = await matterStatistics(deps.db, deps.now(), req.query);
+      return download(
+        reply,
+        await statisticsXlsx(s),
+        'matter-stats.xlsx',
+        `事项办理统计_${s.from}_${s.to}.xlsx`,
+      );
+    },
   );
 
   app.get(

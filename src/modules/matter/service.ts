@@ -15,10 +15,10 @@ import { chinaDay } from '../../domain/shared/calendar.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
 import { availableActions } from '../../domain/workflow/machine.ts';
 import type { Staff } from '../accounts/index.ts';
-import { audit } from '../audit/index.ts';
+import { audit, SYSTEM_ACTOR } from '../audit/index.ts';
 import { workCalendarFor } from '../calendar/index.ts';
 import { assertVillage, isAgentOnly } from '../persons/index.ts';
-import { type Actor, getCase, openCase, transition } from '../workflow/index.ts';
+import { type Actor, getCase, openCase, SYSTEM_WORKFLOW_ACTOR_ID, transition } from '../workflow/index.ts';
 import { activeType } from './catalogue-service.ts';
 import type { ActionBody, ApplyBody } from './contract.ts';
 import { HANDLER_MAP, personSubject, type Subject } from './handlers.ts';
@@ -220,6 +220,12 @@ export async function actOn(tx: Tx, c: MatterContext, id: number, body: ActionBo
       await recompute(m.pauses, body.extensionDays);
       break;
     }
+    case 'escalate':
+      if (m.escalatedOn) throw matterError('MATTER_ALREADY_ESCALATED', `该办件已于 ${m.escalatedOn} 督办`);
+      if (!isLate(m, today))
+        throw matterError('MATTER_NOT_OVERDUE', '该办件未超期，容缺承诺也未逾期，无需督办');
+      change.escalatedOn = today;
+      break;
     case 'transfer':
       if (!body.toUserId || body.toUserId === c.staff.id)
         throw matterError('MATTER_TRANSFER_TARGET', undefined, { field: 'toUserId' });
@@ -254,6 +260,47 @@ export async function actOn(tx: Tx, c: MatterContext, id: number, body: ActionBo
     c.now,
   );
   return (await repo.findMatter(tx, id)) as repo.MatterRow;
+}
+
+const isLate = (m: repo.MatterRow, today: string) =>
+  (m.dueOn !== null && m.dueOn < today) ||
+  (m.state === 'deferred' && m.promiseDue !== null && m.promiseDue < today);
+
+/** The hourly job's actor: the system, allowed to escalate only. */
+const ESCALATOR: Actor = {
+  id: SYSTEM_WORKFLOW_ACTOR_ID,
+  name: 'system',
+  permissions: new Set(['matter.supervise']),
+};
+
+/**
+ * 容缺 promises not kept: every matter still waiting for its deferred material after the promised day
+ * is escalated once (督办), with the reason in its history; it then shows on the 督办 queue of the
+ * leaders and in their login reminders. Returns the matters escalated.
+ */
+export async function escalateBrokenPromises(tx: Tx, now: Date): Promise<number[]> {
+  const today = chinaDay(now);
+  const done: number[] = [];
+  for (const r of await repo.overduePromises(tx, today)) {
+    const reason = `容缺材料承诺于 ${r.promiseDue} 前补交，逾期未交，系统自动督办`;
+    await transition(tx, r.needsReview ? MATTER_REVIEWED : MATTER_DIRECT, r.caseId, 'escalate', ESCALATOR, {
+      now,
+      reason,
+    });
+    await repo.updateMatter(tx, r.id, { escalatedOn: today });
+    await audit(
+      tx,
+      SYSTEM_ACTOR,
+      'matter.escalate',
+      'matter',
+      r.id,
+      null,
+      { escalatedOn: today, reason },
+      now,
+    );
+    done.push(r.id);
+  }
+  return done;
 }
 
 /** A matter with its history and the actions this staff member could take now. */

@@ -24,6 +24,7 @@ type Json = any;
 export interface Reply {
   statusCode: number;
   body: string;
+  rawPayload: Buffer;
   json(): Json;
 }
 
@@ -67,6 +68,8 @@ export async function matterSnapshot(q: Queryable): Promise<Record<string, numbe
     'household',
     'household_member',
     'enrollment',
+    'person_identity',
+    'person_status_change',
     'matter',
     'matter_type_change',
     'workflow_case',

@@ -15,6 +15,7 @@ export { registerPerson, updatePerson } from './person-service.ts';
 export { createHousehold } from './household-service.ts';
 export { applyStatusChange, type StatusChangeInput, type StatusChangeResult } from './status-service.ts';
 export { addIdentitySpell, endIdentitySpell, type NewSpellInput } from './identity-service.ts';
+export { findSpell as identityById } from './identity-repo.ts';
 export { findPerson, findPerson as personByPsnNo, type PersonRow } from './person-repo.ts';
 // What the insured person's self-service site reads of their own record.
 export { findPersonByCertno as personByCertno } from './person-repo.ts';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
-import { registryApp, TOWNSHIP, TOWNSHIP_2 } from '../registry/testing.ts';
+import { registryApp, TOWNSHIP, TOWNSHIP_2 } from './testing.ts';
 
 dbTest('locations and identity types', async (db) => {
   const app = await registryApp(db);

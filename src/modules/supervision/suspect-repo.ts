@@ -281,6 +281,16 @@ export async function institutionsWithStays(q: Queryable, from: string, to: stri
   return rows.map((r) => r.code);
 }
 
+/** Of these institution codes, those no institution has (in the order given). */
+export async function unknownInstitutions(q: Queryable, codes: readonly string[]): Promise<string[]> {
+  const rows = await q.query<{ code: string }>(
+    `SELECT c.code FROM unnest($1::text[]) WITH ORDINALITY AS c(code, n)
+      WHERE NOT EXISTS (SELECT 1 FROM institution i WHERE i.code = c.code) ORDER BY c.n`,
+    [codes],
+  );
+  return rows.map((r) => r.code);
+}
+
 export async function insertSample(
   q: Tx,
   s: {

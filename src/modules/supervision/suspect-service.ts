@@ -24,6 +24,7 @@ import { audit } from '../audit/index.ts';
 import { workCalendarFor } from '../calendar/index.ts';
 import { type Actor, getCase, openCase, SYSTEM_WORKFLOW_ACTOR_ID, transition } from '../workflow/index.ts';
 import { auditSettlements } from './during.ts';
+import { findRun } from './repo.ts';
 import { refreshChangedVisits } from './service.ts';
 import * as repo from './suspect-repo.ts';
 import { fenToYuan } from '../../domain/shared/money.ts';
@@ -73,6 +74,8 @@ export async function raiseFromRun(
   c: SuspectContext,
   limit = 2000,
 ): Promise<{ raised: number }> {
+  // a run that does not exist is refused as the run's other routes refuse it, not raised from as empty
+  if (!(await findRun(tx, runId))) throw notFound('SUPERVISION_RUN_NOT_FOUND', `筛查批次 ${runId} 不存在`);
   const hits = await repo.hitsToRaise(tx, runId, f.rule, f.institution, limit);
   if (hits.length === 0) return { raised: 0 };
   const cal = await calendarAt(tx, c.now);
@@ -236,6 +239,10 @@ export async function drawSamples(tx: Tx, input: DrawInput, reviewers: Set<numbe
   for (const r of input.reviewerIds)
     if (!reviewers.has(r))
       throw badRequest('SAMPLE_REVIEWER_INVALID', `账号 ${r} 没有病历抽查权限`, { field: 'reviewerIds' });
+  // an unknown code would otherwise reach the sample's foreign key as an internal error
+  const [unknown] = input.institutions?.length ? await repo.unknownInstitutions(tx, input.institutions) : [];
+  if (unknown !== undefined)
+    throw badRequest('SAMPLE_INSTITUTION_UNKNOWN', `定点机构 ${unknown} 不存在`, { field: 'institutions' });
   const { from, to } = monthRange(input.period);
   const codes = input.institutions?.length
     ? input.institutions

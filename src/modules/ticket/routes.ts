@@ -1,7 +1,7 @@
 // /api/ticket: register and import the city platform's 12345 tickets, act on them, list and export
 // them, the 督办 list, the KPI figures and the limits. The action route is open to everyone who sees
 // tickets: which action needs which permission is the workflow machine's data, checked per call.
-import type { FastifyReply } from 'fastify';
+import { download } from '../../api/download.ts';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import {
   actionBody,
@@ -15,16 +15,6 @@ import {
 } from './contract.ts';
 import * as service from './service.ts';
 import { readRows, ticketsXlsx } from './xlsx.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const download = (reply: FastifyReply, body: Buffer, ascii: string, name: string) =>
-  reply
-    .header('Content-Type', XLSX)
-    .header(
-      'Content-Disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(body);
 
 export const ticketRoutes: RoutesPlugin = (app, deps) => {
   const ctx = (req: Parameters<typeof staffOf>[0]): service.TicketContext => ({

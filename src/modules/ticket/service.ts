@@ -52,6 +52,8 @@ async function open(q: Tx, c: TicketContext, t: ImportedTicket, source: 'manual'
 
 /** 登记: a ticket the clerk types in from the platform. */
 export async function registerTicket(q: Tx, c: TicketContext, b: RegisterBody): Promise<number> {
+  if (b.receivedOn > chinaDay(c.now))
+    throw ticketError('TICKET_RECEIVED_FUTURE', undefined, { field: 'receivedOn' });
   if ((await repo.numberTaken(q, [b.platformNo])).length)
     throw ticketError('TICKET_NUMBER_TAKEN', undefined, { field: 'platformNo' });
   return open(q, c, b, 'manual');

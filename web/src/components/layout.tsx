@@ -7,6 +7,7 @@ import { mayOpen, navFor, PASSWORD_PATH, pageTitle, sectionOf } from '../lib/nav
 import { NoAccess } from './no-access.tsx';
 import { useSession } from '../lib/session.tsx';
 import { Loading } from './page-state.tsx';
+import { Reminders } from './reminders.tsx';
 
 export function AppLayout() {
   const { staff, loading, logout } = useSession();
@@ -46,6 +47,7 @@ export function AppLayout() {
           style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', paddingInline: 24 }}
         >
           <Space>
+            {staff.permissions.includes('matter.view') && <Reminders staffId={staff.id} />}
             <Typography.Text data-testid="staff-name">{staff.displayName}</Typography.Text>
             {staff.roles.map((r) => (
               <Tag key={r}>{ROLE_NAMES[r] ?? r}</Tag>

@@ -61,6 +61,16 @@ test('a detail page lights its section in the menu', () => {
   assert.equal(sectionOf('/settlements/S1'), '/settlements');
   assert.equal(sectionOf('/dashboard'), '/dashboard');
   assert.equal(sectionOf('/password'), null);
+  // a menu page deeper than its section lights its own entry; a matter's page lights 事项查询
+  assert.equal(sectionOf('/matter/todo'), '/matter/todo');
+  assert.equal(sectionOf('/matter/stats'), '/matter/stats');
+  assert.equal(sectionOf('/matter/42'), '/matter');
+  assert.equal(sectionOf('/casework/ledger'), '/casework/ledger');
+  assert.equal(sectionOf('/casework/7'), '/casework');
+  // and the page's own permission decides: the village agent works matters but has no statistics
+  assert.equal(mayOpen('/matter/todo', of('agent')), true);
+  assert.equal(mayOpen('/matter/stats', of('agent')), false);
+  assert.equal(mayOpen('/matter/stats', of('leader')), true);
 });
 
 test('each page has its own document title', () => {

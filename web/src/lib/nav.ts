@@ -17,6 +17,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/matter/counter', label: '综合受理', permission: 'matter.accept' },
   { path: '/matter/todo', label: '我的待办', permission: 'matter.view' },
   { path: '/matter/guide', label: '办事指南', permission: 'matter.view' },
+  { path: '/matter/stats', label: '事项统计', permission: 'matter.stats' },
   // after its sub-pages: the menu highlights the first entry whose path begins the location
   { path: '/matter', label: '事项查询', permission: 'matter.view' },
   { path: '/rating', label: '好差评', permission: 'rating.view' },
@@ -51,14 +52,18 @@ export function navFor(permissions: readonly string[]): NavItem[] {
 /** Detail pages whose first segment is not their section's. */
 const SECTION_OF: Record<string, string> = { '/households': '/persons' };
 
-/** The menu section a path belongs to (a detail page to its list), or null. */
+/** The menu section a path belongs to: its deepest menu entry (/matter/todo), else its list's, or null. */
 export function sectionOf(path: string): string | null {
+  const deepest = NAV.filter((n) => path === n.path || path.startsWith(`${n.path}/`)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
+  if (deepest && deepest.path.split('/').length > 2) return deepest.path;
   const first = `/${path.split('/').filter(Boolean)[0] ?? ''}`;
   const owner = SECTION_OF[first] ?? first;
   return NAV.some((n) => n.path === owner) ? owner : null;
 }
 
-/** Whether a path (its first segment) is open with these permissions; detail pages follow their list. */
+/** Whether a path is open with these permissions: its menu entry's, detail pages following their list. */
 export function mayOpen(path: string, permissions: readonly string[]): boolean {
   const owner = sectionOf(path);
   const item = NAV.find((n) => n.path === owner);

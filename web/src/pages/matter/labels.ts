@@ -33,7 +33,14 @@ export function actionLabel(action: MatterAction): string {
 }
 
 /** Actions that ask for a reason before they are sent. */
-export const REASON_ACTIONS: readonly MatterAction[] = ['return', 'refuse', 'withdraw', 'extend', 'transfer'];
+export const REASON_ACTIONS: readonly MatterAction[] = [
+  'return',
+  'refuse',
+  'withdraw',
+  'extend',
+  'transfer',
+  'escalate',
+];
 
 export const channelName = (c: string) => CHANNEL_NAMES[c as Channel] ?? c;
 export const levelName = (l: string) => LEVEL_NAMES[l as Level] ?? l;

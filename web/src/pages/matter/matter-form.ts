@@ -58,6 +58,25 @@ export function payloadOf(handler: string | null, v: FormValues): Record<string,
       };
     case 'enrollment.stop':
       return { enrollmentId: Number(v.enrollmentId), stoppedOn: str(v.stoppedOn), reason: str(v.reason) };
+    case 'person.status':
+      return {
+        psnNo: str(v.psnNo),
+        status: str(v.status),
+        effectiveDate: str(v.effectiveDate),
+        source: str(v.source),
+        note: str(v.note) ?? null,
+      };
+    case 'identity.add':
+      return {
+        psnNo: str(v.psnNo),
+        identityCode: str(v.identityCode),
+        sourceDept: str(v.sourceDept),
+        validFrom: str(v.validFrom),
+        validTo: str(v.validTo) ?? null,
+        sourceRef: str(v.sourceRef) ?? null,
+      };
+    case 'identity.end':
+      return { identityId: Number(v.identityId), validTo: str(v.validTo), reason: str(v.reason) };
     default:
       return {};
   }

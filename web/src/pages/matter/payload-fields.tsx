@@ -1,6 +1,9 @@
-// The fields a matter's handler needs, in the counter form (registration, change, correction, stop).
+// The fields a matter's handler needs, in the counter form (registration, change, correction, stop,
+// a person's status, a special identity added or ended).
 import { Checkbox, Col, Form, Input, Row, Select } from 'antd';
-import type { Locations } from '../persons/types.ts';
+import { PERSON_STATUS_NAMES } from '../../../../src/domain/shared/labels.ts';
+import { useApi } from '../../lib/use-api.ts';
+import type { IdentityType, Locations } from '../persons/types.ts';
 
 const RELATIONS = ['子女', '配偶', '父母', '孙子女', '兄弟姐妹', '祖父母', '其他'];
 
@@ -27,6 +30,140 @@ function VillageSelect({
     >
       <Select showSearch optionFilterProp="label" options={options} allowClear placeholder="选择村（社区）" />
     </Form.Item>
+  );
+}
+
+const DATE = { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' };
+
+function PsnNoField() {
+  return (
+    <Form.Item name="psnNo" label="人员编号" rules={[{ required: true, message: '请填写人员编号' }]}>
+      <Input maxLength={16} />
+    </Form.Item>
+  );
+}
+
+function StatusFields() {
+  const options = Object.entries(PERSON_STATUS_NAMES).map(([value, label]) => ({ value, label }));
+  return (
+    <>
+      <Row gutter={16}>
+        <Col span={6}>
+          <PsnNoField />
+        </Col>
+        <Col span={6}>
+          <Form.Item name="status" label="人员状态" rules={[{ required: true, message: '请选择人员状态' }]}>
+            <Select options={options} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item
+            name="effectiveDate"
+            label="发生日期"
+            rules={[{ required: true, message: '请填写发生日期' }, DATE]}
+          >
+            <Input placeholder="YYYY-MM-DD" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item
+            name="source"
+            label="信息来源"
+            rules={[{ required: true, message: '请填写信息来源' }]}
+            extra="如公安死亡注销、法院判决、本人申报"
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="note" label="备注">
+        <Input maxLength={500} />
+      </Form.Item>
+    </>
+  );
+}
+
+function IdentityAddFields() {
+  const types = useApi<{ items: IdentityType[] }>('/api/registry/identity-types');
+  const options = (types.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }));
+  return (
+    <>
+      <Row gutter={16}>
+        <Col span={6}>
+          <PsnNoField />
+        </Col>
+        <Col span={6}>
+          <Form.Item
+            name="identityCode"
+            label="身份类别"
+            rules={[{ required: true, message: '请选择身份类别' }]}
+          >
+            <Select options={options} loading={!types.data} showSearch optionFilterProp="label" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item
+            name="sourceDept"
+            label="认定部门"
+            rules={[{ required: true, message: '请填写认定部门' }]}
+          >
+            <Input maxLength={50} placeholder="如民政局、乡村振兴局、残联" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="sourceRef" label="认定文号">
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={6}>
+          <Form.Item
+            name="validFrom"
+            label="身份起始日期"
+            rules={[{ required: true, message: '请填写起始日期' }, DATE]}
+          >
+            <Input placeholder="YYYY-MM-DD" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="validTo" label="身份截止日期（可空）" rules={[DATE]}>
+            <Input placeholder="YYYY-MM-DD" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+function IdentityEndFields() {
+  return (
+    <Row gutter={16}>
+      <Col span={6}>
+        <Form.Item
+          name="identityId"
+          label="身份记录编号"
+          rules={[{ required: true, message: '请填写身份记录编号' }]}
+          extra="见一人一档的特殊身份列表"
+        >
+          <Input />
+        </Form.Item>
+      </Col>
+      <Col span={6}>
+        <Form.Item
+          name="validTo"
+          label="终止日期"
+          rules={[{ required: true, message: '请填写终止日期' }, DATE]}
+        >
+          <Input placeholder="YYYY-MM-DD" />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item name="reason" label="终止原因" rules={[{ required: true, message: '请填写终止原因' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Col>
+    </Row>
   );
 }
 
@@ -141,6 +278,9 @@ export function PayloadFields({
       </Row>
     );
   }
+  if (handler === 'person.status') return <StatusFields />;
+  if (handler === 'identity.add') return <IdentityAddFields />;
+  if (handler === 'identity.end') return <IdentityEndFields />;
   if (handler === 'enrollment.correct' || handler === 'enrollment.stop') {
     const correct = handler === 'enrollment.correct';
     return (

@@ -163,6 +163,16 @@ function PersonActions({
       </Link>
     ),
     permissions.includes('matter.accept') && (
+      <Link key="status" to={counter('CB009')}>
+        <Button>人员状态变更</Button>
+      </Link>
+    ),
+    permissions.includes('matter.accept') && (
+      <Link key="identity" to={counter('CB010')}>
+        <Button>特殊身份登记</Button>
+      </Link>
+    ),
+    permissions.includes('matter.accept') && (
       <Link key="cert" to={counter('ZY001')}>
         <Button>打印参保凭证</Button>
       </Link>
