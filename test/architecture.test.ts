@@ -81,6 +81,10 @@ describe('the checker catches planted violations', () => {
       [],
     );
   });
+  test('a transaction branded outside the db layer', () => {
+    assert.deepEqual(rulesOf([['src/modules/b/service.ts', 'const tx = asTx(db);\n']]), ['tx-brand']);
+    assert.deepEqual(rulesOf([['src/db/pg.ts', 'return fn(asTx(client));\n']]), []);
+  });
   test('imports are read in every form', () => {
     assert.deepEqual(
       importsOf(

@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 
 export interface Violation {
-  rule: 'domain-purity' | 'module-face' | 'web-imports' | 'no-scaffolding' | 'sql-placement';
+  rule: 'domain-purity' | 'module-face' | 'web-imports' | 'no-scaffolding' | 'sql-placement' | 'tx-brand';
   file: string;
   detail: string;
 }
@@ -87,6 +87,10 @@ export function check(files: ReadonlyMap<string, string>): Violation[] {
     // 5. SQL only in repositories, query files and migrations
     if (!test && file.startsWith('src/') && !maySql(file) && SQL_RE.test(text)) {
       out.push({ rule: 'sql-placement', file, detail: 'SQL outside a repository' });
+    }
+    // 6. only the db layer brands a transaction: a Tx comes from db.tx, never from asTx elsewhere
+    if (!file.startsWith('src/db/') && /\basTx\s*\(/.test(text)) {
+      out.push({ rule: 'tx-brand', file, detail: 'asTx outside src/db' });
     }
   }
   return out;
