@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -8,11 +9,33 @@ import { asUnavailable } from './unavailable.ts';
 
 for (const [oid, fn] of Object.entries(parsers)) pg.types.setTypeParser(Number(oid), fn);
 
+// Named prepared statements: a statement with parameters seen a third time is prepared on each
+// connection that runs it (PostgreSQL then parses and plans it once per connection, not per call —
+// measured: 3101 and settlement about a third more calls a second on 2 cores). The first sightings
+// stay unnamed, so a one-off statement built with literals costs nothing; at most STATEMENTS texts
+// are followed (beyond that, new texts run unnamed), which bounds what each connection keeps.
+const STATEMENTS = 2000;
+const sightings = new Map<string, { n: number; name: string | null }>();
+
+export function statementName(sql: string): string | null {
+  const seen = sightings.get(sql);
+  if (seen?.name) return seen.name;
+  if (!seen) {
+    if (sightings.size < STATEMENTS) sightings.set(sql, { n: 1, name: null });
+    return null;
+  }
+  seen.n += 1;
+  if (seen.n >= 3) seen.name = `y_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+  return seen.name;
+}
+
 function wrap(c: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
       try {
-        const r = await c.query(sql, params as unknown[]);
+        const name = params.length ? statementName(sql) : null;
+        const values = params as unknown[];
+        const r = name ? await c.query({ name, text: sql, values }) : await c.query(sql, values);
         return r.rows as T[];
       } catch (e) {
         throw asUnavailable(e);
