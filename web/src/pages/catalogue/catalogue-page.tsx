@@ -12,8 +12,8 @@ import { useApi } from '../../lib/use-api.ts';
 import { CatalogueDetail, ClassTag, RestrictionTags } from './catalogue-detail.tsx';
 import type { CatalogueItem } from './catalogue-form.ts';
 import { CatalogueFormDrawer } from './catalogue-form-drawer.tsx';
-import { FilterSelect, KeywordFilter } from './filter-bar.tsx';
-import { ListFrame } from './list-frame.tsx';
+import { FilterSelect, KeywordFilter } from '../../components/filter-bar.tsx';
+import { ListFrame } from '../../components/list-frame.tsx';
 import {
   CATALOGUE_KIND_LABELS,
   CATALOGUE_KINDS,
@@ -22,10 +22,10 @@ import {
   labelOf,
   MED_CHRGITM_TYPE_LABELS,
   validityText,
-} from './reference-labels.ts';
-import { parseCatalogueFilters, toQuery } from './reference-query.ts';
-import { useListDrawers } from './use-drawer.ts';
-import { useUrlFilters } from './use-url-filters.ts';
+} from '../../lib/reference-labels.ts';
+import { parseCatalogueFilters, toQuery } from '../../lib/reference-query.ts';
+import { useListDrawers } from '../../lib/use-drawer.ts';
+import { useUrlFilters } from '../../lib/use-url-filters.ts';
 
 export default function CataloguePage() {
   const staff = useStaff();

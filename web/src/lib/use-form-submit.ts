@@ -2,7 +2,7 @@
 // errors put beside their fields, and what belongs to no field kept for the alert above the form.
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../lib/api.ts';
+import { ApiError } from './api.ts';
 import type { ErrorLike, MappedErrors } from './field-errors.ts';
 import { showFieldErrors } from './form-support.ts';
 

@@ -2,7 +2,7 @@
 // details.field (an API name such as assistedFen, mapped to the form's 元 field); the code table
 // places the ones that may come without a field, e.g. an overlap or a death date on the period and
 // a missing qualifying identity on the subsidy.
-import { type ErrorLike, type MappedErrors, mapApiError } from '../reference/field-errors.ts';
+import { type ErrorLike, type MappedErrors, mapApiError } from '../../lib/field-errors.ts';
 import { AMOUNT_LABELS, ENROLLMENT_FIELDS, type EnrollmentField } from './enrollment-form.ts';
 
 export const ENROLLMENT_API_TO_FORM: Record<string, EnrollmentField> = {

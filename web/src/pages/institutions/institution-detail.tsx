@@ -1,7 +1,7 @@
 // One institution in a drawer: kind, level, place, agreement period and qualifications.
 import { Space, Tag } from 'antd';
 import { CredentialSection } from './credential-section.tsx';
-import { DetailDrawer } from './detail-drawer.tsx';
+import { DetailDrawer } from '../../components/detail-drawer.tsx';
 import type { Institution } from './institution-form.ts';
 import {
   AGREEMENT_STATE_LABELS,
@@ -11,7 +11,7 @@ import {
   INSTITUTION_LEVEL_NAMES,
   labelOf,
   QUALIFICATIONS,
-} from './reference-labels.ts';
+} from '../../lib/reference-labels.ts';
 
 export function AgreementTag({ from, to }: { from: string; to: string }) {
   const s = agreementState(from, to, chinaToday());

@@ -8,8 +8,8 @@ import {
   type FormDrawerState,
 } from '../../components/form-drawer.tsx';
 import { api } from '../../lib/api.ts';
-import { mapApiError } from './field-errors.ts';
-import { dateField, ruleFrom } from './form-support.ts';
+import { mapApiError } from '../../lib/field-errors.ts';
+import { dateField, ruleFrom } from '../../lib/form-support.ts';
 import {
   fromInstitution,
   INSTITUTION_FALLBACK,
@@ -25,8 +25,8 @@ import {
   INSTITUTION_LEVEL_NAMES,
   type Locations,
   QUALIFICATIONS,
-} from './reference-labels.ts';
-import { useFormSubmit } from './use-form-submit.ts';
+} from '../../lib/reference-labels.ts';
+import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
 type Props = EditFormProps<Institution> & { locations: Locations | null };
 

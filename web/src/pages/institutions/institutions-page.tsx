@@ -7,11 +7,11 @@ import { PagedTable } from '../../components/paged-table.tsx';
 import type { Page } from '../../lib/api.ts';
 import { useStaff } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
-import { FilterSelect, KeywordFilter } from './filter-bar.tsx';
+import { FilterSelect, KeywordFilter } from '../../components/filter-bar.tsx';
 import { AgreementTag, InstitutionDetail, QualificationTags } from './institution-detail.tsx';
 import type { Institution } from './institution-form.ts';
 import { InstitutionFormDrawer } from './institution-form-drawer.tsx';
-import { ListFrame } from './list-frame.tsx';
+import { ListFrame } from '../../components/list-frame.tsx';
 import {
   INSTITUTION_KIND_LABELS,
   INSTITUTION_KINDS,
@@ -20,10 +20,10 @@ import {
   labelOf,
   placeNames,
   QUALIFICATIONS,
-} from './reference-labels.ts';
-import { parseInstitutionFilters, toQuery } from './reference-query.ts';
-import { useListDrawers } from './use-drawer.ts';
-import { useUrlFilters } from './use-url-filters.ts';
+} from '../../lib/reference-labels.ts';
+import { parseInstitutionFilters, toQuery } from '../../lib/reference-query.ts';
+import { useListDrawers } from '../../lib/use-drawer.ts';
+import { useUrlFilters } from '../../lib/use-url-filters.ts';
 
 export default function InstitutionsPage() {
   const staff = useStaff();

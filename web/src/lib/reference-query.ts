@@ -1,7 +1,7 @@
 // The 定点机构 / 医保目录 filters as they live in the URL (?q=&kind=&page=…): parsed leniently (an
 // unknown value is dropped rather than sent to the API to be refused), and written back without
 // defaults so a plain page has a plain URL.
-import { DEFAULT_PAGE_SIZE, type Paging, parsePaging } from '../../lib/paging.ts';
+import { DEFAULT_PAGE_SIZE, type Paging, parsePaging } from './paging.ts';
 import {
   CATALOGUE_KINDS,
   CHARGE_CLASSES,

@@ -1,7 +1,7 @@
 // A list page's filters kept in the URL, so a reload or a back-navigation shows the same list.
 import { useCallback } from 'react';
-import type { Paging } from '../../lib/paging.ts';
-import { useUrlState } from '../../lib/use-url-state.ts';
+import type { Paging } from './paging.ts';
+import { useUrlState } from './use-url-state.ts';
 import { toQuery, withChange } from './reference-query.ts';
 
 const toParams = (f: Paging) => toQuery(f as unknown as Record<string, string | number | undefined>);

@@ -8,8 +8,8 @@ import { api } from '../../lib/api.ts';
 import { fenToYuan } from '../../lib/format.ts';
 import type { ContributionSuggestion } from '../../../../src/modules/enrollment/contract.ts';
 import type { IdentityType } from '../persons/types.ts';
-import { dateField, ruleFrom, showFieldErrors } from '../reference/form-support.ts';
-import { chinaToday } from '../reference/reference-labels.ts';
+import { dateField, ruleFrom, showFieldErrors } from '../../lib/form-support.ts';
+import { chinaToday } from '../../lib/reference-labels.ts';
 import { enrollmentErrors } from './enrollment-errors.ts';
 import {
   type EnrollmentFormValues,
@@ -25,7 +25,7 @@ import {
 } from './enrollment-form.ts';
 import { insutypeOptions } from './enrollment-labels.ts';
 import type { IdentitySpell } from './person-card.tsx';
-import { useFormSubmit } from '../reference/use-form-submit.ts';
+import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
 const rule = (f: string) => [ruleFrom(validateEnrollment, f)];
 

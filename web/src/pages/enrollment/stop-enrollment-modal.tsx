@@ -1,11 +1,11 @@
 // 停保: a date within the period and a reason, confirmed in a modal that says it cannot be undone.
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Space } from 'antd';
 import { api } from '../../lib/api.ts';
-import { dateField, ruleFrom } from '../reference/form-support.ts';
+import { dateField, ruleFrom } from '../../lib/form-support.ts';
 import { stopErrors } from './enrollment-errors.ts';
 import { type EnrollmentRow, type StopFormValues, validateStop } from './enrollment-form.ts';
 import { INSUTYPE_SHORT_NAMES, labelOf } from './enrollment-labels.ts';
-import { useFormSubmit } from '../reference/use-form-submit.ts';
+import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
 export function StopEnrollmentModal(props: {
   open: boolean;

@@ -2,8 +2,8 @@
 // reference rules) and conversion to the API body.
 import { isIsoDate } from '../../../../src/domain/registry/enrollment-rules.ts';
 import type { InstitutionValues } from '../../../../src/modules/institutions/contract.ts';
-import type { FieldErrors } from '../enrollments/enrollment-form.ts';
-import type { InstitutionKind } from './reference-labels.ts';
+import type { FieldErrors } from '../enrollment/enrollment-form.ts';
+import type { InstitutionKind } from '../../lib/reference-labels.ts';
 
 /** An institution as the API returns and takes it. */
 export type Institution = InstitutionValues;

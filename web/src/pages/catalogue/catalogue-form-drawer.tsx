@@ -20,8 +20,8 @@ import {
   toCatalogueBody,
   validateCatalogue,
 } from './catalogue-form.ts';
-import { mapApiError } from './field-errors.ts';
-import { dateField, ruleFrom } from './form-support.ts';
+import { mapApiError } from '../../lib/field-errors.ts';
+import { dateField, ruleFrom } from '../../lib/form-support.ts';
 import {
   CATALOGUE_KIND_LABELS,
   CATALOGUE_KINDS,
@@ -30,8 +30,8 @@ import {
   chinaToday,
   GENDER_LIMIT_LABELS,
   MED_CHRGITM_TYPE_LABELS,
-} from './reference-labels.ts';
-import { useFormSubmit } from './use-form-submit.ts';
+} from '../../lib/reference-labels.ts';
+import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
 type Props = EditFormProps<CatalogueItem>;
 

@@ -3,7 +3,7 @@ import { Space, Tag } from 'antd';
 import { Money } from '../../components/money.tsx';
 import { bpToRatioPercent } from '../../lib/format.ts';
 import type { CatalogueItem } from './catalogue-form.ts';
-import { DetailDrawer } from './detail-drawer.tsx';
+import { DetailDrawer } from '../../components/detail-drawer.tsx';
 import {
   CATALOGUE_KIND_LABELS,
   CHARGE_CLASS_NAMES,
@@ -11,7 +11,7 @@ import {
   MED_CHRGITM_TYPE_LABELS,
   restrictionsOf,
   validityText,
-} from './reference-labels.ts';
+} from '../../lib/reference-labels.ts';
 
 const LV_COLORS: Record<string, string> = { '01': 'green', '02': 'blue', '03': 'orange' };
 

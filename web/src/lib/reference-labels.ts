@@ -1,22 +1,22 @@
 // Chinese labels for the 定点机构 and 医保目录 codes, and the small display rules built on them
 // (restrictions, agreement state, validity). Unknown codes are shown as themselves. Levels and
 // 甲乙丙类 are national codes named once for server and web (src/domain/shared/labels.ts).
-import { chinaDay } from '../../../../src/domain/shared/calendar.ts';
-import type { InstitutionKind } from '../../../../src/domain/registry/reference-rules.ts';
-import { labelOf } from '../../../../src/domain/shared/labels.ts';
-import type { Locations } from '../../../../src/modules/registry/contract.ts';
+import { chinaDay } from '../../../src/domain/shared/calendar.ts';
+import type { InstitutionKind } from '../../../src/domain/registry/reference-rules.ts';
+import { labelOf } from '../../../src/domain/shared/labels.ts';
+import type { Locations } from '../../../src/modules/registry/contract.ts';
 
 export {
   INSTITUTION_KINDS,
   type InstitutionKind,
-} from '../../../../src/domain/registry/reference-rules.ts';
+} from '../../../src/domain/registry/reference-rules.ts';
 export {
   CHARGE_CLASS_NAMES,
   CHARGE_CLASSES,
   type ChargeClass,
   INSTITUTION_LEVEL_NAMES,
   labelOf,
-} from '../../../../src/domain/shared/labels.ts';
+} from '../../../src/domain/shared/labels.ts';
 export type { Locations };
 
 export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, string> = {
