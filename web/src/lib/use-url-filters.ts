@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import type { Paging } from './paging.ts';
 import { useUrlState } from './use-url-state.ts';
-import { toQuery, withChange } from './reference-query.ts';
+import { toQuery, withChange } from './list-query.ts';
 
 const toParams = (f: Paging) => toQuery(f as unknown as Record<string, string | number | undefined>);
 

@@ -4,14 +4,8 @@ import { Money } from '../../components/money.tsx';
 import { bpToRatioPercent } from '../../lib/format.ts';
 import type { CatalogueItem } from './catalogue-form.ts';
 import { DetailDrawer } from '../../components/detail-drawer.tsx';
-import {
-  CATALOGUE_KIND_LABELS,
-  CHARGE_CLASS_NAMES,
-  labelOf,
-  MED_CHRGITM_TYPE_LABELS,
-  restrictionsOf,
-  validityText,
-} from '../../lib/reference-labels.ts';
+import { CATALOGUE_KIND_LABELS, MED_CHRGITM_TYPE_LABELS, restrictionsOf, validityText } from './labels.ts';
+import { CHARGE_CLASS_NAMES, labelOf } from '../../../../src/domain/shared/labels.ts';
 
 const LV_COLORS: Record<string, string> = { '01': 'green', '02': 'blue', '03': 'orange' };
 

@@ -25,12 +25,11 @@ import { dateField, ruleFrom } from '../../lib/form-support.ts';
 import {
   CATALOGUE_KIND_LABELS,
   CATALOGUE_KINDS,
-  CHARGE_CLASS_NAMES,
-  CHARGE_CLASSES,
-  chinaToday,
   GENDER_LIMIT_LABELS,
   MED_CHRGITM_TYPE_LABELS,
-} from '../../lib/reference-labels.ts';
+} from './labels.ts';
+import { CHARGE_CLASS_NAMES, CHARGE_CLASSES } from '../../../../src/domain/shared/labels.ts';
+import { chinaToday } from '../../lib/format.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
 type Props = EditFormProps<CatalogueItem>;

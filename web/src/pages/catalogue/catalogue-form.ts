@@ -4,7 +4,8 @@ import { isIsoDate } from '../../../../src/domain/registry/enrollment-rules.ts';
 import type { CatalogueValues } from '../../../../src/modules/catalogue/contract.ts';
 import { fenToYuan, yuanToFen } from '../../lib/format.ts';
 import type { FieldErrors } from '../enrollment/enrollment-form.ts';
-import type { CatalogueKind, ChargeClass } from '../../lib/reference-labels.ts';
+import type { CatalogueKind } from './labels.ts';
+import type { ChargeClass } from '../../../../src/domain/shared/labels.ts';
 
 /** A catalogue item (one version of a national code) as the API returns it. */
 export interface CatalogueItem extends CatalogueValues {

@@ -14,16 +14,10 @@ import type { CatalogueItem } from './catalogue-form.ts';
 import { CatalogueFormDrawer } from './catalogue-form-drawer.tsx';
 import { FilterSelect, KeywordFilter } from '../../components/filter-bar.tsx';
 import { ListFrame } from '../../components/list-frame.tsx';
-import {
-  CATALOGUE_KIND_LABELS,
-  CATALOGUE_KINDS,
-  CHARGE_CLASS_NAMES,
-  CHARGE_CLASSES,
-  labelOf,
-  MED_CHRGITM_TYPE_LABELS,
-  validityText,
-} from '../../lib/reference-labels.ts';
-import { parseCatalogueFilters, toQuery } from '../../lib/reference-query.ts';
+import { CATALOGUE_KIND_LABELS, CATALOGUE_KINDS, MED_CHRGITM_TYPE_LABELS, validityText } from './labels.ts';
+import { CHARGE_CLASS_NAMES, CHARGE_CLASSES, labelOf } from '../../../../src/domain/shared/labels.ts';
+import { parseCatalogueFilters } from './query.ts';
+import { toQuery } from '../../lib/list-query.ts';
 import { useListDrawers } from '../../lib/use-drawer.ts';
 import { useUrlFilters } from '../../lib/use-url-filters.ts';
 

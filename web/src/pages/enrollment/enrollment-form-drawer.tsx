@@ -9,7 +9,7 @@ import { fenToYuan } from '../../lib/format.ts';
 import type { ContributionSuggestion } from '../../../../src/modules/enrollment/contract.ts';
 import type { IdentityType } from '../persons/types.ts';
 import { dateField, ruleFrom, showFieldErrors } from '../../lib/form-support.ts';
-import { chinaToday } from '../../lib/reference-labels.ts';
+import { chinaToday } from '../../lib/format.ts';
 import { enrollmentErrors } from './enrollment-errors.ts';
 import {
   type EnrollmentFormValues,

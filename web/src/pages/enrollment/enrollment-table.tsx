@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table/index.js';
 import type { Page } from '../../lib/api.ts';
 import { Money } from '../../components/money.tsx';
 import { EnrollmentStateTag } from '../../components/enrollment-state-tag.tsx';
-import { chinaToday } from '../../lib/reference-labels.ts';
+import { chinaToday } from '../../lib/format.ts';
 import { INSUTYPE_SHORT_NAMES, labelOf } from './enrollment-labels.ts';
 import type { EnrollmentRow } from './enrollment-form.ts';
 

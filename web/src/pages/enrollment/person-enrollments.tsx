@@ -9,7 +9,7 @@ import { parsePaging } from '../../lib/paging.ts';
 import { useStaff } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
 import type { IdentityType } from '../persons/types.ts';
-import { toQuery } from '../../lib/reference-query.ts';
+import { toQuery } from '../../lib/list-query.ts';
 import { useDrawer } from '../../lib/use-drawer.ts';
 import { EnrollmentFormDrawer } from './enrollment-form-drawer.tsx';
 import { type EnrollmentRow, newEnrollmentBlocked } from './enrollment-form.ts';

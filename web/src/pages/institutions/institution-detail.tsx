@@ -3,15 +3,9 @@ import { Space, Tag } from 'antd';
 import { CredentialSection } from './credential-section.tsx';
 import { DetailDrawer } from '../../components/detail-drawer.tsx';
 import type { Institution } from './institution-form.ts';
-import {
-  AGREEMENT_STATE_LABELS,
-  agreementState,
-  chinaToday,
-  INSTITUTION_KIND_LABELS,
-  INSTITUTION_LEVEL_NAMES,
-  labelOf,
-  QUALIFICATIONS,
-} from '../../lib/reference-labels.ts';
+import { AGREEMENT_STATE_LABELS, agreementState, INSTITUTION_KIND_LABELS, QUALIFICATIONS } from './labels.ts';
+import { chinaToday } from '../../lib/format.ts';
+import { INSTITUTION_LEVEL_NAMES, labelOf } from '../../../../src/domain/shared/labels.ts';
 
 export function AgreementTag({ from, to }: { from: string; to: string }) {
   const s = agreementState(from, to, chinaToday());

@@ -19,13 +19,9 @@ import {
   toInstitutionBody,
   validateInstitution,
 } from './institution-form.ts';
-import {
-  INSTITUTION_KIND_LABELS,
-  INSTITUTION_KINDS,
-  INSTITUTION_LEVEL_NAMES,
-  type Locations,
-  QUALIFICATIONS,
-} from '../../lib/reference-labels.ts';
+import { INSTITUTION_KIND_LABELS, INSTITUTION_KINDS, QUALIFICATIONS } from './labels.ts';
+import { INSTITUTION_LEVEL_NAMES } from '../../../../src/domain/shared/labels.ts';
+import type { Locations } from '../../../../src/modules/registry/contract.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
 
 type Props = EditFormProps<Institution> & { locations: Locations | null };

@@ -3,7 +3,7 @@
 import { isIsoDate } from '../../../../src/domain/registry/enrollment-rules.ts';
 import type { InstitutionValues } from '../../../../src/modules/institutions/contract.ts';
 import type { FieldErrors } from '../enrollment/enrollment-form.ts';
-import type { InstitutionKind } from '../../lib/reference-labels.ts';
+import type { InstitutionKind } from './labels.ts';
 
 /** An institution as the API returns and takes it. */
 export type Institution = InstitutionValues;

@@ -12,16 +12,11 @@ import { AgreementTag, InstitutionDetail, QualificationTags } from './institutio
 import type { Institution } from './institution-form.ts';
 import { InstitutionFormDrawer } from './institution-form-drawer.tsx';
 import { ListFrame } from '../../components/list-frame.tsx';
-import {
-  INSTITUTION_KIND_LABELS,
-  INSTITUTION_KINDS,
-  INSTITUTION_LEVEL_NAMES,
-  type Locations,
-  labelOf,
-  placeNames,
-  QUALIFICATIONS,
-} from '../../lib/reference-labels.ts';
-import { parseInstitutionFilters, toQuery } from '../../lib/reference-query.ts';
+import { INSTITUTION_KIND_LABELS, INSTITUTION_KINDS, placeNames, QUALIFICATIONS } from './labels.ts';
+import { INSTITUTION_LEVEL_NAMES, labelOf } from '../../../../src/domain/shared/labels.ts';
+import type { Locations } from '../../../../src/modules/registry/contract.ts';
+import { parseInstitutionFilters } from './query.ts';
+import { toQuery } from '../../lib/list-query.ts';
 import { useListDrawers } from '../../lib/use-drawer.ts';
 import { useUrlFilters } from '../../lib/use-url-filters.ts';
 
