@@ -11,8 +11,7 @@ import { Loading } from './components/page-state.tsx';
 import { homeFor } from './lib/nav.ts';
 import { SessionProvider, useSession } from './lib/session.tsx';
 import LoginPage from './pages/login.tsx';
-import { routes } from './routes.tsx';
-import { selfserviceRoutes } from './pages/selfservice/routes.tsx';
+import { outerRoutes, routes } from './routes.ts';
 
 dayjs.locale('zh-cn');
 // antd's package is CommonJS to TypeScript's NodeNext resolution but ESM to Vite: accept both shapes.
@@ -25,14 +24,11 @@ function Home() {
 }
 
 const NotFound = lazy(() => import('./pages/not-found.tsx'));
-// the counter's rating tablet faces the citizen: outside the staff layout, no login
-const TabletPage = lazy(() => import('./pages/rating/tablet-page.tsx'));
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
-  { path: '/rate/:token', element: <TabletPage /> },
-  // the insured person's self-service site: its own mobile layout and session, no staff menu
-  ...selfserviceRoutes,
+  // the counter's rating tablet, the insured person's self-service site: no staff layout or menu
+  ...outerRoutes,
   {
     element: <AppLayout />,
     children: [{ index: true, element: <Home /> }, ...routes, { path: '*', element: <NotFound /> }],

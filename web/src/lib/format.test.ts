@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bpToPercent, fenToYuan, formatDate, maskIdNumber, maskPhone, yuanToFen } from './format.ts';
+import {
+  bpToPercent,
+  chinaToday,
+  fenToYuan,
+  formatDate,
+  maskIdNumber,
+  maskPhone,
+  yuanToFen,
+} from './format.ts';
 
 test('fen shows as yuan with two decimals and grouping', () => {
   assert.equal(fenToYuan(123456), '1,234.56');
@@ -43,4 +51,9 @@ test('ID and phone masks keep the first and last digits only', () => {
   assert.equal(maskIdNumber('4101**********1234'), '4101**********1234');
   assert.equal(maskPhone('13812345678'), '138****5678');
   assert.equal(maskPhone('123'), '123');
+});
+
+test('today is China’s day, whatever the browser’s time zone', () => {
+  // 17:00 UTC on 12-31 is already 01-01 in China
+  assert.equal(chinaToday(new Date('2026-12-31T17:00:00Z')), '2027-01-01');
 });

@@ -1,6 +1,7 @@
 // Display formatting for the workbench. Money arrives as integer fen and leaves as 元 with two
 // decimals; no float ever touches an amount (string arithmetic on the integer).
 
+import { chinaDay } from '../../../src/domain/shared/calendar.ts';
 import { bpToPercent1, mulDivHalfUp, yuanToFen as parseYuan } from '../../../src/domain/shared/money.ts';
 
 /** 123456 → "1,234.56"; -5 → "-0.05". Accepts number or bigint-as-string fen. */
@@ -79,3 +80,6 @@ export function maskPhone(phone: string): string {
 }
 
 export const isMasked = (v: string | null | undefined): boolean => !!v && v.includes('*');
+
+/** Today in China as YYYY-MM-DD, whatever the browser's time zone. */
+export const chinaToday = (now: Date = new Date()): string => chinaDay(now);

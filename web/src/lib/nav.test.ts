@@ -84,3 +84,44 @@ test('each page has its own document title', () => {
   const titles = NAV.map((n) => pageTitle(n.path));
   assert.equal(new Set(titles).size, titles.length);
 });
+
+// The menu as it stood before the page folders each declared their own entries: the assembled
+// menu must keep every path, label and permission, in this order.
+const MENU_BEFORE_PAGE_FOLDERS: readonly (readonly [path: string, label: string, permission: string])[] = [
+  ['/dashboard', '首页', 'dashboard.view'],
+  ['/collection', '征缴进度', 'collection.view'],
+  ['/persons', '人员查询', 'registry.person.view'],
+  ['/enrollments', '参保登记', 'registry.enrollment.edit'],
+  ['/unpaid', '未参保名单', 'collection.unpaid'],
+  ['/matter/counter', '综合受理', 'matter.accept'],
+  ['/matter/todo', '我的待办', 'matter.view'],
+  ['/matter/guide', '办事指南', 'matter.view'],
+  ['/matter/stats', '事项统计', 'matter.stats'],
+  ['/matter', '事项查询', 'matter.view'],
+  ['/rating', '好差评', 'rating.view'],
+  ['/ticket', '12345 工单', 'ticket.view'],
+  ['/settlements', '结算查询', 'settlement.search'],
+  ['/institutions', '定点机构', 'registry.institution.view'],
+  ['/catalogue', '医保目录', 'registry.institution.view'],
+  ['/regions', '医保区划', 'registry.region.edit'],
+  ['/import', '台账导入', 'import.run'],
+  ['/accounts', '用户管理', 'accounts.manage'],
+  ['/permissions', '权限管理', 'accounts.permissions'],
+  ['/calendar', '工作日历', 'calendar.view'],
+  ['/audit', '审计日志', 'audit.view'],
+  ['/supervision', '基金监管', 'supervision.read'],
+  ['/suspects', '疑点处理', 'supervision.suspect.view'],
+  ['/sampling', '病历抽查', 'supervision.sample'],
+  ['/oversight', '机构监管画像', 'supervision.suspect.view'],
+  ['/casework/ledger', '资金台账', 'casework.read'],
+  ['/casework/summary', '监管汇总', 'casework.read'],
+  ['/casework', '违规案件', 'casework.read'],
+  ['/medstaff', '医保医师', 'medstaff.read'],
+];
+
+test('the menu keeps every entry, label, permission and its order', () => {
+  assert.deepEqual(
+    NAV.map((n) => [n.path, n.label, n.permission]),
+    MENU_BEFORE_PAGE_FOLDERS.map((e) => [...e]),
+  );
+});

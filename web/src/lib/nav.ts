@@ -1,46 +1,17 @@
 // The workbench's menu: each entry names the permission its page needs — the same code the API's
 // routes declare — so the menu follows the role → permission table the admin edits, and a person
-// never sees a page whose calls would be refused.
+// never sees a page whose calls would be refused. The page folders declare their entries
+// (pages/<m>/index.ts); this file assembles them and knows no page.
 
-export interface NavItem {
-  path: string;
-  label: string;
-  permission: string;
-}
+import type { NavItem } from './page-folder.ts';
+import { pageFolders } from '../pages/index.ts';
 
-export const NAV: readonly NavItem[] = [
-  { path: '/dashboard', label: '首页', permission: 'dashboard.view' },
-  { path: '/collection', label: '征缴进度', permission: 'collection.view' },
-  { path: '/persons', label: '人员查询', permission: 'registry.person.view' },
-  { path: '/enrollments', label: '参保登记', permission: 'registry.enrollment.edit' },
-  { path: '/unpaid', label: '未参保名单', permission: 'collection.unpaid' },
-  { path: '/matter/counter', label: '综合受理', permission: 'matter.accept' },
-  { path: '/matter/todo', label: '我的待办', permission: 'matter.view' },
-  { path: '/matter/guide', label: '办事指南', permission: 'matter.view' },
-  { path: '/matter/stats', label: '事项统计', permission: 'matter.stats' },
-  // after its sub-pages: the menu highlights the first entry whose path begins the location
-  { path: '/matter', label: '事项查询', permission: 'matter.view' },
-  { path: '/rating', label: '好差评', permission: 'rating.view' },
-  { path: '/ticket', label: '12345 工单', permission: 'ticket.view' },
-  { path: '/settlements', label: '结算查询', permission: 'settlement.search' },
-  { path: '/institutions', label: '定点机构', permission: 'registry.institution.view' },
-  { path: '/catalogue', label: '医保目录', permission: 'registry.institution.view' },
-  { path: '/regions', label: '医保区划', permission: 'registry.region.edit' },
-  { path: '/import', label: '台账导入', permission: 'import.run' },
-  { path: '/accounts', label: '用户管理', permission: 'accounts.manage' },
-  { path: '/permissions', label: '权限管理', permission: 'accounts.permissions' },
-  { path: '/calendar', label: '工作日历', permission: 'calendar.view' },
-  { path: '/audit', label: '审计日志', permission: 'audit.view' },
-  { path: '/supervision', label: '基金监管', permission: 'supervision.read' },
-  { path: '/suspects', label: '疑点处理', permission: 'supervision.suspect.view' },
-  { path: '/sampling', label: '病历抽查', permission: 'supervision.sample' },
-  { path: '/oversight', label: '机构监管画像', permission: 'supervision.suspect.view' },
-  // after their sub-pages, like /matter
-  { path: '/casework/ledger', label: '资金台账', permission: 'casework.read' },
-  { path: '/casework/summary', label: '监管汇总', permission: 'casework.read' },
-  { path: '/casework', label: '违规案件', permission: 'casework.read' },
-  { path: '/medstaff', label: '医保医师', permission: 'medstaff.read' },
-];
+export type { NavItem };
+
+/** The menu, in the order the page folders give their entries. */
+export const NAV: readonly NavItem[] = pageFolders
+  .flatMap((f) => f.nav ?? [])
+  .sort((a, b) => a.order - b.order);
 
 /** 修改密码 is in the header for everyone, and the only page while a reset password awaits change. */
 export const PASSWORD_PATH = '/password';
@@ -49,8 +20,8 @@ export function navFor(permissions: readonly string[]): NavItem[] {
   return NAV.filter((n) => permissions.includes(n.permission));
 }
 
-/** Detail pages whose first segment is not their section's. */
-const SECTION_OF: Record<string, string> = { '/households': '/persons' };
+/** Detail pages whose first segment is not their section's (/households → /persons). */
+const SECTION_OF: Record<string, string> = Object.assign({}, ...pageFolders.map((f) => f.sections ?? {}));
 
 /** The menu section a path belongs to: its deepest menu entry (/matter/todo), else its list's, or null. */
 export function sectionOf(path: string): string | null {
@@ -70,11 +41,11 @@ export function mayOpen(path: string, permissions: readonly string[]): boolean {
   return item ? permissions.includes(item.permission) : true;
 }
 
-const DETAIL_TITLES: Record<string, string> = {
-  '/persons': '人员档案',
-  '/households': '家庭户档案',
-  '/settlements': '结算单',
-};
+/** Titles of detail pages by their first segment, as their folders name them. */
+const DETAIL_TITLES: Record<string, string> = Object.assign(
+  {},
+  ...pageFolders.map((f) => f.detailTitles ?? {}),
+);
 const OTHER_TITLES: Record<string, string> = { [PASSWORD_PATH]: '修改密码', '/login': '登录' };
 
 /** The browser tab's title for a path: the page's own name, then the workbench's. */
