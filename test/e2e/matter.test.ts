@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { makeIdNumber } from '../../src/domain/registry/id-number.ts';
-import { hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+import { E2E_DAY, hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
 
 describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
   const wb = useWorkbench();
@@ -80,5 +80,46 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     assert.equal((await leader.locator('.ant-menu-item-selected').innerText()).trim(), '事项统计');
     await screenshot(leader, 'matter-stats');
     await leader.context().close();
+  });
+
+  test('a village agent files a contribution correction; a county reviewer approves it', async () => {
+    const agent = await (await newContext(wb.browser)).newPage();
+    await login(agent, wb.server.url, 'agent', '/matter/counter');
+    // one of the agent's villagers with this year's enrollment (the list is the agent's village only)
+    const year = E2E_DAY.slice(0, 4);
+    const list = await (
+      await agent.request.get(`${wb.server.url}/api/registry/enrollments?year=${year}&pageSize=50`)
+    ).json();
+    const e = list.items.find(
+      (x: { status: string; personalFen: number }) => x.status === 'active' && x.personalFen > 0,
+    );
+    assert.ok(e, 'a villager enrolled this year with a personal contribution');
+    await agent.getByLabel('选择事项').click();
+    await agent.getByLabel('选择事项').fill('参保缴费更正');
+    await agent.locator('.ant-select-item-option', { hasText: 'CB007' }).click();
+    const handedIn = agent.locator('label', { hasText: '已提交' });
+    await handedIn.first().waitFor();
+    for (let i = 0; i < (await handedIn.count()); i++) await handedIn.nth(i).click();
+    await agent.getByLabel('申请人').fill('张大伯');
+    await agent.getByLabel('参保记录编号').fill(String(e.id));
+    await agent.getByLabel('个人缴费（元）').fill('0');
+    await agent.getByLabel('财政补助（元）').fill(String(e.fiscalFen / 100));
+    await agent.getByLabel('更正原因').fill('重复缴费，退还个人缴费');
+    await agent.getByRole('button', { name: '提交申请' }).click();
+    const receipt = (await agent.getByTestId('receipt-no').textContent())?.trim() ?? '';
+    assert.match(receipt, /^SL\d{14}$/);
+    await agent.context().close();
+
+    const review = await (await newContext(wb.browser)).newPage();
+    await login(review, wb.server.url, 'reviewer', '/matter/todo');
+    await review.getByRole('link', { name: receipt }).click();
+    await review.getByRole('button', { name: '审核通过并办结' }).click();
+    await review.getByTestId('matter-state').getByText('已办结').waitFor();
+    const after = await (
+      await review.request.get(`${wb.server.url}/api/registry/enrollments?psnNo=${e.psnNo}&year=${year}`)
+    ).json();
+    const corrected = after.items.find((x: { id: number }) => x.id === e.id);
+    assert.equal(corrected.personalFen, 0, 'applied on approval');
+    await review.context().close();
   });
 });
