@@ -103,6 +103,12 @@ dbTest('an admin changes one day with a reason, kept in the history and the audi
     `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'calendar.change_day' AND entity_id = '2026-12-24'`,
   );
   assert.equal(audits[0].n, 2);
+  // clearing a day that has nothing to clear is refused, and leaves no history entry
+  const again = await put('2026-12-24', { kind: null, reason: '再次撤回' });
+  assert.equal(again.statusCode, 409);
+  assert.equal(again.json().error.code, 'CALENDAR_DAY_UNCHANGED');
+  const after = (await app.inject({ url: '/api/calendar/years/2026', headers: { cookie: admin } })).json();
+  assert.equal(after.changes.length, 2);
   assert.equal(
     (await put('2027-01-04', { kind: 'holiday', name: 'x', reason: 'y' })).json().error.code,
     'CALENDAR_YEAR_MISSING',

@@ -9,7 +9,7 @@ import {
   libraryYears,
   toWorkCalendar,
 } from '../../domain/calendar/days.ts';
-import { badRequest } from '../../domain/shared/errors.ts';
+import { badRequest, conflict } from '../../domain/shared/errors.ts';
 import type { WorkCalendar } from '../../domain/shared/working-days.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import type { ChangeDayBody } from './contract.ts';
@@ -91,6 +91,8 @@ export async function changeDay(tx: Tx, day: string, c: ChangeDayBody, actor: Ac
     throw badRequest('CALENDAR_YEAR_MISSING', `${year} 年的工作日历尚未导入，请先导入该年度`, { year });
   }
   const old = await repo.dayOf(tx, day);
+  if (c.kind === null && !old)
+    throw conflict('CALENDAR_DAY_UNCHANGED', `${day} 没有节假日或调休安排，无需清除`, { day });
   if (c.kind !== null) {
     const others = (await repo.days(tx, year, year)).filter((d) => d.day !== day);
     checkYearDays(year, [...others, { day, kind: c.kind, name: c.name || old?.name || '' }]);
