@@ -23,8 +23,12 @@ export interface LoadPlan {
   port: number;
   creds: { code: string; paasid: string; secret: string }[];
   flows: LoadFlow[];
-  /** instead of flows: one transaction called `calls` times in all, its latency measured */
-  repeat?: { infno: string; input: Record<string, unknown>; calls: number };
+  /**
+   * instead of flows: one transaction called `calls` times in all, its latency measured, after
+   * `warmup` calls in all whose latencies are kept apart (the pool's connections opening, the JIT,
+   * each connection preparing its statements)
+   */
+  repeat?: { infno: string; input: Record<string, unknown>; calls: number; warmup?: number };
 }
 
 export interface LoadResult {
@@ -32,6 +36,8 @@ export interface LoadResult {
   /** CPU seconds the load generator itself used */
   cpuSeconds: number;
   latencies: number[];
+  /** the repeat's warm-up calls, not in `latencies` nor in `seconds` */
+  warmupLatencies: number[];
   /** msgid, flow id, whether it was the settlement call */
   messages: [string, string, boolean][];
 }
@@ -61,7 +67,7 @@ function post(agent: Agent, port: number, headers: Record<string, string>, body:
 
 export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const messages: [string, string, boolean][] = [];
-  const latencies: number[] = [];
+  let latencies: number[] = [];
   const clients = plan.creds.map((c, k) => ({
     id: { fixmedinsCode: c.code, paasid: c.paasid, secret: c.secret } as HisIdentity,
     agent: new Agent({ keepAlive: true, maxSockets: 1 }),
@@ -117,9 +123,22 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     }
   };
   let next = 0;
+  const repeat = plan.repeat;
+  if (repeat?.warmup) {
+    await Promise.all(
+      clients.map(async (c) => {
+        while (next < (repeat.warmup ?? 0)) {
+          next++;
+          await call(c, 'warmup', repeat.infno, repeat.input, true);
+        }
+      }),
+    );
+    next = 0;
+  }
+  const warmupLatencies = latencies;
+  latencies = [];
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const repeat = plan.repeat;
   await Promise.all(
     clients.map(async (c) => {
       if (repeat) {
@@ -135,7 +154,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   for (const c of clients) c.agent.destroy();
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, latencies, messages };
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, latencies, warmupLatencies, messages };
 }
 
 /** Run a plan in a child process (this file) and read its result line. */
