@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type MatterStatInput, matterStats, matterStatsBy, pointOf } from './stats.ts';
+import { type MatterStatInput, matterStats, matterStatsBy, pointOf, tenthsText } from './stats.ts';
 
 const TODAY = '2026-12-03';
 // working days by a plain count of weekdays is enough for the arithmetic here
@@ -105,4 +105,9 @@ test('grouped by point: village, the township of a township point, the county', 
       ['b', 2, 2],
     ],
   );
+});
+
+test('tenths of a day as text, in integers', () => {
+  assert.deepEqual([53, 60, 5, 0, 1234].map(tenthsText), ['5.3', '6.0', '0.5', '0.0', '123.4']);
+  assert.equal(tenthsText(null), '—');
 });

@@ -98,6 +98,10 @@ export function matterStats(
   };
 }
 
+/** Tenths of a day as text with one decimal (53 → "5.3"), "—" when there is no average. */
+export const tenthsText = (tenths: number | null): string =>
+  tenths === null ? '—' : `${Math.trunc(tenths / 10)}.${tenths % 10}`;
+
 /** Statistics per key (matter type, point, month), keys in order. */
 export function matterStatsBy<R extends MatterStatInput>(
   rows: readonly R[],

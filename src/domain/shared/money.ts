@@ -52,6 +52,10 @@ export function fenToYuan(fen: Fen): string {
   return neg ? `-${s}` : s;
 }
 
+/** A measured rate for a table or a workbook: "—" when there is no base, else `bpToPercent1`. */
+export const bpToPercentText = (bp: number | null | undefined): string =>
+  bp === null || bp === undefined ? '—' : bpToPercent1(bp);
+
 /** A basis-point ratio as a percentage with one decimal (7654 → "76.5%"), rounded half-up in integers. */
 export function bpToPercent1(bp: number): string {
   const tenths = mulDivHalfUp(bp, 1, 10);

@@ -3,7 +3,14 @@
 // period of application dates; the same as an xlsx workbook.
 import ExcelJS from 'exceljs';
 import type { Queryable } from '../../db/types.ts';
-import { type MatterStats, matterStatsBy, matterStats, pointOf } from '../../domain/matter/stats.ts';
+import {
+  type MatterStats,
+  matterStatsBy,
+  matterStats,
+  pointOf,
+  tenthsText,
+} from '../../domain/matter/stats.ts';
+import { bpToPercentText } from '../../domain/shared/money.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
 import { workingDaysBetween } from '../../domain/shared/working-days.ts';
 import { workCalendarFor } from '../calendar/index.ts';
@@ -80,9 +87,6 @@ export async function matterStatistics(
   };
 }
 
-const pct = (bp: number | null) => (bp === null ? '—' : `${(bp / 100).toFixed(2)}%`);
-const days = (tenths: number | null) => (tenths === null ? '—' : (tenths / 10).toFixed(1));
-
 const HEADERS = [
   '申请',
   '受理',
@@ -105,11 +109,11 @@ const cells = (s: MatterStats) => [
   s.overdue,
   s.open,
   s.ended,
-  pct(s.onTimeRateBp),
-  days(s.avgWorkingDaysTenths),
+  bpToPercentText(s.onTimeRateBp),
+  tenthsText(s.avgWorkingDaysTenths),
   s.deferred,
   s.deferredKept,
-  pct(s.deferredKeptRateBp),
+  bpToPercentText(s.deferredKeptRateBp),
 ];
 
 const FIGURE_NAMES: Record<string, string> = {

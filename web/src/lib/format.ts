@@ -2,7 +2,7 @@
 // decimals; no float ever touches an amount (string arithmetic on the integer).
 
 import { chinaDay } from '../../../src/domain/shared/calendar.ts';
-import { bpToPercent1, mulDivHalfUp, yuanToFen as parseYuan } from '../../../src/domain/shared/money.ts';
+import { bpToPercentText, mulDivHalfUp, yuanToFen as parseYuan } from '../../../src/domain/shared/money.ts';
 
 /** 123456 → "1,234.56"; -5 → "-0.05". Accepts number or bigint-as-string fen. */
 export function fenToYuan(
@@ -26,10 +26,7 @@ export const yuanToFen = (input: string): number | null => parseYuan(input.repla
 
 /** Basis points → "80%" / "7.5%". */
 /** A basis-point rate as shown everywhere: one decimal, half-up (domain/shared/money.ts). */
-export function bpToPercent(bp: number | null | undefined): string {
-  if (bp === null || bp === undefined) return '—';
-  return bpToPercent1(bp);
-}
+export const bpToPercent = bpToPercentText;
 
 /**
  * A policy ratio (报销比例, 先行自付比例) exactly as the policy sets it — 80%, 7.5% — in a sentence

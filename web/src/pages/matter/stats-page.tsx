@@ -4,7 +4,7 @@
 import { Button, Card, DatePicker, Space, Statistic, Table, Tabs } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { bpToPercent1 } from '../../../../src/domain/shared/money.ts';
+import { tenthsText } from '../../../../src/domain/matter/stats.ts';
 import type {
   MatterStatistics,
   MatterStats,
@@ -12,10 +12,8 @@ import type {
 } from '../../../../src/modules/matter/contract.ts';
 import { LoadError } from '../../components/page-state.tsx';
 import { withQuery } from '../../lib/api.ts';
+import { bpToPercent as pct } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
-
-const pct = (bp: number | null) => (bp === null ? '—' : bpToPercent1(bp));
-const days = (tenths: number | null) => (tenths === null ? '—' : (tenths / 10).toFixed(1));
 
 const FIGURES: [keyof MatterStatistics['figures'], string][] = [
   ['accepted', '受理（件）'],
@@ -58,7 +56,7 @@ const columns = (first: string) => [
     title: '平均办理工作日',
     key: 'avg',
     align: 'right' as const,
-    render: (_: unknown, g: MatterStatsGroup) => days(g.stats.avgWorkingDaysTenths),
+    render: (_: unknown, g: MatterStatsGroup) => tenthsText(g.stats.avgWorkingDaysTenths),
   },
 ];
 
@@ -98,7 +96,7 @@ export default function MatterStatsPage() {
               {pct(s.total.onTimeRateBp)}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={10} align="right">
-              {days(s.total.avgWorkingDaysTenths)}
+              {tenthsText(s.total.avgWorkingDaysTenths)}
             </Table.Summary.Cell>
           </Table.Summary.Row>
         )
@@ -129,7 +127,7 @@ export default function MatterStatsPage() {
               <Statistic key={k} title={title} value={s.figures[k]} />
             ))}
             <Statistic title="按时办结率" value={pct(s.total.onTimeRateBp)} />
-            <Statistic title="平均办理工作日" value={days(s.total.avgWorkingDaysTenths)} />
+            <Statistic title="平均办理工作日" value={tenthsText(s.total.avgWorkingDaysTenths)} />
             <Statistic title="容缺按期补齐率" value={pct(s.total.deferredKeptRateBp)} />
           </Space>
           <Tabs
