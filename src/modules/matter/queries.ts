@@ -6,13 +6,17 @@ import { addWorkingDays } from '../../domain/shared/working-days.ts';
 import { assertVillage, isAgentOnly } from '../persons/index.ts';
 import { workCalendarFor } from '../calendar/index.ts';
 import { QUEUE_NAMES, QUEUES, type Queue, type Reminders, type SearchQuery } from './contract.ts';
-import { type MatterFilter, searchMatters } from './repo.ts';
+import { countMatters, type MatterFilter, searchMatters } from './repo.ts';
 import type { MatterContext } from './service.ts';
 
 const OPEN = ['notified', 'deferred', 'accepted', 'correcting'] as const;
 
-export async function findMatters(q: Queryable, c: MatterContext, query: SearchQuery) {
-  const { queue, page, pageSize, ...rest } = query;
+/** The filter a queue and the search's fields make for this staff member (an agent: their village). */
+async function filterOf(
+  q: Queryable,
+  c: MatterContext,
+  { queue, ...rest }: Omit<SearchQuery, 'page' | 'pageSize'>,
+): Promise<MatterFilter> {
   const f: MatterFilter = { ...rest };
   if (isAgentOnly(c.staff)) {
     if (f.villageCode) assertVillage(c.staff, f.villageCode);
@@ -29,8 +33,20 @@ export async function findMatters(q: Queryable, c: MatterContext, query: SearchQ
     const year = Number(today.slice(0, 4));
     f.dueBy = addWorkingDays(await workCalendarFor(q, year, year + 1), today, 2);
   }
-  const r = await searchMatters(q, f, pageSize, (page - 1) * pageSize);
+  return f;
+}
+
+export async function findMatters(q: Queryable, c: MatterContext, query: SearchQuery) {
+  const { page, pageSize, ...rest } = query;
+  const r = await searchMatters(q, await filterOf(q, c, rest), pageSize, (page - 1) * pageSize);
   return { ...r, page, pageSize };
+}
+
+/** 事项查询's export: everything the filters find, up to 10,000 matters, newest first. */
+const EXPORT_LIMIT = 10_000;
+export async function exportMatters(q: Queryable, c: MatterContext, query: SearchQuery) {
+  const { page: _p, pageSize: _s, ...rest } = query;
+  return (await searchMatters(q, await filterOf(q, c, rest), EXPORT_LIMIT, 0)).items;
 }
 
 /** Which queues a staff member is reminded of on login: their own work, and 督办 for those who supervise. */
@@ -48,7 +64,7 @@ export async function reminders(q: Queryable, c: MatterContext): Promise<Reminde
   const out: Reminders = [];
   for (const queue of QUEUES) {
     if (!REMINDED[queue](c.permissions)) continue;
-    const { total } = await findMatters(q, c, { queue, page: 1, pageSize: 1 });
+    const total = await countMatters(q, await filterOf(q, c, { queue }));
     if (total > 0) out.push({ queue, name: QUEUE_NAMES[queue], count: total });
   }
   return out;

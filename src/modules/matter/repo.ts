@@ -293,12 +293,7 @@ export interface MatterFilter {
   escalated?: boolean;
 }
 
-export async function searchMatters(
-  q: Queryable,
-  f: MatterFilter,
-  limit: number,
-  offset: number,
-): Promise<{ items: MatterRow[]; total: number }> {
+function matterWhere(f: MatterFilter): { cond: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, v: unknown) => {
@@ -329,16 +324,32 @@ export async function searchMatters(
       f.dueBy,
     );
   if (f.escalated) where.push('c.closed_at IS NULL AND m.escalated_on IS NOT NULL');
-  const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return { cond: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** How many matters a filter finds (the login reminders need no rows). */
+export async function countMatters(q: Queryable, f: MatterFilter): Promise<number> {
+  const { cond, params } = matterWhere(f);
   const [{ total }] = await q.query<{ total: number }>(
     `SELECT count(*)::int AS total FROM ${MATTER_FROM} ${cond}`,
     params,
   );
+  return total;
+}
+
+export async function searchMatters(
+  q: Queryable,
+  f: MatterFilter,
+  limit: number,
+  offset: number,
+): Promise<{ items: MatterRow[]; total: number }> {
+  const { cond, params } = matterWhere(f);
+  const n = params.length;
   const rows = await q.query<MatterRow>(
-    `SELECT ${MATTER_COLUMNS} FROM ${MATTER_FROM} ${cond} ORDER BY m.id DESC LIMIT ${limit} OFFSET ${offset}`,
-    params,
+    `SELECT ${MATTER_COLUMNS} FROM ${MATTER_FROM} ${cond} ORDER BY m.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...params, limit, offset],
   );
-  return { items: rows.map(matterOf), total };
+  return { items: rows.map(matterOf), total: await countMatters(q, f) };
 }
 
 /** 容缺 matters whose promised material is overdue and not yet escalated, locked for the escalation. */
@@ -388,7 +399,8 @@ export function statRows(q: Queryable, from: string, to: string, villageCode?: s
 /**
  * The figures the bureaus' work reports take from matters, in one statement: 下沉事项 (accepted at a
  * township or village point), 异地就医备案 persons, 转移接续, 门特认定, 生育 and 零星报销 matters
- * completed, and all completed and accepted, in the period.
+ * completed, and all completed and accepted, of the matters applied for in the period (the same
+ * matters the tables count).
  */
 export async function reportFigures(q: Queryable, from: string, to: string) {
   const [row] = await q.query<Record<string, number>>(
@@ -403,7 +415,7 @@ export async function reportFigures(q: Queryable, from: string, to: string) {
             count(*) FILTER (WHERE c.state = 'completed' AND m.type_code LIKE 'LX%')::int AS "manualClaims",
             count(*) FILTER (WHERE c.state = 'completed' AND m.channel = 'online')::int AS online
        FROM matter m JOIN workflow_case c ON c.id = m.case_id
-      WHERE COALESCE(m.accepted_on, m.applied_on) BETWEEN $1::date AND $2::date`,
+      WHERE m.applied_on BETWEEN $1::date AND $2::date`,
     [from, to],
   );
   return row;

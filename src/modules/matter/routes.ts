@@ -15,7 +15,7 @@ import {
   typeParams,
   typeQuery,
 } from './contract.ts';
-import { findMatters, reminders } from './queries.ts';
+import { exportMatters, findMatters, reminders } from './queries.ts';
 import { matterStatistics, statisticsXlsx } from './stats.ts';
 import { mattersXlsx } from './xlsx.ts';
 import { actOn, applyMatter, type MatterContext, matterDetail } from './service.ts';
@@ -73,13 +73,7 @@ export const matterRoutes: RoutesPlugin = (app, deps) => {
     '/api/matter/matters.xlsx',
     { config: { permission: 'matter.view' }, schema: { querystring: searchQuery } },
     async (req, reply) => {
-      const c = ctx(req);
-      const all = [];
-      for (let page = 1; page <= 100; page++) {
-        const r = await findMatters(deps.db, c, { ...req.query, page, pageSize: 100 });
-        all.push(...r.items);
-        if (all.length >= r.total) break;
-      }
+      const all = await exportMatters(deps.db, ctx(req), req.query);
       return download(reply, await mattersXlsx(all), 'matters.xlsx', '事项查询.xlsx');
     },
   );
