@@ -1,7 +1,7 @@
 // /api/collection: the collection season's progress, ranking, 通报, trend, village figures and the
 // unpaid list; the admin sets the window and imports 应参保人数.
-import type { FastifyReply } from 'fastify';
 import ExcelJS from 'exceljs';
+import { download } from '../../api/download.ts';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset } from '../../api/pagination.ts';
 import { mayViewFullPii } from '../../domain/accounts/roles.ts';
@@ -25,18 +25,7 @@ import { bulletinDocx, rankingXlsx, unpaidXlsx } from './exports.ts';
 import type { UnpaidPerson } from './repo.ts';
 import * as service from './service.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function download(reply: FastifyReply, body: Buffer, type: string, ascii: string, name: string) {
-  return reply
-    .header('Content-Type', type)
-    .header(
-      'Content-Disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(body);
-}
 
 export const collectionRoutes: RoutesPlugin = (app, deps) => {
   /** The staff member's region (or the one asked for by a county-wide account). */
@@ -95,7 +84,7 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
     async (req, reply) => {
       const { r } = await rankingOf(staffOf(req), req.query);
       const body = await rankingXlsx(r, REGION_NAME);
-      return download(reply, body, XLSX, `ranking-${r.day}.xlsx`, `${r.year}年度征缴进度-${r.day}.xlsx`);
+      return download(reply, body, `ranking-${r.day}.xlsx`, `${r.year}年度征缴进度-${r.day}.xlsx`);
     },
   );
 
@@ -105,7 +94,7 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
     async (req, reply) => {
       const { r } = await rankingOf(staffOf(req), req.query);
       const body = await bulletinDocx(r, REGION_NAME);
-      return download(reply, body, DOCX, `bulletin-${r.day}.docx`, `集中征缴工作通报-${r.day}.docx`);
+      return download(reply, body, `bulletin-${r.day}.docx`, `集中征缴工作通报-${r.day}.docx`, DOCX);
     },
   );
 
@@ -174,13 +163,7 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
         service.auditExport(tx, staffActor(staff), v.code, req.query.year, items.length),
       );
       const body = await unpaidXlsx(shown(staff, items), v.name, req.query.year);
-      return download(
-        reply,
-        body,
-        XLSX,
-        `unpaid-${v.code}.xlsx`,
-        `${v.name}${req.query.year}年度未参保名单.xlsx`,
-      );
+      return download(reply, body, `unpaid-${v.code}.xlsx`, `${v.name}${req.query.year}年度未参保名单.xlsx`);
     },
   );
 

@@ -1,6 +1,6 @@
 // Staff API of fund supervision: the rule library, the knowledge import, scan runs and their hits.
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { download } from '../../api/download.ts';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
@@ -11,18 +11,7 @@ import * as service from './service.ts';
 import * as stock from './stock.ts';
 import { suspectRoutes } from './suspect-routes.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const runParams = z.object({ id: z.coerce.number().int().positive() });
-
-function download(reply: FastifyReply, body: Buffer, ascii: string, name: string) {
-  return reply
-    .header('Content-Type', XLSX)
-    .header(
-      'Content-Disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(body);
-}
 
 export const supervisionRoutes: RoutesPlugin = (app, deps) => {
   suspectRoutes(app, deps);

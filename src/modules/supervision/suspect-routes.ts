@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { download } from '../../api/download.ts';
 import { type ModuleDeps, type App, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
@@ -18,7 +19,6 @@ const idParams = z.object({
     .positive()
     .max(2 ** 53 - 1),
 });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const suspectQuery = pageQuery.extend({
   state: z.enum(Object.keys(SUSPECT_STATES) as [string, ...string[]]).optional(),
@@ -121,13 +121,7 @@ export function suspectRoutes(app: App, deps: ModuleDeps) {
       ws.getColumn('amount').numFmt = '#,##0.00';
       ws.getColumn('confirmed').numFmt = '#,##0.00';
       const body = Buffer.from(await wb.xlsx.writeBuffer());
-      return reply
-        .header('Content-Type', XLSX)
-        .header(
-          'Content-Disposition',
-          `attachment; filename="suspects.xlsx"; filename*=UTF-8''${encodeURIComponent('疑点清单.xlsx')}`,
-        )
-        .send(body);
+      return download(reply, body, 'suspects.xlsx', '疑点清单.xlsx');
     },
   );
 
