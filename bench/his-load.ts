@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../src/modules/his/client.ts';
 import { type LineSpec, totalOf, wire } from '../src/domain/his/wire-builders.ts';
 import { HIS_PATH } from '../src/modules/his/routes.ts';
@@ -42,27 +42,69 @@ export interface LoadResult {
   messages: [string, string, boolean][];
 }
 
-function post(agent: Agent, port: number, headers: Record<string, string>, body: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: HIS_PATH,
-        method: 'POST',
-        agent,
-        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+/**
+ * One keep-alive HTTP/1.1 connection, written and read by hand: a HIS's connection to the
+ * endpoint without node:http's per-request objects, so that the load generator's own CPU (on the
+ * same two cores as the server and the database) stays small. Requests on a connection are
+ * sequential; an answer must carry content-length (Fastify's do for string payloads).
+ */
+class Connection {
+  private readonly socket: Socket;
+  private chunks: Buffer[] = [];
+  private length = 0;
+  private waiting: { resolve: (body: string) => void; reject: (e: Error) => void } | null = null;
+  private readonly ready: Promise<void>;
+  private readonly port: number;
+
+  constructor(port: number) {
+    this.port = port;
+    this.socket = connect({ host: '127.0.0.1', port, noDelay: true });
+    this.ready = new Promise((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('error', reject);
+    });
+    this.socket.on('data', (c: Buffer) => this.onData(c));
+    this.socket.on('error', (e) => this.waiting?.reject(e));
+    this.socket.on('close', () => this.waiting?.reject(new Error('connection closed')));
+  }
+
+  async post(headers: Record<string, string>, body: string): Promise<string> {
+    await this.ready;
+    let head = `POST ${HIS_PATH} HTTP/1.1\r\nhost: 127.0.0.1:${this.port}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n`;
+    for (const k in headers) head += `${k}: ${headers[k]}\r\n`;
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.socket.write(`${head}\r\n${body}`);
+    });
+  }
+
+  private onData(c: Buffer): void {
+    this.chunks.push(c);
+    this.length += c.length;
+    const all = this.chunks.length === 1 ? c : Buffer.concat(this.chunks, this.length);
+    const end = all.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    const head = all.toString('latin1', 0, end);
+    const m = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+    if (!m) {
+      this.waiting?.reject(new Error(`answer without content-length: ${head}`));
+      return;
+    }
+    const size = Number(m[1]);
+    if (all.length < end + 4 + size) {
+      this.chunks = [all];
+      return;
+    }
+    this.chunks = [];
+    this.length = 0;
+    const w = this.waiting;
+    this.waiting = null;
+    w?.resolve(all.toString('utf8', end + 4, end + 4 + size));
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
 }
 
 export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
@@ -70,7 +112,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   let latencies: number[] = [];
   const clients = plan.creds.map((c, k) => ({
     id: { fixmedinsCode: c.code, paasid: c.paasid, secret: c.secret } as HisIdentity,
-    agent: new Agent({ keepAlive: true, maxSockets: 1 }),
+    conn: new Connection(plan.port),
     seq: 0,
     k,
   }));
@@ -88,7 +130,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     const body = JSON.stringify(envelope(c.id, infno, msgid, input, now));
     const headers = signedHeaders(c.id, now);
     const started = performance.now();
-    const text = await post(c.agent, plan.port, headers, body);
+    const text = await c.conn.post(headers, body);
     const ms = performance.now() - started;
     const res = JSON.parse(text);
     if (res.infcode !== 0) throw new Error(`${infno} failed: ${res.err_msg}`);
@@ -153,7 +195,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   );
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  for (const c of clients) c.agent.destroy();
+  for (const c of clients) c.conn.close();
   return { seconds, cpuSeconds: (used.user + used.system) / 1e6, latencies, warmupLatencies, messages };
 }
 

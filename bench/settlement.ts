@@ -21,6 +21,7 @@ import type { LineSpec } from '../src/domain/his/wire-builders.ts';
 import { seedDemoPolicies } from '../src/modules/policy/testing.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
 import { type LoadPlan, runLoadProcess } from './his-load.ts';
+import { watchMachine } from './machine.ts';
 import { byFlow, profile, recording, replayFlow } from './settlement-replay.ts';
 
 const ADMDVS = '410926';
@@ -113,9 +114,11 @@ async function httpPhase(db: Db, flows: Flow[], creds: { code: string; paasid: s
   const app = await buildApp({ db: rec.db, now: () => new Date(), version: 'bench' }, { serveWeb: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
+  const watched = watchMachine();
   const cpu = process.cpuUsage();
   const result = await runLoadProcess({ port, creds, flows } satisfies LoadPlan);
   const used = process.cpuUsage(cpu);
+  const machine = watched();
   if (process.env.BENCH_PROFILE)
     console.log(
       `  server cpu ${((used.user + used.system) / 1e6).toFixed(2)} s of ${result.seconds.toFixed(2)} s (${((used.user + used.system) / 1e3 / flows.length).toFixed(2)} ms a visit); load generator cpu ${((result.cpuSeconds * 1e3) / flows.length).toFixed(2)} ms a visit`,
@@ -124,7 +127,7 @@ async function httpPhase(db: Db, flows: Flow[], creds: { code: string; paasid: s
   const byMsgid = new Map(result.messages.map(([m, flow, settle]) => [m, { flow, msgid: m, settle }]));
   rec.attribute((p) => (typeof p === 'string' ? byMsgid.get(p) : undefined));
   const settleMsgids = new Set(result.messages.filter(([, , settle]) => settle).map(([m]) => m));
-  return { seconds: result.seconds, latencies: result.latencies, units: rec.units, settleMsgids };
+  return { seconds: result.seconds, latencies: result.latencies, units: rec.units, settleMsgids, machine };
 }
 
 export async function runSettlementBench(): Promise<void> {
@@ -151,7 +154,7 @@ export async function runSettlementBench(): Promise<void> {
     p99: percentile(recorded.latencies, 99),
   };
   console.log(
-    `HIS API:  ${http.rate.toFixed(0)} settlements/s (${recorded.seconds.toFixed(2)} s); settlement call p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms`,
+    `HIS API:  ${http.rate.toFixed(0)} settlements/s (${recorded.seconds.toFixed(2)} s); settlement call p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms; ${recorded.machine}`,
   );
 
   const flowsById = byFlow(recorded.units);

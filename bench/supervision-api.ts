@@ -6,6 +6,7 @@ import { buildApp } from '../src/api/app.ts';
 import { freshPostgres } from '../src/db/testing.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
 import { runLoadProcess } from './his-load.ts';
+import { watchMachine } from './machine.ts';
 
 const CLIENTS = 8;
 const CALLS = Number(process.env.BENCH_ANALYSIS_CALLS || 2400);
@@ -70,6 +71,7 @@ export async function runSupervisionApiBench(): Promise<void> {
       },
     };
     // the load generator in a process of its own (bench/his-load.ts), as in the settlement bench
+    const watched = watchMachine();
     const cpu = process.cpuUsage();
     const result = await runLoadProcess({
       port,
@@ -78,6 +80,7 @@ export async function runSupervisionApiBench(): Promise<void> {
       repeat: { infno: '3101', input, calls: CALLS, warmup: WARMUP },
     });
     const used = process.cpuUsage(cpu);
+    const machine = watched();
     const { latencies, seconds, warmupLatencies } = result;
     await app.close();
     const pOf = (xs: number[]) => {
@@ -90,7 +93,7 @@ export async function runSupervisionApiBench(): Promise<void> {
       `warm-up (${warmupLatencies.length} calls, not measured): p50 ${cold(0.5).toFixed(1)} ms, p99 ${cold(0.99).toFixed(1)} ms`,
     );
     console.log(
-      `3101 with 30 orders, ${CLIENTS} clients: ${(CALLS / seconds).toFixed(0)} calls/s; p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms (target < 30 ms) ${p(0.99) < 30 ? '✓' : '✗'}; server cpu ${((used.user + used.system) / 1e3 / (CALLS + WARMUP)).toFixed(2)} ms a call, load generator ${((result.cpuSeconds * 1e3) / CALLS).toFixed(2)} ms`,
+      `3101 with 30 orders, ${CLIENTS} clients: ${(CALLS / seconds).toFixed(0)} calls/s; p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms (target < 30 ms) ${p(0.99) < 30 ? '✓' : '✗'}; server cpu ${((used.user + used.system) / 1e3 / (CALLS + WARMUP)).toFixed(2)} ms a call, load generator ${((result.cpuSeconds * 1e3) / CALLS).toFixed(2)} ms; ${machine}`,
     );
   } finally {
     await t.drop();

@@ -77,13 +77,7 @@ export function pgliteDb(pg: PGlite, opts: PgliteDbOptions = {}): Db {
     query: (sql, params) => lock.run(() => plain.query(sql, params)),
     exec: (sql) => lock.run(() => plain.exec(sql)),
     copyFrom: (sql, csv) => lock.run(() => plain.copyFrom(sql, csv)),
-    tx: (fn, txOpts) =>
-      lock.run(() =>
-        pg.transaction(async (t) => {
-          if (txOpts?.asyncCommit) await t.query('SET LOCAL synchronous_commit = off');
-          return fn(asTx(wrap(t as unknown as PGlite)));
-        }),
-      ),
+    tx: (fn) => lock.run(() => pg.transaction(async (t) => fn(asTx(wrap(t as unknown as PGlite))))),
     async close() {
       await lock.run(() => pg.close());
       release();

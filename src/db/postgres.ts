@@ -106,12 +106,11 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Db {
   return {
     engine: 'postgres',
     ...plain,
-    async tx(fn, txOpts) {
+    async tx(fn) {
       const client = await connect(pool);
       let broken: Error | undefined;
       try {
-        // one round trip either way (the simple protocol takes both statements)
-        await client.query(txOpts?.asyncCommit ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
+        await client.query('BEGIN');
         const result = await fn(asTx(wrap(client)));
         await client.query('COMMIT');
         return result;

@@ -30,19 +30,20 @@ export function asTx(q: Queryable): Tx {
 
 export type Engine = 'pglite' | 'postgres';
 
-export interface TxOptions {
-  /**
-   * Commit without waiting for the disk (synchronous_commit off): a crash may lose the last fraction
-   * of a second of such transactions, never an earlier one. Only for records that may be lost so
-   * (the advisory 3101/3102 warnings); money never commits so.
-   */
-  asyncCommit?: boolean;
+/**
+ * A data-modifying statement that rides inside another one (as one of its CTEs), so both commit
+ * together in one round trip. It is fed one jsonb parameter: `sql(param)` is its text given that
+ * parameter's SQL expression, `value` the parameter (JSON text).
+ */
+export interface RidingWrite {
+  sql: (param: string) => string;
+  value: string;
 }
 
 export interface Db extends Queryable {
   readonly engine: Engine;
   /** One transaction: commits when fn resolves, rolls back when it throws. */
-  tx<T>(fn: (tx: Tx) => Promise<T>, opts?: TxOptions): Promise<T>;
+  tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Prove the database answers a query now (and, embedded, that its data folder takes writes). */
   ping(): Promise<void>;
   close(): Promise<void>;

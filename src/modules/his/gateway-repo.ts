@@ -1,6 +1,6 @@
 // The gateway's statements: who is calling (credential, institution, sign-in, a stored response under
 // the msgid) with the signed request's nonce recorded in the same round trip, and the nonce purge.
-import type { Db, Queryable, Tx } from '../../db/types.ts';
+import type { Db, Queryable, RidingWrite, Tx } from '../../db/types.ts';
 import type { AuthScheme } from '../../domain/his/gateway-auth.ts';
 
 export interface PriorMessage {
@@ -115,4 +115,22 @@ export async function storeMessage(q: Tx, m: MessageToStore): Promise<boolean> {
     ],
   );
   return stored.length > 0;
+}
+
+/**
+ * An advisory message (3101/3102) with what it records (its warnings), in one statement that is its
+ * own transaction and commits without waiting for the disk (set_config … local is read at its
+ * commit): a crash may lose the last fraction of a second of such messages, never money. The ride
+ * is fed an empty array when the msgid of the institution is taken already (then false).
+ */
+export async function storeAdvisoryMessage(q: Db, m: MessageToStore, ride: RidingWrite): Promise<boolean> {
+  const rows = await q.query<{ stored: boolean }>(
+    `WITH m AS (
+       INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at, undo)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, NULL) ON CONFLICT DO NOTHING RETURNING msgid),
+     ride AS (${ride.sql("(CASE WHEN EXISTS (SELECT 1 FROM m) THEN $7::jsonb ELSE '[]'::jsonb END)")})
+     SELECT EXISTS (SELECT 1 FROM m) AS stored, set_config('synchronous_commit', 'off', true) AS async`,
+    [m.msgid, m.fixmedinsCode, m.infno, m.sha, m.response, m.receivedAt.toISOString(), ride.value],
+  );
+  return rows[0]?.stored === true;
 }

@@ -93,3 +93,44 @@ dbTest(
     assert.match(foreign.json.err_msg, /不存在或不属于本机构/);
   },
 );
+
+dbTest(
+  '3101 under one msgid: a retry gets the stored reply and records nothing more; two at once record one set of warnings',
+  async (db) => {
+    const w = await hisWorld(db);
+    const orders = [
+      { rx_id: 'RX1', hilist_code: CAPPED, cnt: '1', pric: '120.00', sumamt: '120.00' },
+      { rx_id: 'RX2', hilist_code: CAPPED, cnt: '2', pric: '110.00', sumamt: '220.00' },
+    ];
+    const count = async () =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM supervision_warning`))[0]!.n;
+    const msgid = w.centre.nextMsgid();
+    const first = await w.centre.call('3101', request(w.ann.psnNo, orders), msgid);
+    assert.equal(first.json.infcode, 0, first.text);
+    const jrIds = first.json.output.result.map((r: { jr_id: string }) => r.jr_id);
+    assert.equal(jrIds.length, 1);
+    assert.equal(await count(), 1);
+    // the retry (a fresh inf_time a second later): the same warning, no second record
+    w.centre.clock.now = new Date(w.centre.clock.now.getTime() + 1000);
+    const again = await w.centre.call('3101', request(w.ann.psnNo, orders), msgid);
+    assert.deepEqual(
+      again.json.output.result.map((r: { jr_id: string }) => r.jr_id),
+      jrIds,
+    );
+    assert.equal(await count(), 1);
+    // two at once under a new msgid: both answer with the one stored reply's warning
+    const race = w.centre.nextMsgid();
+    const [a, b] = await Promise.all([
+      w.centre.call('3101', request(w.ann.psnNo, orders), race),
+      w.centre.call('3101', request(w.ann.psnNo, orders), race),
+    ]);
+    assert.equal(a.json.infcode, 0, a.text);
+    assert.equal(b.json.infcode, 0, b.text);
+    assert.deepEqual(a.json.output.result, b.json.output.result);
+    assert.equal(await count(), 2);
+    const stored = await db.query<{ jrId: string }>(
+      `SELECT jr_id AS "jrId" FROM supervision_warning ORDER BY jr_id`,
+    );
+    assert.ok(stored.some((s) => s.jrId === a.json.output.result[0].jr_id));
+  },
+);

@@ -140,7 +140,7 @@ function switchable(first: Db) {
     query: (sql, params) => cur.query(sql, params),
     exec: (sql) => cur.exec(sql),
     copyFrom: (sql, csv) => cur.copyFrom(sql, csv),
-    tx: (fn, o) => cur.tx(fn, o),
+    tx: (fn) => cur.tx(fn),
     ping: () => cur.ping(),
     close: () => cur.close(),
   };

@@ -20,7 +20,7 @@ import { parseWith } from '../../domain/his/schema.ts';
 import { badRequest, isAppError } from '../../domain/shared/errors.ts';
 import { type Caller, institutionActor } from '../settlement/index.ts';
 import { authorize, findMessage, replay } from './gateway.ts';
-import { storeMessage } from './gateway-repo.ts';
+import { storeAdvisoryMessage, storeMessage } from './gateway-repo.ts';
 import { PersonQueryLimiter, personQueriesPerMinute } from './person-query-limit.ts';
 import { type HisServices, TRANSACTION_TABLE } from './transactions.ts';
 
@@ -94,31 +94,37 @@ async function handleCall(
     opter: req.opter,
     opterName: req.opterName,
   };
-  if (!def.writes) {
+  if (def.writes === false) {
     const out = await def.run(deps.db, caller, input, services);
     if (out.file) return out.file;
     return reply(okResponse(answered(), out.output, out.warnings), req.msgid);
   }
+  const message = (json: string, undo: unknown) => ({
+    msgid: req.msgid,
+    fixmedinsCode: auth.institution.code,
+    infno: req.sentInfno,
+    sha,
+    response: json,
+    receivedAt: t.received,
+    undo,
+  });
   try {
-    return await deps.db.tx(
-      async (tx) => {
-        const out = await def.run(tx, caller, input, services);
-        const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
-        const stored = await storeMessage(tx, {
-          msgid: req.msgid,
-          fixmedinsCode: auth.institution.code,
-          infno: req.sentInfno,
-          sha,
-          response: json,
-          receivedAt: t.received,
-          undo: out.undo,
-        });
-        // a concurrent request with the same msgid committed first: undo ours, answer with its response
-        if (!stored) throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
-        return json;
-      },
-      { asyncCommit: def.asyncCommit },
-    );
+    if (def.writes === 'advisory') {
+      const out = await def.run(deps.db, caller, input);
+      const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
+      if (!(await storeAdvisoryMessage(deps.db, message(json, null), out.record))) {
+        throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
+      }
+      return json;
+    }
+    return await deps.db.tx(async (tx) => {
+      const out = await def.run(tx, caller, input, services);
+      const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
+      // a concurrent request with the same msgid committed first: undo ours, answer with its response
+      if (!(await storeMessage(tx, message(json, out.undo))))
+        throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
+      return json;
+    });
   } catch (e) {
     const prior = await findMessage(deps.db, req.msgid, auth.institution.code);
     if (prior) return replay(prior, sha, req.msgid);

@@ -1,8 +1,9 @@
 // infno → what it reads, whether it writes, and how its output nodes are built. Writing
 // transactions run in one database transaction together with their his_message row; reading
-// ones (1101, 2206, 2303, 3201) write nothing, except 1101's audit entry of who looked whom up.
+// ones (1101, 2206, 2303, 3201) write nothing, except 1101's audit entry of who looked whom up;
+// the advisory 3101/3102 read, and what they record rides in the statement storing the message.
 import type { z } from 'zod';
-import type { Db, Tx } from '../../db/types.ts';
+import type { Db, RidingWrite, Tx } from '../../db/types.ts';
 import type { Infno } from '../../domain/his/envelope.ts';
 import type { Undo } from '../../domain/his/correction.ts';
 import { cuminfo } from '../../domain/his/cumulative.ts';
@@ -44,25 +45,29 @@ export interface Outcome {
   file?: { filename: string; content: Buffer };
 }
 
+/** An advisory transaction's outcome: the reply and what it records (stored with the message). */
+export interface AdvisoryOutcome extends Outcome {
+  record: RidingWrite;
+}
+
 interface TransactionShape {
   schema: z.ZodType;
   /** needs an open sign-in (everything but 9001) */
   signedIn: boolean;
-  /**
-   * commits without waiting for the disk (synchronous_commit off): only for the advisory 3101/3102,
-   * whose warnings a crash may lose from the last fraction of a second; money never commits so
-   */
-  asyncCommit?: boolean;
 }
 
 /**
  * A writing transaction runs inside the request's one database transaction; a read runs on the
- * database itself, outside any transaction (its audit entry, 1101's, commits on its own).
+ * database itself, outside any transaction (its audit entry, 1101's, commits on its own). An
+ * advisory one (3101/3102) reads on the database and returns what it records, which is stored in
+ * the one statement that stores its message, committed without waiting for the disk (a crash may
+ * lose the last fraction of a second of warnings; money never commits so).
  */
 export type Transaction = TransactionShape &
   (
     | { writes: true; run(q: Tx, c: Caller, input: unknown, services: HisServices): Promise<Outcome> }
     | { writes: false; run(q: Db, c: Caller, input: unknown, services: HisServices): Promise<Outcome> }
+    | { writes: 'advisory'; run(q: Db, c: Caller, input: unknown): Promise<AdvisoryOutcome> }
   );
 
 /** State the endpoint keeps across requests (one per app). */
@@ -89,6 +94,18 @@ function tx<S extends z.ZodType>(
   signedIn = true,
 ): Transaction {
   return { schema, writes, signedIn, run: run as Transaction['run'] } as Transaction;
+}
+
+function advisory<S extends z.ZodType>(
+  schema: S,
+  run: (q: Db, c: Caller, input: z.output<S>) => Promise<AdvisoryOutcome>,
+): Transaction {
+  return {
+    schema,
+    writes: 'advisory',
+    signedIn: true,
+    run: run as (q: Db, c: Caller, i: unknown) => Promise<AdvisoryOutcome>,
+  };
 }
 
 const settlementOutput = (o: SettlementOutcome, undoInpatient?: boolean): Outcome => ({
@@ -140,13 +157,13 @@ const SEVERITY_NAMES: Record<string, string> = { certain: '明确违规', suspec
 
 /** 3101/3102: the analysis in the wire's shapes (result[] with judge_result_detail_dtos). */
 async function analysisOutput(
-  q: Tx,
+  q: Db,
   c: Caller,
   i: inputs.AnalysisInput,
   stage: 'before' | 'during',
-): Promise<Outcome> {
+): Promise<AdvisoryOutcome> {
   const today = beijingDate(c.now);
-  const warnings = await analyse(
+  const { warnings, record } = await analyse(
     q,
     {
       stage,
@@ -164,6 +181,7 @@ async function analysisOutput(
     { institution: c.institution, now: c.now, stamp: wireDateTime(c.now).replace(/\D/g, '') },
   );
   return {
+    record,
     output: {
       result: warnings.map((w) => ({
         jr_id: w.jrId,
@@ -296,14 +314,8 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     await correct(q, c, i);
     return none;
   }),
-  '3101': {
-    ...tx(inputs.analysisInput, true, async (q, c, i) => analysisOutput(q, c, i, 'before')),
-    asyncCommit: true,
-  },
-  '3102': {
-    ...tx(inputs.analysisInput, true, async (q, c, i) => analysisOutput(q, c, i, 'during')),
-    asyncCommit: true,
-  },
+  '3101': advisory(inputs.analysisInput, async (q, c, i) => analysisOutput(q, c, i, 'before')),
+  '3102': advisory(inputs.analysisInput, async (q, c, i) => analysisOutput(q, c, i, 'during')),
   '3103': tx(inputs.decisionInput, true, async (q, c, i) => {
     await recordDecisions(q, c.institution.code, i.decisions, c.now);
     return none;

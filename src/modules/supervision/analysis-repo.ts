@@ -1,6 +1,6 @@
 // SQL of the 事前/事中 analysis: the catalogue entries and knowledge points of the ordered items,
 // the rules enabled for a stage, the warnings given and the decisions fed back.
-import type { Queryable, Tx } from '../../db/types.ts';
+import type { Db, Queryable, RidingWrite, Tx } from '../../db/types.ts';
 import type { ItemFacts, ItemKnowledge } from '../../domain/supervision/line-rules.ts';
 
 export interface ItemRow extends ItemFacts {
@@ -78,20 +78,28 @@ export interface NewWarning {
   items: string[];
 }
 
-/** The warnings, each with its jr_id ('JR' + time + serial), in order. */
-export async function insertWarnings(q: Tx, ws: NewWarning[], at: Date, stamp: string): Promise<string[]> {
-  if (ws.length === 0) return [];
-  const rows = await q.query<{ jrId: string }>(
-    `INSERT INTO supervision_warning (jr_id, task_id, stage, fixmedins_code, patn_id, mdtrt_id, rule_code, amount_fen, items, created_at)
-     SELECT 'JR' || $3 || lpad(nextval('supervision_warning_serial')::text, 12, '0'), w->>'taskId', w->>'stage',
-            w->>'fixmedinsCode', w->>'patnId', w->>'mdtrtId', w->>'ruleCode', (w->>'amountFen')::bigint,
-            ARRAY(SELECT jsonb_array_elements_text(w->'items')), $2
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(w, n)
-      ORDER BY t.n
-     RETURNING jr_id AS "jrId"`,
-    [JSON.stringify(ws), at.toISOString(), stamp],
+/** n fresh serials of the warnings' sequence (jr_id = 'JR' + time + serial). */
+export async function takeWarningSerials(q: Db, n: number): Promise<number[]> {
+  const rows = await q.query<{ n: string }>(
+    `SELECT nextval('supervision_warning_serial')::text AS n FROM generate_series(1, $1::int)`,
+    [n],
   );
-  return rows.map((r) => r.jrId);
+  return rows.map((r) => Number(r.n));
+}
+
+/**
+ * The warnings (with their jr_ids) as a write that rides in the statement storing the HIS message:
+ * the parameter is their JSON array, empty when the message was not stored.
+ */
+export function warningsWrite(ws: (NewWarning & { jrId: string })[], at: Date): RidingWrite {
+  return {
+    sql: (p) =>
+      `INSERT INTO supervision_warning (jr_id, task_id, stage, fixmedins_code, patn_id, mdtrt_id, rule_code, amount_fen, items, created_at)
+       SELECT w->>'jrId', w->>'taskId', w->>'stage', w->>'fixmedinsCode', w->>'patnId', w->>'mdtrtId', w->>'ruleCode',
+              (w->>'amountFen')::bigint, ARRAY(SELECT jsonb_array_elements_text(w->'items')), (w->>'at')::timestamptz
+         FROM jsonb_array_elements(${p}) AS w`,
+    value: JSON.stringify(ws.map((w) => ({ ...w, at: at.toISOString() }))),
+  };
 }
 
 /** 3103: the decision on the institution's own warnings; returns the jr_ids it found. */

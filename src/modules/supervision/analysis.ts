@@ -1,10 +1,10 @@
 // 事前/事中 analysis (the HIS's 3101/3102): the ordered items of each encounter checked with the
 // line rules enabled for the stage, one warning per encounter and rule with the items behind it,
 // kept so that 3103 can record what the doctor decided.
-import type { Tx } from '../../db/types.ts';
+import type { Db, RidingWrite, Tx } from '../../db/types.ts';
 import { lineHits } from '../../domain/supervision/line-rules.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
-import { analysisFacts, decideWarnings, insertWarnings } from './analysis-repo.ts';
+import { analysisFacts, decideWarnings, takeWarningSerials, warningsWrite } from './analysis-repo.ts';
 import { ensureRules } from './service.ts';
 
 export interface AnalysisOrder {
@@ -52,7 +52,7 @@ export interface Warning {
 
 /** The warnings of the rules enabled for the stage, without recording them. */
 export async function findWarnings(
-  tx: Tx,
+  q: Tx | Db,
   r: AnalysisRequest,
   ctx: { institution: { code: string; level: number }; now: Date },
 ): Promise<Omit<Warning, 'jrId'>[]> {
@@ -60,11 +60,12 @@ export async function findWarnings(
   const on = r.patients[0]?.encounters[0]?.beginDate ?? '1900-01-01';
   // one round trip: this is on the HIS's charging path
   const ask = { codes, on, patients: r.patients.map((p) => p.patnId), stage: r.stage };
-  let facts = await analysisFacts(tx, ask);
+  let facts = await analysisFacts(q, ask);
   // the library is seeded on first use (not on every call)
   if (codes.length > 0 && facts.rules.length === 0) {
-    await ensureRules(tx, ctx.now);
-    facts = await analysisFacts(tx, ask);
+    if ('tx' in q) await q.tx((tx) => ensureRules(tx, ctx.now));
+    else await ensureRules(q, ctx.now);
+    facts = await analysisFacts(q, ask);
   }
   const { items, deaths } = facts;
   const rules = facts.rules.filter((x) => !r.ruleCodes || r.ruleCodes.includes(x.code));
@@ -109,15 +110,39 @@ export async function findWarnings(
   return found;
 }
 
+/** Serials taken from each database's sequence ahead of use, a block at a time. */
+const serials = new WeakMap<Db, number[]>();
+const SERIAL_BLOCK = 200;
+
+async function warningSerials(db: Db, n: number): Promise<number[]> {
+  if ((serials.get(db)?.length ?? 0) < n) {
+    const block = await takeWarningSerials(db, Math.max(n, SERIAL_BLOCK));
+    // read the free list again after the wait: a concurrent call may have taken from it
+    serials.set(db, [...(serials.get(db) ?? []), ...block]);
+  }
+  const free = serials.get(db)!;
+  serials.set(db, free.slice(n));
+  return free.slice(0, n);
+}
+
+/**
+ * 3101/3102: the warnings, each with its jr_id ('JR' + time + a serial of the sequence), and their
+ * record as a write to ride in the statement that stores the HIS message (one round trip: this is
+ * on the HIS's charging path). Reads only; the sequence hands out serials in blocks.
+ */
 export async function analyse(
-  tx: Tx,
+  db: Db,
   r: AnalysisRequest,
   ctx: { institution: { code: string; level: number }; now: Date; stamp: string },
-): Promise<Warning[]> {
-  const found = await findWarnings(tx, r, ctx);
-  const ids = await insertWarnings(
-    tx,
-    found.map((w) => ({
+): Promise<{ warnings: Warning[]; record: RidingWrite }> {
+  const found = await findWarnings(db, r, ctx);
+  const ids = (await warningSerials(db, found.length)).map(
+    (n) => `JR${ctx.stamp}${String(n).padStart(12, '0')}`,
+  );
+  const warnings = found.map((w, i) => ({ ...w, jrId: ids[i]! }));
+  const record = warningsWrite(
+    warnings.map((w) => ({
+      jrId: w.jrId,
       taskId: r.taskId,
       stage: r.stage,
       fixmedinsCode: ctx.institution.code,
@@ -128,9 +153,8 @@ export async function analyse(
       items: w.items.map((i) => i.rxId),
     })),
     ctx.now,
-    ctx.stamp,
   );
-  return found.map((w, i) => ({ ...w, jrId: ids[i]! }));
+  return { warnings, record };
 }
 
 /** 3103: the doctor continued (with a reason) or went back to change the order. */
