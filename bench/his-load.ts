@@ -20,9 +20,14 @@ export interface LoadFlow {
 }
 
 export interface LoadPlan {
-  port: number;
+  /** the server processes' ports: client k talks to ports[k % ports.length] */
+  ports: number[];
   creds: { code: string; paasid: string; secret: string }[];
   flows: LoadFlow[];
+  /** the first this many flows warm the servers up: run before the clock starts, not measured */
+  warmupFlows?: number;
+  /** where the clients' msgid sequence starts (plans run one after another within a second) */
+  seqFrom?: number;
   /**
    * instead of flows: one transaction called `calls` times in all, its latency measured, after
    * `warmup` calls in all whose latencies are kept apart (the pool's connections opening, the JIT,
@@ -38,6 +43,8 @@ export interface LoadResult {
   latencies: number[];
   /** the repeat's warm-up calls, not in `latencies` nor in `seconds` */
   warmupLatencies: number[];
+  /** how long the warm-up (flows or calls) took */
+  warmupSeconds: number;
   /** msgid, flow id, whether it was the settlement call */
   messages: [string, string, boolean][];
 }
@@ -112,8 +119,8 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   let latencies: number[] = [];
   const clients = plan.creds.map((c, k) => ({
     id: { fixmedinsCode: c.code, paasid: c.paasid, secret: c.secret } as HisIdentity,
-    conn: new Connection(plan.port),
-    seq: 0,
+    conn: new Connection(plan.ports[k % plan.ports.length]!),
+    seq: plan.seqFrom ?? 0,
     k,
   }));
   type Client = (typeof clients)[number];
@@ -166,6 +173,15 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   };
   let next = 0;
   const repeat = plan.repeat;
+  const warmStarted = performance.now();
+  const warmFlows = Math.min(plan.warmupFlows ?? 0, plan.flows.length);
+  if (warmFlows > 0) {
+    await Promise.all(
+      clients.map(async (c) => {
+        while (next < warmFlows) await runFlow(c, plan.flows[next++]!);
+      }),
+    );
+  }
   if (repeat?.warmup) {
     await Promise.all(
       clients.map(async (c) => {
@@ -178,6 +194,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     next = 0;
   }
   const warmupLatencies = latencies;
+  const warmupSeconds = (performance.now() - warmStarted) / 1000;
   latencies = [];
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -196,7 +213,14 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   for (const c of clients) c.conn.close();
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, latencies, warmupLatencies, messages };
+  return {
+    seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    latencies,
+    warmupLatencies,
+    warmupSeconds,
+    messages,
+  };
 }
 
 /** Run a plan in a child process (this file) and read its result line. */

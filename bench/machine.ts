@@ -1,6 +1,6 @@
-// What the machine and the server's event loop did during a measured phase: the share of the
-// machine's CPU time that was idle (from /proc/stat; on two cores a loop-bound server leaves some)
-// and how busy the server's event loop was (a single thread: near 1 it is the bottleneck).
+// What the machine did during a measured phase: the share of its CPU time that was idle (from
+// /proc/stat; a bottleneck in one process leaves some on two cores), and how busy this process's
+// event loop was (one thread: near 100 % it is the bottleneck).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -13,19 +13,20 @@ const ticks = (): number[] | null => {
 };
 
 /** Start watching; the returned function describes the phase since. */
-export function watchMachine(): () => string {
+export function watchMachine(): () => { idle: number | null; loop: number } {
   const t0 = ticks();
   const elu0 = performance.eventLoopUtilization();
   return () => {
     const loop = performance.eventLoopUtilization(elu0).utilization;
     const t1 = ticks();
-    const idle =
-      t0 && t1
-        ? (() => {
-            const d = t1.map((x, i) => x - t0[i]!);
-            return d[3]! / d.reduce((a, b) => a + b, 0);
-          })()
-        : null;
-    return `server event loop ${Math.round(loop * 100)} % busy${idle === null ? '' : `, machine ${Math.round(idle * 100)} % idle`}`;
+    let idle: number | null = null;
+    if (t0 && t1) {
+      const d = t1.map((x, i) => x - t0[i]!);
+      idle = d[3]! / d.reduce((a, b) => a + b, 0);
+    }
+    return { idle, loop };
   };
 }
+
+/** 0.83 → '83' */
+export const pct = (x: number | null) => (x === null ? '?' : String(Math.round(x * 100)));

@@ -21,31 +21,35 @@ export interface Unit {
 }
 
 /**
- * The db the server runs on, recording every unit. Units are attributed to their flow afterwards
- * (attribute), by the msgid among their parameters: the load generator runs in another process
- * and reports msgid → flow when it is done.
+ * Units are attributed to their flow afterwards, by the msgid among their parameters: the load
+ * generator and the servers run in processes of their own, and the load generator reports
+ * msgid → flow when it is done.
  */
-export function recording(db: Db): {
-  db: Db;
-  units: Unit[];
-  attribute: (flowOf: (param: unknown) => { flow: string; msgid: string } | undefined) => void;
-} {
-  const units: Unit[] = [];
-  let seq = 0;
-  const attribute = (flowOf: (param: unknown) => { flow: string; msgid: string } | undefined) => {
-    for (const u of units) {
-      find: for (const s of u.statements) {
-        for (const p of s.params) {
-          const f = flowOf(p);
-          if (f) {
-            u.flow = f.flow;
-            u.msgid = f.msgid;
-            break find;
-          }
+export function attribute(
+  units: Unit[],
+  flowOf: (param: unknown) => { flow: string; msgid: string } | undefined,
+): void {
+  for (const u of units) {
+    find: for (const s of u.statements) {
+      for (const p of s.params) {
+        const f = flowOf(p);
+        if (f) {
+          u.flow = f.flow;
+          u.msgid = f.msgid;
+          break find;
         }
       }
     }
-  };
+  }
+}
+
+/**
+ * The db a server runs on, recording every unit (in order within the process: a flow runs on one
+ * client, whose connection stays with one server process).
+ */
+export function recording(db: Db): { db: Db; units: Unit[] } {
+  const units: Unit[] = [];
+  let seq = 0;
   const recorder = (q: Queryable, u: Unit): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const rows = await q.query<T>(sql, params);
@@ -74,7 +78,7 @@ export function recording(db: Db): {
     ping: () => db.ping(),
     close: () => db.close(),
   };
-  return { db: wrapped, units, attribute };
+  return { db: wrapped, units };
 }
 
 /** Flows in recorded order: flow id → its units. */

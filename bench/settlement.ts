@@ -3,16 +3,14 @@
 //
 // 1. A fresh schema: the demo county, 8 institutions (one per client, levels 1 and 2), 200
 //    catalogue items, the demo policies and one person per visit.
-// 2. The real server on a random loopback port; 8 concurrent HTTP clients (in a child process,
-//    bench/his-load.ts) each sign in, then run full flows for distinct persons: outpatient (2201 register, 2204 five lines, 2207 settle) and
+// 2. The real server, as two processes (YIBAO_WORKERS=2, one per core; BENCH_WORKERS) on loopback
+//    ports; 8 concurrent HTTP clients (in a child process, bench/his-load.ts) each sign in, then run full flows for distinct persons: outpatient (2201 register, 2204 five lines, 2207 settle) and
 //    inpatient (2401 admit, 2301 thirty lines, 2402 discharge, 2304 settle). Printed: settlements/s
 //    and p50/p99 latency of the settlement call.
 // 3. The baseline: every statement the server issued, recorded per transaction, replayed on a
 //    second fresh schema by 8 concurrent workers through the same driver (pg), flow by flow, with
 //    no HTTP and no engine. Printed: its settlements/s, the settlement call's statements' p50/p99,
 //    and the ratios HTTP / baseline (throughput and p99).
-import type { AddressInfo } from 'node:net';
-import { buildApp } from '../src/api/app.ts';
 import { freshPostgres } from '../src/db/testing.ts';
 import type { Db } from '../src/db/types.ts';
 import { createRandom } from '../src/domain/demo/random.ts';
@@ -21,12 +19,20 @@ import type { LineSpec } from '../src/domain/his/wire-builders.ts';
 import { seedDemoPolicies } from '../src/modules/policy/testing.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
 import { type LoadPlan, runLoadProcess } from './his-load.ts';
-import { watchMachine } from './machine.ts';
-import { byFlow, profile, recording, replayFlow } from './settlement-replay.ts';
+import { startServers } from './his-server.ts';
+import { pct, watchMachine } from './machine.ts';
+import { attribute, byFlow, profile, replayFlow, type Unit } from './settlement-replay.ts';
 
 const ADMDVS = '410926';
 const CLIENTS = 8;
+/** server processes, as YIBAO_WORKERS (one per core of the bench machine) */
+const WORKERS = Number(process.env.BENCH_WORKERS || 2);
 const FLOWS = Number(process.env.BENCH_SETTLEMENTS || 2000);
+/**
+ * flows before the measured ones, on both sides (the servers' connections, prepared statements and
+ * JIT — two processes compile twice —, and the replay's connections and statements): not timed
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP_SETTLEMENTS ?? 400);
 const INPATIENT_SHARE = 0.25;
 const ITEMS = 200;
 
@@ -86,7 +92,7 @@ async function seed(db: Db, flows: Flow[]): Promise<{ code: string; paasid: stri
 function plan(): Flow[] {
   const r = createRandom(42);
   const pick = () => Math.floor(r.next() * ITEMS);
-  return Array.from({ length: FLOWS }, (_, i) => {
+  return Array.from({ length: WARMUP + FLOWS }, (_, i) => {
     const inpatient = r.next() < INPATIENT_SHARE;
     const certno = makeIdNumber(ADMDVS, `19${50 + (i % 40)}-03-0${1 + (i % 9)}`, Math.floor(i / 360));
     return {
@@ -108,101 +114,157 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
-/** The server in this process; the load generator (bench/his-load.ts) in a child process. */
-async function httpPhase(db: Db, flows: Flow[], creds: { code: string; paasid: string; secret: string }[]) {
-  const rec = recording(db);
-  const app = await buildApp({ db: rec.db, now: () => new Date(), version: 'bench' }, { serveWeb: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const port = (app.server.address() as AddressInfo).port;
-  const watched = watchMachine();
-  const cpu = process.cpuUsage();
-  const result = await runLoadProcess({ port, creds, flows } satisfies LoadPlan);
-  const used = process.cpuUsage(cpu);
-  const machine = watched();
-  if (process.env.BENCH_PROFILE)
-    console.log(
-      `  server cpu ${((used.user + used.system) / 1e6).toFixed(2)} s of ${result.seconds.toFixed(2)} s (${((used.user + used.system) / 1e3 / flows.length).toFixed(2)} ms a visit); load generator cpu ${((result.cpuSeconds * 1e3) / flows.length).toFixed(2)} ms a visit`,
-    );
-  await app.close();
-  const byMsgid = new Map(result.messages.map(([m, flow, settle]) => [m, { flow, msgid: m, settle }]));
-  rec.attribute((p) => (typeof p === 'string' ? byMsgid.get(p) : undefined));
-  const settleMsgids = new Set(result.messages.filter(([, , settle]) => settle).map(([m]) => m));
-  return { seconds: result.seconds, latencies: result.latencies, units: rec.units, settleMsgids, machine };
+/** The measured visits in this many rounds, each through the API and then as raw SQL. */
+const ROUNDS = 4;
+
+interface Side {
+  seconds: number;
+  latencies: number[];
+  loops: number[][];
+  idle: (number | null)[];
 }
 
+/**
+ * Measured in rounds that alternate the two sides (API, SQL, API, SQL …), so that a change of the
+ * machine's speed during the run (it varies by a third here) falls on both: the servers
+ * (WORKERS processes, bench/his-server.ts, recording their statements) answer a round of visits
+ * from the load generator (bench/his-load.ts, a process per round), then the statements they
+ * issued for it are replayed on the second database. The warm-up round is run the same way and
+ * not timed.
+ */
 export async function runSettlementBench(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const flows = plan();
-  const inpatient = flows.filter((f) => f.inpatient).length;
+  const inpatient = flows.slice(WARMUP).filter((f) => f.inpatient).length;
   console.log(
-    `${FLOWS} visits (${FLOWS - inpatient} outpatient × 5 lines, ${inpatient} inpatient × 30 lines), ${CLIENTS} concurrent clients`,
+    `${FLOWS} visits (${FLOWS - inpatient} outpatient × 5 lines, ${inpatient} inpatient × 30 lines), ${CLIENTS} concurrent clients, ${WORKERS} server processes; ${WARMUP} visits before, not measured; ${ROUNDS} rounds API / SQL`,
   );
-
-  const live = await freshPostgres(url, CLIENTS + 2);
-  let recorded: Awaited<ReturnType<typeof httpPhase>>;
+  const live = await freshPostgres(url, 2);
+  const replay = await freshPostgres(url, CLIENTS + 2);
+  const api: Side = { seconds: 0, latencies: [], loops: [], idle: [] };
+  const sql: Side = { seconds: 0, latencies: [], loops: [], idle: [] };
+  let statements = 0;
+  let serverCpuMs = 0;
+  let loadCpuS = 0;
   try {
     const creds = await seed(live.db, flows);
-    recorded = await httpPhase(live.db, flows, creds);
-    const n = await live.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM settlement`);
-    if (n[0].n !== FLOWS) throw new Error(`expected ${FLOWS} settlements, found ${n[0].n}`);
-  } finally {
-    await live.drop();
-  }
-  const http = {
-    rate: FLOWS / recorded.seconds,
-    p50: percentile(recorded.latencies, 50),
-    p99: percentile(recorded.latencies, 99),
-  };
-  console.log(
-    `HIS API:  ${http.rate.toFixed(0)} settlements/s (${recorded.seconds.toFixed(2)} s); settlement call p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms; ${recorded.machine}`,
-  );
-
-  const flowsById = byFlow(recorded.units);
-  const setup = [...flowsById.entries()].filter(([k]) => k.startsWith('setup-')).map(([, u]) => u);
-  const work = [...flowsById.entries()].filter(([k]) => !k.startsWith('setup-')).map(([, u]) => u);
-  const statements = work.reduce(
-    (a, us) => a + us.reduce((b, u) => b + u.statements.length + (u.tx ? 2 : 0), 0),
-    0,
-  );
-  const replay = await freshPostgres(url, CLIENTS + 2);
-  try {
     await seed(replay.db, flows);
+    const servers = await startServers(live, WORKERS, {
+      record: true,
+      pool: Math.ceil(CLIENTS / WORKERS) + 1,
+    });
     const ids = new Map<string, string>();
-    for (const s of setup) await replayFlow(replay.db, s, ids);
-    let next = 0;
-    const sqlLatencies: number[] = [];
-    const timed = (m: string | undefined) => m !== undefined && recorded.settleMsgids.has(m);
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        while (next < work.length) sqlLatencies.push(await replayFlow(replay.db, work[next++], ids, timed));
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const used = process.cpuUsage(cpu);
-    if (process.env.BENCH_PROFILE)
-      console.log(`  replay cpu ${((used.user + used.system) / 1e3 / FLOWS).toFixed(2)} ms a visit`);
-    const sqlP50 = percentile(sqlLatencies, 50);
-    const sqlP99 = percentile(sqlLatencies, 99);
-    const n = await replay.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM settlement`);
-    if (n[0].n !== FLOWS) throw new Error(`replay: expected ${FLOWS} settlements, found ${n[0].n}`);
-    const rate = FLOWS / seconds;
-    if (process.env.BENCH_PROFILE) {
-      for (const [k, v] of [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
-        console.log(
-          `  ${v.ms.toFixed(0).padStart(6)} ms ${String(v.n).padStart(5)}× ${(v.ms / v.n).toFixed(2)} ms  ${k}`,
+    const size = Math.ceil(FLOWS / ROUNDS);
+    const rounds = [flows.slice(0, WARMUP)];
+    for (let r = 0; r < ROUNDS; r++) rounds.push(flows.slice(WARMUP + r * size, WARMUP + (r + 1) * size));
+    try {
+      for (const [r, round] of rounds.entries()) {
+        const measured = r > 0;
+        await servers.report(); // from here
+        const watched = watchMachine();
+        const result = await runLoadProcess({
+          ports: servers.ports,
+          creds,
+          flows: round,
+          seqFrom: r * 1000,
+        } satisfies LoadPlan);
+        const machine = watched();
+        const reports = await servers.report();
+        const byMsgid = new Map(result.messages.map(([m, flow]) => [m, { flow, msgid: m }]));
+        const units = reports.flatMap((x) => x.units);
+        attribute(units, (p) => (typeof p === 'string' ? byMsgid.get(p) : undefined));
+        const settle = new Set(result.messages.filter(([, , s]) => s).map(([m]) => m));
+        const flowsById = byFlow(units);
+        const setup = [...flowsById.entries()].filter(([k]) => k.startsWith('setup-')).map(([, u]) => u);
+        const work = [...flowsById.entries()].filter(([k]) => !k.startsWith('setup-')).map(([, u]) => u);
+        // the clients' sign-ins, then the round's visits
+        for (const u of setup) await replayFlow(replay.db, u, ids);
+        const replayed = await replayRound(replay.db, work, ids, (m) => m !== undefined && settle.has(m));
+        if (!measured) continue;
+        api.seconds += result.seconds;
+        api.latencies.push(...result.latencies);
+        // busy time over the load generator's measured run (not its start or sign-ins)
+        api.loops.push(reports.map((x) => x.busyMs / (result.seconds * 1000)));
+        api.idle.push(machine.idle);
+        sql.seconds += replayed.seconds;
+        sql.latencies.push(...replayed.latencies);
+        sql.loops.push([replayed.loop]);
+        sql.idle.push(replayed.idle);
+        serverCpuMs += reports.reduce((a, x) => a + x.cpuMs, 0);
+        loadCpuS += result.cpuSeconds;
+        statements += work.reduce(
+          (a, us) => a + us.reduce((b, u) => b + u.statements.length + (u.tx ? 2 : 0), 0),
+          0,
         );
       }
+    } finally {
+      await servers.stop();
     }
-    console.log(
-      `SQL only: ${rate.toFixed(0)} settlements/s (${seconds.toFixed(2)} s); the same ${statements} statements (${(statements / FLOWS).toFixed(1)} per visit incl. BEGIN/COMMIT) via pg, ${CLIENTS} concurrent; the settlement call's statements p50 ${sqlP50.toFixed(1)} ms, p99 ${sqlP99.toFixed(1)} ms`,
-    );
-    const ratio = http.rate / rate;
-    console.log(
-      `ratio HIS API / SQL only: ${ratio.toFixed(2)} (target ≥ 0.8) ${ratio >= 0.8 ? '✓' : '✗'}; settlement p99 ${http.p99.toFixed(1)} ms (target < 50 ms) ${http.p99 < 50 ? '✓' : '✗'}, raw SQL p99 ${sqlP99.toFixed(1)} ms, latency ratio API / SQL p99 ${(http.p99 / sqlP99).toFixed(2)}`,
-    );
+    for (const [name, q] of [
+      ['HIS API', live.db],
+      ['replay', replay.db],
+    ] as const) {
+      const n = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM settlement`);
+      if (n[0]!.n !== WARMUP + FLOWS) {
+        throw new Error(`${name}: expected ${WARMUP + FLOWS} settlements, found ${n[0]!.n}`);
+      }
+    }
   } finally {
+    await live.drop();
     await replay.drop();
   }
+  // by round: each server process's event loop (or the replay's) % busy, and the machine's % idle
+  const rounds = (s: Side) =>
+    `event loop % busy ${s.loops.map((l) => l.map(pct).join('+')).join(', ')}; machine % idle ${s.idle.map(pct).join(', ')}`;
+  const http = {
+    rate: FLOWS / api.seconds,
+    p50: percentile(api.latencies, 50),
+    p99: percentile(api.latencies, 99),
+  };
+  const raw = {
+    rate: FLOWS / sql.seconds,
+    p50: percentile(sql.latencies, 50),
+    p99: percentile(sql.latencies, 99),
+  };
+  if (process.env.BENCH_PROFILE) {
+    console.log(
+      `  server cpu ${(serverCpuMs / FLOWS).toFixed(2)} ms a visit; load generator ${((loadCpuS * 1e3) / FLOWS).toFixed(2)} ms a visit`,
+    );
+    for (const [k, v] of [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
+      console.log(
+        `  ${v.ms.toFixed(0).padStart(6)} ms ${String(v.n).padStart(5)}× ${(v.ms / v.n).toFixed(2)} ms  ${k}`,
+      );
+    }
+  }
+  console.log(
+    `HIS API:  ${http.rate.toFixed(0)} settlements/s (${api.seconds.toFixed(2)} s); settlement call p50 ${http.p50!.toFixed(1)} ms, p99 ${http.p99!.toFixed(1)} ms; by round: server ${rounds(api)}`,
+  );
+  console.log(
+    `SQL only: ${raw.rate.toFixed(0)} settlements/s (${sql.seconds.toFixed(2)} s); the same ${statements} statements (${(statements / FLOWS).toFixed(1)} per visit incl. BEGIN/COMMIT) via pg, ${CLIENTS} concurrent; the settlement call's statements p50 ${raw.p50!.toFixed(1)} ms, p99 ${raw.p99!.toFixed(1)} ms; by round: ${rounds(sql)}`,
+  );
+  const ratio = http.rate / raw.rate;
+  console.log(
+    `ratio HIS API / SQL only: ${ratio.toFixed(2)} (target ≥ 0.8) ${ratio >= 0.8 ? '✓' : '✗'}; settlement p99 ${http.p99!.toFixed(1)} ms (target < 50 ms) ${http.p99! < 50 ? '✓' : '✗'}, raw SQL p99 ${raw.p99!.toFixed(1)} ms, latency ratio API / SQL p99 ${(http.p99! / raw.p99!).toFixed(2)}`,
+  );
+}
+
+/** One round's visits replayed by CLIENTS concurrent workers; the settlement calls' latencies. */
+async function replayRound(
+  db: Db,
+  work: Unit[][],
+  ids: Map<string, string>,
+  timed: (msgid: string | undefined) => boolean,
+) {
+  let next = 0;
+  const latencies: number[] = [];
+  const watched = watchMachine();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < work.length) latencies.push(await replayFlow(db, work[next++]!, ids, timed));
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const m = watched();
+  return { seconds, latencies, loop: m.loop, idle: m.idle };
 }

@@ -93,6 +93,8 @@ export interface TestDb {
   drop(): Promise<void>;
   /** PostgreSQL: the connection string of this test's database (its own database or the shared one) */
   url?: string;
+  /** PostgreSQL without CREATEDB: the test's schema in the shared database */
+  schema?: string;
 }
 
 export async function freshPglite(): Promise<TestDb> {
@@ -190,6 +192,7 @@ export async function freshPostgres(url: string, poolSize = 10): Promise<TestDb>
   return {
     db,
     url,
+    schema: name,
     async drop() {
       await db.close();
       await adminQuery(url, `DROP SCHEMA ${name} CASCADE`);

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { dbConfigFromEnv, openDb } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import { chinaDay } from '../../domain/shared/calendar.ts';
@@ -5,7 +6,7 @@ import { hasEntry } from '../../modules/audit/index.ts';
 import { clockFromEnv } from '../clock.ts';
 import { demoMode, firstStart } from './first-start.ts';
 import { ensureDemoCounty } from './seed.ts';
-import { serve } from './serve.ts';
+import { serve, serveAsWorker } from './serve.ts';
 import type { Command } from './types.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
@@ -13,6 +14,11 @@ export const startCommand: Command = {
   summary:
     '迁移数据库、首次启动时生成演示县（内置数据库或 YIBAO_DEMO=1）或首个管理员、构建并启动服务与工作台（npm start）',
   async run() {
+    // a worker of a multi-process start (YIBAO_WORKERS > 1): the primary did everything else
+    if (cluster.isWorker) {
+      await serveAsWorker();
+      return -1;
+    }
     const now = clockFromEnv();
     await ensureWebBuilt();
     const db = await openDb(dbConfigFromEnv());
