@@ -25,6 +25,26 @@ test('business key: key order and the envelope do not matter; the input does', (
     canonicalJson({ b: 1, a: [{ d: 2, c: null }], u: undefined }),
     '{"a":[{"c":null,"d":2}],"b":1}',
   );
+  // the same text JSON.stringify writes for the key-sorted value, whatever the strings hold
+  const sortedCopy = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sortedCopy)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sortedCopy((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  const tricky = {
+    名: '王"安\\',
+    'k"ey': ['\u0001\n\t', '\ud800', '😀', 1.5, -0, 1e21, Number.NaN, true, null],
+    z: [
+      { b: { d: 1, c: 2 }, a: '' },
+      { a: '', b: { c: 3, d: 4 } },
+    ],
+  };
+  assert.equal(canonicalJson(tricky), JSON.stringify(sortedCopy(tricky)));
   const a = businessSha256('2207', 'H1', { data: { x: '1', y: 2 } });
   assert.equal(a, businessSha256('2207', 'H1', { data: { y: 2, x: '1' } }));
   assert.notEqual(a, businessSha256('2207', 'H1', { data: { x: '1', y: 3 } }));
