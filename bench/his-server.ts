@@ -34,7 +34,11 @@ export async function startServers(
 ): Promise<Servers> {
   const children = Array.from({ length: n }, () =>
     fork(import.meta.filename, [at.url ?? '', at.schema ?? '', o.record ? '1' : '0', String(o.pool)], {
-      execArgv: ['--max-semi-space-size=32'],
+      // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server process, written there when it stops
+      execArgv: [
+        '--max-semi-space-size=32',
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),
