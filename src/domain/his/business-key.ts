@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 
 /** a string JSON.stringify would write as is, between quotes (no quote, backslash, control or surrogate) */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters JSON escapes
 const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 const quoted = (s: string) => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
 
