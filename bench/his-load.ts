@@ -24,8 +24,6 @@ export interface LoadPlan {
   ports: number[];
   creds: { code: string; paasid: string; secret: string }[];
   flows: LoadFlow[];
-  /** the first this many flows warm the servers up: run before the clock starts, not measured */
-  warmupFlows?: number;
   /** where the clients' msgid sequence starts (plans run one after another within a second) */
   seqFrom?: number;
   /**
@@ -174,14 +172,6 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   let next = 0;
   const repeat = plan.repeat;
   const warmStarted = performance.now();
-  const warmFlows = Math.min(plan.warmupFlows ?? 0, plan.flows.length);
-  if (warmFlows > 0) {
-    await Promise.all(
-      clients.map(async (c) => {
-        while (next < warmFlows) await runFlow(c, plan.flows[next++]!);
-      }),
-    );
-  }
   if (repeat?.warmup) {
     await Promise.all(
       clients.map(async (c) => {

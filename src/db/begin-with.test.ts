@@ -18,7 +18,7 @@ test('BEGIN with the first statement: isolated, committed, rolled back; errors k
       (await a.db.query<{ id: number }>('SELECT id FROM yb_t ORDER BY id')).map((r) => r.id);
     await a.db.tx(async (tx) => {
       await tx.query('INSERT INTO yb_t VALUES ($1, $2)', [1, 'a']);
-      // inside a transaction: now() is the transaction's start, not this statement's
+      // the insert's transaction is still open: BEGIN ran before it
       const [r] = await tx.query<{ inTx: boolean }>(
         `SELECT txid_current_if_assigned() IS NOT NULL AS "inTx"`,
       );

@@ -173,12 +173,12 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Db {
           await client.query({ name: BEGIN, text: 'BEGIN' });
         }
       };
-      const plain = wrap(client);
+      const onClient = wrap(client);
       const inTx: Queryable = {
         async query<T>(sql: string, params: readonly unknown[] = []) {
           if (begun || params.length === 0 || !beginPrepared(client)) {
             await begin();
-            return plain.query<T>(sql, params);
+            return onClient.query<T>(sql, params);
           }
           begun = true;
           try {
@@ -189,11 +189,11 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Db {
         },
         async exec(sql: string) {
           await begin();
-          return plain.exec(sql);
+          return onClient.exec(sql);
         },
         async copyFrom(sql: string, csv: string) {
           await begin();
-          return plain.copyFrom(sql, csv);
+          return onClient.copyFrom(sql, csv);
         },
       };
       try {

@@ -25,7 +25,7 @@ function sortedKeys(keys: string[]): string[] {
 /** JSON with object keys in order, so key order does not make two inputs differ. */
 export function canonicalJson(v: unknown): string {
   // loops and plain strings quoted here, not JSON.stringify for each: this runs on every writing
-  // HIS request (a 30-line upload: 285 → about 60 µs)
+  // HIS request (a 30-line upload: 285 → 150 µs)
   if (typeof v === 'string') return quoted(v);
   if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
   if (typeof v !== 'object' || v === null) return JSON.stringify(v) ?? 'null';

@@ -108,21 +108,20 @@ async function handleCall(
     receivedAt: t.received,
     undo,
   });
+  // a concurrent request with the same msgid committed first: ours is undone, and the catch below
+  // answers with its response
+  const raced = () => badRequest('HIS_MSGID_RACE', '报文 ID 重复');
   try {
     if (def.writes === 'advisory') {
       const out = await def.run(deps.db, caller, input);
       const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
-      if (!(await storeAdvisoryMessage(deps.db, message(json, null), out.record))) {
-        throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
-      }
+      if (!(await storeAdvisoryMessage(deps.db, message(json, null), out.record))) throw raced();
       return json;
     }
     return await deps.db.tx(async (tx) => {
       const out = await def.run(tx, caller, input, services);
       const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
-      // a concurrent request with the same msgid committed first: undo ours, answer with its response
-      if (!(await storeMessage(tx, message(json, out.undo))))
-        throw badRequest('HIS_MSGID_RACE', '报文 ID 重复');
+      if (!(await storeMessage(tx, message(json, out.undo)))) throw raced();
       return json;
     });
   } catch (e) {
