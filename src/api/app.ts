@@ -8,6 +8,7 @@ import { joinPermissions } from '../domain/accounts/permissions.ts';
 import { createAccess } from '../modules/accounts/index.ts';
 import { modules } from '../modules/index.ts';
 import { installAuth } from './auth.ts';
+import { Lanes } from './lanes.ts';
 import type { App, Deps } from './context.ts';
 import { staffErrorHandler } from './errors.ts';
 import { healthRoutes } from './health.ts';
@@ -33,10 +34,13 @@ export interface AppOptions {
 }
 
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> {
+  const lanes = new Lanes();
   const app = Fastify({
     logger: redactingLogger(opts.logger ?? false),
     bodyLimit: BODY_LIMIT,
+    serverFactory: (handler) => lanes.server(handler),
   }).withTypeProvider<ZodTypeProvider>();
+  lanes.log = app.log;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(staffErrorHandler);
@@ -48,7 +52,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
 
   healthRoutes(app, deps);
 
-  for (const m of modules) await m.routes(app, { ...deps, access });
+  for (const m of modules) await m.routes(app, { ...deps, access, lanes });
 
   // without a workbench (API tests) unknown paths still get the coded 404
   await serveWorkbench(app, opts.serveWeb === false ? '' : (opts.webDist ?? WEB_DIST));

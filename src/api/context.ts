@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/types.ts';
 import type { Access } from '../modules/accounts/index.ts';
+import type { Lanes } from './lanes.ts';
 import { unauthorized } from '../domain/shared/errors.ts';
 import type { Staff } from '../modules/accounts/index.ts';
 
@@ -25,6 +26,8 @@ export type App = FastifyInstance<
 /** What the assembly adds for the modules' routes: who holds which permission. */
 export interface ModuleDeps extends Deps {
   access: Access;
+  /** endpoints answered before Fastify's pipeline (lanes.ts): the HIS interface */
+  lanes: Lanes;
 }
 
 /** A module's routes: registered by the server assembly with the shared dependencies. */

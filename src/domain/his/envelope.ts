@@ -49,7 +49,7 @@ export const isInfno = (v: string): v is Infno => Object.hasOwn(TRANSACTIONS, v)
  */
 export const INFNO_VARIANTS: Readonly<Record<string, Infno>> = { '2203A': '2203' };
 
-const envelopeSchema = z.object({
+export const envelopeSchema = z.object({
   infno: code(10),
   msgid: code(30),
   mdtrtarea_admvs: optText(6),

@@ -184,7 +184,9 @@ const feeLine = (withBatch: boolean) =>
     .superRefine(
       (l, ctx) => {
         // a return line (退费): negative cnt and amount, pointing at the line it returns; checked even
-        // when other fields of the line are bad, so every bad field is named at once
+        // when other fields of the line are bad, so every bad field is named at once (but not when
+        // the line is not an object at all)
+        if (typeof l !== 'object' || l === null) return;
         const scaled = typeof l.cnt === 'object' && l.cnt !== null ? l.cnt.scaled : 0n;
         const amountFen = typeof l.det_item_fee_sumamt === 'number' ? l.det_item_fee_sumamt : 0;
         const negative = scaled < 0n || amountFen < 0;

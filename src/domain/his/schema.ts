@@ -3,6 +3,7 @@
 // strings; every field here accepts both, as the national convention does.
 import { z } from 'zod';
 import { AppError, badRequest } from '../shared/errors.ts';
+import { fastParse, NOT_PARSED } from '../shared/fast-schema.ts';
 import type { Fen } from '../shared/money.ts';
 import {
   amountToFen,
@@ -101,6 +102,8 @@ function typeName(t: string): string {
 
 /** Parse with a schema; on failure one AppError naming every bad field in Chinese. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
+  const fast = fastParse(schema, value);
+  if (fast !== NOT_PARSED) return fast as T;
   const r = schema.safeParse(value, { reportInput: true });
   if (r.success) return r.data;
   const messages = r.error.issues

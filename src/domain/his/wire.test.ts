@@ -102,6 +102,25 @@ test('wire times are Beijing time', () => {
     iso: '2026-03-15T16:30:05.000Z',
     date: '2026-03-16',
   });
+  // the arithmetic instant agrees with Date's across day, month, year and leap-day boundaries
+  for (const day of [
+    '0001-01-01',
+    '2024-01-01',
+    '2024-03-01',
+    '2025-03-01',
+    '2000-03-01',
+    '1900-03-01',
+    '2026-12-31',
+  ]) {
+    for (const hm of ['00:00:00', '07:59:59', '08:00:00', '23:59:59']) {
+      const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+      const [h, mi, s] = hm.split(':').map(Number) as [number, number, number];
+      const utc = new Date(0);
+      utc.setUTCFullYear(y, mo - 1, d);
+      utc.setUTCHours(h - 8, mi, s, 0);
+      assert.equal(parseDateTime(`${day} ${hm}`, 't').iso, utc.toISOString(), `${day} ${hm}`);
+    }
+  }
   assert.equal(
     code(() => parseDateTime('2026-02-30 10:00:00', 't')),
     'HIS_TIME_FORMAT',

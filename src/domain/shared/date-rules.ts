@@ -4,12 +4,19 @@
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Whether y-m-d exists in the Gregorian calendar (years 0001–9999). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether y is a leap year of the proleptic Gregorian calendar. */
+export const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
+/** The number of days of month m (1–12) of year y. */
+export const daysInMonth = (y: number, m: number) => (m === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[m - 1]!);
+
+/** Whether y-m-d exists in the Gregorian calendar (years from 0001). */
 export function isValidYmd(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
   if (y < 1 || m < 1 || m > 12 || d < 1) return false;
-  const dt = new Date(Date.UTC(2000, m - 1, d));
-  dt.setUTCFullYear(y);
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  return d <= daysInMonth(y, m);
 }
 
 /** A YYYY-MM-DD string naming a day that exists. */

@@ -60,6 +60,21 @@ test('dates: the calendar decides, not only the shape', () => {
     assert.equal(isCalendarDate(s), false, s);
   }
   assert.equal(isValidYmd(50, 1, 1), true); // years before 100 are not shifted to 19xx
+  // the calendar arithmetic agrees with Date's proleptic Gregorian calendar, day by day
+  const byDate = (y: number, m: number, d: number) => {
+    const dt = new Date(Date.UTC(2000, m - 1, d));
+    dt.setUTCFullYear(y);
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  };
+  for (const y of [1, 4, 100, 400, 1600, 1700, 1900, 2000, 2023, 2024, 2026, 2100, 9999]) {
+    for (let m = 0; m <= 13; m++) {
+      for (let d = 0; d <= 32; d++) {
+        assert.equal(isValidYmd(y, m, d), m >= 1 && m <= 12 && d >= 1 && byDate(y, m, d), `${y}-${m}-${d}`);
+      }
+    }
+  }
+  assert.equal(isValidYmd(2026, 1.5, 1), false);
+  assert.equal(isValidYmd(Number.NaN, 1, 1), false);
   const r = isoDate.safeParse('2023-02-30');
   assert.equal(r.success, false);
   assert.equal(r.error?.issues[0].message, '2023-02-30 不是有效日期（该月没有这一天）');

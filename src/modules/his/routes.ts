@@ -3,8 +3,9 @@
 // answers HTTP 200 with infcode -1 and a Chinese err_msg (the national convention), except a body
 // that is not JSON at all, which answers HTTP 400.
 import { credentialRoutes } from './credential-routes.ts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Deps, RoutesPlugin } from '../../api/context.ts';
+import type { LaneAnswer } from '../../api/lanes.ts';
 import { businessSha256 } from '../../domain/his/business-key.ts';
 import { decodeBody } from '../../domain/his/charset.ts';
 import {
@@ -38,9 +39,6 @@ const nextRefMsgId = (received: Date, region = DEFAULT_REGION) =>
 const reply = (res: HisResponse, msgid: string | null = null) => JSON.stringify(nationalReply(res, msgid));
 
 class NotJson extends Error {}
-
-const send = (reply: FastifyReply, status: number, json: string) =>
-  reply.status(status).type('application/json; charset=utf-8').send(json);
 
 /** The Chinese message for any failure; database and programming errors never leak details. */
 export function failureMessage(e: unknown): string {
@@ -131,64 +129,90 @@ async function handleCall(
   }
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+const json = (status: number, body: string): LaneAnswer => ({
+  status,
+  headers: { 'content-type': JSON_TYPE },
+  body,
+});
+
+/** An answer before any request could be read (too large, unreadable): infcode -1 with the message. */
+function failureAnswer(deps: Deps, message: string): LaneAnswer {
+  const now = deps.now();
+  return json(
+    200,
+    reply(errorResponse({ refmsgid: nextRefMsgId(now), received: now, answered: now }, message)),
+  );
+}
+
+/** One call of the endpoint, from the body's bytes to the answer; never throws. */
+async function answerCall(
+  deps: Deps,
+  services: HisServices,
+  bytes: Buffer,
+  headers: Record<string, string | string[] | undefined>,
+  log: FastifyBaseLogger,
+): Promise<LaneAnswer> {
+  const received = deps.now();
+  const t: ResponseTimes = { refmsgid: nextRefMsgId(received), received, answered: received };
+  try {
+    // bytes, decoded here: a GBK/GB18030 body (declared or detected) is read as such
+    const raw = decodeBody(bytes, headers['content-type'] as string | undefined);
+    const answer = await handleCall(deps, services, raw, headers, t);
+    if (typeof answer !== 'string') {
+      // 9102: the file itself, as the national platform answers a download
+      return {
+        status: 200,
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(answer.filename)}`,
+        },
+        body: answer.content,
+      };
+    }
+    return json(200, answer);
+  } catch (e) {
+    const answered = { ...t, answered: deps.now() };
+    if (e instanceof NotJson) {
+      return json(400, JSON.stringify(nationalReply(errorResponse(answered, '请求体不是 JSON 报文'), null)));
+    }
+    const message = failureMessage(e);
+    if (message.startsWith('系统内部错误')) log.error({ err: e }, 'HIS request failed');
+    return json(200, JSON.stringify(nationalReply(errorResponse(answered, message), null)));
+  }
+}
+
 export const hisRoutes: RoutesPlugin = async (app, deps) => {
   const services: HisServices = { personQueries: new PersonQueryLimiter(personQueriesPerMinute()) };
+  // the same answer through two doors: the server's lane (every real HIS call) and the Fastify
+  // route below (app.inject, and a request the lane does not take, e.g. with a query string)
+  deps.lanes.add('POST', HIS_PATH, {
+    bodyLimit: HIS_BODY_LIMIT,
+    answer: (body, headers) => answerCall(deps, services, body, headers, app.log),
+    tooLarge: () => failureAnswer(deps, '请求报文过大'),
+    failed: (e) => {
+      app.log.error({ err: e }, 'HIS request failed');
+      return failureAnswer(deps, failureMessage(e));
+    },
+  });
   await app.register(async (his) => {
     his.removeAllContentTypeParsers();
-    // bytes, decoded here: a GBK/GB18030 body (declared or detected) is read as such
-    his.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: HIS_BODY_LIMIT }, (req, body, done) =>
-      done(null, decodeBody(body as Buffer, req.headers['content-type'])),
+    his.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: HIS_BODY_LIMIT }, (_req, body, done) =>
+      done(null, body),
     );
     his.setErrorHandler((err, req, res) => {
-      const now = deps.now();
       const message = failureMessage(err);
       if (message.startsWith('系统内部错误')) req.log.error({ err }, 'HIS request failed');
-      return send(
-        res,
-        200,
-        reply(errorResponse({ refmsgid: nextRefMsgId(now), received: now, answered: now }, message)),
-      );
+      const a = failureAnswer(deps, message);
+      return res.status(a.status).headers(a.headers).send(a.body);
     });
     his.post(
       HIS_PATH,
       { config: { permission: 'institution' }, bodyLimit: HIS_BODY_LIMIT },
-      async (req, reply) => {
-        const received = deps.now();
-        const t: ResponseTimes = { refmsgid: nextRefMsgId(received), received, answered: received };
-        try {
-          const answer = await handleCall(
-            deps,
-            services,
-            typeof req.body === 'string' ? req.body : '',
-            req.headers,
-            t,
-          );
-          if (typeof answer !== 'string') {
-            // 9102: the file itself, as the national platform answers a download
-            return reply
-              .status(200)
-              .type('application/octet-stream')
-              .header(
-                'content-disposition',
-                `attachment; filename*=UTF-8''${encodeURIComponent(answer.filename)}`,
-              )
-              .send(answer.content);
-          }
-          return send(reply, 200, answer);
-        } catch (e) {
-          const answered = { ...t, answered: deps.now() };
-          if (e instanceof NotJson) {
-            return send(
-              reply,
-              400,
-              JSON.stringify(nationalReply(errorResponse(answered, '请求体不是 JSON 报文'), null)),
-            );
-          }
-          const message = failureMessage(e);
-          if (message.startsWith('系统内部错误')) req.log.error({ err: e }, 'HIS request failed');
-          const res: HisResponse = errorResponse(answered, message);
-          return send(reply, 200, JSON.stringify(nationalReply(res, null)));
-        }
+      async (req, res) => {
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const a = await answerCall(deps, services, body, req.headers, req.log);
+        return res.status(a.status).headers(a.headers).send(a.body);
       },
     );
   });
