@@ -38,6 +38,8 @@ export async function startServers(
       execArgv: [
         '--max-semi-space-size=32',
         ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+        // BENCH_PERF=1: JIT symbols for `perf record` of the whole machine
+        ...(process.env.BENCH_PERF ? ['--perf-basic-prof'] : []),
       ],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

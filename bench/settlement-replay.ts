@@ -3,12 +3,14 @@
 // its flow by the msgid among its parameters. The replay issues the same statements through the
 // same driver, flow by flow, translating the ids the database generated (visit, settlement and
 // sign-in numbers, fee line ids) from the recorded run to the replayed one.
-import { asTx, type Db, type Queryable, type Row } from '../src/db/types.ts';
+import { asTx, type Db, type Queryable, type Row, type Tx } from '../src/db/types.ts';
 
 export interface Statement {
   sql: string;
   params: readonly unknown[];
   rows: Row[];
+  /** its transaction's last statement (Tx.last: it commits with it) */
+  last?: true;
 }
 
 export interface Unit {
@@ -50,14 +52,15 @@ export function attribute(
 export function recording(db: Db): { db: Db; units: Unit[] } {
   const units: Unit[] = [];
   let seq = 0;
+  const record = async <T>(q: Queryable | Tx, u: Unit, s: Omit<Statement, 'rows'>): Promise<T[]> => {
+    const rows = s.last ? await (q as Tx).last<T>(s.sql, s.params) : await q.query<T>(s.sql, s.params);
+    // only the generated ids are kept of the rows (the replay maps them): keeping whole rows
+    // until the round ends made the servers' heaps, and their collections, grow
+    u.statements.push({ ...s, rows: (rows as Row[]).map(idsOf) });
+    return rows;
+  };
   const recorder = (q: Queryable, u: Unit): Queryable => ({
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      const rows = await q.query<T>(sql, params);
-      // only the generated ids are kept of the rows (the replay maps them): keeping whole rows
-      // until the round ends made the servers' heaps, and their collections, grow
-      u.statements.push({ sql, params, rows: (rows as Row[]).map(idsOf) });
-      return rows;
-    },
+    query: <T>(sql: string, params: readonly unknown[] = []) => record<T>(q, u, { sql, params }),
     exec: (sql) => q.exec(sql),
     copyFrom: (sql, csv) => q.copyFrom(sql, csv),
   });
@@ -73,7 +76,9 @@ export function recording(db: Db): { db: Db; units: Unit[] } {
     copyFrom: (sql, csv) => db.copyFrom(sql, csv),
     async tx(fn) {
       const u: Unit = { seq: seq++, tx: true, flow: null, statements: [] };
-      const result = await db.tx((tx) => fn(asTx(recorder(tx, u))));
+      const result = await db.tx((tx) =>
+        fn(asTx(recorder(tx, u), (sql, params = []) => record(tx, u, { sql, params, last: true }))),
+      );
       units.push(u);
       return result;
     },
@@ -132,12 +137,11 @@ function learn(recorded: Row[], replayed: Row[], ids: IdMap): void {
 }
 
 export const profile = new Map<string, { n: number; ms: number }>();
-async function run(q: Queryable, s: Statement, ids: IdMap): Promise<void> {
+async function run(q: Queryable | Tx, s: Statement, ids: IdMap): Promise<void> {
   const t0 = performance.now();
-  const rows = await q.query(
-    s.sql,
-    s.params.map((p) => translate(p, ids)),
-  );
+  const params = s.params.map((p) => translate(p, ids));
+  // the same transport as the server's: a last statement goes out with its COMMIT
+  const rows = s.last ? await (q as Tx).last(s.sql, params) : await q.query(s.sql, params);
   if (process.env.BENCH_PROFILE) {
     const k = s.sql.replace(/\s+/g, ' ').slice(0, 90);
     const e = profile.get(k) ?? { n: 0, ms: 0 };

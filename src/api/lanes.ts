@@ -36,8 +36,7 @@ export class Lanes {
   /** The node:http server for Fastify's serverFactory: lanes first, then Fastify. */
   server(fastify: (req: IncomingMessage, res: ServerResponse) => void): Server {
     return createServer((req, res) => {
-      const lane =
-        this.lanes.size > 0 ? this.lanes.get(`${req.method} ${req.url}`) : undefined;
+      const lane = this.lanes.size > 0 ? this.lanes.get(`${req.method} ${req.url}`) : undefined;
       if (lane) this.serve(lane, req, res);
       else fastify(req, res);
     });

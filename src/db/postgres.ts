@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStream } from 'pg-copy-streams';
 import { parsers } from './parsers.ts';
-import { asTx, type Db, type Queryable } from './types.ts';
+import { AFTER_LAST, asTx, type Db, type Queryable } from './types.ts';
 import { asUnavailable } from './unavailable.ts';
 
 for (const [oid, fn] of Object.entries(parsers)) pg.types.setTypeParser(Number(oid), fn);
@@ -35,10 +35,11 @@ interface Connection {
   execute(m: { portal: string }): void;
 }
 
-/** BEGIN as a statement prepared on each connection (by its first transaction's own BEGIN). */
+/** BEGIN and COMMIT as statements prepared on each connection (by its first transaction's own). */
 const BEGIN = 'yb_begin';
-const beginPrepared = (client: pg.PoolClient) =>
-  (client as unknown as { connection: Connection }).connection.parsedStatements[BEGIN] !== undefined;
+const COMMIT = 'yb_commit';
+const prepared = (client: pg.PoolClient, name: string) =>
+  (client as unknown as { connection: Connection }).connection.parsedStatements[name] !== undefined;
 
 /**
  * A transaction's first statement with its BEGIN in the same write: Bind/Execute of the prepared
@@ -72,10 +73,45 @@ class BeginWith extends (pg.Query as unknown as new (
   }
 }
 
-function beginWith(client: pg.PoolClient, sql: string, params: readonly unknown[]): Promise<pg.QueryResult> {
+/**
+ * A transaction's last statement with its COMMIT in the same write: the statement's messages, then
+ * Bind/Execute of the prepared COMMIT, then one Sync. The reply carries the statement's
+ * CommandComplete, then COMMIT's (not the statement's), then ReadyForQuery (outside the
+ * transaction now). When the statement fails, PostgreSQL skips the COMMIT up to the Sync and the
+ * transaction is left failed: the caller rolls it back as after any failed statement.
+ */
+class CommitWith extends (pg.Query as unknown as new (
+  config: pg.QueryConfig,
+  values: undefined,
+  callback: (err: Error | undefined, res: pg.QueryResult) => void,
+) => object) {
+  private completed = false;
+
+  _getRows(connection: Connection & { sync(): void }, rows: number | undefined): void {
+    connection.execute({ portal: '', ...(rows ? { rows } : {}) } as { portal: string });
+    connection.bind({ portal: '', statement: COMMIT, values: [] });
+    connection.execute({ portal: '' });
+    connection.sync();
+  }
+
+  handleCommandComplete(msg: unknown, connection: Connection): void {
+    if (this.completed) return; // COMMIT's
+    this.completed = true;
+    (
+      pg.Query.prototype as unknown as { handleCommandComplete(m: unknown, c: Connection): void }
+    ).handleCommandComplete.call(this, msg, connection);
+  }
+}
+
+function riding(
+  Kind: typeof BeginWith | typeof CommitWith,
+  client: pg.PoolClient,
+  sql: string,
+  params: readonly unknown[],
+): Promise<pg.QueryResult> {
   const name = statementName(sql);
   return new Promise((resolve, reject) => {
-    const q = new BeginWith(
+    const q = new Kind(
       { text: sql, values: params as unknown[], ...(name ? { name } : {}) },
       undefined,
       (err, res) => (err ? reject(err) : resolve(res)),
@@ -167,41 +203,63 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Db {
       // BEGIN goes out with the first statement that has parameters (BeginWith), else alone before
       // the first other one; a transaction that issued nothing sends nothing
       let begun = false;
+      // set once the last statement committed the transaction: nothing may follow
+      let committed = false;
       const begin = async () => {
         if (!begun) {
           begun = true;
           await client.query({ name: BEGIN, text: 'BEGIN' });
         }
       };
+      const open = () => {
+        if (committed) throw new Error(AFTER_LAST);
+      };
       const onClient = wrap(client);
       const inTx: Queryable = {
         async query<T>(sql: string, params: readonly unknown[] = []) {
-          if (begun || params.length === 0 || !beginPrepared(client)) {
+          open();
+          if (begun || params.length === 0 || !prepared(client, BEGIN)) {
             await begin();
             return onClient.query<T>(sql, params);
           }
           begun = true;
           try {
-            return (await beginWith(client, sql, params)).rows as T[];
+            return (await riding(BeginWith, client, sql, params)).rows as T[];
           } catch (e) {
             throw asUnavailable(e);
           }
         },
         async exec(sql: string) {
+          open();
           await begin();
           return onClient.exec(sql);
         },
         async copyFrom(sql: string, csv: string) {
+          open();
           await begin();
           return onClient.copyFrom(sql, csv);
         },
       };
+      // the last statement with COMMIT in its write (once this connection has COMMIT prepared);
+      // a transaction whose last statement is its first sends BEGIN alone before it
+      const last = async <T>(sql: string, params: readonly unknown[] = []): Promise<T[]> => {
+        open();
+        if (!prepared(client, COMMIT)) return inTx.query<T>(sql, params);
+        await begin();
+        try {
+          const rows = (await riding(CommitWith, client, sql, params)).rows as T[];
+          committed = true;
+          return rows;
+        } catch (e) {
+          throw asUnavailable(e);
+        }
+      };
       try {
-        const result = await fn(asTx(inTx));
-        if (begun) await client.query('COMMIT');
+        const result = await fn(asTx(inTx, last));
+        if (begun && !committed) await client.query({ name: COMMIT, text: 'COMMIT' });
         return result;
       } catch (e) {
-        if (begun) {
+        if (begun && !committed) {
           await client.query('ROLLBACK').catch((r: Error) => {
             broken = r; // the connection is gone: do not return it to the pool
           });

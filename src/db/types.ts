@@ -21,12 +21,39 @@ export const txBrand: unique symbol = Symbol('yibao.tx');
 
 export interface Tx extends Queryable {
   readonly [txBrand]: true;
+  /**
+   * The transaction's last statement: the transaction commits with it — on PostgreSQL in the same
+   * round trip (its COMMIT goes out in the same write). Nothing may be issued after it; when it
+   * fails, the transaction rolls back. (Make it fail rather than return nothing when what it
+   * finds means the transaction must not commit: a plain INSERT whose duplicate key aborts.)
+   */
+  last<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
-/** Mark a connection that is inside an open transaction (the engines' tx implementations only). */
-export function asTx(q: Queryable): Tx {
-  return Object.assign(q, { [txBrand]: true as const });
+/**
+ * Mark a connection that is inside an open transaction (the engines' tx implementations only).
+ * Without `last`, the last statement is an ordinary one and the transaction commits after it.
+ */
+export function asTx(q: Queryable, last?: Tx['last']): Tx {
+  if (last) return Object.assign(q, { [txBrand]: true as const, last });
+  let ended = false;
+  const query = q.query.bind(q);
+  return Object.assign(q, {
+    [txBrand]: true as const,
+    query<T>(sql: string, params?: readonly unknown[]) {
+      if (ended) return Promise.reject(new Error(AFTER_LAST));
+      return query<T>(sql, params);
+    },
+    async last<T>(sql: string, params?: readonly unknown[]) {
+      const rows = await query<T>(sql, params);
+      ended = true;
+      return rows;
+    },
+  });
 }
+
+/** A statement issued after the transaction's last one (a programming error). */
+export const AFTER_LAST = '事务已随其最后一条语句提交，之后不能再执行语句';
 
 export type Engine = 'pglite' | 'postgres';
 

@@ -99,11 +99,15 @@ export interface MessageToStore {
   undo: unknown;
 }
 
-/** Log a writing message with its reply; false when the msgid of the institution is taken already. */
-export async function storeMessage(q: Tx, m: MessageToStore): Promise<boolean> {
-  const stored = await q.query(
+/**
+ * Log a writing message with its reply, as its transaction's last statement (it commits with it).
+ * When the msgid of the institution is taken already — a concurrent request with the same msgid
+ * committed first — the insert fails on the key and the transaction rolls back.
+ */
+export async function storeMessage(q: Tx, m: MessageToStore): Promise<void> {
+  await q.last(
     `INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at, undo)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb) ON CONFLICT DO NOTHING RETURNING msgid`,
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb)`,
     [
       m.msgid,
       m.fixmedinsCode,
@@ -114,7 +118,6 @@ export async function storeMessage(q: Tx, m: MessageToStore): Promise<boolean> {
       m.undo ? JSON.stringify(m.undo) : null,
     ],
   );
-  return stored.length > 0;
 }
 
 /**

@@ -106,8 +106,9 @@ async function handleCall(
     receivedAt: t.received,
     undo,
   });
-  // a concurrent request with the same msgid committed first: ours is undone, and the catch below
-  // answers with its response
+  // a concurrent request with the same msgid committed first: ours is undone (the advisory store
+  // says so; a writing transaction's message insert fails on the key), and the catch below
+  // answers with that request's response
   const raced = () => badRequest('HIS_MSGID_RACE', '报文 ID 重复');
   try {
     if (def.writes === 'advisory') {
@@ -119,7 +120,8 @@ async function handleCall(
     return await deps.db.tx(async (tx) => {
       const out = await def.run(tx, caller, input, services);
       const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
-      if (!(await storeMessage(tx, message(json, out.undo)))) throw raced();
+      // the transaction's last statement, committing with it; a msgid taken meanwhile fails it
+      await storeMessage(tx, message(json, out.undo));
       return json;
     });
   } catch (e) {
