@@ -4,44 +4,28 @@
 // stored answer; a different input under the same msgid stays refused.
 import { createHash } from 'node:crypto';
 
-/** a string JSON.stringify would write as is, between quotes (no quote, backslash, control or surrogate) */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters JSON escapes
-const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
-const quoted = (s: string) => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
-
-// the lines of an upload share their keys in one order: sorted once per order (a bounded memo)
-const sorted = new Map<string, string[]>();
-function sortedKeys(keys: string[]): string[] {
-  if (keys.length < 2) return keys;
-  const id = keys.join('\u0000');
-  let s = sorted.get(id);
-  if (!s) {
-    s = [...keys].sort();
-    if (sorted.size < 1000) sorted.set(id, s);
+function collectKeys(v: unknown, keys: Set<string>): void {
+  if (typeof v !== 'object' || v === null) return;
+  if (Array.isArray(v)) {
+    for (const x of v) collectKeys(x, keys);
+    return;
   }
-  return s;
+  for (const k of Object.keys(v)) {
+    keys.add(k);
+    collectKeys((v as Record<string, unknown>)[k], keys);
+  }
 }
 
-/** JSON with object keys in order, so key order does not make two inputs differ. */
+/**
+ * JSON with object keys in order, so key order does not make two inputs differ. JSON.stringify
+ * with an array of property names writes every object's properties in that array's order: given
+ * all the names in the value, sorted, it writes the key-sorted JSON natively (a 30-line upload:
+ * 150 µs by hand → a fifth of that).
+ */
 export function canonicalJson(v: unknown): string {
-  // loops and plain strings quoted here, not JSON.stringify for each: this runs on every writing
-  // HIS request (a 30-line upload: 285 → 150 µs)
-  if (typeof v === 'string') return quoted(v);
-  if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
-  if (typeof v !== 'object' || v === null) return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) {
-    let out = '[';
-    for (let i = 0; i < v.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(v[i]);
-    return `${out}]`;
-  }
-  const o = v as Record<string, unknown>;
-  const keys = sortedKeys(Object.keys(o));
-  let out = '{';
-  for (const k of keys) {
-    if (o[k] === undefined) continue;
-    out += `${out.length === 1 ? '' : ','}${quoted(k)}:${canonicalJson(o[k])}`;
-  }
-  return `${out}}`;
+  const keys = new Set<string>();
+  collectKeys(v, keys);
+  return JSON.stringify(v, [...keys].sort()) ?? 'null';
 }
 
 export function businessSha256(infno: string, fixmedinsCode: string, input: unknown): string {

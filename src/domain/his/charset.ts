@@ -9,12 +9,16 @@ export function declaredCharset(contentType: string | undefined): string | null 
   return m ? m[1].toLowerCase() : null;
 }
 
+// decoders are stateless between whole-body decodes: one of each serves every request
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GB18030 = new TextDecoder('gb18030');
+
 export function decodeBody(body: Uint8Array, contentType: string | undefined): string {
   const charset = declaredCharset(contentType);
-  if (charset && GB.test(charset)) return new TextDecoder('gb18030').decode(body);
+  if (charset && GB.test(charset)) return GB18030.decode(body);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return UTF8.decode(body);
   } catch {
-    return new TextDecoder('gb18030').decode(body);
+    return GB18030.decode(body);
   }
 }

@@ -45,6 +45,13 @@ test('business key: key order and the envelope do not matter; the input does', (
     ],
   };
   assert.equal(canonicalJson(tricky), JSON.stringify(sortedCopy(tricky)));
+  // keys that look like array indexes sort as text too, not in the order objects enumerate them
+  assert.equal(
+    canonicalJson({ a: { '2': 1, '10': [2, undefined], b: 3 } }),
+    '{"a":{"10":[2,null],"2":1,"b":3}}',
+  );
+  assert.equal(canonicalJson(undefined), 'null');
+  assert.equal(canonicalJson('x'), '"x"');
   const a = businessSha256('2207', 'H1', { data: { x: '1', y: 2 } });
   assert.equal(a, businessSha256('2207', 'H1', { data: { y: 2, x: '1' } }));
   assert.notEqual(a, businessSha256('2207', 'H1', { data: { x: '1', y: 3 } }));
