@@ -67,6 +67,16 @@ export interface RidingWrite {
   value: string;
 }
 
+/**
+ * A read that rides in another statement as one of its result columns, so a request's next read
+ * costs no round trip of its own: `sql(n)` is a scalar subquery yielding jsonb, its parameters
+ * numbered from $n; `params` their values.
+ */
+export interface RidingRead {
+  sql: (firstParam: number) => string;
+  params: unknown[];
+}
+
 export interface Db extends Queryable {
   readonly engine: Engine;
   /** One transaction: commits when fn resolves, rolls back when it throws. */

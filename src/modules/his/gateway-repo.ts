@@ -1,6 +1,6 @@
 // The gateway's statements: who is calling (credential, institution, sign-in, a stored response under
 // the msgid) with the signed request's nonce recorded in the same round trip, and the nonce purge.
-import type { Db, Queryable, RidingWrite, Tx } from '../../db/types.ts';
+import type { Db, Queryable, RidingRead, RidingWrite, Tx } from '../../db/types.ts';
 import type { AuthScheme } from '../../domain/his/gateway-auth.ts';
 
 export interface PriorMessage {
@@ -27,6 +27,8 @@ export interface CallerRow {
   priorResponse: string | null;
   priorReversedBy: string | null;
   nonceFresh: boolean;
+  /** the riding read's jsonb (null without one) */
+  ahead: unknown;
 }
 
 /** A stored response under the msgid of this institution (msgids are scoped per institution). */
@@ -54,9 +56,15 @@ export interface CallerKey {
   now: Date;
   /** a nonce seen before this may be used again */
   nonceSince: Date;
+  /** the request's first read, riding in this statement */
+  ahead?: RidingRead;
 }
 
-/** The caller's credential and institution (null when unknown); records the nonce once. */
+/**
+ * The caller's credential and institution (null when unknown); records the nonce once; and the
+ * request's first read when it rides here (read whoever asks: it is discarded unless the caller
+ * is authorized, and it only reads).
+ */
 export async function findCaller(q: Db, k: CallerKey): Promise<CallerRow | null> {
   const rows = await q.query<CallerRow>(
     `WITH cred AS (
@@ -75,11 +83,20 @@ export async function findCaller(q: Db, k: CallerKey): Promise<CallerRow | null>
             EXISTS (SELECT 1 FROM his_sign_in s
                      WHERE s.sign_no = $2 AND s.fixmedins_code = i.code AND s.sign_out_time IS NULL) AS "signedIn",
             m.body_sha256 AS "priorSha", m.response::text AS "priorResponse", m.reversed_by AS "priorReversedBy",
-            EXISTS (SELECT 1 FROM nonce) AS "nonceFresh"
+            EXISTS (SELECT 1 FROM nonce) AS "nonceFresh", ${k.ahead ? k.ahead.sql(8) : 'NULL::jsonb'} AS ahead
        FROM cred c
        JOIN institution i ON i.code = c.fixmedins_code
        LEFT JOIN his_message m ON m.fixmedins_code = i.code AND m.msgid = $3`,
-    [k.paasid, k.signNo, k.msgid, k.fixmedinsCode, k.nonce, k.now.toISOString(), k.nonceSince.toISOString()],
+    [
+      k.paasid,
+      k.signNo,
+      k.msgid,
+      k.fixmedinsCode,
+      k.nonce,
+      k.now.toISOString(),
+      k.nonceSince.toISOString(),
+      ...(k.ahead?.params ?? []),
+    ],
   );
   return rows[0] ?? null;
 }

@@ -5,7 +5,7 @@
 // statement — the signed request's nonce recorded once per institution, so a captured signature
 // cannot be replayed with any body.
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/types.ts';
+import type { Db, RidingRead } from '../../db/types.ts';
 import { checkCareArea } from '../../domain/his/care-area.ts';
 import type { HisRequest } from '../../domain/his/envelope.ts';
 import { presentedCredentials, replayKey, verifyPresented } from '../../domain/his/gateway-auth.ts';
@@ -25,6 +25,8 @@ export interface Authorized {
   /** false when the institution's configuration lets it call without a 9001 sign_no */
   signNoRequired: boolean;
   prior: PriorMessage | null;
+  /** what the riding read found (null without one) */
+  ahead: unknown;
 }
 
 /** Authenticate the caller and check the envelope speaks for the authenticated institution. */
@@ -33,6 +35,7 @@ export async function authorize(
   headers: Record<string, string | string[] | undefined>,
   req: HisRequest,
   now: Date,
+  ahead?: RidingRead,
 ): Promise<Authorized> {
   const p = presentedCredentials(headers);
   const key = replayKey(p);
@@ -46,6 +49,7 @@ export async function authorize(
     nonce: key?.slice(0, 200) ?? null,
     now,
     nonceSince: new Date(now.getTime() - NONCE_KEEP_MS),
+    ...(ahead ? { ahead } : {}),
   });
   if (!row) {
     if (p.paasid === null)
@@ -96,6 +100,7 @@ export async function authorize(
       row.priorSha === null
         ? null
         : { sha: row.priorSha, response: row.priorResponse ?? '{}', reversedBy: row.priorReversedBy },
+    ahead: row.ahead ?? null,
   };
 }
 

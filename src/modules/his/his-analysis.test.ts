@@ -1,6 +1,7 @@
 // 3101/3102 事前/事中 analysis and 3103 feedback through the HIS endpoint.
 import assert from 'node:assert/strict';
 import { dbTest } from '../../db/testing.ts';
+import type { Db } from '../../db/types.ts';
 import { plantKnowledge, warningDecisions } from '../supervision/testing.ts';
 import { hisWorld } from './testing.ts';
 
@@ -132,5 +133,41 @@ dbTest(
       `SELECT jr_id AS "jrId" FROM supervision_warning ORDER BY jr_id`,
     );
     assert.ok(stored.some((s) => s.jrId === a.json.output.result[0].jr_id));
+  },
+);
+
+dbTest(
+  '3101 valid as sent: the facts ride in the gateway’s statement — two statements a call',
+  async (db) => {
+    let statements = 0;
+    const counting: Db = {
+      ...db,
+      query: (sql, params) => {
+        statements++;
+        return db.query(sql, params);
+      },
+    };
+    const w = await hisWorld(counting);
+    const orders = [{ rx_id: 'RX1', hilist_code: CAPPED, cnt: '1', pric: '120.00', sumamt: '120.00' }];
+    // the first call seeds nothing more than serials for its jr_ids (a block, taken once)
+    await w.centre.ok('3101', request(w.ann.psnNo, orders));
+    statements = 0;
+    const out = await w.centre.ok('3101', request(w.ann.psnNo, orders));
+    assert.equal(out.result[0].rule_id, 'PRICE_CAP');
+    assert.equal(statements, 2, 'the gateway (with the facts) and the message with its warnings');
+    // an input the early parse does not take is read the usual way, with the same answer
+    statements = 0;
+    const slow = await w.centre.ok('3101', {
+      // (52 UTF-16 units, 26 characters: within task_id's 50 only as zod counts)
+      data: { ...request(w.ann.psnNo, orders).data, task_id: '😀'.repeat(26) },
+    });
+    assert.deepEqual(
+      slow.result.map((r: { rule_id: string; vola_amt: number }) => [r.rule_id, r.vola_amt]),
+      [['PRICE_CAP', 20]],
+    );
+    assert.equal(statements, 3);
+    // a refused input is refused after the caller is known, as before
+    const bad = await w.centre.call('3101', request(w.ann.psnNo, [{ ...orders[0], sumamt: 'x' }]));
+    assert.match(bad.json.err_msg, /sumamt/);
   },
 );

@@ -18,6 +18,7 @@ import {
 } from '../../domain/his/envelope.ts';
 import { nationalRefMsgId, nationalReply, replyRegion } from '../../domain/his/reply.ts';
 import { parseWith } from '../../domain/his/schema.ts';
+import { fastParse, NOT_PARSED } from '../../domain/shared/fast-schema.ts';
 import { badRequest, isAppError } from '../../domain/shared/errors.ts';
 import { type Caller, institutionActor } from '../settlement/index.ts';
 import { authorize, findMessage, replay } from './gateway.ts';
@@ -72,18 +73,22 @@ async function handleCall(
   }
   const req = parseEnvelope(body);
   t.refmsgid = nextRefMsgId(t.received, replyRegion(req.mdtrtareaAdmvs, req.fixmedinsCode, DEFAULT_REGION));
-  const auth = await authorize(deps.db, headers, req, t.received);
+  const def = TRANSACTION_TABLE[req.infno];
+  // an input valid as sent lets the transaction's first read ride in the gateway's statement;
+  // otherwise it is parsed (and refused) after the caller is known, as always
+  const early = def.readAhead ? fastParse(def.schema, req.input) : NOT_PARSED;
+  const ahead = early !== NOT_PARSED ? def.readAhead?.(early, t.received) : undefined;
+  const auth = await authorize(deps.db, headers, req, t.received, ahead);
   // a retry is recognised by its business content, not by inf_time or whitespace
   const sha = businessSha256(req.sentInfno, auth.institution.code, req.input);
   if (auth.prior) return replay(auth.prior, sha, req.msgid);
-  const def = TRANSACTION_TABLE[req.infno];
   if (def.signedIn && auth.signNoRequired && !auth.signedIn) {
     throw badRequest(
       'HIS_NOT_SIGNED_IN',
       `签到编号 sign_no 无效或已签退，请先签到（9001）再办理${TRANSACTIONS[req.infno]}`,
     );
   }
-  const input = parseWith(def.schema, req.input, 'input');
+  const input = early !== NOT_PARSED ? early : parseWith(def.schema, req.input, 'input');
   const caller: Caller = {
     institution: auth.institution,
     now: t.received,
@@ -112,7 +117,7 @@ async function handleCall(
   const raced = () => badRequest('HIS_MSGID_RACE', '报文 ID 重复');
   try {
     if (def.writes === 'advisory') {
-      const out = await def.run(deps.db, caller, input);
+      const out = await def.run(deps.db, caller, input, auth.ahead);
       const json = reply(okResponse(answered(), out.output, out.warnings), req.msgid);
       if (!(await storeAdvisoryMessage(deps.db, message(json, null), out.record))) throw raced();
       return json;

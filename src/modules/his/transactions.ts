@@ -3,7 +3,7 @@
 // ones (1101, 2206, 2303, 3201) write nothing, except 1101's audit entry of who looked whom up;
 // the advisory 3101/3102 read, and what they record rides in the statement storing the message.
 import type { z } from 'zod';
-import type { Db, RidingWrite, Tx } from '../../db/types.ts';
+import type { Db, RidingRead, RidingWrite, Tx } from '../../db/types.ts';
 import type { Infno } from '../../domain/his/envelope.ts';
 import type { Undo } from '../../domain/his/correction.ts';
 import { cuminfo } from '../../domain/his/cumulative.ts';
@@ -29,7 +29,15 @@ import {
   uploadFees,
 } from '../settlement/index.ts';
 import { refuseIfStaffBarred } from '../medstaff/index.ts';
-import { analyse, recordDecisions, refuseIfBlocked } from '../supervision/index.ts';
+import {
+  type AnalysisRequest,
+  analyse,
+  analysisFactsRead,
+  factsAsk,
+  factsOf,
+  recordDecisions,
+  refuseIfBlocked,
+} from '../supervision/index.ts';
 import { correct } from './correction.ts';
 import { downloadFile, reconcileDetails, uploadFile } from './files.ts';
 import { personInfo } from './person-info.ts';
@@ -54,6 +62,11 @@ interface TransactionShape {
   schema: z.ZodType;
   /** needs an open sign-in (everything but 9001) */
   signedIn: boolean;
+  /**
+   * The transaction's first read, to ride in the gateway's statement when the input is valid as
+   * sent (no round trip of its own); `run` gets its jsonb as `ahead` (null when it did not ride).
+   */
+  readAhead?: (input: unknown, now: Date) => RidingRead;
 }
 
 /**
@@ -67,7 +80,10 @@ export type Transaction = TransactionShape &
   (
     | { writes: true; run(q: Tx, c: Caller, input: unknown, services: HisServices): Promise<Outcome> }
     | { writes: false; run(q: Db, c: Caller, input: unknown, services: HisServices): Promise<Outcome> }
-    | { writes: 'advisory'; run(q: Db, c: Caller, input: unknown): Promise<AdvisoryOutcome> }
+    | {
+        writes: 'advisory';
+        run(q: Db, c: Caller, input: unknown, ahead: unknown): Promise<AdvisoryOutcome>;
+      }
   );
 
 /** State the endpoint keeps across requests (one per app). */
@@ -98,13 +114,15 @@ function tx<S extends z.ZodType>(
 
 function advisory<S extends z.ZodType>(
   schema: S,
-  run: (q: Db, c: Caller, input: z.output<S>) => Promise<AdvisoryOutcome>,
+  run: (q: Db, c: Caller, input: z.output<S>, ahead: unknown) => Promise<AdvisoryOutcome>,
+  readAhead?: (input: z.output<S>, now: Date) => RidingRead,
 ): Transaction {
   return {
     schema,
     writes: 'advisory',
     signedIn: true,
-    run: run as (q: Db, c: Caller, i: unknown) => Promise<AdvisoryOutcome>,
+    run: run as (q: Db, c: Caller, i: unknown, ahead: unknown) => Promise<AdvisoryOutcome>,
+    ...(readAhead ? { readAhead: readAhead as (i: unknown, now: Date) => RidingRead } : {}),
   };
 }
 
@@ -155,30 +173,37 @@ const none: Outcome = { output: {} };
 
 const SEVERITY_NAMES: Record<string, string> = { certain: '明确违规', suspect: '可疑' };
 
+/** 3101/3102's input as the analysis reads it (dates the HIS left out are today's). */
+function analysisRequest(i: inputs.AnalysisInput, stage: 'before' | 'during', now: Date): AnalysisRequest {
+  const today = beijingDate(now);
+  return {
+    stage,
+    taskId: i.taskId,
+    ruleCodes: i.ruleCodes,
+    patients: i.patients.map((p) => ({
+      ...p,
+      encounters: p.encounters.map((e) => ({
+        ...e,
+        beginDate: e.beginDate ?? today,
+        orders: e.orders.map((o) => ({ ...o, date: o.date ?? e.beginDate ?? today })),
+      })),
+    })),
+  };
+}
+
 /** 3101/3102: the analysis in the wire's shapes (result[] with judge_result_detail_dtos). */
 async function analysisOutput(
   q: Db,
   c: Caller,
   i: inputs.AnalysisInput,
   stage: 'before' | 'during',
+  ahead: unknown,
 ): Promise<AdvisoryOutcome> {
-  const today = beijingDate(c.now);
   const { warnings, record } = await analyse(
     q,
-    {
-      stage,
-      taskId: i.taskId,
-      ruleCodes: i.ruleCodes,
-      patients: i.patients.map((p) => ({
-        ...p,
-        encounters: p.encounters.map((e) => ({
-          ...e,
-          beginDate: e.beginDate ?? today,
-          orders: e.orders.map((o) => ({ ...o, date: o.date ?? e.beginDate ?? today })),
-        })),
-      })),
-    },
+    analysisRequest(i, stage, c.now),
     { institution: c.institution, now: c.now, stamp: wireDateTime(c.now).replace(/\D/g, '') },
+    ahead ? factsOf(ahead as Parameters<typeof factsOf>[0]) : undefined,
   );
   return {
     record,
@@ -314,8 +339,16 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     await correct(q, c, i);
     return none;
   }),
-  '3101': advisory(inputs.analysisInput, async (q, c, i) => analysisOutput(q, c, i, 'before')),
-  '3102': advisory(inputs.analysisInput, async (q, c, i) => analysisOutput(q, c, i, 'during')),
+  '3101': advisory(
+    inputs.analysisInput,
+    async (q, c, i, ahead) => analysisOutput(q, c, i, 'before', ahead),
+    (i, now) => analysisFactsRead(factsAsk(analysisRequest(i, 'before', now))),
+  ),
+  '3102': advisory(
+    inputs.analysisInput,
+    async (q, c, i, ahead) => analysisOutput(q, c, i, 'during', ahead),
+    (i, now) => analysisFactsRead(factsAsk(analysisRequest(i, 'during', now))),
+  ),
   '3103': tx(inputs.decisionInput, true, async (q, c, i) => {
     await recordDecisions(q, c.institution.code, i.decisions, c.now);
     return none;

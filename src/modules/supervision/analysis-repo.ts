@@ -1,6 +1,6 @@
 // SQL of the 事前/事中 analysis: the catalogue entries and knowledge points of the ordered items,
 // the rules enabled for a stage, the warnings given and the decisions fed back.
-import type { Db, Queryable, RidingWrite, Tx } from '../../db/types.ts';
+import type { Db, Queryable, RidingRead, RidingWrite, Tx } from '../../db/types.ts';
 import type { ItemFacts, ItemKnowledge } from '../../domain/supervision/line-rules.ts';
 
 export interface ItemRow extends ItemFacts {
@@ -27,44 +27,70 @@ export interface StageRule {
   severity: number;
 }
 
+export interface AnalysisFacts {
+  items: Map<string, ItemRow>;
+  deaths: Map<string, string>;
+  rules: StageRule[];
+}
+
+export interface FactsAsk {
+  codes: string[];
+  on: string;
+  patients: string[];
+  stage: 'before' | 'during';
+}
+
 /**
- * What 3101/3102 and the payment audit check orders against, in one round trip (it is on the HIS's
+ * What 3101/3102 and the payment audit check orders against, as one jsonb (it is on the HIS's
  * charging path): the catalogue facts and knowledge points of the items valid on a date (items
- * unknown are absent), the death dates of the patients recorded dead, and the line rules enabled for
- * the stage. Nothing is returned for no items (no line can break a rule).
+ * unknown are absent), the death dates of the patients recorded dead, and the line rules enabled
+ * for the stage. Read on its own, or riding in the HIS gateway's statement (no round trip).
  */
-export async function analysisFacts(
-  q: Queryable,
-  a: { codes: string[]; on: string; patients: string[]; stage: 'before' | 'during' },
-): Promise<{ items: Map<string, ItemRow>; deaths: Map<string, string>; rules: StageRule[] }> {
-  const rows = await q.query<ItemRow & { deaths: Record<string, string> | null; rules: StageRule[] | null }>(
-    `WITH u AS (SELECT DISTINCT unnest($1::text[]) AS code),
-     -- read once, returned on the first row only (not parsed again for every item)
-     once AS (
-       SELECT (SELECT coalesce(jsonb_object_agg(p.psn_no, p.death_date), '{}') FROM person p
-                WHERE p.psn_no = ANY($3::text[]) AND p.death_date IS NOT NULL) AS deaths,
-              (SELECT coalesce(jsonb_agg(jsonb_build_object('code', r.code, 'name', r.name, 'template', r.template,
-                                                            'resultType', r.result_type, 'severity', r.severity) ORDER BY r.code), '[]')
-                 FROM supervision_rule r WHERE r.enabled AND $4 = ANY(r.stages) AND r.grain = 'line') AS rules)
-     SELECT u.code, c.gender_limit AS "genderLimit", c.min_age AS "minAge", c.max_age AS "maxAge",
-            coalesce(c.inpatient_only, false) AS "inpatientOnly", c.price_cap_fen::int AS "priceCapFen",
-            coalesce((SELECT ${ITEM_KNOWLEDGE}
-                        FROM supervision_knowledge k
-                       WHERE k.item_code = u.code AND k.valid_from <= $2 AND (k.valid_to IS NULL OR k.valid_to >= $2)),
-                     '{}') AS knowledge,
-            CASE WHEN row_number() OVER () = 1 THEN o.deaths END AS deaths,
-            CASE WHEN row_number() OVER () = 1 THEN o.rules END AS rules
-       FROM u CROSS JOIN once o
-       LEFT JOIN LATERAL (SELECT * FROM catalogue_item c WHERE c.code = u.code AND c.valid_from <= $2
-                            AND (c.valid_to IS NULL OR c.valid_to >= $2) ORDER BY c.valid_from DESC LIMIT 1) c ON true`,
-    [a.codes, a.on, a.patients, a.stage],
-  );
-  const first = rows.find((r) => r.rules !== null);
+export function analysisFactsRead(a: FactsAsk): RidingRead {
   return {
-    items: new Map(rows.map(({ deaths: _d, rules: _r, ...r }) => [r.code, r])),
-    deaths: new Map(Object.entries(first?.deaths ?? {})),
-    rules: first?.rules ?? [],
+    sql: (n) => `(SELECT jsonb_build_object(
+       'items', coalesce((
+         SELECT jsonb_agg(jsonb_build_object('code', u.code, 'genderLimit', c.gender_limit, 'minAge', c.min_age,
+                  'maxAge', c.max_age, 'inpatientOnly', coalesce(c.inpatient_only, false),
+                  'priceCapFen', c.price_cap_fen::int,
+                  'knowledge', coalesce((SELECT ${ITEM_KNOWLEDGE}
+                                           FROM supervision_knowledge k
+                                          WHERE k.item_code = u.code AND k.valid_from <= $${n + 1}::date
+                                            AND (k.valid_to IS NULL OR k.valid_to >= $${n + 1}::date)), '{}')))
+           FROM (SELECT DISTINCT unnest($${n}::text[]) AS code) u
+           LEFT JOIN LATERAL (SELECT * FROM catalogue_item c WHERE c.code = u.code AND c.valid_from <= $${n + 1}::date
+                                AND (c.valid_to IS NULL OR c.valid_to >= $${n + 1}::date)
+                               ORDER BY c.valid_from DESC LIMIT 1) c ON true), '[]'),
+       'deaths', (SELECT coalesce(jsonb_object_agg(p.psn_no, p.death_date), '{}') FROM person p
+                   WHERE p.psn_no = ANY($${n + 2}::text[]) AND p.death_date IS NOT NULL),
+       'rules', (SELECT coalesce(jsonb_agg(jsonb_build_object('code', r.code, 'name', r.name, 'template', r.template,
+                                   'resultType', r.result_type, 'severity', r.severity) ORDER BY r.code), '[]')
+                   FROM supervision_rule r WHERE r.enabled AND $${n + 3}::text = ANY(r.stages) AND r.grain = 'line')))`,
+    params: [a.codes, a.on, a.patients, a.stage],
   };
+}
+
+/** The facts as analysisFactsRead's jsonb gives them. */
+export function factsOf(j: {
+  items: (ItemRow & { code: string })[];
+  deaths: Record<string, string>;
+  rules: StageRule[];
+}): AnalysisFacts {
+  return {
+    items: new Map(j.items.map((r) => [r.code, r])),
+    deaths: new Map(Object.entries(j.deaths)),
+    rules: j.rules,
+  };
+}
+
+/** The facts, read on their own (one round trip). */
+export async function analysisFacts(q: Queryable, a: FactsAsk): Promise<AnalysisFacts> {
+  const read = analysisFactsRead(a);
+  const rows = await q.query<{ facts: Parameters<typeof factsOf>[0] }>(
+    `SELECT ${read.sql(1)} AS facts`,
+    read.params,
+  );
+  return factsOf(rows[0]!.facts);
 }
 
 export interface NewWarning {

@@ -4,7 +4,14 @@
 import type { Db, RidingWrite, Tx } from '../../db/types.ts';
 import { lineHits } from '../../domain/supervision/line-rules.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
-import { analysisFacts, decideWarnings, takeWarningSerials, warningsWrite } from './analysis-repo.ts';
+import {
+  type AnalysisFacts,
+  analysisFacts,
+  decideWarnings,
+  type FactsAsk,
+  takeWarningSerials,
+  warningsWrite,
+} from './analysis-repo.ts';
 import { ensureRules } from './service.ts';
 
 export interface AnalysisOrder {
@@ -51,16 +58,27 @@ export interface Warning {
 }
 
 /** The warnings of the rules enabled for the stage, without recording them. */
+/** What the analysis of a request reads (analysisFactsRead), for a caller that reads it ahead. */
+export function factsAsk(r: AnalysisRequest): FactsAsk {
+  return {
+    codes: r.patients.flatMap((p) => p.encounters.flatMap((e) => e.orders.map((o) => o.itemCode))),
+    on: r.patients[0]?.encounters[0]?.beginDate ?? '1900-01-01',
+    patients: r.patients.map((p) => p.patnId),
+    stage: r.stage,
+  };
+}
+
 export async function findWarnings(
   q: Tx | Db,
   r: AnalysisRequest,
   ctx: { institution: { code: string; level: number }; now: Date },
+  /** the facts read ahead (riding in the HIS gateway's statement), else read here */
+  read?: AnalysisFacts,
 ): Promise<Omit<Warning, 'jrId'>[]> {
-  const codes = r.patients.flatMap((p) => p.encounters.flatMap((e) => e.orders.map((o) => o.itemCode)));
-  const on = r.patients[0]?.encounters[0]?.beginDate ?? '1900-01-01';
-  // one round trip: this is on the HIS's charging path
-  const ask = { codes, on, patients: r.patients.map((p) => p.patnId), stage: r.stage };
-  let facts = await analysisFacts(q, ask);
+  // one round trip at most: this is on the HIS's charging path
+  const ask = factsAsk(r);
+  const codes = ask.codes;
+  let facts = read ?? (await analysisFacts(q, ask));
   // the library is seeded on first use (not on every call)
   if (codes.length > 0 && facts.rules.length === 0) {
     if ('tx' in q) await q.tx((tx) => ensureRules(tx, ctx.now));
@@ -134,8 +152,9 @@ export async function analyse(
   db: Db,
   r: AnalysisRequest,
   ctx: { institution: { code: string; level: number }; now: Date; stamp: string },
+  read?: AnalysisFacts,
 ): Promise<{ warnings: Warning[]; record: RidingWrite }> {
-  const found = await findWarnings(db, r, ctx);
+  const found = await findWarnings(db, r, ctx, read);
   const ids = (await warningSerials(db, found.length)).map(
     (n) => `JR${ctx.stamp}${String(n).padStart(12, '0')}`,
   );
