@@ -1,5 +1,5 @@
 // One server process of the HIS benches: the app on PostgreSQL on a loopback port, as one of the
-// YIBAO_WORKERS processes of a deployment (npm run bench starts BENCH_WORKERS of them, default 2,
+// YIBAO_WORKERS processes of a deployment (npm run bench starts BENCH_WORKERS of them, default 1,
 // and the load generator spreads its clients over their ports as node:cluster spreads
 // connections). Optionally records every statement it issues (the settlement bench's baseline).
 // Tells its port; on the message 'report' (or 'stop', then it exits) answers with its recording,

@@ -8,12 +8,16 @@ import { startServers } from './his-server.ts';
 import { pct, watchMachine } from './machine.ts';
 
 const CLIENTS = 8;
-/** server processes, as YIBAO_WORKERS (one per core of the bench machine) */
-const WORKERS = Number(process.env.BENCH_WORKERS || 2);
+/**
+ * server processes, as YIBAO_WORKERS. One: on the 2-core bench machine, which also runs PostgreSQL
+ * and the load generator, a second process made every call dearer (interleaved runs: 1.5–1.9 ms of
+ * server CPU a call against 1.0–1.3 with one) and the p99 worse (37–40 ms against 22–33)
+ */
+const WORKERS = Number(process.env.BENCH_WORKERS || 1);
 const CALLS = Number(process.env.BENCH_ANALYSIS_CALLS || 4000);
 /**
  * calls before the measured ones: 125 a client (each server process's connections, prepared
- * statements and JIT; with 25 a client the two processes were still compiling during the measure:
+ * statements and JIT; with 25 a client two processes were still compiling during the measure:
  * 1.8–2.2 ms of CPU a call against 1.3 in a long run)
  */
 const WARMUP = 125 * CLIENTS;
