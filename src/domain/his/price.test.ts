@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { AppError } from '../shared/errors.ts';
+import { createRandom } from '../shared/random.ts';
 import { parsePrice, parseSignedQuantity, priceMatches } from './price.ts';
+import { parseQuantity } from './wire.ts';
 
 const code = (f: () => unknown) => {
   try {
@@ -58,4 +60,33 @@ test('quantities: up to 4 decimals, negative allowed here, zero never', () => {
     code(() => parseSignedQuantity('1.23456', 'c')),
     'HIS_QUANTITY_FORMAT',
   );
+});
+
+test('prices and quantities: the double arithmetic agrees with exact BigInt arithmetic', () => {
+  const r = createRandom(20261204);
+  const digits = (n: number) => Array.from({ length: n }, () => r.int(0, 9)).join('');
+  for (let i = 0; i < 5000; i++) {
+    const whole = digits(r.int(1, 14));
+    const frac = digits(r.int(0, 6));
+    const text = frac ? `${whole}.${frac}` : whole;
+    const e4fen = BigInt(whole) * 1_000_000n + BigInt(frac.padEnd(6, '0'));
+    const fen = Number((e4fen + 5_000n) / 10_000n);
+    if (!Number.isSafeInteger(fen)) continue;
+    const p = parsePrice(text, 'pric');
+    assert.equal(p.e4fen, e4fen, text);
+    assert.equal(p.fen, fen, text);
+    assert.equal(p.text, `${BigInt(whole)}.${frac.replace(/0+$/, '').padEnd(2, '0')}`, text);
+    const qWhole = digits(r.int(1, 12));
+    const qFrac = digits(r.int(0, 4));
+    const scaled = BigInt(qWhole) * 10000n + BigInt(qFrac.padEnd(4, '0'));
+    if (scaled === 0n) continue;
+    const qText = qFrac ? `${qWhole}.${qFrac}` : qWhole;
+    const body = qFrac ? `${BigInt(qWhole)}.${qFrac}` : String(BigInt(qWhole));
+    assert.deepEqual(parseSignedQuantity(`-${qText}`, 'cnt'), {
+      scaled: -scaled,
+      text: `-${body}`,
+      value: Number(`-${body}`),
+    });
+    assert.deepEqual(parseQuantity(qText, 'cnt'), { scaled, text: body, value: Number(body) });
+  }
 });

@@ -39,15 +39,35 @@ export function parsePrice(v: unknown, field: string): UnitPrice {
       { field },
     );
   }
-  const frac = (m[2] ?? '').padEnd(PRICE_DECIMALS, '0');
-  const e4fen = BigInt(m[1]) * 1_000_000n + BigInt(frac);
+  const whole = m[1]!;
+  const sent = m[2] ?? '';
+  // at least the two decimals of a money value, more only when sent (0.8333)
+  const decimals = sent.replace(/0+$/, '').padEnd(2, '0');
+  if (whole.length <= 9) {
+    // below 10⁹ yuan, yuan × 10⁶ is an exact double: no BigInt arithmetic (a price per line)
+    const e4 = Number(whole) * 1_000_000 + (sent ? Number(sent) * POW10[PRICE_DECIMALS - sent.length]! : 0);
+    const up = e4 + 5_000;
+    return { fen: (up - (up % 10_000)) / 10_000, e4fen: BigInt(e4), text: `${Number(whole)}.${decimals}` };
+  }
+  const e4fen = BigInt(whole) * 1_000_000n + BigInt(sent.padEnd(PRICE_DECIMALS, '0'));
   const fen = Number((e4fen + 5_000n) / 10_000n);
   if (!Number.isSafeInteger(fen)) {
     throw badRequest('HIS_AMOUNT_FORMAT', `字段 ${field} 金额超出范围：${s}`, { field });
   }
-  // at least the two decimals of a money value, more only when sent (0.8333)
-  const decimals = (m[2] ?? '').replace(/0+$/, '').padEnd(2, '0');
-  return { fen, e4fen, text: `${BigInt(m[1])}.${decimals}` };
+  return { fen, e4fen, text: `${BigInt(whole)}.${decimals}` };
+}
+
+const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+/** cnt's integer and decimal digits (≤ 4) → cnt × 10⁴, exactly; in doubles while they are exact. */
+export function scaledQuantity(whole: string, frac: string): { scaled: bigint; body: string } {
+  if (whole.length <= 11) {
+    const w = Number(whole);
+    const scaled = w * 10_000 + (frac ? Number(frac) * POW10[4 - frac.length]! : 0);
+    return { scaled: BigInt(scaled), body: frac ? `${w}.${frac}` : String(w) };
+  }
+  const w = BigInt(whole);
+  return { scaled: w * 10000n + BigInt(frac.padEnd(4, '0')), body: frac ? `${w}.${frac}` : String(w) };
 }
 
 /** cnt with up to 4 decimals; negative only on a return line (checked by the line schema). */
@@ -62,9 +82,8 @@ export function parseSignedQuantity(v: unknown, field: string): Quantity {
   if (!m) {
     throw badRequest('HIS_QUANTITY_FORMAT', `字段 ${field} 数量格式不正确（最多四位小数）：${s}`, { field });
   }
-  const abs = BigInt(m[2]) * 10000n + BigInt((m[3] ?? '').padEnd(4, '0'));
+  const { scaled: abs, body } = scaledQuantity(m[2]!, m[3] ?? '');
   if (abs === 0n) throw badRequest('HIS_QUANTITY_ZERO', `字段 ${field} 数量必须大于 0`, { field });
-  const body = m[3] ? `${BigInt(m[2])}.${m[3]}` : String(BigInt(m[2]));
   const text = m[1] ? `-${body}` : body;
   return { scaled: m[1] ? -abs : abs, text, value: Number(text) };
 }

@@ -2,6 +2,7 @@
 // quantities have at most 4 (cnt N(16,4)), times are Beijing time; inside they are integer fen,
 // a 4-decimal quantity, and ISO instants / 'YYYY-MM-DD' dates. Nothing else converts money.
 import { daysInMonth, isValidYmd } from '../shared/date-rules.ts';
+import { scaledQuantity } from './price.ts';
 import { badRequest } from '../shared/errors.ts';
 import { type Fen, fenToYuan, yuanToFen } from '../shared/money.ts';
 
@@ -52,10 +53,9 @@ export function parseQuantity(v: unknown, field: string): Quantity {
   const m = /^(\d{1,12})(?:\.(\d{1,4}))?$/.exec(s);
   if (!m)
     throw badRequest('HIS_QUANTITY_FORMAT', `字段 ${field} 数量格式不正确（最多四位小数）：${s}`, { field });
-  const scaled = BigInt(m[1]) * 10000n + BigInt((m[2] ?? '').padEnd(4, '0'));
+  const { scaled, body } = scaledQuantity(m[1]!, m[2] ?? '');
   if (scaled === 0n) throw badRequest('HIS_QUANTITY_ZERO', `字段 ${field} 数量必须大于 0`, { field });
-  const textValue = m[2] ? `${BigInt(m[1])}.${m[2]}` : String(BigInt(m[1]));
-  return { scaled, text: textValue, value: Number(textValue) };
+  return { scaled, text: body, value: Number(body) };
 }
 
 /**

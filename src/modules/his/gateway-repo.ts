@@ -60,14 +60,8 @@ export interface CallerKey {
   ahead?: RidingRead;
 }
 
-/**
- * The caller's credential and institution (null when unknown); records the nonce once; and the
- * request's first read when it rides here (read whoever asks: it is discarded unless the caller
- * is authorized, and it only reads).
- */
-export async function findCaller(q: Db, k: CallerKey): Promise<CallerRow | null> {
-  const rows = await q.query<CallerRow>(
-    `WITH cred AS (
+const callerSql = (ahead: string) =>
+  `WITH cred AS (
        SELECT c.* FROM institution_credential c
         WHERE CASE WHEN $1::text IS NULL THEN c.fixmedins_code = $4 AND c.auth_scheme = 'apikey'
                    ELSE c.paasid = $1 END),
@@ -83,21 +77,35 @@ export async function findCaller(q: Db, k: CallerKey): Promise<CallerRow | null>
             EXISTS (SELECT 1 FROM his_sign_in s
                      WHERE s.sign_no = $2 AND s.fixmedins_code = i.code AND s.sign_out_time IS NULL) AS "signedIn",
             m.body_sha256 AS "priorSha", m.response::text AS "priorResponse", m.reversed_by AS "priorReversedBy",
-            EXISTS (SELECT 1 FROM nonce) AS "nonceFresh", ${k.ahead ? k.ahead.sql(8) : 'NULL::jsonb'} AS ahead
+            EXISTS (SELECT 1 FROM nonce) AS "nonceFresh", ${ahead} AS ahead
        FROM cred c
        JOIN institution i ON i.code = c.fixmedins_code
-       LEFT JOIN his_message m ON m.fixmedins_code = i.code AND m.msgid = $3`,
-    [
-      k.paasid,
-      k.signNo,
-      k.msgid,
-      k.fixmedinsCode,
-      k.nonce,
-      k.now.toISOString(),
-      k.nonceSince.toISOString(),
-      ...(k.ahead?.params ?? []),
-    ],
-  );
+       LEFT JOIN his_message m ON m.fixmedins_code = i.code AND m.msgid = $3`;
+const CALLER = callerSql('NULL::jsonb');
+/** the gateway's statement with a riding read, per the read's text function (composed once) */
+const withAhead = new WeakMap<RidingRead['sql'], string>();
+
+/**
+ * The caller's credential and institution (null when unknown); records the nonce once; and the
+ * request's first read when it rides here (read whoever asks: it is discarded unless the caller
+ * is authorized, and it only reads).
+ */
+export async function findCaller(q: Db, k: CallerKey): Promise<CallerRow | null> {
+  let sql = CALLER;
+  if (k.ahead) {
+    sql = withAhead.get(k.ahead.sql) ?? callerSql(k.ahead.sql(8));
+    withAhead.set(k.ahead.sql, sql);
+  }
+  const rows = await q.query<CallerRow>(sql, [
+    k.paasid,
+    k.signNo,
+    k.msgid,
+    k.fixmedinsCode,
+    k.nonce,
+    k.now.toISOString(),
+    k.nonceSince.toISOString(),
+    ...(k.ahead?.params ?? []),
+  ]);
   return rows[0] ?? null;
 }
 
@@ -137,6 +145,15 @@ export async function storeMessage(q: Tx, m: MessageToStore): Promise<void> {
   );
 }
 
+const advisorySql = (ride: RidingWrite['sql']) =>
+  `WITH m AS (
+       INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at, undo)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, NULL) ON CONFLICT DO NOTHING RETURNING msgid),
+     ride AS (${ride("(CASE WHEN EXISTS (SELECT 1 FROM m) THEN $7::jsonb ELSE '[]'::jsonb END)")})
+     SELECT EXISTS (SELECT 1 FROM m) AS stored, set_config('synchronous_commit', 'off', true) AS async`;
+/** the statement per riding write's text function (composed once) */
+const advisory = new WeakMap<RidingWrite['sql'], string>();
+
 /**
  * An advisory message (3101/3102) with what it records (its warnings), in one statement that is its
  * own transaction and commits without waiting for the disk (set_config … local is read at its
@@ -144,13 +161,16 @@ export async function storeMessage(q: Tx, m: MessageToStore): Promise<void> {
  * is fed an empty array when the msgid of the institution is taken already (then false).
  */
 export async function storeAdvisoryMessage(q: Db, m: MessageToStore, ride: RidingWrite): Promise<boolean> {
-  const rows = await q.query<{ stored: boolean }>(
-    `WITH m AS (
-       INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at, undo)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, NULL) ON CONFLICT DO NOTHING RETURNING msgid),
-     ride AS (${ride.sql("(CASE WHEN EXISTS (SELECT 1 FROM m) THEN $7::jsonb ELSE '[]'::jsonb END)")})
-     SELECT EXISTS (SELECT 1 FROM m) AS stored, set_config('synchronous_commit', 'off', true) AS async`,
-    [m.msgid, m.fixmedinsCode, m.infno, m.sha, m.response, m.receivedAt.toISOString(), ride.value],
-  );
+  const sql = advisory.get(ride.sql) ?? advisorySql(ride.sql);
+  advisory.set(ride.sql, sql);
+  const rows = await q.query<{ stored: boolean }>(sql, [
+    m.msgid,
+    m.fixmedinsCode,
+    m.infno,
+    m.sha,
+    m.response,
+    m.receivedAt.toISOString(),
+    ride.value,
+  ]);
   return rows[0]?.stored === true;
 }

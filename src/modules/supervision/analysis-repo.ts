@@ -47,8 +47,11 @@ export interface FactsAsk {
  * for the stage. Read on its own, or riding in the HIS gateway's statement (no round trip).
  */
 export function analysisFactsRead(a: FactsAsk): RidingRead {
-  return {
-    sql: (n) => `(SELECT jsonb_build_object(
+  return { sql: factsSql, params: [a.codes, a.on, a.patients, a.stage] };
+}
+
+// one function for every read (the statement riding it is composed once per text, not per call)
+const factsSql = (n: number) => `(SELECT jsonb_build_object(
        'items', coalesce((
          SELECT jsonb_agg(jsonb_build_object('code', u.code, 'genderLimit', c.gender_limit, 'minAge', c.min_age,
                   'maxAge', c.max_age, 'inpatientOnly', coalesce(c.inpatient_only, false),
@@ -65,10 +68,7 @@ export function analysisFactsRead(a: FactsAsk): RidingRead {
                    WHERE p.psn_no = ANY($${n + 2}::text[]) AND p.death_date IS NOT NULL),
        'rules', (SELECT coalesce(jsonb_agg(jsonb_build_object('code', r.code, 'name', r.name, 'template', r.template,
                                    'resultType', r.result_type, 'severity', r.severity) ORDER BY r.code), '[]')
-                   FROM supervision_rule r WHERE r.enabled AND $${n + 3}::text = ANY(r.stages) AND r.grain = 'line')))`,
-    params: [a.codes, a.on, a.patients, a.stage],
-  };
-}
+                   FROM supervision_rule r WHERE r.enabled AND $${n + 3}::text = ANY(r.stages) AND r.grain = 'line')))`;
 
 /** The facts as analysisFactsRead's jsonb gives them. */
 export function factsOf(j: {
@@ -118,15 +118,14 @@ export async function takeWarningSerials(q: Db, n: number): Promise<number[]> {
  * the parameter is their JSON array, empty when the message was not stored.
  */
 export function warningsWrite(ws: (NewWarning & { jrId: string })[], at: Date): RidingWrite {
-  return {
-    sql: (p) =>
-      `INSERT INTO supervision_warning (jr_id, task_id, stage, fixmedins_code, patn_id, mdtrt_id, rule_code, amount_fen, items, created_at)
-       SELECT w->>'jrId', w->>'taskId', w->>'stage', w->>'fixmedinsCode', w->>'patnId', w->>'mdtrtId', w->>'ruleCode',
-              (w->>'amountFen')::bigint, ARRAY(SELECT jsonb_array_elements_text(w->'items')), (w->>'at')::timestamptz
-         FROM jsonb_array_elements(${p}) AS w`,
-    value: JSON.stringify(ws.map((w) => ({ ...w, at: at.toISOString() }))),
-  };
+  return { sql: warningsSql, value: JSON.stringify(ws.map((w) => ({ ...w, at: at.toISOString() }))) };
 }
+
+const warningsSql = (p: string) =>
+  `INSERT INTO supervision_warning (jr_id, task_id, stage, fixmedins_code, patn_id, mdtrt_id, rule_code, amount_fen, items, created_at)
+   SELECT w->>'jrId', w->>'taskId', w->>'stage', w->>'fixmedinsCode', w->>'patnId', w->>'mdtrtId', w->>'ruleCode',
+          (w->>'amountFen')::bigint, ARRAY(SELECT jsonb_array_elements_text(w->'items')), (w->>'at')::timestamptz
+     FROM jsonb_array_elements(${p}) AS w`;
 
 /** 3103: the decision on the institution's own warnings; returns the jr_ids it found. */
 export async function decideWarnings(
