@@ -15,8 +15,16 @@ export function parseNumeric(v: string): number {
 
 export const parseDate = (v: string): string => v;
 
+/** '2026-11-22 10:00:00.123456+00': a UTC timestamp as a UTC session writes it */
+const UTC_TEXT = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(\.\d+)?(\+00)?$/;
+
 export function parseTimestamp(v: string): string {
   // PostgreSQL text: '2026-11-22 10:00:00.123+00' (timestamptz) or without zone (timestamp, UTC here)
+  const utc = UTC_TEXT.exec(v);
+  if (utc) {
+    // already the instant's UTC fields: rewritten, not parsed (milliseconds, truncated as Date does)
+    return `${utc[1]}T${utc[2]}${(utc[3] ?? '.000').slice(0, 4).padEnd(4, '0')}Z`;
+  }
   const iso = v.replace(' ', 'T');
   const withZone = /[+-]\d\d(:?\d\d)?$|Z$/.test(iso) ? iso.replace(/([+-]\d\d)$/, '$1:00') : `${iso}Z`;
   const d = new Date(withZone);
