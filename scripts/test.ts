@@ -1,7 +1,7 @@
 // npm test: typecheck, lint, then every *.test.ts under src/ and test/ with node's test runner
 // (TAP, which CI reads), ending with a plain "N passed, N failed" line.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureWebBuilt } from '../src/cli/commands/web-build.ts';
 
@@ -74,8 +74,10 @@ function run(batch: string[], concurrency: number): Promise<Counts> {
 }
 
 // Browser tests run one file at a time after the rest: each starts a server and a chromium, and
-// two of them side by side on a 2-core machine turn timing into flakiness.
-const isBrowserTest = (f: string) => f.includes(`${join('test', 'e2e')}`);
+// two of them side by side on a 2-core machine turn timing into flakiness. An end-to-end test
+// without a browser (HIS over HTTP, server processes) runs with the rest.
+const isBrowserTest = (f: string) =>
+  f.includes(`${join('test', 'e2e')}`) && readFileSync(f, 'utf8').includes('hasChromium');
 const unit = await run(
   files.filter((f) => !isBrowserTest(f)),
   Number(process.env.TEST_CONCURRENCY ?? 2),
