@@ -131,10 +131,11 @@ interface Side {
 
 /**
  * Measured in rounds that alternate the two sides (API, SQL, API, SQL …), so that a change of the
- * machine's speed during the run (it varies by a third here) falls on both: the recording servers
- * answer a round of visits (not timed), then the measured servers (WORKERS processes,
- * bench/his-server.ts) answer the same visits from the load generator (bench/his-load.ts, a
- * process per round) on their own database, then the statements recorded are replayed on a third. The warm-up round is run the same way and
+ * machine's speed during the run (it varies by a third here) falls on both. First the recording
+ * servers answer every round's visits (not timed); then, round by round, the measured servers
+ * (WORKERS processes, bench/his-server.ts) answer the same visits from the load generator
+ * (bench/his-load.ts, a process per round) on their own database, and the statements recorded for
+ * that round are replayed on a third. The warm-up round is run the same way and
  * not timed.
  */
 export async function runSettlementBench(): Promise<void> {
@@ -171,18 +172,29 @@ export async function runSettlementBench(): Promise<void> {
     const size = Math.ceil(FLOWS / ROUNDS);
     const rounds = [flows.slice(0, WARMUP)];
     for (let r = 0; r < ROUNDS; r++) rounds.push(flows.slice(WARMUP + r * size, WARMUP + (r + 1) * size));
+    const load = (ports: number[], r: number) =>
+      runLoadProcess({ ports, creds, flows: rounds[r]!, seqFrom: r * 1000 } satisfies LoadPlan);
+    let recording = true;
     try {
-      for (const [r, round] of rounds.entries()) {
-        const measured = r > 0;
-        const load = (ports: number[]) =>
-          runLoadProcess({ ports, creds, flows: round, seqFrom: r * 1000 } satisfies LoadPlan);
-        // the round's statements, recorded (not timed)
+      // every round's statements, recorded before anything is measured (the recording's writes,
+      // and what PostgreSQL does after them, stay out of the measured rounds)
+      const recordings = [];
+      for (const r of rounds.keys()) {
         await recorders.report();
-        const recording = await load(recorders.ports);
-        const units = (await recorders.report()).flatMap((x) => x.units);
+        const answered = await load(recorders.ports, r);
+        recordings.push({ recording: answered, units: (await recorders.report()).flatMap((x) => x.units) });
+      }
+      await recorders.stop();
+      recording = false;
+      // the recorded writes flushed now rather than by a checkpoint during a measured round (it
+      // takes a superuser; without one, as it comes)
+      await live.db.exec('CHECKPOINT').catch(() => undefined);
+      for (const r of rounds.keys()) {
+        const measured = r > 0;
+        const { recording, units } = recordings[r]!;
         await servers.report(); // from here
         const watched = watchMachine();
-        const result = await load(servers.ports);
+        const result = await load(servers.ports, r);
         const machine = watched();
         const reports = await servers.report();
         const byMsgid = new Map(recording.messages.map(([m, flow]) => [m, { flow, msgid: m }]));
@@ -213,7 +225,7 @@ export async function runSettlementBench(): Promise<void> {
       }
     } finally {
       await servers.stop();
-      await recorders.stop();
+      if (recording) await recorders.stop();
     }
     for (const [name, q] of [
       ['HIS API', live.db],
