@@ -41,6 +41,29 @@ const COMMIT = 'yb_commit';
 const prepared = (client: pg.PoolClient, name: string) =>
   (client as unknown as { connection: Connection }).connection.parsedStatements[name] !== undefined;
 
+const Query = pg.Query as unknown as new (
+  config: pg.QueryConfig,
+  values: undefined,
+  callback: (err: Error | undefined, res: pg.QueryResult) => void,
+) => object;
+const base = pg.Query.prototype as unknown as {
+  prepare(c: Connection): void;
+  handleCommandComplete(m: unknown, c: Connection): void;
+};
+
+/**
+ * A statement sent with a transaction-control statement in the same write: the reply carries two
+ * CommandCompletes, and only the statement's (the `own`-th, from 0) is the query's.
+ */
+abstract class Riding extends Query {
+  protected abstract readonly own: 0 | 1;
+  private completed = 0;
+
+  handleCommandComplete(msg: unknown, connection: Connection): void {
+    if (this.completed++ === this.own) base.handleCommandComplete.call(this, msg, connection);
+  }
+}
+
 /**
  * A transaction's first statement with its BEGIN in the same write: Bind/Execute of the prepared
  * BEGIN, then the statement's messages and one Sync, so the transaction costs no round trip of its
@@ -49,57 +72,31 @@ const prepared = (client: pg.PoolClient, name: string) =>
  * one ReadyForQuery (inside the transaction now). BEGIN is not parsed here (its ParseComplete would
  * be taken for the statement's).
  */
-class BeginWith extends (pg.Query as unknown as new (
-  config: pg.QueryConfig,
-  values: undefined,
-  callback: (err: Error | undefined, res: pg.QueryResult) => void,
-) => object) {
-  private beginDone = false;
+class BeginWith extends Riding {
+  protected readonly own = 1;
 
   prepare(connection: Connection): void {
     connection.bind({ portal: '', statement: BEGIN, values: [] });
     connection.execute({ portal: '' });
-    (pg.Query.prototype as unknown as { prepare(c: Connection): void }).prepare.call(this, connection);
-  }
-
-  handleCommandComplete(msg: unknown, connection: Connection): void {
-    if (!this.beginDone) {
-      this.beginDone = true; // BEGIN's
-      return;
-    }
-    (
-      pg.Query.prototype as unknown as { handleCommandComplete(m: unknown, c: Connection): void }
-    ).handleCommandComplete.call(this, msg, connection);
+    base.prepare.call(this, connection);
   }
 }
 
 /**
  * A transaction's last statement with its COMMIT in the same write: the statement's messages, then
  * Bind/Execute of the prepared COMMIT, then one Sync. The reply carries the statement's
- * CommandComplete, then COMMIT's (not the statement's), then ReadyForQuery (outside the
- * transaction now). When the statement fails, PostgreSQL skips the COMMIT up to the Sync and the
- * transaction is left failed: the caller rolls it back as after any failed statement.
+ * CommandComplete, then COMMIT's, then ReadyForQuery (outside the transaction now). When the
+ * statement fails, PostgreSQL skips the COMMIT up to the Sync and the transaction is left failed:
+ * the caller rolls it back as after any failed statement.
  */
-class CommitWith extends (pg.Query as unknown as new (
-  config: pg.QueryConfig,
-  values: undefined,
-  callback: (err: Error | undefined, res: pg.QueryResult) => void,
-) => object) {
-  private completed = false;
+class CommitWith extends Riding {
+  protected readonly own = 0;
 
   _getRows(connection: Connection & { sync(): void }, rows: number | undefined): void {
     connection.execute({ portal: '', ...(rows ? { rows } : {}) } as { portal: string });
     connection.bind({ portal: '', statement: COMMIT, values: [] });
     connection.execute({ portal: '' });
     connection.sync();
-  }
-
-  handleCommandComplete(msg: unknown, connection: Connection): void {
-    if (this.completed) return; // COMMIT's
-    this.completed = true;
-    (
-      pg.Query.prototype as unknown as { handleCommandComplete(m: unknown, c: Connection): void }
-    ).handleCommandComplete.call(this, msg, connection);
   }
 }
 

@@ -94,7 +94,7 @@ export async function findCaller(q: Db, k: CallerKey): Promise<CallerRow | null>
   let sql = CALLER;
   if (k.ahead) {
     sql = withAhead.get(k.ahead.sql) ?? callerSql(k.ahead.sql(8));
-    withAhead.set(k.ahead.sql, sql);
+    if (!withAhead.has(k.ahead.sql)) withAhead.set(k.ahead.sql, sql);
   }
   const rows = await q.query<CallerRow>(sql, [
     k.paasid,
@@ -133,17 +133,19 @@ export async function storeMessage(q: Tx, m: MessageToStore): Promise<void> {
   await q.last(
     `INSERT INTO his_message (msgid, fixmedins_code, infno, body_sha256, response, created_at, undo)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb)`,
-    [
-      m.msgid,
-      m.fixmedinsCode,
-      m.infno,
-      m.sha,
-      m.response,
-      m.receivedAt.toISOString(),
-      m.undo ? JSON.stringify(m.undo) : null,
-    ],
+    [...messageParams(m), m.undo ? JSON.stringify(m.undo) : null],
   );
 }
+
+/** $1–$6 of both message statements */
+const messageParams = (m: MessageToStore) => [
+  m.msgid,
+  m.fixmedinsCode,
+  m.infno,
+  m.sha,
+  m.response,
+  m.receivedAt.toISOString(),
+];
 
 const advisorySql = (ride: RidingWrite['sql']) =>
   `WITH m AS (
@@ -161,16 +163,11 @@ const advisory = new WeakMap<RidingWrite['sql'], string>();
  * is fed an empty array when the msgid of the institution is taken already (then false).
  */
 export async function storeAdvisoryMessage(q: Db, m: MessageToStore, ride: RidingWrite): Promise<boolean> {
-  const sql = advisory.get(ride.sql) ?? advisorySql(ride.sql);
-  advisory.set(ride.sql, sql);
-  const rows = await q.query<{ stored: boolean }>(sql, [
-    m.msgid,
-    m.fixmedinsCode,
-    m.infno,
-    m.sha,
-    m.response,
-    m.receivedAt.toISOString(),
-    ride.value,
-  ]);
+  let sql = advisory.get(ride.sql);
+  if (sql === undefined) {
+    sql = advisorySql(ride.sql);
+    advisory.set(ride.sql, sql);
+  }
+  const rows = await q.query<{ stored: boolean }>(sql, [...messageParams(m), ride.value]);
   return rows[0]?.stored === true;
 }

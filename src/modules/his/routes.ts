@@ -180,12 +180,10 @@ async function answerCall(
     return json(200, answer);
   } catch (e) {
     const answered = { ...t, answered: deps.now() };
-    if (e instanceof NotJson) {
-      return json(400, JSON.stringify(nationalReply(errorResponse(answered, '请求体不是 JSON 报文'), null)));
-    }
+    if (e instanceof NotJson) return json(400, reply(errorResponse(answered, '请求体不是 JSON 报文')));
     const message = failureMessage(e);
     if (message.startsWith('系统内部错误')) log.error({ err: e }, 'HIS request failed');
-    return json(200, JSON.stringify(nationalReply(errorResponse(answered, message), null)));
+    return json(200, reply(errorResponse(answered, message)));
   }
 }
 
