@@ -1,5 +1,6 @@
 // The ledger's spreadsheet and the leader's summary for a period (seed 002's "五个一批" paragraph).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 import type { Queryable } from '../../db/types.ts';
 import { LEDGER_KINDS, OUTCOME_KINDS } from '../../domain/casework/codes.ts';
 import { yuan } from './documents.ts';
@@ -37,7 +38,7 @@ export async function leaderSummary(q: Queryable, f: repo.PeriodFilter) {
 const KIND_NAMES: Record<string, string> = OUTCOME_KINDS;
 
 export async function ledgerXlsx(q: Queryable, f: repo.PeriodFilter): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const detail = wb.addWorksheet('资金台账');
   detail.columns = [
     { header: '期间', key: 'period', width: 10 },

@@ -11,7 +11,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 import { rankChange } from '../../domain/collection/streaks.ts';
 import { bpToPercent1 } from '../../domain/shared/money.ts';
 import type { UnpaidPerson } from './repo.ts';
@@ -35,7 +36,7 @@ function rows(r: Ranking): (string | number)[][] {
 }
 
 export async function rankingXlsx(r: Ranking, regionName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet(`${r.year}年度征缴进度`);
   ws.addRow([`${regionName} ${r.year} 年度城乡居民医保集中征缴进度（截至 ${r.day}）`]);
   ws.addRow(HEADERS).font = { bold: true };
@@ -98,7 +99,7 @@ export async function unpaidXlsx(
   villageName: string,
   year: number,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('未参保名单');
   ws.addRow([`${villageName} ${year} 年度未参保人员名单`]);
   ws.addRow(['户编号', '姓名', '身份证号', '联系电话', '出生日期', '上年度参保']).font = { bold: true };

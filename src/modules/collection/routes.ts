@@ -1,6 +1,7 @@
 // /api/collection: the collection season's progress, ranking, 通报, trend, village figures and the
 // unpaid list; the admin sets the window and imports 应参保人数.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 import { download } from '../../api/download.ts';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset } from '../../api/pagination.ts';
@@ -175,7 +176,7 @@ export const collectionRoutes: RoutesPlugin = (app, deps) => {
       const staff = staffOf(req);
       const file = await req.file();
       if (!file) throw badRequest('FILE_REQUIRED', '请上传 xlsx 文件');
-      const wb = new ExcelJS.Workbook();
+      const wb = new (await excel()).Workbook();
       try {
         await wb.xlsx.load((await file.toBuffer()) as unknown as ArrayBuffer);
       } catch {

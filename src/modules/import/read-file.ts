@@ -11,7 +11,7 @@ import { CsvParser, detectDelimiter } from '../../domain/import/csv.ts';
 import { isBlankRow, type SourceRow } from '../../domain/import/rows.ts';
 import { AppError, badRequest } from '../../domain/shared/errors.ts';
 import { type ImportSource, openSource, sizeOf } from './upload.ts';
-import { Utf8WorkbookReader } from './xlsx-reader.ts';
+import { utf8WorkbookReader } from './xlsx-reader.ts';
 
 export type FileFormat = 'xlsx' | 'csv';
 
@@ -142,7 +142,7 @@ async function* csvRows(source: ImportSource): AsyncGenerator<SourceRow> {
 }
 
 async function* xlsxRows(source: ImportSource): AsyncGenerator<SourceRow> {
-  const reader = new Utf8WorkbookReader(openSource(source), {
+  const reader = await utf8WorkbookReader(openSource(source), {
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell date cells from numbers
     hyperlinks: 'ignore',

@@ -1,7 +1,7 @@
 // Downloads: the per-row error report of a job and an empty template per kind, as xlsx or as csv
 // with a UTF-8 BOM (so Excel on a Chinese Windows shows the characters, not mojibake).
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 import { defuseFormula, toCsv } from '../../domain/import/csv.ts';
 import { type ImportKind, KIND_COLUMNS } from '../../domain/import/kinds.ts';
 import type { RowError } from '../../domain/import/rows.ts';
@@ -55,7 +55,7 @@ async function xlsxOf(...sheets: SheetSpec[]): Promise<Buffer> {
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const wb = new (await excel()).stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

@@ -4,7 +4,8 @@
 // name in a thousand arrived as "居��759". This reader hands the parser text decoded across
 // chunk boundaries instead; the name rule (domain/shared/text-rules.ts) refuses any U+FFFD left.
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 
 async function* utf8(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
@@ -22,17 +23,29 @@ interface ReaderSteps {
   _parseWorksheet(iterator: AsyncIterable<Uint8Array | string>, sheetNo: number): Generator<unknown>;
 }
 type Reader = ExcelJS.stream.xlsx.WorkbookReader & ReaderSteps;
-const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
-  ...args: ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>
-) => Reader;
+type ReaderArgs = ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>;
 
-export class Utf8WorkbookReader extends Base {
-  _parseSharedStrings(entry: { setEncoding(e: 'utf8'): unknown }) {
-    entry.setEncoding('utf8'); // a Readable then yields whole characters
-    return super._parseSharedStrings(entry);
-  }
+let readerClass: Promise<new (...args: ReaderArgs) => Reader> | undefined;
 
-  _parseWorksheet(iterator: AsyncIterable<Uint8Array | string>, sheetNo: number) {
-    return super._parseWorksheet(utf8(iterator), sheetNo);
-  }
+/** The reader class, built once exceljs is loaded (with the first spreadsheet). */
+function utf8ReaderClass(): Promise<new (...args: ReaderArgs) => Reader> {
+  readerClass ??= excel().then((X) => {
+    const Base = X.stream.xlsx.WorkbookReader as unknown as new (...args: ReaderArgs) => Reader;
+    return class Utf8WorkbookReader extends Base {
+      _parseSharedStrings(entry: { setEncoding(e: 'utf8'): unknown }) {
+        entry.setEncoding('utf8'); // a Readable then yields whole characters
+        return super._parseSharedStrings(entry);
+      }
+
+      _parseWorksheet(iterator: AsyncIterable<Uint8Array | string>, sheetNo: number) {
+        return super._parseWorksheet(utf8(iterator), sheetNo);
+      }
+    };
+  });
+  return readerClass;
+}
+
+/** exceljs's streaming reader, reading XML text decoded across chunk boundaries. */
+export async function utf8WorkbookReader(...args: ReaderArgs): Promise<ExcelJS.stream.xlsx.WorkbookReader> {
+  return new (await utf8ReaderClass())(...args);
 }

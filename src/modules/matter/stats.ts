@@ -1,7 +1,8 @@
 // 事项办理统计: per matter type, per service point and per month (accepted, completed, on time, overdue,
 // average working days, 容缺 promises kept), and the figures the work reports take from matters, for a
 // period of application dates; the same as an xlsx workbook.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 import type { Queryable } from '../../db/types.ts';
 import {
   type MatterStats,
@@ -129,7 +130,7 @@ const FIGURE_NAMES: Record<string, string> = {
 };
 
 export async function statisticsXlsx(s: MatterStatistics): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const sheet = (title: string, first: string, groups: MatterStatsGroup[]) => {
     const ws = wb.addWorksheet(title);
     ws.addRow([`统计区间：${s.from} 至 ${s.to}（按申请日期），统计日 ${s.today}`]);

@@ -1,5 +1,6 @@
 // 事项查询 as xlsx: what the search's filters show, one row a matter, names instead of codes.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 import { CHANNEL_NAMES, type Channel, LEVEL_NAMES, type Level } from '../../domain/matter/catalogue.ts';
 import { MATTER_STATES, type MatterState } from '../../domain/matter/machine.ts';
 import type { MatterRow } from './repo.ts';
@@ -21,7 +22,7 @@ const HEADERS = [
 ];
 
 export async function mattersXlsx(items: readonly MatterRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('事项查询');
   ws.addRow(HEADERS).font = { bold: true };
   for (const m of items) {

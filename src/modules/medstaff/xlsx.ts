@@ -1,5 +1,6 @@
 // The registry's spreadsheet: export of a list, and import of one row per staff member (the same columns).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 import { AppError } from '../../domain/shared/errors.ts';
 import { QUALIFICATION_NAMES, STAFF_KINDS, type StaffBody, type StaffKind, staffBody } from './contract.ts';
 import type { StaffRow } from './repo.ts';
@@ -17,7 +18,7 @@ const HEADERS = [
 ];
 
 export async function exportStaff(rows: StaffRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('医保医师');
   ws.addRow(HEADERS);
   for (const r of rows)
@@ -42,7 +43,7 @@ const KIND_BY_NAME = Object.fromEntries(Object.entries(STAFF_KINDS).map(([k, v])
 
 /** Rows of an uploaded sheet, all checked first: any bad row refuses the whole file with its row number. */
 export async function parseStaff(content: Buffer): Promise<StaffBody[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
   } catch {

@@ -2,7 +2,8 @@
 // the knowledge points (xlsx import, all or nothing), and the 事后 scan run in three stages —
 // lines and visits (one pass over the fee lines), persons, institutions — each stage's hits
 // written with its progress, so a run that stopped resumes at the stage it was in.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 import type { Db, Queryable, Tx } from '../../db/types.ts';
 import {
   KNOWLEDGE_TEMPLATES,
@@ -94,7 +95,7 @@ export async function changeRule(tx: Tx, code: string, c: RuleChange, actor: Act
 
 /** A 知识库 workbook: one sheet per template; every row checked before anything is written. */
 export async function importKnowledge(tx: Tx, file: Buffer, actor: Actor, now: Date): Promise<number> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
@@ -215,7 +216,7 @@ export async function executeRun(db: Db, id: number, now: () => Date): Promise<r
 
 export async function hitsXlsx(q: Queryable, runId: number): Promise<Buffer> {
   const { items } = await repo.listHits(q, { runId, rule: null, institution: null }, 100_000, 0);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('疑点');
   ws.columns = [
     { header: '规则', key: 'rule', width: 24 },

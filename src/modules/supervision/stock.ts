@@ -1,6 +1,7 @@
 // 进销存 use cases: the monthly stock workbook imported (every row checked first; all or nothing;
 // institutions must be registered), listed and exported.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 import type { Tx } from '../../db/types.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
 import { STOCK_HEADERS, type StockInput, stockRow } from '../../domain/supervision/stock.ts';
@@ -18,7 +19,7 @@ const cellText = (v: ExcelJS.CellValue): string | null => {
 
 /** Import a stock workbook (first sheet; the header row, then one row per institution, item and month). */
 export async function importStock(tx: Tx, file: Buffer, batch: string, actor: Actor, now: Date) {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
@@ -67,7 +68,7 @@ export const settledByItem = repo.settledByItem;
 export const listStock = repo.listStock;
 
 export async function stockXlsx(rows: StockRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('进销存');
   ws.addRow([...STOCK_HEADERS, '批次', '导入时间', '导入人']);
   for (const r of rows) {

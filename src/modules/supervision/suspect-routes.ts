@@ -1,5 +1,6 @@
 // Staff and institution API of suspects (疑点) and monthly record sampling (病历抽查).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { download } from '../../api/download.ts';
@@ -87,7 +88,7 @@ export function suspectRoutes(app: App, deps: ModuleDeps) {
     { config: { permission: 'supervision.suspect.view' }, schema: { querystring: suspectQuery } },
     async (req, reply) => {
       const r = await service.listSuspects(deps.db, filterOf(req.query), ctx(req), 50_000, 0);
-      const wb = new ExcelJS.Workbook();
+      const wb = new (await excel()).Workbook();
       const ws = wb.addWorksheet('疑点');
       ws.columns = [
         { header: '疑点号', key: 'id', width: 10 },

@@ -1,5 +1,6 @@
 // The platform's xlsx export read into rows (header → text), and the ticket list written as xlsx.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../api/download.ts';
 import { CATEGORY_NAMES, POST_NAMES, SATISFACTION_NAMES, URGENCY_NAMES } from '../../domain/ticket/codes.ts';
 import { TICKET_MACHINE } from '../../domain/ticket/machine.ts';
 import { ticketError } from '../../domain/ticket/errors.ts';
@@ -18,7 +19,7 @@ const text = (v: ExcelJS.CellValue): string => {
 };
 
 export async function readRows(content: Buffer): Promise<Record<string, string>[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
@@ -65,7 +66,7 @@ const HEADERS = [
 ];
 
 export async function ticketsXlsx(items: (TicketRow & { overdue: boolean })[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('12345工单');
   ws.addRow(HEADERS).font = { bold: true };
   for (const t of items) {
