@@ -153,6 +153,7 @@ export async function runSettlementBench(): Promise<void> {
   let statements = 0;
   let serverCpuMs = 0;
   let loadCpuS = 0;
+  let replayCpuMs = 0;
   try {
     const creds = await seed(live.db, flows);
     await seed(recorded.db, flows);
@@ -218,6 +219,7 @@ export async function runSettlementBench(): Promise<void> {
         sql.idle.push(replayed.idle);
         serverCpuMs += reports.reduce((a, x) => a + x.cpuMs, 0);
         loadCpuS += result.cpuSeconds;
+        replayCpuMs += replayed.cpuMs;
         statements += work.reduce(
           (a, us) => a + us.reduce((b, u) => b + u.statements.length + (u.tx ? 2 : 0), 0),
           0,
@@ -257,7 +259,7 @@ export async function runSettlementBench(): Promise<void> {
   };
   if (process.env.BENCH_PROFILE) {
     console.log(
-      `  server cpu ${(serverCpuMs / FLOWS).toFixed(2)} ms a visit; load generator ${((loadCpuS * 1e3) / FLOWS).toFixed(2)} ms a visit`,
+      `  server cpu ${(serverCpuMs / FLOWS).toFixed(2)} ms a visit; load generator ${((loadCpuS * 1e3) / FLOWS).toFixed(2)} ms a visit; replay (SQL only) ${(replayCpuMs / FLOWS).toFixed(2)} ms a visit`,
     );
     for (const [k, v] of [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
       console.log(
@@ -287,6 +289,7 @@ async function replayRound(
   let next = 0;
   const latencies: number[] = [];
   const watched = watchMachine();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -294,6 +297,7 @@ async function replayRound(
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   const m = watched();
-  return { seconds, latencies, loop: m.loop, idle: m.idle };
+  return { seconds, latencies, loop: m.loop, idle: m.idle, cpuMs: (used.user + used.system) / 1000 };
 }

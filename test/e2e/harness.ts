@@ -16,7 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import { checkChar } from '../../src/domain/registry/id-number.ts';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
@@ -243,6 +243,19 @@ export function useWorkbench(): Workbench {
     const url = process.env.YIBAO_E2E_URL;
     wb.server = url ? { url, stop: async () => {}, log: () => '' } : await startServer();
     wb.browser = await launchBrowser();
+  });
+  // after a failed test, every open page is saved (a screenshot and the page's text) so that a
+  // failure in CI can be read
+  afterEach(async (t) => {
+    if ((t as { passed?: boolean }).passed !== false) return; // passed: Node 24, not yet in its types
+    for (const [c, context] of (wb.browser?.contexts() ?? []).entries()) {
+      for (const [p, page] of context.pages().entries()) {
+        const name = `failed-${t.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${c}-${p}`;
+        await screenshot(page, name).catch(() => undefined);
+        const text = await page.evaluate(() => document.body.innerText).catch((e: Error) => e.message);
+        writeFileSync(join(ARTIFACTS, `${name}.txt`), `${page.url()}\n\n${text}`);
+      }
+    }
   });
   after(async () => {
     await wb.browser?.close();
