@@ -3,6 +3,7 @@
 // a year of matters, ratings and 12345 tickets.
 import assert from 'node:assert/strict';
 import { dbTest } from '../db/testing.ts';
+import { auditNewSettlements } from '../modules/supervision/index.ts';
 import { seedDemoCounty } from './seed-county.ts';
 
 dbTest(
@@ -10,6 +11,21 @@ dbTest(
   async (db) => {
     const s = await seedDemoCounty(db, { persons: 1200, seed: 2026, today: '2026-12-03', settlements: 160 });
     assert.ok(s.supervision);
+    // the seeded months count as audited: the payment audit job has nothing to take, raises nothing
+    const suspectsBefore = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM supervision_suspect',
+    );
+    assert.deepEqual(
+      await auditNewSettlements(db, new Date('2026-12-03T10:00:00+08:00'), { lagSeconds: 0 }),
+      {
+        audited: 0,
+        raised: 0,
+      },
+    );
+    assert.deepEqual(
+      await db.query<{ n: number }>('SELECT count(*)::int AS n FROM supervision_suspect'),
+      suspectsBefore,
+    );
     const knowledge = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM supervision_knowledge');
     assert.ok(knowledge[0].n >= 200 && knowledge[0].n <= 400, `knowledge points ${knowledge[0].n}`);
     const byRule = await db.query<{ rule: string; n: number }>(

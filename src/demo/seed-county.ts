@@ -7,6 +7,7 @@ import { setWindow } from '../modules/collection/index.ts';
 import { buildDemoCounty, type DemoCounty } from '../domain/demo/county.ts';
 import { countyHospitalCode } from '../domain/demo/institutions.ts';
 import { audit, SYSTEM_ACTOR } from '../modules/audit/index.ts';
+import { auditFromNow } from '../modules/supervision/index.ts';
 import { DEMO_CREDENTIAL_SCHEME } from '../domain/demo/credentials.ts';
 import { ensureInstitutionCredential, writeSchemeCredentials } from '../modules/his/index.ts';
 import { seedDemoPolicies } from './policies.ts';
@@ -131,6 +132,8 @@ export async function seedDemoCounty(db: Db, o: SeedDemoOptions): Promise<SeedDe
       seed: seed + 1,
     });
     supervision = await seedDemoSupervision(db, { today: o.today, seed, catalogue: county.catalogue, staff });
+    // the seeded months are history: the payment audit job takes the settlements made from here on
+    await auditFromNow(db);
     // about as many matters over the year as settlements this month (240 for the demo county)
     const matters = Math.min(240, Math.max(24, count));
     services = await seedDemoServices(db, { today: o.today, seed, persons: county.persons, staff, matters });

@@ -208,6 +208,15 @@ export async function settlementsAfter(q: Queryable, limit: number, lagSeconds: 
   );
 }
 
+/** The newest live settlement, where the cursor goes when the past counts as audited. */
+export async function newestSettlement(q: Queryable) {
+  const rows = await q.query<{ setlId: string; createdAt: string }>(
+    `SELECT setl_id AS "setlId", created_at::text AS "createdAt" FROM settlement
+      WHERE kind = 'settlement' AND reversed_by IS NULL ORDER BY created_at DESC, setl_id DESC LIMIT 1`,
+  );
+  return rows[0] ?? null;
+}
+
 export async function moveCursor(q: Tx, at: string, setlId: string) {
   await q.query(
     `INSERT INTO supervision_audit_cursor (id, last_at, last_setl_id) VALUES (1, $1::timestamptz, $2)

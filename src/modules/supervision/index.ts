@@ -15,6 +15,6 @@ export {
 } from './suspect-service.ts';
 export { type AnalysisRequest, analyse, factsAsk, recordDecisions, type Warning } from './analysis.ts';
 export { type AnalysisFacts, analysisFactsRead, factsOf } from './analysis-repo.ts';
-export { refuseIfBlocked } from './during.ts';
+export { auditFromNow, refuseIfBlocked } from './during.ts';
 export { addStock, settledByItem } from './stock.ts';
 export { findSuspect, type SuspectRow } from './suspect-repo.ts';
