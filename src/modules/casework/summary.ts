@@ -1,6 +1,5 @@
 // The ledger's spreadsheet and the leader's summary for a period (seed 002's "五个一批" paragraph).
-import type ExcelJS from 'exceljs';
-import { excel } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 import type { Queryable } from '../../db/types.ts';
 import { LEDGER_KINDS, OUTCOME_KINDS } from '../../domain/casework/codes.ts';
 import { yuan } from './documents.ts';

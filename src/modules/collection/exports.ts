@@ -11,8 +11,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type ExcelJS from 'exceljs';
-import { excel } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 import { rankChange } from '../../domain/collection/streaks.ts';
 import { bpToPercent1 } from '../../domain/shared/money.ts';
 import type { UnpaidPerson } from './repo.ts';

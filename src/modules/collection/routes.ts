@@ -1,8 +1,7 @@
 // /api/collection: the collection season's progress, ranking, 通报, trend, village figures and the
 // unpaid list; the admin sets the window and imports 应参保人数.
-import type ExcelJS from 'exceljs';
-import { excel } from '../../api/download.ts';
 import { download } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset } from '../../api/pagination.ts';
 import { mayViewFullPii } from '../../domain/accounts/roles.ts';

@@ -93,8 +93,9 @@ const withAhead = new WeakMap<RidingRead['sql'], string>();
 export async function findCaller(q: Db, k: CallerKey): Promise<CallerRow | null> {
   let sql = CALLER;
   if (k.ahead) {
-    sql = withAhead.get(k.ahead.sql) ?? callerSql(k.ahead.sql(8));
-    if (!withAhead.has(k.ahead.sql)) withAhead.set(k.ahead.sql, sql);
+    const cached = withAhead.get(k.ahead.sql);
+    sql = cached ?? callerSql(k.ahead.sql(8));
+    if (cached === undefined) withAhead.set(k.ahead.sql, sql);
   }
   const rows = await q.query<CallerRow>(sql, [
     k.paasid,

@@ -1,7 +1,7 @@
 // Downloads: the per-row error report of a job and an empty template per kind, as xlsx or as csv
 // with a UTF-8 BOM (so Excel on a Chinese Windows shows the characters, not mojibake).
 import { PassThrough } from 'node:stream';
-import { excel } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 import { defuseFormula, toCsv } from '../../domain/import/csv.ts';
 import { type ImportKind, KIND_COLUMNS } from '../../domain/import/kinds.ts';
 import type { RowError } from '../../domain/import/rows.ts';

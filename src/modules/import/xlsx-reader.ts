@@ -5,7 +5,7 @@
 // chunk boundaries instead; the name rule (domain/shared/text-rules.ts) refuses any U+FFFD left.
 import { StringDecoder } from 'node:string_decoder';
 import type ExcelJS from 'exceljs';
-import { excel } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 
 async function* utf8(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');

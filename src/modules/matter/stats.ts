@@ -1,8 +1,7 @@
 // 事项办理统计: per matter type, per service point and per month (accepted, completed, on time, overdue,
 // average working days, 容缺 promises kept), and the figures the work reports take from matters, for a
 // period of application dates; the same as an xlsx workbook.
-import type ExcelJS from 'exceljs';
-import { excel } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 import type { Queryable } from '../../db/types.ts';
 import {
   type MatterStats,

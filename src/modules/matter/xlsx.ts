@@ -1,6 +1,5 @@
 // 事项查询 as xlsx: what the search's filters show, one row a matter, names instead of codes.
-import type ExcelJS from 'exceljs';
-import { excel } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 import { CHANNEL_NAMES, type Channel, LEVEL_NAMES, type Level } from '../../domain/matter/catalogue.ts';
 import { MATTER_STATES, type MatterState } from '../../domain/matter/machine.ts';
 import type { MatterRow } from './repo.ts';

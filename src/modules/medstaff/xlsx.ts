@@ -1,6 +1,5 @@
 // The registry's spreadsheet: export of a list, and import of one row per staff member (the same columns).
-import type ExcelJS from 'exceljs';
-import { excel } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 import { AppError } from '../../domain/shared/errors.ts';
 import { QUALIFICATION_NAMES, STAFF_KINDS, type StaffBody, type StaffKind, staffBody } from './contract.ts';
 import type { StaffRow } from './repo.ts';

@@ -2,8 +2,7 @@
 // the knowledge points (xlsx import, all or nothing), and the 事后 scan run in three stages —
 // lines and visits (one pass over the fee lines), persons, institutions — each stage's hits
 // written with its progress, so a run that stopped resumes at the stage it was in.
-import type ExcelJS from 'exceljs';
-import { excel } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 import type { Db, Queryable, Tx } from '../../db/types.ts';
 import {
   KNOWLEDGE_TEMPLATES,

@@ -1,7 +1,7 @@
 // 进销存 use cases: the monthly stock workbook imported (every row checked first; all or nothing;
 // institutions must be registered), listed and exported.
 import type ExcelJS from 'exceljs';
-import { excel } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 import type { Tx } from '../../db/types.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
 import { STOCK_HEADERS, type StockInput, stockRow } from '../../domain/supervision/stock.ts';

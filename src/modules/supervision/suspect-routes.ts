@@ -1,6 +1,5 @@
 // Staff and institution API of suspects (疑点) and monthly record sampling (病历抽查).
-import type ExcelJS from 'exceljs';
-import { excel } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { download } from '../../api/download.ts';

@@ -1,6 +1,6 @@
 // The platform's xlsx export read into rows (header → text), and the ticket list written as xlsx.
 import type ExcelJS from 'exceljs';
-import { excel } from '../../api/download.ts';
+import { excel } from '../../api/excel.ts';
 import { CATEGORY_NAMES, POST_NAMES, SATISFACTION_NAMES, URGENCY_NAMES } from '../../domain/ticket/codes.ts';
 import { TICKET_MACHINE } from '../../domain/ticket/machine.ts';
 import { ticketError } from '../../domain/ticket/errors.ts';

@@ -1,0 +1,11 @@
+// exceljs, loaded with the first spreadsheet read or written: importing it costs half a second,
+// which every process (the server's start, each test file) paid whether it made one or not.
+import type ExcelJS from 'exceljs';
+
+let exceljs: Promise<typeof ExcelJS> | undefined;
+
+export const excel = () => {
+  // a CommonJS package: its exports are the import's default
+  exceljs ??= import('exceljs').then((m) => (m as unknown as { default: typeof ExcelJS }).default);
+  return exceljs;
+};
