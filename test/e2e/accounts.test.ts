@@ -18,7 +18,13 @@ describe('workbench accounts', { skip: !hasChromium && '缺少 /usr/bin/chromium
     await admin.getByLabel('工号').fill('e2e_clerk01');
     await admin.getByLabel('姓名').fill('测试窗口');
     await admin.getByLabel('角色').click();
-    await admin.getByTitle('窗口受理').click();
+    // under load the click can land while the dropdown still opens and be lost (CI: 请选择角色 on
+    // submit): clicked again until the role shows as chosen
+    const chosen = admin.locator('.ant-select-selection-item', { hasText: '窗口受理' });
+    for (let tries = 0; tries < 3 && (await chosen.count()) === 0; tries++) {
+      await admin.locator('.ant-select-item-option', { hasText: '窗口受理' }).click();
+      await chosen.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
     await admin.keyboard.press('Escape');
     await admin.getByRole('button', { name: '创建账号' }).click();
     const shown = admin.getByTestId('temporary-password');
