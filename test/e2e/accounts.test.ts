@@ -1,9 +1,8 @@
 // 用户管理 and 修改密码: an admin creates an account with a generated password, its owner is held
 // on the change-password page until they change it, then reaches their menu.
-// (Written for the browser suite; not yet run by its author — see the accounts branch report.)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+import { chooseOption, hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
 
 describe('workbench accounts', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
   const wb = useWorkbench();
@@ -17,15 +16,7 @@ describe('workbench accounts', { skip: !hasChromium && '缺少 /usr/bin/chromium
     await admin.getByRole('button', { name: '新增账号' }).click();
     await admin.getByLabel('工号').fill('e2e_clerk01');
     await admin.getByLabel('姓名').fill('测试窗口');
-    await admin.getByLabel('角色').click();
-    // under load the click can land while the dropdown still opens and be lost (CI: 请选择角色 on
-    // submit): clicked again until the role shows as chosen
-    const chosen = admin.locator('.ant-select-selection-item', { hasText: '窗口受理' });
-    for (let tries = 0; tries < 3 && (await chosen.count()) === 0; tries++) {
-      await admin.locator('.ant-select-item-option', { hasText: '窗口受理' }).click();
-      await chosen.waitFor({ timeout: 5000 }).catch(() => undefined);
-    }
-    await admin.keyboard.press('Escape');
+    await chooseOption(admin, '角色', '窗口受理', { multiple: true });
     await admin.getByRole('button', { name: '创建账号' }).click();
     const shown = admin.getByTestId('temporary-password');
     await shown.waitFor();

@@ -3,7 +3,15 @@
 // same due date is computed across its 春节.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hasChromium, login, newContext, screenshot, testNow, useWorkbench } from './harness.ts';
+import {
+  chooseOption,
+  hasChromium,
+  login,
+  newContext,
+  screenshot,
+  testNow,
+  useWorkbench,
+} from './harness.ts';
 
 const nextYear = Number(testNow().toISOString().slice(0, 4)) + 1;
 
@@ -23,8 +31,7 @@ describe('工作日历', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await page.getByRole('button', { name: /计\s*算/ }).click();
     await page.getByText(`${nextYear} 年的工作日历尚未导入`).first().waitFor();
 
-    await page.getByLabel('年度').click();
-    await page.locator('.ant-select-item-option', { hasText: `${nextYear} 年` }).click();
+    await chooseOption(page, '年度', `${nextYear} 年`);
     await page.getByText(`${nextYear} 年的工作日历尚未导入`).first().waitFor();
     await page.getByRole('button', { name: `导入${nextYear}年安排` }).click();
     await page

@@ -3,7 +3,15 @@
 // and one inside it is registered; the ledger page shows it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { E2E_DAY, hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+import {
+  chooseOption,
+  E2E_DAY,
+  hasChromium,
+  login,
+  newContext,
+  screenshot,
+  useWorkbench,
+} from './harness.ts';
 
 describe('违规案件', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
   const wb = useWorkbench();
@@ -17,13 +25,8 @@ describe('违规案件', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
       .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('举报投诉内容').fill('群众举报住院期间重复收取诊查费');
-    await dialog.getByLabel('定点机构').click();
-    await dialog.getByLabel('定点机构').fill('医院');
-    await page.locator('.ant-select-item-option').first().click();
-    // the institution list closes before the next field is opened (under load its animation lags)
-    await page.locator('.ant-select-dropdown').first().waitFor({ state: 'hidden' });
-    await dialog.getByLabel('违规类型').click();
-    await page.locator('.ant-select-item-option', { hasText: '重复收费' }).click();
+    await chooseOption(page, '定点机构', undefined, { within: dialog, search: '医院' });
+    await chooseOption(page, '违规类型', '重复收费', { within: dialog });
     await dialog.getByLabel(/基金损失/).fill('1000');
     await dialog.getByRole('button', { name: /立\s*案/ }).click();
     // in December the 30 working days of 调查 reach into next year: refused until its calendar is loaded
@@ -66,8 +69,7 @@ describe('违规案件', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
       .getByRole('button', { name: /确\s*定/ })
       .click();
     await leader.getByText('待决定').first().waitFor();
-    await leader.getByLabel('处理类别').click();
-    await leader.locator('.ant-select-item-option', { hasText: '行政处罚（罚款）' }).click();
+    await chooseOption(leader, '处理类别', '行政处罚（罚款）');
     await leader.getByLabel(/倍数/).fill('2.5');
     await leader.getByRole('button', { name: /登\s*记/ }).click();
     await leader.getByText(/1 倍至 2 倍/).waitFor();

@@ -6,22 +6,21 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { enrollmentPageFacts } from './demo-facts.ts';
-import { E2E_DAY, hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+import {
+  chooseOption,
+  E2E_DAY,
+  hasChromium,
+  login,
+  newContext,
+  screenshot,
+  useWorkbench,
+} from './harness.ts';
 
 const facts = enrollmentPageFacts(E2E_DAY);
 
 /** The form item (label, control and its message) of the field with this label. */
 const fieldItem = (page: Page, label: string) =>
   page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
-
-/** Choose an option of the antd select labelled `label`. */
-async function pick(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
 
 /** Wait until drawers and messages have finished moving, for a steady screenshot. */
 const settle = (page: Page) =>
@@ -157,7 +156,7 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
     await page.getByLabel('编码或名称').fill('医院');
     await page.getByLabel('编码或名称').press('Enter');
     await page.getByText('共 3 家').waitFor();
-    await pick(page, '等级', '二级');
+    await chooseOption(page, '等级', '二级');
     await page.getByText('共 2 家').waitFor();
     assert.match(page.url(), /level=2/);
     const names = () => table.locator('tr.ant-table-row td:nth-child(2)').allInnerTexts();
@@ -191,7 +190,7 @@ describe('enrollment and reference pages', { skip: !hasChromium && '缺少 /usr/
       allNames.every((n) => n.includes('头孢')),
       allNames.join(),
     );
-    await pick(page, '甲乙丙类', '乙类');
+    await chooseOption(page, '甲乙丙类', '乙类');
     await page.waitForURL(/chrgitmLv=02/);
     await page
       .getByText(/共 \d+ 条/)

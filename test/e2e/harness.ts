@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { after, afterEach, before } from 'node:test';
 import { checkChar } from '../../src/domain/registry/id-number.ts';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -218,6 +218,51 @@ export async function login(page: Page, baseUrl: string, username: string, next 
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('staff-name').waitFor();
+}
+
+/**
+ * Chooses an option of the antd select labelled `label` (within `within`, the page by default):
+ * opens it, types `search` if given, clicks the option with that text (the first when none is
+ * named) and clicks again until the select shows a choice — under load a click can land while the
+ * dropdown still opens and be lost (CI: 请选择角色, a filter that did not apply). The choice shows
+ * `shows` (by default the option's text). A single select's
+ * list has closed when this returns; a multiple one's is closed with Escape.
+ */
+export async function chooseOption(
+  page: Page,
+  label: string | RegExp,
+  option?: string,
+  opts: { search?: string; shows?: string; within?: Locator; multiple?: boolean; exact?: boolean } = {},
+): Promise<void> {
+  const scope = opts.within ?? page;
+  const shows = opts.shows ?? option;
+  const exact = opts.exact ?? typeof label === 'string';
+  const input = scope.getByLabel(label, { exact });
+  const chosen = scope
+    // (`has` is matched inside each .ant-select: a locator relative to the page, not to `within`)
+    .locator('.ant-select', { has: page.getByLabel(label, { exact }) })
+    // antd 6: a single select shows its value in -content-has-value, a multiple one as items
+    .locator('.ant-select-content-has-value, .ant-select-selection-item', shows ? { hasText: shows } : {});
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let tries = 1; ; tries++) {
+    if ((await open.count()) === 0) {
+      await input.click();
+      if (opts.search) await input.fill(opts.search);
+    }
+    await open
+      .locator('.ant-select-item-option', option ? { hasText: option } : {})
+      .first()
+      .click();
+    const shown = await chosen
+      .first()
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    assert.ok(tries < 3, `选项未选中：${String(label)} → ${option ?? '第一项'}`);
+  }
+  if (opts.multiple) await page.keyboard.press('Escape');
+  await open.first().waitFor({ state: 'hidden' });
 }
 
 /** Saves a full-page screenshot under test-artifacts/ (kept by CI as a test artifact). */

@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { makeIdNumber } from '../../src/domain/registry/id-number.ts';
-import { E2E_DAY, hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+import {
+  chooseOption,
+  E2E_DAY,
+  hasChromium,
+  login,
+  newContext,
+  screenshot,
+  useWorkbench,
+} from './harness.ts';
 
 describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
   const wb = useWorkbench();
@@ -12,17 +20,14 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     const certno = makeIdNumber('410926', '2026-11-20', 700 + Math.floor(Math.random() * 200));
     const page = await (await newContext(wb.browser)).newPage();
     await login(page, wb.server.url, 'clerk', '/matter/counter');
-    await page.getByLabel('选择事项').click();
-    await page.getByLabel('选择事项').fill('城乡居民参保登记');
-    await page.locator('.ant-select-item-option', { hasText: 'CB003' }).click();
+    await chooseOption(page, '选择事项', 'CB003', { search: '城乡居民参保登记' });
     const handedIn = page.locator('label', { hasText: '已提交' });
     await handedIn.first().waitFor();
     for (let i = 0; i < (await handedIn.count()); i++) await handedIn.nth(i).click();
     await page.getByLabel('申请人').fill('王芳');
     await page.getByLabel('身份证号码').fill(certno);
     await page.getByLabel('姓名', { exact: true }).fill('王小宝');
-    await page.getByLabel('所属村（社区）').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseOption(page, '所属村（社区）');
     await page.getByRole('button', { name: '提交申请' }).click();
     const receipt = (await page.getByTestId('receipt-no').textContent())?.trim() ?? '';
     assert.match(receipt, /^SL\d{14}$/);
@@ -94,9 +99,7 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
       (x: { status: string; personalFen: number }) => x.status === 'active' && x.personalFen > 0,
     );
     assert.ok(e, 'a villager enrolled this year with a personal contribution');
-    await agent.getByLabel('选择事项').click();
-    await agent.getByLabel('选择事项').fill('参保缴费更正');
-    await agent.locator('.ant-select-item-option', { hasText: 'CB007' }).click();
+    await chooseOption(agent, '选择事项', 'CB007', { search: '参保缴费更正' });
     const handedIn = agent.locator('label', { hasText: '已提交' });
     await handedIn.first().waitFor();
     for (let i = 0; i < (await handedIn.count()); i++) await handedIn.nth(i).click();

@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chinaDay } from '../../src/domain/shared/calendar.ts';
-import { ARTIFACTS, hasChromium, login, newContext, screenshot, testNow, useWorkbench } from './harness.ts';
+import {
+  ARTIFACTS,
+  chooseOption,
+  hasChromium,
+  login,
+  newContext,
+  screenshot,
+  testNow,
+  useWorkbench,
+} from './harness.ts';
 
 /** "-1,234.56" → -123456 fen, by string (no float arithmetic on money). */
 function fenOf(text: string): number {
@@ -45,8 +54,7 @@ describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少
     console.log(`结算查询: first rows ${Date.now() - t0} ms after login`);
 
     const { from, to } = thisMonth();
-    await page.getByLabel('医疗类别').click();
-    await page.locator('.ant-select-item-option[title="住院（21）"]').click();
+    await chooseOption(page, '医疗类别', '住院（21）');
     await pickDate(page, 'start', from);
     await pickDate(page, 'end', to);
     // Enter in the date box may already submit the form (the button then changes nothing)

@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { bpToPercent1 } from '../../src/domain/shared/money.ts';
-import { E2E_DAY, hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+import {
+  chooseOption,
+  E2E_DAY,
+  hasChromium,
+  login,
+  newContext,
+  screenshot,
+  useWorkbench,
+} from './harness.ts';
 
 describe('12345 工单', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {
   const wb = useWorkbench();
@@ -24,8 +32,7 @@ describe('12345 工单', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await page.getByText('待派单').first().waitFor();
 
     await page.getByRole('button', { name: /派\s*单/ }).click();
-    await page.getByLabel('承办岗位').click();
-    await page.locator('.ant-select-item-option', { hasText: '综合服务窗口' }).click();
+    await chooseOption(page, '承办岗位', '综合服务窗口');
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByText('待签收').first().waitFor();
     await page.getByRole('button', { name: /签\s*收/ }).click();
