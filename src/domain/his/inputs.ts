@@ -416,6 +416,70 @@ export const dischargeInput = z
     diagnoses: mainFirst(d.dise_codg, d.dise_name, toDiagnoses(dis)),
   }));
 
+// ——— 2403 入院信息变更: the national node is adminfo; some HIS send it as mdtrtinfo (as 2401)
+const admissionChange = z.object({
+  mdtrt_id: code(30),
+  psn_no: code(30),
+  insutype: z.preprocess((v) => (v === '' || v === null ? undefined : v), insutype.optional()),
+  begntime: optDateTime,
+  med_type: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    oneOf(INPATIENT_MED_TYPES).optional(),
+  ),
+  ipt_no: optText(30),
+  ipt_otp_no: optText(30),
+  medrcdno: optText(30),
+  atddr_no: optText(30),
+  chfpdr_name: optText(50),
+  adm_diag_dscr: optText(200),
+  adm_dept_codg: optText(30),
+  adm_dept_name: optText(100),
+  adm_bed: optText(30),
+  dscg_maindiag_code: optText(30),
+  dscg_maindiag_name: optText(300),
+  main_cond_dscr: optText(1000),
+  dise_codg: optText(30),
+  dise_name: optText(300),
+});
+export const admissionChangeInput = z
+  .object({ adminfo: admissionChange.optional(), mdtrtinfo: admissionChange.optional(), diseinfo })
+  .superRefine((v, ctx) => {
+    if (!v.adminfo && !v.mdtrtinfo) {
+      ctx.addIssue({ code: 'custom', path: ['adminfo'], message: '缺少入院信息节点 adminfo' });
+    }
+  })
+  .transform(({ adminfo, mdtrtinfo, diseinfo: dis }) => {
+    // checked above: one of the two is there
+    const m = (adminfo ?? mdtrtinfo) as z.infer<typeof admissionChange>;
+    const diagnoses = mainFirst(
+      m.dise_codg ?? m.dscg_maindiag_code,
+      m.dise_name ?? m.dscg_maindiag_name,
+      toDiagnoses(dis),
+    );
+    return {
+      mdtrtId: m.mdtrt_id,
+      psnNo: m.psn_no,
+      insutype: m.insutype ?? null,
+      begin: m.begntime ?? null,
+      medType: (m.med_type as CareType | undefined) ?? null,
+      hisVisitNo: m.ipt_no ?? m.ipt_otp_no,
+      // only what was sent changes: an absent diagnosis list keeps the one on record
+      diagnoses: diagnoses.length > 0 ? diagnoses : null,
+      mainDiagnosis: m.dise_codg ?? m.dscg_maindiag_code ?? diagnoses[0]?.code ?? null,
+      attending: {
+        doctorNo: m.atddr_no,
+        doctorName: m.chfpdr_name,
+        deptCode: m.adm_dept_codg,
+        deptName: m.adm_dept_name,
+        bed: m.adm_bed,
+        admissionDiagnosis: m.adm_diag_dscr,
+        recordNo: m.medrcdno,
+      },
+    };
+  });
+
+export type AdmissionChange = z.infer<typeof admissionChangeInput>;
+
 export const visitRefInput = z
   .object({ data: z.object({ mdtrt_id: code(30), psn_no: code(30) }) })
   .transform(({ data: d }) => ({ mdtrtId: d.mdtrt_id, psnNo: d.psn_no }));

@@ -354,3 +354,73 @@ dbTest('3202 明细对账 over 9101/9102: the answer file lists each difference'
   const foreign = await w.hospital.call('9102', { fsDownloadIn: { file_qury_no: r.fileinfo.file_qury_no } });
   assert.equal(foreign.json.infcode, -1);
 });
+
+dbTest(
+  '2403 入院信息变更: diagnoses, doctor and bed change before settlement (adminfo or mdtrtinfo); who and when do not',
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.hospital;
+    const stay = await admit(t, w.ann, 'ZY-CHG');
+    const change = (over: Record<string, unknown>, node = 'adminfo') => ({
+      [node]: { mdtrt_id: stay, psn_no: w.ann.psnNo, insutype: '390', ...over },
+      diseinfo: [{ diag_type: '1', diag_srt_no: '1', diag_code: 'J18.900', diag_name: '肺炎' }],
+    });
+    const visit = async () =>
+      (
+        await db.query<{
+          med_type: string;
+          diagnoses: { code: string }[];
+          main_diag_code: string;
+          attending: Record<string, string>;
+        }>('SELECT med_type, diagnoses, main_diag_code, attending FROM visit WHERE mdtrt_id = $1', [stay])
+      )[0]!;
+    await t.ok(
+      '2403',
+      change({ adm_bed: '7', chfpdr_name: '李主任', dise_codg: 'J18.900', dise_name: '肺炎' }),
+    );
+    let v = await visit();
+    assert.deepEqual(
+      v.diagnoses.map((d) => d.code),
+      ['J18.900'],
+    );
+    assert.equal(v.main_diag_code, 'J18.900');
+    // the fields sent replace theirs; the department sent at admission stays
+    assert.equal(v.attending.bed, '7');
+    assert.equal(v.attending.doctorName, '李主任');
+    assert.equal(v.attending.deptName, '内科');
+    // the Guangzhou-style node name, and a care type change
+    await t.ok('2403', change({ med_type: '22' }, 'mdtrtinfo'));
+    v = await visit();
+    assert.equal(v.med_type, '22');
+    const audited = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'visit.admission-change' AND entity_id = $1`,
+      [stay],
+    );
+    assert.equal(audited[0]!.n, 2);
+
+    // the admission time, the scheme and the stay number are not changed by 2403
+    const before = await snapshot(db);
+    const moved = await t.call('2403', change({ begntime: at('09:00', '2026-03-01') }));
+    assert.match(moved.json.err_msg, /入院时间不能变更/);
+    const scheme = await t.call('2403', change({ insutype: '310' }));
+    assert.match(scheme.json.err_msg, /险种不能变更/);
+    const number = await t.call('2403', change({ ipt_no: 'ZY-OTHER' }));
+    assert.match(number.json.err_msg, /住院号 ZY-OTHER/);
+    const outpatientType = await t.call('2403', change({ med_type: '11' }));
+    assert.match(outpatientType.json.err_msg, /med_type/);
+    // another institution's stay is not found
+    const foreign = await w.other.call('2403', change({ adm_bed: '9' }));
+    assert.match(foreign.json.err_msg, /不存在/);
+    const { his_message: _a, ...afterRefusals } = await snapshot(db);
+    const { his_message: _b, ...beforeRefusals } = before;
+    assert.deepEqual(afterRefusals, beforeRefusals);
+
+    // once settled, the stay is closed to changes
+    await t.ok('2301', wire.fees(stay, w.ann.psnNo, PART1, at('10:00', '2026-03-02'), null));
+    await t.ok('2402', wire.discharge(stay, w.ann.psnNo, '390', at('09:00', '2026-03-10')));
+    await t.ok('2403', change({ adm_bed: '8' }));
+    await t.ok('2304', wire.inpatientSettle(w.ann.psnNo, stay, totalOf(PART1), w.ann.certno));
+    const settled = await t.call('2403', change({ adm_bed: '9' }));
+    assert.match(settled.json.err_msg, /不能变更入院信息/);
+  },
+);

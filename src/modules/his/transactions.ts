@@ -15,6 +15,7 @@ import {
   cancelDischarge,
   cancelFees,
   cancelVisit,
+  changeAdmission,
   discharge,
   findStoredSettlement,
   openVisit,
@@ -314,6 +315,10 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '2402': tx(inputs.dischargeInput, true, async (q, c, i) => {
     await discharge(q, c, i);
     return { output: {}, undo: { kind: 'discharge', mdtrtId: i.mdtrtId, psnNo: i.psnNo } };
+  }),
+  '2403': tx(inputs.admissionChangeInput, true, async (q, c, i) => {
+    await changeAdmission(q, c, i);
+    return none;
   }),
   '2404': tx(inputs.visitRefInput, true, async (q, c, i) => {
     await cancelVisit(q, c, i, true);

@@ -14,7 +14,14 @@ export {
 } from './settle.ts';
 export { reconcile } from './reconcile.ts';
 export { cancelFees, type UploadedLine, uploadFees } from './fees.ts';
-export { cancelDischarge, cancelVisit, discharge, openVisit, recordVisitInfo } from './visits.ts';
+export {
+  cancelDischarge,
+  cancelVisit,
+  changeAdmission,
+  discharge,
+  openVisit,
+  recordVisitInfo,
+} from './visits.ts';
 export {
   CHANNELS,
   type Channel,

@@ -194,6 +194,20 @@ export async function updateVisit(tx: Tx, mdtrtId: string, change: VisitChange, 
   await tx.query(`UPDATE visit SET ${sets.join(', ')}, updated_at = $2 WHERE mdtrt_id = $1`, params);
 }
 
+/** 2403: the doctor, department and bed fields sent replace theirs; the others stay. */
+export async function mergeAttending(
+  tx: Tx,
+  mdtrtId: string,
+  attending: Record<string, string | null>,
+  now: string,
+): Promise<void> {
+  await tx.query(
+    `UPDATE visit SET attending = coalesce(attending, '{}'::jsonb) || jsonb_strip_nulls($2::jsonb), updated_at = $3
+      WHERE mdtrt_id = $1`,
+    [mdtrtId, JSON.stringify(attending), now],
+  );
+}
+
 /** Live fee lines not yet settled: a visit with any cannot be cancelled. */
 export async function countOpenLines(q: Queryable, mdtrtId: string): Promise<number> {
   const rows = await q.query<{ n: number }>(

@@ -4,7 +4,7 @@
 import { staySoFar } from './settlement-repo.ts';
 import type { Queryable, Tx } from '../../db/types.ts';
 import { CERT_TYPE_NAMES, type Credential, checkVisitCredential } from '../../domain/his/credential.ts';
-import type { Diagnosis, OpenVisitRequest } from '../../domain/his/inputs.ts';
+import type { AdmissionChange, Diagnosis, OpenVisitRequest } from '../../domain/his/inputs.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
 import type { Insutype } from '../../domain/settlement/types.ts';
 import { type AppError, badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
@@ -12,7 +12,14 @@ import { audit } from '../audit/index.ts';
 import { type Caller, INSUTYPE_NAMES, visitNotFound } from './caller.ts';
 import { findPerson, type PersonRow } from './context-repo.ts';
 import { credentialOwner } from './credential-repo.ts';
-import { countOpenLines, findVisit, insertVisit, updateVisit, type VisitRow } from './visit-repo.ts';
+import {
+  countOpenLines,
+  findVisit,
+  insertVisit,
+  mergeAttending,
+  updateVisit,
+  type VisitRow,
+} from './visit-repo.ts';
 
 /**
  * The person exists, was alive and was enrolled in the scheme on the date. With a credential (a
@@ -248,6 +255,67 @@ export async function recordVisitInfo(
     {
       medType: r.medType,
       diagnoses: r.diagnoses,
+      msgid: c.msgid,
+    },
+    c.now,
+  );
+}
+
+/**
+ * 2403 入院信息变更: a stay not yet settled takes a corrected care type, diagnoses, doctor,
+ * department or bed. What decides who the visit is and when it began (person, scheme, admission
+ * time, the HIS's stay number) is not changed here: a wrong one is cancelled (2404) and admitted
+ * again. The care type stays once part of the stay is settled (中途结算).
+ */
+export async function changeAdmission(tx: Tx, c: Caller, r: AdmissionChange): Promise<void> {
+  const v = await ownVisit(tx, c, r, true);
+  requireStatus(v, ['admitted', 'discharged'], '变更入院信息');
+  if (r.insutype && r.insutype !== v.insutype) {
+    throw badRequest(
+      'SETTLEMENT_INSUTYPE_MISMATCH',
+      `险种 ${r.insutype} 与入院登记的险种 ${v.insutype} 不一致，险种不能变更，请撤销入院后重新办理`,
+    );
+  }
+  if (r.begin && r.begin.iso !== new Date(v.beginTime).toISOString()) {
+    throw badRequest(
+      'SETTLEMENT_ADMISSION_TIME_CHANGE',
+      `入院时间 ${r.begin.date} 与入院登记的时间不一致，入院时间不能变更，请撤销入院后重新办理`,
+    );
+  }
+  if (r.hisVisitNo && r.hisVisitNo !== v.hisVisitNo) {
+    throw badRequest(
+      'SETTLEMENT_VISIT_NO_MISMATCH',
+      `住院号 ${r.hisVisitNo} 与入院登记的住院号 ${v.hisVisitNo} 不一致`,
+    );
+  }
+  const medType = r.medType && r.medType !== v.medType ? r.medType : undefined;
+  if (medType && (await staySoFar(tx, v.mdtrtId))) {
+    throw conflict('SETTLEMENT_VISIT_HAS_SETTLEMENT', `住院 ${v.mdtrtId} 已有中途结算，医疗类别不能变更`);
+  }
+  const now = c.now.toISOString();
+  if (medType || r.diagnoses) {
+    await updateVisit(
+      tx,
+      v.mdtrtId,
+      {
+        medType,
+        ...(r.diagnoses ? { diagnoses: r.diagnoses, mainDiagnosis: r.mainDiagnosis } : {}),
+      },
+      now,
+    );
+  }
+  await mergeAttending(tx, v.mdtrtId, r.attending, now);
+  await audit(
+    tx,
+    c.actor,
+    'visit.admission-change',
+    'visit',
+    v.mdtrtId,
+    { medType: v.medType, diagnoses: v.diagnoses },
+    {
+      ...(medType ? { medType } : {}),
+      ...(r.diagnoses ? { diagnoses: r.diagnoses } : {}),
+      attending: r.attending,
       msgid: c.msgid,
     },
     c.now,
