@@ -532,6 +532,30 @@ export const settlementQueryInput = z
   })
   .transform(({ data: d }) => ({ psnNo: d.psn_no, setlId: d.setl_id, mdtrtId: d.mdtrt_id }));
 
+// ——— 5201 a person's visits at the institution in a period; 5202 a visit's diagnoses
+// (5204's fee lines are asked as 5203: by setl_id or mdtrt_id)
+export const visitQueryInput = z
+  .object({
+    data: z.object({
+      psn_no: code(30),
+      begntime: dateTime,
+      endtime: dateTime,
+      med_type: optText(6),
+      mdtrt_id: optText(30),
+    }),
+  })
+  .transform(({ data: d }) => ({
+    psnNo: d.psn_no,
+    from: d.begntime.date,
+    to: d.endtime.date,
+    medType: d.med_type,
+    mdtrtId: d.mdtrt_id,
+  }));
+
+export const diagnosisQueryInput = z
+  .object({ data: z.object({ psn_no: code(30), mdtrt_id: code(30) }) })
+  .transform(({ data: d }) => ({ psnNo: d.psn_no, mdtrtId: d.mdtrt_id }));
+
 const asCode = (v: unknown) => (typeof v === 'number' ? String(v) : v);
 
 // ——— 5206 the person's cumulative figures: cum_ym yyyyMM (or yyyy-MM); absent → the current year

@@ -424,3 +424,83 @@ dbTest(
     assert.match(settled.json.err_msg, /不能变更入院信息/);
   },
 );
+
+dbTest(
+  "5201/5202/5204: an institution reads back its own visits, diagnoses and fee lines — never another's",
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.centre;
+    const { mdtrtId, total } = await outpatient(t, w.ann, 'MZ-Q1');
+    const settled = await t.ok('2207', wire.outpatientSettle(w.ann.psnNo, mdtrtId, total, w.ann.certno));
+    const setlId = settled.setlinfo.setl_id as string;
+    // a second visit, cancelled: still listed, as invalid
+    const reg = await t.ok('2201', wire.registration(w.ann.psnNo, '390', at('11:00'), 'MZ-Q2', w.ann.certno));
+    await t.ok('2202', { data: { psn_no: w.ann.psnNo, mdtrt_id: reg.data.mdtrt_id, ipt_otp_no: 'MZ-Q2' } });
+
+    const period = { psn_no: w.ann.psnNo, begntime: '2026-03-01', endtime: '2026-03-15 23:59:59' };
+    const visits = (await t.ok('5201', { data: period })).mdtrtinfo;
+    assert.deepEqual(
+      visits.map((v: Record<string, unknown>) => [v.mdtrt_id, v.vali_flag, v.setl_id]),
+      [
+        [mdtrtId, '1', setlId],
+        [reg.data.mdtrt_id, '0', null],
+      ],
+    );
+    assert.equal(visits[0].med_type, '11');
+    assert.equal(visits[0].dise_codg, 'J06.900');
+    assert.equal(visits[0].begntime, at('09:00'));
+    assert.equal(visits[0].fixmedins_code, 'H41092600011');
+    // filters: care type, one visit, a period without visits
+    const one = await t.ok('5201', { data: { ...period, mdtrt_id: mdtrtId } });
+    assert.equal(one.mdtrtinfo.length, 1);
+    const inpatient = await t.ok('5201', { data: { ...period, med_type: '21' } });
+    assert.deepEqual(inpatient.mdtrtinfo, []);
+    const before = await t.ok('5201', { data: { ...period, begntime: '2026-01-01', endtime: '2026-02-28' } });
+    assert.deepEqual(before.mdtrtinfo, []);
+    const reversed = await t.call('5201', { data: { ...period, begntime: '2026-03-16' } });
+    assert.match(reversed.json.err_msg, /早于开始时间/);
+    const long = await t.call('5201', { data: { ...period, begntime: '2024-01-01' } });
+    assert.match(long.json.err_msg, /超过 366 天/);
+
+    const dis = (await t.ok('5202', { data: { psn_no: w.ann.psnNo, mdtrt_id: mdtrtId } })).diseinfo;
+    assert.deepEqual(
+      dis.map((d: Record<string, unknown>) => [d.diag_code, d.maindiag_flag]),
+      [['J06.900', '1']],
+    );
+
+    // the fee lines, by settlement or by visit: the amounts add up to the settlement's total
+    const bySetl = (await t.ok('5204', { data: { psn_no: w.ann.psnNo, setl_id: setlId } })).feedetail;
+    const byVisit = (await t.ok('5204', { data: { psn_no: w.ann.psnNo, mdtrt_id: mdtrtId } })).feedetail;
+    assert.deepEqual(bySetl, byVisit);
+    assert.equal(bySetl.length, 2);
+    assert.equal(
+      bySetl.reduce((a: number, l: { det_item_fee_sumamt: unknown }) => a + fen(l.det_item_fee_sumamt), 0),
+      fen(settled.setlinfo.medfee_sumamt),
+    );
+    assert.deepEqual(
+      bySetl.map((l: Record<string, unknown>) => [l.med_list_codg, l.cnt, l.pric, l.setl_id]),
+      [
+        [A, 4, 25, setlId],
+        [C, 1, 20, setlId],
+      ],
+    );
+    // 丙类 C is all the person's: fully self-paid, selfpay_prop 1
+    assert.equal(bySetl[1].selfpay_prop, 1);
+    assert.equal(fen(bySetl[1].fulamt_ownpay_amt), 2000);
+
+    // another institution, the same person and visit: not found; another person: not found
+    for (const [infno, input] of [
+      ['5201', { data: period }],
+      ['5202', { data: { psn_no: w.ann.psnNo, mdtrt_id: mdtrtId } }],
+      ['5204', { data: { psn_no: w.ann.psnNo, setl_id: setlId } }],
+    ] as const) {
+      const other = await w.hospital.call(infno, input);
+      if (infno === '5201') assert.deepEqual(other.json.output.mdtrtinfo, []);
+      else assert.match(other.json.err_msg, /不存在/, infno);
+    }
+    const wrongPerson = await t.call('5204', { data: { psn_no: w.tekun.psnNo, mdtrt_id: mdtrtId } });
+    assert.match(wrongPerson.json.err_msg, /不存在/);
+    const neither = await t.call('5204', { data: { psn_no: w.ann.psnNo } });
+    assert.match(neither.json.err_msg, /至少填写一个/);
+  },
+);

@@ -8,6 +8,7 @@ import type { Infno } from '../../domain/his/envelope.ts';
 import type { Undo } from '../../domain/his/correction.ts';
 import { cuminfo } from '../../domain/his/cumulative.ts';
 import { feeResult, setldetail, setlinfo } from '../../domain/his/fields.ts';
+import { diseinfoRows, feedetailRow, mdtrtinfoRow } from '../../domain/his/records.ts';
 import * as inputs from '../../domain/his/inputs.ts';
 import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
 import {
@@ -19,6 +20,8 @@ import {
   discharge,
   findStoredSettlement,
   openVisit,
+  ownVisitRecord,
+  personVisits,
   personYear,
   preSettle,
   reconcile,
@@ -28,6 +31,7 @@ import {
   settleVisit,
   type UploadedLine,
   uploadFees,
+  visitLines,
 } from '../settlement/index.ts';
 import { refuseIfStaffBarred } from '../medstaff/index.ts';
 import {
@@ -373,6 +377,12 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
       },
     };
   }),
+  '5201': tx(inputs.visitQueryInput, false, async (q, c, i) => ({
+    output: { mdtrtinfo: (await personVisits(q, c, i)).map(mdtrtinfoRow) },
+  })),
+  '5202': tx(inputs.diagnosisQueryInput, false, async (q, c, i) => ({
+    output: { diseinfo: diseinfoRows(await ownVisitRecord(q, c, i)) },
+  })),
   '5203': tx(inputs.settlementQueryInput, false, async (q, c, i) => {
     const s = await findStoredSettlement(q, c, i);
     const out = settlementOutput(s);
@@ -388,6 +398,9 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
       },
     };
   }),
+  '5204': tx(inputs.settlementQueryInput, false, async (q, c, i) => ({
+    output: { feedetail: (await visitLines(q, c, i)).lines.map(feedetailRow) },
+  })),
   '5206': tx(inputs.cumulativeInput, false, async (q, c, i) => {
     const year = i.year ?? Number(beijingDate(c.now).slice(0, 4));
     const figures = await personYear(q, i.psnNo, year);

@@ -13,6 +13,7 @@ export {
   settleVisit,
 } from './settle.ts';
 export { reconcile } from './reconcile.ts';
+export { type FeeLineRecord, ownVisitRecord, personVisits, type VisitRecord, visitLines } from './records.ts';
 export { cancelFees, type UploadedLine, uploadFees } from './fees.ts';
 export {
   cancelDischarge,

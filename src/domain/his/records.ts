@@ -1,0 +1,144 @@
+// Output rows of the query transactions: 5201 mdtrtinfo[], 5202 diseinfo[], 5204 feedetail[] —
+// an institution's own visits, diagnoses and fee lines as the national interface names them.
+import type { Fen } from '../shared/money.ts';
+import { REASON_NAMES } from './fields.ts';
+import { NO_PRICE_CAP } from './reply.ts';
+import { rawNumber, ratio, wireDateTime, yuan } from './wire.ts';
+
+export interface VisitFacts {
+  mdtrtId: string;
+  psnNo: string;
+  fixmedinsCode: string;
+  fixmedinsName: string;
+  insutype: string;
+  medType: string;
+  inpatient: boolean;
+  hisVisitNo: string;
+  beginTime: string;
+  endTime: string | null;
+  status: string;
+  mainDiagnosis: string | null;
+  diagnoses: { code: string; name: string | null; type: string | null; srtNo: string | null }[];
+  attending: Record<string, string | null> | null;
+  outOfArea: boolean;
+  setlId: string | null;
+}
+
+/** A cancelled visit is still listed, as invalid (vali_flag 0). */
+const valid = (v: VisitFacts) => (v.status === 'cancelled' ? '0' : '1');
+
+export function mdtrtinfoRow(v: VisitFacts): Record<string, unknown> {
+  const a = v.attending ?? {};
+  const main = v.diagnoses.find((d) => d.code === v.mainDiagnosis) ?? v.diagnoses[0];
+  return {
+    mdtrt_id: v.mdtrtId,
+    psn_no: v.psnNo,
+    fixmedins_code: v.fixmedinsCode,
+    fixmedins_name: v.fixmedinsName,
+    insutype: v.insutype,
+    med_type: v.medType,
+    ipt_otp_no: v.hisVisitNo,
+    begntime: wireDateTime(v.beginTime),
+    endtime: v.endTime ? wireDateTime(v.endTime) : null,
+    dise_codg: main?.code ?? null,
+    dise_name: main?.name ?? null,
+    atddr_no: a.doctorNo ?? null,
+    chfpdr_name: a.doctorName ?? null,
+    dept_code: a.deptCode ?? null,
+    dept_name: a.deptName ?? null,
+    adm_bed: a.bed ?? null,
+    out_flag: v.outOfArea ? '1' : '0',
+    setl_id: v.setlId,
+    vali_flag: valid(v),
+  };
+}
+
+export function diseinfoRows(v: VisitFacts): Record<string, unknown>[] {
+  return v.diagnoses.map((d, i) => ({
+    mdtrt_id: v.mdtrtId,
+    psn_no: v.psnNo,
+    inout_diag_type: v.inpatient ? '2' : '1',
+    diag_type: d.type ?? '1',
+    diag_srt_no: d.srtNo ?? String(i + 1),
+    diag_code: d.code,
+    diag_name: d.name,
+    maindiag_flag: d.code === (v.mainDiagnosis ?? v.diagnoses[0]?.code) ? '1' : '0',
+    vali_flag: valid(v),
+  }));
+}
+
+export interface LineFacts {
+  lineNo: string;
+  mdtrtId: string;
+  psnNo: string;
+  batchNo: string;
+  itemCode: string;
+  itemName: string | null;
+  hisItemCode: string | null;
+  time: string;
+  quantity: string;
+  unitPriceFen: Fen;
+  unitPriceE4Fen: string | null;
+  amountFen: Fen;
+  priceCapFen: Fen | null;
+  chargeClass: string | null;
+  medChrgitmType: string | null;
+  fullySelfPaidFen: Fen;
+  overCapFen: Fen;
+  firstShareFen: Fen;
+  inScopeFen: Fen;
+  reasons: string[];
+  setlId: string | null;
+}
+
+/** '12.5000' → '12.5'; '3.0000' → '3' (the stored numeric(16,4), as HIS send it). */
+export function trimDecimal(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+/** A unit price kept in 1/10,000 fen as yuan with 2 to 6 decimals: 83330 → '0.8333'. */
+export function e4fenYuan(e4fen: string): string {
+  const v = BigInt(e4fen);
+  const sign = v < 0n ? '-' : '';
+  const abs = (v < 0n ? -v : v).toString().padStart(7, '0');
+  const whole = abs.slice(0, -6);
+  const frac = abs.slice(-6).replace(/0+$/, '').padEnd(2, '0');
+  return `${sign}${whole}.${frac}`;
+}
+
+/**
+ * The share of a line's catalogue-priced part the person pays first, in basis points: all of it
+ * for a fully self-paid line, the 乙类 first share as it was charged, none otherwise.
+ */
+export function selfPayBp(l: LineFacts): number {
+  if (l.amountFen > 0 && l.fullySelfPaidFen === l.amountFen) return 10000;
+  const base = l.amountFen - l.fullySelfPaidFen - l.overCapFen;
+  if (l.chargeClass !== '02' || base <= 0 || l.firstShareFen <= 0) return 0;
+  return Math.round((l.firstShareFen * 10000) / base);
+}
+
+export function feedetailRow(l: LineFacts): Record<string, unknown> {
+  return {
+    feedetl_sn: l.lineNo,
+    mdtrt_id: l.mdtrtId,
+    psn_no: l.psnNo,
+    chrg_bchno: l.batchNo || null,
+    fee_ocur_time: wireDateTime(l.time),
+    med_list_codg: l.itemCode,
+    medins_list_codg: l.hisItemCode,
+    med_list_name: l.itemName,
+    cnt: rawNumber(trimDecimal(l.quantity)),
+    pric: l.unitPriceE4Fen === null ? yuan(l.unitPriceFen) : rawNumber(e4fenYuan(l.unitPriceE4Fen)),
+    det_item_fee_sumamt: yuan(l.amountFen),
+    pric_uplmt_amt: l.priceCapFen === null ? rawNumber(NO_PRICE_CAP) : yuan(l.priceCapFen),
+    selfpay_prop: ratio(selfPayBp(l)),
+    fulamt_ownpay_amt: yuan(l.fullySelfPaidFen),
+    overlmt_amt: yuan(l.overCapFen),
+    preselfpay_amt: yuan(l.firstShareFen),
+    inscp_scp_amt: yuan(l.inScopeFen),
+    chrgitm_lv: l.chargeClass ?? '03',
+    med_chrgitm_type: l.medChrgitmType,
+    setl_id: l.setlId,
+    memo: l.reasons.map((r) => REASON_NAMES[r as keyof typeof REASON_NAMES] ?? r).join('；'),
+  };
+}

@@ -1,0 +1,105 @@
+// What an institution reads back of its own visits (the HIS query transactions 5201, 5202, 5204):
+// a person's visits in a period, and a visit's fee lines, all or those of one settlement.
+import type { Queryable } from '../../db/types.ts';
+import type { CareType, Insutype } from '../../domain/settlement/types.ts';
+
+export interface VisitRecord {
+  mdtrtId: string;
+  psnNo: string;
+  fixmedinsCode: string;
+  fixmedinsName: string;
+  insutype: Insutype;
+  medType: CareType;
+  inpatient: boolean;
+  hisVisitNo: string;
+  beginTime: string;
+  endTime: string | null;
+  status: 'registered' | 'admitted' | 'discharged' | 'settled' | 'cancelled';
+  mainDiagnosis: string | null;
+  diagnoses: { code: string; name: string | null; type: string | null; srtNo: string | null }[];
+  attending: Record<string, string | null> | null;
+  outOfArea: boolean;
+  /** the visit's live settlement (the last one for a stay settled in parts) */
+  setlId: string | null;
+}
+
+/** At most this many visits in one answer: a HIS asks for a period, not for a person's history. */
+export const VISIT_QUERY_LIMIT = 200;
+
+/** An institution's visits of a person begun in a period (Beijing dates), oldest first. */
+export async function visitsOfPerson(
+  q: Queryable,
+  f: {
+    fixmedinsCode: string;
+    psnNo: string;
+    from: string;
+    to: string;
+    medType: string | null;
+    mdtrtId: string | null;
+  },
+): Promise<VisitRecord[]> {
+  return q.query<VisitRecord>(
+    `SELECT v.mdtrt_id AS "mdtrtId", v.psn_no AS "psnNo", v.fixmedins_code AS "fixmedinsCode",
+            i.name AS "fixmedinsName", v.insutype, v.med_type AS "medType", v.inpatient,
+            v.ipt_otp_no AS "hisVisitNo", v.begin_time AS "beginTime", v.end_time AS "endTime", v.status,
+            v.main_diag_code AS "mainDiagnosis", v.diagnoses, v.attending, v.out_of_area AS "outOfArea",
+            (SELECT s.setl_id FROM settlement s
+              WHERE s.mdtrt_id = v.mdtrt_id AND s.kind = 'settlement' AND s.reversed_by IS NULL
+              ORDER BY s.setl_time DESC, s.setl_id DESC LIMIT 1) AS "setlId"
+       FROM visit v JOIN institution i ON i.code = v.fixmedins_code
+      WHERE v.fixmedins_code = $1 AND v.psn_no = $2 AND v.begin_date BETWEEN $3 AND $4
+        AND ($5::text IS NULL OR v.med_type = $5) AND ($6::text IS NULL OR v.mdtrt_id = $6)
+      ORDER BY v.begin_time, v.mdtrt_id
+      LIMIT ${VISIT_QUERY_LIMIT}`,
+    [f.fixmedinsCode, f.psnNo, f.from, f.to, f.medType, f.mdtrtId],
+  );
+}
+
+export interface FeeLineRecord {
+  lineNo: string;
+  mdtrtId: string;
+  psnNo: string;
+  batchNo: string;
+  itemCode: string;
+  itemName: string | null;
+  hisItemCode: string | null;
+  time: string;
+  /** cnt as stored (numeric, up to 4 decimals) */
+  quantity: string;
+  unitPriceFen: number;
+  /** the unit price in 1/10,000 fen when it had more than 2 decimals */
+  unitPriceE4Fen: string | null;
+  amountFen: number;
+  priceCapFen: number | null;
+  chargeClass: string | null;
+  medChrgitmType: string | null;
+  fullySelfPaidFen: number;
+  overCapFen: number;
+  firstShareFen: number;
+  inScopeFen: number;
+  reasons: string[];
+  setlId: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** A visit's live fee lines (of one settlement when `setlId` is given), in upload order. */
+export async function linesOfVisit(
+  q: Queryable,
+  mdtrtId: string,
+  setlId: string | null,
+): Promise<FeeLineRecord[]> {
+  return q.query<FeeLineRecord>(
+    `SELECT f.feedetl_sn AS "lineNo", f.mdtrt_id AS "mdtrtId", f.psn_no AS "psnNo", f.chrg_bchno AS "batchNo",
+            f.med_list_codg AS "itemCode", c.name AS "itemName", f.medins_list_codg AS "hisItemCode",
+            f.fee_ocur_time AS "time", f.cnt::text AS quantity, f.pric_fen::float8 AS "unitPriceFen",
+            f.pric_e4fen::text AS "unitPriceE4Fen", f.det_item_fee_sumamt::float8 AS "amountFen",
+            c.price_cap_fen::float8 AS "priceCapFen", f.chrgitm_lv AS "chargeClass",
+            f.med_chrgitm_type AS "medChrgitmType", f.fulamt_ownpay_amt::float8 AS "fullySelfPaidFen",
+            f.overlmt_amt::float8 AS "overCapFen", f.preselfpay_amt::float8 AS "firstShareFen",
+            f.inscp_scp_amt::float8 AS "inScopeFen", f.reasons, f.setl_id AS "setlId", f.detail
+       FROM fee_line f LEFT JOIN catalogue_item c ON c.id = f.catalogue_item_id
+      WHERE f.mdtrt_id = $1 AND NOT f.cancelled AND ($2::text IS NULL OR f.setl_id = $2)
+      ORDER BY f.id`,
+    [mdtrtId, setlId],
+  );
+}

@@ -1,0 +1,80 @@
+// An institution reads back its own visits: a person's visits of a period (5201), a visit's
+// diagnoses (5202) and its fee lines, all or one settlement's (5204). Another institution's visit
+// answers as one that does not exist: nothing of a person is told to a hospital they did not visit.
+import type { Queryable } from '../../db/types.ts';
+import { badRequest, notFound } from '../../domain/shared/errors.ts';
+import { type Caller, visitNotFound } from './caller.ts';
+import { type FeeLineRecord, linesOfVisit, type VisitRecord, visitsOfPerson } from './record-repo.ts';
+import { settlementsOf } from './settlement-repo.ts';
+
+export type { FeeLineRecord, VisitRecord } from './record-repo.ts';
+
+/** The longest period one 5201 may ask for. */
+export const VISIT_QUERY_MAX_DAYS = 366;
+
+export async function personVisits(
+  q: Queryable,
+  c: Caller,
+  r: { psnNo: string; from: string; to: string; medType: string | null; mdtrtId: string | null },
+): Promise<VisitRecord[]> {
+  if (r.to < r.from)
+    throw badRequest('SETTLEMENT_PERIOD_REVERSED', `结束时间 ${r.to} 早于开始时间 ${r.from}`);
+  const days = (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000;
+  if (days > VISIT_QUERY_MAX_DAYS) {
+    throw badRequest(
+      'SETTLEMENT_PERIOD_TOO_LONG',
+      `查询区间 ${r.from} 至 ${r.to} 超过 ${VISIT_QUERY_MAX_DAYS} 天，请分段查询`,
+    );
+  }
+  return visitsOfPerson(q, { fixmedinsCode: c.institution.code, ...r });
+}
+
+/** One visit of the caller's, of this person (any state, cancelled ones too). */
+export async function ownVisitRecord(
+  q: Queryable,
+  c: Caller,
+  r: { psnNo: string; mdtrtId: string },
+): Promise<VisitRecord> {
+  const [v] = await visitsOfPerson(q, {
+    fixmedinsCode: c.institution.code,
+    psnNo: r.psnNo,
+    from: '0001-01-01',
+    to: '9999-12-31',
+    medType: null,
+    mdtrtId: r.mdtrtId,
+  });
+  if (!v) throw visitNotFound(r.mdtrtId);
+  return v;
+}
+
+/**
+ * The fee lines of a visit, or of one settlement (then the visit may be left out: the
+ * settlement names it). Lines of a settled visit carry its setl_id.
+ */
+export async function visitLines(
+  q: Queryable,
+  c: Caller,
+  r: { psnNo: string; setlId: string | null; mdtrtId: string | null },
+): Promise<{ visit: VisitRecord; lines: FeeLineRecord[] }> {
+  let mdtrtId = r.mdtrtId;
+  if (r.setlId) {
+    const [s] = await settlementsOf(q, {
+      fixmedinsCode: c.institution.code,
+      psnNo: r.psnNo,
+      setlId: r.setlId,
+      mdtrtId: r.mdtrtId,
+    });
+    if (!s) {
+      throw notFound(
+        'SETTLEMENT_SETTLEMENT_NOT_FOUND',
+        `结算记录 ${r.setlId} 不存在，或不属于本机构的人员 ${r.psnNo}`,
+      );
+    }
+    mdtrtId = s.mdtrtId;
+  }
+  if (!mdtrtId) {
+    throw badRequest('SETTLEMENT_QUERY_KEY_MISSING', '结算 ID setl_id 与就诊 ID mdtrt_id 至少填写一个');
+  }
+  const visit = await ownVisitRecord(q, c, { psnNo: r.psnNo, mdtrtId });
+  return { visit, lines: await linesOfVisit(q, mdtrtId, r.setlId) };
+}
