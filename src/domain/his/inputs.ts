@@ -532,6 +532,26 @@ export const settlementQueryInput = z
   })
   .transform(({ data: d }) => ({ psnNo: d.psn_no, setlId: d.setl_id, mdtrtId: d.mdtrt_id }));
 
+// ——— 2001 待遇享受检查: the funds the person may draw on for care beginning at begntime
+export const entitlementInput = z
+  .object({
+    data: z.object({
+      psn_no: code(30),
+      insutype,
+      fixmedins_code: optText(30),
+      med_type: optText(6),
+      begntime: dateTime,
+      endtime: optDateTime,
+      dise_codg: optText(30),
+      dise_name: optText(300),
+      oprn_oprt_code: optText(30),
+      oprn_oprt_name: optText(500),
+      matn_type: optText(6),
+      birctrl_type: optText(6),
+    }),
+  })
+  .transform(({ data: d }) => ({ psnNo: d.psn_no, insutype: d.insutype, onDate: d.begntime.date }));
+
 // ——— 5201 a person's visits at the institution in a period; 5202 a visit's diagnoses
 // (5204's fee lines are asked as 5203: by setl_id or mdtrt_id)
 export const visitQueryInput = z

@@ -1,5 +1,7 @@
 // Output rows of the query transactions: 5201 mdtrtinfo[], 5202 diseinfo[], 5204 feedetail[] —
 // an institution's own visits, diagnoses and fee lines as the national interface names them.
+import type { Entitlement } from '../settlement/entitlement.ts';
+import type { Insutype } from '../settlement/types.ts';
 import type { Fen } from '../shared/money.ts';
 import { REASON_NAMES } from './fields.ts';
 import { NO_PRICE_CAP } from './reply.ts';
@@ -140,5 +142,26 @@ export function feedetailRow(l: LineFacts): Record<string, unknown> {
     med_chrgitm_type: l.medChrgitmType,
     setl_id: l.setlId,
     memo: l.reasons.map((r) => REASON_NAMES[r as keyof typeof REASON_NAMES] ?? r).join('；'),
+  };
+}
+
+/** 基金支付类型 of each fund a 2001 answers for, by scheme. */
+const FUND_PAY_TYPE: Record<Entitlement['fund'], Record<Insutype, string>> = {
+  basic: { '310': '310100', '390': '390100' },
+  critical: { '310': '330100', '390': '390200' },
+  account: { '310': '310200', '390': '310200' },
+  assistance: { '310': '610100', '390': '610100' },
+};
+
+/** 2001 trtinfo[]: trt_chk_type is left null (the check is the fund's own, named by fund_pay_type). */
+export function trtinfoRow(psnNo: string, insutype: Insutype, e: Entitlement): Record<string, unknown> {
+  return {
+    psn_no: psnNo,
+    trt_chk_type: null,
+    fund_pay_type: FUND_PAY_TYPE[e.fund][insutype],
+    trt_enjymnt_flag: e.enjoys ? '1' : '0',
+    begndate: e.from,
+    enddate: e.to,
+    trt_chk_rslt: e.reason,
   };
 }

@@ -504,3 +504,49 @@ dbTest(
     assert.match(neither.json.err_msg, /至少填写一个/);
   },
 );
+
+dbTest(
+  '2001 待遇享受检查: the funds a person may draw on, by fund_pay_type, with the reason when not',
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.hospital;
+    const check = async (psnNo: string, day = '2026-03-15') => {
+      const out = await t.ok('2001', {
+        data: {
+          psn_no: psnNo,
+          insutype: '390',
+          fixmedins_code: 'H41092600002',
+          med_type: '21',
+          begntime: `${day} 08:00:00`,
+        },
+      });
+      return Object.fromEntries(
+        out.trtinfo.map((r: Record<string, string>) => [
+          r.fund_pay_type,
+          [r.trt_enjymnt_flag, r.trt_chk_rslt],
+        ]),
+      );
+    };
+    const ann = await check(w.ann.psnNo);
+    assert.equal(ann['390100'][0], '1');
+    assert.equal(ann['390200'][0], '1');
+    assert.deepEqual(ann['610100'], ['0', '2026-03-15 未认定医疗救助对象身份']);
+    // 李特 is 特困: medical assistance too
+    const tekun = await check(w.tekun.psnNo);
+    assert.equal(tekun['610100'][0], '1');
+    assert.match(tekun['610100'][1], /特困/);
+    // enrolled only in 2025; dead since 2026-03-10
+    const lapsed = await check(w.lapsed.psnNo);
+    assert.equal(lapsed['390100'][0], '0');
+    assert.match(lapsed['390100'][1], /未参加城乡居民基本医疗保险/);
+    // enrolled in 2025, but this world has only the 2026 policy: the reason says so
+    const in2025 = await check(w.lapsed.psnNo, '2025-06-01');
+    assert.deepEqual(in2025['390100'], ['0', '参保地 2025-06-01 没有生效的城乡居民基本医疗保险待遇政策']);
+    const late = await check(w.late.psnNo);
+    assert.match(late['390100'][1], /已于 2026-03-10 死亡/);
+    const unknown = await t.call('2001', {
+      data: { psn_no: '41092699999999', insutype: '390', begntime: '2026-03-15 08:00:00' },
+    });
+    assert.match(unknown.json.err_msg, /不存在/);
+  },
+);

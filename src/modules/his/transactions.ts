@@ -6,9 +6,10 @@ import type { z } from 'zod';
 import type { Db, RidingRead, RidingWrite, Tx } from '../../db/types.ts';
 import type { Infno } from '../../domain/his/envelope.ts';
 import type { Undo } from '../../domain/his/correction.ts';
+import { badRequest } from '../../domain/shared/errors.ts';
 import { cuminfo } from '../../domain/his/cumulative.ts';
 import { feeResult, setldetail, setlinfo } from '../../domain/his/fields.ts';
-import { diseinfoRows, feedetailRow, mdtrtinfoRow } from '../../domain/his/records.ts';
+import { diseinfoRows, feedetailRow, mdtrtinfoRow, trtinfoRow } from '../../domain/his/records.ts';
 import * as inputs from '../../domain/his/inputs.ts';
 import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
 import {
@@ -18,6 +19,7 @@ import {
   cancelVisit,
   changeAdmission,
   discharge,
+  entitlementCheck,
   findStoredSettlement,
   openVisit,
   ownVisitRecord,
@@ -256,6 +258,17 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '1101': tx(inputs.personInfoInput, false, async (q, c, i, s) => ({
     output: await personInfo(q, c, i, beijingDate(c.now), s.personQueries),
   })),
+  // it tells what 1101 tells (enrollment, assistance identity): counted against the same rate
+  '2001': tx(inputs.entitlementInput, false, async (q, c, i, s) => {
+    if (!s.personQueries.allow(c.institution.code, c.now)) {
+      throw badRequest(
+        'HIS_QUERY_RATE_LIMITED',
+        '查询过于频繁，请稍后再试（人员信息获取与待遇检查次数超过本机构每分钟上限）',
+      );
+    }
+    const rows = await entitlementCheck(q, i);
+    return { output: { trtinfo: rows.map((e) => trtinfoRow(i.psnNo, i.insutype, e)) } };
+  }),
   '2201': tx(inputs.registrationInput, true, async (q, c, i) => {
     const { mdtrtId } = await openVisit(q, c, i);
     return {

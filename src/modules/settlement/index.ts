@@ -13,7 +13,14 @@ export {
   settleVisit,
 } from './settle.ts';
 export { reconcile } from './reconcile.ts';
-export { type FeeLineRecord, ownVisitRecord, personVisits, type VisitRecord, visitLines } from './records.ts';
+export {
+  entitlementCheck,
+  type FeeLineRecord,
+  ownVisitRecord,
+  personVisits,
+  type VisitRecord,
+  visitLines,
+} from './records.ts';
 export { cancelFees, type UploadedLine, uploadFees } from './fees.ts';
 export {
   cancelDischarge,

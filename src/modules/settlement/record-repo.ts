@@ -103,3 +103,15 @@ export async function linesOfVisit(
     [mdtrtId, setlId],
   );
 }
+
+/** The period of an enrollment (the one findPersonContext found covering a date). */
+export async function enrollmentPeriod(
+  q: Queryable,
+  id: number,
+): Promise<{ begin: string; end: string } | null> {
+  const rows = await q.query<{ begin: string; end: string }>(
+    'SELECT begin_date::text AS begin, end_date::text AS "end" FROM enrollment WHERE id = $1',
+    [id],
+  );
+  return rows[0] ?? null;
+}

@@ -2,9 +2,19 @@
 // diagnoses (5202) and its fee lines, all or one settlement's (5204). Another institution's visit
 // answers as one that does not exist: nothing of a person is told to a hospital they did not visit.
 import type { Queryable } from '../../db/types.ts';
+import { type Entitlement, entitlements } from '../../domain/settlement/entitlement.ts';
+import type { Insutype } from '../../domain/settlement/types.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
+import { activePolicy } from '../policy/index.ts';
 import { type Caller, visitNotFound } from './caller.ts';
-import { type FeeLineRecord, linesOfVisit, type VisitRecord, visitsOfPerson } from './record-repo.ts';
+import { findPersonContext } from './context-repo.ts';
+import {
+  enrollmentPeriod,
+  type FeeLineRecord,
+  linesOfVisit,
+  type VisitRecord,
+  visitsOfPerson,
+} from './record-repo.ts';
 import { settlementsOf } from './settlement-repo.ts';
 
 export type { FeeLineRecord, VisitRecord } from './record-repo.ts';
@@ -77,4 +87,23 @@ export async function visitLines(
   }
   const visit = await ownVisitRecord(q, c, { psnNo: r.psnNo, mdtrtId });
   return { visit, lines: await linesOfVisit(q, mdtrtId, r.setlId) };
+}
+
+/** 2001 待遇享受检查: the funds the person may draw on for care on the date, each with its reason. */
+export async function entitlementCheck(
+  q: Queryable,
+  r: { psnNo: string; insutype: Insutype; onDate: string },
+): Promise<Entitlement[]> {
+  const p = await findPersonContext(q, r.psnNo, r.insutype, r.onDate);
+  if (!p) throw notFound('SETTLEMENT_PERSON_NOT_FOUND', `人员编号 ${r.psnNo} 不存在`);
+  const policy = await activePolicy(q, p.insuredAdmdvs ?? p.admdvs, r.insutype, r.onDate);
+  return entitlements({
+    insutype: r.insutype,
+    onDate: r.onDate,
+    name: p.name,
+    deathDate: p.deathDate,
+    enrollment: p.enrollmentId === null ? null : await enrollmentPeriod(q, p.enrollmentId),
+    policy: policy?.policy ?? null,
+    identities: p.identities,
+  });
 }
