@@ -576,6 +576,83 @@ export const diagnosisQueryInput = z
   .object({ data: z.object({ psn_no: code(30), mdtrt_id: code(30) }) })
   .transform(({ data: d }) => ({ psnNo: d.psn_no, mdtrtId: d.mdtrt_id }));
 
+// ——— 3301 目录对照上传 (data, one object or a list; some HIS send the list as catalogcompin);
+// 3302 目录对照撤销
+export const MAX_MAPPINGS = 1000;
+const mappingRow = z.object({
+  fixmedins_hilist_id: code(50),
+  fixmedins_hilist_name: code(200),
+  list_type: code(6),
+  med_list_codg: code(50),
+  begndate: wireDate,
+  enddate: optDate,
+  drugadm_strdcod: optText(50),
+  genname_no: optText(50),
+  aprvno: optText(100),
+  dosform: optText(50),
+  exct_cont: optText(2000),
+  exept_cont: optText(2000),
+  item_cont: optText(2000),
+  prcunt: optText(20),
+  spec: optText(200),
+  pacspec: optText(200),
+  pric: optText(20),
+  memo: optText(500),
+});
+const mappingRows = z.union([mappingRow.transform((d) => [d]), z.array(mappingRow).min(1).max(MAX_MAPPINGS)]);
+export const catalogueMappingInput = z
+  .object({ data: mappingRows.optional(), catalogcompin: mappingRows.optional() })
+  .superRefine((v, ctx) => {
+    if (!v.data && !v.catalogcompin) {
+      ctx.addIssue({ code: 'custom', path: ['data'], message: '缺少目录对照信息节点 data' });
+    }
+    const rows = v.data ?? v.catalogcompin ?? [];
+    for (const [i, r] of rows.entries()) {
+      if (r.enddate && r.enddate < r.begndate) {
+        ctx.addIssue({ code: 'custom', path: ['data', i, 'enddate'], message: '{field} 早于开始日期' });
+      }
+    }
+  })
+  .transform((v) =>
+    (v.data ?? v.catalogcompin ?? []).map((r) => ({
+      hisItemCode: r.fixmedins_hilist_id,
+      hisItemName: r.fixmedins_hilist_name,
+      listType: r.list_type,
+      itemCode: r.med_list_codg,
+      begin: r.begndate,
+      end: r.enddate ?? null,
+      detail: {
+        drugadm_strdcod: r.drugadm_strdcod,
+        genname_no: r.genname_no,
+        aprvno: r.aprvno,
+        dosform: r.dosform,
+        exct_cont: r.exct_cont ?? r.exept_cont,
+        item_cont: r.item_cont,
+        prcunt: r.prcunt,
+        spec: r.spec,
+        pacspec: r.pacspec,
+        pric: r.pric,
+        memo: r.memo,
+      },
+    })),
+  );
+export type MappingUpload = z.infer<typeof catalogueMappingInput>;
+
+export const mappingRevokeInput = z
+  .object({
+    data: z.object({
+      fixmedins_code: optText(30),
+      fixmedins_hilist_id: code(50),
+      list_type: code(6),
+      med_list_codg: code(50),
+    }),
+  })
+  .transform(({ data: d }) => ({
+    hisItemCode: d.fixmedins_hilist_id,
+    listType: d.list_type,
+    itemCode: d.med_list_codg,
+  }));
+
 const asCode = (v: unknown) => (typeof v === 'number' ? String(v) : v);
 
 // ——— 5206 the person's cumulative figures: cum_ym yyyyMM (or yyyy-MM); absent → the current year

@@ -550,3 +550,71 @@ dbTest(
     assert.match(unknown.json.err_msg, /不存在/);
   },
 );
+
+dbTest(
+  '3301/3302 目录对照: upload (data or catalogcompin), replace, revoke — per institution, kept as history',
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.hospital;
+    const row = (id: string, codg: string) => ({
+      fixmedins_hilist_id: id,
+      fixmedins_hilist_name: `院内${id}`,
+      list_type: '101',
+      med_list_codg: codg,
+      begndate: '2026-01-01',
+      aprvno: '国药准字H00000000',
+      spec: '0.25g*24',
+    });
+    const live = () =>
+      db.query<{ his_item_code: string; med_list_codg: string; in_catalogue: boolean }>(
+        `SELECT his_item_code, med_list_codg, in_catalogue FROM his_item_mapping
+        WHERE fixmedins_code = 'H41092600002' AND ended_at IS NULL ORDER BY his_item_code`,
+      );
+    const up = await t.call('3301', { data: [row('YP001', A), row('YP002', 'XZ99NOTINCATALOGUE0001')] });
+    assert.equal(up.json.infcode, 0);
+    assert.match(up.json.warn_msg, /XZ99NOTINCATALOGUE0001/);
+    assert.deepEqual(
+      (await live()).map((r) => [r.his_item_code, r.med_list_codg, r.in_catalogue]),
+      [
+        ['YP001', A, true],
+        ['YP002', 'XZ99NOTINCATALOGUE0001', false],
+      ],
+    );
+    // the same item again, as a Guangzhou HIS sends it: it replaces the mapping, the old one is kept ended
+    await t.ok('3301', { catalogcompin: [row('YP001', B)] });
+    assert.deepEqual(
+      (await live()).map((r) => [r.his_item_code, r.med_list_codg]),
+      [
+        ['YP001', B],
+        ['YP002', 'XZ99NOTINCATALOGUE0001'],
+      ],
+    );
+    const all = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM his_item_mapping');
+    assert.equal(all[0]!.n, 3);
+    // an item twice in one upload, or an end before the beginning: refused, nothing written
+    const twice = await t.call('3301', { data: [row('YP003', A), row('YP003', B)] });
+    assert.match(twice.json.err_msg, /YP003.*多次/);
+    const backwards = await t.call('3301', { data: { ...row('YP004', A), enddate: '2025-12-31' } });
+    assert.match(backwards.json.err_msg, /enddate/);
+    assert.equal((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM his_item_mapping'))[0]!.n, 3);
+
+    // 3302 ends the live mapping; another institution cannot end this one's
+    const revoke = { data: { fixmedins_hilist_id: 'YP001', list_type: '101', med_list_codg: B } };
+    const foreign = await w.other.call('3302', revoke);
+    assert.match(foreign.json.err_msg, /没有.*有效对照/);
+    await t.ok('3302', revoke);
+    assert.deepEqual(
+      (await live()).map((r) => r.his_item_code),
+      ['YP002'],
+    );
+    const again = await t.call('3302', revoke);
+    assert.match(again.json.err_msg, /没有.*有效对照/);
+    const audited = await db.query<{ action: string }>(
+      `SELECT action FROM audit_entry WHERE action LIKE 'his.mapping.%' ORDER BY id`,
+    );
+    assert.deepEqual(
+      audited.map((a) => a.action),
+      ['his.mapping.upload', 'his.mapping.upload', 'his.mapping.revoke'],
+    );
+  },
+);

@@ -47,6 +47,7 @@ import {
 } from '../supervision/index.ts';
 import { correct } from './correction.ts';
 import { downloadFile, reconcileDetails, uploadFile } from './files.ts';
+import { revokeMapping, uploadMappings } from './mapping.ts';
 import { personInfo } from './person-info.ts';
 import type { PersonQueryLimiter } from './person-query-limit.ts';
 import { signIn, signOut } from './sign.ts';
@@ -389,6 +390,21 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
         },
       },
     };
+  }),
+  '3301': tx(inputs.catalogueMappingInput, true, async (q, c, i) => {
+    const r = await uploadMappings(q, c, i);
+    return {
+      output: {},
+      warnings: r.unknown.length
+        ? [
+            `以下医疗目录编码不在医保目录中，已保存待核对：${r.unknown.slice(0, 20).join('、')}${r.unknown.length > 20 ? ` 等 ${r.unknown.length} 个` : ''}`,
+          ]
+        : [],
+    };
+  }),
+  '3302': tx(inputs.mappingRevokeInput, true, async (q, c, i) => {
+    await revokeMapping(q, c, i);
+    return none;
   }),
   '5201': tx(inputs.visitQueryInput, false, async (q, c, i) => ({
     output: { mdtrtinfo: (await personVisits(q, c, i)).map(mdtrtinfoRow) },
