@@ -28,3 +28,27 @@ export interface CredentialStatus {
 export interface IssuedCredential extends CredentialStatus {
   secret: string;
 }
+
+/** GET /api/his/mappings/:code — an institution's live 目录对照 (as its HIS uploaded them by 3301). */
+export const mappingQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export interface MappingItem {
+  hisItemCode: string;
+  hisItemName: string;
+  listType: string;
+  itemCode: string;
+  itemName: string | null;
+  beginDate: string;
+  endDate: string | null;
+  inCatalogue: boolean;
+  createdAt: string;
+}
+
+export interface MappingList {
+  items: MappingItem[];
+  total: number;
+}

@@ -1,9 +1,12 @@
-// /api/his/credentials/:code — an institution's HIS credential: status, issue, rotate, revoke.
+// /api/his/credentials/:code — an institution's HIS credential: status, issue, rotate, revoke;
+// /api/his/mappings/:code — its 目录对照 as its HIS uploaded them (list and xlsx).
 // Issue and rotate answer the secret once; nothing else ever shows it.
 import type { RoutesPlugin } from '../../api/context.ts';
 import { staffOf } from '../../api/context.ts';
 import { staffActor } from '../accounts/index.ts';
-import { credentialParams } from './contract.ts';
+import { credentialParams, mappingQuery } from './contract.ts';
+import { liveMappings } from './mapping-repo.ts';
+import { exportMappings } from './mapping-xlsx.ts';
 import {
   credentialStatus,
   issueCredential,
@@ -12,6 +15,7 @@ import {
 } from './credential-service.ts';
 
 const PERMISSION = 'his.credential.manage';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const credentialRoutes: RoutesPlugin = (app, deps) => {
   const opts = { config: { permission: PERMISSION }, schema: { params: credentialParams } };
@@ -33,4 +37,34 @@ export const credentialRoutes: RoutesPlugin = (app, deps) => {
   app.post('/api/his/credentials/:code/revoke', opts, async (req) =>
     deps.db.tx((tx) => revokeCredential(tx, staffActor(staffOf(req)), req.params.code, deps.now())),
   );
+
+  // 目录对照 (uploaded by the institution's HIS, 3301): county staff who read the institution
+  const view = {
+    config: { permission: 'registry.institution.view' },
+    schema: { params: credentialParams, querystring: mappingQuery },
+  };
+  app.get('/api/his/mappings/:code', view, async (req) => {
+    const { q, page, pageSize } = req.query;
+    return liveMappings(deps.db, {
+      fixmedinsCode: req.params.code,
+      search: q || null,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+  });
+  app.get('/api/his/mappings/:code/export.xlsx', view, async (req, reply) => {
+    const r = await liveMappings(deps.db, {
+      fixmedinsCode: req.params.code,
+      search: req.query.q || null,
+      limit: 100_000,
+      offset: 0,
+    });
+    reply
+      .header('content-type', XLSX)
+      .header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`目录对照-${req.params.code}.xlsx`)}`,
+      );
+    return exportMappings(r.items);
+  });
 };

@@ -1,5 +1,7 @@
 // Issue 9 §3: 中途结算, 2601 冲正, 5203, 5206, 9101/3202/9102 — through the HIS endpoint.
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import { readZip, writeZip } from '../../domain/his/zip.ts';
 import { type LineSpec, totalOf, wire } from '../../domain/his/wire-builders.ts';
@@ -609,6 +611,34 @@ dbTest(
     );
     const again = await t.call('3302', revoke);
     assert.match(again.json.err_msg, /没有.*有效对照/);
+    // county staff read the live mappings in the workbench (list and xlsx); an agent does not
+    const clerk = await loginAs(w.app, db, 'clerk');
+    const get = (url: string, cookie = clerk) => w.app.inject({ url, headers: { cookie } });
+    const list = await get('/api/his/mappings/H41092600002?q=YP');
+    assert.equal(list.statusCode, 200, list.body);
+    assert.deepEqual(
+      list
+        .json()
+        .items.map((m: { hisItemCode: string; inCatalogue: boolean }) => [m.hisItemCode, m.inCatalogue]),
+      [['YP002', false]],
+    );
+    assert.equal(list.json().total, 1);
+    const sheet = await get('/api/his/mappings/H41092600002/export.xlsx');
+    assert.equal(sheet.statusCode, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    assert.equal(ws.rowCount, 2);
+    assert.deepEqual(
+      [1, 2, 3, 4, 8].map((c) => ws.getRow(2).getCell(c).text),
+      ['YP002', '院内YP002', '101', 'XZ99NOTINCATALOGUE0001', '否（待核对）'],
+    );
+    assert.equal(
+      (await get('/api/his/mappings/H41092600002', await loginAs(w.app, db, 'agent'))).statusCode,
+      403,
+    );
+    assert.equal((await get('/api/his/mappings/nope')).statusCode, 400);
+
     const audited = await db.query<{ action: string }>(
       `SELECT action FROM audit_entry WHERE action LIKE 'his.mapping.%' ORDER BY id`,
     );

@@ -1,6 +1,8 @@
-// One institution in a drawer: kind, level, place, agreement period and qualifications.
+// One institution in a drawer: kind, level, place, agreement period and qualifications; its HIS
+// credential (admins) and the 目录对照 its HIS uploaded.
 import { Space, Tag } from 'antd';
 import { CredentialSection } from './credential-section.tsx';
+import { MappingSection } from './mapping-section.tsx';
 import { DetailDrawer } from '../../components/detail-drawer.tsx';
 import type { Institution } from './institution-form.ts';
 import { AGREEMENT_STATE_LABELS, agreementState, INSTITUTION_KIND_LABELS, QUALIFICATIONS } from './labels.ts';
@@ -46,7 +48,12 @@ export function InstitutionDetail({
       {...drawer}
       size={520}
       testId="institution-detail"
-      more={(i) => (canManageCredential ? <CredentialSection key={i.code} code={i.code} /> : null)}
+      more={(i) => (
+        <>
+          {canManageCredential && <CredentialSection key={i.code} code={i.code} />}
+          <MappingSection key={`m-${i.code}`} code={i.code} />
+        </>
+      )}
       lines={(i) => [
         { key: 'code', label: '机构编码', children: i.code },
         { key: 'name', label: '机构名称', children: i.name },

@@ -1,0 +1,33 @@
+// 目录对照 as a spreadsheet: one row per live mapping, the columns of the drawer's table.
+import { excel } from '../../api/excel.ts';
+import type { MappingRow } from './mapping-repo.ts';
+
+const HEADERS = [
+  '机构目录编号',
+  '机构目录名称',
+  '目录类别',
+  '医保目录编码',
+  '医保目录名称',
+  '开始日期',
+  '结束日期',
+  '在医保目录中',
+];
+
+export async function exportMappings(rows: MappingRow[]): Promise<Buffer> {
+  const wb = new (await excel()).Workbook();
+  const ws = wb.addWorksheet('目录对照');
+  ws.addRow(HEADERS);
+  for (const r of rows) {
+    ws.addRow([
+      r.hisItemCode,
+      r.hisItemName,
+      r.listType,
+      r.itemCode,
+      r.itemName ?? '',
+      r.beginDate,
+      r.endDate ?? '',
+      r.inCatalogue ? '是' : '否（待核对）',
+    ]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
