@@ -572,6 +572,11 @@ export const visitQueryInput = z
     mdtrtId: d.mdtrt_id,
   }));
 
+// ——— 5205 the person's chronic-care (门诊慢特病) drug records of a period
+export const chronicDrugQueryInput = z
+  .object({ data: z.object({ psn_no: code(30), begntime: dateTime, endtime: dateTime }) })
+  .transform(({ data: d }) => ({ psnNo: d.psn_no, from: d.begntime.iso, to: d.endtime.iso }));
+
 export const diagnosisQueryInput = z
   .object({ data: z.object({ psn_no: code(30), mdtrt_id: code(30) }) })
   .transform(({ data: d }) => ({ psnNo: d.psn_no, mdtrtId: d.mdtrt_id }));

@@ -153,15 +153,57 @@ const FUND_PAY_TYPE: Record<Entitlement['fund'], Record<Insutype, string>> = {
   assistance: { '310': '610100', '390': '610100' },
 };
 
-/** 2001 trtinfo[]: trt_chk_type is left null (the check is the fund's own, named by fund_pay_type). */
+/** 2001 trtinfo[]: each row is a 基金项检查 (trt_chk_type 1) of the fund named by fund_pay_type. */
 export function trtinfoRow(psnNo: string, insutype: Insutype, e: Entitlement): Record<string, unknown> {
   return {
     psn_no: psnNo,
-    trt_chk_type: null,
+    trt_chk_type: '1',
     fund_pay_type: FUND_PAY_TYPE[e.fund][insutype],
     trt_enjymnt_flag: e.enjoys ? '1' : '0',
     begndate: e.from,
     enddate: e.to,
     trt_chk_rslt: e.reason,
+  };
+}
+
+export interface ChronicDrugFacts {
+  lineNo: string;
+  rxNo: string | null;
+  fixmedinsCode: string;
+  fixmedinsName: string;
+  psnNo: string;
+  medType: string;
+  time: string;
+  quantity: string;
+  unitPriceFen: Fen;
+  unitPriceE4Fen: string | null;
+  amountFen: Fen;
+  chargeClass: string | null;
+  itemCode: string;
+  itemName: string | null;
+  hisItemCode: string | null;
+  medChrgitmType: string | null;
+}
+
+/** A 5205 feedetail[] row: a chronic-care drug line, with where and when it was charged. */
+export function chronicDrugRow(l: ChronicDrugFacts): Record<string, unknown> {
+  return {
+    feedetl_sn: l.lineNo,
+    rx_drord_no: l.rxNo,
+    fixmedins_code: l.fixmedinsCode,
+    fixmedins_name: l.fixmedinsName,
+    psn_no: l.psnNo,
+    med_type: l.medType,
+    fee_ocur_time: wireDateTime(l.time),
+    cnt: rawNumber(trimDecimal(l.quantity)),
+    pric: l.unitPriceE4Fen === null ? yuan(l.unitPriceFen) : rawNumber(e4fenYuan(l.unitPriceE4Fen)),
+    det_item_fee_sumamt: yuan(l.amountFen),
+    chrgitm_lv: l.chargeClass ?? '03',
+    hilist_code: l.itemCode,
+    hilist_name: l.itemName,
+    list_type: '101',
+    med_list_codg: l.itemCode,
+    medins_list_codg: l.hisItemCode,
+    med_chrgitm_type: l.medChrgitmType,
   };
 }

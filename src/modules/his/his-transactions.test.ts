@@ -522,6 +522,9 @@ dbTest(
           begntime: `${day} 08:00:00`,
         },
       });
+      assert.ok(
+        out.trtinfo.every((r: Record<string, string>) => r.trt_chk_type === '1' && r.psn_no === psnNo),
+      );
       return Object.fromEntries(
         out.trtinfo.map((r: Record<string, string>) => [
           r.fund_pay_type,
@@ -646,5 +649,61 @@ dbTest(
       audited.map((a) => a.action),
       ['his.mapping.upload', 'his.mapping.upload', 'his.mapping.revoke'],
     );
+  },
+);
+
+dbTest(
+  "5205 人员慢特病用药记录查询: the person's settled chronic-care drug lines at every institution, in the period",
+  async (db) => {
+    const w = await hisWorld(db);
+    // 王安 is qualified for 高血压 (I10) at both the hospital and the health centre
+    await db.query(
+      `INSERT INTO disease_qualification (psn_no, disease_code, institution_codes, valid_from)
+       VALUES ($1, 'I10', ARRAY['H41092600002', 'H41092600011'], '2026-01-01')`,
+      [w.ann.psnNo],
+    );
+    const chronic = async (t: HisTester, no: string, hhmm: string, lines: LineSpec[], settle = true) => {
+      const reg = await t.ok('2201', wire.registration(w.ann.psnNo, '390', at(hhmm), no, w.ann.certno));
+      const mdtrtId: string = reg.data.mdtrt_id;
+      await t.ok('2203', wire.visitInfo(mdtrtId, w.ann.psnNo, '14', 'I10.x00', at(hhmm)));
+      await t.ok('2204', wire.fees(mdtrtId, w.ann.psnNo, lines, at(hhmm)));
+      const input = wire.outpatientSettle(w.ann.psnNo, mdtrtId, totalOf(lines), w.ann.certno, '390', '14');
+      if (settle) await t.ok('2207', input);
+      return mdtrtId;
+    };
+    await chronic(w.hospital, 'MZ-C1', '08:00', [{ code: A, pricFen: 1250, cnt: 30 }]);
+    await chronic(w.centre, 'MZ-C2', '10:00', [
+      { code: B, pricFen: 2000, cnt: 14 },
+      // a service line is not a drug record
+      { code: '001201000010000', pricFen: 5000, cnt: 1 },
+    ]);
+    // not settled yet, and an ordinary outpatient visit: neither counts
+    await chronic(w.centre, 'MZ-C3', '11:00', [{ code: A, pricFen: 1250, cnt: 10 }], false);
+    await outpatient(w.centre, w.ann, 'MZ-C4');
+
+    const ask = (t: HisTester, begntime: string, endtime: string) =>
+      t.ok('5205', { data: { psn_no: w.ann.psnNo, begntime, endtime } });
+    // asked by the health centre, it sees the hospital's prescription too
+    const all = (await ask(w.centre, '2026-03-15 00:00:00', '2026-03-15 23:59:59')).feedetail;
+    assert.deepEqual(
+      all.map((l: Record<string, unknown>) => [l.fixmedins_code, l.med_list_codg, l.cnt, l.med_type]),
+      [
+        ['H41092600002', A, 30, '14'],
+        ['H41092600011', B, 14, '14'],
+      ],
+    );
+    assert.equal(all[0].fee_ocur_time, at('08:00'));
+    assert.equal(all[0].fixmedins_name, '演示县人民医院');
+    assert.equal(fen(all[1].det_item_fee_sumamt), 28_000);
+    // the period is of instants: the morning only
+    const morning = (await ask(w.centre, '2026-03-15 00:00:00', '2026-03-15 09:00:00')).feedetail;
+    assert.deepEqual(
+      morning.map((l: Record<string, unknown>) => l.med_list_codg),
+      [A],
+    );
+    const backwards = await w.centre.call('5205', {
+      data: { psn_no: w.ann.psnNo, begntime: '2026-03-16 00:00:00', endtime: '2026-03-15 00:00:00' },
+    });
+    assert.match(backwards.json.err_msg, /早于开始时间/);
   },
 );

@@ -9,7 +9,13 @@ import type { Undo } from '../../domain/his/correction.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
 import { cuminfo } from '../../domain/his/cumulative.ts';
 import { feeResult, setldetail, setlinfo } from '../../domain/his/fields.ts';
-import { diseinfoRows, feedetailRow, mdtrtinfoRow, trtinfoRow } from '../../domain/his/records.ts';
+import {
+  chronicDrugRow,
+  diseinfoRows,
+  feedetailRow,
+  mdtrtinfoRow,
+  trtinfoRow,
+} from '../../domain/his/records.ts';
 import * as inputs from '../../domain/his/inputs.ts';
 import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
 import {
@@ -18,6 +24,7 @@ import {
   cancelFees,
   cancelVisit,
   changeAdmission,
+  chronicDrugs,
   discharge,
   entitlementCheck,
   findStoredSettlement,
@@ -242,6 +249,16 @@ async function analysisOutput(
   };
 }
 
+/** 2001 and 5205 tell of a person what 1101 tells: they count against the same per-minute rate. */
+function countPersonQuery(s: HisServices, c: Caller): void {
+  if (!s.personQueries.allow(c.institution.code, c.now)) {
+    throw badRequest(
+      'HIS_QUERY_RATE_LIMITED',
+      '查询过于频繁，请稍后再试（人员查询次数超过本机构每分钟上限）',
+    );
+  }
+}
+
 export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '9001': tx(
     inputs.signInInput,
@@ -259,14 +276,8 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '1101': tx(inputs.personInfoInput, false, async (q, c, i, s) => ({
     output: await personInfo(q, c, i, beijingDate(c.now), s.personQueries),
   })),
-  // it tells what 1101 tells (enrollment, assistance identity): counted against the same rate
   '2001': tx(inputs.entitlementInput, false, async (q, c, i, s) => {
-    if (!s.personQueries.allow(c.institution.code, c.now)) {
-      throw badRequest(
-        'HIS_QUERY_RATE_LIMITED',
-        '查询过于频繁，请稍后再试（人员信息获取与待遇检查次数超过本机构每分钟上限）',
-      );
-    }
+    countPersonQuery(s, c);
     const rows = await entitlementCheck(q, i);
     return { output: { trtinfo: rows.map((e) => trtinfoRow(i.psnNo, i.insutype, e)) } };
   }),
@@ -430,6 +441,11 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '5204': tx(inputs.settlementQueryInput, false, async (q, c, i) => ({
     output: { feedetail: (await visitLines(q, c, i)).lines.map(feedetailRow) },
   })),
+  // the person's lines at every institution, by design (a doctor checks before prescribing again)
+  '5205': tx(inputs.chronicDrugQueryInput, false, async (q, c, i, s) => {
+    countPersonQuery(s, c);
+    return { output: { feedetail: (await chronicDrugs(q, i)).map(chronicDrugRow) } };
+  }),
   '5206': tx(inputs.cumulativeInput, false, async (q, c, i) => {
     const year = i.year ?? Number(beijingDate(c.now).slice(0, 4));
     const figures = await personYear(q, i.psnNo, year);

@@ -14,6 +14,8 @@ export {
 } from './settle.ts';
 export { reconcile } from './reconcile.ts';
 export {
+  type ChronicDrugLine,
+  chronicDrugs,
   entitlementCheck,
   type FeeLineRecord,
   ownVisitRecord,

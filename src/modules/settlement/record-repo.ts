@@ -115,3 +115,51 @@ export async function enrollmentPeriod(
   );
   return rows[0] ?? null;
 }
+
+export interface ChronicDrugLine {
+  lineNo: string;
+  rxNo: string | null;
+  fixmedinsCode: string;
+  fixmedinsName: string;
+  psnNo: string;
+  medType: string;
+  time: string;
+  quantity: string;
+  unitPriceFen: number;
+  unitPriceE4Fen: string | null;
+  amountFen: number;
+  chargeClass: string | null;
+  itemCode: string;
+  itemName: string | null;
+  hisItemCode: string | null;
+  medChrgitmType: string | null;
+}
+
+/** At most this many lines in one 5205 answer. */
+export const CHRONIC_DRUG_LIMIT = 2000;
+
+/**
+ * 5205: the person's settled drug lines of 门诊慢特病 visits (med_type 14) at any institution,
+ * charged in the period — what a doctor checks before prescribing again.
+ */
+export async function chronicDrugLines(
+  q: Queryable,
+  f: { psnNo: string; from: string; to: string },
+): Promise<ChronicDrugLine[]> {
+  return q.query<ChronicDrugLine>(
+    `SELECT f.feedetl_sn AS "lineNo", f.detail->>'rxno' AS "rxNo", v.fixmedins_code AS "fixmedinsCode",
+            i.name AS "fixmedinsName", f.psn_no AS "psnNo", v.med_type AS "medType", f.fee_ocur_time AS "time",
+            f.cnt::text AS quantity, f.pric_fen::float8 AS "unitPriceFen", f.pric_e4fen::text AS "unitPriceE4Fen",
+            f.det_item_fee_sumamt::float8 AS "amountFen", f.chrgitm_lv AS "chargeClass", f.med_list_codg AS "itemCode",
+            c.name AS "itemName", f.medins_list_codg AS "hisItemCode", f.med_chrgitm_type AS "medChrgitmType"
+       FROM visit v
+       JOIN fee_line f ON f.mdtrt_id = v.mdtrt_id AND NOT f.cancelled AND f.setl_id IS NOT NULL
+       JOIN institution i ON i.code = v.fixmedins_code
+       JOIN catalogue_item c ON c.id = f.catalogue_item_id AND c.kind = 'drug'
+      WHERE v.psn_no = $1 AND v.med_type = '14' AND v.begin_date <= $3::timestamptz::date + 1
+        AND f.fee_ocur_time BETWEEN $2::timestamptz AND $3::timestamptz
+      ORDER BY f.fee_ocur_time, f.id
+      LIMIT ${CHRONIC_DRUG_LIMIT}`,
+    [f.psnNo, f.from, f.to],
+  );
+}

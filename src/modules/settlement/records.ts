@@ -9,6 +9,8 @@ import { activePolicy } from '../policy/index.ts';
 import { type Caller, visitNotFound } from './caller.ts';
 import { findPersonContext } from './context-repo.ts';
 import {
+  type ChronicDrugLine,
+  chronicDrugLines,
   enrollmentPeriod,
   type FeeLineRecord,
   linesOfVisit,
@@ -17,7 +19,7 @@ import {
 } from './record-repo.ts';
 import { settlementsOf } from './settlement-repo.ts';
 
-export type { FeeLineRecord, VisitRecord } from './record-repo.ts';
+export type { ChronicDrugLine, FeeLineRecord, VisitRecord } from './record-repo.ts';
 
 /** The longest period one 5201 may ask for. */
 export const VISIT_QUERY_MAX_DAYS = 366;
@@ -106,4 +108,16 @@ export async function entitlementCheck(
     policy: policy?.policy ?? null,
     identities: p.identities,
   });
+}
+
+/** 5205 人员慢特病用药记录查询: the person's chronic-care drug lines of a period (instants, ISO). */
+export async function chronicDrugs(
+  q: Queryable,
+  r: { psnNo: string; from: string; to: string },
+): Promise<ChronicDrugLine[]> {
+  if (r.to < r.from) throw badRequest('SETTLEMENT_PERIOD_REVERSED', '结束时间早于开始时间');
+  if (Date.parse(r.to) - Date.parse(r.from) > VISIT_QUERY_MAX_DAYS * 86_400_000) {
+    throw badRequest('SETTLEMENT_PERIOD_TOO_LONG', `查询区间超过 ${VISIT_QUERY_MAX_DAYS} 天，请分段查询`);
+  }
+  return chronicDrugLines(q, r);
 }
