@@ -29,6 +29,8 @@ export const TRANSACTIONS = {
   '2403': '入院信息变更',
   '2404': '入院撤销',
   '2405': '出院撤销',
+  '2501': '转院备案',
+  '2502': '转院备案撤销',
   '2601': '冲正交易',
   '3101': '明细审核事前分析',
   '3102': '明细审核事中分析',
@@ -55,7 +57,7 @@ export const isInfno = (v: string): v is Infno => Object.hasOwn(TRANSACTIONS, v)
  * Variants real HIS send under another number, with the same body: 2203A is the 2203 visit
  * upload several vendors use. The reply and the message log keep the number as sent.
  */
-export const INFNO_VARIANTS: Readonly<Record<string, Infno>> = { '2203A': '2203' };
+export const INFNO_VARIANTS: Readonly<Record<string, Infno>> = { '2203A': '2203', '2501A': '2501' };
 
 export const envelopeSchema = z.object({
   infno: code(10),

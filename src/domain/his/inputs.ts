@@ -23,6 +23,7 @@ export const insutype = oneOf<Insutype>(['310', '390']);
 export { INPATIENT_MED_TYPES, OUTPATIENT_MED_TYPES } from '../national/codes.ts';
 import { CERT_TYPE_CODES, INPATIENT_MED_TYPES, OUTPATIENT_MED_TYPES } from '../national/codes.ts';
 const certType = oneOf(CERT_TYPE_CODES);
+const asCode = (v: unknown) => (typeof v === 'number' ? String(v) : v);
 
 // ——— 9001 / 9002
 export const signInInput = z
@@ -552,6 +553,63 @@ export const entitlementInput = z
   })
   .transform(({ data: d }) => ({ psnNo: d.psn_no, insutype: d.insutype, onDate: d.begntime.date }));
 
+// ——— 2501 转院备案 (node refmedin; 2501A, the variant some HIS send, names the stay it leaves);
+// 2502 转院备案撤销 by the trt_dcla_detl_sn 2501 answered
+export const referralInput = z
+  .object({
+    refmedin: z.object({
+      psn_no: code(30),
+      insutype,
+      tel: optText(50),
+      addr: optText(200),
+      insu_optins: optText(6),
+      diag_code: optText(30),
+      diag_name: optText(300),
+      dise_cond_dscr: optText(2000),
+      reflin_medins_no: optText(30),
+      reflin_medins_name: optText(200),
+      mdtrtarea_admdvs: z.preprocess(
+        (v) => (v === '' || v === null ? undefined : v),
+        z
+          .string()
+          .regex(/^\d{6}$/, '就医地行政区划 {field} 应为 6 位数字')
+          .optional(),
+      ),
+      hosp_agre_refl_flag: optText(3),
+      refl_type: optText(6),
+      refl_date: optDate,
+      refl_rea: optText(200),
+      refl_opnn: optText(200),
+      refl_old_mdtrt_id: optText(30),
+      begndate: wireDate,
+      enddate: optDate,
+    }),
+  })
+  .transform(({ refmedin: r }) => ({
+    psnNo: r.psn_no,
+    insutype: r.insutype,
+    careRegion: r.mdtrtarea_admdvs ?? null,
+    toInstitution: r.reflin_medins_no,
+    beginDate: r.begndate,
+    endDate: r.enddate ?? null,
+  }));
+
+export const referralCancelInput = z
+  .object({
+    data: z.object({
+      trt_dcla_detl_sn: z.preprocess(
+        asCode,
+        z
+          .string()
+          .trim()
+          .regex(/^\d{1,15}$/, '备案流水号 {field} 不存在'),
+      ),
+      psn_no: code(30),
+      memo: optText(500),
+    }),
+  })
+  .transform(({ data: d }) => ({ id: Number(d.trt_dcla_detl_sn), psnNo: d.psn_no }));
+
 // ——— 5201 a person's visits at the institution in a period; 5202 a visit's diagnoses
 // (5204's fee lines are asked as 5203: by setl_id or mdtrt_id)
 export const visitQueryInput = z
@@ -657,8 +715,6 @@ export const mappingRevokeInput = z
     listType: d.list_type,
     itemCode: d.med_list_codg,
   }));
-
-const asCode = (v: unknown) => (typeof v === 'number' ? String(v) : v);
 
 // ——— 5206 the person's cumulative figures: cum_ym yyyyMM (or yyyy-MM); absent → the current year
 export const cumulativeInput = z

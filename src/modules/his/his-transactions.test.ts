@@ -707,3 +707,76 @@ dbTest(
     assert.match(backwards.json.err_msg, /早于开始时间/);
   },
 );
+
+dbTest(
+  '2501/2502 转院备案: the referring hospital files a referral, the far stay settles unreduced; cancelled, reduced again',
+  async (db) => {
+    const w = await hisWorld(db);
+    // 王安's stay at the provincial hospital (another region), discharged, not settled
+    const far = w.far;
+    const { result } = await far.ok(
+      '2401',
+      wire.admission(w.ann.psnNo, '390', at('08:00', '2026-03-11'), 'ZY-FAR', w.ann.certno),
+    );
+    const stay = result.mdtrt_id as string;
+    await far.ok('2301', wire.fees(stay, w.ann.psnNo, PART1, at('10:00', '2026-03-12'), null));
+    await far.ok('2402', wire.discharge(stay, w.ann.psnNo, '390', at('09:00', '2026-03-14')));
+    const fund = async () =>
+      fen(
+        (await far.ok('2303', wire.inpatientSettle(w.ann.psnNo, stay, totalOf(PART1), w.ann.certno))).setlinfo
+          .hifp_pay,
+      );
+    const unfiled = await fund();
+
+    const referral = (over: Record<string, unknown>) => ({
+      refmedin: {
+        psn_no: w.ann.psnNo,
+        insutype: '390',
+        diag_code: 'I10.x00',
+        diag_name: '高血压',
+        reflin_medins_no: 'H41010200001',
+        reflin_medins_name: '省城医院',
+        hosp_agre_refl_flag: '1',
+        refl_date: '2026-03-10',
+        refl_rea: '病情需要',
+        begndate: '2026-03-10',
+        enddate: '2026-06-30',
+        ...over,
+      },
+    });
+    // the county hospital refers: the destination is the referred institution's region
+    const filed = await w.hospital.ok('2501', referral({}));
+    const sn = filed.result.trt_dcla_detl_sn as string;
+    const row = await db.query<{ type: string; destination: string; fixmedins_code: string }>(
+      'SELECT type, destination, fixmedins_code FROM filing WHERE id = $1',
+      [Number(sn)],
+    );
+    assert.deepEqual(row[0], { type: 'referral', destination: '410102', fixmedins_code: 'H41092600002' });
+    const referred = await fund();
+    assert.ok(referred > unfiled, `filed ${referred} > unfiled ${unfiled}`);
+
+    // 2501A with the region named; an unknown institution and no region: refused
+    const a = await w.hospital.ok('2501A', referral({ reflin_medins_no: null, mdtrtarea_admdvs: '410105' }));
+    assert.ok(a.result.trt_dcla_detl_sn);
+    const nowhere = await w.hospital.call('2501', referral({ reflin_medins_no: 'H99999999999' }));
+    assert.match(nowhere.json.err_msg, /无法确定转往地/);
+    const backwards = await w.hospital.call('2501', referral({ enddate: '2026-03-01' }));
+    assert.match(backwards.json.err_msg, /结束日期不能早于开始日期/);
+
+    // only the filing institution cancels; cancelled, the far stay is reduced again
+    const cancel = { data: { trt_dcla_detl_sn: sn, psn_no: w.ann.psnNo, memo: '患者放弃转院' } };
+    const foreign = await w.centre.call('2502', cancel);
+    assert.match(foreign.json.err_msg, /不是本机构/);
+    await w.hospital.ok('2502', cancel);
+    assert.equal(await fund(), unfiled);
+    const again = await w.hospital.call('2502', cancel);
+    assert.match(again.json.err_msg, /已撤销/);
+    const audited = await db.query<{ action: string }>(
+      `SELECT action FROM audit_entry WHERE entity = 'filing' ORDER BY id`,
+    );
+    assert.deepEqual(
+      audited.map((x) => x.action),
+      ['filing.create', 'filing.create', 'filing.cancel'],
+    );
+  },
+);

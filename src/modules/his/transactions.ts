@@ -22,11 +22,13 @@ import {
   type Caller,
   cancelDischarge,
   cancelFees,
+  cancelReferral,
   cancelVisit,
   changeAdmission,
   chronicDrugs,
   discharge,
   entitlementCheck,
+  fileReferral,
   findStoredSettlement,
   openVisit,
   ownVisitRecord,
@@ -355,6 +357,14 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   }),
   '2405': tx(inputs.visitRefInput, true, async (q, c, i) => {
     await cancelDischarge(q, c, i);
+    return none;
+  }),
+  '2501': tx(inputs.referralInput, true, async (q, c, i) => {
+    const { id } = await fileReferral(q, c, i);
+    return { output: { result: { trt_dcla_detl_sn: String(id) } } };
+  }),
+  '2502': tx(inputs.referralCancelInput, true, async (q, c, i) => {
+    await cancelReferral(q, c, i);
     return none;
   }),
   '3201': tx(inputs.reconciliationInput, false, async (q, c, i) => {

@@ -67,7 +67,7 @@ const CONTEXT = `${PERSON},
                    FROM person_identity i WHERE i.psn_no = p.psn_no), '[]') AS identities,
        coalesce((SELECT json_agg(json_build_object('type', f.type, 'destination', f.destination,
                           'beginDate', f.begin_date, 'endDate', f.end_date))
-                   FROM filing f WHERE f.psn_no = p.psn_no), '[]') AS filings,
+                   FROM filing f WHERE f.psn_no = p.psn_no AND f.cancelled_at IS NULL), '[]') AS filings,
        coalesce((SELECT json_agg(json_build_object('diseaseCode', d.disease_code, 'institutionCodes', d.institution_codes,
                           'validFrom', d.valid_from, 'validTo', d.valid_to))
                    FROM disease_qualification d WHERE d.psn_no = p.psn_no), '[]') AS qualifications`;

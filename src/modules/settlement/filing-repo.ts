@@ -14,10 +14,38 @@ export function knownInstitutions(q: Queryable, codes: string[]): Promise<{ code
 
 export async function insertFiling(tx: Tx, f: NewFiling): Promise<number> {
   const rows = await tx.query<{ id: number }>(
-    `INSERT INTO filing (psn_no, type, destination, begin_date, end_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [f.psnNo, f.type, f.destination, f.beginDate, f.endDate ?? null],
+    `INSERT INTO filing (psn_no, type, destination, begin_date, end_date, fixmedins_code, msgid)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      f.psnNo,
+      f.type,
+      f.destination,
+      f.beginDate,
+      f.endDate ?? null,
+      f.fixmedinsCode ?? null,
+      f.msgid ?? null,
+    ],
   );
   return rows[0].id;
+}
+
+/** Cancels a live filing an institution made for the person (2502); false when there is none. */
+export async function cancelInstitutionFiling(
+  tx: Tx,
+  f: { id: number; psnNo: string; fixmedinsCode: string; now: string },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE filing SET cancelled_at = $4
+      WHERE id = $1 AND psn_no = $2 AND fixmedins_code = $3 AND cancelled_at IS NULL RETURNING id`,
+    [f.id, f.psnNo, f.fixmedinsCode, f.now],
+  );
+  return rows.length > 0;
+}
+
+/** The region an institution is in, if Yibao knows it. */
+export async function institutionRegion(q: Queryable, code: string): Promise<string | null> {
+  const rows = await q.query<{ admdvs: string }>('SELECT admdvs FROM institution WHERE code = $1', [code]);
+  return rows[0]?.admdvs ?? null;
 }
 
 export async function insertQualification(tx: Tx, d: NewQualification): Promise<number> {
@@ -50,7 +78,7 @@ function personFilter(f: ListFilter, alias: string): { sql: string; params: unkn
 
 export async function listFilings(q: Queryable, f: ListFilter, limit: number, offset: number) {
   const w = personFilter(f, 'f');
-  const from = `FROM filing f JOIN person p ON p.psn_no = f.psn_no ${w.sql}`;
+  const from = `FROM filing f JOIN person p ON p.psn_no = f.psn_no AND f.cancelled_at IS NULL ${w.sql}`;
   const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, w.params);
   const items = await q.query(
     `SELECT f.id, f.psn_no AS "psnNo", p.name AS "psnName", f.type, f.destination, f.begin_date::text AS "beginDate",

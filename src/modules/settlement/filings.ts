@@ -3,7 +3,15 @@
 import type { Queryable, Tx } from '../../db/types.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
-import { insertFiling, insertQualification, knownInstitutions, personExists } from './filing-repo.ts';
+import type { Caller } from './caller.ts';
+import {
+  cancelInstitutionFiling,
+  insertFiling,
+  insertQualification,
+  institutionRegion,
+  knownInstitutions,
+  personExists,
+} from './filing-repo.ts';
 
 export { listFilings, listQualifications } from './filing-repo.ts';
 
@@ -21,6 +29,9 @@ export interface NewFiling {
   destination: string;
   beginDate: string;
   endDate?: string | null;
+  /** filed by an institution's HIS (2501), with that message */
+  fixmedinsCode?: string;
+  msgid?: string;
 }
 
 async function requirePerson(q: Queryable, psnNo: string): Promise<void> {
@@ -39,6 +50,69 @@ export async function addFiling(tx: Tx, actor: Actor, f: NewFiling) {
   const filing = { id, ...f, endDate: f.endDate ?? null };
   await audit(tx, actor, 'filing.create', 'filing', filing.id, null, filing);
   return filing;
+}
+
+/**
+ * 2501 转院备案 from the referring institution's HIS: a referral filing for the place of care it
+ * names (mdtrtarea_admdvs, else the region of the institution referred to), in force at once.
+ */
+export async function fileReferral(
+  tx: Tx,
+  c: Caller,
+  r: {
+    psnNo: string;
+    careRegion: string | null;
+    toInstitution: string | null;
+    beginDate: string;
+    endDate: string | null;
+  },
+): Promise<{ id: number }> {
+  const destination = r.careRegion ?? (r.toInstitution ? await institutionRegion(tx, r.toInstitution) : null);
+  if (!destination) {
+    throw badRequest(
+      'FILING_DESTINATION_UNKNOWN',
+      `无法确定转往地：请填写就医地行政区划 mdtrtarea_admdvs，或医保已登记的转往机构编号（${r.toInstitution ?? '未填写'}）`,
+    );
+  }
+  const f: NewFiling = {
+    psnNo: r.psnNo,
+    type: 'referral',
+    destination,
+    beginDate: r.beginDate,
+    endDate: r.endDate,
+    fixmedinsCode: c.institution.code,
+    msgid: c.msgid,
+  };
+  await requirePerson(tx, f.psnNo);
+  checkPeriod(f.beginDate, f.endDate, 'enddate');
+  const id = await insertFiling(tx, f);
+  await audit(
+    tx,
+    c.actor,
+    'filing.create',
+    'filing',
+    id,
+    null,
+    { id, ...f, toInstitution: r.toInstitution },
+    c.now,
+  );
+  return { id };
+}
+
+/** 2502 转院备案撤销: only the institution that filed it, and only a live one. */
+export async function cancelReferral(tx: Tx, c: Caller, r: { id: number; psnNo: string }): Promise<void> {
+  const done = await cancelInstitutionFiling(tx, {
+    ...r,
+    fixmedinsCode: c.institution.code,
+    now: c.now.toISOString(),
+  });
+  if (!done) {
+    throw notFound(
+      'FILING_NOT_FOUND',
+      `备案 ${r.id} 不存在、已撤销，或不是本机构为人员 ${r.psnNo} 办理的备案`,
+    );
+  }
+  await audit(tx, c.actor, 'filing.cancel', 'filing', r.id, null, { msgid: c.msgid }, c.now);
 }
 
 export interface NewQualification {

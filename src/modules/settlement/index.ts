@@ -13,6 +13,7 @@ export {
   settleVisit,
 } from './settle.ts';
 export { reconcile } from './reconcile.ts';
+export { cancelReferral, fileReferral } from './filings.ts';
 export {
   type ChronicDrugLine,
   chronicDrugs,

@@ -21,3 +21,9 @@ CREATE TABLE his_item_mapping (
 CREATE UNIQUE INDEX his_item_mapping_live ON his_item_mapping (fixmedins_code, his_item_code, list_type)
   WHERE ended_at IS NULL;
 CREATE INDEX his_item_mapping_by_code ON his_item_mapping (fixmedins_code, med_list_codg);
+
+-- 转院备案 through the HIS (2501 / 2502): which institution filed it with which message, and its
+-- cancellation (a cancelled filing no longer counts at settlement; the row and its audit stay).
+ALTER TABLE filing ADD COLUMN fixmedins_code text REFERENCES institution (code);
+ALTER TABLE filing ADD COLUMN msgid text;
+ALTER TABLE filing ADD COLUMN cancelled_at timestamptz;
