@@ -221,6 +221,22 @@ export async function login(page: Page, baseUrl: string, username: string, next 
 }
 
 /**
+ * Does `act` until `shown` appears (5 s each time), at most three times: under load a click or a
+ * keystroke can land while a control is still opening and be lost. Fails with `failure`.
+ */
+export async function untilShown(shown: Locator, act: () => Promise<void>, failure: string): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    await act();
+    const ok = await shown
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (ok) return;
+    assert.ok(tries < 3, failure);
+  }
+}
+
+/**
  * Chooses an option of the antd select labelled `label` (within `within`, the page by default):
  * opens it, types `search` if given, clicks the option with that text (the first when none is
  * named) and clicks again until the select shows a choice — under load a click can land while the
@@ -244,23 +260,20 @@ export async function chooseOption(
     // antd 6: a single select shows its value in -content-has-value, a multiple one as items
     .locator('.ant-select-content-has-value, .ant-select-selection-item', shows ? { hasText: shows } : {});
   const open = page.locator('.ant-select-dropdown:visible');
-  for (let tries = 1; ; tries++) {
-    if ((await open.count()) === 0) {
-      await input.click();
-      if (opts.search) await input.fill(opts.search);
-    }
-    await open
-      .locator('.ant-select-item-option', option ? { hasText: option } : {})
-      .first()
-      .click();
-    const shown = await chosen
-      .first()
-      .waitFor({ timeout: 5000 })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) break;
-    assert.ok(tries < 3, `选项未选中：${String(label)} → ${option ?? '第一项'}`);
-  }
+  await untilShown(
+    chosen.first(),
+    async () => {
+      if ((await open.count()) === 0) {
+        await input.click();
+        if (opts.search) await input.fill(opts.search);
+      }
+      await open
+        .locator('.ant-select-item-option', option ? { hasText: option } : {})
+        .first()
+        .click();
+    },
+    `选项未选中：${String(label)} → ${option ?? '第一项'}`,
+  );
   if (opts.multiple) await page.keyboard.press('Escape');
   await open.first().waitFor({ state: 'hidden' });
 }

@@ -15,6 +15,7 @@ import {
   newContext,
   screenshot,
   testNow,
+  untilShown,
   useWorkbench,
 } from './harness.ts';
 
@@ -38,18 +39,15 @@ function thisMonth(): { from: string; to: string } {
 /** Types a date into the range picker's box, again if under load the box did not take it. */
 async function pickDate(page: Page, input: 'start' | 'end', value: string) {
   const box = page.getByPlaceholder(input === 'start' ? '开始日期' : '结束日期');
-  const taken = box.and(page.locator(`[value="${value}"]`));
-  for (let tries = 1; ; tries++) {
-    await box.click();
-    await box.fill(value);
-    await box.press('Enter');
-    const ok = await taken
-      .waitFor({ timeout: 5000 })
-      .then(() => true)
-      .catch(() => false);
-    if (ok) return;
-    assert.ok(tries < 3, `日期未填入：${input} ${value}`);
-  }
+  await untilShown(
+    box.and(page.locator(`[value="${value}"]`)),
+    async () => {
+      await box.click();
+      await box.fill(value);
+      await box.press('Enter');
+    },
+    `日期未填入：${input} ${value}`,
+  );
 }
 
 describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, () => {

@@ -342,6 +342,30 @@ export const reversalInput = z
   .transform(({ data: d }) => ({ setlId: d.setl_id, mdtrtId: d.mdtrt_id, psnNo: d.psn_no }));
 
 // ——— 2401 / 2402 / 2404 / 2405
+// ——— 2401 / 2403: the doctor, department, bed and diagnoses of a stay, as admission and change send them
+const admissionDetail = {
+  atddr_no: optText(30),
+  chfpdr_name: optText(50),
+  adm_diag_dscr: optText(200),
+  adm_dept_codg: optText(30),
+  adm_dept_name: optText(100),
+  adm_bed: optText(30),
+  dscg_maindiag_code: optText(30),
+  dscg_maindiag_name: optText(300),
+  main_cond_dscr: optText(1000),
+  dise_codg: optText(30),
+  dise_name: optText(300),
+};
+type AdmissionDetail = z.infer<z.ZodObject<typeof admissionDetail>>;
+const attendingOf = (m: AdmissionDetail) => ({
+  doctorNo: m.atddr_no,
+  doctorName: m.chfpdr_name,
+  deptCode: m.adm_dept_codg,
+  deptName: m.adm_dept_name,
+  bed: m.adm_bed,
+  admissionDiagnosis: m.adm_diag_dscr,
+});
+
 export const admissionInput = z
   .object({
     mdtrtinfo: z.object({
@@ -352,17 +376,7 @@ export const admissionInput = z
       mdtrt_cert_no: code(50),
       med_type: oneOf(INPATIENT_MED_TYPES),
       ipt_no: code(30),
-      atddr_no: optText(30),
-      chfpdr_name: optText(50),
-      adm_diag_dscr: optText(200),
-      adm_dept_codg: optText(30),
-      adm_dept_name: optText(100),
-      adm_bed: optText(30),
-      dscg_maindiag_code: optText(30),
-      dscg_maindiag_name: optText(300),
-      main_cond_dscr: optText(1000),
-      dise_codg: optText(30),
-      dise_name: optText(300),
+      ...admissionDetail,
     }),
     diseinfo,
   })
@@ -376,14 +390,7 @@ export const admissionInput = z
     inpatient: true,
     mainDiagnosis: m.dise_codg,
     diagnoses: mainFirst(m.dise_codg, m.dise_name, toDiagnoses(dis)),
-    attending: {
-      doctorNo: m.atddr_no,
-      doctorName: m.chfpdr_name,
-      deptCode: m.adm_dept_codg,
-      deptName: m.adm_dept_name,
-      bed: m.adm_bed,
-      admissionDiagnosis: m.adm_diag_dscr,
-    },
+    attending: attendingOf(m),
   }));
 export type OpenVisitRequest = z.infer<typeof admissionInput> | z.infer<typeof registrationInput>;
 
@@ -430,17 +437,7 @@ const admissionChange = z.object({
   ipt_no: optText(30),
   ipt_otp_no: optText(30),
   medrcdno: optText(30),
-  atddr_no: optText(30),
-  chfpdr_name: optText(50),
-  adm_diag_dscr: optText(200),
-  adm_dept_codg: optText(30),
-  adm_dept_name: optText(100),
-  adm_bed: optText(30),
-  dscg_maindiag_code: optText(30),
-  dscg_maindiag_name: optText(300),
-  main_cond_dscr: optText(1000),
-  dise_codg: optText(30),
-  dise_name: optText(300),
+  ...admissionDetail,
 });
 export const admissionChangeInput = z
   .object({ adminfo: admissionChange.optional(), mdtrtinfo: admissionChange.optional(), diseinfo })
@@ -467,15 +464,7 @@ export const admissionChangeInput = z
       // only what was sent changes: an absent diagnosis list keeps the one on record
       diagnoses: diagnoses.length > 0 ? diagnoses : null,
       mainDiagnosis: m.dise_codg ?? m.dscg_maindiag_code ?? diagnoses[0]?.code ?? null,
-      attending: {
-        doctorNo: m.atddr_no,
-        doctorName: m.chfpdr_name,
-        deptCode: m.adm_dept_codg,
-        deptName: m.adm_dept_name,
-        bed: m.adm_bed,
-        admissionDiagnosis: m.adm_diag_dscr,
-        recordNo: m.medrcdno,
-      },
+      attending: { ...attendingOf(m), recordNo: m.medrcdno },
     };
   });
 

@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import {
-  diseinfoRows,
-  e4fenYuan,
-  feedetailRow,
-  type LineFacts,
-  mdtrtinfoRow,
-  selfPayBp,
-  trimDecimal,
-  type VisitFacts,
-} from './records.ts';
+import { diseinfoRows, e4fenYuan, feedetailRow, mdtrtinfoRow, selfPayBp, trimDecimal } from './records.ts';
+import type { FeeLineRecord, VisitRecord } from '../settlement/records.ts';
 
 const wire = (v: unknown) => JSON.parse(JSON.stringify(v));
 
@@ -25,7 +17,7 @@ test('stored quantities and 1/10,000-fen prices back to the decimals a HIS sent'
   assert.equal(e4fenYuan('-15000000'), '-15.00');
 });
 
-const line = (over: Partial<LineFacts>): LineFacts => ({
+const line = (over: Partial<FeeLineRecord>): FeeLineRecord => ({
   lineNo: '1',
   mdtrtId: 'MD1',
   psnNo: 'P1',
@@ -90,7 +82,7 @@ test('feedetail row: exact amounts, price decimals as sent, 999999 for no cap, r
   assert.equal(wire(feedetailRow(line({ priceCapFen: 4000 }))).pric_uplmt_amt, 40);
 });
 
-const visit = (over: Partial<VisitFacts>): VisitFacts => ({
+const visit = (over: Partial<VisitRecord>): VisitRecord => ({
   mdtrtId: 'MD1',
   psnNo: 'P1',
   fixmedinsCode: 'H1',

@@ -1,35 +1,17 @@
 // Output rows of the query transactions: 5201 mdtrtinfo[], 5202 diseinfo[], 5204 feedetail[] —
 // an institution's own visits, diagnoses and fee lines as the national interface names them.
 import type { Entitlement } from '../settlement/entitlement.ts';
+import type { ChronicDrugLine, FeeLineRecord, VisitRecord } from '../settlement/records.ts';
 import type { Insutype } from '../settlement/types.ts';
-import type { Fen } from '../shared/money.ts';
+import { mulDivHalfUp } from '../shared/money.ts';
 import { REASON_NAMES } from './fields.ts';
 import { NO_PRICE_CAP } from './reply.ts';
 import { rawNumber, ratio, wireDateTime, yuan } from './wire.ts';
 
-export interface VisitFacts {
-  mdtrtId: string;
-  psnNo: string;
-  fixmedinsCode: string;
-  fixmedinsName: string;
-  insutype: string;
-  medType: string;
-  inpatient: boolean;
-  hisVisitNo: string;
-  beginTime: string;
-  endTime: string | null;
-  status: string;
-  mainDiagnosis: string | null;
-  diagnoses: { code: string; name: string | null; type: string | null; srtNo: string | null }[];
-  attending: Record<string, string | null> | null;
-  outOfArea: boolean;
-  setlId: string | null;
-}
-
 /** A cancelled visit is still listed, as invalid (vali_flag 0). */
-const valid = (v: VisitFacts) => (v.status === 'cancelled' ? '0' : '1');
+const valid = (v: VisitRecord) => (v.status === 'cancelled' ? '0' : '1');
 
-export function mdtrtinfoRow(v: VisitFacts): Record<string, unknown> {
+export function mdtrtinfoRow(v: VisitRecord): Record<string, unknown> {
   const a = v.attending ?? {};
   const main = v.diagnoses.find((d) => d.code === v.mainDiagnosis) ?? v.diagnoses[0];
   return {
@@ -55,7 +37,7 @@ export function mdtrtinfoRow(v: VisitFacts): Record<string, unknown> {
   };
 }
 
-export function diseinfoRows(v: VisitFacts): Record<string, unknown>[] {
+export function diseinfoRows(v: VisitRecord): Record<string, unknown>[] {
   return v.diagnoses.map((d, i) => ({
     mdtrt_id: v.mdtrtId,
     psn_no: v.psnNo,
@@ -67,30 +49,6 @@ export function diseinfoRows(v: VisitFacts): Record<string, unknown>[] {
     maindiag_flag: d.code === (v.mainDiagnosis ?? v.diagnoses[0]?.code) ? '1' : '0',
     vali_flag: valid(v),
   }));
-}
-
-export interface LineFacts {
-  lineNo: string;
-  mdtrtId: string;
-  psnNo: string;
-  batchNo: string;
-  itemCode: string;
-  itemName: string | null;
-  hisItemCode: string | null;
-  time: string;
-  quantity: string;
-  unitPriceFen: Fen;
-  unitPriceE4Fen: string | null;
-  amountFen: Fen;
-  priceCapFen: Fen | null;
-  chargeClass: string | null;
-  medChrgitmType: string | null;
-  fullySelfPaidFen: Fen;
-  overCapFen: Fen;
-  firstShareFen: Fen;
-  inScopeFen: Fen;
-  reasons: string[];
-  setlId: string | null;
 }
 
 /** '12.5000' → '12.5'; '3.0000' → '3' (the stored numeric(16,4), as HIS send it). */
@@ -112,14 +70,14 @@ export function e4fenYuan(e4fen: string): string {
  * The share of a line's catalogue-priced part the person pays first, in basis points: all of it
  * for a fully self-paid line, the 乙类 first share as it was charged, none otherwise.
  */
-export function selfPayBp(l: LineFacts): number {
+export function selfPayBp(l: FeeLineRecord): number {
   if (l.amountFen > 0 && l.fullySelfPaidFen === l.amountFen) return 10000;
   const base = l.amountFen - l.fullySelfPaidFen - l.overCapFen;
   if (l.chargeClass !== '02' || base <= 0 || l.firstShareFen <= 0) return 0;
-  return Math.round((l.firstShareFen * 10000) / base);
+  return mulDivHalfUp(l.firstShareFen, 10000, base);
 }
 
-export function feedetailRow(l: LineFacts): Record<string, unknown> {
+export function feedetailRow(l: FeeLineRecord): Record<string, unknown> {
   return {
     feedetl_sn: l.lineNo,
     mdtrt_id: l.mdtrtId,
@@ -166,27 +124,8 @@ export function trtinfoRow(psnNo: string, insutype: Insutype, e: Entitlement): R
   };
 }
 
-export interface ChronicDrugFacts {
-  lineNo: string;
-  rxNo: string | null;
-  fixmedinsCode: string;
-  fixmedinsName: string;
-  psnNo: string;
-  medType: string;
-  time: string;
-  quantity: string;
-  unitPriceFen: Fen;
-  unitPriceE4Fen: string | null;
-  amountFen: Fen;
-  chargeClass: string | null;
-  itemCode: string;
-  itemName: string | null;
-  hisItemCode: string | null;
-  medChrgitmType: string | null;
-}
-
 /** A 5205 feedetail[] row: a chronic-care drug line, with where and when it was charged. */
-export function chronicDrugRow(l: ChronicDrugFacts): Record<string, unknown> {
+export function chronicDrugRow(l: ChronicDrugLine): Record<string, unknown> {
   return {
     feedetl_sn: l.lineNo,
     rx_drord_no: l.rxNo,

@@ -1,6 +1,7 @@
 // SQL of his_item_mapping (目录对照, 3301/3302): live mappings replaced or ended, never deleted.
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { MappingUpload } from '../../domain/his/inputs.ts';
+import type { MappingItem } from './contract.ts';
 
 /** Which of these national codes Yibao's catalogue holds. */
 export async function catalogueCodes(q: Queryable, codes: string[]): Promise<Set<string>> {
@@ -66,23 +67,11 @@ export async function endMapping(
   return rows.length > 0;
 }
 
-export interface MappingRow {
-  hisItemCode: string;
-  hisItemName: string;
-  listType: string;
-  itemCode: string;
-  itemName: string | null;
-  beginDate: string;
-  endDate: string | null;
-  inCatalogue: boolean;
-  createdAt: string;
-}
-
 /** An institution's live mappings, by its own item code; `search` matches either code or name. */
 export async function liveMappings(
   q: Queryable,
   f: { fixmedinsCode: string; search: string | null; limit: number; offset: number },
-): Promise<{ items: MappingRow[]; total: number }> {
+): Promise<{ items: MappingItem[]; total: number }> {
   const where = `WHERE m.fixmedins_code = $1 AND m.ended_at IS NULL
       AND ($2::text IS NULL OR m.his_item_code ILIKE '%' || $2 || '%' OR m.his_item_name ILIKE '%' || $2 || '%'
            OR m.med_list_codg ILIKE '%' || $2 || '%')`;
@@ -90,7 +79,7 @@ export async function liveMappings(
     f.fixmedinsCode,
     f.search,
   ]);
-  const items = await q.query<MappingRow>(
+  const items = await q.query<MappingItem>(
     `SELECT m.his_item_code AS "hisItemCode", m.his_item_name AS "hisItemName", m.list_type AS "listType",
             m.med_list_codg AS "itemCode",
             (SELECT c.name FROM catalogue_item c WHERE c.code = m.med_list_codg ORDER BY c.valid_from DESC LIMIT 1) AS "itemName",

@@ -1,6 +1,6 @@
 // 目录对照 as a spreadsheet: one row per live mapping, the columns of the drawer's table.
 import { excel } from '../../api/excel.ts';
-import type { MappingRow } from './mapping-repo.ts';
+import type { MappingItem } from './contract.ts';
 
 const HEADERS = [
   '机构目录编号',
@@ -13,7 +13,7 @@ const HEADERS = [
   '在医保目录中',
 ];
 
-export async function exportMappings(rows: MappingRow[]): Promise<Buffer> {
+export async function exportMappings(rows: MappingItem[]): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('目录对照');
   ws.addRow(HEADERS);

@@ -13,13 +13,16 @@ export async function uploadMappings(
   c: Caller,
   rows: MappingUpload,
 ): Promise<{ stored: number; replaced: number; unknown: string[] }> {
-  const keys = rows.map((r) => `${r.hisItemCode}\u0000${r.listType}`);
-  const twice = rows.find((_, i) => keys.indexOf(keys[i]!) !== i);
-  if (twice) {
-    throw badRequest(
-      'HIS_MAPPING_DUPLICATE',
-      `机构目录编号 ${twice.hisItemCode}（目录类别 ${twice.listType}）在本次上传中出现多次`,
-    );
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = `${r.hisItemCode}\u0000${r.listType}`;
+    if (seen.has(key)) {
+      throw badRequest(
+        'HIS_MAPPING_DUPLICATE',
+        `机构目录编号 ${r.hisItemCode}（目录类别 ${r.listType}）在本次上传中出现多次`,
+      );
+    }
+    seen.add(key);
   }
   const known = await catalogueCodes(tx, [...new Set(rows.map((r) => r.itemCode))]);
   const f = { fixmedinsCode: c.institution.code, msgid: c.msgid, now: c.now.toISOString() };

@@ -1,27 +1,7 @@
 // What an institution reads back of its own visits (the HIS query transactions 5201, 5202, 5204):
 // a person's visits in a period, and a visit's fee lines, all or those of one settlement.
 import type { Queryable } from '../../db/types.ts';
-import type { CareType, Insutype } from '../../domain/settlement/types.ts';
-
-export interface VisitRecord {
-  mdtrtId: string;
-  psnNo: string;
-  fixmedinsCode: string;
-  fixmedinsName: string;
-  insutype: Insutype;
-  medType: CareType;
-  inpatient: boolean;
-  hisVisitNo: string;
-  beginTime: string;
-  endTime: string | null;
-  status: 'registered' | 'admitted' | 'discharged' | 'settled' | 'cancelled';
-  mainDiagnosis: string | null;
-  diagnoses: { code: string; name: string | null; type: string | null; srtNo: string | null }[];
-  attending: Record<string, string | null> | null;
-  outOfArea: boolean;
-  /** the visit's live settlement (the last one for a stay settled in parts) */
-  setlId: string | null;
-}
+import type { ChronicDrugLine, FeeLineRecord, VisitRecord } from '../../domain/settlement/records.ts';
 
 /** At most this many visits in one answer: a HIS asks for a period, not for a person's history. */
 export const VISIT_QUERY_LIMIT = 200;
@@ -55,33 +35,6 @@ export async function visitsOfPerson(
   );
 }
 
-export interface FeeLineRecord {
-  lineNo: string;
-  mdtrtId: string;
-  psnNo: string;
-  batchNo: string;
-  itemCode: string;
-  itemName: string | null;
-  hisItemCode: string | null;
-  time: string;
-  /** cnt as stored (numeric, up to 4 decimals) */
-  quantity: string;
-  unitPriceFen: number;
-  /** the unit price in 1/10,000 fen when it had more than 2 decimals */
-  unitPriceE4Fen: string | null;
-  amountFen: number;
-  priceCapFen: number | null;
-  chargeClass: string | null;
-  medChrgitmType: string | null;
-  fullySelfPaidFen: number;
-  overCapFen: number;
-  firstShareFen: number;
-  inScopeFen: number;
-  reasons: string[];
-  setlId: string | null;
-  detail: Record<string, unknown> | null;
-}
-
 /** A visit's live fee lines (of one settlement when `setlId` is given), in upload order. */
 export async function linesOfVisit(
   q: Queryable,
@@ -96,7 +49,7 @@ export async function linesOfVisit(
             c.price_cap_fen::float8 AS "priceCapFen", f.chrgitm_lv AS "chargeClass",
             f.med_chrgitm_type AS "medChrgitmType", f.fulamt_ownpay_amt::float8 AS "fullySelfPaidFen",
             f.overlmt_amt::float8 AS "overCapFen", f.preselfpay_amt::float8 AS "firstShareFen",
-            f.inscp_scp_amt::float8 AS "inScopeFen", f.reasons, f.setl_id AS "setlId", f.detail
+            f.inscp_scp_amt::float8 AS "inScopeFen", f.reasons, f.setl_id AS "setlId"
        FROM fee_line f LEFT JOIN catalogue_item c ON c.id = f.catalogue_item_id
       WHERE f.mdtrt_id = $1 AND NOT f.cancelled AND ($2::text IS NULL OR f.setl_id = $2)
       ORDER BY f.id`,
@@ -114,25 +67,6 @@ export async function enrollmentPeriod(
     [id],
   );
   return rows[0] ?? null;
-}
-
-export interface ChronicDrugLine {
-  lineNo: string;
-  rxNo: string | null;
-  fixmedinsCode: string;
-  fixmedinsName: string;
-  psnNo: string;
-  medType: string;
-  time: string;
-  quantity: string;
-  unitPriceFen: number;
-  unitPriceE4Fen: string | null;
-  amountFen: number;
-  chargeClass: string | null;
-  itemCode: string;
-  itemName: string | null;
-  hisItemCode: string | null;
-  medChrgitmType: string | null;
 }
 
 /** At most this many lines in one 5205 answer. */

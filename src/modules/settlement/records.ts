@@ -10,34 +10,21 @@ import { type Caller, visitNotFound } from './caller.ts';
 import { findPersonContext } from './context-repo.ts';
 import {
   type ChronicDrugLine,
-  chronicDrugLines,
-  enrollmentPeriod,
+  checkQueryPeriod,
   type FeeLineRecord,
-  linesOfVisit,
   type VisitRecord,
-  visitsOfPerson,
-} from './record-repo.ts';
+} from '../../domain/settlement/records.ts';
+import { chronicDrugLines, enrollmentPeriod, linesOfVisit, visitsOfPerson } from './record-repo.ts';
 import { settlementsOf } from './settlement-repo.ts';
 
-export type { ChronicDrugLine, FeeLineRecord, VisitRecord } from './record-repo.ts';
-
-/** The longest period one 5201 may ask for. */
-export const VISIT_QUERY_MAX_DAYS = 366;
+export type { ChronicDrugLine, FeeLineRecord, VisitRecord } from '../../domain/settlement/records.ts';
 
 export async function personVisits(
   q: Queryable,
   c: Caller,
   r: { psnNo: string; from: string; to: string; medType: string | null; mdtrtId: string | null },
 ): Promise<VisitRecord[]> {
-  if (r.to < r.from)
-    throw badRequest('SETTLEMENT_PERIOD_REVERSED', `结束时间 ${r.to} 早于开始时间 ${r.from}`);
-  const days = (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000;
-  if (days > VISIT_QUERY_MAX_DAYS) {
-    throw badRequest(
-      'SETTLEMENT_PERIOD_TOO_LONG',
-      `查询区间 ${r.from} 至 ${r.to} 超过 ${VISIT_QUERY_MAX_DAYS} 天，请分段查询`,
-    );
-  }
+  checkQueryPeriod(r.from, r.to);
   return visitsOfPerson(q, { fixmedinsCode: c.institution.code, ...r });
 }
 
@@ -115,9 +102,6 @@ export async function chronicDrugs(
   q: Queryable,
   r: { psnNo: string; from: string; to: string },
 ): Promise<ChronicDrugLine[]> {
-  if (r.to < r.from) throw badRequest('SETTLEMENT_PERIOD_REVERSED', '结束时间早于开始时间');
-  if (Date.parse(r.to) - Date.parse(r.from) > VISIT_QUERY_MAX_DAYS * 86_400_000) {
-    throw badRequest('SETTLEMENT_PERIOD_TOO_LONG', `查询区间超过 ${VISIT_QUERY_MAX_DAYS} 天，请分段查询`);
-  }
+  checkQueryPeriod(r.from, r.to);
   return chronicDrugLines(q, r);
 }

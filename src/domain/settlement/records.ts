@@ -1,0 +1,85 @@
+// What an institution reads back of its own care — its visits, their fee lines, a person's
+// chronic-care drug lines — as plain records: the settlement repositories read them, the HIS
+// interface (domain/his/records.ts) writes them on the wire.
+import { badRequest } from '../shared/errors.ts';
+import type { Fen } from '../shared/money.ts';
+import type { CareType, Insutype } from './types.ts';
+
+export interface VisitRecord {
+  mdtrtId: string;
+  psnNo: string;
+  fixmedinsCode: string;
+  fixmedinsName: string;
+  insutype: Insutype;
+  medType: CareType;
+  inpatient: boolean;
+  hisVisitNo: string;
+  beginTime: string;
+  endTime: string | null;
+  status: 'registered' | 'admitted' | 'discharged' | 'settled' | 'cancelled';
+  mainDiagnosis: string | null;
+  diagnoses: { code: string; name: string | null; type: string | null; srtNo: string | null }[];
+  attending: Record<string, string | null> | null;
+  outOfArea: boolean;
+  /** the visit's live settlement (the last one for a stay settled in parts) */
+  setlId: string | null;
+}
+
+export interface FeeLineRecord {
+  lineNo: string;
+  mdtrtId: string;
+  psnNo: string;
+  batchNo: string;
+  itemCode: string;
+  itemName: string | null;
+  hisItemCode: string | null;
+  time: string;
+  /** cnt as stored (numeric, up to 4 decimals) */
+  quantity: string;
+  unitPriceFen: Fen;
+  /** the unit price in 1/10,000 fen when it had more than 2 decimals */
+  unitPriceE4Fen: string | null;
+  amountFen: Fen;
+  priceCapFen: Fen | null;
+  chargeClass: string | null;
+  medChrgitmType: string | null;
+  fullySelfPaidFen: Fen;
+  overCapFen: Fen;
+  firstShareFen: Fen;
+  inScopeFen: Fen;
+  reasons: string[];
+  setlId: string | null;
+}
+
+export interface ChronicDrugLine {
+  lineNo: string;
+  rxNo: string | null;
+  fixmedinsCode: string;
+  fixmedinsName: string;
+  psnNo: string;
+  medType: string;
+  time: string;
+  quantity: string;
+  unitPriceFen: Fen;
+  unitPriceE4Fen: string | null;
+  amountFen: Fen;
+  chargeClass: string | null;
+  itemCode: string;
+  itemName: string | null;
+  hisItemCode: string | null;
+  medChrgitmType: string | null;
+}
+
+/** The longest period one query of a person's care may cover. */
+export const QUERY_MAX_DAYS = 366;
+
+/** A query period (two dates, or two ISO instants): in order and at most QUERY_MAX_DAYS long. */
+export function checkQueryPeriod(from: string, to: string): void {
+  if (to < from) throw badRequest('SETTLEMENT_PERIOD_REVERSED', `结束时间 ${to} 早于开始时间 ${from}`);
+  if (Date.parse(to) - Date.parse(from) > QUERY_MAX_DAYS * 86_400_000) {
+    throw badRequest(
+      'SETTLEMENT_PERIOD_TOO_LONG',
+      `查询区间 ${from} 至 ${to} 超过 ${QUERY_MAX_DAYS} 天，请分段查询`,
+    );
+  }
+}
