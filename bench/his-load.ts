@@ -1,11 +1,8 @@
-// The settlement bench's load generator, in a process of its own so that building, signing and
-// parsing the HIS messages does not share the server's event loop. Reads a plan file (port,
-// institutions, flows), runs the flows with one keep-alive connection per client, and prints one
-// JSON line: elapsed seconds, the settlement calls' latencies, and msgid → flow for the recording.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The HIS benches' load generator, in a process of its own so that building, signing and parsing
+// the HIS messages does not share the server's event loop. Takes plans (ports, institutions, flows)
+// over IPC, runs each with one keep-alive connection per client, and answers with the elapsed
+// seconds, the settlement calls' latencies, and msgid → flow for the recording.
+import { fork } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../src/modules/his/client.ts';
 import { type LineSpec, totalOf, wire } from '../src/domain/his/wire-builders.ts';
@@ -271,37 +268,74 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   };
 }
 
-/** Run a plan in a child process (this file) and read its result line. */
+/**
+ * A load generator process (this file) that stays up for the whole bench, as a HIS does: each plan
+ * runs on code the earlier plans warmed up (a process per round spent a third of its CPU on
+ * compiling, which the server, warm, did not).
+ */
+export interface LoadProcess {
+  run(plan: LoadPlan): Promise<LoadResult>;
+  stop(): Promise<void>;
+}
+
+export function startLoadProcess(): LoadProcess {
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}/load`]
+    : [];
+  const child = fork(import.meta.filename, [], {
+    execArgv: prof,
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let failed: Error | null = null;
+  let pending: { resolve: (r: LoadResult) => void; reject: (e: Error) => void } | null = null;
+  child.on('message', (m) => {
+    const p = pending;
+    pending = null;
+    const answer = m as { result?: LoadResult; error?: string };
+    if (answer.result) p?.resolve(answer.result);
+    else p?.reject(new Error(`load generator: ${answer.error}`));
+  });
+  child.on('exit', (code) => {
+    failed = new Error(`load generator exited ${code}`);
+    pending?.reject(failed);
+    pending = null;
+  });
+  return {
+    run(plan) {
+      if (failed) return Promise.reject(failed);
+      return new Promise((resolve, reject) => {
+        pending = { resolve, reject };
+        child.send(plan);
+      });
+    },
+    async stop() {
+      if (failed) return;
+      child.removeAllListeners('exit');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.disconnect();
+      await exited;
+    },
+  };
+}
+
+/** Run one plan in a load generator process of its own. */
 export async function runLoadProcess(plan: LoadPlan): Promise<LoadResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
-  const planFile = join(dir, 'plan.json');
-  writeFileSync(planFile, JSON.stringify(plan));
+  const load = startLoadProcess();
   try {
-    return await new Promise<LoadResult>((resolve, reject) => {
-      const prof = process.env.BENCH_CPU_PROF
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}/load`]
-        : [];
-      const child = spawn(process.execPath, [...prof, import.meta.filename, planFile], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let out = '';
-      child.stdout.on('data', (c) => {
-        out += c;
-      });
-      child.on('error', reject);
-      child.on('exit', (code) =>
-        code === 0
-          ? resolve(JSON.parse(out) as LoadResult)
-          : reject(new Error(`load generator exited ${code}`)),
-      );
-    });
+    return await load.run(plan);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await load.stop();
   }
 }
 
 if (import.meta.main) {
-  const plan = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadPlan;
-  const result = await runLoad(plan);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  // plans one at a time, each answered with its result; the process ends when its parent lets go
+  process.on('message', async (plan) => {
+    try {
+      process.send!({ result: await runLoad(plan as LoadPlan) });
+    } catch (e) {
+      process.send!({ error: (e as Error).stack ?? String(e) });
+    }
+  });
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/api/app.ts';
 import { openPostgres } from '../src/db/postgres.ts';
+import { threadTimes } from './machine.ts';
 import { recording, type Unit } from './settlement-replay.ts';
 
 export interface ServerReport {
@@ -17,6 +18,8 @@ export interface ServerReport {
   cpuMs: number;
   /** milliseconds its event loop was busy since the last report */
   busyMs: number;
+  /** milliseconds its main thread waited on a run queue since the last report (null: unknown) */
+  waitMs: number | null;
 }
 
 export interface Servers {
@@ -79,12 +82,16 @@ if (import.meta.main) {
   await app.listen({ port: 0, host: '127.0.0.1' });
   let cpu = process.cpuUsage();
   let elu = performance.eventLoopUtilization();
+  let times = threadTimes();
   const since = (): ServerReport => {
     const used = process.cpuUsage(cpu);
     const busyMs = performance.eventLoopUtilization(elu).active;
-    const report = { units: rec.units.splice(0), cpuMs: (used.user + used.system) / 1000, busyMs };
+    const now = threadTimes();
+    const waitMs = now && times ? now.waitMs - times.waitMs : null;
+    const report = { units: rec.units.splice(0), cpuMs: (used.user + used.system) / 1000, busyMs, waitMs };
     cpu = process.cpuUsage();
     elu = performance.eventLoopUtilization();
+    times = threadTimes();
     return report;
   };
   process.send!({ port: (app.server.address() as AddressInfo).port });

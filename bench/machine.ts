@@ -30,3 +30,19 @@ export function watchMachine(): () => { idle: number | null; loop: number } {
 
 /** 0.83 → '83' */
 export const pct = (x: number | null) => (x === null ? '?' : String(Math.round(x * 100)));
+
+/**
+ * This process's main thread: milliseconds on a CPU and waiting on a run queue (runnable, not
+ * running) so far, from /proc (null where there is none). A thread that waits about as long as it
+ * runs is short of CPU, whatever its event loop's busy share says.
+ */
+export function threadTimes(): { runMs: number; waitMs: number } | null {
+  try {
+    const [run, wait] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8')
+      .split(' ')
+      .map(Number);
+    return { runMs: run! / 1e6, waitMs: wait! / 1e6 };
+  } catch {
+    return null;
+  }
+}

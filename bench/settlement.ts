@@ -3,7 +3,7 @@
 //
 // 1. A fresh schema: the demo county, 8 institutions (one per client, levels 1 and 2), 200
 //    catalogue items, the demo policies and one person per visit.
-// 2. The real server (BENCH_WORKERS processes, as YIBAO_WORKERS; default 1) on loopback
+// 2. The real server (BENCH_WORKERS processes, as YIBAO_WORKERS; default 2) on loopback
 //    ports; 8 concurrent HTTP clients (in a child process, bench/his-load.ts) each sign in, then run full flows for distinct persons: outpatient (2201 register, 2204 five lines, 2207 settle) and
 //    inpatient (2401 admit, 2301 thirty lines, 2402 discharge, 2304 settle). Printed: settlements/s
 //    and p50/p99 latency of the settlement call.
@@ -19,19 +19,20 @@ import { makeIdNumber } from '../src/domain/registry/id-number.ts';
 import type { LineSpec } from '../src/domain/his/wire-builders.ts';
 import { seedDemoPolicies } from '../src/modules/policy/testing.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
-import { type LoadPlan, runLoadProcess } from './his-load.ts';
+import { type LoadPlan, startLoadProcess } from './his-load.ts';
 import { startServers } from './his-server.ts';
-import { pct, watchMachine } from './machine.ts';
+import { pct, threadTimes, watchMachine } from './machine.ts';
 import { attribute, byFlow, profile, replayFlow, type Unit } from './settlement-replay.ts';
 
 const ADMDVS = '410926';
 const CLIENTS = 8;
 /**
- * server processes, as YIBAO_WORKERS. One: on the 2-core bench machine, which also runs PostgreSQL
- * and the load generator, two processes settled no more visits a second (ratios 0.66–0.70 against
- * 0.66–0.72 interleaved) with a worse p99 (64–71 ms against 50–63)
+ * server processes, as YIBAO_WORKERS: one per core. On the 2-core bench machine, which also runs
+ * PostgreSQL and the load generator, one process's main thread waited on a run queue about as long
+ * as it ran (its event loop ~90 % busy with the machine 12–20 % idle): two processes use those
+ * idle cycles (ratios 0.77–0.81 against 0.75–0.76, measured with the load generator warm)
  */
-const WORKERS = Number(process.env.BENCH_WORKERS || 1);
+const WORKERS = Number(process.env.BENCH_WORKERS || 2);
 const FLOWS = Number(process.env.BENCH_SETTLEMENTS || 2000);
 /**
  * flows before the measured ones, on both sides (the servers' connections, prepared statements and
@@ -156,8 +157,10 @@ export async function runSettlementBench(): Promise<void> {
   const sql: Side = { seconds: 0, latencies: [], loops: [], idle: [] };
   let statements = 0;
   let serverCpuMs = 0;
+  let serverWaitMs = 0;
   let loadCpuS = 0;
   let replayCpuMs = 0;
+  let replayWaitMs = 0;
   try {
     const creds = await seed(live.db, flows);
     await seed(recorded.db, flows);
@@ -177,8 +180,10 @@ export async function runSettlementBench(): Promise<void> {
     const size = Math.ceil(FLOWS / ROUNDS);
     const rounds = [flows.slice(0, WARMUP)];
     for (let r = 0; r < ROUNDS; r++) rounds.push(flows.slice(WARMUP + r * size, WARMUP + (r + 1) * size));
+    // one load generator for the whole run (recording rounds first, so it is warm when measured)
+    const loader = startLoadProcess();
     const load = (ports: number[], r: number) =>
-      runLoadProcess({ ports, creds, flows: rounds[r]!, seqFrom: r * 1000 } satisfies LoadPlan);
+      loader.run({ ports, creds, flows: rounds[r]!, seqFrom: r * 1000 } satisfies LoadPlan);
     let recording = true;
     try {
       // every round's statements, recorded before anything is measured (the recording's writes,
@@ -222,14 +227,17 @@ export async function runSettlementBench(): Promise<void> {
         sql.loops.push([replayed.loop]);
         sql.idle.push(replayed.idle);
         serverCpuMs += reports.reduce((a, x) => a + x.cpuMs, 0);
+        serverWaitMs += reports.reduce((a, x) => a + (x.waitMs ?? Number.NaN), 0);
         loadCpuS += result.cpuSeconds;
         replayCpuMs += replayed.cpuMs;
+        replayWaitMs += replayed.waitMs ?? Number.NaN;
         statements += work.reduce(
           (a, us) => a + us.reduce((b, u) => b + u.statements.length + (u.tx ? 2 : 0), 0),
           0,
         );
       }
     } finally {
+      await loader.stop();
       await servers.stop();
       if (recording) await recorders.stop();
     }
@@ -262,8 +270,9 @@ export async function runSettlementBench(): Promise<void> {
     p99: percentile(sql.latencies, 99),
   };
   if (process.env.BENCH_PROFILE) {
+    const perVisit = (ms: number) => (ms / FLOWS).toFixed(2);
     console.log(
-      `  server cpu ${(serverCpuMs / FLOWS).toFixed(2)} ms a visit; load generator ${((loadCpuS * 1e3) / FLOWS).toFixed(2)} ms a visit; replay (SQL only) ${(replayCpuMs / FLOWS).toFixed(2)} ms a visit`,
+      `  a visit: server cpu ${perVisit(serverCpuMs)} ms (its main threads waited for a CPU ${perVisit(serverWaitMs)} ms); load generator cpu ${perVisit(loadCpuS * 1e3)} ms; replay (SQL only) cpu ${perVisit(replayCpuMs)} ms (waited ${perVisit(replayWaitMs)} ms)`,
     );
     for (const [k, v] of [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
       console.log(
@@ -294,6 +303,7 @@ async function replayRound(
   const latencies: number[] = [];
   const watched = watchMachine();
   const cpu = process.cpuUsage();
+  const times = threadTimes();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -303,5 +313,7 @@ async function replayRound(
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const m = watched();
-  return { seconds, latencies, loop: m.loop, idle: m.idle, cpuMs: (used.user + used.system) / 1000 };
+  const after = threadTimes();
+  const waitMs = times && after ? after.waitMs - times.waitMs : null;
+  return { seconds, latencies, loop: m.loop, idle: m.idle, cpuMs: (used.user + used.system) / 1000, waitMs };
 }
