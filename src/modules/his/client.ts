@@ -1,6 +1,6 @@
 // Building a signed HIS request the way a vendor's HIS does: the envelope around the input
 // nodes and the four x-tif-* gateway headers. Used by tests, the bench and the demo seed.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { signature } from '../../domain/his/signature.ts';
 import { wireDateTime } from '../../domain/his/wire.ts';
 
@@ -16,7 +16,9 @@ export interface HisIdentity {
 
 export function signedHeaders(id: Pick<HisIdentity, 'paasid' | 'secret'>, now: Date): Record<string, string> {
   const timestamp = String(Math.floor(now.getTime() / 1000));
-  const nonce = randomBytes(8).toString('hex');
+  // 16 random hex digits; randomUUID draws from a buffered pool (randomBytes asked the system
+  // each call: a fifth of the bench's load generator CPU)
+  const nonce = randomUUID().replaceAll('-', '').slice(0, 16);
   return {
     'content-type': 'application/json',
     'x-tif-paasid': id.paasid,
