@@ -624,6 +624,11 @@ export const chronicDrugQueryInput = z
   .object({ data: z.object({ psn_no: code(30), begntime: dateTime, endtime: dateTime }) })
   .transform(({ data: d }) => ({ psnNo: d.psn_no, from: d.begntime.iso, to: d.endtime.iso }));
 
+// ——— 5301 the person's 门诊慢特病 qualifications (备案)
+export const qualificationQueryInput = z
+  .object({ data: z.object({ psn_no: code(30) }) })
+  .transform(({ data: d }) => ({ psnNo: d.psn_no }));
+
 export const diagnosisQueryInput = z
   .object({ data: z.object({ psn_no: code(30), mdtrt_id: code(30) }) })
   .transform(({ data: d }) => ({ psnNo: d.psn_no, mdtrtId: d.mdtrt_id }));

@@ -1,7 +1,12 @@
 // Output rows of the query transactions: 5201 mdtrtinfo[], 5202 diseinfo[], 5204 feedetail[] —
 // an institution's own visits, diagnoses and fee lines as the national interface names them.
 import type { Entitlement } from '../settlement/entitlement.ts';
-import type { ChronicDrugLine, FeeLineRecord, VisitRecord } from '../settlement/records.ts';
+import type {
+  ChronicDrugLine,
+  FeeLineRecord,
+  QualificationRecord,
+  VisitRecord,
+} from '../settlement/records.ts';
 import type { Insutype } from '../settlement/types.ts';
 import { mulDivHalfUp } from '../shared/money.ts';
 import { REASON_NAMES } from './fields.ts';
@@ -121,6 +126,16 @@ export function trtinfoRow(psnNo: string, insutype: Insutype, e: Entitlement): R
     begndate: e.from,
     enddate: e.to,
     trt_chk_rslt: e.reason,
+  };
+}
+
+/** A 5301 feedetail[] row: one disease the person is qualified for, and from when to when. */
+export function qualificationRow(r: QualificationRecord): Record<string, unknown> {
+  return {
+    opsp_dise_code: r.diseaseCode,
+    opsp_dise_name: r.diseaseName ?? r.diseaseCode,
+    begndate: r.from,
+    enddate: r.to,
   };
 }
 

@@ -70,6 +70,15 @@ export interface ChronicDrugLine {
   medChrgitmType: string | null;
 }
 
+/** A person's 门诊慢特病 qualification (备案), with the disease's name in the policy. */
+export interface QualificationRecord {
+  diseaseCode: string;
+  /** from the benefit policy in force in the person's region; null when no policy names it */
+  diseaseName: string | null;
+  from: string;
+  to: string | null;
+}
+
 /** The longest period one query of a person's care may cover. */
 export const QUERY_MAX_DAYS = 366;
 

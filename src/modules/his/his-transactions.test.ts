@@ -709,6 +709,44 @@ dbTest(
 );
 
 dbTest(
+  "5301 人员慢特病备案查询: the person's qualifications not yet ended, named as the policy names them",
+  async (db) => {
+    const w = await hisWorld(db);
+    await db.query(
+      `INSERT INTO disease_qualification (psn_no, disease_code, institution_codes, valid_from, valid_to)
+       VALUES ($1, 'I10', ARRAY['H41092600002'], '2026-01-01', NULL),
+              ($1, 'E11', ARRAY['H41092600002'], '2025-01-01', '2025-12-31'),
+              ($1, 'X99', '{}', '2026-06-01', '2026-12-31'),
+              ($1, 'N18', '{}', '2025-06-01', '2026-03-15')`,
+      [w.ann.psnNo],
+    );
+    // asked by an institution the qualifications do not name: a HIS learns what it may settle as 14
+    const { feedetail } = await w.far.ok('5301', { data: { psn_no: w.ann.psnNo } });
+    assert.deepEqual(feedetail, [
+      // ends today (2026-03-15): still in force
+      { opsp_dise_code: 'N18', opsp_dise_name: '尿毒症透析', begndate: '2025-06-01', enddate: '2026-03-15' },
+      { opsp_dise_code: 'I10', opsp_dise_name: '高血压', begndate: '2026-01-01', enddate: null },
+      // a code no policy names is answered by its code; a qualification still to begin is told
+      { opsp_dise_code: 'X99', opsp_dise_name: 'X99', begndate: '2026-06-01', enddate: '2026-12-31' },
+    ]);
+    // a day later N18 has ended
+    w.clock.now = new Date('2026-03-16T02:00:00Z');
+    const later = await w.far.ok('5301', { data: { psn_no: w.ann.psnNo } });
+    assert.deepEqual(
+      later.feedetail.map((r: Record<string, unknown>) => r.opsp_dise_code),
+      ['I10', 'X99'],
+    );
+    assert.deepEqual((await w.far.ok('5301', { data: { psn_no: w.tekun.psnNo } })).feedetail, []);
+    const unknown = await w.far.call('5301', { data: { psn_no: '410926999999' } });
+    assert.equal(unknown.json.infcode, -1);
+    assert.match(unknown.json.err_msg, /人员编号 410926999999 不存在/);
+    const missing = await w.far.call('5301', { data: {} });
+    assert.equal(missing.json.infcode, -1);
+    assert.match(missing.json.err_msg, /psn_no/);
+  },
+);
+
+dbTest(
   '2501/2502 转院备案: the referring hospital files a referral, the far stay settles unreduced; cancelled, reduced again',
   async (db) => {
     const w = await hisWorld(db);

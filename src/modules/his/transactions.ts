@@ -14,6 +14,7 @@ import {
   diseinfoRows,
   feedetailRow,
   mdtrtinfoRow,
+  qualificationRow,
   trtinfoRow,
 } from '../../domain/his/records.ts';
 import * as inputs from '../../domain/his/inputs.ts';
@@ -35,6 +36,7 @@ import {
   personVisits,
   personYear,
   preSettle,
+  qualifications,
   reconcile,
   recordVisitInfo,
   reverseSettlement,
@@ -455,6 +457,12 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '5205': tx(inputs.chronicDrugQueryInput, false, async (q, c, i, s) => {
     countPersonQuery(s, c);
     return { output: { feedetail: (await chronicDrugs(q, i)).map(chronicDrugRow) } };
+  }),
+  // which diseases the person may be settled under as 门诊慢特病 (med_type 14), at any institution
+  '5301': tx(inputs.qualificationQueryInput, false, async (q, c, i, s) => {
+    countPersonQuery(s, c);
+    const rows = await qualifications(q, { psnNo: i.psnNo, onDate: beijingDate(c.now) });
+    return { output: { feedetail: rows.map(qualificationRow) } };
   }),
   '5206': tx(inputs.cumulativeInput, false, async (q, c, i) => {
     const year = i.year ?? Number(beijingDate(c.now).slice(0, 4));

@@ -21,6 +21,8 @@ export {
   type FeeLineRecord,
   ownVisitRecord,
   personVisits,
+  type QualificationRecord,
+  qualifications,
   type VisitRecord,
   visitLines,
 } from './records.ts';

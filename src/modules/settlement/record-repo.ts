@@ -1,7 +1,13 @@
 // What an institution reads back of its own visits (the HIS query transactions 5201, 5202, 5204):
-// a person's visits in a period, and a visit's fee lines, all or those of one settlement.
+// a person's visits in a period, and a visit's fee lines, all or those of one settlement; and what
+// it reads of a person's care anywhere (5205 drug lines, 5301 qualifications).
 import type { Queryable } from '../../db/types.ts';
-import type { ChronicDrugLine, FeeLineRecord, VisitRecord } from '../../domain/settlement/records.ts';
+import type {
+  ChronicDrugLine,
+  FeeLineRecord,
+  QualificationRecord,
+  VisitRecord,
+} from '../../domain/settlement/records.ts';
 
 /** At most this many visits in one answer: a HIS asks for a period, not for a person's history. */
 export const VISIT_QUERY_LIMIT = 200;
@@ -67,6 +73,37 @@ export async function enrollmentPeriod(
     [id],
   );
   return rows[0] ?? null;
+}
+
+/**
+ * 5301: the person's disease qualifications not ended before the date (null: none such person),
+ * each named as the newest policy in force on the date in the person's or an enrollment's region
+ * names it.
+ */
+export async function qualificationsOf(
+  q: Queryable,
+  psnNo: string,
+  onDate: string,
+): Promise<QualificationRecord[] | null> {
+  const rows = await q.query<{ known: boolean; items: QualificationRecord[] }>(
+    `SELECT EXISTS (SELECT 1 FROM person WHERE psn_no = $1) AS known, COALESCE((
+       SELECT json_agg(json_build_object(
+                'diseaseCode', d.disease_code, 'from', d.valid_from::text, 'to', d.valid_to::text,
+                'diseaseName', (SELECT s->>'name'
+                                  FROM policy_version pv, jsonb_array_elements(pv.document->'specialDiseases') s
+                                 WHERE pv.admdvs IN (SELECT admdvs FROM person WHERE psn_no = $1
+                                                     UNION SELECT admdvs FROM enrollment WHERE psn_no = $1)
+                                   AND pv.effective_from <= $2::date
+                                   AND (pv.effective_to IS NULL OR pv.effective_to >= $2::date)
+                                   AND s->>'code' = d.disease_code
+                                 ORDER BY pv.id DESC LIMIT 1))
+                ORDER BY d.valid_from, d.disease_code, d.id)
+         FROM disease_qualification d
+        WHERE d.psn_no = $1 AND (d.valid_to IS NULL OR d.valid_to >= $2::date)), '[]') AS items`,
+    [psnNo, onDate],
+  );
+  const r = rows[0];
+  return r?.known ? r.items : null;
 }
 
 /** At most this many lines in one 5205 answer. */

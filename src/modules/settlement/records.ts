@@ -12,12 +12,24 @@ import {
   type ChronicDrugLine,
   checkQueryPeriod,
   type FeeLineRecord,
+  type QualificationRecord,
   type VisitRecord,
 } from '../../domain/settlement/records.ts';
-import { chronicDrugLines, enrollmentPeriod, linesOfVisit, visitsOfPerson } from './record-repo.ts';
+import {
+  chronicDrugLines,
+  enrollmentPeriod,
+  linesOfVisit,
+  qualificationsOf,
+  visitsOfPerson,
+} from './record-repo.ts';
 import { settlementsOf } from './settlement-repo.ts';
 
-export type { ChronicDrugLine, FeeLineRecord, VisitRecord } from '../../domain/settlement/records.ts';
+export type {
+  ChronicDrugLine,
+  FeeLineRecord,
+  QualificationRecord,
+  VisitRecord,
+} from '../../domain/settlement/records.ts';
 
 export async function personVisits(
   q: Queryable,
@@ -95,6 +107,16 @@ export async function entitlementCheck(
     policy: policy?.policy ?? null,
     identities: p.identities,
   });
+}
+
+/** 5301 人员慢特病备案查询: the person's qualifications in force on the date or after it. */
+export async function qualifications(
+  q: Queryable,
+  r: { psnNo: string; onDate: string },
+): Promise<QualificationRecord[]> {
+  const found = await qualificationsOf(q, r.psnNo, r.onDate);
+  if (!found) throw notFound('SETTLEMENT_PERSON_NOT_FOUND', `人员编号 ${r.psnNo} 不存在`);
+  return found;
 }
 
 /** 5205 人员慢特病用药记录查询: the person's chronic-care drug lines of a period (instants, ISO). */
