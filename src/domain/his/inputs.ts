@@ -624,6 +624,58 @@ export const chronicDrugQueryInput = z
   .object({ data: z.object({ psn_no: code(30), begntime: dateTime, endtime: dateTime }) })
   .transform(({ data: d }) => ({ psnNo: d.psn_no, from: d.begntime.iso, to: d.endtime.iso }));
 
+// ——— 1312 医保目录信息查询: the catalogue page by page, with a HIS's filters
+export const CATALOGUE_PAGE_MAX = 1000;
+/** 目录类别 list_type → the catalogue's kinds (101 西药中成药, 201 医疗服务项目, 301 医用耗材) */
+const LIST_TYPE_KINDS: Record<string, ('drug' | 'service' | 'material')[]> = {
+  '101': ['drug'],
+  // the catalogue does not tell 中药饮片 or 自制剂 from other drugs: asked for, none are listed
+  '102': [],
+  '103': [],
+  '201': ['service'],
+  '301': ['material'],
+};
+const optFlag = z.preprocess(
+  (v) => (v === undefined || v === null || v === '' ? null : asCode(v)),
+  z.enum(['0', '1']).nullable(),
+);
+export const catalogueQueryInput = z
+  .object({
+    data: z.object({
+      query_date: optDate,
+      hilist_code: optText(30),
+      insu_admdvs: optText(6),
+      begndate: optDate,
+      hilist_name: optText(200),
+      med_chrgitm_type: optText(6),
+      chrgitm_lv: optText(3),
+      lmt_used_flag: optFlag,
+      list_type: z.preprocess(
+        (v) => (v === undefined || v === null || v === '' ? null : asCode(v)),
+        z.enum(Object.keys(LIST_TYPE_KINDS) as [string, ...string[]]).nullable(),
+      ),
+      vali_flag: optFlag,
+      updt_time: optDateTime,
+      page_num: count.pipe(z.number().min(1)),
+      page_size: count.pipe(z.number().min(1).max(CATALOGUE_PAGE_MAX)),
+    }),
+  })
+  .transform(({ data: d }) => ({
+    onDate: d.query_date ?? null,
+    code: d.hilist_code,
+    insuAdmdvs: d.insu_admdvs,
+    name: d.hilist_name,
+    beginFrom: d.begndate ?? null,
+    medChrgitmType: d.med_chrgitm_type,
+    chrgitmLv: d.chrgitm_lv,
+    kinds: d.list_type === null ? null : LIST_TYPE_KINDS[d.list_type]!,
+    restricted: d.lmt_used_flag === null ? null : d.lmt_used_flag === '1',
+    valid: d.vali_flag === null ? null : d.vali_flag === '1',
+    changedSince: d.updt_time?.iso ?? null,
+    page: d.page_num,
+    pageSize: d.page_size,
+  }));
+
 // ——— 5301 the person's 门诊慢特病 qualifications (备案)
 export const qualificationQueryInput = z
   .object({ data: z.object({ psn_no: code(30) }) })

@@ -8,6 +8,7 @@ import type {
   VisitRecord,
 } from '../settlement/records.ts';
 import type { Insutype } from '../settlement/types.ts';
+import type { HisCatalogueItem } from '../registry/catalogue-query.ts';
 import { mulDivHalfUp } from '../shared/money.ts';
 import { REASON_NAMES } from './fields.ts';
 import { NO_PRICE_CAP } from './reply.ts';
@@ -159,5 +160,58 @@ export function chronicDrugRow(l: ChronicDrugLine): Record<string, unknown> {
     med_list_codg: l.itemCode,
     medins_list_codg: l.hisItemCode,
     med_chrgitm_type: l.medChrgitmType,
+  };
+}
+
+/** 目录类别 of a catalogue item as the national catalogue files it. */
+export const LIST_TYPE_OF_KIND = { drug: '101', service: '201', material: '301' } as const;
+
+/** A 1312 data[] row: one catalogue item version; `admdvs` the region whose catalogue it is. */
+export function catalogueRow(i: HisCatalogueItem, admdvs: string): Record<string, unknown> {
+  return {
+    hilist_code: i.code,
+    hilist_name: i.name,
+    insu_admdvs: admdvs,
+    begndate: i.validFrom,
+    enddate: i.validTo,
+    med_chrgitm_type: i.medChrgitmType,
+    chrgitm_lv: i.chrgitmLv,
+    lmt_used_flag: i.restricted ? '1' : '0',
+    list_type: LIST_TYPE_OF_KIND[i.kind],
+    med_use_flag: '1',
+    matn_used_flag: '1',
+    // 医保目录使用类别 and 限复方使用类型: the catalogue keeps neither
+    hilist_use_type: null,
+    lmt_cpnd_type: null,
+    wubi: null,
+    pinyin: null,
+    memo: null,
+    vali_flag: i.valid ? '1' : '0',
+    rid: String(i.id),
+    updt_time: wireDateTime(i.updatedAt),
+    crter_id: null,
+    crter_name: null,
+    crte_time: wireDateTime(i.createdAt),
+    crte_optins_no: null,
+    opter_id: null,
+    opter_name: null,
+    opt_time: wireDateTime(i.updatedAt),
+    optins_no: null,
+    poolarea_no: admdvs,
+  };
+}
+
+/** The paging fields around a 1312 answer's data[], as PageHelper-based platforms write them. */
+export function pageFields(page: number, pageSize: number, total: number, size: number) {
+  const pages = Math.ceil(total / pageSize);
+  return {
+    pageNum: page,
+    pageSize,
+    size,
+    startRow: size === 0 ? 0 : (page - 1) * pageSize + 1,
+    recordCounts: total,
+    pages,
+    firstPage: pages === 0 ? 0 : 1,
+    lastPage: pages,
   };
 }

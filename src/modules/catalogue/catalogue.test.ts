@@ -59,6 +59,11 @@ dbTest('catalogue: search, detail, admin create/update with validation', async (
   });
   assert.equal(res.statusCode, 201, res.body);
   const id = res.json().item.id;
+  // created long ago (as far as the update below can tell): the update marks it changed
+  await db.query(
+    `UPDATE catalogue_item SET created_at = '2000-01-01', updated_at = '2000-01-01' WHERE id = $1`,
+    [id],
+  );
   res = await app.inject({
     method: 'POST',
     url: '/api/registry/catalogue',
@@ -75,6 +80,12 @@ dbTest('catalogue: search, detail, admin create/update with validation', async (
   assert.equal(res.json().item.priceCapFen, 2400);
   res = await app.inject({ method: 'GET', url: `/api/registry/catalogue/${id}`, headers: { cookie: clerk } });
   assert.equal(res.json().item.genderLimit, '2');
+  // a HIS syncing by updt_time (1312) sees the change
+  const [times] = await db.query<{ changed: boolean; created: string }>(
+    `SELECT updated_at > '2000-01-01' AS changed, created_at::date::text AS created FROM catalogue_item WHERE id = $1`,
+    [id],
+  );
+  assert.deepEqual(times, { changed: true, created: '2000-01-01' });
   res = await app.inject({
     method: 'GET',
     url: '/api/registry/catalogue/999999',

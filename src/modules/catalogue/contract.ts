@@ -51,3 +51,5 @@ export interface CatalogueValues extends CatalogueInput {
 
 /** A stored item (GET /api/registry/catalogue items, `item` of the others). */
 export type CatalogueItem = CatalogueValues & { id: number };
+
+export type { HisCatalogueItem, HisCatalogueQuery } from '../../domain/registry/catalogue-query.ts';

@@ -1,6 +1,12 @@
 // All SQL of catalogue_item.
 import type { Queryable, Tx } from '../../db/types.ts';
-import type { CatalogueFilter, CatalogueItem, CatalogueValues } from './contract.ts';
+import type {
+  CatalogueFilter,
+  CatalogueItem,
+  CatalogueValues,
+  HisCatalogueItem,
+  HisCatalogueQuery,
+} from './contract.ts';
 
 const COLUMNS = `c.id, c.code, c.name, c.kind, c.chrgitm_lv AS "chrgitmLv", c.first_share_bp AS "firstShareBp",
   c.price_cap_fen AS "priceCapFen", c.med_chrgitm_type AS "medChrgitmType", c.gender_limit AS "genderLimit",
@@ -94,8 +100,50 @@ export async function updateItem(tx: Tx, id: number, v: CatalogueValues): Promis
   await tx.query(
     `UPDATE catalogue_item SET code = $1, name = $2, kind = $3, chrgitm_lv = $4, first_share_bp = $5,
             price_cap_fen = $6, med_chrgitm_type = $7, gender_limit = $8, min_age = $9, max_age = $10,
-            inpatient_only = $11, valid_from = $12, valid_to = $13
+            inpatient_only = $11, valid_from = $12, valid_to = $13, updated_at = now()
       WHERE id = $14`,
     [...values(v), id],
   );
+}
+
+/** 1312: the items matching, by code and begin date, with their total count. */
+export async function hisCataloguePage(
+  q: Queryable,
+  f: HisCatalogueQuery,
+): Promise<{ total: number; items: HisCatalogueItem[] }> {
+  const params: unknown[] = [f.today];
+  const where = ['true'];
+  const add = (cond: (p: string) => string, v: unknown) => {
+    params.push(v);
+    where.push(cond(`$${params.length}`));
+  };
+  const validOn = (d: string) =>
+    `c.valid_from <= ${d}::date AND (c.valid_to IS NULL OR c.valid_to >= ${d}::date)`;
+  const restricted = `(c.gender_limit IS NOT NULL OR c.min_age IS NOT NULL OR c.max_age IS NOT NULL OR c.inpatient_only)`;
+  if (f.onDate) add(validOn, f.onDate);
+  if (f.code) add((p) => `c.code = ${p}`, f.code);
+  if (f.name) add((p) => `c.name LIKE ${p}`, likeOf(f.name));
+  if (f.beginFrom) add((p) => `c.valid_from >= ${p}::date`, f.beginFrom);
+  if (f.medChrgitmType) add((p) => `c.med_chrgitm_type = ${p}`, f.medChrgitmType);
+  if (f.chrgitmLv) add((p) => `c.chrgitm_lv = ${p}`, f.chrgitmLv);
+  if (f.kinds) add((p) => `c.kind = ANY(${p}::text[])`, f.kinds);
+  if (f.restricted !== null) where.push(f.restricted ? restricted : `NOT ${restricted}`);
+  if (f.valid !== null) where.push(f.valid ? `(${validOn('$1')})` : `NOT (${validOn('$1')})`);
+  if (f.changedSince) add((p) => `c.updated_at >= ${p}::timestamptz`, f.changedSince);
+  const w = where.join(' AND ');
+  const rows = await q.query<{ total: number; items: HisCatalogueItem[] | null }>(
+    `WITH m AS (SELECT c.* FROM catalogue_item c WHERE ${w}),
+          p AS (SELECT * FROM m ORDER BY code, valid_from, id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize})
+     SELECT (SELECT count(*)::int FROM m) AS total,
+            (SELECT json_agg(json_build_object(
+                      'id', p.id, 'code', p.code, 'name', p.name, 'kind', p.kind, 'chrgitmLv', p.chrgitm_lv,
+                      'medChrgitmType', p.med_chrgitm_type,
+                      'restricted', (p.gender_limit IS NOT NULL OR p.min_age IS NOT NULL OR p.max_age IS NOT NULL OR p.inpatient_only),
+                      'validFrom', p.valid_from::text, 'validTo', p.valid_to::text,
+                      'valid', p.valid_from <= $1::date AND (p.valid_to IS NULL OR p.valid_to >= $1::date),
+                      'createdAt', p.created_at, 'updatedAt', p.updated_at)
+                    ORDER BY p.code, p.valid_from, p.id) FROM p) AS items`,
+    params,
+  );
+  return { total: rows[0]!.total, items: rows[0]!.items ?? [] };
 }

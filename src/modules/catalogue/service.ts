@@ -1,11 +1,12 @@
 // Catalogue items (医保目录): admin create and update, each checked by the domain rule and audited.
-// One national code may have successive versions distinguished by valid_from.
-import type { Tx } from '../../db/types.ts';
+// One national code may have successive versions distinguished by valid_from. HIS systems read it
+// page by page (1312).
+import type { Queryable, Tx } from '../../db/types.ts';
 import { checkCatalogueItem } from '../../domain/registry/reference-rules.ts';
 import { conflict, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
-import type { CatalogueValues } from './contract.ts';
-import { findCatalogueItem, insertItem, updateItem, versionExists } from './repo.ts';
+import type { CatalogueValues, HisCatalogueQuery } from './contract.ts';
+import { findCatalogueItem, hisCataloguePage, insertItem, updateItem, versionExists } from './repo.ts';
 
 async function assertNoVersionClash(tx: Tx, v: CatalogueValues, excludeId: number | null) {
   if (await versionExists(tx, v.code, v.validFrom, excludeId)) {
@@ -35,4 +36,9 @@ export async function updateCatalogueItem(tx: Tx, actor: Actor, id: number, v: C
   const after = await findCatalogueItem(tx, id);
   await audit(tx, actor, 'catalogue.update', 'catalogue_item', id, before, after);
   return after;
+}
+
+/** 1312 医保目录信息查询: a page of the catalogue as a HIS filters it (read only, not audited). */
+export function hisCatalogue(q: Queryable, f: HisCatalogueQuery) {
+  return hisCataloguePage(q, f);
 }

@@ -709,6 +709,99 @@ dbTest(
 );
 
 dbTest(
+  '1312 医保目录信息查询: the catalogue page by page, filtered as a HIS asks, and by updt_time',
+  async (db) => {
+    const w = await hisWorld(db);
+    // an ended version of the A item, and every item last changed on New Year's day but the service
+    await db.query(
+      `INSERT INTO catalogue_item (code, name, kind, chrgitm_lv, med_chrgitm_type, valid_from, valid_to)
+     VALUES ('XA01ABD075A002010100483', '甲类药品（旧）', 'drug', '01', '09', '2018-01-01', '2019-12-31')`,
+    );
+    await db.query(
+      `UPDATE catalogue_item SET updated_at = '2026-01-01T00:00:00Z', created_at = '2025-12-01T00:00:00Z'`,
+    );
+    await db.query(
+      `UPDATE catalogue_item SET updated_at = '2026-03-10T02:00:00Z' WHERE code = '001201000010000'`,
+    );
+    const ask = (data: Record<string, unknown>) =>
+      w.hospital.ok('1312', { data: { page_num: 1, page_size: 100, ...data } });
+
+    const all = await ask({});
+    assert.equal(all.recordCounts, 6);
+    assert.deepEqual(
+      all.data.map((r: Record<string, unknown>) => [r.hilist_code, r.begndate, r.vali_flag]),
+      [
+        ['001201000010000', '2020-01-01', '1'],
+        ['C01020304050607080910111213', '2020-01-01', '1'],
+        ['XA01ABD075A002010100483', '2018-01-01', '0'],
+        ['XA01ABD075A002010100483', '2020-01-01', '1'],
+        ['XB02BXX123B001010100111', '2020-01-01', '1'],
+        ['XC03CXX999C001010100222', '2020-01-01', '1'],
+      ],
+    );
+    const service = all.data[0];
+    assert.equal(service.hilist_name, '限价诊疗项目');
+    assert.equal(service.list_type, '201');
+    assert.equal(service.med_chrgitm_type, '05');
+    assert.equal(service.insu_admdvs, '410926');
+    assert.equal(service.enddate, null);
+    assert.equal(service.updt_time, '2026-03-10 10:00:00');
+    assert.equal(service.crte_time, '2025-12-01 08:00:00');
+    // the inpatient-only material is a restricted item
+    assert.equal(all.data[1].lmt_used_flag, '1');
+    assert.equal(all.data[4].lmt_used_flag, '0');
+
+    // pages of two: the third is the last
+    const third = await ask({ page_num: '3', page_size: '2' });
+    assert.deepEqual(
+      [
+        third.pageNum,
+        third.pageSize,
+        third.size,
+        third.startRow,
+        third.recordCounts,
+        third.pages,
+        third.lastPage,
+      ],
+      [3, 2, 2, 5, 6, 3, 3],
+    );
+    assert.deepEqual(
+      third.data.map((r: Record<string, unknown>) => r.hilist_code),
+      ['XB02BXX123B001010100111', 'XC03CXX999C001010100222'],
+    );
+    const beyond = await ask({ page_num: 4, page_size: 2 });
+    assert.deepEqual([beyond.size, beyond.startRow, beyond.data.length], [0, 0, 0]);
+
+    // changed since the HIS's last sync: only the service
+    const changed = await ask({ updt_time: '2026-03-01 00:00:00' });
+    assert.deepEqual(
+      changed.data.map((r: Record<string, unknown>) => r.hilist_code),
+      ['001201000010000'],
+    );
+    // valid on a date, by code, by class, by list type, by name, by validity
+    const on2019 = await ask({ query_date: '2019-06-01', hilist_code: 'XA01ABD075A002010100483' });
+    assert.deepEqual(
+      on2019.data.map((r: Record<string, unknown>) => r.hilist_name),
+      ['甲类药品（旧）'],
+    );
+    assert.equal((await ask({ chrgitm_lv: '02' })).recordCounts, 1);
+    assert.equal((await ask({ list_type: '301' })).data[0].hilist_code, 'C01020304050607080910111213');
+    assert.equal((await ask({ list_type: '102' })).recordCounts, 0);
+    assert.equal((await ask({ hilist_name: '类药' })).recordCounts, 4);
+    assert.equal((await ask({ vali_flag: '0' })).recordCounts, 1);
+    assert.equal((await ask({ lmt_used_flag: '1' })).recordCounts, 1);
+
+    const big = await w.hospital.call('1312', { data: { page_num: 1, page_size: 5000 } });
+    assert.equal(big.json.infcode, -1);
+    assert.match(big.json.err_msg, /page_size/);
+    const noPage = await w.hospital.call('1312', { data: { page_size: 10 } });
+    assert.match(noPage.json.err_msg, /缺少必填字段 input\.data\.page_num/);
+    const badType = await w.hospital.call('1312', { data: { page_num: 1, page_size: 10, list_type: '999' } });
+    assert.match(badType.json.err_msg, /list_type/);
+  },
+);
+
+dbTest(
   "5301 人员慢特病备案查询: the person's qualifications not yet ended, named as the policy names them",
   async (db) => {
     const w = await hisWorld(db);

@@ -10,10 +10,12 @@ import { badRequest } from '../../domain/shared/errors.ts';
 import { cuminfo } from '../../domain/his/cumulative.ts';
 import { feeResult, setldetail, setlinfo } from '../../domain/his/fields.ts';
 import {
+  catalogueRow,
   chronicDrugRow,
   diseinfoRows,
   feedetailRow,
   mdtrtinfoRow,
+  pageFields,
   qualificationRow,
   trtinfoRow,
 } from '../../domain/his/records.ts';
@@ -46,6 +48,7 @@ import {
   uploadFees,
   visitLines,
 } from '../settlement/index.ts';
+import { hisCatalogue } from '../catalogue/index.ts';
 import { refuseIfStaffBarred } from '../medstaff/index.ts';
 import {
   type AnalysisRequest,
@@ -457,6 +460,18 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '5205': tx(inputs.chronicDrugQueryInput, false, async (q, c, i, s) => {
     countPersonQuery(s, c);
     return { output: { feedetail: (await chronicDrugs(q, i)).map(chronicDrugRow) } };
+  }),
+  // the catalogue page by page: a HIS synchronises its copy, by updt_time since its last sync
+  '1312': tx(inputs.catalogueQueryInput, false, async (q, c, i) => {
+    const { insuAdmdvs, ...filter } = i;
+    const page = await hisCatalogue(q, { ...filter, today: beijingDate(c.now) });
+    const admdvs = insuAdmdvs ?? c.institution.admdvs;
+    return {
+      output: {
+        ...pageFields(i.page, i.pageSize, page.total, page.items.length),
+        data: page.items.map((item) => catalogueRow(item, admdvs)),
+      },
+    };
   }),
   // which diseases the person may be settled under as 门诊慢特病 (med_type 14), at any institution
   '5301': tx(inputs.qualificationQueryInput, false, async (q, c, i, s) => {
