@@ -624,6 +624,11 @@ export const chronicDrugQueryInput = z
   .object({ data: z.object({ psn_no: code(30), begntime: dateTime, endtime: dateTime }) })
   .transform(({ data: d }) => ({ psnNo: d.psn_no, from: d.begntime.iso, to: d.endtime.iso }));
 
+// ——— 1901 字典表查询 (the type; parentValue, admdvs, date and valiFlag narrow nothing here)
+export const dictionaryQueryInput = z
+  .object({ data: z.object({ type: code(30) }) })
+  .transform(({ data: d }) => ({ type: d.type }));
+
 // ——— 1312 医保目录信息查询: the catalogue page by page, with a HIS's filters
 export const CATALOGUE_PAGE_MAX = 1000;
 /** 目录类别 list_type → the catalogue's kinds (101 西药中成药, 201 医疗服务项目, 301 医用耗材) */

@@ -8,6 +8,7 @@ import type {
   VisitRecord,
 } from '../settlement/records.ts';
 import type { Insutype } from '../settlement/types.ts';
+import type { DictionaryEntry } from '../national/dictionary.ts';
 import type { HisCatalogueItem } from '../registry/catalogue-query.ts';
 import { mulDivHalfUp } from '../shared/money.ts';
 import { REASON_NAMES } from './fields.ts';
@@ -213,5 +214,20 @@ export function pageFields(page: number, pageSize: number, total: number, size: 
     pages,
     firstPage: pages === 0 ? 0 : 1,
     lastPage: pages,
+  };
+}
+
+/** A 1901 list[] row: one entry of a national dictionary. */
+export function dictionaryRow(e: DictionaryEntry): Record<string, unknown> {
+  return {
+    type: e.type,
+    label: e.label,
+    value: e.value,
+    parent_value: null,
+    sort: e.sort,
+    vali_flag: '1',
+    create_user: null,
+    create_date: null,
+    version: null,
   };
 }

@@ -709,6 +709,46 @@ dbTest(
 );
 
 dbTest(
+  '1901 字典表查询: a national dictionary by type; a type Yibao lacks is an empty list with a warning',
+  async (db) => {
+    const w = await hisWorld(db);
+    const med = await w.hospital.call('1901', {
+      data: { type: 'MED_TYPE', admdvs: '410926', date: '2026-03-15' },
+    });
+    assert.equal(med.json.infcode, 0);
+    const rows = med.json.output.list;
+    assert.deepEqual(rows[0], {
+      type: 'MED_TYPE',
+      label: '普通门诊',
+      value: '11',
+      parent_value: null,
+      sort: 1,
+      vali_flag: '1',
+      create_user: null,
+      create_date: null,
+      version: null,
+    });
+    assert.equal(rows.find((r: Record<string, unknown>) => r.value === '21').label, '普通住院');
+    assert.deepEqual(
+      (await w.hospital.ok('1901', { data: { type: 'mdtrt_cert_type' } })).list.map(
+        (r: Record<string, unknown>) => [r.value, r.label],
+      ),
+      [
+        ['01', '医保电子凭证'],
+        ['02', '居民身份证'],
+        ['03', '社会保障卡'],
+      ],
+    );
+    const unknown = await w.hospital.call('1901', { data: { type: 'NATY' } });
+    assert.equal(unknown.json.infcode, 0);
+    assert.deepEqual(unknown.json.output.list, []);
+    assert.match(unknown.json.warn_msg, /字典类型 NATY 暂无数据，可查询：INSUTYPE、MED_TYPE/);
+    const missing = await w.hospital.call('1901', { data: {} });
+    assert.match(missing.json.err_msg, /缺少必填字段 input\.data\.type/);
+  },
+);
+
+dbTest(
   '1312 医保目录信息查询: the catalogue page by page, filtered as a HIS asks, and by updt_time',
   async (db) => {
     const w = await hisWorld(db);

@@ -12,6 +12,7 @@ import { feeResult, setldetail, setlinfo } from '../../domain/his/fields.ts';
 import {
   catalogueRow,
   chronicDrugRow,
+  dictionaryRow,
   diseinfoRows,
   feedetailRow,
   mdtrtinfoRow,
@@ -20,6 +21,7 @@ import {
   trtinfoRow,
 } from '../../domain/his/records.ts';
 import * as inputs from '../../domain/his/inputs.ts';
+import { DICTIONARY_TYPES, dictionary } from '../../domain/national/dictionary.ts';
 import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
 import {
   type Caller,
@@ -460,6 +462,14 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '5205': tx(inputs.chronicDrugQueryInput, false, async (q, c, i, s) => {
     countPersonQuery(s, c);
     return { output: { feedetail: (await chronicDrugs(q, i)).map(chronicDrugRow) } };
+  }),
+  // a national dictionary; a type Yibao lacks answers an empty list (a HIS syncing every type goes on)
+  '1901': tx(inputs.dictionaryQueryInput, false, async (_q, _c, i) => {
+    const entries = dictionary(i.type);
+    return {
+      output: { list: (entries ?? []).map(dictionaryRow) },
+      warnings: entries ? [] : [`字典类型 ${i.type} 暂无数据，可查询：${DICTIONARY_TYPES.join('、')}`],
+    };
   }),
   // the catalogue page by page: a HIS synchronises its copy, by updt_time since its last sync
   '1312': tx(inputs.catalogueQueryInput, false, async (q, c, i) => {
