@@ -631,6 +631,8 @@ export const dictionaryQueryInput = z
 
 // ——— 1312 医保目录信息查询: the catalogue page by page, with a HIS's filters
 export const CATALOGUE_PAGE_MAX = 1000;
+/** beyond any catalogue's last page, and small enough that the offset stays an exact integer */
+export const CATALOGUE_PAGE_NUM_MAX = 1_000_000;
 /** 目录类别 list_type → the catalogue's kinds (101 西药中成药, 201 医疗服务项目, 301 医用耗材) */
 const LIST_TYPE_KINDS: Record<string, ('drug' | 'service' | 'material')[]> = {
   '101': ['drug'],
@@ -661,7 +663,7 @@ export const catalogueQueryInput = z
       ),
       vali_flag: optFlag,
       updt_time: optDateTime,
-      page_num: count.pipe(z.number().min(1)),
+      page_num: count.pipe(z.number().min(1).max(CATALOGUE_PAGE_NUM_MAX)),
       page_size: count.pipe(z.number().min(1).max(CATALOGUE_PAGE_MAX)),
     }),
   })

@@ -834,6 +834,9 @@ dbTest(
     const big = await w.hospital.call('1312', { data: { page_num: 1, page_size: 5000 } });
     assert.equal(big.json.infcode, -1);
     assert.match(big.json.err_msg, /page_size/);
+    const far = await w.hospital.call('1312', { data: { page_num: 1e15, page_size: 1000 } });
+    assert.equal(far.json.infcode, -1);
+    assert.match(far.json.err_msg, /page_num/);
     const noPage = await w.hospital.call('1312', { data: { page_size: 10 } });
     assert.match(noPage.json.err_msg, /缺少必填字段 input\.data\.page_num/);
     const badType = await w.hospital.call('1312', { data: { page_num: 1, page_size: 10, list_type: '999' } });
