@@ -198,14 +198,10 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     const started = performance.now();
     const text = await c.conn.post(headers, body);
     const ms = performance.now() - started;
-    if (!read && text.startsWith(SUCCEEDED)) {
-      if (settle) latencies.push(ms);
-      return null;
-    }
-    const res = JSON.parse(text);
-    if (res.infcode !== 0) throw new Error(`${infno} failed: ${res.err_msg}`);
+    const res = !read && text.startsWith(SUCCEEDED) ? null : JSON.parse(text);
+    if (res && res.infcode !== 0) throw new Error(`${infno} failed: ${res.err_msg}`);
     if (settle) latencies.push(ms);
-    return res.output;
+    return res?.output;
   };
   for (const c of clients) {
     const out = await call(

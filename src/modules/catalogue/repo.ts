@@ -119,7 +119,6 @@ export async function hisCataloguePage(
   };
   const validOn = (d: string) =>
     `c.valid_from <= ${d}::date AND (c.valid_to IS NULL OR c.valid_to >= ${d}::date)`;
-  const restricted = `(c.gender_limit IS NOT NULL OR c.min_age IS NOT NULL OR c.max_age IS NOT NULL OR c.inpatient_only)`;
   if (f.onDate) add(validOn, f.onDate);
   if (f.code) add((p) => `c.code = ${p}`, f.code);
   if (f.name) add((p) => `c.name LIKE ${p}`, likeOf(f.name));
@@ -127,20 +126,23 @@ export async function hisCataloguePage(
   if (f.medChrgitmType) add((p) => `c.med_chrgitm_type = ${p}`, f.medChrgitmType);
   if (f.chrgitmLv) add((p) => `c.chrgitm_lv = ${p}`, f.chrgitmLv);
   if (f.kinds) add((p) => `c.kind = ANY(${p}::text[])`, f.kinds);
-  if (f.restricted !== null) where.push(f.restricted ? restricted : `NOT ${restricted}`);
-  if (f.valid !== null) where.push(f.valid ? `(${validOn('$1')})` : `NOT (${validOn('$1')})`);
+  if (f.restricted !== null) where.push(f.restricted ? 'c.restricted' : 'NOT c.restricted');
+  if (f.valid !== null) where.push(f.valid ? 'c.valid' : 'NOT c.valid');
   if (f.changedSince) add((p) => `c.updated_at >= ${p}::timestamptz`, f.changedSince);
   const w = where.join(' AND ');
+  // restricted (a gender, age or inpatient-only limit) and valid (today) computed once per item
   const rows = await q.query<{ total: number; items: HisCatalogueItem[] | null }>(
-    `WITH m AS (SELECT c.* FROM catalogue_item c WHERE ${w}),
+    `WITH c AS (SELECT i.*, (i.gender_limit IS NOT NULL OR i.min_age IS NOT NULL OR i.max_age IS NOT NULL
+                             OR i.inpatient_only) AS restricted,
+                       i.valid_from <= $1::date AND (i.valid_to IS NULL OR i.valid_to >= $1::date) AS valid
+                  FROM catalogue_item i),
+          m AS (SELECT c.* FROM c WHERE ${w}),
           p AS (SELECT * FROM m ORDER BY code, valid_from, id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize})
      SELECT (SELECT count(*)::int FROM m) AS total,
             (SELECT json_agg(json_build_object(
                       'id', p.id, 'code', p.code, 'name', p.name, 'kind', p.kind, 'chrgitmLv', p.chrgitm_lv,
-                      'medChrgitmType', p.med_chrgitm_type,
-                      'restricted', (p.gender_limit IS NOT NULL OR p.min_age IS NOT NULL OR p.max_age IS NOT NULL OR p.inpatient_only),
-                      'validFrom', p.valid_from::text, 'validTo', p.valid_to::text,
-                      'valid', p.valid_from <= $1::date AND (p.valid_to IS NULL OR p.valid_to >= $1::date),
+                      'medChrgitmType', p.med_chrgitm_type, 'restricted', p.restricted,
+                      'validFrom', p.valid_from::text, 'validTo', p.valid_to::text, 'valid', p.valid,
                       'createdAt', p.created_at, 'updatedAt', p.updated_at)
                     ORDER BY p.code, p.valid_from, p.id) FROM p) AS items`,
     params,

@@ -34,4 +34,7 @@ export const institutionActor = (code: string, opter: string): Actor => ({
 export const visitNotFound = (mdtrtId: string) =>
   notFound('SETTLEMENT_VISIT_NOT_FOUND', `就诊记录 ${mdtrtId} 不存在或不属于本机构`);
 
+export const personNotFound = (psnNo: string) =>
+  notFound('SETTLEMENT_PERSON_NOT_FOUND', `人员编号 ${psnNo} 不存在`);
+
 export { INSUTYPE_NAMES } from '../../domain/national/codes.ts';

@@ -6,7 +6,7 @@ import { type Entitlement, entitlements } from '../../domain/settlement/entitlem
 import type { Insutype } from '../../domain/settlement/types.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { activePolicy } from '../policy/index.ts';
-import { type Caller, visitNotFound } from './caller.ts';
+import { type Caller, personNotFound, visitNotFound } from './caller.ts';
 import { findPersonContext } from './context-repo.ts';
 import {
   type ChronicDrugLine,
@@ -96,7 +96,7 @@ export async function entitlementCheck(
   r: { psnNo: string; insutype: Insutype; onDate: string },
 ): Promise<Entitlement[]> {
   const p = await findPersonContext(q, r.psnNo, r.insutype, r.onDate);
-  if (!p) throw notFound('SETTLEMENT_PERSON_NOT_FOUND', `人员编号 ${r.psnNo} 不存在`);
+  if (!p) throw personNotFound(r.psnNo);
   const policy = await activePolicy(q, p.insuredAdmdvs ?? p.admdvs, r.insutype, r.onDate);
   return entitlements({
     insutype: r.insutype,
@@ -115,7 +115,7 @@ export async function qualifications(
   r: { psnNo: string; onDate: string },
 ): Promise<QualificationRecord[]> {
   const found = await qualificationsOf(q, r.psnNo, r.onDate);
-  if (!found) throw notFound('SETTLEMENT_PERSON_NOT_FOUND', `人员编号 ${r.psnNo} 不存在`);
+  if (!found) throw personNotFound(r.psnNo);
   return found;
 }
 

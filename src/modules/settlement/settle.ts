@@ -26,7 +26,7 @@ import { badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
 import { fenToYuan, sum } from '../../domain/shared/money.ts';
 import { audit } from '../audit/index.ts';
 import { lockAccumulators, readAccumulators, writeAccumulators } from './accumulator-repo.ts';
-import type { Caller } from './caller.ts';
+import { type Caller, personNotFound } from './caller.ts';
 import {
   findPerson,
   findPersonContext,
@@ -116,7 +116,7 @@ async function compute(
     ? await lockPersonAccumulators(tx, v.psnNo, v.insutype, v.beginDate, year, endDate)
     : null;
   const person = locked ?? (await findPersonContext(q, v.psnNo, v.insutype, v.beginDate));
-  if (!person) throw notFound('SETTLEMENT_PERSON_NOT_FOUND', `人员编号 ${v.psnNo} 不存在`);
+  if (!person) throw personNotFound(v.psnNo);
   const before = locked
     ? locked.accumulators
     : lock

@@ -7,9 +7,9 @@ import { CERT_TYPE_NAMES, type Credential, checkVisitCredential } from '../../do
 import type { AdmissionChange, Diagnosis, OpenVisitRequest } from '../../domain/his/inputs.ts';
 import { beijingDate } from '../../domain/his/wire.ts';
 import type { Insutype } from '../../domain/settlement/types.ts';
-import { type AppError, badRequest, conflict, notFound } from '../../domain/shared/errors.ts';
+import { type AppError, badRequest, conflict } from '../../domain/shared/errors.ts';
 import { audit } from '../audit/index.ts';
-import { type Caller, INSUTYPE_NAMES, visitNotFound } from './caller.ts';
+import { type Caller, INSUTYPE_NAMES, personNotFound, visitNotFound } from './caller.ts';
 import { findPerson, type PersonRow } from './context-repo.ts';
 import { credentialOwner } from './credential-repo.ts';
 import {
@@ -33,7 +33,7 @@ export async function eligiblePerson(
   credential?: Credential,
 ): Promise<PersonRow> {
   const p = await findPerson(q, psnNo, insutype, onDate);
-  if (!p) throw notFound('SETTLEMENT_PERSON_NOT_FOUND', `人员编号 ${psnNo} 不存在`);
+  if (!p) throw personNotFound(psnNo);
   const wrongCredential = credential && (await visitCredentialRefusal(q, p, credential, onDate));
   if (wrongCredential) throw wrongCredential;
   checkAlive(p, onDate);
