@@ -2,6 +2,7 @@
 // names to the names the services use. Nothing past this file sees a national input field name.
 import { z } from 'zod';
 import type { CareType, Insutype } from '../settlement/types.ts';
+import type { WireInstant } from './wire.ts';
 import {
   amount,
   code,
@@ -581,6 +582,22 @@ export const referralInput = z
     toInstitution: r.reflin_medins_no,
     beginDate: r.begndate,
     endDate: r.enddate ?? null,
+    // kept with the filing for 5304
+    detail: {
+      insutype: r.insutype,
+      tel: r.tel ?? null,
+      address: r.addr ?? null,
+      insuRegion: r.insu_optins ?? null,
+      diagCode: r.diag_code ?? null,
+      diagName: r.diag_name ?? null,
+      condition: r.dise_cond_dscr ?? null,
+      toInstitution: r.reflin_medins_no ?? null,
+      toInstitutionName: r.reflin_medins_name ?? null,
+      hospitalAgrees: r.hosp_agre_refl_flag ?? null,
+      referralDate: r.refl_date ?? null,
+      reason: r.refl_rea ?? null,
+      opinion: r.refl_opnn ?? null,
+    },
   }));
 
 export const referralCancelInput = z
@@ -687,6 +704,66 @@ export const catalogueQueryInput = z
 export const qualificationQueryInput = z
   .object({ data: z.object({ psn_no: code(30) }) })
   .transform(({ data: d }) => ({ psnNo: d.psn_no }));
+
+// ——— 5303 在院信息查询, 5304 转院信息查询: a person and an optional period (begntime/endtime, dates
+// or date-times). Some HIS send 5304's members without the data node: both are taken.
+const personPeriod = z.object({ psn_no: code(30), begntime: optDateTime, endtime: optDateTime });
+type PersonPeriod = { psn_no: string | null; begntime?: WireInstant; endtime?: WireInstant };
+
+function checkPeriodOrder(d: PersonPeriod, path: string[], ctx: z.RefinementCtx): void {
+  if (d.begntime && d.endtime && d.endtime.iso < d.begntime.iso) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'endtime'], message: '{field} 早于开始时间 begntime' });
+  }
+}
+const periodOf = (d: PersonPeriod) => ({
+  psnNo: d.psn_no as string,
+  from: d.begntime ?? null,
+  to: d.endtime ?? null,
+});
+
+export const inHospitalQueryInput = z
+  .object({ data: personPeriod })
+  .superRefine((v, ctx) => checkPeriodOrder(v.data, ['data'], ctx))
+  .transform(({ data }) => periodOf(data));
+
+export const referralQueryInput = z
+  .object({
+    data: personPeriod.optional(),
+    psn_no: optText(30),
+    begntime: optDateTime,
+    endtime: optDateTime,
+  })
+  .superRefine((v, ctx) => {
+    if (v.data) return checkPeriodOrder(v.data, ['data'], ctx);
+    if (!v.psn_no)
+      ctx.addIssue({ code: 'custom', path: ['data', 'psn_no'], message: '缺少人员编号 {field}' });
+    else checkPeriodOrder(v, [], ctx);
+  })
+  .transform((v) => periodOf(v.data ?? v));
+
+// ——— 5102 医执人员信息查询: the institution's own staff of a kind (prac_psn_type 1 医师, 2 护士,
+// 3 药师, 4 医技人员), by name or national code
+export const PRAC_PSN_TYPES = ['1', '2', '3', '4'] as const;
+export const staffQueryInput = z
+  .object({
+    data: z
+      .object({
+        prac_psn_type: z.preprocess(
+          (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? v.trim() : asCode(v)),
+          z.enum(PRAC_PSN_TYPES).optional(),
+        ),
+        psn_cert_type: optText(6),
+        certno: optText(50),
+        prac_psn_name: optText(50),
+        prac_psn_code: optText(30),
+      })
+      .optional(),
+  })
+  .transform(({ data: d }) => ({
+    type: d?.prac_psn_type ?? null,
+    name: d?.prac_psn_name ?? null,
+    code: d?.prac_psn_code ?? null,
+  }));
 
 export const diagnosisQueryInput = z
   .object({ data: z.object({ psn_no: code(30), mdtrt_id: code(30) }) })

@@ -4,16 +4,20 @@ import type { Entitlement } from '../settlement/entitlement.ts';
 import type {
   ChronicDrugLine,
   FeeLineRecord,
+  InHospitalRecord,
+  PersonFacts,
   QualificationRecord,
+  ReferralRecord,
   VisitRecord,
 } from '../settlement/records.ts';
+import { ageOn } from '../registry/id-number.ts';
 import type { Insutype } from '../settlement/types.ts';
 import type { DictionaryEntry } from '../national/dictionary.ts';
 import type { HisCatalogueItem } from '../registry/catalogue-query.ts';
 import { mulDivHalfUp } from '../shared/money.ts';
 import { REASON_NAMES } from './fields.ts';
 import { NO_PRICE_CAP } from './reply.ts';
-import { rawNumber, ratio, wireDateTime, yuan } from './wire.ts';
+import { beijingDate, rawNumber, ratio, wireDateTime, yuan } from './wire.ts';
 
 /** A cancelled visit is still listed, as invalid (vali_flag 0). */
 const valid = (v: VisitRecord) => (v.status === 'cancelled' ? '0' : '1');
@@ -138,6 +142,111 @@ export function qualificationRow(r: QualificationRecord): Record<string, unknown
     opsp_dise_name: r.diseaseName ?? r.diseaseCode,
     begndate: r.from,
     enddate: r.to,
+  };
+}
+
+/** The person's fields a row repeats (Yibao's persons are identified by resident ID, type 01). */
+function personFields(p: PersonFacts) {
+  return {
+    psn_no: p.psnNo,
+    psn_cert_type: '01',
+    certno: p.certno,
+    psn_name: p.name,
+    gend: p.gender,
+    brdy: p.birthDate,
+  };
+}
+
+/** A 5303 data[] row: a stay the person is in hospital for, with their age on `onDate`. */
+export function inHospitalRow(r: InHospitalRecord, onDate: string): Record<string, unknown> {
+  return {
+    mdtrt_id: r.mdtrtId,
+    ...personFields(r),
+    age: ageOn(r.birthDate, onDate),
+    insutype: r.insutype,
+    begndate: beijingDate(r.beginTime),
+    med_type: r.medType,
+    ipt_otp_no: r.hisVisitNo,
+    out_flag: r.outOfArea ? '1' : '0',
+  };
+}
+
+/**
+ * A 5304 refmedin[] row: a referral filing with what its 2501 told (null where it was filed at the
+ * counter or the HIS did not send it), and its trt_dcla_detl_sn, which 2502 needs to cancel it.
+ */
+export function referralRow(r: ReferralRecord): Record<string, unknown> {
+  const d = r.detail;
+  return {
+    trt_dcla_detl_sn: String(r.id),
+    insutype: d?.insutype ?? null,
+    // 申报来源: Yibao tells only whether a HIS filed it (its dictionary's codes are not known)
+    dcla_souc: null,
+    ...personFields(r),
+    tel: d?.tel ?? null,
+    addr: d?.address ?? null,
+    insu_optins: d?.insuRegion ?? r.admdvs,
+    emp_name: null,
+    diag_code: d?.diagCode ?? null,
+    diag_name: d?.diagName ?? null,
+    dise_cond_dscr: d?.condition ?? null,
+    reflin_medins_no: d?.toInstitution ?? null,
+    reflin_medins_name: d?.toInstitutionName ?? null,
+    mdtrtarea_admdvs: r.destination,
+    // as a visit's: care anywhere but the person's own region is out of area
+    out_flag: r.destination === r.admdvs ? '0' : '1',
+    refl_date: d?.referralDate ?? r.beginDate,
+    refl_rea: d?.reason ?? null,
+    refl_opnn: d?.opinion ?? null,
+    begndate: r.beginDate,
+    enddate: r.endDate,
+    hosp_agre_refl_flag: d?.hospitalAgrees ?? null,
+    fixmedins_code: r.fixmedinsCode,
+    opter_id: d?.opterNo ?? null,
+    opter_name: d?.opterName ?? null,
+    opt_time: wireDateTime(r.createdAt),
+  };
+}
+
+/** A registered member of an institution's staff (医保医师 registry), as 5102 lists them. */
+export interface StaffRecord {
+  staffCode: string;
+  name: string;
+  kind: 'doctor' | 'nurse' | 'pharmacist' | 'technician';
+  status: 'normal' | 'suspended' | 'terminated';
+  suspendedUntil: string | null;
+  registeredAt: string;
+  updatedAt: string;
+}
+
+/** prac_psn_type (执业人员分类) of each kind of staff */
+export const PRAC_PSN_TYPE = { doctor: '1', nurse: '2', pharmacist: '3', technician: '4' } as const;
+
+/**
+ * A 5102 row: hi_dr_flag '1' when the member may bill the fund on `onDate` (a suspension that has
+ * ended counts as restored), with why not in chg_rea. Certificates are not kept: null.
+ */
+export function staffRow(r: StaffRecord, onDate: string): Record<string, unknown> {
+  const suspended = r.status === 'suspended' && (r.suspendedUntil === null || r.suspendedUntil >= onDate);
+  const qualified = r.status === 'normal' || (r.status === 'suspended' && !suspended);
+  return {
+    psn_cert_type: null,
+    certno: null,
+    prac_psn_no: null,
+    prac_psn_code: r.staffCode,
+    prac_psn_name: r.name,
+    prac_psn_type: PRAC_PSN_TYPE[r.kind],
+    prac_psn_cert: null,
+    prac_cert_no: null,
+    hi_dr_flag: qualified ? '1' : '0',
+    begntime: wireDateTime(r.registeredAt),
+    endtime: r.status === 'terminated' ? wireDateTime(r.updatedAt) : null,
+    chg_rea:
+      r.status === 'terminated'
+        ? '医保支付资格已终止'
+        : suspended
+          ? `医保支付资格暂停至 ${r.suspendedUntil}`
+          : null,
   };
 }
 

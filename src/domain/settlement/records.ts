@@ -79,6 +79,59 @@ export interface QualificationRecord {
   to: string | null;
 }
 
+/** Who a person is, as the query transactions that name a person repeat it. */
+export interface PersonFacts {
+  psnNo: string;
+  name: string;
+  certno: string;
+  gender: string;
+  birthDate: string;
+}
+
+/** 5303: a stay the person is in hospital for now (admitted, not discharged), at any institution. */
+export interface InHospitalRecord extends PersonFacts {
+  mdtrtId: string;
+  insutype: Insutype;
+  medType: CareType;
+  hisVisitNo: string;
+  beginTime: string;
+  outOfArea: boolean;
+}
+
+/** What a 2501 转院备案 told beside the filing itself (null members: not sent). */
+export interface ReferralDetail {
+  insutype: Insutype | null;
+  tel: string | null;
+  address: string | null;
+  insuRegion: string | null;
+  diagCode: string | null;
+  diagName: string | null;
+  condition: string | null;
+  toInstitution: string | null;
+  toInstitutionName: string | null;
+  hospitalAgrees: string | null;
+  referralDate: string | null;
+  reason: string | null;
+  opinion: string | null;
+  /** the envelope's operator who filed it */
+  opterNo: string | null;
+  opterName: string | null;
+}
+
+/** 5304: a live referral filing of the person, by an institution's HIS or at the counter. */
+export interface ReferralRecord extends PersonFacts {
+  id: number;
+  /** the person's pooling region */
+  admdvs: string;
+  destination: string;
+  beginDate: string;
+  endDate: string | null;
+  /** null: filed at the counter */
+  fixmedinsCode: string | null;
+  createdAt: string;
+  detail: ReferralDetail | null;
+}
+
 /** The longest period one query of a person's care may cover. */
 export const QUERY_MAX_DAYS = 366;
 

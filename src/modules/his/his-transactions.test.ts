@@ -5,6 +5,7 @@ import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import { readZip, writeZip } from '../../domain/his/zip.ts';
 import { type LineSpec, totalOf, wire } from '../../domain/his/wire-builders.ts';
+import { addStaff } from '../medstaff/testing.ts';
 import { at, type HisTester, hisWorld, snapshot } from './testing.ts';
 
 const A = 'XA01ABD075A002010100483';
@@ -883,6 +884,108 @@ dbTest(
 );
 
 dbTest(
+  '5303 在院信息查询: the stays a person is in hospital for now, at any institution, until discharged',
+  async (db) => {
+    const w = await hisWorld(db);
+    const stay = (
+      await w.hospital.ok(
+        '2401',
+        wire.admission(w.ann.psnNo, '390', at('08:00', '2026-03-11'), 'ZY-5303', w.ann.certno),
+      )
+    ).result.mdtrt_id as string;
+    // an outpatient visit is not a stay
+    await w.centre.ok(
+      '2201',
+      wire.registration(w.ann.psnNo, '390', at('09:00', '2026-03-12'), 'MZ-5303', w.ann.certno),
+    );
+    // asked by another institution (before it admits): the stay, with the person's facts
+    const { data } = await w.far.ok('5303', { data: { psn_no: w.ann.psnNo } });
+    assert.deepEqual(data, [
+      {
+        mdtrt_id: stay,
+        psn_no: w.ann.psnNo,
+        psn_cert_type: '01',
+        certno: w.ann.certno,
+        psn_name: '王安',
+        gend: data[0].gend,
+        brdy: '1970-02-03',
+        age: 56,
+        insutype: '390',
+        begndate: '2026-03-11',
+        med_type: '21',
+        ipt_otp_no: 'ZY-5303',
+        out_flag: '0',
+      },
+    ]);
+    assert.match(data[0].gend, /^[12]$/);
+    // a period the admission is not in: none
+    const before = await w.far.ok('5303', {
+      data: { psn_no: w.ann.psnNo, begntime: '2026-03-01 00:00:00', endtime: '2026-03-10 23:59:59' },
+    });
+    assert.deepEqual(before.data, []);
+    // discharged, no longer in hospital
+    await w.hospital.ok('2402', wire.discharge(stay, w.ann.psnNo, '390', at('09:00', '2026-03-14')));
+    assert.deepEqual((await w.far.ok('5303', { data: { psn_no: w.ann.psnNo } })).data, []);
+    const unknown = await w.far.call('5303', { data: { psn_no: '410926999999' } });
+    assert.match(unknown.json.err_msg, /人员编号 410926999999 不存在/);
+    const missing = await w.far.call('5303', { data: {} });
+    assert.match(missing.json.err_msg, /psn_no/);
+  },
+);
+
+dbTest(
+  "5102 医执人员信息查询: the institution's own registered staff, by kind, name or code, with their qualification",
+  async (db) => {
+    const w = await hisWorld(db);
+    await addStaff(db, { fixmedinsCode: 'H41092600002', staffCode: 'D410926000001', name: '张医生' });
+    await addStaff(db, { fixmedinsCode: 'H41092600002', staffCode: 'D410926000002', name: '刘医生' });
+    await addStaff(db, {
+      fixmedinsCode: 'H41092600002',
+      staffCode: 'N410926000001',
+      name: '陈护士',
+      kind: 'nurse',
+    });
+    // another institution's doctor is not listed
+    await addStaff(db, { fixmedinsCode: 'H41092600003', staffCode: 'D410926000009', name: '赵医生' });
+    await db.query(
+      `UPDATE medstaff SET status = 'suspended', suspended_until = '2026-05-31' WHERE staff_code = 'D410926000002'`,
+    );
+    const doctors = await w.hospital.ok('5102', { data: { prac_psn_type: '1' } });
+    assert.deepEqual(doctors.data, doctors.feedetail);
+    assert.deepEqual(
+      doctors.feedetail.map((r: Record<string, unknown>) => [
+        r.prac_psn_code,
+        r.prac_psn_name,
+        r.prac_psn_type,
+        r.hi_dr_flag,
+        r.chg_rea,
+      ]),
+      [
+        ['D410926000001', '张医生', '1', '1', null],
+        ['D410926000002', '刘医生', '1', '0', '医保支付资格暂停至 2026-05-31'],
+      ],
+    );
+    assert.match(doctors.feedetail[0].begntime, /^2026-01-05 10:00:00$/);
+    const nurses = await w.hospital.ok('5102', { data: { prac_psn_type: 2, prac_psn_name: '陈' } });
+    assert.deepEqual(
+      nurses.feedetail.map((r: Record<string, unknown>) => r.prac_psn_code),
+      ['N410926000001'],
+    );
+    const byCode = await w.hospital.ok('5102', {
+      data: { prac_psn_type: '', prac_psn_code: 'D410926000001' },
+    });
+    assert.equal(byCode.feedetail.length, 1);
+    // the suspension over, the doctor may bill again
+    w.clock.now = new Date('2026-06-01T02:00:00Z');
+    const later = await w.hospital.ok('5102', { data: { prac_psn_code: 'D410926000002' } });
+    assert.equal(later.feedetail[0].hi_dr_flag, '1');
+    const bad = await w.hospital.call('5102', { data: { prac_psn_type: '9' } });
+    assert.equal(bad.json.infcode, -1);
+    assert.match(bad.json.err_msg, /prac_psn_type/);
+  },
+);
+
+dbTest(
   '2501/2502 转院备案: the referring hospital files a referral, the far stay settles unreduced; cancelled, reduced again',
   async (db) => {
     const w = await hisWorld(db);
@@ -932,6 +1035,43 @@ dbTest(
     // 2501A with the region named; an unknown institution and no region: refused
     const a = await w.hospital.ok('2501A', referral({ reflin_medins_no: null, mdtrtarea_admdvs: '410105' }));
     assert.ok(a.result.trt_dcla_detl_sn);
+    // 5304 at the hospital referred to: both referrals, with what the referring HIS told
+    const listed = await far.ok('5304', { data: { psn_no: w.ann.psnNo, begntime: '2026-03-01 00:00:00' } });
+    assert.equal(listed.refmedin.length, 2);
+    const first = listed.refmedin[0];
+    assert.deepEqual(
+      {
+        sn: first.trt_dcla_detl_sn,
+        name: first.psn_name,
+        certno: first.certno,
+        diag: [first.diag_code, first.diag_name],
+        to: [first.reflin_medins_no, first.reflin_medins_name, first.mdtrtarea_admdvs],
+        out: first.out_flag,
+        dates: [first.refl_date, first.begndate, first.enddate],
+        why: first.refl_rea,
+        agrees: first.hosp_agre_refl_flag,
+        by: first.fixmedins_code,
+        insutype: first.insutype,
+      },
+      {
+        sn,
+        name: '王安',
+        certno: w.ann.certno,
+        diag: ['I10.x00', '高血压'],
+        to: ['H41010200001', '省城医院', '410102'],
+        out: '1',
+        dates: ['2026-03-10', '2026-03-10', '2026-06-30'],
+        why: '病情需要',
+        agrees: '1',
+        by: 'H41092600002',
+        insutype: '390',
+      },
+    );
+    assert.equal(listed.refmedin[1].mdtrtarea_admdvs, '410105');
+    assert.match(first.opt_time, /^2026-03-15 \d{2}:\d{2}:\d{2}$/);
+    // the members without the data node, as some HIS send them; a period after both: none
+    const flat = await far.ok('5304', { psn_no: w.ann.psnNo, begntime: '2026-07-01', endtime: '2026-07-31' });
+    assert.deepEqual(flat.refmedin, []);
     const nowhere = await w.hospital.call('2501', referral({ reflin_medins_no: 'H99999999999' }));
     assert.match(nowhere.json.err_msg, /无法确定转往地/);
     const backwards = await w.hospital.call('2501', referral({ enddate: '2026-03-01' }));
@@ -943,6 +1083,18 @@ dbTest(
     assert.match(foreign.json.err_msg, /不是本机构/);
     await w.hospital.ok('2502', cancel);
     assert.equal(await fund(), unfiled);
+    // cancelled, it is no longer listed
+    const left = await far.ok('5304', { data: { psn_no: w.ann.psnNo } });
+    assert.deepEqual(
+      left.refmedin.map((r: Record<string, unknown>) => r.trt_dcla_detl_sn),
+      [a.result.trt_dcla_detl_sn],
+    );
+    const unknown = await far.call('5304', { data: { psn_no: '410926999999' } });
+    assert.match(unknown.json.err_msg, /人员编号 410926999999 不存在/);
+    const reversed = await far.call('5304', {
+      data: { psn_no: w.ann.psnNo, begntime: '2026-03-02', endtime: '2026-03-01' },
+    });
+    assert.match(reversed.json.err_msg, /endtime.*早于开始时间/);
     const again = await w.hospital.call('2502', cancel);
     assert.match(again.json.err_msg, /已撤销/);
     const audited = await db.query<{ action: string }>(

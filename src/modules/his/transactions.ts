@@ -15,9 +15,13 @@ import {
   dictionaryRow,
   diseinfoRows,
   feedetailRow,
+  inHospitalRow,
   mdtrtinfoRow,
+  PRAC_PSN_TYPE,
   pageFields,
   qualificationRow,
+  referralRow,
+  staffRow,
   trtinfoRow,
 } from '../../domain/his/records.ts';
 import * as inputs from '../../domain/his/inputs.ts';
@@ -35,6 +39,7 @@ import {
   entitlementCheck,
   fileReferral,
   findStoredSettlement,
+  inHospital,
   openVisit,
   ownVisitRecord,
   personVisits,
@@ -43,6 +48,7 @@ import {
   qualifications,
   reconcile,
   recordVisitInfo,
+  referrals,
   reverseSettlement,
   type SettlementOutcome,
   settleVisit,
@@ -51,7 +57,7 @@ import {
   visitLines,
 } from '../settlement/index.ts';
 import { hisCatalogue } from '../catalogue/index.ts';
-import { refuseIfStaffBarred } from '../medstaff/index.ts';
+import { refuseIfStaffBarred, staffOfInstitution } from '../medstaff/index.ts';
 import {
   type AnalysisRequest,
   analyse,
@@ -488,6 +494,33 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     countPersonQuery(s, c);
     const rows = await qualifications(q, { psnNo: i.psnNo, onDate: beijingDate(c.now) });
     return { output: { feedetail: rows.map(qualificationRow) } };
+  }),
+  // a person's stays in hospital now, at any institution (a HIS checks before admitting)
+  '5303': tx(inputs.inHospitalQueryInput, false, async (q, c, i, s) => {
+    countPersonQuery(s, c);
+    const rows = await inHospital(q, { psnNo: i.psnNo, from: i.from?.iso ?? null, to: i.to?.iso ?? null });
+    const today = beijingDate(c.now);
+    return { output: { data: rows.map((r) => inHospitalRow(r, today)) } };
+  }),
+  // a person's live referral filings (2501, or the counter's), e.g. at the hospital referred to
+  '5304': tx(inputs.referralQueryInput, false, async (q, c, i, s) => {
+    countPersonQuery(s, c);
+    const rows = await referrals(q, { psnNo: i.psnNo, from: i.from?.date ?? null, to: i.to?.date ?? null });
+    return { output: { refmedin: rows.map(referralRow) } };
+  }),
+  // the institution's own registered staff; two public HIS read the list from two nodes (feedetail,
+  // data): both carry it
+  '5102': tx(inputs.staffQueryInput, false, async (q, c, i) => {
+    const kind = i.type ? (Object.entries(PRAC_PSN_TYPE).find(([, t]) => t === i.type)?.[0] ?? null) : null;
+    const staff = await staffOfInstitution(q, {
+      fixmedinsCode: c.institution.code,
+      kind,
+      name: i.name,
+      code: i.code,
+    });
+    const today = beijingDate(c.now);
+    const rows = staff.map((r) => staffRow(r, today));
+    return { output: { feedetail: rows, data: rows } };
   }),
   '5206': tx(inputs.cumulativeInput, false, async (q, c, i) => {
     const year = i.year ?? Number(beijingDate(c.now).slice(0, 4));

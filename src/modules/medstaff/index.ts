@@ -8,5 +8,6 @@ export {
   pointsOfCase,
   refuseIfStaffBarred,
   registerStaff,
+  staffOfInstitution,
 } from './service.ts';
 export type { PointRow } from './repo.ts';

@@ -1,6 +1,7 @@
 // All SQL of the 医保医师 registry and its points, and the look-up the HIS settlement makes.
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { PointBand, Qualification } from '../../domain/medstaff/points.ts';
+import type { StaffRecord } from '../../domain/his/records.ts';
 import type { StaffBody, StaffRow } from './contract.ts';
 
 export type { StaffRow };
@@ -185,5 +186,25 @@ export async function pointsByInstitution(
       WHERE p.on_date BETWEEN $1 AND $2
       GROUP BY m.fixmedins_code`,
     [from, to],
+  );
+}
+
+/** More staff than this in one 5102 answer is a question to narrow (by kind, name or code). */
+export const STAFF_QUERY_LIMIT = 5000;
+
+/** 5102: an institution's registered staff, of one kind or all, by name (in part) or code. */
+export async function staffOfInstitution(
+  q: Queryable,
+  f: { fixmedinsCode: string; kind: string | null; name: string | null; code: string | null },
+): Promise<StaffRecord[]> {
+  return q.query<StaffRecord>(
+    `SELECT staff_code AS "staffCode", name, kind, status, suspended_until::text AS "suspendedUntil",
+            created_at AS "registeredAt", updated_at AS "updatedAt"
+       FROM medstaff
+      WHERE fixmedins_code = $1 AND ($2::text IS NULL OR kind = $2)
+        AND ($3::text IS NULL OR strpos(name, $3) > 0) AND ($4::text IS NULL OR staff_code = $4)
+      ORDER BY staff_code
+      LIMIT ${STAFF_QUERY_LIMIT}`,
+    [f.fixmedinsCode, f.kind, f.name, f.code],
   );
 }

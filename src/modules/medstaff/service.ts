@@ -114,3 +114,4 @@ export const findStaff = repo.findStaff;
 export const pointsOfCase = repo.pointsOfCase;
 export const pointsOfStaff = repo.pointsOfStaff;
 export const pointsByInstitution = repo.pointsByInstitution;
+export const staffOfInstitution = repo.staffOfInstitution;

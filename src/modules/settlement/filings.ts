@@ -3,6 +3,7 @@
 import type { Queryable, Tx } from '../../db/types.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
+import type { ReferralDetail } from '../../domain/settlement/records.ts';
 import type { Caller } from './caller.ts';
 import {
   cancelInstitutionFiling,
@@ -29,9 +30,12 @@ export interface NewFiling {
   destination: string;
   beginDate: string;
   endDate?: string | null;
-  /** filed by an institution's HIS (2501), with that message */
+  /** filed by an institution's HIS (2501), with that message and what it told */
   fixmedinsCode?: string;
   msgid?: string;
+  detail?: ReferralDetail;
+  /** the message's time (else the database's clock) */
+  filedAt?: Date;
 }
 
 async function requirePerson(q: Queryable, psnNo: string): Promise<void> {
@@ -65,6 +69,7 @@ export async function fileReferral(
     toInstitution: string | null;
     beginDate: string;
     endDate: string | null;
+    detail: Omit<ReferralDetail, 'opterNo' | 'opterName'>;
   },
 ): Promise<{ id: number }> {
   const destination = r.careRegion ?? (r.toInstitution ? await institutionRegion(tx, r.toInstitution) : null);
@@ -82,6 +87,8 @@ export async function fileReferral(
     endDate: r.endDate,
     fixmedinsCode: c.institution.code,
     msgid: c.msgid,
+    detail: { ...r.detail, opterNo: c.opter || null, opterName: c.opterName ?? null },
+    filedAt: c.now,
   };
   await requirePerson(tx, f.psnNo);
   checkPeriod(f.beginDate, f.endDate, 'enddate');

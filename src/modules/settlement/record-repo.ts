@@ -5,7 +5,9 @@ import type { Queryable } from '../../db/types.ts';
 import type {
   ChronicDrugLine,
   FeeLineRecord,
+  InHospitalRecord,
   QualificationRecord,
+  ReferralRecord,
   VisitRecord,
 } from '../../domain/settlement/records.ts';
 
@@ -104,6 +106,55 @@ export async function qualificationsOf(
   );
   const r = rows[0];
   return r?.known ? r.items : null;
+}
+
+const PERSON_FACTS = `p.psn_no AS "psnNo", p.name, p.certno, p.gender, p.birth_date::text AS "birthDate"`;
+
+/**
+ * 5303: the person's stays admitted and not discharged, at any institution, admitted within the
+ * period (ISO instants; null: unbounded); null when there is no such person.
+ */
+export async function inHospitalStays(
+  q: Queryable,
+  f: { psnNo: string; from: string | null; to: string | null },
+): Promise<InHospitalRecord[] | null> {
+  const rows = await q.query<InHospitalRecord & { mdtrtId: string | null }>(
+    `SELECT ${PERSON_FACTS}, v.mdtrt_id AS "mdtrtId", v.insutype, v.med_type AS "medType",
+            v.ipt_otp_no AS "hisVisitNo", v.begin_time AS "beginTime", v.out_of_area AS "outOfArea"
+       FROM person p
+       LEFT JOIN visit v ON v.psn_no = p.psn_no AND v.inpatient AND v.status = 'admitted'
+                        AND ($2::timestamptz IS NULL OR v.begin_time >= $2)
+                        AND ($3::timestamptz IS NULL OR v.begin_time <= $3)
+      WHERE p.psn_no = $1
+      ORDER BY v.begin_time, v.mdtrt_id`,
+    [f.psnNo, f.from, f.to],
+  );
+  if (rows.length === 0) return null;
+  return rows.filter((r) => r.mdtrtId !== null);
+}
+
+/**
+ * 5304: the person's live referral filings in force at some time of the period (Beijing dates;
+ * null: unbounded), by any institution or at the counter; null when there is no such person.
+ */
+export async function referralsOf(
+  q: Queryable,
+  f: { psnNo: string; from: string | null; to: string | null },
+): Promise<ReferralRecord[] | null> {
+  const rows = await q.query<ReferralRecord & { id: number | null }>(
+    `SELECT ${PERSON_FACTS}, p.admdvs, f.id::int AS id, f.destination, f.begin_date::text AS "beginDate",
+            f.end_date::text AS "endDate", f.fixmedins_code AS "fixmedinsCode", f.created_at AS "createdAt",
+            f.detail
+       FROM person p
+       LEFT JOIN filing f ON f.psn_no = p.psn_no AND f.type = 'referral' AND f.cancelled_at IS NULL
+                         AND ($3::date IS NULL OR f.begin_date <= $3)
+                         AND ($2::date IS NULL OR f.end_date IS NULL OR f.end_date >= $2)
+      WHERE p.psn_no = $1
+      ORDER BY f.begin_date, f.id`,
+    [f.psnNo, f.from, f.to],
+  );
+  if (rows.length === 0) return null;
+  return rows.filter((r) => r.id !== null);
 }
 
 /** At most this many lines in one 5205 answer. */

@@ -12,14 +12,18 @@ import {
   type ChronicDrugLine,
   checkQueryPeriod,
   type FeeLineRecord,
+  type InHospitalRecord,
   type QualificationRecord,
+  type ReferralRecord,
   type VisitRecord,
 } from '../../domain/settlement/records.ts';
 import {
   chronicDrugLines,
   enrollmentPeriod,
+  inHospitalStays,
   linesOfVisit,
   qualificationsOf,
+  referralsOf,
   visitsOfPerson,
 } from './record-repo.ts';
 import { settlementsOf } from './settlement-repo.ts';
@@ -27,7 +31,9 @@ import { settlementsOf } from './settlement-repo.ts';
 export type {
   ChronicDrugLine,
   FeeLineRecord,
+  InHospitalRecord,
   QualificationRecord,
+  ReferralRecord,
   VisitRecord,
 } from '../../domain/settlement/records.ts';
 
@@ -115,6 +121,26 @@ export async function qualifications(
   r: { psnNo: string; onDate: string },
 ): Promise<QualificationRecord[]> {
   const found = await qualificationsOf(q, r.psnNo, r.onDate);
+  if (!found) throw personNotFound(r.psnNo);
+  return found;
+}
+
+/** 5303 在院信息查询: the person's stays in hospital now, admitted within the period if one is given. */
+export async function inHospital(
+  q: Queryable,
+  r: { psnNo: string; from: string | null; to: string | null },
+): Promise<InHospitalRecord[]> {
+  const found = await inHospitalStays(q, r);
+  if (!found) throw personNotFound(r.psnNo);
+  return found;
+}
+
+/** 5304 转院信息查询: the person's live referral filings in force at some time of the period (dates). */
+export async function referrals(
+  q: Queryable,
+  r: { psnNo: string; from: string | null; to: string | null },
+): Promise<ReferralRecord[]> {
+  const found = await referralsOf(q, r);
   if (!found) throw personNotFound(r.psnNo);
   return found;
 }
