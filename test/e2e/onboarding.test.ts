@@ -1,9 +1,12 @@
 // Onboarding an institution in the workbench: the admin finds 金水区 among the regions, registers a
 // hospital there, and in its drawer issues, rotates and revokes the HIS 接入凭证 — the secret shown
-// once in a modal with a copy button, never in the drawer.
+// once in a modal with a copy button, never in the drawer; with the credential its HIS signs in and
+// uploads its departments (3401), which the drawer's 医保科室 section then lists.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hasChromium, login, newContext, screenshot, useWorkbench } from './harness.ts';
+import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../../src/modules/his/client.ts';
+import { HIS_PATH } from '../../src/modules/his/routes.ts';
+import { hasChromium, login, newContext, screenshot, testNow, useWorkbench } from './harness.ts';
 
 const CODE = 'H41010500001';
 
@@ -57,6 +60,40 @@ describe('workbench onboarding', { skip: !hasChromium && '缺少 /usr/bin/chromi
     const second = await secretOf();
     assert.notEqual(second, first);
     await page.getByRole('button', { name: '我已妥善保存' }).click();
+
+    // the hospital's HIS, with the new secret, signs in and uploads two departments
+    const status = await (await page.request.get(`${wb.server.url}/api/his/credentials/${CODE}`)).json();
+    const id: HisIdentity = { fixmedinsCode: CODE, paasid: status.paasid, secret: second, opter: '001' };
+    let seq = 0;
+    const his = async (infno: string, input: Record<string, unknown>) => {
+      const now = testNow();
+      const res = await page.request.post(`${wb.server.url}${HIS_PATH}`, {
+        headers: signedHeaders(id, now),
+        data: JSON.stringify(envelope(id, infno, makeMsgid(CODE, now, ++seq), input, now)),
+      });
+      const json = await res.json();
+      assert.equal(json.infcode, 0, `${infno}: ${json.err_msg}`);
+      return json.output;
+    };
+    id.signNo = (await his('9001', { signIn: { opter_no: '001', mac: '', ip: '' } })).signinoutb.sign_no;
+    const dept = (code: string, name: string, beds: number) => ({
+      hosp_dept_codg: code,
+      caty: 'A03',
+      hosp_dept_name: name,
+      begntime: '2026-01-01 00:00:00',
+      dept_resper_name: '周主任',
+      aprv_bed_cnt: beds,
+      hi_crtf_bed_cnt: beds,
+      dr_psncnt: 8,
+    });
+    await his('3401', { deptinfo: [dept('NK01', '心血管内科', 40), dept('WK01', '普外科', 30)] });
+    await page.reload();
+    await page.getByRole('button', { name: '金水区测试三级医院' }).click();
+    const departments = page.getByTestId('department-section');
+    await departments.getByText('心血管内科（NK01）').waitFor();
+    await departments.getByText('普外科（WK01）').waitFor();
+    assert.match(await departments.innerText(), /40 \/ 40/);
+    await screenshot(page, 'departments-uploaded');
 
     await section.getByRole('button', { name: /吊\s*销/ }).click();
     await page

@@ -49,6 +49,10 @@ export const TRANSACTIONS = {
   '5303': '在院信息查询',
   '5304': '转院信息查询',
   '5102': '医执人员信息查询',
+  '5101': '科室信息查询',
+  '3401': '科室信息上传',
+  '3402': '科室信息变更',
+  '3403': '科室信息撤销',
   '1312': '医保目录信息查询',
   '1901': '字典表查询',
   '9101': '文件上传',
@@ -63,7 +67,11 @@ export const isInfno = (v: string): v is Infno => Object.hasOwn(TRANSACTIONS, v)
  * Variants real HIS send under another number, with the same body: 2203A is the 2203 visit
  * upload several vendors use. The reply and the message log keep the number as sent.
  */
-export const INFNO_VARIANTS: Readonly<Record<string, Infno>> = { '2203A': '2203', '2501A': '2501' };
+export const INFNO_VARIANTS: Readonly<Record<string, Infno>> = {
+  '2203A': '2203',
+  '2501A': '2501',
+  '3401A': '3401',
+};
 
 export const envelopeSchema = z.object({
   infno: code(10),
@@ -83,7 +91,8 @@ export const envelopeSchema = z.object({
   fixmedins_code: code(12),
   fixmedins_name: optText(200),
   sign_no: optText(30),
-  input: z.record(z.string(), z.unknown()),
+  // a transaction without input (5101) is sent by some HIS as "input": ""
+  input: z.preprocess((v) => (v === '' ? {} : v), z.record(z.string(), z.unknown())),
 });
 
 export interface HisRequest {

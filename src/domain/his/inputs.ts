@@ -769,6 +769,94 @@ export const diagnosisQueryInput = z
   .object({ data: z.object({ psn_no: code(30), mdtrt_id: code(30) }) })
   .transform(({ data: d }) => ({ psnNo: d.psn_no, mdtrtId: d.mdtrt_id }));
 
+// ——— 3401 科室信息上传 (deptinfo, one object or a list; 3401A, the batch variant, the same body),
+// 3402 科室信息变更 (deptinfo, one object), 3403 科室信息撤销 (data), 5101 科室信息查询 (data, or
+// nothing: a HIS asks for all its departments)
+export const MAX_DEPARTMENTS = 500;
+const headcount = z.preprocess(
+  (v) => (v === undefined || v === null || v === '' ? null : v),
+  count.pipe(z.number().int().min(0).max(100_000)).nullable(),
+);
+const departmentRow = z.object({
+  hosp_dept_codg: code(30),
+  caty: code(10),
+  hosp_dept_name: code(100),
+  begntime: dateTime,
+  endtime: optDateTime,
+  itro: optText(2000),
+  dept_resper_name: optText(50),
+  dept_resper_tel: optText(50),
+  dept_med_serv_scp: optText(2000),
+  dept_estbdat: optDate,
+  aprv_bed_cnt: headcount,
+  hi_crtf_bed_cnt: headcount,
+  poolarea_no: optText(6),
+  dr_psncnt: headcount,
+  phar_psncnt: headcount,
+  nurs_psncnt: headcount,
+  tecn_psncnt: headcount,
+  memo: optText(500),
+});
+type DepartmentRow = z.infer<typeof departmentRow>;
+const department = (r: DepartmentRow) => ({
+  code: r.hosp_dept_codg,
+  name: r.hosp_dept_name,
+  caty: r.caty,
+  begin: r.begntime.iso,
+  end: r.endtime?.iso ?? null,
+  detail: {
+    intro: r.itro,
+    headName: r.dept_resper_name,
+    headTel: r.dept_resper_tel,
+    scope: r.dept_med_serv_scp,
+    established: r.dept_estbdat ?? null,
+    approvedBeds: r.aprv_bed_cnt,
+    insuredBeds: r.hi_crtf_bed_cnt,
+    poolRegion: r.poolarea_no,
+    doctors: r.dr_psncnt,
+    pharmacists: r.phar_psncnt,
+    nurses: r.nurs_psncnt,
+    technicians: r.tecn_psncnt,
+    memo: r.memo,
+  },
+});
+export type DepartmentUpload = ReturnType<typeof department>[];
+const endsAfterBegin = (r: DepartmentRow, path: (string | number)[], ctx: z.RefinementCtx) => {
+  if (r.endtime && r.endtime.iso < r.begntime.iso) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'endtime'], message: '{field} 早于开始时间 begntime' });
+  }
+};
+export const departmentUploadInput = z
+  .object({
+    deptinfo: z.union([
+      departmentRow.transform((d) => [d]),
+      z.array(departmentRow).min(1).max(MAX_DEPARTMENTS),
+    ]),
+  })
+  .superRefine((v, ctx) => {
+    for (const [i, r] of v.deptinfo.entries()) endsAfterBegin(r, ['deptinfo', i], ctx);
+  })
+  .transform((v) => v.deptinfo.map(department));
+
+export const departmentChangeInput = z
+  .object({ deptinfo: departmentRow })
+  .superRefine((v, ctx) => endsAfterBegin(v.deptinfo, ['deptinfo'], ctx))
+  .transform((v) => department(v.deptinfo));
+
+export const departmentRevokeInput = z
+  .object({
+    data: z.object({ hosp_dept_codg: code(30), hosp_dept_name: optText(100), begntime: optDateTime }),
+  })
+  .transform(({ data: d }) => ({ code: d.hosp_dept_codg }));
+
+export const departmentQueryInput = z
+  .object({
+    data: z
+      .object({ hosp_dept_codg: optText(30), hosp_dept_name: optText(100), begntime: optDateTime })
+      .optional(),
+  })
+  .transform(({ data: d }) => ({ code: d?.hosp_dept_codg ?? null, name: d?.hosp_dept_name ?? null }));
+
 // ——— 3301 目录对照上传 (data, one object or a list; some HIS send the list as catalogcompin);
 // 3302 目录对照撤销
 export const MAX_MAPPINGS = 1000;

@@ -250,6 +250,60 @@ export function staffRow(r: StaffRecord, onDate: string): Record<string, unknown
   };
 }
 
+/** What a 3401 told of a department beside its code, name and 科别 (null: not sent). */
+export interface DepartmentDetail {
+  intro: string | null;
+  headName: string | null;
+  headTel: string | null;
+  scope: string | null;
+  established: string | null;
+  approvedBeds: number | null;
+  insuredBeds: number | null;
+  poolRegion: string | null;
+  doctors: number | null;
+  pharmacists: number | null;
+  nurses: number | null;
+  technicians: number | null;
+  memo: string | null;
+}
+
+/** A live department an institution's HIS uploaded (3401/3402). */
+export interface DepartmentRecord {
+  code: string;
+  name: string;
+  caty: string;
+  beginTime: string;
+  endTime: string | null;
+  detail: DepartmentDetail;
+  uploadedAt: string;
+}
+
+/** A 5101 feedetail[] row: the department as its 3401 sent it. */
+export function departmentRow(r: DepartmentRecord): Record<string, unknown> {
+  const d = r.detail;
+  return {
+    hosp_dept_codg: r.code,
+    caty: r.caty,
+    hosp_dept_name: r.name,
+    begntime: wireDateTime(r.beginTime),
+    endtime: r.endTime ? wireDateTime(r.endTime) : null,
+    itro: d.intro,
+    dept_resper_name: d.headName,
+    dept_resper_tel: d.headTel,
+    dept_med_serv_scp: d.scope,
+    dept_estbdat: d.established,
+    aprv_bed_cnt: d.approvedBeds,
+    hi_crtf_bed_cnt: d.insuredBeds,
+    poolarea_no: d.poolRegion,
+    dr_psncnt: d.doctors,
+    phar_psncnt: d.pharmacists,
+    nurs_psncnt: d.nurses,
+    tecn_psncnt: d.technicians,
+    memo: d.memo,
+    vali_flag: '1',
+  };
+}
+
 /** A 5205 feedetail[] row: a chronic-care drug line, with where and when it was charged. */
 export function chronicDrugRow(l: ChronicDrugLine): Record<string, unknown> {
   return {

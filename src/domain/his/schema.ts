@@ -100,15 +100,29 @@ function typeName(t: string): string {
   );
 }
 
+/**
+ * A union refused (one object or a list of them): the issues of the option the value had the shape
+ * of, so the message names the bad field, not the union's node.
+ */
+function withinUnion(i: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (i.code !== 'invalid_union' || !('errors' in i) || !Array.isArray(i.errors)) return [i];
+  const shaped = i.errors.find(
+    (branch) => branch.length > 0 && !branch.some((b) => b.path.length === 0 && b.code === 'invalid_type'),
+  );
+  if (!shaped) return [i];
+  return shaped.flatMap((b) => withinUnion({ ...b, path: [...i.path, ...b.path] } as z.core.$ZodIssue));
+}
+
 /** Parse with a schema; on failure one AppError naming every bad field in Chinese. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
   const fast = fastParse(schema, value);
   if (fast !== NOT_PARSED) return fast as T;
   const r = schema.safeParse(value, { reportInput: true });
   if (r.success) return r.data;
-  const messages = r.error.issues
+  const issues = r.error.issues.flatMap(withinUnion);
+  const messages = issues
     .slice(0, 5)
     .map((i) => issueMessage(i, [prefix, ...i.path.map(String)].filter(Boolean).join('.')));
-  const fields = r.error.issues.map((i) => [prefix, ...i.path.map(String)].filter(Boolean).join('.'));
+  const fields = issues.map((i) => [prefix, ...i.path.map(String)].filter(Boolean).join('.'));
   throw badRequest('HIS_INPUT_INVALID', `输入参数不合法：${messages.join('；')}`, { fields });
 }

@@ -29,8 +29,11 @@ export interface IssuedCredential extends CredentialStatus {
   secret: string;
 }
 
-/** GET /api/his/mappings/:code — an institution's live 目录对照 (as its HIS uploaded them by 3301). */
-export const mappingQuery = z.object({
+/**
+ * GET /api/his/mappings/:code and /api/his/departments/:code — an institution's live 目录对照 (3301)
+ * and 医保科室 (3401), as its HIS uploaded them.
+ */
+export const uploadedListQuery = z.object({
   q: z.string().trim().max(50).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -50,5 +53,13 @@ export interface MappingItem {
 
 export interface MappingList {
   items: MappingItem[];
+  total: number;
+}
+
+export type { DepartmentDetail, DepartmentRecord as DepartmentItem } from '../../domain/his/records.ts';
+import type { DepartmentRecord } from '../../domain/his/records.ts';
+
+export interface DepartmentList {
+  items: DepartmentRecord[];
   total: number;
 }

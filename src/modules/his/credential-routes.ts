@@ -1,10 +1,14 @@
 // /api/his/credentials/:code — an institution's HIS credential: status, issue, rotate, revoke;
-// /api/his/mappings/:code — its 目录对照 as its HIS uploaded them (list and xlsx).
+// /api/his/mappings/:code and /api/his/departments/:code — its 目录对照 and 医保科室 as its HIS uploaded
+// them (list and xlsx).
 // Issue and rotate answer the secret once; nothing else ever shows it.
 import type { RoutesPlugin } from '../../api/context.ts';
 import { staffOf } from '../../api/context.ts';
+import { wireDateTime } from '../../domain/his/wire.ts';
 import { staffActor } from '../accounts/index.ts';
-import { credentialParams, mappingQuery } from './contract.ts';
+import { credentialParams, uploadedListQuery } from './contract.ts';
+import { liveDepartments } from './department-repo.ts';
+import { exportDepartments } from './department-xlsx.ts';
 import { liveMappings } from './mapping-repo.ts';
 import { exportMappings } from './mapping-xlsx.ts';
 import {
@@ -41,7 +45,7 @@ export const credentialRoutes: RoutesPlugin = (app, deps) => {
   // 目录对照 (uploaded by the institution's HIS, 3301): county staff who read the institution
   const view = {
     config: { permission: 'registry.institution.view' },
-    schema: { params: credentialParams, querystring: mappingQuery },
+    schema: { params: credentialParams, querystring: uploadedListQuery },
   };
   app.get('/api/his/mappings/:code', view, async (req) => {
     const { q, page, pageSize } = req.query;
@@ -66,5 +70,23 @@ export const credentialRoutes: RoutesPlugin = (app, deps) => {
         `attachment; filename*=UTF-8''${encodeURIComponent(`目录对照-${req.params.code}.xlsx`)}`,
       );
     return exportMappings(r.items);
+  });
+
+  // 医保科室 (uploaded by the institution's HIS, 3401/3402)
+  const departments = (code: string, search: string | undefined, limit: number, offset: number) =>
+    liveDepartments(deps.db, { fixmedinsCode: code, search: search || null, limit, offset });
+  app.get('/api/his/departments/:code', view, async (req) => {
+    const { q, page, pageSize } = req.query;
+    return departments(req.params.code, q, pageSize, (page - 1) * pageSize);
+  });
+  app.get('/api/his/departments/:code/export.xlsx', view, async (req, reply) => {
+    const r = await departments(req.params.code, req.query.q, 100_000, 0);
+    reply
+      .header('content-type', XLSX)
+      .header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`医保科室-${req.params.code}.xlsx`)}`,
+      );
+    return exportDepartments(r.items, wireDateTime);
   });
 };

@@ -654,6 +654,129 @@ dbTest(
 );
 
 dbTest(
+  '3401/3402/3403/5101 医保科室: upload (one or a list, 3401A), change, revoke, list — per institution, kept as history',
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.hospital;
+    const dept = (code: string, name: string, over: Record<string, unknown> = {}) => ({
+      hosp_dept_codg: code,
+      caty: 'A03',
+      hosp_dept_name: name,
+      begntime: '2026-01-01 00:00:00',
+      itro: '内科门诊与病区',
+      dept_resper_name: '周主任',
+      dept_resper_tel: '0393-1234567',
+      dept_estbdat: '1998-05-01',
+      aprv_bed_cnt: 40,
+      hi_crtf_bed_cnt: '36',
+      dr_psncnt: 12,
+      nurs_psncnt: '20',
+      ...over,
+    });
+    await t.ok('3401', { deptinfo: dept('NK01', '心内科') });
+    await t.ok('3401A', { deptinfo: [dept('WK01', '普外科', { caty: 'A04' }), dept('EK01', '儿科')] });
+    // another institution's departments are its own
+    await w.other.ok('3401', { deptinfo: dept('NK01', '中医内科') });
+    const listed = await t.ok('5101', {});
+    assert.deepEqual(
+      listed.feedetail.map((d: Record<string, unknown>) => [d.hosp_dept_codg, d.hosp_dept_name, d.caty]),
+      [
+        ['EK01', '儿科', 'A03'],
+        ['NK01', '心内科', 'A03'],
+        ['WK01', '普外科', 'A04'],
+      ],
+    );
+    const nk = listed.feedetail[1];
+    assert.deepEqual(
+      [nk.begntime, nk.endtime, nk.dept_resper_name, nk.dept_estbdat, nk.aprv_bed_cnt, nk.hi_crtf_bed_cnt],
+      ['2026-01-01 00:00:00', null, '周主任', '1998-05-01', 40, 36],
+    );
+    assert.equal(nk.nurs_psncnt, 20);
+    assert.equal(nk.phar_psncnt, null);
+    // a HIS that sends no input at all ("input": "") gets them too; by code
+    const bare = JSON.parse(t.body('5101', {}));
+    bare.input = '';
+    assert.equal((await t.send(JSON.stringify(bare))).json.output.feedetail.length, 3);
+    const one = await t.ok('5101', { data: { hosp_dept_codg: 'WK01' } });
+    assert.deepEqual(
+      one.feedetail.map((d: Record<string, unknown>) => d.hosp_dept_codg),
+      ['WK01'],
+    );
+
+    // uploaded again: refused, to be changed by 3402; a list naming one code twice: refused
+    const again = await t.call('3401', { deptinfo: dept('NK01', '心内科') });
+    assert.match(again.json.err_msg, /科室 NK01 已上传，变更请用 3402/);
+    const twice = await t.call('3401', { deptinfo: [dept('GK01', '骨科'), dept('GK01', '骨科')] });
+    assert.match(twice.json.err_msg, /GK01 在本次上传中出现多次/);
+    const backwards = await t.call('3401', { deptinfo: dept('GK02', '骨科', { endtime: '2025-01-01' }) });
+    assert.match(backwards.json.err_msg, /endtime.*早于开始时间/);
+    const negative = await t.call('3401', { deptinfo: dept('GK03', '骨科', { aprv_bed_cnt: -1 }) });
+    assert.match(negative.json.err_msg, /aprv_bed_cnt/);
+    await t.ok('3402', { deptinfo: dept('NK01', '心血管内科', { aprv_bed_cnt: 50 }) });
+    const changed = await t.ok('5101', { data: { hosp_dept_codg: 'NK01' } });
+    assert.deepEqual(
+      [changed.feedetail[0].hosp_dept_name, changed.feedetail[0].aprv_bed_cnt],
+      ['心血管内科', 50],
+    );
+    const unknown = await t.call('3402', { deptinfo: dept('XX01', '无此科') });
+    assert.match(unknown.json.err_msg, /科室 XX01 未上传或已撤销/);
+    await t.ok('3403', { data: { hosp_dept_codg: 'EK01', hosp_dept_name: '儿科', begntime: '2026-01-01' } });
+    const revoked = await t.call('3403', { data: { hosp_dept_codg: 'EK01' } });
+    assert.match(revoked.json.err_msg, /科室 EK01 未上传或已撤销/);
+    // history kept: NK01 twice (ended, live), EK01 ended
+    const rows = await db.query<{ dept_code: string; live: boolean }>(
+      `SELECT dept_code, ended_at IS NULL AS live FROM his_department WHERE fixmedins_code = 'H41092600002' ORDER BY id`,
+    );
+    assert.deepEqual(
+      rows.map((r) => `${r.dept_code}:${r.live}`),
+      ['NK01:false', 'WK01:true', 'EK01:false', 'NK01:true'],
+    );
+
+    // county staff read them in the workbench (list and xlsx)
+    const clerk = await loginAs(w.app, db, 'clerk');
+    const get = (url: string, cookie = clerk) => w.app.inject({ url, headers: { cookie } });
+    const list = await get('/api/his/departments/H41092600002?q=内科');
+    assert.equal(list.statusCode, 200, list.body);
+    assert.deepEqual(
+      list
+        .json()
+        .items.map((d: { code: string; detail: { approvedBeds: number } }) => [
+          d.code,
+          d.detail.approvedBeds,
+        ]),
+      [['NK01', 50]],
+    );
+    const sheet = await get('/api/his/departments/H41092600002/export.xlsx');
+    assert.equal(sheet.statusCode, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    assert.equal(ws.rowCount, 3);
+    assert.deepEqual(
+      [1, 2, 3, 4, 8].map((c) => ws.getRow(2).getCell(c).text),
+      ['NK01', '心血管内科', 'A03', '2026-01-01 00:00:00', '50'],
+    );
+    assert.equal(
+      (await get('/api/his/departments/H41092600002', await loginAs(w.app, db, 'agent'))).statusCode,
+      403,
+    );
+    const audited = await db.query<{ action: string }>(
+      `SELECT action FROM audit_entry WHERE action LIKE 'his.department.%' ORDER BY id`,
+    );
+    assert.deepEqual(
+      audited.map((a) => a.action),
+      [
+        'his.department.upload',
+        'his.department.upload',
+        'his.department.upload',
+        'his.department.change',
+        'his.department.revoke',
+      ],
+    );
+  },
+);
+
+dbTest(
   "5205 人员慢特病用药记录查询: the person's settled chronic-care drug lines at every institution, in the period",
   async (db) => {
     const w = await hisWorld(db);

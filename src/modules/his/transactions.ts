@@ -12,6 +12,7 @@ import { feeResult, setldetail, setlinfo } from '../../domain/his/fields.ts';
 import {
   catalogueRow,
   chronicDrugRow,
+  departmentRow,
   dictionaryRow,
   diseinfoRows,
   feedetailRow,
@@ -68,6 +69,7 @@ import {
   refuseIfBlocked,
 } from '../supervision/index.ts';
 import { correct } from './correction.ts';
+import { changeDepartment, departmentsOf, revokeDepartment, uploadDepartments } from './department.ts';
 import { downloadFile, reconcileDetails, uploadFile } from './files.ts';
 import { revokeMapping, uploadMappings } from './mapping.ts';
 import { personInfo } from './person-info.ts';
@@ -440,6 +442,21 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     await revokeMapping(q, c, i);
     return none;
   }),
+  '3401': tx(inputs.departmentUploadInput, true, async (q, c, i) => {
+    await uploadDepartments(q, c, i);
+    return none;
+  }),
+  '3402': tx(inputs.departmentChangeInput, true, async (q, c, i) => {
+    await changeDepartment(q, c, i);
+    return none;
+  }),
+  '3403': tx(inputs.departmentRevokeInput, true, async (q, c, i) => {
+    await revokeDepartment(q, c, i.code);
+    return none;
+  }),
+  '5101': tx(inputs.departmentQueryInput, false, async (q, c, i) => ({
+    output: { feedetail: (await departmentsOf(q, c, i)).map(departmentRow) },
+  })),
   '5201': tx(inputs.visitQueryInput, false, async (q, c, i) => ({
     output: { mdtrtinfo: (await personVisits(q, c, i)).map(mdtrtinfoRow) },
   })),

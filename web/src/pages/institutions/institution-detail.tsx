@@ -2,6 +2,7 @@
 // credential (admins) and the 目录对照 its HIS uploaded.
 import { Space, Tag } from 'antd';
 import { CredentialSection } from './credential-section.tsx';
+import { DepartmentSection } from './department-section.tsx';
 import { MappingSection } from './mapping-section.tsx';
 import { DetailDrawer } from '../../components/detail-drawer.tsx';
 import type { Institution } from './institution-form.ts';
@@ -52,6 +53,7 @@ export function InstitutionDetail({
         <>
           {canManageCredential && <CredentialSection key={i.code} code={i.code} />}
           <MappingSection key={`m-${i.code}`} code={i.code} />
+          <DepartmentSection key={`d-${i.code}`} code={i.code} />
         </>
       )}
       lines={(i) => [
