@@ -22,7 +22,13 @@ import {
 
 export const insutype = oneOf<Insutype>(['310', '390']);
 export { INPATIENT_MED_TYPES, OUTPATIENT_MED_TYPES } from '../national/codes.ts';
-import { CERT_TYPE_CODES, INPATIENT_MED_TYPES, OUTPATIENT_MED_TYPES } from '../national/codes.ts';
+import {
+  CERT_TYPE_CODES,
+  INPATIENT_MED_TYPES,
+  OUTPATIENT_MED_TYPES,
+  PRAC_PSN_TYPE_KINDS,
+  PRAC_PSN_TYPES,
+} from '../national/codes.ts';
 const certType = oneOf(CERT_TYPE_CODES);
 const asCode = (v: unknown) => (typeof v === 'number' ? String(v) : v);
 
@@ -743,7 +749,6 @@ export const referralQueryInput = z
 
 // ——— 5102 医执人员信息查询: the institution's own staff of a kind (prac_psn_type 1 医师, 2 护士,
 // 3 药师, 4 医技人员), by name or national code
-export const PRAC_PSN_TYPES = ['1', '2', '3', '4'] as const;
 export const staffQueryInput = z
   .object({
     data: z
@@ -760,7 +765,7 @@ export const staffQueryInput = z
       .optional(),
   })
   .transform(({ data: d }) => ({
-    type: d?.prac_psn_type ?? null,
+    kind: d?.prac_psn_type ? PRAC_PSN_TYPE_KINDS[d.prac_psn_type] : null,
     name: d?.prac_psn_name ?? null,
     code: d?.prac_psn_code ?? null,
   }));

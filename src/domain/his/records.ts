@@ -10,6 +10,7 @@ import type {
   ReferralRecord,
   VisitRecord,
 } from '../settlement/records.ts';
+import { PRAC_PSN_TYPE_KINDS } from '../national/codes.ts';
 import { ageOn } from '../registry/id-number.ts';
 import type { Insutype } from '../settlement/types.ts';
 import type { DictionaryEntry } from '../national/dictionary.ts';
@@ -180,7 +181,7 @@ export function referralRow(r: ReferralRecord): Record<string, unknown> {
   return {
     trt_dcla_detl_sn: String(r.id),
     insutype: d?.insutype ?? null,
-    // 申报来源: Yibao tells only whether a HIS filed it (its dictionary's codes are not known)
+    // 申报来源: its dictionary's codes are not known (fixmedins_code tells whether a HIS filed it)
     dcla_souc: null,
     ...personFields(r),
     tel: d?.tel ?? null,
@@ -220,7 +221,9 @@ export interface StaffRecord {
 }
 
 /** prac_psn_type (执业人员分类) of each kind of staff */
-export const PRAC_PSN_TYPE = { doctor: '1', nurse: '2', pharmacist: '3', technician: '4' } as const;
+const PRAC_PSN_TYPE = Object.fromEntries(
+  Object.entries(PRAC_PSN_TYPE_KINDS).map(([type, kind]) => [kind, type]),
+) as Record<StaffRecord['kind'], string>;
 
 /**
  * A 5102 row: hi_dr_flag '1' when the member may bill the fund on `onDate` (a suspension that has

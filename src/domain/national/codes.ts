@@ -88,3 +88,13 @@ export const DISCHARGE_WAY_NAMES: Record<DischargeWay, string> = {
 
 /** 性别 gend. */
 export const GENDER_NAMES: Record<string, string> = { '1': '男', '2': '女' };
+
+/** 执业人员分类 (prac_psn_type) → the kind of staff Yibao's 医保医师 registry keeps. */
+export const PRAC_PSN_TYPE_KINDS = {
+  '1': 'doctor',
+  '2': 'nurse',
+  '3': 'pharmacist',
+  '4': 'technician',
+} as const;
+export type PracPsnType = keyof typeof PRAC_PSN_TYPE_KINDS;
+export const PRAC_PSN_TYPES = Object.keys(PRAC_PSN_TYPE_KINDS) as [PracPsnType, ...PracPsnType[]];

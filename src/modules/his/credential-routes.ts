@@ -4,7 +4,6 @@
 // Issue and rotate answer the secret once; nothing else ever shows it.
 import type { RoutesPlugin } from '../../api/context.ts';
 import { staffOf } from '../../api/context.ts';
-import { wireDateTime } from '../../domain/his/wire.ts';
 import { staffActor } from '../accounts/index.ts';
 import { credentialParams, uploadedListQuery } from './contract.ts';
 import { liveDepartments } from './department-repo.ts';
@@ -87,6 +86,6 @@ export const credentialRoutes: RoutesPlugin = (app, deps) => {
         'content-disposition',
         `attachment; filename*=UTF-8''${encodeURIComponent(`医保科室-${req.params.code}.xlsx`)}`,
       );
-    return exportDepartments(r.items, wireDateTime);
+    return exportDepartments(r.items);
   });
 };

@@ -1,5 +1,6 @@
 // 医保科室 as a spreadsheet: one row per live department, the columns of the drawer's table.
 import { excel } from '../../api/excel.ts';
+import { wireDateTime } from '../../domain/his/wire.ts';
 import type { DepartmentItem } from './contract.ts';
 
 const HEADERS = [
@@ -20,10 +21,7 @@ const HEADERS = [
 
 const n = (v: number | null) => v ?? '';
 
-export async function exportDepartments(
-  rows: DepartmentItem[],
-  time: (iso: string) => string,
-): Promise<Buffer> {
+export async function exportDepartments(rows: DepartmentItem[]): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('医保科室');
   ws.addRow(HEADERS);
@@ -33,8 +31,8 @@ export async function exportDepartments(
       r.code,
       r.name,
       r.caty,
-      time(r.beginTime),
-      r.endTime ? time(r.endTime) : '',
+      wireDateTime(r.beginTime),
+      r.endTime ? wireDateTime(r.endTime) : '',
       d.headName ?? '',
       d.headTel ?? '',
       n(d.approvedBeds),

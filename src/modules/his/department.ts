@@ -42,11 +42,12 @@ export async function uploadDepartments(tx: Tx, c: Caller, rows: DepartmentUploa
 }
 
 export async function changeDepartment(tx: Tx, c: Caller, row: DepartmentUpload[number]): Promise<void> {
-  const before = await endDepartment(tx, stamp(c), row.code);
+  const at = stamp(c);
+  const before = await endDepartment(tx, at, row.code);
   if (!before) {
     throw notFound('HIS_DEPARTMENT_NOT_FOUND', `科室 ${row.code} 未上传或已撤销，请先用 3401 上传`);
   }
-  await insertDepartments(tx, stamp(c), [row]);
+  await insertDepartments(tx, at, [row]);
   await audit(
     tx,
     c.actor,

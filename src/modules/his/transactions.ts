@@ -18,7 +18,6 @@ import {
   feedetailRow,
   inHospitalRow,
   mdtrtinfoRow,
-  PRAC_PSN_TYPE,
   pageFields,
   qualificationRow,
   referralRow,
@@ -528,10 +527,9 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   // the institution's own registered staff; two public HIS read the list from two nodes (feedetail,
   // data): both carry it
   '5102': tx(inputs.staffQueryInput, false, async (q, c, i) => {
-    const kind = i.type ? (Object.entries(PRAC_PSN_TYPE).find(([, t]) => t === i.type)?.[0] ?? null) : null;
     const staff = await staffOfInstitution(q, {
       fixmedinsCode: c.institution.code,
-      kind,
+      kind: i.kind,
       name: i.name,
       code: i.code,
     });

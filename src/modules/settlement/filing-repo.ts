@@ -15,7 +15,7 @@ export function knownInstitutions(q: Queryable, codes: string[]): Promise<{ code
 export async function insertFiling(tx: Tx, f: NewFiling): Promise<number> {
   const rows = await tx.query<{ id: number }>(
     `INSERT INTO filing (psn_no, type, destination, begin_date, end_date, fixmedins_code, msgid, detail, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::timestamptz, now())) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [
       f.psnNo,
       f.type,
@@ -25,7 +25,7 @@ export async function insertFiling(tx: Tx, f: NewFiling): Promise<number> {
       f.fixmedinsCode ?? null,
       f.msgid ?? null,
       f.detail ? JSON.stringify(f.detail) : null,
-      f.filedAt ?? null,
+      f.filedAt,
     ],
   );
   return rows[0].id;

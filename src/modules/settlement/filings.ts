@@ -34,8 +34,8 @@ export interface NewFiling {
   fixmedinsCode?: string;
   msgid?: string;
   detail?: ReferralDetail;
-  /** the message's time (else the database's clock) */
-  filedAt?: Date;
+  /** when it was recorded (the request's clock) */
+  filedAt: Date;
 }
 
 async function requirePerson(q: Queryable, psnNo: string): Promise<void> {
@@ -52,7 +52,7 @@ export async function addFiling(tx: Tx, actor: Actor, f: NewFiling) {
   checkPeriod(f.beginDate, f.endDate, 'endDate');
   const id = await insertFiling(tx, f);
   const filing = { id, ...f, endDate: f.endDate ?? null };
-  await audit(tx, actor, 'filing.create', 'filing', filing.id, null, filing);
+  await audit(tx, actor, 'filing.create', 'filing', filing.id, null, filing, f.filedAt);
   return filing;
 }
 

@@ -115,14 +115,18 @@ export async function entitlementCheck(
   });
 }
 
+/** What a person query found, or its refusal when there is no such person (null). */
+function known<T>(found: T | null, psnNo: string): T {
+  if (!found) throw personNotFound(psnNo);
+  return found;
+}
+
 /** 5301 人员慢特病备案查询: the person's qualifications in force on the date or after it. */
 export async function qualifications(
   q: Queryable,
   r: { psnNo: string; onDate: string },
 ): Promise<QualificationRecord[]> {
-  const found = await qualificationsOf(q, r.psnNo, r.onDate);
-  if (!found) throw personNotFound(r.psnNo);
-  return found;
+  return known(await qualificationsOf(q, r.psnNo, r.onDate), r.psnNo);
 }
 
 /** 5303 在院信息查询: the person's stays in hospital now, admitted within the period if one is given. */
@@ -130,9 +134,7 @@ export async function inHospital(
   q: Queryable,
   r: { psnNo: string; from: string | null; to: string | null },
 ): Promise<InHospitalRecord[]> {
-  const found = await inHospitalStays(q, r);
-  if (!found) throw personNotFound(r.psnNo);
-  return found;
+  return known(await inHospitalStays(q, r), r.psnNo);
 }
 
 /** 5304 转院信息查询: the person's live referral filings in force at some time of the period (dates). */
@@ -140,9 +142,7 @@ export async function referrals(
   q: Queryable,
   r: { psnNo: string; from: string | null; to: string | null },
 ): Promise<ReferralRecord[]> {
-  const found = await referralsOf(q, r);
-  if (!found) throw personNotFound(r.psnNo);
-  return found;
+  return known(await referralsOf(q, r), r.psnNo);
 }
 
 /** 5205 人员慢特病用药记录查询: the person's chronic-care drug lines of a period (instants, ISO). */

@@ -147,7 +147,9 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
     '/api/settlement/filings',
     { config: { permission: 'settlement.filing' }, schema: { body: filingBody } },
     async (req, reply) => {
-      const filing = await deps.db.tx((tx) => addFiling(tx, staffActor(staffOf(req)), req.body));
+      const filing = await deps.db.tx((tx) =>
+        addFiling(tx, staffActor(staffOf(req)), { ...req.body, filedAt: deps.now() }),
+      );
       reply.status(201);
       return { filing };
     },
