@@ -53,6 +53,8 @@ export const TRANSACTIONS = {
   '3401': '科室信息上传',
   '3402': '科室信息变更',
   '3403': '科室信息撤销',
+  '4101': '医疗保障基金结算清单信息上传',
+  '4102': '医疗保障基金结算清单信息状态修改',
   '1312': '医保目录信息查询',
   '1901': '字典表查询',
   '9101': '文件上传',
@@ -71,6 +73,7 @@ export const INFNO_VARIANTS: Readonly<Record<string, Infno>> = {
   '2203A': '2203',
   '2501A': '2501',
   '3401A': '3401',
+  '4101A': '4101',
 };
 
 export const envelopeSchema = z.object({

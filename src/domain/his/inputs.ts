@@ -774,6 +774,173 @@ export const diagnosisQueryInput = z
   .object({ data: z.object({ psn_no: code(30), mdtrt_id: code(30) }) })
   .transform(({ data: d }) => ({ psnNo: d.psn_no, mdtrtId: d.mdtrt_id }));
 
+// ——— 4101/4101A 医疗保障基金结算清单信息上传: the settlement list of an inpatient (or 门诊慢特病)
+// settlement, kept as its national document (it is itself a national form: setlinfo and the lists
+// below). Each member is checked for its kind and length; members the form does not have are dropped.
+// 4102 结算清单状态修改: stastinfo[] of setl_id and stas_type.
+export const MAX_LIST_ROWS = 500;
+const texts = (max: number, ...names: string[]) => Object.fromEntries(names.map((n) => [n, optText(max)]));
+const dates = (...names: string[]) => Object.fromEntries(names.map((n) => [n, optDate]));
+const times = (...names: string[]) => Object.fromEntries(names.map((n) => [n, optDateTime]));
+const asWire = (v: unknown): unknown =>
+  v && typeof v === 'object' && 'iso' in v ? (v as WireInstant).iso : v;
+const listSetlinfo = z.object({
+  psn_no: code(30),
+  setl_id: code(30),
+  mdtrt_id: optText(30),
+  ...texts(
+    50,
+    'hi_no',
+    'medcasno',
+    'ntly',
+    'prfs',
+    'emp_tel',
+    'poscode',
+    'coner_name',
+    'patn_rlts',
+    'coner_tel',
+    'nwb_adm_type',
+    'nwb_bir_wt',
+    'nwb_adm_wt',
+    'mul_nwb_bir_wt',
+    'mul_nwb_adm_wt',
+    'opsp_diag_caty',
+    'adm_way',
+    'trt_type',
+    'refldept_dept',
+    'dscg_caty',
+    'wm_dise_code',
+    'tcm_dise_code',
+    'vent_used_dura',
+    'pwcry_bfadm_coma_dura',
+    'pwcry_afadm_coma_dura',
+    'spga_nurscare_days',
+    'lv1_nurscare_days',
+    'scd_nurscare_days',
+    'lv3_nurscare_days',
+    'dscg_way',
+    'acp_optins_code',
+    'bill_code',
+    'bill_no',
+    'biz_sn',
+    'days_rinp_flag_31',
+    'chfpdr_code',
+    'chfpdr_name',
+    'resp_nurs_code',
+    'resp_nurs_name',
+    'stas_type',
+    'hi_paymtd',
+    'hi_type',
+    'insuplc',
+    'psn_cert_type',
+    'certno',
+    'psn_name',
+    'gend',
+    'age',
+    'naty',
+    'medins_fill_psn',
+    'medins_fill_dept',
+    'hsorg',
+    'hsorg_opter',
+    'dscg_dept',
+    'adm_dept',
+  ),
+  ...texts(
+    300,
+    'curr_addr',
+    'emp_name',
+    'emp_addr',
+    'coner_addr',
+    'otp_wm_dise',
+    'otp_tcm_dise',
+    'acp_medins_name',
+    'days_rinp_pup_31',
+  ),
+  ...dates('opsp_mdtrt_date', 'setl_begn_date', 'setl_end_date', 'brdy'),
+  ...times('dcla_time', 'adm_time', 'dscg_time'),
+});
+const listRows = <T extends z.ZodRawShape>(shape: T) =>
+  z.preprocess(
+    (v) => (v === undefined || v === null || v === '' ? [] : v),
+    z.array(z.object(shape)).max(MAX_LIST_ROWS),
+  );
+export const settlementListInput = z
+  .object({
+    setlinfo: listSetlinfo,
+    payinfo: listRows({ fund_pay_type: code(6), fund_payamt: amount }),
+    opspdiseinfo: listRows({
+      diag_name: code(100),
+      diag_code: code(30),
+      ...texts(500, 'oprn_oprt_name'),
+      ...texts(30, 'oprn_oprt_code'),
+    }),
+    diseinfo: listRows({
+      diag_type: optText(3),
+      diag_code: code(30),
+      diag_name: code(100),
+      adm_cond_type: optText(3),
+      maindiag_flag: flag,
+    }),
+    iteminfo: listRows({
+      med_chrgitm: code(6),
+      amt: amount,
+      claa_sumfee: z.preprocess((v) => (v === '' || v === null ? undefined : v), amount.optional()),
+      clab_amt: z.preprocess((v) => (v === '' || v === null ? undefined : v), amount.optional()),
+      fulamt_ownpay_amt: z.preprocess((v) => (v === '' || v === null ? undefined : v), amount.optional()),
+      oth_amt: z.preprocess((v) => (v === '' || v === null ? undefined : v), amount.optional()),
+    }),
+    oprninfo: listRows({
+      oprn_oprt_type: optText(3),
+      oprn_oprt_name: code(500),
+      oprn_oprt_code: code(30),
+      oprn_oprt_date: optDate,
+      main_oprn_flag: flag,
+      ...texts(30, 'anst_way', 'oper_dr_code', 'anst_dr_code', 'oper_dr_name', 'anst_dr_name'),
+      ...times('oprn_oprt_begntime', 'oprn_oprt_endtime', 'anst_begntime', 'anst_endtime'),
+    }),
+    icuinfo: listRows({
+      scs_cutd_ward_type: code(6),
+      scs_cutd_inpool_time: dateTime,
+      scs_cutd_exit_time: dateTime,
+      scs_cutd_sum_dura: optText(20),
+    }),
+    bldinfo: listRows({ bld_cat: code(10), bld_amt: optText(20), bld_unt: optText(10) }),
+  })
+  .transform((v) => {
+    const main = v.diseinfo.find((d) => d.maindiag_flag) ?? v.diseinfo[0];
+    const document = JSON.parse(JSON.stringify(v, (_k, x) => asWire(x))) as Record<string, unknown>;
+    return {
+      psnNo: v.setlinfo.psn_no,
+      setlId: v.setlinfo.setl_id,
+      mdtrtId: v.setlinfo.mdtrt_id,
+      mainDiagnosis: main ? { code: main.diag_code, name: main.diag_name } : null,
+      operations: v.oprninfo.length,
+      document,
+    };
+  });
+export type SettlementListUpload = z.infer<typeof settlementListInput>;
+
+const listStatus = z.object({ psn_no: code(30), setl_id: code(30), stas_type: code(6) });
+const listStatuses = z.array(listStatus).min(1).max(MAX_LIST_ROWS);
+export const settlementListStatusInput = z
+  .object({ data: z.object({ stastinfo: listStatuses }).optional(), stastinfo: listStatuses.optional() })
+  .superRefine((v, ctx) => {
+    if (!v.data && !v.stastinfo) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', 'stastinfo'],
+        message: '缺少结算清单状态节点 stastinfo',
+      });
+    }
+  })
+  .transform((v) =>
+    (v.data?.stastinfo ?? v.stastinfo ?? []).map((r) => ({
+      psnNo: r.psn_no,
+      setlId: r.setl_id,
+      status: r.stas_type,
+    })),
+  );
+
 // ——— 3401 科室信息上传 (deptinfo, one object or a list; 3401A, the batch variant, the same body),
 // 3402 科室信息变更 (deptinfo, one object), 3403 科室信息撤销 (data), 5101 科室信息查询 (data, or
 // nothing: a HIS asks for all its departments)

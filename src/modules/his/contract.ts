@@ -63,3 +63,22 @@ export interface DepartmentList {
   items: DepartmentRecord[];
   total: number;
 }
+
+/** GET /api/his/settlement-lists/:setlId — the live 结算清单 its institution's HIS uploaded (4101). */
+export const settlementListParams = z.object({ setlId: z.string().trim().min(1).max(30) });
+
+export interface SettlementListItem {
+  id: number;
+  setlId: string;
+  mainDiagCode: string | null;
+  mainDiagName: string | null;
+  operations: number;
+  /** stas_type as the HIS last set it (4101 or 4102) */
+  status: string | null;
+  uploadedAt: string;
+  statusAt: string | null;
+  /** earlier uploads of the same settlement's list, ended */
+  replaced: number;
+  /** the national document as uploaded (setlinfo and its lists; amounts in fen, times ISO) */
+  document: Record<string, unknown>;
+}

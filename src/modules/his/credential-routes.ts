@@ -1,11 +1,13 @@
 // /api/his/credentials/:code — an institution's HIS credential: status, issue, rotate, revoke;
 // /api/his/mappings/:code and /api/his/departments/:code — its 目录对照 and 医保科室 as its HIS uploaded
-// them (list and xlsx).
+// them (list and xlsx); /api/his/settlement-lists/:setlId — a settlement's 结算清单 (4101).
 // Issue and rotate answer the secret once; nothing else ever shows it.
 import type { RoutesPlugin } from '../../api/context.ts';
 import { staffOf } from '../../api/context.ts';
 import { staffActor } from '../accounts/index.ts';
-import { credentialParams, uploadedListQuery } from './contract.ts';
+import { notFound } from '../../domain/shared/errors.ts';
+import { credentialParams, settlementListParams, uploadedListQuery } from './contract.ts';
+import { liveSettlementList } from './settlement-list-repo.ts';
 import { liveDepartments } from './department-repo.ts';
 import { exportDepartments } from './department-xlsx.ts';
 import { liveMappings } from './mapping-repo.ts';
@@ -88,4 +90,15 @@ export const credentialRoutes: RoutesPlugin = (app, deps) => {
       );
     return exportDepartments(r.items);
   });
+
+  // 结算清单 (uploaded by the institution's HIS, 4101): county staff, beside the settlement
+  app.get(
+    '/api/his/settlement-lists/:setlId',
+    { config: { permission: 'registry.institution.view' }, schema: { params: settlementListParams } },
+    async (req) => {
+      const list = await liveSettlementList(deps.db, req.params.setlId);
+      if (!list) throw notFound('HIS_LIST_NOT_FOUND', `结算 ${req.params.setlId} 尚未上传结算清单`);
+      return list;
+    },
+  );
 };

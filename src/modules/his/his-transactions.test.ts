@@ -251,6 +251,137 @@ dbTest(
 );
 
 dbTest(
+  '4101/4101A/4102 结算清单: uploaded for an own settlement, replaced by an upload again, its status set; refused otherwise',
+  async (db) => {
+    const w = await hisWorld(db);
+    const t = w.hospital;
+    const stay = await admit(t, w.ann, 'ZY-LIST');
+    await t.ok('2301', wire.fees(stay, w.ann.psnNo, PART1, at('10:00', '2026-03-02'), null));
+    await t.ok('2402', wire.discharge(stay, w.ann.psnNo, '390', at('09:00', '2026-03-10')));
+    const setlId = (await t.ok('2304', wire.inpatientSettle(w.ann.psnNo, stay, totalOf(PART1), w.ann.certno)))
+      .setlinfo.setl_id as string;
+    const list = (over: Record<string, unknown> = {}, setlinfo: Record<string, unknown> = {}) => ({
+      setlinfo: {
+        psn_no: w.ann.psnNo,
+        mdtrt_id: stay,
+        setl_id: setlId,
+        medcasno: 'BA-0001',
+        adm_way: '1',
+        adm_time: '2026-03-01 08:00:00',
+        dscg_time: '2026-03-10 09:00:00',
+        dscg_way: '1',
+        setl_begn_date: '2026-03-01',
+        setl_end_date: '2026-03-10',
+        stas_type: '1',
+        not_in_the_form: 'dropped',
+        ...setlinfo,
+      },
+      payinfo: [{ fund_pay_type: '310100', fund_payamt: '123.45' }],
+      diseinfo: [
+        { diag_type: '1', diag_code: 'E11.900', diag_name: '2型糖尿病', maindiag_flag: '0' },
+        { diag_type: '1', diag_code: 'I10.x00', diag_name: '高血压', maindiag_flag: '1', adm_cond_type: '1' },
+      ],
+      oprninfo: [
+        {
+          oprn_oprt_type: '1',
+          oprn_oprt_code: '88.7200',
+          oprn_oprt_name: '心脏超声',
+          main_oprn_flag: '1',
+          oprn_oprt_date: '2026-03-03',
+        },
+      ],
+      icuinfo: [],
+      bldinfo: null,
+      ...over,
+    });
+    const first = await t.ok('4101', list());
+    assert.match(first.setl_list_id, /^\d+$/);
+    assert.equal(first.data.setl_list_id, first.setl_list_id);
+    const stored = await db.query<{
+      main_diag_code: string;
+      operations: number;
+      status: string;
+      document: any;
+    }>('SELECT main_diag_code, operations, status, document FROM his_settlement_list WHERE id = $1', [
+      Number(first.setl_list_id),
+    ]);
+    assert.deepEqual(
+      [stored[0]!.main_diag_code, stored[0]!.operations, stored[0]!.status],
+      ['I10.x00', 1, '1'],
+    );
+    // kept as the national document: amounts in fen, times ISO, members the form lacks dropped
+    assert.equal(stored[0]!.document.payinfo[0].fund_payamt, 12345);
+    assert.equal(stored[0]!.document.setlinfo.adm_time, '2026-03-01T00:00:00.000Z');
+    assert.equal(stored[0]!.document.setlinfo.not_in_the_form, undefined);
+
+    // 4101A, uploaded again: replaces the live list (the earlier one kept, ended), told in warn_msg
+    const again = await t.call('4101A', list({}, { stas_type: '0' }));
+    assert.equal(again.json.infcode, 0, again.json.err_msg);
+    assert.match(again.json.warn_msg, new RegExp(`已替换此前上传的结算清单 ${first.setl_list_id}`));
+    const rows = await db.query<{ live: boolean }>(
+      'SELECT ended_at IS NULL AS live FROM his_settlement_list WHERE setl_id = $1 ORDER BY id',
+      [setlId],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.live),
+      [false, true],
+    );
+
+    // 4102 sets the status, in data.stastinfo or stastinfo
+    await t.ok('4102', { data: { stastinfo: [{ psn_no: w.ann.psnNo, setl_id: setlId, stas_type: '2' }] } });
+    const clerk = await loginAs(w.app, db, 'clerk');
+    const get = (url: string, cookie = clerk) => w.app.inject({ url, headers: { cookie } });
+    const shown = await get(`/api/his/settlement-lists/${setlId}`);
+    assert.equal(shown.statusCode, 200, shown.body);
+    assert.deepEqual(
+      (({ mainDiagCode, mainDiagName, operations, status, replaced }) => ({
+        mainDiagCode,
+        mainDiagName,
+        operations,
+        status,
+        replaced,
+      }))(shown.json()),
+      { mainDiagCode: 'I10.x00', mainDiagName: '高血压', operations: 1, status: '2', replaced: 1 },
+    );
+    assert.equal((await get('/api/his/settlement-lists/S999')).statusCode, 404);
+    assert.equal(
+      (await get(`/api/his/settlement-lists/${setlId}`, await loginAs(w.app, db, 'agent'))).statusCode,
+      403,
+    );
+
+    // refused: another institution's settlement, another visit, a bad amount, no list to set, no node
+    const foreign = await w.other.call('4101', list());
+    assert.match(foreign.json.err_msg, /不存在，或不属于本机构/);
+    const otherVisit = await t.call('4101', list({}, { mdtrt_id: 'M-OTHER' }));
+    assert.match(otherVisit.json.err_msg, /与结算 .* 的就诊 .* 不符/);
+    const badAmount = await t.call(
+      '4101',
+      list({ payinfo: [{ fund_pay_type: '310100', fund_payamt: 'abc' }] }),
+    );
+    assert.match(badAmount.json.err_msg, /payinfo\.0\.fund_payamt/);
+    const noDiag = await t.call('4101', list({ diseinfo: [{ diag_type: '1', diag_name: '高血压' }] }));
+    assert.match(noDiag.json.err_msg, /diseinfo\.0\.diag_code/);
+    const unknown = await t.call('4102', {
+      stastinfo: [{ psn_no: w.ann.psnNo, setl_id: 'S999', stas_type: '2' }],
+    });
+    assert.match(unknown.json.err_msg, /结算 S999 没有本机构为该人员上传的结算清单/);
+    const empty = await t.call('4102', {});
+    assert.match(empty.json.err_msg, /stastinfo/);
+    // a reversed settlement takes no list
+    await t.ok('2305', wire.reversal(setlId, stay, w.ann.psnNo));
+    const reversed = await t.call('4101', list());
+    assert.match(reversed.json.err_msg, /已被冲销/);
+    const audited = await db.query<{ action: string }>(
+      `SELECT action FROM audit_entry WHERE action LIKE 'his.settlement_list.%' ORDER BY id`,
+    );
+    assert.deepEqual(
+      audited.map((a) => a.action),
+      ['his.settlement_list.upload', 'his.settlement_list.upload', 'his.settlement_list.status'],
+    );
+  },
+);
+
+dbTest(
   "5206: the year's cumulative figures after a stay (admissions, total, deductible, funds)",
   async (db) => {
     const w = await hisWorld(db);

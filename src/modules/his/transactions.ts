@@ -72,6 +72,7 @@ import { changeDepartment, departmentsOf, revokeDepartment, uploadDepartments } 
 import { downloadFile, reconcileDetails, uploadFile } from './files.ts';
 import { revokeMapping, uploadMappings } from './mapping.ts';
 import { personInfo } from './person-info.ts';
+import { setSettlementListStatus, uploadSettlementList } from './settlement-list.ts';
 import type { PersonQueryLimiter } from './person-query-limit.ts';
 import { signIn, signOut } from './sign.ts';
 
@@ -456,6 +457,19 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '5101': tx(inputs.departmentQueryInput, false, async (q, c, i) => ({
     output: { feedetail: (await departmentsOf(q, c, i)).map(departmentRow) },
   })),
+  '4101': tx(inputs.settlementListInput, true, async (q, c, i) => {
+    const r = await uploadSettlementList(q, c, i);
+    const setlListId = String(r.id);
+    return {
+      // the id at the output's root, as HIS read it, and in data
+      output: { setl_list_id: setlListId, data: { setl_list_id: setlListId } },
+      warnings: r.replaced === null ? [] : [`已替换此前上传的结算清单 ${r.replaced}`],
+    };
+  }),
+  '4102': tx(inputs.settlementListStatusInput, true, async (q, c, i) => {
+    await setSettlementListStatus(q, c, i);
+    return none;
+  }),
   '5201': tx(inputs.visitQueryInput, false, async (q, c, i) => ({
     output: { mdtrtinfo: (await personVisits(q, c, i)).map(mdtrtinfoRow) },
   })),
