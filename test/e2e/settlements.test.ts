@@ -96,6 +96,8 @@ describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少
     await page.waitForURL(new RegExp(`/settlements/${setlId}$`));
     await page.getByTestId('explanation').waitFor();
     console.log(`结算详情: explanation ${Date.now() - t0} ms after the click`);
+    // the demo's HIS uploaded no 结算清单 (4101): the card says so
+    await page.getByTestId('settlement-list').getByText('尚未上传结算清单').waitFor();
 
     await page
       .getByText('城乡居民基本医疗保险住院结算单')

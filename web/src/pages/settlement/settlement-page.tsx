@@ -12,6 +12,7 @@ import { ExplanationList } from './explanation-list.tsx';
 import { FeeLinesTable } from './fee-lines-table.tsx';
 import { FundBreakdown } from './fund-breakdown.tsx';
 import { SettlementHeader } from './settlement-header.tsx';
+import { SettlementListCard } from './settlement-list-card.tsx';
 import { plainSummary } from '../../../../src/domain/settlement/plain-summary.ts';
 import { slipTitle } from './settlement-view.ts';
 import { SLIP_CSS } from './slip-style.ts';
@@ -46,6 +47,7 @@ function Slip({ detail, staffName }: { detail: SettlementDetail; staffName: stri
       <Card size="small" title="计算过程" className="slip-section">
         <ExplanationList detail={detail} />
       </Card>
+      {s.kind === 'settlement' && <SettlementListCard setlId={s.setlId} />}
       <div className="print-only slip-footer">
         <span>打印人：{staffName}</span>
         <span>打印时间：{formatDateTime(new Date().toISOString())}</span>
