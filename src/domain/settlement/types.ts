@@ -83,6 +83,16 @@ export interface IdentitySpell {
   validTo: string | null;
 }
 
+/** 异地就医备案 types and their Chinese names. */
+export const FILING_TYPES = ['resident_elsewhere', 'referral', 'temporary', 'employee_posted'] as const;
+export type FilingType = (typeof FILING_TYPES)[number];
+export const FILING_TYPE_NAMES: Record<FilingType, string> = {
+  resident_elsewhere: '异地长期居住',
+  referral: '转诊转院',
+  temporary: '临时外出就医',
+  employee_posted: '异地工作',
+};
+
 export interface Filing {
   /** 异地就医备案 type, e.g. 'resident_elsewhere', 'referral', 'temporary' */
   type: string;

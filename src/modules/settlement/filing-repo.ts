@@ -1,6 +1,7 @@
 // SQL of filing and disease_qualification: the records, their lists with the person's name, and the
 // existence checks their recording needs.
 import type { Queryable, Tx } from '../../db/types.ts';
+import type { FilingRow, QualificationRow } from './contract.ts';
 import type { NewFiling, NewQualification } from './filings.ts';
 
 export async function personExists(q: Queryable, psnNo: string): Promise<boolean> {
@@ -29,6 +30,20 @@ export async function insertFiling(tx: Tx, f: NewFiling): Promise<number> {
     ],
   );
   return rows[0].id;
+}
+
+/** Cancels a live filing by its id (a clerk's); the filing as it was, or null when there is none. */
+export async function cancelFilingById(
+  tx: Tx,
+  id: number,
+  now: string,
+): Promise<{ psnNo: string; type: string; destination: string } | null> {
+  const rows = await tx.query<{ psnNo: string; type: string; destination: string }>(
+    `UPDATE filing SET cancelled_at = $2 WHERE id = $1 AND cancelled_at IS NULL
+     RETURNING psn_no AS "psnNo", type, destination`,
+    [id, now],
+  );
+  return rows[0] ?? null;
 }
 
 /** Cancels a live filing an institution made for the person (2502); false when there is none. */
@@ -82,9 +97,9 @@ export async function listFilings(q: Queryable, f: ListFilter, limit: number, of
   const w = personFilter(f, 'f');
   const from = `FROM filing f JOIN person p ON p.psn_no = f.psn_no AND f.cancelled_at IS NULL ${w.sql}`;
   const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, w.params);
-  const items = await q.query(
-    `SELECT f.id, f.psn_no AS "psnNo", p.name AS "psnName", f.type, f.destination, f.begin_date::text AS "beginDate",
-            f.end_date::text AS "endDate", f.created_at AS "createdAt"
+  const items = await q.query<FilingRow>(
+    `SELECT f.id::int, f.psn_no AS "psnNo", p.name AS "psnName", f.type, f.destination, f.begin_date::text AS "beginDate",
+            f.end_date::text AS "endDate", f.fixmedins_code AS "fixmedinsCode", f.created_at AS "createdAt"
        ${from} ORDER BY f.id DESC LIMIT $${w.params.length + 1} OFFSET $${w.params.length + 2}`,
     [...w.params, limit, offset],
   );
@@ -95,8 +110,8 @@ export async function listQualifications(q: Queryable, f: ListFilter, limit: num
   const w = personFilter(f, 'd');
   const from = `FROM disease_qualification d JOIN person p ON p.psn_no = d.psn_no ${w.sql}`;
   const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, w.params);
-  const items = await q.query(
-    `SELECT d.id, d.psn_no AS "psnNo", p.name AS "psnName", d.disease_code AS "diseaseCode",
+  const items = await q.query<QualificationRow>(
+    `SELECT d.id::int, d.psn_no AS "psnNo", p.name AS "psnName", d.disease_code AS "diseaseCode",
             d.institution_codes AS "institutionCodes", d.valid_from::text AS "validFrom", d.valid_to::text AS "validTo",
             d.created_at AS "createdAt"
        ${from} ORDER BY d.id DESC LIMIT $${w.params.length + 1} OFFSET $${w.params.length + 2}`,

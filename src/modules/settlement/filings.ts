@@ -4,8 +4,10 @@ import type { Queryable, Tx } from '../../db/types.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import type { ReferralDetail } from '../../domain/settlement/records.ts';
+import type { FilingType } from '../../domain/settlement/types.ts';
 import type { Caller } from './caller.ts';
 import {
+  cancelFilingById,
   cancelInstitutionFiling,
   insertFiling,
   insertQualification,
@@ -16,17 +18,11 @@ import {
 
 export { listFilings, listQualifications } from './filing-repo.ts';
 
-export const FILING_TYPES = ['resident_elsewhere', 'referral', 'temporary', 'employee_posted'] as const;
-export const FILING_TYPE_NAMES: Record<(typeof FILING_TYPES)[number], string> = {
-  resident_elsewhere: '异地长期居住',
-  referral: '转诊转院',
-  temporary: '临时外出就医',
-  employee_posted: '异地工作',
-};
+export { FILING_TYPE_NAMES, FILING_TYPES } from '../../domain/settlement/types.ts';
 
 export interface NewFiling {
   psnNo: string;
-  type: (typeof FILING_TYPES)[number];
+  type: FilingType;
   destination: string;
   beginDate: string;
   endDate?: string | null;
@@ -120,6 +116,19 @@ export async function cancelReferral(tx: Tx, c: Caller, r: { id: number; psnNo: 
     );
   }
   await audit(tx, c.actor, 'filing.cancel', 'filing', r.id, null, { msgid: c.msgid }, c.now);
+}
+
+/** A clerk cancels a live filing (any, a HIS's too), with the reason; audited. */
+export async function cancelFiling(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  const before = await cancelFilingById(tx, id, now.toISOString());
+  if (!before) throw notFound('FILING_NOT_FOUND', `备案 ${id} 不存在或已撤销`);
+  await audit(tx, actor, 'filing.cancel', 'filing', id, before, { reason }, now);
 }
 
 export interface NewQualification {

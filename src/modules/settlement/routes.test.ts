@@ -1,6 +1,7 @@
 // Staff API: settlement list and detail, accumulators, filings and qualifications; and the demo
 // settlements going through the same services.
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { dbTest } from '../../db/testing.ts';
 import { loginAs } from '../../api/testing.ts';
 import { wire } from '../his/testing.ts';
@@ -226,6 +227,19 @@ dbTest(
     });
     assert.equal(list.json().total, 1);
     assert.equal(list.json().items[0].destination, '4101');
+    // recorded at the counter (no institution); exported as the list shows it
+    assert.equal(list.json().items[0].fixmedinsCode, null);
+    const sheet = await w.app.inject({
+      url: `/api/settlement/filings.xlsx?psnNo=${w.ann.psnNo}`,
+      headers: { cookie: auditor },
+    });
+    assert.equal(sheet.statusCode, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    assert.deepEqual(
+      [2, 4, 5, 8].map((c) => wb.worksheets[0]!.getRow(2).getCell(c).text),
+      [w.ann.psnNo, '转诊转院', '4101', '经办窗口'],
+    );
 
     const q = { psnNo: w.ann.psnNo, diseaseCode: 'I10', institutionCodes: [CENTRE], validFrom: '2026-01-01' };
     const qc = await w.app.inject({
@@ -251,6 +265,16 @@ dbTest(
         })
       ).json().total,
       1,
+    );
+    const qsheet = await w.app.inject({
+      url: '/api/settlement/disease-qualifications.xlsx',
+      headers: { cookie: clerk },
+    });
+    const qwb = new ExcelJS.Workbook();
+    await qwb.xlsx.load(qsheet.rawPayload as unknown as ArrayBuffer);
+    assert.deepEqual(
+      [4, 5, 6].map((c) => qwb.worksheets[0]!.getRow(2).getCell(c).text),
+      ['I10', CENTRE, '2026-01-01'],
     );
     const audits = await db.query<{ action: string }>(
       `SELECT action FROM audit_entry WHERE action IN ('filing.create', 'disease_qualification.create')`,
@@ -303,3 +327,49 @@ dbTest('demo settlements go through the services and spread over the month', asy
   assert.equal(lines[0].open, 0);
   void w;
 });
+
+dbTest(
+  'a clerk cancels a live filing with a reason (audited); twice, an unknown one or without reason: refused',
+  async (db) => {
+    const w = await hisWorld(db);
+    const clerk = await loginAs(w.app, db, 'clerk');
+    const auditor = await loginAs(w.app, db, 'auditor');
+    const created = await w.app.inject({
+      method: 'POST',
+      url: '/api/settlement/filings',
+      headers: { cookie: clerk },
+      payload: { psnNo: w.ann.psnNo, type: 'temporary', destination: '410102', beginDate: '2026-03-01' },
+    });
+    const id = created.json().filing.id as number;
+    const cancel = (cookie: string, target: number | string, reason = '患者放弃异地就医') =>
+      w.app.inject({
+        method: 'POST',
+        url: `/api/settlement/filings/${target}/cancel`,
+        headers: { cookie },
+        payload: { reason },
+      });
+    assert.equal((await cancel(auditor, id)).statusCode, 403);
+    const noReason = await cancel(clerk, id, '');
+    assert.equal(noReason.statusCode, 400);
+    assert.match(noReason.body, /请填写撤销原因/);
+    assert.equal((await cancel(clerk, 'x')).statusCode, 400);
+    const done = await cancel(clerk, id);
+    assert.equal(done.statusCode, 200, done.body);
+    const again = await cancel(clerk, id);
+    assert.equal(again.statusCode, 404);
+    assert.equal(again.json().error.code, 'FILING_NOT_FOUND');
+    const list = await w.app.inject({
+      url: `/api/settlement/filings?psnNo=${w.ann.psnNo}`,
+      headers: { cookie: clerk },
+    });
+    assert.equal(list.json().total, 0);
+    const audited = await db.query<{ action: string; after: { reason: string } }>(
+      `SELECT action, after FROM audit_entry WHERE entity = 'filing' ORDER BY id`,
+    );
+    assert.deepEqual(
+      audited.map((a) => a.action),
+      ['filing.create', 'filing.cancel'],
+    );
+    assert.equal(audited[1]!.after.reason, '患者放弃异地就医');
+  },
+);

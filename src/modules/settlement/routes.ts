@@ -1,6 +1,6 @@
 // Staff API of the settlement module (cookie session). Every staff role reads; agents only the
 // persons of their own village. Filings and qualifications are recorded by clerks and admins.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
@@ -13,9 +13,16 @@ import { maskIdNumber, maskName } from '../../domain/shared/masking.ts';
 import type { Staff } from '../accounts/index.ts';
 import { staffActor } from '../accounts/index.ts';
 import { listAccumulators } from './accumulator-repo.ts';
-import { addFiling, addQualification, FILING_TYPES, listFilings, listQualifications } from './filings.ts';
+import { addFiling, addQualification, cancelFiling, listFilings, listQualifications } from './filings.ts';
+import { exportFilings, exportQualifications } from './filings-xlsx.ts';
 import { audit } from '../audit/index.ts';
-import { manualReverseBody, manualSettleBody } from './contract.ts';
+import {
+  filingBody,
+  filingCancelBody,
+  manualReverseBody,
+  manualSettleBody,
+  qualificationBody,
+} from './contract.ts';
 import { getSettlement, listSettlements, personVillage } from './queries.ts';
 import { preview, reverse, settle } from './service.ts';
 
@@ -32,24 +39,13 @@ const listQuery = pageQuery.extend({
   medType: z.string().max(3).optional(),
 });
 
-const filingBody = z.object({
-  psnNo: z.string().min(1).max(30),
-  type: z.enum(FILING_TYPES),
-  destination: z.string().regex(/^\d{2,6}$/, '就医地应为行政区划代码或其前缀（2–6 位数字）'),
-  beginDate: date,
-  endDate: date.nullish(),
-});
-
-const qualificationBody = z.object({
-  psnNo: z.string().min(1).max(30),
-  diseaseCode: z.string().min(1).max(30),
-  institutionCodes: z
-    .array(z.string().regex(/^[HP]\d{11}$/, '机构编码格式不正确'))
-    .min(1)
-    .max(20),
-  validFrom: date,
-  validTo: date.nullish(),
-});
+/** At most this many rows in one export. */
+const EXPORT_MAX = 100_000;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (reply: FastifyReply, name: string) =>
+  reply
+    .header('content-type', XLSX)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
 
 /** Agents see their village only; every other role sees the county. */
 const villageOf = (s: Staff): string | null =>
@@ -143,6 +139,42 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
     },
   );
 
+  app.get(
+    '/api/settlement/filings.xlsx',
+    {
+      config: { permission: 'settlement.search' },
+      schema: { querystring: z.object({ psnNo: z.string().max(30).optional() }) },
+    },
+    async (req, reply) => {
+      const r = await listFilings(deps.db, { ...req.query, village: villageOf(staffOf(req)) }, EXPORT_MAX, 0);
+      attachment(reply, '异地就医备案.xlsx');
+      return exportFilings(r.items);
+    },
+  );
+
+  app.post(
+    '/api/settlement/filings/:id/cancel',
+    {
+      config: { permission: 'settlement.filing' },
+      schema: {
+        params: z.object({
+          id: z.coerce
+            .number()
+            .int()
+            .positive()
+            .max(2 ** 53 - 1),
+        }),
+        body: filingCancelBody,
+      },
+    },
+    async (req) => {
+      await deps.db.tx((tx) =>
+        cancelFiling(tx, staffActor(staffOf(req)), req.params.id, req.body.reason, deps.now()),
+      );
+      return { cancelled: req.params.id };
+    },
+  );
+
   app.post(
     '/api/settlement/filings',
     { config: { permission: 'settlement.filing' }, schema: { body: filingBody } },
@@ -219,6 +251,24 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
       const { limit, offset } = limitOffset({ page, pageSize });
       const r = await listQualifications(deps.db, { psnNo, village: villageOf(staffOf(req)) }, limit, offset);
       return { ...r, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/settlement/disease-qualifications.xlsx',
+    {
+      config: { permission: 'settlement.search' },
+      schema: { querystring: z.object({ psnNo: z.string().max(30).optional() }) },
+    },
+    async (req, reply) => {
+      const r = await listQualifications(
+        deps.db,
+        { ...req.query, village: villageOf(staffOf(req)) },
+        EXPORT_MAX,
+        0,
+      );
+      attachment(reply, '门慢门特资格.xlsx');
+      return exportQualifications(r.items);
     },
   );
 
