@@ -196,4 +196,52 @@ describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少
     assert.equal(pdfPages(pdf), 1, `结算单 of ${best.lines} lines prints on ${pdfPages(pdf)} pages`);
     await page.context().close();
   });
+
+  test('a clerk records a 异地就医备案 for a person, finds it, and cancels it with a reason', async () => {
+    const page = await (await newContext(wb.browser)).newPage();
+    await login(page, wb.server.url, 'clerk', '/settlements');
+    const some = await (
+      await page.request.get(`${wb.server.url}/api/settlement/settlements?pageSize=1`)
+    ).json();
+    const psnNo = some.items[0].psnNo as string;
+    // the login reminder (top right, 8 s) would cover the form's drawer: closed first
+    const reminder = page.locator('.ant-notification-notice', { has: page.getByTestId('reminders') });
+    if (
+      await reminder.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      await reminder.locator('.ant-notification-notice-close').click();
+      await reminder.waitFor({ state: 'detached' });
+    }
+    await page.getByRole('menuitem', { name: '异地备案与门慢资格' }).click();
+    await page.waitForURL(/\/filings$/);
+    const filings = page.getByTestId('filings');
+    await filings.getByRole('button', { name: /新\s*增/ }).click();
+    const form = page.locator('form#filing');
+    await form.getByLabel('人员编号').fill(psnNo);
+    await form.getByLabel(/就医地/).fill('410102');
+    await form.getByLabel('开始日期').click();
+    await form.getByLabel('开始日期').fill('2026-12-01');
+    // focus elsewhere takes the typed date and closes its panel (Enter would submit the form)
+    await form.getByLabel('人员编号').click();
+    await form.getByRole('button', { name: /登\s*记/ }).click();
+    await page.getByText('异地就医备案已登记').waitFor();
+    await filings.getByPlaceholder('人员编号').fill(psnNo);
+    await filings.getByPlaceholder('人员编号').press('Enter');
+    const row = filings.locator('tr.ant-table-row', { hasText: '410102' });
+    await row.getByText('经办窗口').waitFor();
+    assert.match(await row.innerText(), /临时外出就医/);
+    await screenshot(page, 'filings');
+    await row.getByRole('button', { name: /撤\s*销/ }).click();
+    await page.getByTestId('cancel-reason').fill('患者已返回参保地');
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /撤\s*销/ })
+      .click();
+    await page.getByText(/备案 \d+ 已撤销/).waitFor();
+    await filings.getByText('没有有效的异地就医备案').waitFor();
+    await page.context().close();
+  });
 });

@@ -229,6 +229,13 @@ dbTest(
     assert.equal(list.json().items[0].destination, '4101');
     // recorded at the counter (no institution); exported as the list shows it
     assert.equal(list.json().items[0].fixmedinsCode, null);
+    // a leader reads the name masked, as in the settlement list; an auditor in full
+    assert.equal(list.json().items[0].psnName, '王安');
+    const led = await w.app.inject({
+      url: `/api/settlement/filings?psnNo=${w.ann.psnNo}`,
+      headers: { cookie: await loginAs(w.app, db, 'leader') },
+    });
+    assert.equal(led.json().items[0].psnName, '王*');
     const sheet = await w.app.inject({
       url: `/api/settlement/filings.xlsx?psnNo=${w.ann.psnNo}`,
       headers: { cookie: auditor },

@@ -54,6 +54,10 @@ const villageOf = (s: Staff): string | null =>
 const showName = (s: Staff, name: string) =>
   mayViewFullPii(s.roles) || s.roles.includes('agent') ? name : maskName(name);
 
+/** List rows with the person's name as this staff member may see it. */
+const named = <T extends { psnName: string }>(s: Staff, rows: T[]): T[] =>
+  rows.map((r) => ({ ...r, psnName: showName(s, r.psnName) }));
+
 async function visiblePerson(deps: Parameters<RoutesPlugin>[1], s: Staff, psnNo: string): Promise<void> {
   const p = await personVillage(deps.db, psnNo);
   const village = villageOf(s);
@@ -134,8 +138,9 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
     async (req) => {
       const { page, pageSize, psnNo } = req.query;
       const { limit, offset } = limitOffset({ page, pageSize });
-      const r = await listFilings(deps.db, { psnNo, village: villageOf(staffOf(req)) }, limit, offset);
-      return { ...r, page, pageSize };
+      const staff = staffOf(req);
+      const r = await listFilings(deps.db, { psnNo, village: villageOf(staff) }, limit, offset);
+      return { items: named(staff, r.items), total: r.total, page, pageSize };
     },
   );
 
@@ -146,9 +151,10 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
       schema: { querystring: z.object({ psnNo: z.string().max(30).optional() }) },
     },
     async (req, reply) => {
-      const r = await listFilings(deps.db, { ...req.query, village: villageOf(staffOf(req)) }, EXPORT_MAX, 0);
+      const staff = staffOf(req);
+      const r = await listFilings(deps.db, { ...req.query, village: villageOf(staff) }, EXPORT_MAX, 0);
       attachment(reply, '异地就医备案.xlsx');
-      return exportFilings(r.items);
+      return exportFilings(named(staff, r.items));
     },
   );
 
@@ -249,8 +255,9 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
     async (req) => {
       const { page, pageSize, psnNo } = req.query;
       const { limit, offset } = limitOffset({ page, pageSize });
-      const r = await listQualifications(deps.db, { psnNo, village: villageOf(staffOf(req)) }, limit, offset);
-      return { ...r, page, pageSize };
+      const staff = staffOf(req);
+      const r = await listQualifications(deps.db, { psnNo, village: villageOf(staff) }, limit, offset);
+      return { items: named(staff, r.items), total: r.total, page, pageSize };
     },
   );
 
@@ -261,14 +268,10 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
       schema: { querystring: z.object({ psnNo: z.string().max(30).optional() }) },
     },
     async (req, reply) => {
-      const r = await listQualifications(
-        deps.db,
-        { ...req.query, village: villageOf(staffOf(req)) },
-        EXPORT_MAX,
-        0,
-      );
+      const staff = staffOf(req);
+      const r = await listQualifications(deps.db, { ...req.query, village: villageOf(staff) }, EXPORT_MAX, 0);
       attachment(reply, '门慢门特资格.xlsx');
-      return exportQualifications(r.items);
+      return exportQualifications(named(staff, r.items));
     },
   );
 
