@@ -124,6 +124,13 @@ const REFUSALS: Record<string, Refusal> = {
     status: 404,
     code: 'PERSON_NOT_FOUND',
   },
+  'POST /api/settlement/filings/:id/cancel': {
+    url: '/api/settlement/filings/999999/cancel',
+    as: 'admin',
+    body: { reason: '重复登记' },
+    status: 404,
+    code: 'FILING_NOT_FOUND',
+  },
   'POST /api/settlement/visits/:mdtrtId/preview': {
     url: '/api/settlement/visits/NO-VISIT/preview',
     as: 'admin',

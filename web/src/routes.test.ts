@@ -12,6 +12,7 @@ const PATHS_BEFORE_PAGE_FOLDERS = [
   'persons/:psnNo',
   'households/:id',
   'enrollments',
+  'filings',
   'settlements',
   'settlements/:setlId',
   'institutions',
