@@ -4,6 +4,7 @@
 // Issue and rotate answer the secret once; nothing else ever shows it.
 import type { RoutesPlugin } from '../../api/context.ts';
 import { staffOf } from '../../api/context.ts';
+import { download } from '../../api/download.ts';
 import { staffActor } from '../accounts/index.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { credentialParams, settlementListParams, uploadedListQuery } from './contract.ts';
@@ -20,7 +21,6 @@ import {
 } from './credential-service.ts';
 
 const PERMISSION = 'his.credential.manage';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const credentialRoutes: RoutesPlugin = (app, deps) => {
   const opts = { config: { permission: PERMISSION }, schema: { params: credentialParams } };
@@ -64,13 +64,8 @@ export const credentialRoutes: RoutesPlugin = (app, deps) => {
       limit: 100_000,
       offset: 0,
     });
-    reply
-      .header('content-type', XLSX)
-      .header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`目录对照-${req.params.code}.xlsx`)}`,
-      );
-    return exportMappings(r.items);
+    const code = req.params.code;
+    return download(reply, await exportMappings(r.items), `mappings-${code}.xlsx`, `目录对照-${code}.xlsx`);
   });
 
   // 医保科室 (uploaded by the institution's HIS, 3401/3402)
@@ -82,13 +77,13 @@ export const credentialRoutes: RoutesPlugin = (app, deps) => {
   });
   app.get('/api/his/departments/:code/export.xlsx', view, async (req, reply) => {
     const r = await departments(req.params.code, req.query.q, 100_000, 0);
-    reply
-      .header('content-type', XLSX)
-      .header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`医保科室-${req.params.code}.xlsx`)}`,
-      );
-    return exportDepartments(r.items);
+    const code = req.params.code;
+    return download(
+      reply,
+      await exportDepartments(r.items),
+      `departments-${code}.xlsx`,
+      `医保科室-${code}.xlsx`,
+    );
   });
 
   // 结算清单 (uploaded by the institution's HIS, 4101): county staff, beside the settlement

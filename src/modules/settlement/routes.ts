@@ -1,8 +1,9 @@
 // Staff API of the settlement module (cookie session). Every staff role reads; agents only the
 // persons of their own village. Filings and qualifications are recorded by clerks and admins.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type RoutesPlugin, staffOf } from '../../api/context.ts';
+import { download } from '../../api/download.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { mayViewFullPii } from '../../domain/accounts/roles.ts';
 import { REASON_NAMES } from '../../domain/his/fields.ts';
@@ -41,11 +42,6 @@ const listQuery = pageQuery.extend({
 
 /** At most this many rows in one export. */
 const EXPORT_MAX = 100_000;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (reply: FastifyReply, name: string) =>
-  reply
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
 
 /** Agents see their village only; every other role sees the county. */
 const villageOf = (s: Staff): string | null =>
@@ -153,8 +149,7 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
     async (req, reply) => {
       const staff = staffOf(req);
       const r = await listFilings(deps.db, { ...req.query, village: villageOf(staff) }, EXPORT_MAX, 0);
-      attachment(reply, '异地就医备案.xlsx');
-      return exportFilings(named(staff, r.items));
+      return download(reply, await exportFilings(named(staff, r.items)), 'filings.xlsx', '异地就医备案.xlsx');
     },
   );
 
@@ -270,8 +265,8 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
     async (req, reply) => {
       const staff = staffOf(req);
       const r = await listQualifications(deps.db, { ...req.query, village: villageOf(staff) }, EXPORT_MAX, 0);
-      attachment(reply, '门慢门特资格.xlsx');
-      return exportQualifications(named(staff, r.items));
+      const sheet = await exportQualifications(named(staff, r.items));
+      return download(reply, sheet, 'disease-qualifications.xlsx', '门慢门特资格.xlsx');
     },
   );
 
