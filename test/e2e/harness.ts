@@ -208,6 +208,16 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   });
   // the page's Date runs on the tests' clock (timers stay real)
   await context.clock.setSystemTime(testNow());
+  // the login's 待办提醒 (top right, 8 s) covers the page's top-right buttons: closed as a clerk
+  // would before any action meets it (a click it intercepts otherwise waits out its 8 s)
+  context.on('page', (page) => {
+    const reminder = page.locator('.ant-notification-notice', { has: page.getByTestId('reminders') });
+    void page
+      .addLocatorHandler(reminder, async (notice) => {
+        await notice.locator('.ant-notification-notice-close').click();
+      })
+      .catch(() => undefined);
+  });
   return context;
 }
 

@@ -204,17 +204,6 @@ describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少
       await page.request.get(`${wb.server.url}/api/settlement/settlements?pageSize=1`)
     ).json();
     const psnNo = some.items[0].psnNo as string;
-    // the login reminder (top right, 8 s) would cover the form's drawer: closed first
-    const reminder = page.locator('.ant-notification-notice', { has: page.getByTestId('reminders') });
-    if (
-      await reminder.waitFor({ timeout: 5000 }).then(
-        () => true,
-        () => false,
-      )
-    ) {
-      await reminder.locator('.ant-notification-notice-close').click();
-      await reminder.waitFor({ state: 'detached' });
-    }
     await page.getByRole('menuitem', { name: '异地备案与门慢资格' }).click();
     await page.waitForURL(/\/filings$/);
     const filings = page.getByTestId('filings');
