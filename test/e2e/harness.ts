@@ -208,26 +208,43 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   });
   // the page's Date runs on the tests' clock (timers stay real)
   await context.clock.setSystemTime(testNow());
-  // the login's 待办提醒 (top right, 8 s) covers the page's top-right buttons: closed as a clerk
-  // would before any action meets it (a click it intercepts otherwise waits out its 8 s)
-  context.on('page', (page) => {
-    const reminder = page.locator('.ant-notification-notice', { has: page.getByTestId('reminders') });
-    void page
-      .addLocatorHandler(reminder, async (notice) => {
-        await notice.locator('.ant-notification-notice-close').click();
-      })
-      .catch(() => undefined);
-  });
   return context;
 }
 
-/** Logs in through the login page and waits for the workbench frame. */
-export async function login(page: Page, baseUrl: string, username: string, next = ''): Promise<void> {
+/**
+ * Logs in through the login page and waits for the workbench frame. The login's 待办提醒 notice (top
+ * right, 8 s, over the page's top-right buttons) is closed as a clerk would close it, once the queue
+ * counts have answered, unless `reminders` is 'keep' (a test that reads it).
+ */
+export async function login(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  next = '',
+  { reminders = 'close' }: { reminders?: 'close' | 'keep' } = {},
+): Promise<void> {
   await page.goto(`${baseUrl}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.getByLabel('工号').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  const counts = page
+    .waitForResponse((r) => new URL(r.url()).pathname === '/api/matter/reminders', { timeout: 30_000 })
+    .catch(() => null);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('staff-name').waitFor();
+  // only staff who see matters have the header's 待办 (and its request)
+  if (reminders === 'keep' || (await page.getByRole('button', { name: '待办' }).count()) === 0) return;
+  const answer = await counts;
+  const items = answer?.ok() ? ((await answer.json()) as { items: unknown[] }).items : [];
+  if (items.length === 0) return;
+  const notice = page.locator('.ant-notification-notice', { has: page.getByTestId('reminders') });
+  // not shown again to the same person in the same tab
+  const shown = await notice
+    .waitFor({ timeout: 5000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!shown) return;
+  await notice.locator('.ant-notification-notice-close').click();
+  await notice.waitFor({ state: 'hidden' });
 }
 
 /**

@@ -35,12 +35,13 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await page.context().close();
 
     const review = await (await newContext(wb.browser)).newPage();
-    await login(review, wb.server.url, 'reviewer', '/matter/todo');
+    await login(review, wb.server.url, 'reviewer', '/matter/todo', { reminders: 'keep' });
     // the login reminder names the queue with the clerk's matter in it
     await review
       .getByTestId('reminders')
       .getByText(/待我审核：\d+ 件/)
       .waitFor();
+    await review.locator('.ant-notification-notice-close').click();
     await review.getByRole('link', { name: receipt }).click();
     await review.getByRole('button', { name: '审核通过并办结' }).click();
     await review.getByTestId('matter-state').getByText('已办结').waitFor();
@@ -114,7 +115,7 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await agent.context().close();
 
     const review = await (await newContext(wb.browser)).newPage();
-    await login(review, wb.server.url, 'reviewer', '/matter/todo');
+    await login(review, wb.server.url, 'reviewer', '/matter/todo', { reminders: 'keep' });
     await review.getByRole('link', { name: receipt }).click();
     await review.getByRole('button', { name: '审核通过并办结' }).click();
     await review.getByTestId('matter-state').getByText('已办结').waitFor();
