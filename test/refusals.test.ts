@@ -131,6 +131,13 @@ const REFUSALS: Record<string, Refusal> = {
     status: 404,
     code: 'FILING_NOT_FOUND',
   },
+  'POST /api/settlement/disease-qualifications/:id/end': {
+    url: '/api/settlement/disease-qualifications/999999/end',
+    as: 'admin',
+    body: { validTo: '2026-12-31', reason: '已治愈' },
+    status: 404,
+    code: 'QUALIFICATION_NOT_FOUND',
+  },
   'POST /api/settlement/visits/:mdtrtId/preview': {
     url: '/api/settlement/visits/NO-VISIT/preview',
     as: 'admin',

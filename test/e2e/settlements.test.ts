@@ -10,6 +10,7 @@ import { chinaDay } from '../../src/domain/shared/calendar.ts';
 import {
   ARTIFACTS,
   chooseOption,
+  E2E_DAY,
   hasChromium,
   login,
   newContext,
@@ -197,7 +198,7 @@ describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少
     await page.context().close();
   });
 
-  test('a clerk records a 异地就医备案 for a person, finds it, and cancels it with a reason', async () => {
+  test('a clerk records a 异地就医备案 for a person, finds it, and cancels it; ends a 门慢门特资格 early', async () => {
     const page = await (await newContext(wb.browser)).newPage();
     await login(page, wb.server.url, 'clerk', '/settlements');
     const some = await (
@@ -231,6 +232,30 @@ describe('结算查询 and the settlement page', { skip: !hasChromium && '缺少
       .click();
     await page.getByText(/备案 \d+ 已撤销/).waitFor();
     await filings.getByText('没有有效的异地就医备案').waitFor();
+
+    // a long-term 门慢门特资格 of the person ends early: from today (the form's default), with a reason
+    const institution = some.items[0].fixmedinsCode as string;
+    const added = await page.request.post(`${wb.server.url}/api/settlement/disease-qualifications`, {
+      data: {
+        psnNo,
+        diseaseCode: 'I10',
+        institutionCodes: [institution],
+        validFrom: `${E2E_DAY.slice(0, 4)}-01-01`,
+      },
+    });
+    assert.equal(added.status(), 201, await added.text());
+    await page.getByRole('tab', { name: '门慢门特资格' }).click();
+    const qualifications = page.getByTestId('qualifications');
+    await qualifications.getByPlaceholder('人员编号').fill(psnNo);
+    await qualifications.getByPlaceholder('人员编号').press('Enter');
+    const qrow = qualifications.locator('tr.ant-table-row', { hasText: 'I10' });
+    await qrow.getByText('至 长期').waitFor();
+    await qrow.getByRole('button', { name: /终\s*止/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('终止原因').fill('经复查已治愈');
+    await dialog.getByRole('button', { name: /确认终止/ }).click();
+    await page.getByText(`将于 ${E2E_DAY} 终止`).waitFor();
+    await qrow.getByText(`至 ${E2E_DAY}`).waitFor();
     await page.context().close();
   });
 });

@@ -50,6 +50,13 @@ export const qualificationBody = z.object({
 });
 export type QualificationBody = z.infer<typeof qualificationBody>;
 
+/** A clerk ends a qualification early (POST /api/settlement/disease-qualifications/:id/end). */
+export const qualificationEndBody = z.object({
+  validTo: isoDate,
+  reason: z.string().trim().min(2, '请填写终止原因').max(200),
+});
+export type QualificationEndBody = z.infer<typeof qualificationEndBody>;
+
 /** GET /api/settlement/filings items: live filings, by a HIS (fixmedinsCode) or at the counter. */
 export interface FilingRow {
   id: number;

@@ -74,6 +74,29 @@ export async function insertQualification(tx: Tx, d: NewQualification): Promise<
   return rows[0].id;
 }
 
+/** A qualification's period, locked for its change; null when there is none. */
+export async function qualificationForUpdate(
+  tx: Tx,
+  id: number,
+): Promise<{ psnNo: string; diseaseCode: string; validFrom: string; validTo: string | null } | null> {
+  const rows = await tx.query<{
+    psnNo: string;
+    diseaseCode: string;
+    validFrom: string;
+    validTo: string | null;
+  }>(
+    `SELECT psn_no AS "psnNo", disease_code AS "diseaseCode", valid_from::text AS "validFrom",
+            valid_to::text AS "validTo"
+       FROM disease_qualification WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function setQualificationEnd(tx: Tx, id: number, validTo: string): Promise<void> {
+  await tx.query('UPDATE disease_qualification SET valid_to = $2 WHERE id = $1', [id, validTo]);
+}
+
 export interface ListFilter {
   psnNo?: string;
   village?: string | null;

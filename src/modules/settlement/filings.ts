@@ -4,7 +4,9 @@ import type { Queryable, Tx } from '../../db/types.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import type { ReferralDetail } from '../../domain/settlement/records.ts';
+import { qualificationEndRefusal } from '../../domain/settlement/qualification-end.ts';
 import type { FilingType } from '../../domain/settlement/types.ts';
+import { chinaDay } from '../../domain/shared/calendar.ts';
 import type { Caller } from './caller.ts';
 import {
   cancelFilingById,
@@ -14,6 +16,8 @@ import {
   institutionRegion,
   knownInstitutions,
   personExists,
+  qualificationForUpdate,
+  setQualificationEnd,
 } from './filing-repo.ts';
 
 export { listFilings, listQualifications } from './filing-repo.ts';
@@ -153,4 +157,33 @@ export async function addQualification(tx: Tx, actor: Actor, d: NewQualification
   const q = { id, ...d, validTo: d.validTo ?? null };
   await audit(tx, actor, 'disease_qualification.create', 'disease_qualification', q.id, null, q);
   return q;
+}
+
+/**
+ * A clerk ends a qualification early (from `validTo` on, the engine no longer applies it), with the
+ * reason; the period only shortens and never before today. Audited with the end it had.
+ */
+export async function endQualification(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  end: { validTo: string; reason: string },
+  now: Date,
+): Promise<{ id: number; validFrom: string; validTo: string }> {
+  const q = await qualificationForUpdate(tx, id);
+  if (!q) throw notFound('QUALIFICATION_NOT_FOUND', `门慢门特资格 ${id} 不存在`);
+  const refusal = qualificationEndRefusal(q, end.validTo, chinaDay(now));
+  if (refusal) throw refusal;
+  await setQualificationEnd(tx, id, end.validTo);
+  await audit(
+    tx,
+    actor,
+    'disease_qualification.end',
+    'disease_qualification',
+    id,
+    { validTo: q.validTo },
+    { validTo: end.validTo, reason: end.reason },
+    now,
+  );
+  return { id, validFrom: q.validFrom, validTo: end.validTo };
 }

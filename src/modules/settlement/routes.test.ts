@@ -380,3 +380,56 @@ dbTest(
     assert.equal(audited[1]!.after.reason, '患者放弃异地就医');
   },
 );
+
+dbTest(
+  'a clerk ends a qualification early with a reason (audited): only shorter, never before today',
+  async (db) => {
+    const w = await hisWorld(db);
+    const clerk = await loginAs(w.app, db, 'clerk');
+    const auditor = await loginAs(w.app, db, 'auditor');
+    const created = await w.app.inject({
+      method: 'POST',
+      url: '/api/settlement/disease-qualifications',
+      headers: { cookie: clerk },
+      payload: {
+        psnNo: w.ann.psnNo,
+        diseaseCode: 'I10',
+        institutionCodes: [CENTRE],
+        validFrom: '2026-01-01',
+      },
+    });
+    const id = created.json().qualification.id as number;
+    const end = (cookie: string, target: number | string, validTo: string, reason = '经复查已治愈') =>
+      w.app.inject({
+        method: 'POST',
+        url: `/api/settlement/disease-qualifications/${target}/end`,
+        headers: { cookie },
+        payload: { validTo, reason },
+      });
+    assert.equal((await end(auditor, id, '2026-03-31')).statusCode, 403);
+    const noReason = await end(clerk, id, '2026-03-31', ' ');
+    assert.equal(noReason.statusCode, 400);
+    assert.match(noReason.body, /请填写终止原因/);
+    assert.equal((await end(clerk, id, '2026-02-30')).statusCode, 400);
+    // the world's clock is 2026-03-15: the day before is the past
+    const past = await end(clerk, id, '2026-03-14');
+    assert.equal(past.json().error.code, 'QUALIFICATION_END_PAST', past.body);
+    const done = await end(clerk, id, '2026-03-31');
+    assert.equal(done.statusCode, 200, done.body);
+    assert.deepEqual(done.json().qualification, { id, validFrom: '2026-01-01', validTo: '2026-03-31' });
+    assert.equal((await end(clerk, id, '2026-04-30')).json().error.code, 'QUALIFICATION_END_LATER');
+    assert.equal((await end(clerk, 999_999, '2026-03-31')).json().error.code, 'QUALIFICATION_NOT_FOUND');
+    const list = await w.app.inject({
+      url: `/api/settlement/disease-qualifications?psnNo=${w.ann.psnNo}`,
+      headers: { cookie: clerk },
+    });
+    assert.equal(list.json().items[0].validTo, '2026-03-31');
+    const audited = await db.query<{
+      before: { validTo: string | null };
+      after: { validTo: string; reason: string };
+    }>(`SELECT before, after FROM audit_entry WHERE action = 'disease_qualification.end'`);
+    assert.deepEqual(audited, [
+      { before: { validTo: null }, after: { validTo: '2026-03-31', reason: '经复查已治愈' } },
+    ]);
+  },
+);

@@ -14,7 +14,14 @@ import { maskIdNumber, maskName } from '../../domain/shared/masking.ts';
 import type { Staff } from '../accounts/index.ts';
 import { staffActor } from '../accounts/index.ts';
 import { listAccumulators } from './accumulator-repo.ts';
-import { addFiling, addQualification, cancelFiling, listFilings, listQualifications } from './filings.ts';
+import {
+  addFiling,
+  addQualification,
+  cancelFiling,
+  endQualification,
+  listFilings,
+  listQualifications,
+} from './filings.ts';
 import { exportFilings, exportQualifications } from './filings-xlsx.ts';
 import { audit } from '../audit/index.ts';
 import {
@@ -23,6 +30,7 @@ import {
   manualReverseBody,
   manualSettleBody,
   qualificationBody,
+  qualificationEndBody,
 } from './contract.ts';
 import { getSettlement, listSettlements, personVillage } from './queries.ts';
 import { preview, reverse, settle } from './service.ts';
@@ -153,18 +161,19 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
     },
   );
 
+  const idParams = z.object({
+    id: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 53 - 1),
+  });
   app.post(
     '/api/settlement/filings/:id/cancel',
     {
       config: { permission: 'settlement.filing' },
       schema: {
-        params: z.object({
-          id: z.coerce
-            .number()
-            .int()
-            .positive()
-            .max(2 ** 53 - 1),
-        }),
+        params: idParams,
         body: filingCancelBody,
       },
     },
@@ -278,6 +287,20 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
         addQualification(tx, staffActor(staffOf(req)), req.body),
       );
       reply.status(201);
+      return { qualification };
+    },
+  );
+
+  app.post(
+    '/api/settlement/disease-qualifications/:id/end',
+    {
+      config: { permission: 'settlement.filing' },
+      schema: { params: idParams, body: qualificationEndBody },
+    },
+    async (req) => {
+      const qualification = await deps.db.tx((tx) =>
+        endQualification(tx, staffActor(staffOf(req)), req.params.id, req.body, deps.now()),
+      );
       return { qualification };
     },
   );

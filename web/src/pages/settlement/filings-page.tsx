@@ -1,6 +1,6 @@
 // 异地就医备案 and 门慢门特资格: what the engine reads at settlement about a person. Clerks record them
-// here (as institutions' HIS record referrals by 2501), cancel a filing with a reason, and export
-// both lists; every role reads them (agents their own village's persons).
+// here (as institutions' HIS record referrals by 2501), cancel a filing or end a qualification early
+// with a reason, and export both lists; every role reads them (agents their own village's persons).
 import {
   Alert,
   App,
@@ -16,7 +16,7 @@ import {
   Tabs,
   Tag,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FILING_TYPE_NAMES, FILING_TYPES } from '../../../../src/domain/settlement/types.ts';
 import type {
@@ -33,6 +33,7 @@ import { useStaff } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
 import { useDrawer } from '../../lib/use-drawer.ts';
 import { useFormSubmit } from '../../lib/use-form-submit.ts';
+import { QualificationEndModal } from './qualification-end-modal.tsx';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
@@ -226,6 +227,8 @@ function FilingForm({ onSaved }: { onSaved: () => void }) {
 function Qualifications({ canRecord }: { canRecord: boolean }) {
   const { list, bar, pagination } = useList<QualificationRow>('/api/settlement/disease-qualifications');
   const drawer = useDrawer<null>();
+  const [ending, setEnding] = useState<QualificationRow | null>(null);
+  const today = dayjs().format('YYYY-MM-DD');
   return (
     <div data-testid="qualifications">
       {bar(canRecord ? () => drawer.show(null) : null)}
@@ -244,7 +247,30 @@ function Qualifications({ canRecord }: { canRecord: boolean }) {
           { title: '定点机构', render: (_, r) => r.institutionCodes.join('、') },
           { title: '期间', render: (_, r) => `${r.validFrom} 至 ${r.validTo ?? '长期'}` },
           { title: '登记时间', render: (_, r) => formatDateTime(r.createdAt) },
+          ...(canRecord
+            ? [
+                {
+                  title: '操作',
+                  render: (_: unknown, r: QualificationRow) =>
+                    r.validTo !== null && r.validTo < today ? (
+                      <Tag>已到期</Tag>
+                    ) : (
+                      <Button size="small" danger onClick={() => setEnding(r)}>
+                        终止
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
         ]}
+      />
+      <QualificationEndModal
+        qualification={ending}
+        onClose={() => setEnding(null)}
+        onEnded={() => {
+          setEnding(null);
+          list.reload();
+        }}
       />
       <FormDrawer
         open={drawer.open}
