@@ -72,10 +72,20 @@ export function idNumbersIn(text: string): string[] {
   return found.filter((id) => checkChar(id.slice(0, 17)) === id[17]);
 }
 
-/** `yibao start` on a data folder and a free port; resolves once /api/health answers. */
-async function spawnServer(dataDir: string, env: Record<string, string>): Promise<RunningServer> {
+/**
+ * `yibao start` on a data folder and a free port; resolves once /api/health answers. A suite's
+ * server runs its embedded PostgreSQL on V8's baseline WebAssembly compiler (`seeding` optimises it,
+ * for the SQL-heavy demo seed): optimising the module cost a suite's server about 1 s of its start
+ * and stop, alongside chromium, and the pages' SQL is light.
+ */
+async function spawnServer(
+  dataDir: string,
+  env: Record<string, string>,
+  { seeding = false } = {},
+): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['src/cli/main.ts', 'start'], {
+  const flags = seeding ? [] : ['--liftoff-only'];
+  const child: ChildProcess = spawn(process.execPath, [...flags, 'src/cli/main.ts', 'start'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -159,7 +169,7 @@ async function demoTemplate(): Promise<{ dir: string; log: string }> {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir);
       mkdirSync(join(dir, 'data'));
-      const seeding = await spawnServer(join(dir, 'data'), {});
+      const seeding = await spawnServer(join(dir, 'data'), {}, { seeding: true });
       await seeding.stop();
       writeFileSync(join(dir, 'seed.log'), seeding.log());
       writeFileSync(ready, new Date().toISOString());

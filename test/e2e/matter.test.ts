@@ -115,7 +115,7 @@ describe('综合受理', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await agent.context().close();
 
     const review = await (await newContext(wb.browser)).newPage();
-    await login(review, wb.server.url, 'reviewer', '/matter/todo', { reminders: 'keep' });
+    await login(review, wb.server.url, 'reviewer', '/matter/todo');
     await review.getByRole('link', { name: receipt }).click();
     await review.getByRole('button', { name: '审核通过并办结' }).click();
     await review.getByTestId('matter-state').getByText('已办结').waitFor();
