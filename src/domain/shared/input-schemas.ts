@@ -13,6 +13,15 @@ export const isoDate = z.string().superRefine((s, ctx) => {
   if (message) ctx.addIssue({ code: 'custom', message, params: { reason: 'DATE_INVALID' } });
 });
 
+/** A row's id in a route (`/…/:id`): a positive integer JavaScript holds exactly. */
+export const idParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53 - 1),
+});
+
 /** A coverage or calendar year (query strings arrive as text). */
 export const year = z.coerce.number().int().min(2000).max(2100);
 

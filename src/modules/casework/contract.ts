@@ -1,9 +1,11 @@
 // Requests and replies of /api/casework (the workbench imports these).
 import { z } from 'zod';
-import { isoDate } from '../../domain/shared/input-schemas.ts';
+import { idParams, isoDate } from '../../domain/shared/input-schemas.ts';
 import { ARTICLE_CODES } from '../../domain/casework/articles.ts';
 import { OUTCOME_KINDS, REFERRAL_BODIES, VIOLATION_TYPES } from '../../domain/casework/codes.ts';
 import { CASE_STATES, type CaseAction } from '../../domain/casework/machine.ts';
+
+export { idParams };
 
 const fen = z.number().int().min(0).max(1e13);
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -69,13 +71,6 @@ export const pointsBody = z.object({
   reason: z.string().trim().max(500).default(''),
 });
 
-export const idParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53 - 1),
-});
 export const DOCUMENT_KINDS = ['rectify', 'interview', 'penalty'] as const;
 export const docParams = idParams.extend({ kind: z.enum(DOCUMENT_KINDS) });
 

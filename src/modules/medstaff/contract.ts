@@ -1,5 +1,8 @@
 // Requests and replies of /api/medstaff.
 import { z } from 'zod';
+import { idParams } from '../../domain/shared/input-schemas.ts';
+
+export { idParams };
 
 export const STAFF_KINDS = { doctor: '医师', pharmacist: '药师', nurse: '护士', technician: '技师' } as const;
 export type StaffKind = keyof typeof STAFF_KINDS;
@@ -23,13 +26,6 @@ export const staffQuery = z.object({
   q: z.string().max(40).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
-export const idParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53 - 1),
 });
 
 export const importBody = z.object({

@@ -9,7 +9,7 @@ import { mayViewFullPii } from '../../domain/accounts/roles.ts';
 import { REASON_NAMES } from '../../domain/his/fields.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { chinaYear } from '../../domain/shared/calendar.ts';
-import { certnoKey, isoDate } from '../../domain/shared/input-schemas.ts';
+import { certnoKey, idParams, isoDate } from '../../domain/shared/input-schemas.ts';
 import { maskIdNumber, maskName } from '../../domain/shared/masking.ts';
 import type { Staff } from '../accounts/index.ts';
 import { staffActor } from '../accounts/index.ts';
@@ -161,13 +161,6 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
     },
   );
 
-  const idParams = z.object({
-    id: z.coerce
-      .number()
-      .int()
-      .positive()
-      .max(2 ** 53 - 1),
-  });
   app.post(
     '/api/settlement/filings/:id/cancel',
     {

@@ -9,16 +9,9 @@ import { chinaDay } from '../../domain/shared/calendar.ts';
 import { notFound } from '../../domain/shared/errors.ts';
 import { SUSPECT_SOURCES, SUSPECT_STATES } from '../../domain/supervision/suspect-machine.ts';
 import { bulkSuspectBody, drawBody, raiseBody, reviewBody, suspectActionBody } from './contract.ts';
+import { idParams } from '../../domain/shared/input-schemas.ts';
 import * as repo from './suspect-repo.ts';
 import * as service from './suspect-service.ts';
-
-const idParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53 - 1),
-});
 
 const suspectQuery = pageQuery.extend({
   state: z.enum(Object.keys(SUSPECT_STATES) as [string, ...string[]]).optional(),
