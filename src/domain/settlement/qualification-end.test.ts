@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { qualificationEndRefusal } from './qualification-end.ts';
+import { qualificationEndRefusal, qualificationExpired } from './qualification-end.ts';
 
 const TODAY = '2026-12-05';
 const code = (validFrom: string, validTo: string | null, end: string) =>
@@ -36,4 +36,10 @@ test('an expired qualification cannot be ended; one ending today already ends as
 test('a qualification starting later cannot end before it starts', () => {
   assert.equal(code('2027-01-01', null, '2026-12-31'), 'PERIOD_INVALID');
   assert.equal(code('2027-01-01', null, '2027-01-01'), null);
+});
+
+test('expired means ended before today: one ending today or later, or long-term, is not', () => {
+  assert.equal(qualificationExpired({ validFrom: '2025-01-01', validTo: '2026-12-04' }, TODAY), true);
+  assert.equal(qualificationExpired({ validFrom: '2025-01-01', validTo: TODAY }, TODAY), false);
+  assert.equal(qualificationExpired({ validFrom: '2025-01-01', validTo: null }, TODAY), false);
 });

@@ -9,13 +9,18 @@ export interface QualificationPeriod {
   validTo: string | null;
 }
 
+/** Its period ended before `today` (nothing left to end). */
+export function qualificationExpired(q: QualificationPeriod, today: string): boolean {
+  return q.validTo !== null && q.validTo < today;
+}
+
 /** Why `endDate` may not end the qualification on `today`, or null when it may. */
 export function qualificationEndRefusal(
   q: QualificationPeriod,
   endDate: string,
   today: string,
 ): AppError | null {
-  if (q.validTo !== null && q.validTo < today) {
+  if (qualificationExpired(q, today)) {
     return conflict('QUALIFICATION_ENDED', `该资格已于 ${q.validTo} 到期，无需终止`);
   }
   if (endDate < today) {

@@ -1,6 +1,7 @@
 // SQL of filing and disease_qualification: the records, their lists with the person's name, and the
 // existence checks their recording needs.
 import type { Queryable, Tx } from '../../db/types.ts';
+import type { QualificationPeriod } from '../../domain/settlement/qualification-end.ts';
 import type { FilingRow, QualificationRow } from './contract.ts';
 import type { NewFiling, NewQualification } from './filings.ts';
 
@@ -75,18 +76,9 @@ export async function insertQualification(tx: Tx, d: NewQualification): Promise<
 }
 
 /** A qualification's period, locked for its change; null when there is none. */
-export async function qualificationForUpdate(
-  tx: Tx,
-  id: number,
-): Promise<{ psnNo: string; diseaseCode: string; validFrom: string; validTo: string | null } | null> {
-  const rows = await tx.query<{
-    psnNo: string;
-    diseaseCode: string;
-    validFrom: string;
-    validTo: string | null;
-  }>(
-    `SELECT psn_no AS "psnNo", disease_code AS "diseaseCode", valid_from::text AS "validFrom",
-            valid_to::text AS "validTo"
+export async function qualificationForUpdate(tx: Tx, id: number): Promise<QualificationPeriod | null> {
+  const rows = await tx.query<QualificationPeriod>(
+    `SELECT valid_from::text AS "validFrom", valid_to::text AS "validTo"
        FROM disease_qualification WHERE id = $1 FOR UPDATE`,
     [id],
   );

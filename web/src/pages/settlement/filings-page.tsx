@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { qualificationExpired } from '../../../../src/domain/settlement/qualification-end.ts';
 import { FILING_TYPE_NAMES, FILING_TYPES } from '../../../../src/domain/settlement/types.ts';
 import type {
   FilingBody,
@@ -252,7 +253,7 @@ function Qualifications({ canRecord }: { canRecord: boolean }) {
                 {
                   title: '操作',
                   render: (_: unknown, r: QualificationRow) =>
-                    r.validTo !== null && r.validTo < today ? (
+                    qualificationExpired(r, today) ? (
                       <Tag>已到期</Tag>
                     ) : (
                       <Button size="small" danger onClick={() => setEnding(r)}>
