@@ -48,15 +48,16 @@ export interface LoadResult {
  * One keep-alive HTTP/1.1 connection, written and read by hand: a HIS's connection to the
  * endpoint without node:http's per-request objects, so that the load generator's own CPU (on the
  * same two cores as the server and the database) stays small. Requests on a connection are
- * sequential; an answer must carry content-length (Fastify's do for string payloads).
+ * sequential; an answer must carry content-length (Fastify's do for string payloads). A request
+ * goes out as the bytes it is; an answer comes back as its body's bytes, decoded by whoever reads it.
  */
 class Connection {
   private readonly socket: Socket;
   private chunks: Buffer[] = [];
   private length = 0;
-  private waiting: { resolve: (body: string) => void; reject: (e: Error) => void } | null = null;
+  private waiting: { resolve: (body: Buffer) => void; reject: (e: Error) => void } | null = null;
   private readonly ready: Promise<void>;
-  private readonly port: number;
+  readonly port: number;
 
   constructor(port: number) {
     this.port = port;
@@ -70,13 +71,11 @@ class Connection {
     this.socket.on('close', () => this.waiting?.reject(new Error('connection closed')));
   }
 
-  async post(headers: Record<string, string>, body: string): Promise<string> {
+  async post(request: Buffer): Promise<Buffer> {
     await this.ready;
-    let head = `POST ${HIS_PATH} HTTP/1.1\r\nhost: 127.0.0.1:${this.port}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n`;
-    for (const k in headers) head += `${k}: ${headers[k]}\r\n`;
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
-      this.socket.write(`${head}\r\n${body}`);
+      this.socket.write(request);
     });
   }
 
@@ -101,7 +100,7 @@ class Connection {
     this.length = 0;
     const w = this.waiting;
     this.waiting = null;
-    w?.resolve(all.toString('utf8', end + 4, end + 4 + size));
+    w?.resolve(all.subarray(end + 4, end + 4 + size));
   }
 
   close(): void {
@@ -111,14 +110,65 @@ class Connection {
 
 /** How every successful answer begins (nationalReply writes infcode first). */
 const SUCCEEDED = '{"infcode":0,';
+const CLOSE = Buffer.from('}');
+
+/**
+ * A call's msgid, headers and envelope, made and signed ahead (before the clock starts, for as
+ * many calls as the client is likely to make): a HIS signs on its own machine, so the load
+ * generator spends its measured time on the calls only. head: the request line and headers up
+ * to the content-length value; rest: the envelope after the infno, up to "input":.
+ */
+interface Slot {
+  msgid: string;
+  head: string;
+  rest: Buffer;
+}
+
+function makeSlot(id: HisIdentity, port: number, seq: number, now: Date): Slot {
+  const msgid = makeMsgid(id.fixmedinsCode, now, seq);
+  let head = `POST ${HIS_PATH} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\n`;
+  const headers = signedHeaders(id, now);
+  for (const k in headers) head += `${k}: ${headers[k]}\r\n`;
+  // the envelope with an empty infno, cut after it and before the input ({}}) it ends with
+  const env = JSON.stringify(envelope(id, '', msgid, {}, now));
+  const at = env.indexOf('"infno":""') + '"infno":"'.length;
+  return { msgid, head: `${head}content-length: `, rest: Buffer.from(env.slice(at, -3)) };
+}
+
+/** The request's bytes: the slot's head and envelope around the input, mdtrt_id filled in. */
+function request(slot: Slot, infno: string, input: Input, mdtrt: Buffer | null): Buffer {
+  const holes = input.parts.length - 1;
+  if (holes > 0 && !mdtrt) throw new Error(`${infno}: the visit's mdtrt_id is not known yet`);
+  const size =
+    '{"infno":"'.length + infno.length + slot.rest.length + input.bytes + holes * (mdtrt?.length ?? 0) + 1;
+  const pieces = [Buffer.from(`${slot.head}${size}\r\n\r\n{"infno":"${infno}`, 'latin1'), slot.rest];
+  for (let i = 0; i < input.parts.length; i++) {
+    if (i > 0) pieces.push(mdtrt!);
+    pieces.push(input.parts[i]!);
+  }
+  pieces.push(CLOSE);
+  return Buffer.concat(pieces);
+}
 
 /** Where a visit's mdtrt_id goes in the inputs rendered before it is known. */
 const MDTRT = '"@MDTRT_ID@"';
 
+/** An input node rendered to bytes: the parts between the places its visit's mdtrt_id goes. */
+interface Input {
+  parts: Buffer[];
+  /** the parts' bytes together */
+  bytes: number;
+}
+
+function inputOf(json: string): Input {
+  const parts = json.split(MDTRT).map((p) => Buffer.from(p));
+  return { parts, bytes: parts.reduce((n, p) => n + p.length, 0) };
+}
+
 /** A flow's calls with their inputs already serialized (mdtrt_id still to fill in). */
 interface Step {
   infno: string;
-  input: string;
+  input: Input;
   settle: boolean;
   /** this call's answer names the visit */
   opens?: 'result' | 'data';
@@ -134,7 +184,7 @@ function render(f: LoadFlow, now: number): Step[] {
     new Date(ms + 8 * 3600_000 - 60_000).toISOString().slice(0, 19).replace('T', ' ');
   const t = dt(now);
   const id = '@MDTRT_ID@';
-  const j = (v: unknown) => JSON.stringify(v);
+  const j = (v: unknown) => inputOf(JSON.stringify(v));
   if (f.inpatient) {
     const begin = dt(now - 3 * 86_400_000);
     return [
@@ -181,24 +231,35 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     conn: new Connection(plan.ports[k % plan.ports.length]!),
     seq: plan.seqFrom ?? 0,
     k,
+    slots: [] as Slot[],
+    used: 0,
   }));
   type Client = (typeof clients)[number];
+  const slot = (c: Client): Slot => c.slots[c.used++] ?? makeSlot(c.id, c.conn.port, ++c.seq, new Date());
   /**
-   * input: the input nodes as JSON. An answer the flow reads is parsed; one it does not read is
-   * only checked to begin with infcode 0 (and parsed when it does not, for its message): the HIS
-   * parses its answers on its own machine, not on the two cores the server and the database share.
+   * An answer the flow reads is parsed; one it does not read is only checked to begin with
+   * infcode 0 (and parsed when it does not, for its message): the HIS parses its answers on its
+   * own machine, not on the two cores the server and the database share.
    */
-  const call = async (c: Client, flow: string, infno: string, input: string, settle = false, read = true) => {
-    const now = new Date();
-    const msgid = makeMsgid(c.id.fixmedinsCode, now, ++c.seq);
-    messages.push([msgid, flow, settle]);
-    const head = JSON.stringify(envelope(c.id, infno, msgid, {}, now));
-    const body = `${head.slice(0, -3)}${input}}`; // the envelope ends with "input":{}
-    const headers = signedHeaders(c.id, now);
+  const call = async (
+    c: Client,
+    flow: string,
+    infno: string,
+    input: Input,
+    mdtrt: Buffer | null,
+    settle = false,
+    read = true,
+  ) => {
+    const s = slot(c);
+    messages.push([s.msgid, flow, settle]);
+    const bytes = request(s, infno, input, mdtrt);
     const started = performance.now();
-    const text = await c.conn.post(headers, body);
+    const answer = await c.conn.post(bytes);
     const ms = performance.now() - started;
-    const res = !read && text.startsWith(SUCCEEDED) ? null : JSON.parse(text);
+    const res =
+      !read && answer.toString('latin1', 0, SUCCEEDED.length) === SUCCEEDED
+        ? null
+        : JSON.parse(answer.toString('utf8'));
     if (res && res.infcode !== 0) throw new Error(`${infno} failed: ${res.err_msg}`);
     if (settle) latencies.push(ms);
     return res?.output;
@@ -208,35 +269,39 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
       c,
       `setup-${c.k}`,
       '9001',
-      JSON.stringify({ signIn: { opter_no: '001', mac: '', ip: '' } }),
+      inputOf(JSON.stringify({ signIn: { opter_no: '001', mac: '', ip: '' } })),
+      null,
     );
     c.id.signNo = out.signinoutb.sign_no;
   }
   const rendered = plan.flows.map((f) => render(f, Date.now()));
+  // each client's calls signed ahead: half as many again as its share, so that a client given
+  // more than its share of the flows rarely signs while measured (it then signs as it goes)
+  const calls = plan.repeat
+    ? plan.repeat.calls + (plan.repeat.warmup ?? 0)
+    : rendered.reduce((n, steps) => n + steps.length, 0);
+  const ahead = Math.min(5000, Math.ceil((calls / clients.length) * 1.5) + 8);
+  const signedAt = new Date();
+  for (const c of clients) {
+    c.slots = Array.from({ length: ahead }, () => makeSlot(c.id, c.conn.port, ++c.seq, signedAt));
+  }
   const runFlow = async (c: Client, f: LoadFlow, steps: Step[]) => {
-    let mdtrtId = '';
+    let mdtrt: Buffer | null = null;
     for (const s of steps) {
-      const out = await call(
-        c,
-        f.id,
-        s.infno,
-        mdtrtId ? s.input.replaceAll(MDTRT, mdtrtId) : s.input,
-        s.settle,
-        s.opens !== undefined,
-      );
-      if (s.opens) mdtrtId = JSON.stringify(out[s.opens].mdtrt_id);
+      const out = await call(c, f.id, s.infno, s.input, mdtrt, s.settle, s.opens !== undefined);
+      if (s.opens) mdtrt = Buffer.from(JSON.stringify(out[s.opens].mdtrt_id));
     }
   };
   let next = 0;
   const repeat = plan.repeat;
-  const repeatInput = repeat ? JSON.stringify(repeat.input) : '';
+  const repeatInput = inputOf(repeat ? JSON.stringify(repeat.input) : '{}');
   const warmStarted = performance.now();
   if (repeat?.warmup) {
     await Promise.all(
       clients.map(async (c) => {
         while (next < (repeat.warmup ?? 0)) {
           next++;
-          await call(c, 'warmup', repeat.infno, repeatInput, true);
+          await call(c, 'warmup', repeat.infno, repeatInput, null, true);
         }
       }),
     );
@@ -252,7 +317,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
       if (repeat) {
         while (next < repeat.calls) {
           next++;
-          await call(c, 'repeat', repeat.infno, repeatInput, true);
+          await call(c, 'repeat', repeat.infno, repeatInput, null, true);
         }
       } else {
         while (next < plan.flows.length) {

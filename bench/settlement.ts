@@ -25,7 +25,7 @@ import { pct, threadTimes, watchMachine } from './machine.ts';
 import { attribute, byFlow, profile, replayFlow, type Unit } from './settlement-replay.ts';
 
 const ADMDVS = '410926';
-const CLIENTS = 8;
+const CLIENTS = Number(process.env.BENCH_CLIENTS || 8);
 /**
  * server processes, as YIBAO_WORKERS: one per core. On the 2-core bench machine, which also runs
  * PostgreSQL and the load generator, one process's main thread waited on a run queue about as long
