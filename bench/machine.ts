@@ -13,18 +13,22 @@ const ticks = (): number[] | null => {
 };
 
 /** Start watching; the returned function describes the phase since. */
-export function watchMachine(): () => { idle: number | null; loop: number } {
+export function watchMachine(): () => { idle: number | null; loop: number; busyMs: number | null } {
   const t0 = ticks();
   const elu0 = performance.eventLoopUtilization();
   return () => {
     const loop = performance.eventLoopUtilization(elu0).utilization;
     const t1 = ticks();
     let idle: number | null = null;
+    let busyMs: number | null = null;
     if (t0 && t1) {
       const d = t1.map((x, i) => x - t0[i]!);
-      idle = d[3]! / d.reduce((a, b) => a + b, 0);
+      const all = d.reduce((a, b) => a + b, 0);
+      idle = d[3]! / all;
+      // every CPU's time not idle nor waiting on I/O, in clock ticks (USER_HZ, 100 a second)
+      busyMs = (all - d[3]! - d[4]!) * 10;
     }
-    return { idle, loop };
+    return { idle, loop, busyMs };
   };
 }
 

@@ -157,6 +157,8 @@ export async function runSettlementBench(): Promise<void> {
   const sql: Side = { seconds: 0, latencies: [], loops: [], idle: [] };
   let statements = 0;
   let serverCpuMs = 0;
+  let apiMachineMs = 0;
+  let sqlMachineMs = 0;
   let serverWaitMs = 0;
   let loadCpuS = 0;
   let replayCpuMs = 0;
@@ -222,6 +224,8 @@ export async function runSettlementBench(): Promise<void> {
         // busy time over the load generator's measured run (not its start or sign-ins)
         api.loops.push(reports.map((x) => x.busyMs / (result.seconds * 1000)));
         api.idle.push(machine.idle);
+        apiMachineMs += machine.busyMs ?? Number.NaN;
+        sqlMachineMs += replayed.busyMs ?? Number.NaN;
         sql.seconds += replayed.seconds;
         sql.latencies.push(...replayed.latencies);
         sql.loops.push([replayed.loop]);
@@ -274,6 +278,10 @@ export async function runSettlementBench(): Promise<void> {
     console.log(
       `  a visit: server cpu ${perVisit(serverCpuMs)} ms (its main threads waited for a CPU ${perVisit(serverWaitMs)} ms); load generator cpu ${perVisit(loadCpuS * 1e3)} ms; replay (SQL only) cpu ${perVisit(replayCpuMs)} ms (waited ${perVisit(replayWaitMs)} ms)`,
     );
+    // the whole machine's busy CPU per visit; what is not the node processes' is mostly PostgreSQL
+    console.log(
+      `  the machine's cpu a visit: HIS API ${perVisit(apiMachineMs)} ms (besides the servers and the load generator ${perVisit(apiMachineMs - serverCpuMs - loadCpuS * 1e3)} ms); SQL only ${perVisit(sqlMachineMs)} ms (besides the replay ${perVisit(sqlMachineMs - replayCpuMs)} ms)`,
+    );
     for (const [k, v] of [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
       console.log(
         `  ${v.ms.toFixed(0).padStart(6)} ms ${String(v.n).padStart(5)}× ${(v.ms / v.n).toFixed(2)} ms  ${k}`,
@@ -315,5 +323,13 @@ async function replayRound(
   const m = watched();
   const after = threadTimes();
   const waitMs = times && after ? after.waitMs - times.waitMs : null;
-  return { seconds, latencies, loop: m.loop, idle: m.idle, cpuMs: (used.user + used.system) / 1000, waitMs };
+  return {
+    seconds,
+    latencies,
+    loop: m.loop,
+    idle: m.idle,
+    busyMs: m.busyMs,
+    cpuMs: (used.user + used.system) / 1000,
+    waitMs,
+  };
 }

@@ -2,7 +2,7 @@
 // the institution and the input nodes — not the envelope bytes. A HIS that lost a 2207 reply
 // re-sends with a fresh inf_time, another operator name or other whitespace and must get the
 // stored answer; a different input under the same msgid stays refused.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 function collectKeys(v: unknown, keys: Set<string>): void {
   if (typeof v !== 'object' || v === null) return;
@@ -29,7 +29,5 @@ export function canonicalJson(v: unknown): string {
 }
 
 export function businessSha256(infno: string, fixmedinsCode: string, input: unknown): string {
-  return createHash('sha256')
-    .update(canonicalJson({ infno, fixmedins_code: fixmedinsCode, input }))
-    .digest('hex');
+  return hash('sha256', canonicalJson({ infno, fixmedins_code: fixmedinsCode, input }), 'hex');
 }

@@ -128,7 +128,8 @@ test('a fee line result shows the engine classification in national fields', () 
     det_item_fee_sumamt: 100,
     cnt: 2.5,
     pric: 40,
-    pric_uplmt_amt: 0,
+    // no cap: what the national platform answers
+    pric_uplmt_amt: 999999,
     selfpay_prop: 0.1,
     fulamt_ownpay_amt: 0,
     overlmt_amt: 0,
@@ -139,6 +140,15 @@ test('a fee line result shows the engine classification in national fields', () 
     lmt_used_flag: '0',
     memo: '乙类先行自付',
   });
+  const capped = JSON.parse(
+    JSON.stringify(
+      feeResult(
+        { ...l, priceCapFen: 3500 },
+        { quantityText: '2.5', unitPriceFen: 4000, medChrgitmType: '09', restricted: false },
+      ),
+    ),
+  );
+  assert.equal(capped.pric_uplmt_amt, 35);
   const c = JSON.parse(
     JSON.stringify(
       feeResult(

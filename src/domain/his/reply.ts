@@ -3,19 +3,14 @@
 // unused), setlinfo.medins_setl_id (the msgid of the request that settled or reversed — the HIS
 // keeps it and later names it as omsgid), and pric_uplmt_amt 999999 for an item without a cap.
 import type { HisResponse } from './envelope.ts';
-import { rawNumber } from './wire.ts';
+import { rawNumber, wireStamp } from './wire.ts';
 
 /** What the platform answers as the cap of an item without one (real replies: 999999). */
 export const NO_PRICE_CAP = '999999';
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 /** 6-digit region + yyyyMMddHHmmss (Beijing) + 10-digit serial. */
 export function nationalRefMsgId(region: string, received: Date, serial: number): string {
-  const b = new Date(received.getTime() + 8 * 3600 * 1000);
-  const stamp = `${b.getUTCFullYear()}${pad2(b.getUTCMonth() + 1)}${pad2(b.getUTCDate())}${pad2(
-    b.getUTCHours(),
-  )}${pad2(b.getUTCMinutes())}${pad2(b.getUTCSeconds())}`;
+  const stamp = wireStamp(received).slice(0, 14);
   const r = /^\d{6}$/.test(region) ? region : '000000';
   return `${r}${stamp}${String(serial % 10_000_000_000).padStart(10, '0')}`;
 }
@@ -50,7 +45,10 @@ export function nationalReply(res: HisResponse, msgid: string | null): NationalR
   return { ...res, cainfo: null, signtype: null, enctype: null };
 }
 
+/** A zero as JSON writes it: the number 0 or a raw 0 / 0.00 (not the string '0'). */
 const isZero = (v: unknown) => {
-  const s = JSON.stringify(v);
-  return s === '0' || s === '0.00';
+  if (v === 0) return true;
+  if (!JSON.isRawJSON(v)) return false;
+  const raw = (v as { rawJSON: string }).rawJSON;
+  return raw === '0' || raw === '0.00';
 };

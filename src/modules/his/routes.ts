@@ -161,7 +161,9 @@ async function answerCall(
   log: FastifyBaseLogger,
 ): Promise<LaneAnswer> {
   const received = deps.now();
-  const t: ResponseTimes = { refmsgid: nextRefMsgId(received), received, answered: received };
+  // the reply's id is made once the envelope names the region it answers for (handleCall), or
+  // here for an answer that never got that far
+  const t: ResponseTimes = { refmsgid: '', received, answered: received };
   try {
     // bytes, decoded here: a GBK/GB18030 body (declared or detected) is read as such
     const raw = decodeBody(bytes, headers['content-type'] as string | undefined);
@@ -179,7 +181,7 @@ async function answerCall(
     }
     return json(200, answer);
   } catch (e) {
-    const answered = { ...t, answered: deps.now() };
+    const answered = { ...t, refmsgid: t.refmsgid || nextRefMsgId(received), answered: deps.now() };
     if (e instanceof NotJson) return json(400, reply(errorResponse(answered, '请求体不是 JSON 报文')));
     const message = failureMessage(e);
     if (message.startsWith('系统内部错误')) log.error({ err: e }, 'HIS request failed');
