@@ -27,12 +27,13 @@ import { attribute, byFlow, profile, replayFlow, type Unit } from './settlement-
 const ADMDVS = '410926';
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 8);
 /**
- * server processes, as YIBAO_WORKERS: one per core. On the 2-core bench machine, which also runs
- * PostgreSQL and the load generator, one process's main thread waited on a run queue about as long
- * as it ran (its event loop ~90 % busy with the machine 12–20 % idle): two processes use those
- * idle cycles (ratios 0.77–0.81 against 0.75–0.76, measured with the load generator warm)
+ * server processes, as YIBAO_WORKERS (default 1, as `yibao serve`'s). On the 2-core bench machine,
+ * which also runs PostgreSQL and the load generator, a second process made every visit dearer
+ * rather than using the ~14 % the one left idle (measured with BENCH_PROFILE: server CPU 4.8–4.9
+ * against 3.5–3.8 ms a visit, the whole machine's 11.7–12.5 against 9.9–11.0 ms; ratio 0.77–0.80
+ * either way)
  */
-const WORKERS = Number(process.env.BENCH_WORKERS || 2);
+const WORKERS = Number(process.env.BENCH_WORKERS || 1);
 const FLOWS = Number(process.env.BENCH_SETTLEMENTS || 2000);
 /**
  * flows before the measured ones, on both sides (the servers' connections, prepared statements and
