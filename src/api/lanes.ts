@@ -49,12 +49,11 @@ export class Lanes {
     let size = 0;
     let over = Number.isFinite(declared) && declared > lane.bodyLimit;
     const finish = (a: LaneAnswer) => {
-      res.writeHead(a.status, {
-        ...SECURITY_HEADERS,
-        ...a.headers,
-        'content-length': Buffer.byteLength(a.body),
-      });
-      res.end(a.body);
+      // the body encoded once: given as a string, node:http would measure it, then prepend the
+      // header block to it (a rope of 10 kB for an upload's answer, flattened) and encode it again
+      const body = typeof a.body === 'string' ? Buffer.from(a.body) : a.body;
+      res.writeHead(a.status, { ...SECURITY_HEADERS, ...a.headers, 'content-length': body.length });
+      res.end(body);
       this.log?.info(
         {
           req: { method: req.method, url: req.url },

@@ -222,7 +222,7 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
 }
 
 /**
- * Logs in through the login page and waits for the workbench frame. The login's 待办提醒 notice (top
+ * Logs in through the login page and waits for the workbench frame. The login's 待办提醒 notice (bottom
  * right, 8 s, over the page's top-right buttons) is closed as a clerk would close it, once the queue
  * counts have answered, unless `reminders` is 'keep' (a test that reads it).
  */

@@ -19,7 +19,8 @@ export function Reminders({ staffId }: { staffId: number }) {
     notification.info({
       key: 'reminders',
       title: '待办提醒',
-      placement: 'topRight',
+      // bottom right: a page's own actions (新增, 导出 …) sit top right and stay reachable
+      placement: 'bottomRight',
       duration: 8,
       description: (
         <ul style={{ paddingLeft: 18, margin: 0 }} data-testid="reminders">
