@@ -79,9 +79,12 @@ declare global {
 /** A number written with exactly the given decimal text (cnt keeps its 4 decimals). */
 export const rawNumber = (text: string): unknown => JSON.rawJSON(text);
 
+/** 0.00, made once: most of a reply's amounts are zero (raw JSON values are frozen, so shareable). */
+const ZERO_YUAN = rawNumber('0.00');
+
 /** A money value for the response: serialised as a JSON number with exactly two decimals. */
 export function yuan(fen: Fen): unknown {
-  return rawNumber(fenToYuan(fen));
+  return fen === 0 ? ZERO_YUAN : rawNumber(fenToYuan(fen));
 }
 
 /** A ratio in basis points as a wire decimal (0.1 for 10 %), exact, up to 4 decimals. */
