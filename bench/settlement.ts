@@ -3,7 +3,7 @@
 //
 // 1. A fresh schema: the demo county, 8 institutions (one per client, levels 1 and 2), 200
 //    catalogue items, the demo policies and one person per visit.
-// 2. The real server (BENCH_WORKERS processes, as YIBAO_WORKERS; default 2) on loopback
+// 2. The real server (BENCH_WORKERS processes, as YIBAO_WORKERS; default 1) on loopback
 //    ports; 8 concurrent HTTP clients (in a child process, bench/his-load.ts) each sign in, then run full flows for distinct persons: outpatient (2201 register, 2204 five lines, 2207 settle) and
 //    inpatient (2401 admit, 2301 thirty lines, 2402 discharge, 2304 settle). Printed: settlements/s
 //    and p50/p99 latency of the settlement call.
