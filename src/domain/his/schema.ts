@@ -58,6 +58,17 @@ export const oneOf = <T extends string>(values: readonly [T, ...T[]]) => {
   );
 };
 
+/** A wire parser as a fast path: its value, or GIVE_UP when it refuses (zod then says why). */
+const orGiveUp =
+  <T>(parse: (v: unknown, field: string) => T) =>
+  (v: unknown) => {
+    try {
+      return parse(v, '{field}');
+    } catch {
+      return GIVE_UP;
+    }
+  };
+
 /** Convert with a wire parser; its AppError becomes the schema issue's message. */
 function converted<T>(parse: (v: unknown, field: string) => T) {
   const schema = z.unknown().transform((v, ctx): T => {
@@ -69,13 +80,7 @@ function converted<T>(parse: (v: unknown, field: string) => T) {
       return z.NEVER;
     }
   });
-  return withFastPath(schema, (v) => {
-    try {
-      return parse(v, '{field}');
-    } catch {
-      return GIVE_UP;
-    }
-  });
+  return withFastPath(schema, orGiveUp(parse));
 }
 
 export const amount = converted<Fen>((v, f) => amountToFen(v, f));
@@ -88,23 +93,18 @@ export const signedQuantity = converted<Quantity>((v, f) => parseSignedQuantity(
 export const price = converted<UnitPrice>((v, f) => parsePrice(v, f));
 export const dateTime = converted<WireInstant>((v, f) => parseDateTime(v, f));
 export const wireDate = converted<string>((v, f) => parseWireDate(v, f));
-const parseOrGiveUp =
-  <T>(parse: (v: unknown, field: string) => T) =>
-  (v: unknown) => {
-    if (v === undefined || v === null || v === '') return undefined;
-    try {
-      return parse(v, '{field}');
-    } catch {
-      return GIVE_UP;
-    }
-  };
+/** An optional wire value: absent, null or '' → undefined; otherwise parsed. */
+const optionalOrGiveUp = <T>(parse: (v: unknown, field: string) => T) => {
+  const fast = orGiveUp(parse);
+  return (v: unknown) => (v === undefined || v === null || v === '' ? undefined : fast(v));
+};
 export const optDateTime = withFastPath(
   z.preprocess((v) => (v === undefined || v === null || v === '' ? undefined : v), dateTime.optional()),
-  parseOrGiveUp(parseDateTime),
+  optionalOrGiveUp(parseDateTime),
 );
 export const optDate = withFastPath(
   z.preprocess((v) => (v === undefined || v === null || v === '' ? undefined : v), wireDate.optional()),
-  parseOrGiveUp(parseWireDate),
+  optionalOrGiveUp(parseWireDate),
 );
 /** '0'/'1' flags, as string or number; absent → false. */
 export const flag = withFastPath(

@@ -135,3 +135,37 @@ test('wire times are Beijing time', () => {
     'HIS_DATE_FORMAT',
   );
 });
+
+test('wire times formatted from the second they fall in agree with Date, across seconds and before 1970', () => {
+  // the Beijing wall time of a second is kept between calls: every instant must still format as
+  // its own, whichever second was formatted before it
+  const direct = (d: Date) => {
+    const s = new Date(d.getTime() + 8 * 3600_000).toISOString();
+    const stamp = `${s.slice(0, 4)}${s.slice(5, 7)}${s.slice(8, 10)}${s.slice(11, 13)}${s.slice(14, 16)}${s.slice(17, 19)}${s.slice(20, 23)}`;
+    return [stamp, `${s.slice(0, 10)} ${s.slice(11, 19)}`, s.slice(0, 10)];
+  };
+  const instants = [0, -1, -999, -1000, -1001, 1_765_000_000_000, 1_765_000_000_999, 1_765_000_001_000];
+  for (const base of instants) {
+    for (const step of [-1, 0, 1, 337, -337, 86_399_999]) {
+      const d = new Date(base + step);
+      assert.deepEqual([wireStamp(d), wireDateTime(d), beijingDate(d)], direct(d), d.toISOString());
+    }
+  }
+  assert.throws(() => wireStamp(new Date(Number.NaN)), RangeError);
+});
+
+test('an upload time read again is the same instant; another string is read afresh', () => {
+  const a = parseDateTime('2026-03-16 00:30:05', 't');
+  assert.equal(parseDateTime('2026-03-16 00:30:05', 'u'), a);
+  assert.ok(Object.isFrozen(a));
+  assert.deepEqual(parseDateTime('2026-03-16 08:30:05', 't'), {
+    iso: '2026-03-16T00:30:05.000Z',
+    date: '2026-03-16',
+  });
+  // a bad time after a good one is still refused, and the good one still read
+  assert.equal(
+    code(() => parseDateTime('2026-03-16 24:00:00', 't')),
+    'HIS_TIME_FORMAT',
+  );
+  assert.deepEqual(parseDateTime('2026-03-16 00:30:05', 't'), a);
+});

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { z } from 'zod';
-import { fastParse, hasFastPath, NOT_PARSED } from './fast-schema.ts';
+import { fastParse, GIVE_UP, hasFastPath, NOT_PARSED, withFastPath } from './fast-schema.ts';
 
 /** fast agrees with zod: the same value when it gives one; zod refuses whatever fast refuses outright. */
 function agrees(schema: z.ZodType, input: unknown): 'fast' | 'zod' {
@@ -133,4 +133,25 @@ test('what is not handled goes to zod whole', () => {
   const tree: z.ZodType<Tree> = z.lazy(() => z.object({ kids: z.array(tree) }));
   assert.equal(hasFastPath(tree), false);
   assert.equal(fastParse(tree, { kids: [] }), NOT_PARSED);
+});
+
+test('a building block with a fast path of its own: used inside objects; giving up sends the whole parse to zod', () => {
+  let calls = 0;
+  const digits = withFastPath(
+    z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().regex(/^\d+$/)),
+    (v) => {
+      calls++;
+      const s = typeof v === 'number' ? String(v) : v;
+      return typeof s === 'string' && /^\d+$/.test(s) ? s : GIVE_UP;
+    },
+  );
+  const s = z.object({ a: digits, b: z.array(digits) });
+  assert.equal(hasFastPath(s), true);
+  for (const v of [{ a: '1', b: ['2', 3] }, { a: 'x', b: [] }, { a: 1, b: ['y'] }, { b: [] }]) agrees(s, v);
+  calls = 0;
+  assert.deepEqual(fastParse(s, { a: 12, b: ['3', 4] }), { a: '12', b: ['3', '4'] });
+  assert.equal(calls, 3);
+  // its refusal is not the fast path's to make: zod explains it
+  assert.equal(fastParse(s, { a: 'x', b: [] }), NOT_PARSED);
+  assert.equal(s.safeParse({ a: 'x', b: [] }).success, false);
 });
