@@ -1,7 +1,7 @@
 // What the machine did during a measured phase: the share of its CPU time that was idle (from
 // /proc/stat; a bottleneck in one process leaves some on two cores), and how busy this process's
 // event loop was (one thread: near 100 % it is the bottleneck).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const ticks = (): number[] | null => {
@@ -46,6 +46,33 @@ export function threadTimes(): { runMs: number; waitMs: number } | null {
       .split(' ')
       .map(Number);
     return { runMs: run! / 1e6, waitMs: wait! / 1e6 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU milliseconds used so far by the machine's processes named `comm` (e.g. every PostgreSQL
+ * backend), from /proc/<pid>/stat (null where there is none). A process that ended between two
+ * readings takes its time with it: read around phases whose processes stay up.
+ */
+export function processesCpuMs(comm: string): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== comm) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    }
+    return ticks * 10; // USER_HZ 100
   } catch {
     return null;
   }

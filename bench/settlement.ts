@@ -21,7 +21,7 @@ import { seedDemoPolicies } from '../src/modules/policy/testing.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
 import { type LoadPlan, startLoadProcess } from './his-load.ts';
 import { startServers } from './his-server.ts';
-import { pct, threadTimes, watchMachine } from './machine.ts';
+import { pct, processesCpuMs, threadTimes, watchMachine } from './machine.ts';
 import { attribute, byFlow, profile, replayFlow, type Unit } from './settlement-replay.ts';
 
 const ADMDVS = '410926';
@@ -160,6 +160,8 @@ export async function runSettlementBench(): Promise<void> {
   let serverCpuMs = 0;
   let apiMachineMs = 0;
   let sqlMachineMs = 0;
+  let apiPgMs = 0;
+  let sqlPgMs = 0;
   let serverWaitMs = 0;
   let loadCpuS = 0;
   let replayCpuMs = 0;
@@ -207,8 +209,10 @@ export async function runSettlementBench(): Promise<void> {
         const { recording, units } = recordings[r]!;
         await servers.report(); // from here
         const watched = watchMachine();
+        const pgBefore = processesCpuMs('postgres');
         const result = await load(servers.ports, r);
         const machine = watched();
+        const pgAfter = processesCpuMs('postgres');
         const reports = await servers.report();
         const byMsgid = new Map(recording.messages.map(([m, flow]) => [m, { flow, msgid: m }]));
         attribute(units, (p) => (typeof p === 'string' ? byMsgid.get(p) : undefined));
@@ -218,7 +222,9 @@ export async function runSettlementBench(): Promise<void> {
         const work = [...flowsById.entries()].filter(([k]) => !k.startsWith('setup-')).map(([, u]) => u);
         // the clients' sign-ins, then the round's visits
         for (const u of setup) await replayFlow(replay.db, u, ids);
+        const pgReplayBefore = processesCpuMs('postgres');
         const replayed = await replayRound(replay.db, work, ids, (m) => m !== undefined && settle.has(m));
+        const pgReplayAfter = processesCpuMs('postgres');
         if (!measured) continue;
         api.seconds += result.seconds;
         api.latencies.push(...result.latencies);
@@ -227,6 +233,9 @@ export async function runSettlementBench(): Promise<void> {
         api.idle.push(machine.idle);
         apiMachineMs += machine.busyMs ?? Number.NaN;
         sqlMachineMs += replayed.busyMs ?? Number.NaN;
+        const spent = (a: number | null, b: number | null) => (a === null || b === null ? Number.NaN : b - a);
+        apiPgMs += spent(pgBefore, pgAfter);
+        sqlPgMs += spent(pgReplayBefore, pgReplayAfter);
         sql.seconds += replayed.seconds;
         sql.latencies.push(...replayed.latencies);
         sql.loops.push([replayed.loop]);
@@ -281,7 +290,7 @@ export async function runSettlementBench(): Promise<void> {
     );
     // the whole machine's busy CPU per visit; what is not the node processes' is mostly PostgreSQL
     console.log(
-      `  the machine's cpu a visit: HIS API ${perVisit(apiMachineMs)} ms (besides the servers and the load generator ${perVisit(apiMachineMs - serverCpuMs - loadCpuS * 1e3)} ms); SQL only ${perVisit(sqlMachineMs)} ms (besides the replay ${perVisit(sqlMachineMs - replayCpuMs)} ms)`,
+      `  the machine's cpu a visit: HIS API ${perVisit(apiMachineMs)} ms (PostgreSQL's processes ${perVisit(apiPgMs)} ms, the rest besides the servers and the load generator ${perVisit(apiMachineMs - serverCpuMs - loadCpuS * 1e3 - apiPgMs)} ms); SQL only ${perVisit(sqlMachineMs)} ms (PostgreSQL's ${perVisit(sqlPgMs)} ms, the rest besides the replay ${perVisit(sqlMachineMs - replayCpuMs - sqlPgMs)} ms)`,
     );
     for (const [k, v] of [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
       console.log(
