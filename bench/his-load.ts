@@ -110,6 +110,8 @@ class Connection {
 
 /** How every successful answer begins (nationalReply writes infcode first). */
 const SUCCEEDED = '{"infcode":0,';
+/** How every request begins: the infno is the envelope's first member. */
+const OPEN = '{"infno":"';
 const CLOSE = Buffer.from('}');
 
 /**
@@ -131,8 +133,8 @@ function makeSlot(id: HisIdentity, port: number, seq: number, now: Date): Slot {
   for (const k in headers) head += `${k}: ${headers[k]}\r\n`;
   // the envelope with an empty infno, cut after it and before the input ({}}) it ends with
   const env = JSON.stringify(envelope(id, '', msgid, {}, now));
-  const at = env.indexOf('"infno":""') + '"infno":"'.length;
-  return { msgid, head: `${head}content-length: `, rest: Buffer.from(env.slice(at, -3)) };
+  if (!env.startsWith(`${OPEN}"`)) throw new Error('the envelope no longer begins with its infno');
+  return { msgid, head: `${head}content-length: `, rest: Buffer.from(env.slice(OPEN.length, -3)) };
 }
 
 /** The request's bytes: the slot's head and envelope around the input, mdtrt_id filled in. */
@@ -141,7 +143,7 @@ function request(slot: Slot, infno: string, input: Input, mdtrt: Buffer | null):
   if (holes > 0 && !mdtrt) throw new Error(`${infno}: the visit's mdtrt_id is not known yet`);
   const size =
     '{"infno":"'.length + infno.length + slot.rest.length + input.bytes + holes * (mdtrt?.length ?? 0) + 1;
-  const pieces = [Buffer.from(`${slot.head}${size}\r\n\r\n{"infno":"${infno}`, 'latin1'), slot.rest];
+  const pieces = [Buffer.from(`${slot.head}${size}\r\n\r\n${OPEN}${infno}`, 'latin1'), slot.rest];
   for (let i = 0; i < input.parts.length; i++) {
     if (i > 0) pieces.push(mdtrt!);
     pieces.push(input.parts[i]!);

@@ -233,7 +233,6 @@ export async function runSettlementBench(): Promise<void> {
         api.idle.push(machine.idle);
         apiMachineMs += machine.busyMs ?? Number.NaN;
         sqlMachineMs += replayed.busyMs ?? Number.NaN;
-        const spent = (a: number | null, b: number | null) => (a === null || b === null ? Number.NaN : b - a);
         apiPgMs += spent(pgBefore, pgAfter);
         sqlPgMs += spent(pgReplayBefore, pgReplayAfter);
         sql.seconds += replayed.seconds;
@@ -309,6 +308,9 @@ export async function runSettlementBench(): Promise<void> {
     `ratio HIS API / SQL only: ${ratio.toFixed(2)} (target ≥ 0.8) ${ratio >= 0.8 ? '✓' : '✗'}; settlement p99 ${http.p99!.toFixed(1)} ms (target < 50 ms) ${http.p99! < 50 ? '✓' : '✗'}, raw SQL p99 ${raw.p99!.toFixed(1)} ms, latency ratio API / SQL p99 ${(http.p99! / raw.p99!).toFixed(2)}`,
   );
 }
+
+/** CPU milliseconds between two readings of processesCpuMs (NaN where there are none). */
+const spent = (a: number | null, b: number | null) => (a === null || b === null ? Number.NaN : b - a);
 
 /** One round's visits replayed by CLIENTS concurrent workers; the settlement calls' latencies. */
 async function replayRound(

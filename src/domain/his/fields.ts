@@ -3,7 +3,7 @@
 // the setlinfo node and the setldetail rows alike.
 import type { Insutype, LineReason, LineResult, SettlementResult } from '../settlement/types.ts';
 import type { Fen } from '../shared/money.ts';
-import { NO_PRICE_CAP } from './reply.ts';
+import { priceCapField } from './reply.ts';
 import { ratio, rawNumber, yuan } from './wire.ts';
 
 export const AMOUNT_FIELDS = [
@@ -156,8 +156,7 @@ export function feeResult(l: LineResult, f: UploadedLineFacts): Record<string, u
     det_item_fee_sumamt: yuan(l.amountFen),
     cnt: rawNumber(f.quantityText),
     pric: f.unitPriceText === undefined ? yuan(f.unitPriceFen) : rawNumber(f.unitPriceText),
-    // no cap (or a cap of 0): what the platform answers, 999999, as nationalReply would make it
-    pric_uplmt_amt: l.priceCapFen ? yuan(l.priceCapFen) : rawNumber(NO_PRICE_CAP),
+    pric_uplmt_amt: priceCapField(l.priceCapFen),
     selfpay_prop: ratio(selfBp),
     fulamt_ownpay_amt: yuan(l.fullySelfPaidFen),
     overlmt_amt: yuan(l.overCapFen),

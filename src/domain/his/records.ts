@@ -17,7 +17,7 @@ import type { DictionaryEntry } from '../national/dictionary.ts';
 import type { HisCatalogueItem } from '../registry/catalogue-query.ts';
 import { mulDivHalfUp } from '../shared/money.ts';
 import { REASON_NAMES } from './fields.ts';
-import { NO_PRICE_CAP } from './reply.ts';
+import { priceCapField } from './reply.ts';
 import { beijingDate, rawNumber, ratio, wireDateTime, yuan } from './wire.ts';
 
 /** A cancelled visit is still listed, as invalid (vali_flag 0). */
@@ -102,7 +102,7 @@ export function feedetailRow(l: FeeLineRecord): Record<string, unknown> {
     cnt: rawNumber(trimDecimal(l.quantity)),
     pric: l.unitPriceE4Fen === null ? yuan(l.unitPriceFen) : rawNumber(e4fenYuan(l.unitPriceE4Fen)),
     det_item_fee_sumamt: yuan(l.amountFen),
-    pric_uplmt_amt: l.priceCapFen === null ? rawNumber(NO_PRICE_CAP) : yuan(l.priceCapFen),
+    pric_uplmt_amt: priceCapField(l.priceCapFen),
     selfpay_prop: ratio(selfPayBp(l)),
     fulamt_ownpay_amt: yuan(l.fullySelfPaidFen),
     overlmt_amt: yuan(l.overCapFen),

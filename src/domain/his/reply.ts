@@ -3,10 +3,15 @@
 // unused), setlinfo.medins_setl_id (the msgid of the request that settled or reversed — the HIS
 // keeps it and later names it as omsgid), and pric_uplmt_amt 999999 for an item without a cap.
 import type { HisResponse } from './envelope.ts';
-import { rawNumber, wireStamp } from './wire.ts';
+import type { Fen } from '../shared/money.ts';
+import { rawNumber, wireStamp, yuan } from './wire.ts';
 
 /** What the platform answers as the cap of an item without one (real replies: 999999). */
 export const NO_PRICE_CAP = '999999';
+
+/** pric_uplmt_amt of a line: its cap, or 999999 for none (a cap of 0 is none, as nationalReply reads it). */
+export const priceCapField = (capFen: Fen | null): unknown =>
+  capFen ? yuan(capFen) : rawNumber(NO_PRICE_CAP);
 
 /** 6-digit region + yyyyMMddHHmmss (Beijing) + 10-digit serial. */
 export function nationalRefMsgId(region: string, received: Date, serial: number): string {
