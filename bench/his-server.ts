@@ -40,6 +40,7 @@ export async function startServers(
       // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server process, written there when it stops
       execArgv: [
         '--max-semi-space-size=32',
+        ...(process.env.BENCH_NODE_FLAGS && !o.record ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
         ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
         // BENCH_PERF=1: JIT symbols for `perf record` of the whole machine
         ...(process.env.BENCH_PERF ? ['--perf-basic-prof'] : []),

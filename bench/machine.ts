@@ -4,16 +4,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-const ticks = (): number[] | null => {
+/** The machine's CPU ticks by kind (user, nice, system, idle, iowait …) and its context switches so far. */
+const ticks = (): { cpu: number[]; switches: number } | null => {
   try {
-    return readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number);
+    const lines = readFileSync('/proc/stat', 'utf8').split('\n');
+    const ctxt = lines.find((l) => l.startsWith('ctxt '));
+    return { cpu: lines[0]!.split(/\s+/).slice(1).map(Number), switches: Number(ctxt?.slice(5)) };
   } catch {
     return null; // not Linux
   }
 };
 
 /** Start watching; the returned function describes the phase since. */
-export function watchMachine(): () => { idle: number | null; loop: number; busyMs: number | null } {
+export function watchMachine(): () => {
+  idle: number | null;
+  loop: number;
+  busyMs: number | null;
+  /** context switches on every CPU */
+  switches: number | null;
+} {
   const t0 = ticks();
   const elu0 = performance.eventLoopUtilization();
   return () => {
@@ -21,14 +30,16 @@ export function watchMachine(): () => { idle: number | null; loop: number; busyM
     const t1 = ticks();
     let idle: number | null = null;
     let busyMs: number | null = null;
+    let switches: number | null = null;
     if (t0 && t1) {
-      const d = t1.map((x, i) => x - t0[i]!);
+      switches = t1.switches - t0.switches;
+      const d = t1.cpu.map((x, i) => x - t0.cpu[i]!);
       const all = d.reduce((a, b) => a + b, 0);
       idle = d[3]! / all;
       // every CPU's time not idle nor waiting on I/O, in clock ticks (USER_HZ, 100 a second)
       busyMs = (all - d[3]! - d[4]!) * 10;
     }
-    return { idle, loop, busyMs };
+    return { idle, loop, busyMs, switches };
   };
 }
 

@@ -34,6 +34,8 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS || 8);
  * either way)
  */
 const WORKERS = Number(process.env.BENCH_WORKERS || 1);
+/** each server process's PostgreSQL connections (BENCH_POOL; default one per client it serves, and one more) */
+const POOL = Number(process.env.BENCH_POOL || Math.ceil(CLIENTS / WORKERS) + 1);
 const FLOWS = Number(process.env.BENCH_SETTLEMENTS || 2000);
 /**
  * flows before the measured ones, on both sides (the servers' connections, prepared statements and
@@ -136,13 +138,14 @@ interface Side {
 }
 
 /**
- * Measured in rounds that alternate the two sides (API, SQL, API, SQL …), so that a change of the
- * machine's speed during the run (it varies by a third here) falls on both. First the recording
- * servers answer every round's visits (not timed); then, round by round, the measured servers
- * (WORKERS processes, bench/his-server.ts) answer the same visits from the load generator
- * (bench/his-load.ts, a process per round) on their own database, and the statements recorded for
- * that round are replayed on a third. The warm-up round is run the same way and
- * not timed.
+ * Measured in rounds that alternate the two sides, so that a change of the machine's speed during
+ * the run (it varies by a third here) falls on both: API then SQL in odd rounds, SQL then API in
+ * even ones, so that neither side always runs in what the other left behind, and each phase after
+ * a pause (quiet). First the recording servers answer every round's
+ * visits (not timed); then, round by round, the measured servers (WORKERS processes,
+ * bench/his-server.ts) answer the same visits from the load generator (bench/his-load.ts) on their
+ * own database, and the statements recorded for that round are replayed on a third. The warm-up
+ * round is run the same way and not timed.
  */
 export async function runSettlementBench(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -161,6 +164,10 @@ export async function runSettlementBench(): Promise<void> {
   let apiMachineMs = 0;
   let sqlMachineMs = 0;
   let apiPgMs = 0;
+  const apiWal: Wal = { records: 0, fpi: 0, bytes: 0, syncs: 0 };
+  const sqlWal: Wal = { records: 0, fpi: 0, bytes: 0, syncs: 0 };
+  let apiSwitches = 0;
+  let sqlSwitches = 0;
   let sqlPgMs = 0;
   let serverWaitMs = 0;
   let loadCpuS = 0;
@@ -175,11 +182,11 @@ export async function runSettlementBench(): Promise<void> {
     // every statement's parameters until a round ends cost the measured side memory and collections)
     const servers = await startServers(live, WORKERS, {
       record: false,
-      pool: Math.ceil(CLIENTS / WORKERS) + 1,
+      pool: POOL,
     });
     const recorders = await startServers(recorded, WORKERS, {
       record: true,
-      pool: Math.ceil(CLIENTS / WORKERS) + 1,
+      pool: POOL,
     });
     const ids = new Map<string, string>();
     const size = Math.ceil(FLOWS / ROUNDS);
@@ -207,25 +214,47 @@ export async function runSettlementBench(): Promise<void> {
       for (const r of rounds.keys()) {
         const measured = r > 0;
         const { recording, units } = recordings[r]!;
-        await servers.report(); // from here
-        const watched = watchMachine();
-        const pgBefore = processesCpuMs('postgres');
-        const result = await load(servers.ports, r);
-        const machine = watched();
-        const pgAfter = processesCpuMs('postgres');
-        const reports = await servers.report();
         const byMsgid = new Map(recording.messages.map(([m, flow]) => [m, { flow, msgid: m }]));
         attribute(units, (p) => (typeof p === 'string' ? byMsgid.get(p) : undefined));
         const settle = new Set(recording.messages.filter(([, , s]) => s).map(([m]) => m));
         const flowsById = byFlow(units);
         const setup = [...flowsById.entries()].filter(([k]) => k.startsWith('setup-')).map(([, u]) => u);
         const work = [...flowsById.entries()].filter(([k]) => !k.startsWith('setup-')).map(([, u]) => u);
-        // the clients' sign-ins, then the round's visits
-        for (const u of setup) await replayFlow(replay.db, u, ids);
-        const pgReplayBefore = processesCpuMs('postgres');
-        const replayed = await replayRound(replay.db, work, ids, (m) => m !== undefined && settle.has(m));
-        const pgReplayAfter = processesCpuMs('postgres');
+        const throughApi = async () => {
+          await quiet();
+          await servers.report(); // from here
+          const walBefore = await walStats(live.db);
+          const watched = watchMachine();
+          const pgBefore = processesCpuMs('postgres');
+          const result = await load(servers.ports, r);
+          const machine = watched();
+          const pgAfter = processesCpuMs('postgres');
+          const wal = walSince(walBefore, await walStats(live.db));
+          return { result, machine, wal, pg: spent(pgBefore, pgAfter), reports: await servers.report() };
+        };
+        const asSql = async () => {
+          // the clients' sign-ins, then the round's visits
+          for (const u of setup) await replayFlow(replay.db, u, ids);
+          await quiet();
+          const walBefore = await walStats(live.db);
+          const pgBefore = processesCpuMs('postgres');
+          const replayed = await replayRound(replay.db, work, ids, (m) => m !== undefined && settle.has(m));
+          const pg = spent(pgBefore, processesCpuMs('postgres'));
+          return { replayed, pg, wal: walSince(walBefore, await walStats(live.db)) };
+        };
+        // every other round the other way round (SQL, then API)
+        let a: Awaited<ReturnType<typeof throughApi>>;
+        let q: Awaited<ReturnType<typeof asSql>>;
+        if (r % 2 === 0) {
+          q = await asSql();
+          a = await throughApi();
+        } else {
+          a = await throughApi();
+          q = await asSql();
+        }
         if (!measured) continue;
+        const { result, machine, reports } = a;
+        const { replayed } = q;
         api.seconds += result.seconds;
         api.latencies.push(...result.latencies);
         // busy time over the load generator's measured run (not its start or sign-ins)
@@ -233,19 +262,23 @@ export async function runSettlementBench(): Promise<void> {
         api.idle.push(machine.idle);
         apiMachineMs += machine.busyMs ?? Number.NaN;
         sqlMachineMs += replayed.busyMs ?? Number.NaN;
-        apiPgMs += spent(pgBefore, pgAfter);
-        sqlPgMs += spent(pgReplayBefore, pgReplayAfter);
+        apiPgMs += a.pg;
+        apiSwitches += machine.switches ?? Number.NaN;
+        sqlSwitches += replayed.switches ?? Number.NaN;
+        addWal(apiWal, a.wal);
+        addWal(sqlWal, q.wal);
+        sqlPgMs += q.pg;
         sql.seconds += replayed.seconds;
         sql.latencies.push(...replayed.latencies);
         sql.loops.push([replayed.loop]);
         sql.idle.push(replayed.idle);
-        serverCpuMs += reports.reduce((a, x) => a + x.cpuMs, 0);
-        serverWaitMs += reports.reduce((a, x) => a + (x.waitMs ?? Number.NaN), 0);
+        serverCpuMs += reports.reduce((x, y) => x + y.cpuMs, 0);
+        serverWaitMs += reports.reduce((x, y) => x + (y.waitMs ?? Number.NaN), 0);
         loadCpuS += result.cpuSeconds;
         replayCpuMs += replayed.cpuMs;
         replayWaitMs += replayed.waitMs ?? Number.NaN;
         statements += work.reduce(
-          (a, us) => a + us.reduce((b, u) => b + u.statements.length + (u.tx ? 2 : 0), 0),
+          (x, us) => x + us.reduce((b, u) => b + u.statements.length + (u.tx ? 2 : 0), 0),
           0,
         );
       }
@@ -291,6 +324,12 @@ export async function runSettlementBench(): Promise<void> {
     console.log(
       `  the machine's cpu a visit: HIS API ${perVisit(apiMachineMs)} ms (PostgreSQL's processes ${perVisit(apiPgMs)} ms, the rest besides the servers and the load generator ${perVisit(apiMachineMs - serverCpuMs - loadCpuS * 1e3 - apiPgMs)} ms); SQL only ${perVisit(sqlMachineMs)} ms (PostgreSQL's ${perVisit(sqlPgMs)} ms, the rest besides the replay ${perVisit(sqlMachineMs - replayCpuMs - sqlPgMs)} ms)`,
     );
+    console.log(
+      `  context switches a visit (the machine's): HIS API ${perVisit(apiSwitches)}; SQL only ${perVisit(sqlSwitches)}`,
+    );
+    const wal = (w: Wal) =>
+      `${perVisit(w.records)} records, ${perVisit(w.fpi)} full pages, ${perVisit(w.bytes / 1024)} kB, ${perVisit(w.syncs)} flushes`;
+    console.log(`  WAL a visit: HIS API ${wal(apiWal)}; SQL only ${wal(sqlWal)}`);
     for (const [k, v] of [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
       console.log(
         `  ${v.ms.toFixed(0).padStart(6)} ms ${String(v.n).padStart(5)}× ${(v.ms / v.n).toFixed(2)} ms  ${k}`,
@@ -308,6 +347,42 @@ export async function runSettlementBench(): Promise<void> {
     `ratio HIS API / SQL only: ${ratio.toFixed(2)} (target ≥ 0.8) ${ratio >= 0.8 ? '✓' : '✗'}; settlement p99 ${http.p99!.toFixed(1)} ms (target < 50 ms) ${http.p99! < 50 ? '✓' : '✗'}, raw SQL p99 ${raw.p99!.toFixed(1)} ms, latency ratio API / SQL p99 ${(http.p99! / raw.p99!).toFixed(2)}`,
   );
 }
+
+interface Wal {
+  records: number;
+  fpi: number;
+  bytes: number;
+  syncs: number;
+}
+/** The cluster's WAL so far (pg_stat_wal): records, full-page images, bytes, flushes to disk. */
+async function walStats(db: Db): Promise<Wal | null> {
+  const rows = await db
+    .query<Wal>(
+      `SELECT wal_records::float8 AS records, wal_fpi::float8 AS fpi, wal_bytes::float8 AS bytes,
+              wal_sync::float8 AS syncs FROM pg_stat_wal`,
+    )
+    .catch(() => []);
+  return rows[0] ?? null;
+}
+const walSince = (a: Wal | null, b: Wal | null): Wal | null =>
+  a && b
+    ? {
+        records: b.records - a.records,
+        fpi: b.fpi - a.fpi,
+        bytes: b.bytes - a.bytes,
+        syncs: b.syncs - a.syncs,
+      }
+    : null;
+const addWal = (to: Wal, d: Wal | null) => {
+  for (const k of ['records', 'fpi', 'bytes', 'syncs'] as const) to[k] += d ? d[k] : Number.NaN;
+};
+
+/**
+ * A pause before each measured phase, so that what the one before left running in the background
+ * (a collection or a compilation finishing in the server or in this process, PostgreSQL's WAL
+ * writer) is done before the clock starts rather than counted against the next side.
+ */
+const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 /** CPU milliseconds between two readings of processesCpuMs (NaN where there are none). */
 const spent = (a: number | null, b: number | null) => (a === null || b === null ? Number.NaN : b - a);
@@ -341,6 +416,7 @@ async function replayRound(
     loop: m.loop,
     idle: m.idle,
     busyMs: m.busyMs,
+    switches: m.switches,
     cpuMs: (used.user + used.system) / 1000,
     waitMs,
   };
