@@ -63,13 +63,14 @@ export function threadTimes(): { runMs: number; waitMs: number } | null {
 }
 
 /**
- * CPU milliseconds used so far by the machine's processes named `comm` (e.g. every PostgreSQL
- * backend), from /proc/<pid>/stat (null where there is none). A process that ended between two
- * readings takes its time with it: read around phases whose processes stay up.
+ * CPU milliseconds used so far by each of the machine's processes named `comm` (e.g. every
+ * PostgreSQL backend), by pid, from /proc/<pid>/stat (null where there is none). Compare two
+ * readings with cpuSpentMs: a process that ended between them is left out (with what it used
+ * meanwhile), rather than taking everything it ever used off the sum.
  */
-export function processesCpuMs(comm: string): number | null {
+export function processesCpuMs(comm: string): Map<string, number> | null {
   try {
-    let ticks = 0;
+    const byPid = new Map<string, number>();
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
       let stat: string;
@@ -81,10 +82,19 @@ export function processesCpuMs(comm: string): number | null {
       const close = stat.lastIndexOf(')');
       if (stat.slice(stat.indexOf('(') + 1, close) !== comm) continue;
       const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+      // utime, stime (fields 14 and 15), in clock ticks (USER_HZ 100)
+      byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
     }
-    return ticks * 10; // USER_HZ 100
+    return byPid;
   } catch {
     return null;
   }
+}
+
+/** CPU milliseconds the processes of two processesCpuMs readings used between them (NaN without both). */
+export function cpuSpentMs(a: Map<string, number> | null, b: Map<string, number> | null): number {
+  if (!a || !b) return Number.NaN;
+  let ms = 0;
+  for (const [pid, now] of b) ms += now - (a.get(pid) ?? 0);
+  return ms;
 }

@@ -3,7 +3,7 @@
 //
 // 1. A fresh schema: the demo county, 8 institutions (one per client, levels 1 and 2), 200
 //    catalogue items, the demo policies and one person per visit.
-// 2. The real server (BENCH_WORKERS processes, as YIBAO_WORKERS; default 1) on loopback
+// 2. The real server (BENCH_WORKERS processes, as YIBAO_WORKERS; default one per core) on loopback
 //    ports; 8 concurrent HTTP clients (in a child process, bench/his-load.ts) each sign in, then run full flows for distinct persons: outpatient (2201 register, 2204 five lines, 2207 settle) and
 //    inpatient (2401 admit, 2301 thirty lines, 2402 discharge, 2304 settle). Printed: settlements/s
 //    and p50/p99 latency of the settlement call.
@@ -12,6 +12,7 @@
 //    third fresh schema by 8 concurrent workers through the same driver (pg), flow by flow, with
 //    no HTTP and no engine. Printed: its settlements/s, the settlement call's statements' p50/p99,
 //    and the ratios HTTP / baseline (throughput and p99).
+import { availableParallelism } from 'node:os';
 import { freshPostgres } from '../src/db/testing.ts';
 import type { Db } from '../src/db/types.ts';
 import { createRandom } from '../src/domain/demo/random.ts';
@@ -21,27 +22,30 @@ import { seedDemoPolicies } from '../src/modules/policy/testing.ts';
 import { addInstitution, seedCounty } from '../src/modules/settlement/testing.ts';
 import { type LoadPlan, startLoadProcess } from './his-load.ts';
 import { startServers } from './his-server.ts';
-import { pct, processesCpuMs, threadTimes, watchMachine } from './machine.ts';
+import { cpuSpentMs, pct, processesCpuMs, threadTimes, watchMachine } from './machine.ts';
 import { attribute, byFlow, profile, replayFlow, type Unit } from './settlement-replay.ts';
 
 const ADMDVS = '410926';
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 8);
 /**
- * server processes, as YIBAO_WORKERS (default 1, as `yibao serve`'s). On the 2-core bench machine,
- * which also runs PostgreSQL and the load generator, a second process made every visit dearer
- * rather than using the ~14 % the one left idle (measured with BENCH_PROFILE: server CPU 4.8–4.9
- * against 3.5–3.8 ms a visit, the whole machine's 11.7–12.5 against 9.9–11.0 ms; ratio 0.77–0.80
- * either way)
+ * server processes, as YIBAO_WORKERS: one per core (at most one per client), as README's PostgreSQL
+ * deployment runs. On the 2-core bench machine, which also runs PostgreSQL and the load generator,
+ * one process is the bottleneck: its event loop is 85–90 % busy, it waits for a CPU about as long
+ * as it runs, and the machine stays 11–15 % idle. Two cost more CPU a visit (server 4.3–5.5 against
+ * 3.6–4.8 ms) but leave 2–8 % idle: ratio 0.81–0.90 against 0.73–0.82 over the same hour's runs
+ * (BENCH_WORKERS=1 for one)
  */
-const WORKERS = Number(process.env.BENCH_WORKERS || 1);
+const WORKERS = Number(process.env.BENCH_WORKERS || Math.min(availableParallelism(), CLIENTS));
 /** each server process's PostgreSQL connections (BENCH_POOL; default one per client it serves, and one more) */
 const POOL = Number(process.env.BENCH_POOL || Math.ceil(CLIENTS / WORKERS) + 1);
 const FLOWS = Number(process.env.BENCH_SETTLEMENTS || 2000);
 /**
  * flows before the measured ones, on both sides (the servers' connections, prepared statements and
- * JIT — two processes compile twice —, and the replay's connections and statements): not timed
+ * JIT, and the replay's connections and statements): not timed. 400 for each server process: each
+ * compiles on its own, and with the same 400 for two, each had seen half as many visits and was
+ * still compiling while measured
  */
-const WARMUP = Number(process.env.BENCH_WARMUP_SETTLEMENTS ?? 400);
+const WARMUP = Number(process.env.BENCH_WARMUP_SETTLEMENTS ?? 400 * WORKERS);
 const INPATIENT_SHARE = 0.25;
 const ITEMS = 200;
 
@@ -164,8 +168,8 @@ export async function runSettlementBench(): Promise<void> {
   let apiMachineMs = 0;
   let sqlMachineMs = 0;
   let apiPgMs = 0;
-  const apiWal: Wal = { records: 0, fpi: 0, bytes: 0, syncs: 0 };
-  const sqlWal: Wal = { records: 0, fpi: 0, bytes: 0, syncs: 0 };
+  let apiWal = 0;
+  let sqlWal = 0;
   let apiSwitches = 0;
   let sqlSwitches = 0;
   let sqlPgMs = 0;
@@ -223,24 +227,24 @@ export async function runSettlementBench(): Promise<void> {
         const throughApi = async () => {
           await quiet();
           await servers.report(); // from here
-          const walBefore = await walStats(live.db);
+          const walBefore = await walBytes(live.db);
           const watched = watchMachine();
           const pgBefore = processesCpuMs('postgres');
           const result = await load(servers.ports, r);
           const machine = watched();
           const pgAfter = processesCpuMs('postgres');
-          const wal = walSince(walBefore, await walStats(live.db));
-          return { result, machine, wal, pg: spent(pgBefore, pgAfter), reports: await servers.report() };
+          const wal = walSince(walBefore, await walBytes(live.db));
+          return { result, machine, wal, pg: cpuSpentMs(pgBefore, pgAfter), reports: await servers.report() };
         };
         const asSql = async () => {
           // the clients' sign-ins, then the round's visits
           for (const u of setup) await replayFlow(replay.db, u, ids);
           await quiet();
-          const walBefore = await walStats(live.db);
+          const walBefore = await walBytes(live.db);
           const pgBefore = processesCpuMs('postgres');
           const replayed = await replayRound(replay.db, work, ids, (m) => m !== undefined && settle.has(m));
-          const pg = spent(pgBefore, processesCpuMs('postgres'));
-          return { replayed, pg, wal: walSince(walBefore, await walStats(live.db)) };
+          const pg = cpuSpentMs(pgBefore, processesCpuMs('postgres'));
+          return { replayed, pg, wal: walSince(walBefore, await walBytes(live.db)) };
         };
         // every other round the other way round (SQL, then API)
         let a: Awaited<ReturnType<typeof throughApi>>;
@@ -265,8 +269,8 @@ export async function runSettlementBench(): Promise<void> {
         apiPgMs += a.pg;
         apiSwitches += machine.switches ?? Number.NaN;
         sqlSwitches += replayed.switches ?? Number.NaN;
-        addWal(apiWal, a.wal);
-        addWal(sqlWal, q.wal);
+        apiWal += a.wal;
+        sqlWal += q.wal;
         sqlPgMs += q.pg;
         sql.seconds += replayed.seconds;
         sql.latencies.push(...replayed.latencies);
@@ -327,9 +331,9 @@ export async function runSettlementBench(): Promise<void> {
     console.log(
       `  context switches a visit (the machine's): HIS API ${perVisit(apiSwitches)}; SQL only ${perVisit(sqlSwitches)}`,
     );
-    const wal = (w: Wal) =>
-      `${perVisit(w.records)} records, ${perVisit(w.fpi)} full pages, ${perVisit(w.bytes / 1024)} kB, ${perVisit(w.syncs)} flushes`;
-    console.log(`  WAL a visit: HIS API ${wal(apiWal)}; SQL only ${wal(sqlWal)}`);
+    console.log(
+      `  WAL a visit: HIS API ${perVisit(apiWal / 1024)} kB; SQL only ${perVisit(sqlWal / 1024)} kB`,
+    );
     for (const [k, v] of [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
       console.log(
         `  ${v.ms.toFixed(0).padStart(6)} ms ${String(v.n).padStart(5)}× ${(v.ms / v.n).toFixed(2)} ms  ${k}`,
@@ -348,34 +352,17 @@ export async function runSettlementBench(): Promise<void> {
   );
 }
 
-interface Wal {
-  records: number;
-  fpi: number;
-  bytes: number;
-  syncs: number;
-}
-/** The cluster's WAL so far (pg_stat_wal): records, full-page images, bytes, flushes to disk. */
-async function walStats(db: Db): Promise<Wal | null> {
+/**
+ * Bytes of WAL written so far (the insert position: exact at any moment, where pg_stat_wal's
+ * counters arrive up to a second late from each backend); null where it cannot be read.
+ */
+async function walBytes(db: Db): Promise<number | null> {
   const rows = await db
-    .query<Wal>(
-      `SELECT wal_records::float8 AS records, wal_fpi::float8 AS fpi, wal_bytes::float8 AS bytes,
-              wal_sync::float8 AS syncs FROM pg_stat_wal`,
-    )
+    .query<{ bytes: number }>(`SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::float8 AS bytes`)
     .catch(() => []);
-  return rows[0] ?? null;
+  return rows[0]?.bytes ?? null;
 }
-const walSince = (a: Wal | null, b: Wal | null): Wal | null =>
-  a && b
-    ? {
-        records: b.records - a.records,
-        fpi: b.fpi - a.fpi,
-        bytes: b.bytes - a.bytes,
-        syncs: b.syncs - a.syncs,
-      }
-    : null;
-const addWal = (to: Wal, d: Wal | null) => {
-  for (const k of ['records', 'fpi', 'bytes', 'syncs'] as const) to[k] += d ? d[k] : Number.NaN;
-};
+const walSince = (a: number | null, b: number | null) => (a === null || b === null ? Number.NaN : b - a);
 
 /**
  * A pause before each measured phase, so that what the one before left running in the background
@@ -383,9 +370,6 @@ const addWal = (to: Wal, d: Wal | null) => {
  * writer) is done before the clock starts rather than counted against the next side.
  */
 const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
-
-/** CPU milliseconds between two readings of processesCpuMs (NaN where there are none). */
-const spent = (a: number | null, b: number | null) => (a === null || b === null ? Number.NaN : b - a);
 
 /** One round's visits replayed by CLIENTS concurrent workers; the settlement calls' latencies. */
 async function replayRound(
