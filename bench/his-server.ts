@@ -42,8 +42,10 @@ export async function startServers(
         '--max-semi-space-size=32',
         ...(process.env.BENCH_NODE_FLAGS && !o.record ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
         ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-        // BENCH_PERF=1: JIT symbols for `perf record` of the whole machine
-        ...(process.env.BENCH_PERF ? ['--perf-basic-prof'] : []),
+        // BENCH_PERF=1: JIT code dumps for `perf record -k 1 -g -p <pid>`, then `perf inject --jit`
+        // (run where the server's cwd is; it writes jitted-*.so there). --perf-basic-prof's plain
+        // symbol map mislabels code whose addresses V8 reuses
+        ...(process.env.BENCH_PERF ? ['--perf-prof', '--interpreted-frames-native-stack'] : []),
       ],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
