@@ -139,14 +139,45 @@ interface Side {
   latencies: number[];
   loops: number[][];
   idle: (number | null)[];
+  /** the whole machine's busy CPU, PostgreSQL's processes' CPU (ms), WAL bytes, context switches */
+  machineMs: number;
+  pgMs: number;
+  wal: number;
+  switches: number;
+}
+
+const side = (): Side => ({
+  seconds: 0,
+  latencies: [],
+  loops: [],
+  idle: [],
+  machineMs: 0,
+  pgMs: 0,
+  wal: 0,
+  switches: 0,
+});
+
+/** One measured phase's readings added to its side's totals (null readings make them NaN). */
+function addPhase(
+  to: Side,
+  p: {
+    machine: { busyMs: number | null; switches: number | null; idle: number | null };
+    pg: number;
+    wal: number;
+  },
+): void {
+  to.machineMs += p.machine.busyMs ?? Number.NaN;
+  to.switches += p.machine.switches ?? Number.NaN;
+  to.idle.push(p.machine.idle);
+  to.pgMs += p.pg;
+  to.wal += p.wal;
 }
 
 /**
  * Measured in rounds that alternate the two sides, so that a change of the machine's speed during
  * the run (it varies by a third here) falls on both: API then SQL in odd rounds, SQL then API in
  * even ones, so that neither side always runs in what the other left behind, and each phase after
- * a pause (quiet). First the recording servers answer every round's
- * visits (not timed); then, round by round, the measured servers (WORKERS processes,
+ * a pause (quiet). First the recording servers answer every round's visits (not timed); then, round by round, the measured servers (WORKERS processes,
  * bench/his-server.ts) answer the same visits from the load generator (bench/his-load.ts) on their
  * own database, and the statements recorded for that round are replayed on a third. The warm-up
  * round is run the same way and not timed.
@@ -161,18 +192,10 @@ export async function runSettlementBench(): Promise<void> {
   const live = await freshPostgres(url, 2);
   const recorded = await freshPostgres(url, 2);
   const replay = await freshPostgres(url, CLIENTS + 2);
-  const api: Side = { seconds: 0, latencies: [], loops: [], idle: [] };
-  const sql: Side = { seconds: 0, latencies: [], loops: [], idle: [] };
+  const api = side();
+  const sql = side();
   let statements = 0;
   let serverCpuMs = 0;
-  let apiMachineMs = 0;
-  let sqlMachineMs = 0;
-  let apiPgMs = 0;
-  let apiWal = 0;
-  let sqlWal = 0;
-  let apiSwitches = 0;
-  let sqlSwitches = 0;
-  let sqlPgMs = 0;
   let serverWaitMs = 0;
   let loadCpuS = 0;
   let replayCpuMs = 0;
@@ -233,7 +256,7 @@ export async function runSettlementBench(): Promise<void> {
           const result = await load(servers.ports, r);
           const machine = watched();
           const pgAfter = processesCpuMs('postgres');
-          const wal = walSince(walBefore, await walBytes(live.db));
+          const wal = (await walBytes(live.db)) - walBefore;
           return { result, machine, wal, pg: cpuSpentMs(pgBefore, pgAfter), reports: await servers.report() };
         };
         const asSql = async () => {
@@ -244,7 +267,7 @@ export async function runSettlementBench(): Promise<void> {
           const pgBefore = processesCpuMs('postgres');
           const replayed = await replayRound(replay.db, work, ids, (m) => m !== undefined && settle.has(m));
           const pg = cpuSpentMs(pgBefore, processesCpuMs('postgres'));
-          return { replayed, pg, wal: walSince(walBefore, await walBytes(live.db)) };
+          return { replayed, pg, wal: (await walBytes(live.db)) - walBefore };
         };
         // every other round the other way round (SQL, then API)
         let a: Awaited<ReturnType<typeof throughApi>>;
@@ -257,25 +280,17 @@ export async function runSettlementBench(): Promise<void> {
           q = await asSql();
         }
         if (!measured) continue;
-        const { result, machine, reports } = a;
+        const { result, reports } = a;
         const { replayed } = q;
         api.seconds += result.seconds;
         api.latencies.push(...result.latencies);
         // busy time over the load generator's measured run (not its start or sign-ins)
         api.loops.push(reports.map((x) => x.busyMs / (result.seconds * 1000)));
-        api.idle.push(machine.idle);
-        apiMachineMs += machine.busyMs ?? Number.NaN;
-        sqlMachineMs += replayed.busyMs ?? Number.NaN;
-        apiPgMs += a.pg;
-        apiSwitches += machine.switches ?? Number.NaN;
-        sqlSwitches += replayed.switches ?? Number.NaN;
-        apiWal += a.wal;
-        sqlWal += q.wal;
-        sqlPgMs += q.pg;
+        addPhase(api, a);
+        addPhase(sql, { machine: replayed, pg: q.pg, wal: q.wal });
         sql.seconds += replayed.seconds;
         sql.latencies.push(...replayed.latencies);
         sql.loops.push([replayed.loop]);
-        sql.idle.push(replayed.idle);
         serverCpuMs += reports.reduce((x, y) => x + y.cpuMs, 0);
         serverWaitMs += reports.reduce((x, y) => x + (y.waitMs ?? Number.NaN), 0);
         loadCpuS += result.cpuSeconds;
@@ -326,13 +341,13 @@ export async function runSettlementBench(): Promise<void> {
     );
     // the whole machine's busy CPU per visit; what is not the node processes' is mostly PostgreSQL
     console.log(
-      `  the machine's cpu a visit: HIS API ${perVisit(apiMachineMs)} ms (PostgreSQL's processes ${perVisit(apiPgMs)} ms, the rest besides the servers and the load generator ${perVisit(apiMachineMs - serverCpuMs - loadCpuS * 1e3 - apiPgMs)} ms); SQL only ${perVisit(sqlMachineMs)} ms (PostgreSQL's ${perVisit(sqlPgMs)} ms, the rest besides the replay ${perVisit(sqlMachineMs - replayCpuMs - sqlPgMs)} ms)`,
+      `  the machine's cpu a visit: HIS API ${perVisit(api.machineMs)} ms (PostgreSQL's processes ${perVisit(api.pgMs)} ms, the rest besides the servers and the load generator ${perVisit(api.machineMs - serverCpuMs - loadCpuS * 1e3 - api.pgMs)} ms); SQL only ${perVisit(sql.machineMs)} ms (PostgreSQL's ${perVisit(sql.pgMs)} ms, the rest besides the replay ${perVisit(sql.machineMs - replayCpuMs - sql.pgMs)} ms)`,
     );
     console.log(
-      `  context switches a visit (the machine's): HIS API ${perVisit(apiSwitches)}; SQL only ${perVisit(sqlSwitches)}`,
+      `  context switches a visit (the machine's): HIS API ${perVisit(api.switches)}; SQL only ${perVisit(sql.switches)}`,
     );
     console.log(
-      `  WAL a visit: HIS API ${perVisit(apiWal / 1024)} kB; SQL only ${perVisit(sqlWal / 1024)} kB`,
+      `  WAL a visit: HIS API ${perVisit(api.wal / 1024)} kB; SQL only ${perVisit(sql.wal / 1024)} kB`,
     );
     for (const [k, v] of [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
       console.log(
@@ -354,15 +369,14 @@ export async function runSettlementBench(): Promise<void> {
 
 /**
  * Bytes of WAL written so far (the insert position: exact at any moment, where pg_stat_wal's
- * counters arrive up to a second late from each backend); null where it cannot be read.
+ * counters arrive up to a second late from each backend); NaN where it cannot be read.
  */
-async function walBytes(db: Db): Promise<number | null> {
+async function walBytes(db: Db): Promise<number> {
   const rows = await db
     .query<{ bytes: number }>(`SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::float8 AS bytes`)
     .catch(() => []);
-  return rows[0]?.bytes ?? null;
+  return rows[0]?.bytes ?? Number.NaN;
 }
-const walSince = (a: number | null, b: number | null) => (a === null || b === null ? Number.NaN : b - a);
 
 /**
  * A pause before each measured phase, so that what the one before left running in the background
