@@ -136,6 +136,8 @@ const ROUNDS = 8;
 
 interface Side {
   seconds: number;
+  /** each measured round's seconds */
+  rounds: number[];
   latencies: number[];
   loops: number[][];
   idle: (number | null)[];
@@ -148,6 +150,7 @@ interface Side {
 
 const side = (): Side => ({
   seconds: 0,
+  rounds: [],
   latencies: [],
   loops: [],
   idle: [],
@@ -283,12 +286,14 @@ export async function runSettlementBench(): Promise<void> {
         const { result, reports } = a;
         const { replayed } = q;
         api.seconds += result.seconds;
+        api.rounds.push(result.seconds);
         api.latencies.push(...result.latencies);
         // busy time over the load generator's measured run (not its start or sign-ins)
         api.loops.push(reports.map((x) => x.busyMs / (result.seconds * 1000)));
         addPhase(api, a);
         addPhase(sql, { machine: replayed, pg: q.pg, wal: q.wal });
         sql.seconds += replayed.seconds;
+        sql.rounds.push(replayed.seconds);
         sql.latencies.push(...replayed.latencies);
         sql.loops.push([replayed.loop]);
         serverCpuMs += reports.reduce((x, y) => x + y.cpuMs, 0);
@@ -362,6 +367,14 @@ export async function runSettlementBench(): Promise<void> {
     `SQL only: ${raw.rate.toFixed(0)} settlements/s (${sql.seconds.toFixed(2)} s); the same ${statements} statements (${(statements / FLOWS).toFixed(1)} per visit counting BEGIN and COMMIT; BEGIN goes out with the first statement) via pg, ${CLIENTS} concurrent; the settlement call's statements p50 ${raw.p50!.toFixed(1)} ms, p99 ${raw.p99!.toFixed(1)} ms; by round: ${rounds(sql)}`,
   );
   const ratio = http.rate / raw.rate;
+  // each round's own ratio (its visits over SQL's seconds / the API's), rounds 1, 3 … API first and
+  // 2, 4 … SQL first: the spread is the machine's drift within a run, and a difference between
+  // the two orders would be a bias the alternation cancels only on average
+  const byRound = api.rounds.map((a, i) => sql.rounds[i]! / a);
+  const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+  console.log(
+    `ratio by round: ${byRound.map((r) => r.toFixed(2)).join(', ')}; API first ${mean(byRound.filter((_, i) => i % 2 === 0)).toFixed(2)}, SQL first ${mean(byRound.filter((_, i) => i % 2 === 1)).toFixed(2)}`,
+  );
   console.log(
     `ratio HIS API / SQL only: ${ratio.toFixed(2)} (target ≥ 0.8) ${ratio >= 0.8 ? '✓' : '✗'}; settlement p99 ${http.p99!.toFixed(1)} ms (target < 50 ms) ${http.p99! < 50 ? '✓' : '✗'}, raw SQL p99 ${raw.p99!.toFixed(1)} ms, latency ratio API / SQL p99 ${(http.p99! / raw.p99!).toFixed(2)}`,
   );
