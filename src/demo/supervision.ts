@@ -10,12 +10,15 @@ import { createRandom } from '../domain/demo/random.ts';
 import type { Staff } from '../modules/accounts/index.ts';
 import { unlessCalendarMissing } from './calendar-gap.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/index.ts';
+import { institutionActor } from '../modules/settlement/index.ts';
+import type { StockEventInput } from '../domain/supervision/stock-events.ts';
 import { ensureLibraryYears } from '../modules/calendar/index.ts';
 import {
   actOnSuspect,
   addKnowledge,
   addStock,
   createRun,
+  recordStockEvents,
   drawSamples,
   executeRun,
   listSuspects,
@@ -128,6 +131,9 @@ export async function seedDemoSupervision(db: Db, o: DemoSupervisionOptions) {
         now,
       ),
     );
+    // the same items as the institutions' systems report them record by record (3501 盘存 on the
+    // 1st, 3503 采购 on the 3rd, 3505 销售 of what was settled on the 20th)
+    await demoStockEvents(db, sold, previous, o.catalogue, now);
   }
   const run = await db.tx((tx) => createRun(tx, { from: `${previous}-01`, to: o.today }, actor, now));
   await executeRun(db, run.id, () => now);
@@ -221,4 +227,64 @@ export async function seedDemoSupervision(db: Db, o: DemoSupervisionOptions) {
     reviewed++;
   }
   return { suspects: raised, samples: drawn?.drawn.length ?? 0, records: records.length, reviewed };
+}
+
+async function demoStockEvents(
+  db: Db,
+  sold: readonly { fixmedinsCode: string; itemCode: string; quantity: number }[],
+  month: string,
+  catalogue: readonly DemoCatalogueItem[],
+  now: Date,
+): Promise<void> {
+  const names = new Map(catalogue.map((c) => [c.code, c.name]));
+  const at = (day: string, time: string) => ({
+    occurredAt: new Date(`${month}-${day}T${time}+08:00`).toISOString(),
+    occurredOn: `${month}-${day}`,
+  });
+  const byInstitution = new Map<string, StockEventInput[]>();
+  sold.forEach((s, i) => {
+    const settled = Math.ceil(s.quantity);
+    const base = {
+      itemCode: s.itemCode,
+      hilistId: `YP${String(i + 1).padStart(4, '0')}`,
+      hilistName: names.get(s.itemCode) ?? s.itemCode,
+      price: null,
+      detail: {},
+    };
+    const serial = `${month.replace('-', '')}${String(i + 1).padStart(3, '0')}`;
+    const list = byInstitution.get(s.fixmedinsCode) ?? [];
+    list.push(
+      {
+        ...base,
+        kind: 'count',
+        bchno: `PC${serial}`,
+        quantity: String(Math.ceil(settled * 0.3)),
+        ...at('01', '08:00:00'),
+      },
+      {
+        ...base,
+        kind: 'purchase',
+        bchno: `CG${serial}`,
+        quantity: String(settled),
+        ...at('03', '10:00:00'),
+        detail: { spler_name: '豫北医药有限公司' },
+      },
+      { ...base, kind: 'sale', bchno: `XS${serial}`, quantity: String(settled), ...at('20', '16:00:00') },
+    );
+    byInstitution.set(s.fixmedinsCode, list);
+  });
+  for (const [code, events] of byInstitution) {
+    await db.tx((tx) =>
+      recordStockEvents(
+        tx,
+        {
+          fixmedinsCode: code,
+          msgid: `${code}${month.replace('-', '')}01080000DEMO`,
+          actor: institutionActor(code, '库管员'),
+          now,
+        },
+        events,
+      ),
+    );
+  }
 }

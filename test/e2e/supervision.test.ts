@@ -18,8 +18,13 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await page.getByRole('tab', { name: '知识库' }).click();
     await page.getByTestId('supervision-knowledge').locator('tr.ant-table-row').first().waitFor();
     await page.getByText(/共 \d+ 个知识点/).waitFor();
-    await page.getByRole('tab', { name: '进销存' }).click();
+    await page.getByRole('tab', { name: '进销存', exact: true }).click();
     await page.getByRole('button', { name: '导入进销存 xlsx' }).waitFor();
+    // what the demo institutions' systems reported through the HIS (3501/3503/3505)
+    await page.getByRole('tab', { name: '进销存上报' }).click();
+    const reported = page.getByTestId('supervision-stock-events').locator('tr.ant-table-row');
+    await reported.first().waitFor();
+    assert.match((await reported.first().textContent()) ?? '', /销售|采购|盘存/);
 
     await page.getByRole('tab', { name: '筛查批次' }).click();
     await page.getByPlaceholder('开始日期').fill(`${year}-01-01`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isAppError } from '../shared/errors.ts';
-import { oversold, stockRow } from './stock.ts';
+import { oversold, soldShort, stockRow } from './stock.ts';
 
 const row = (cells: (string | null)[]) => stockRow(cells, '第 2 行');
 const refusal = (cells: (string | null)[]) => {
@@ -48,4 +48,12 @@ test('oversold: settled beyond opening + purchased − closing, exactly at the b
   assert.equal(oversold(s, 89), 0);
   assert.equal(oversold({ opening: 0.1, purchased: 0.2, closing: 0 }, 0.3), 0);
   assert.equal(oversold(s, 130), 40);
+});
+
+test('soldShort: settled beyond what the institution reported selling; returns beyond sales count as none sold', () => {
+  assert.equal(soldShort(3, 5), 2);
+  assert.equal(soldShort(3, 3), 0);
+  assert.equal(soldShort(2.5, 2.75), 0.25);
+  assert.equal(soldShort(0.1 + 0.2, 0.3), 0);
+  assert.equal(soldShort(-2, 1), 1);
 });

@@ -64,3 +64,11 @@ export function oversold(
   const u = (n: number) => Math.round(n * 10_000);
   return Math.max(0, u(settled) - (u(s.opening) + u(s.purchased) - u(s.closing))) / 10_000;
 }
+
+/**
+ * Where an institution's system reports its sales record by record (HIS 3505, less 3506) and no
+ * workbook gives the month: what it reported selling is what it had to sell, and the fund cannot
+ * have settled more of the item.
+ */
+export const soldShort = (reportedSold: number, settled: number): number =>
+  oversold({ opening: 0, purchased: Math.max(0, reportedSold), closing: 0 }, settled);

@@ -292,7 +292,8 @@ export const TEMPLATES: readonly Template[] = [
     stages: AFTER,
     severity: 3,
     params: {},
-    description: '机构某月某项目的医保结算数量超过期初库存加购进数量减期末库存（导入进销存数据后检查）',
+    description:
+      '机构某月某项目的医保结算数量超过期初库存加购进数量减期末库存（导入进销存后检查），未导入的月份超过机构经医保接口上报的销售数量（3505 减 3506）',
   },
 ];
 

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Db, RidingRead, RidingWrite, Tx } from '../../db/types.ts';
 import type { Infno } from '../../domain/his/envelope.ts';
 import type { Undo } from '../../domain/his/correction.ts';
+import type { StockEventInput } from '../../domain/supervision/stock-events.ts';
 import { badRequest } from '../../domain/shared/errors.ts';
 import { cuminfo } from '../../domain/his/cumulative.ts';
 import { feeResult, setldetail, setlinfo } from '../../domain/his/fields.ts';
@@ -25,6 +26,7 @@ import {
   trtinfoRow,
 } from '../../domain/his/records.ts';
 import * as inputs from '../../domain/his/inputs.ts';
+import * as stockInputs from '../../domain/his/stock-inputs.ts';
 import { DICTIONARY_TYPES, dictionary } from '../../domain/national/dictionary.ts';
 import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
 import {
@@ -62,10 +64,13 @@ import {
   type AnalysisRequest,
   analyse,
   analysisFactsRead,
+  deleteStockEvents,
   factsAsk,
   factsOf,
   recordDecisions,
+  recordStockEvents,
   refuseIfBlocked,
+  type StockReporter,
 } from '../supervision/index.ts';
 import { correct } from './correction.ts';
 import { changeDepartment, departmentsOf, revokeDepartment, uploadDepartments } from './department.ts';
@@ -202,6 +207,20 @@ const feeOutput = (rows: UploadedLine[], inpatient: boolean): Outcome => ({
 });
 
 const none: Outcome = { output: {} };
+
+/** 3501–3507 answer in a result node that HIS read: retRslt 1 for success. */
+const stockDone: Outcome = { output: { result: { retRslt: '1', msgRslt: null } } };
+const reporter = (c: Caller): StockReporter => ({
+  fixmedinsCode: c.institution.code,
+  msgid: c.msgid,
+  actor: c.actor,
+  now: c.now,
+});
+const stockReport = (schema: z.ZodType<StockEventInput[]>): Transaction =>
+  tx(schema, true, async (q, c, events) => {
+    await recordStockEvents(q, reporter(c), events);
+    return stockDone;
+  });
 
 const SEVERITY_NAMES: Record<string, string> = { certain: '明确违规', suspect: '可疑' };
 
@@ -457,6 +476,17 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '5101': tx(inputs.departmentQueryInput, false, async (q, c, i) => ({
     output: { feedetail: (await departmentsOf(q, c, i)).map(departmentRow) },
   })),
+  // 进销存, kept by supervision for its 进销存 checks
+  '3501': stockReport(stockInputs.stockCountInput),
+  '3502': stockReport(stockInputs.stockChangeInput),
+  '3503': stockReport(stockInputs.stockPurchaseInput),
+  '3504': stockReport(stockInputs.stockPurchaseReturnInput),
+  '3505': stockReport(stockInputs.stockSaleInput),
+  '3506': stockReport(stockInputs.stockSaleReturnInput),
+  '3507': tx(stockInputs.stockDeleteInput, true, async (q, c, i) => {
+    await deleteStockEvents(q, reporter(c), i.bchno, i.dataType);
+    return stockDone;
+  }),
   '4101': tx(inputs.settlementListInput, true, async (q, c, i) => {
     const r = await uploadSettlementList(q, c, i);
     const setlListId = String(r.id);

@@ -1,6 +1,7 @@
 // Request shapes of the supervision API that the workbench shares.
 import { z } from 'zod';
 import { isoDate } from '../../domain/shared/input-schemas.ts';
+import { STOCK_EVENT_KINDS, type StockEventInput } from '../../domain/supervision/stock-events.ts';
 
 export const ruleChangeBody = z.object({
   enabled: z.boolean(),
@@ -45,6 +46,29 @@ export interface StockRow {
   batch: string;
   importedAt: string;
   importedBy: string;
+}
+
+/** 进销存 as institutions report it through the HIS (3501–3507): the list's filter. */
+export const stockEventQuery = z.object({
+  institution: z.string().trim().max(30).optional(),
+  kind: z.enum(STOCK_EVENT_KINDS, { message: '类型不正确' }).optional(),
+  item: z.string().trim().max(50).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** '1': deleted records (3507) too */
+  deleted: z.enum(['0', '1']).optional(),
+});
+export type StockEventQuery = z.infer<typeof stockEventQuery>;
+
+/** A reported record as listed: what was reported, by whom, and its deletion (3507) if any. */
+export interface StockEventRow extends StockEventInput {
+  id: string;
+  fixmedinsCode: string;
+  institutionName: string | null;
+  msgid: string;
+  receivedAt: string;
+  deletedAt: string | null;
+  deletedMsgid: string | null;
 }
 
 /** Responses the workbench reads. */

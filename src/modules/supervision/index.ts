@@ -17,4 +17,5 @@ export { type AnalysisRequest, analyse, factsAsk, recordDecisions, type Warning 
 export { type AnalysisFacts, analysisFactsRead, factsOf } from './analysis-repo.ts';
 export { auditFromNow, refuseIfBlocked } from './during.ts';
 export { addStock, settledByItem } from './stock.ts';
+export { deleteStockEvents, recordStockEvents, type StockReporter } from './stock-events.ts';
 export { findSuspect, type SuspectRow } from './suspect-repo.ts';

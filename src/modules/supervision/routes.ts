@@ -5,10 +5,19 @@ import { type RoutesPlugin, staffOf } from '../../api/context.ts';
 import { limitOffset, pageQuery } from '../../api/pagination.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { staffActor } from '../accounts/index.ts';
-import { knowledgeEndBody, ruleChangeBody, runBody, stockBatch, stockQuery } from './contract.ts';
+import {
+  knowledgeEndBody,
+  ruleChangeBody,
+  runBody,
+  type StockEventQuery,
+  stockBatch,
+  stockEventQuery,
+  stockQuery,
+} from './contract.ts';
 import * as repo from './repo.ts';
 import * as service from './service.ts';
 import * as stock from './stock.ts';
+import * as stockEvents from './stock-events.ts';
 import { suspectRoutes } from './suspect-routes.ts';
 
 const runParams = z.object({ id: z.coerce.number().int().positive() });
@@ -177,6 +186,46 @@ export const supervisionRoutes: RoutesPlugin = (app, deps) => {
       const f = { institution: req.query.institution || null, month: req.query.month ?? null };
       const { items } = await stock.listStock(deps.db, f, 200_000, 0);
       return download(reply, await stock.stockXlsx(items), 'stock.xlsx', '进销存.xlsx');
+    },
+  );
+
+  // 进销存 as institutions' systems report it through the HIS (3501–3507), record by record
+  const eventFilter = (q: StockEventQuery) => ({
+    institution: q.institution || null,
+    kind: q.kind ?? null,
+    item: q.item || null,
+    from: q.from ?? null,
+    to: q.to ?? null,
+    deleted: q.deleted === '1',
+  });
+  app.get(
+    '/api/supervision/stock-events',
+    {
+      config: { permission: 'supervision.read' },
+      schema: { querystring: pageQuery.merge(stockEventQuery) },
+    },
+    async (req) => {
+      const { page, pageSize } = req.query;
+      const { limit, offset } = limitOffset({ page, pageSize });
+      return {
+        ...(await stockEvents.listStockEvents(deps.db, eventFilter(req.query), limit, offset)),
+        page,
+        pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/api/supervision/stock-events.xlsx',
+    { config: { permission: 'supervision.read' }, schema: { querystring: stockEventQuery } },
+    async (req, reply) => {
+      const { items } = await stockEvents.listStockEvents(deps.db, eventFilter(req.query), 200_000, 0);
+      return download(
+        reply,
+        await stockEvents.stockEventsXlsx(items),
+        'stock-events.xlsx',
+        '机构上传进销存.xlsx',
+      );
     },
   );
 

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable, Tx } from '../../db/types.ts';
 import { type ItemKnowledge, indicationPattern } from '../../domain/supervision/line-rules.ts';
-import { oversold, type StockInput } from '../../domain/supervision/stock.ts';
+import { oversold, soldShort, type StockInput } from '../../domain/supervision/stock.ts';
 import { ITEM_KNOWLEDGE } from './analysis-repo.ts';
 
 /**
@@ -590,29 +590,48 @@ export async function scanInstitutions(
 /**
  * 进销存: for each month of stock an institution reported in the range, the quantity of the item the
  * fund settled at that institution in the month (lines of settled visits) against what it had to
- * sell (oversold, the domain rule). Reads only the lines of items that have stock rows.
+ * sell (oversold, the domain rule). Where no workbook gives the month but the institution's system
+ * reported its sales through the HIS (3505 less 3506, not deleted), those are what it had to sell
+ * (soldShort). Reads only the lines of items that have stock rows or reported sales.
  */
 async function scanStock(q: Tx, run: { id: number; from: string; to: string }, r: ScanRule): Promise<number> {
-  const rows = await q.query<StockInput & { settled: number; amountFen: number }>(
+  const rows = await q.query<
+    StockInput & { settled: number; amountFen: number; reportedSold: number | null }
+  >(
     `WITH st AS (
        SELECT fixmedins_code, item_code, month FROM supervision_stock
         WHERE month BETWEEN date_trunc('month', $1::date) AND $2::date),
+     rep AS (
+       SELECT e.fixmedins_code, e.item_code, date_trunc('month', e.occurred_on)::date AS month,
+              sum(CASE e.kind WHEN 'sale' THEN e.quantity ELSE -e.quantity END) AS sold
+         FROM supervision_stock_event e
+        WHERE e.deleted_at IS NULL AND e.kind IN ('sale', 'sale_return')
+          AND e.occurred_on >= date_trunc('month', $1::date) AND date_trunc('month', e.occurred_on) <= $2::date
+          AND NOT EXISTS (SELECT 1 FROM st WHERE st.fixmedins_code = e.fixmedins_code AND st.item_code = e.item_code
+                                              AND st.month = date_trunc('month', e.occurred_on)::date)
+        GROUP BY 1, 2, 3),
+     keys AS (SELECT fixmedins_code, item_code FROM st UNION SELECT fixmedins_code, item_code FROM rep),
      sold AS (
        SELECT v.fixmedins_code, f.med_list_codg AS item_code, date_trunc('month', f.fee_date)::date AS month,
               sum(f.cnt) AS qty, sum(f.det_item_fee_sumamt) AS amt
          FROM fee_line f JOIN visit v ON v.mdtrt_id = f.mdtrt_id
-        WHERE f.med_list_codg IN (SELECT item_code FROM st) AND NOT f.cancelled AND v.status = 'settled'
-          AND v.fixmedins_code IN (SELECT fixmedins_code FROM st)
+        WHERE f.med_list_codg IN (SELECT item_code FROM keys) AND NOT f.cancelled AND v.status = 'settled'
+          AND v.fixmedins_code IN (SELECT fixmedins_code FROM keys)
           AND f.fee_date BETWEEN date_trunc('month', $1::date) AND (date_trunc('month', $2::date) + interval '1 month - 1 day')::date
         GROUP BY 1, 2, 3)
      SELECT s.fixmedins_code AS "fixmedinsCode", s.item_code AS "itemCode", to_char(s.month, 'YYYY-MM') AS month,
             s.opening_qty::float8 AS opening, s.purchased_qty::float8 AS purchased, s.closing_qty::float8 AS closing,
-            x.qty::float8 AS settled, x.amt::bigint AS "amountFen"
-       FROM supervision_stock s JOIN sold x USING (fixmedins_code, item_code, month)`,
+            NULL::float8 AS "reportedSold", x.qty::float8 AS settled, x.amt::bigint AS "amountFen"
+       FROM supervision_stock s JOIN sold x USING (fixmedins_code, item_code, month)
+     UNION ALL
+     SELECT p.fixmedins_code, p.item_code, to_char(p.month, 'YYYY-MM'), 0, 0, 0, p.sold::float8, x.qty::float8,
+            x.amt::bigint
+       FROM rep p JOIN sold x USING (fixmedins_code, item_code, month)`,
     [run.from, run.to],
   );
   const hits = rows.flatMap((s) => {
-    const over = oversold(s, s.settled);
+    const reported = s.reportedSold !== null;
+    const over = reported ? soldShort(s.reportedSold!, s.settled) : oversold(s, s.settled);
     if (over <= 0) return [];
     return [
       {
@@ -623,7 +642,9 @@ async function scanStock(q: Tx, run: { id: number; from: string; to: string }, r
           item: s.itemCode,
           month: s.month,
           settled: s.settled,
-          available: s.opening + s.purchased - s.closing,
+          ...(reported
+            ? { source: 'HIS 3505/3506', reportedSold: s.reportedSold }
+            : { available: s.opening + s.purchased - s.closing }),
           oversold: over,
         },
       },

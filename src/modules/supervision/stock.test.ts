@@ -8,7 +8,7 @@ import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
-import { at, CENTRE, hisWorld, wire } from '../his/testing.ts';
+import { at, CENTRE, hisWorld, type World, wire } from '../his/testing.ts';
 import * as repo from './repo.ts';
 import { createRun, executeRun } from './service.ts';
 
@@ -37,6 +37,23 @@ function multipart(file: Buffer): { payload: Buffer; type: string } {
   };
 }
 
+/** The centre settles 3 + 2 units of A (25.00 yuan each) and 1 of C in March. */
+async function settleAtCentre(w: World) {
+  const visit = async (who: { psnNo: string; certno: string }, no: string, cnt: number) => {
+    const reg = await w.centre.ok('2201', wire.registration(who.psnNo, '390', at('09:00'), no, who.certno));
+    const id = reg.data.mdtrt_id as string;
+    await w.centre.ok('2203', wire.visitInfo(id, who.psnNo, '11', 'J06.900', at('09:05')));
+    const lines = [
+      { code: A, pricFen: 2500, cnt },
+      { code: C, pricFen: 500, cnt: 1 },
+    ];
+    await w.centre.ok('2204', wire.fees(id, who.psnNo, lines, at('09:10')));
+    await w.centre.ok('2207', wire.outpatientSettle(who.psnNo, id, 2500 * cnt + 500, who.certno));
+  };
+  await visit(w.ann, 'MZ-K1', 3);
+  await visit(w.tekun, 'MZ-K2', 2);
+}
+
 async function stockHits(db: Db, now: Date) {
   const run = await db.tx((tx) => createRun(tx, { from: '2026-03-01', to: '2026-03-31' }, SYSTEM_ACTOR, now));
   await executeRun(db, run.id, () => now);
@@ -54,20 +71,7 @@ dbTest(
   async (db) => {
     const w = await hisWorld(db);
     const now = w.clock.now;
-    // the centre settles 3 + 2 units of A (25.00 yuan each) and 1 of C in March
-    const visit = async (who: { psnNo: string; certno: string }, no: string, cnt: number) => {
-      const reg = await w.centre.ok('2201', wire.registration(who.psnNo, '390', at('09:00'), no, who.certno));
-      const id = reg.data.mdtrt_id as string;
-      await w.centre.ok('2203', wire.visitInfo(id, who.psnNo, '11', 'J06.900', at('09:05')));
-      const lines = [
-        { code: A, pricFen: 2500, cnt },
-        { code: C, pricFen: 500, cnt: 1 },
-      ];
-      await w.centre.ok('2204', wire.fees(id, who.psnNo, lines, at('09:10')));
-      await w.centre.ok('2207', wire.outpatientSettle(who.psnNo, id, 2500 * cnt + 500, who.certno));
-    };
-    await visit(w.ann, 'MZ-K1', 3);
-    await visit(w.tekun, 'MZ-K2', 2);
+    await settleAtCentre(w);
 
     const auditor = await loginAs(w.app, db, 'auditor');
     const upload = async (rows: (string | number)[][], cookie = auditor, batch = '2026年3月药品进销存') => {
@@ -142,5 +146,50 @@ dbTest(
       `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'supervision.stock_import'`,
     );
     assert.equal(audits[0]!.n, 2);
+  },
+);
+
+dbTest(
+  '进销存 reported through the HIS: settled beyond the reported sales (3505 less 3506, deleted ones not counted) is found; a workbook month decides instead',
+  async (db) => {
+    const w = await hisWorld(db);
+    const now = w.clock.now;
+    await settleAtCentre(w);
+    const sale = (code: string, bchno: string, cnt: number) => ({
+      med_list_codg: code,
+      fixmedins_hilist_id: `YP-${code.slice(0, 4)}`,
+      fixmedins_hilist_name: '药品',
+      fixmedins_bchno: bchno,
+      sel_retn_cnt: cnt,
+      sel_retn_time: '2026-03-10 10:00:00',
+      sel_retn_opter_name: '药师',
+    });
+    // A: 4 sold, 1 returned → 3 reported; a sale of 10 reported and deleted; C: 2 sold, 2 settled
+    await w.centre.ok('3505A', { selinfoDetail: [sale(A, 'XS1', 4), sale(C, 'XS3', 2), sale(A, 'XS2', 10)] });
+    await w.centre.ok('3506', { selinfo: sale(A, 'XS1', 1) });
+    await w.centre.ok('3507', { data: { fixmedins_bchno: 'XS2', inv_data_type: '4' } });
+    const hits = await stockHits(db, now);
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0]!.fixmedinsCode, CENTRE);
+    assert.equal(hits[0]!.amountFen, 5000);
+    assert.deepEqual(hits[0]!.detail, {
+      item: A,
+      month: '2026-03',
+      settled: 5,
+      source: 'HIS 3505/3506',
+      reportedSold: 3,
+      oversold: 2,
+    });
+    // the month's workbook (enough stock for A) is what the scan reads then
+    const auditor = await loginAs(w.app, db, 'auditor');
+    const m = multipart(await workbook([[CENTRE, A, '2026-03', 1, 9, 0]]));
+    const imported = await w.app.inject({
+      method: 'POST',
+      url: `/api/supervision/stock/import?batch=${encodeURIComponent('2026年3月')}`,
+      headers: { cookie: auditor, 'content-type': m.type },
+      payload: m.payload,
+    });
+    assert.equal(imported.statusCode, 201, imported.body);
+    assert.deepEqual(await stockHits(db, now), []);
   },
 );

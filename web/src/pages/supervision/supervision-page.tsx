@@ -24,6 +24,7 @@ import type { HitRow, RuleRow, RunRow } from '../../../../src/modules/supervisio
 import { STAGE_NAMES, type Stage } from '../../../../src/domain/supervision/templates.ts';
 import { LoadError, Loading } from '../../components/page-state.tsx';
 import { Knowledge, Stock } from './data-tabs.tsx';
+import { StockEvents } from './stock-events-tab.tsx';
 import { ApiError, api, type Page } from '../../lib/api.ts';
 import { fenToYuan, formatDateTime } from '../../lib/format.ts';
 import { useStaff } from '../../lib/session.tsx';
@@ -74,6 +75,7 @@ export default function SupervisionPage() {
           { key: 'rules', label: '规则库', children: <Rules /> },
           { key: 'knowledge', label: '知识库', children: <Knowledge /> },
           { key: 'stock', label: '进销存', children: <Stock /> },
+          { key: 'stock-events', label: '进销存上报', children: <StockEvents /> },
         ]}
       />
     </Card>
