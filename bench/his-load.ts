@@ -406,6 +406,8 @@ export async function runLoadProcess(plan: LoadPlan): Promise<LoadResult> {
 
 if (import.meta.main) {
   // plans one at a time, each answered with its result; the process ends when its parent lets go
+  // the bench gone (stopped, or failed): so is this process, not left running on its own
+  process.on('disconnect', () => process.exit(0));
   process.on('message', async (plan) => {
     try {
       process.send!({ result: await runLoad(plan as LoadPlan) });

@@ -98,6 +98,8 @@ if (import.meta.main) {
     return report;
   };
   process.send!({ port: (app.server.address() as AddressInfo).port });
+  // the bench gone (stopped, or failed): so is this process, not left running on its own
+  process.on('disconnect', () => process.exit(0));
   process.on('message', async (m) => {
     if (m === 'report') {
       process.send!(since());

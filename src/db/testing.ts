@@ -169,6 +169,43 @@ function postgresTemplate(url: string): Promise<string | null> {
   return t;
 }
 
+/**
+ * The databases and schemas this process made and has not dropped, dropped on SIGINT or SIGTERM
+ * before it exits (a bench stopped with Ctrl-C, a test file its runner stops): an interrupted run
+ * used to leave its t_* databases behind. A kill -9 still does.
+ */
+const undropped = new Map<string, () => Promise<void>>();
+let trapped = false;
+
+function dropOnSignal(): void {
+  if (trapped) return;
+  trapped = true;
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      // a server that does not answer does not keep the process from exiting
+      setTimeout(() => process.exit(code), 5000).unref();
+      void Promise.allSettled([...undropped.values()].map((drop) => drop())).finally(() =>
+        process.exit(code),
+      );
+    });
+  }
+}
+
+function tracked(name: string, t: TestDb): TestDb {
+  undropped.set(name, () => t.drop());
+  dropOnSignal();
+  return {
+    ...t,
+    async drop() {
+      undropped.delete(name);
+      await t.drop();
+    },
+  };
+}
+
 export async function freshPostgres(url: string, poolSize = 10): Promise<TestDb> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const template = await postgresTemplate(url);
@@ -177,19 +214,19 @@ export async function freshPostgres(url: string, poolSize = 10): Promise<TestDb>
     const dbUrl = withDatabase(url, name);
     // application_name = the database: a test can find (and terminate) exactly its own connections
     const db = openPostgres(dbUrl, { max: poolSize, applicationName: name });
-    return {
+    return tracked(name, {
       db,
       url: dbUrl,
       async drop() {
         await db.close();
         await adminQuery(url, `DROP DATABASE ${name} WITH (FORCE)`);
       },
-    };
+    });
   }
   await adminQuery(url, `CREATE SCHEMA ${name}`);
   const db = openPostgres(url, { schema: name, max: poolSize, applicationName: name });
   await migrate(db);
-  return {
+  return tracked(name, {
     db,
     url,
     schema: name,
@@ -197,7 +234,7 @@ export async function freshPostgres(url: string, poolSize = 10): Promise<TestDb>
       await db.close();
       await adminQuery(url, `DROP SCHEMA ${name} CASCADE`);
     },
-  };
+  });
 }
 
 export function testEngines(): Engine[] {
