@@ -59,7 +59,11 @@ export function StockEvents() {
             label: `${STOCK_EVENT_NAMES[k]}（${STOCK_EVENT_INFNO[k]}）`,
           }))}
         />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
+        <DatePicker.RangePicker
+          placeholder={['发生日期起', '发生日期止']}
+          value={range}
+          onChange={(v) => setRange(v)}
+        />
         <Checkbox checked={deleted} onChange={(e) => setDeleted(e.target.checked)}>
           含已删除（3507）
         </Checkbox>
