@@ -2,7 +2,7 @@
 // its three stages, and its 疑点 are listed by rule with the amounts at stake.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hasChromium, login, newContext, screenshot, testNow, useWorkbench } from './harness.ts';
+import { E2E_DAY, hasChromium, login, newContext, screenshot, testNow, useWorkbench } from './harness.ts';
 
 const year = testNow().toISOString().slice(0, 4);
 
@@ -25,6 +25,13 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     const reported = page.getByTestId('supervision-stock-events').locator('tr.ant-table-row');
     await reported.first().waitFor();
     assert.match((await reported.first().textContent()) ?? '', /销售|采购|盘存/);
+    // last month of the demo county beside what the fund settled
+    const [y, m] = E2E_DAY.split('-').map(Number) as [number, number];
+    const lastMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    await page.getByText('月度对比').click();
+    await page.getByPlaceholder('选择月份').fill(lastMonth);
+    await page.getByPlaceholder('选择月份').press('Enter');
+    await page.getByTestId('supervision-stock-months').locator('tr.ant-table-row').first().waitFor();
 
     await page.getByRole('tab', { name: '筛查批次' }).click();
     await page.getByPlaceholder('开始日期').fill(`${year}-01-01`);

@@ -216,6 +216,36 @@ dbTest(
         ['CG02', 50.5],
       ],
     );
+    // March per institution and item: purchases and sales net of returns (deleted ones not), the
+    // last count (both batches of the day), nothing settled here; a month is required
+    const months = await get(`/api/supervision/stock-events/months?month=2026-03&institution=${code}`);
+    assert.deepEqual(
+      months
+        .json()
+        .items.map((r: Record<string, unknown>) => [
+          r.itemCode,
+          r.purchased,
+          r.sold,
+          r.countedOn,
+          r.counted,
+          r.settled,
+        ]),
+      [[DRUG, 140.5, 5.5, '2026-03-01', 120, 0]],
+    );
+    assert.equal((await get('/api/supervision/stock-events/months?month=2026-03')).json().items.length, 2);
+    const noMonth = await get('/api/supervision/stock-events/months');
+    assert.equal(noMonth.statusCode, 400);
+    assert.match(noMonth.body, /请选择月份/);
+    const monthSheet = await get(
+      `/api/supervision/stock-events/months.xlsx?month=2026-03&institution=${code}`,
+    );
+    const mwb = new ExcelJS.Workbook();
+    await mwb.xlsx.load(monthSheet.rawPayload as unknown as ArrayBuffer);
+    assert.deepEqual(
+      [5, 6, 8, 9].map((c) => mwb.worksheets[0]!.getRow(2).getCell(c).value),
+      [140.5, 5.5, 120, 0],
+    );
+
     // an institution's own login does not read the county's 进销存
     const own = await loginAs(w.app, db, 'institution', null, code);
     const refused = await w.app.inject({ url: '/api/supervision/stock-events', headers: { cookie: own } });

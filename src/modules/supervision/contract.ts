@@ -60,6 +60,27 @@ export const stockEventQuery = z.object({
 });
 export type StockEventQuery = z.infer<typeof stockEventQuery>;
 
+/** A month of reported records beside what the fund settled (one row per institution and item). */
+export const stockMonthQuery = z.object({
+  institution: z.string().trim().max(30).optional(),
+  month: z.string({ message: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 yyyy-MM'),
+});
+export interface StockMonthRow {
+  fixmedinsCode: string;
+  institutionName: string | null;
+  itemCode: string;
+  hilistName: string;
+  /** 采购 − 采购退货 */
+  purchased: number;
+  /** 销售 − 销售退货 */
+  sold: number;
+  /** the month's last 盘存 day and the quantity counted that day (null: no count) */
+  countedOn: string | null;
+  counted: number | null;
+  /** what the fund settled of the item at the institution in the month */
+  settled: number;
+}
+
 /** A reported record as listed: what was reported, by whom, and its deletion (3507) if any. */
 export interface StockEventRow extends StockEventInput {
   id: string;

@@ -12,6 +12,7 @@ import {
   type StockEventQuery,
   stockBatch,
   stockEventQuery,
+  stockMonthQuery,
   stockQuery,
 } from './contract.ts';
 import * as repo from './repo.ts';
@@ -225,6 +226,36 @@ export const supervisionRoutes: RoutesPlugin = (app, deps) => {
         await stockEvents.stockEventsXlsx(items),
         'stock-events.xlsx',
         '机构上传进销存.xlsx',
+      );
+    },
+  );
+
+  // a month of reported records beside what the fund settled, per institution and item
+  app.get(
+    '/api/supervision/stock-events/months',
+    { config: { permission: 'supervision.read' }, schema: { querystring: stockMonthQuery } },
+    async (req) => ({
+      items: await stockEvents.stockMonth(deps.db, {
+        institution: req.query.institution || null,
+        month: req.query.month,
+      }),
+    }),
+  );
+
+  app.get(
+    '/api/supervision/stock-events/months.xlsx',
+    { config: { permission: 'supervision.read' }, schema: { querystring: stockMonthQuery } },
+    async (req, reply) => {
+      const { month } = req.query;
+      const rows = await stockEvents.stockMonth(deps.db, {
+        institution: req.query.institution || null,
+        month,
+      });
+      return download(
+        reply,
+        await stockEvents.stockMonthXlsx(month, rows),
+        `stock-month-${month}.xlsx`,
+        `进销存对比${month}.xlsx`,
       );
     },
   );

@@ -2,7 +2,7 @@
 // 批次流水号 among an upload's, the insert, 3507's deletion and the workbench's list.
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { StockEventInput, StockEventKind } from '../../domain/supervision/stock-events.ts';
-import type { StockEventRow } from './contract.ts';
+import type { StockEventRow, StockMonthRow } from './contract.ts';
 
 export interface Stamp {
   fixmedinsCode: string;
@@ -85,4 +85,46 @@ export async function listEvents(
     [f.institution, f.kind, f.item, f.from, f.to, f.deleted, limit, offset],
   );
   return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
+}
+
+/**
+ * A month of reported records per institution and item beside what the fund settled: purchased
+ * (采购 − 采购退货), sold (销售 − 销售退货), the last count of the month (summed over its batches)
+ * and the quantity of settled visits' lines. Only items with records that month.
+ */
+export async function monthComparison(
+  q: Queryable,
+  f: { institution: string | null; month: string },
+): Promise<StockMonthRow[]> {
+  return q.query<StockMonthRow>(
+    `WITH ev AS (
+       SELECT fixmedins_code, item_code, max(hilist_name) AS hilist_name,
+              sum(CASE kind WHEN 'purchase' THEN quantity WHEN 'purchase_return' THEN -quantity ELSE 0 END) AS purchased,
+              sum(CASE kind WHEN 'sale' THEN quantity WHEN 'sale_return' THEN -quantity ELSE 0 END) AS sold,
+              max(occurred_on) FILTER (WHERE kind = 'count') AS counted_on
+         FROM supervision_stock_event
+        WHERE deleted_at IS NULL AND ($1::text IS NULL OR fixmedins_code = $1)
+          AND occurred_on BETWEEN ($2 || '-01')::date AND (($2 || '-01')::date + interval '1 month - 1 day')::date
+        GROUP BY 1, 2),
+     counted AS (
+       SELECT e.fixmedins_code, e.item_code, sum(e.quantity) AS qty
+         FROM supervision_stock_event e JOIN ev USING (fixmedins_code, item_code)
+        WHERE e.kind = 'count' AND e.deleted_at IS NULL AND e.occurred_on = ev.counted_on
+        GROUP BY 1, 2),
+     settled AS (
+       SELECT v.fixmedins_code, f.med_list_codg AS item_code, sum(f.cnt) AS qty
+         FROM fee_line f JOIN visit v ON v.mdtrt_id = f.mdtrt_id
+        WHERE v.status = 'settled' AND NOT f.cancelled
+          AND f.fee_date BETWEEN ($2 || '-01')::date AND (($2 || '-01')::date + interval '1 month - 1 day')::date
+          AND f.med_list_codg IN (SELECT item_code FROM ev) AND v.fixmedins_code IN (SELECT fixmedins_code FROM ev)
+        GROUP BY 1, 2)
+     SELECT ev.fixmedins_code AS "fixmedinsCode", i.name AS "institutionName", ev.item_code AS "itemCode",
+            ev.hilist_name AS "hilistName", ev.purchased::float8 AS purchased, ev.sold::float8 AS sold,
+            ev.counted_on::text AS "countedOn", c.qty::float8 AS counted, COALESCE(s.qty, 0)::float8 AS settled
+       FROM ev LEFT JOIN counted c USING (fixmedins_code, item_code)
+               LEFT JOIN settled s USING (fixmedins_code, item_code)
+               LEFT JOIN institution i ON i.code = ev.fixmedins_code
+      ORDER BY ev.fixmedins_code, ev.item_code`,
+    [f.institution, f.month],
+  );
 }

@@ -13,8 +13,9 @@ import {
   type StockDataType,
   type StockEventInput,
 } from '../../domain/supervision/stock-events.ts';
+import { soldShort } from '../../domain/supervision/stock.ts';
 import { type Actor, audit } from '../audit/index.ts';
-import type { StockEventRow } from './contract.ts';
+import type { StockEventRow, StockMonthRow } from './contract.ts';
 import * as repo from './stock-event-repo.ts';
 
 /** Who reports: the institution, the message, the operator as the audit names it, when. */
@@ -87,6 +88,40 @@ export async function deleteStockEvents(
 
 export const listStockEvents = (q: Queryable, f: repo.StockEventFilter, limit: number, offset: number) =>
   repo.listEvents(q, f, limit, offset);
+
+export const stockMonth = repo.monthComparison;
+
+export async function stockMonthXlsx(month: string, rows: StockMonthRow[]): Promise<Buffer> {
+  const wb = new (await excel()).Workbook();
+  const ws = wb.addWorksheet(`${month} 进销存对比`);
+  ws.addRow([
+    '定点机构编码',
+    '定点机构名称',
+    '医疗目录编码',
+    '机构目录名称',
+    '采购（净）',
+    '销售（净）',
+    '盘存日期',
+    '盘存数量',
+    '医保结算数量',
+    '结算超出销售',
+  ]);
+  for (const r of rows) {
+    ws.addRow([
+      r.fixmedinsCode,
+      r.institutionName,
+      r.itemCode,
+      r.hilistName,
+      r.purchased,
+      r.sold,
+      r.countedOn,
+      r.counted,
+      r.settled,
+      soldShort(r.sold, r.settled),
+    ]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 const STOCK_EVENT_HEADERS = [
   '定点机构编码',

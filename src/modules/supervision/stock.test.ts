@@ -180,8 +180,23 @@ dbTest(
       reportedSold: 3,
       oversold: 2,
     });
-    // the month's workbook (enough stock for A) is what the scan reads then
+    // the month beside what the fund settled: A sold 3 and settled 5, C sold and settled 2
     const auditor = await loginAs(w.app, db, 'auditor');
+    const months = await w.app.inject({
+      url: `/api/supervision/stock-events/months?month=2026-03&institution=${CENTRE}`,
+      headers: { cookie: auditor },
+    });
+    assert.equal(months.statusCode, 200, months.body);
+    assert.deepEqual(
+      months
+        .json()
+        .items.map((r: Record<string, unknown>) => [r.itemCode, r.purchased, r.sold, r.counted, r.settled]),
+      [
+        [A, 0, 3, null, 5],
+        [C, 0, 2, null, 2],
+      ],
+    );
+    // the month's workbook (enough stock for A) is what the scan reads then
     const m = multipart(await workbook([[CENTRE, A, '2026-03', 1, 9, 0]]));
     const imported = await w.app.inject({
       method: 'POST',

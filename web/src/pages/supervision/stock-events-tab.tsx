@@ -1,7 +1,19 @@
 // 进销存上报: what institutions' own systems report record by record through the national interface
-// (3501 盘存 … 3506 销售退货; 3507 deletes by 批次流水号). County staff filter and export them; the
-// records deleted by 3507 are shown on request, struck through.
-import { Button, Checkbox, DatePicker, Input, Select, Space, Typography } from 'antd';
+// (3501 盘存 … 3506 销售退货; 3507 deletes by 批次流水号). County staff filter and export them (the
+// records deleted by 3507 shown on request, struck through), or see a month per institution and item
+// beside what the fund settled.
+import {
+  Alert,
+  Button,
+  Checkbox,
+  DatePicker,
+  Input,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
@@ -10,7 +22,9 @@ import {
   STOCK_EVENT_NAMES,
   type StockEventKind,
 } from '../../../../src/domain/supervision/stock-events.ts';
-import type { StockEventRow } from '../../../../src/modules/supervision/contract.ts';
+import { soldShort } from '../../../../src/domain/supervision/stock.ts';
+import type { StockEventRow, StockMonthRow } from '../../../../src/modules/supervision/contract.ts';
+import { LoadError } from '../../components/page-state.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { type Page, withQuery } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -18,6 +32,23 @@ import { DEFAULT_PAGE_SIZE, type Paging } from '../../lib/paging.ts';
 import { useApi } from '../../lib/use-api.ts';
 
 export function StockEvents() {
+  const [view, setView] = useState<'records' | 'months'>('records');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Segmented
+        value={view}
+        onChange={(v) => setView(v as 'records' | 'months')}
+        options={[
+          { value: 'records', label: '上报明细' },
+          { value: 'months', label: '月度对比' },
+        ]}
+      />
+      {view === 'records' ? <Records /> : <Months />}
+    </Space>
+  );
+}
+
+function Records() {
   const [institution, setInstitution] = useState('');
   const [item, setItem] = useState('');
   const [kind, setKind] = useState<StockEventKind | undefined>(undefined);
@@ -100,6 +131,65 @@ export function StockEvents() {
           },
         ]}
       />
+    </Space>
+  );
+}
+
+/** A month per institution and item: purchased and sold (net of returns), the last count, settled. */
+function Months() {
+  const [institution, setInstitution] = useState('');
+  const [month, setMonth] = useState<Dayjs | null>(null);
+  const filter = { institution: institution.trim() || undefined, month: month?.format('YYYY-MM') };
+  const list = useApi<{ items: StockMonthRow[] }>(
+    filter.month ? '/api/supervision/stock-events/months' : null,
+    filter,
+  );
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <DatePicker picker="month" placeholder="选择月份" value={month} onChange={(v) => setMonth(v)} />
+        <Input
+          placeholder="定点机构编码"
+          value={institution}
+          onChange={(e) => setInstitution(e.target.value)}
+        />
+        <Button
+          disabled={!filter.month}
+          href={withQuery('/api/supervision/stock-events/months.xlsx', filter)}
+        >
+          导出 xlsx
+        </Button>
+      </Space>
+      {!filter.month && (
+        <Alert type="info" message="选择月份，查看各机构上报的采购、销售、盘存与医保结算数量" />
+      )}
+      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      {filter.month && (
+        <Table<StockMonthRow>
+          data-testid="supervision-stock-months"
+          rowKey={(r) => `${r.fixmedinsCode}|${r.itemCode}`}
+          size="small"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          pagination={{ pageSize: 50, showTotal: (n) => `共 ${n} 项` }}
+          columns={[
+            { title: '定点机构', render: (_, r) => r.institutionName ?? r.fixmedinsCode },
+            { title: '医疗目录编码', dataIndex: 'itemCode' },
+            { title: '名称', dataIndex: 'hilistName' },
+            { title: '采购（净）', dataIndex: 'purchased' },
+            { title: '销售（净）', dataIndex: 'sold' },
+            { title: '盘存', render: (_, r) => (r.countedOn ? `${r.counted}（${r.countedOn}）` : '') },
+            { title: '医保结算', dataIndex: 'settled' },
+            {
+              title: '结算超出销售',
+              render: (_, r) => {
+                const over = soldShort(r.sold, r.settled);
+                return over > 0 ? <Typography.Text type="danger">{over}</Typography.Text> : 0;
+              },
+            },
+          ]}
+        />
+      )}
     </Space>
   );
 }
