@@ -250,6 +250,7 @@ async function demoStockEvents(
       hilistName: names.get(s.itemCode) ?? s.itemCode,
       price: null,
       detail: {},
+      traceCodes: [],
     };
     const serial = `${month.replace('-', '')}${String(i + 1).padStart(3, '0')}`;
     const list = byInstitution.get(s.fixmedinsCode) ?? [];

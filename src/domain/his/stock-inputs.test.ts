@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { refuseRepeatedBatch } from '../supervision/stock-events.ts';
 import { parseWith } from './schema.ts';
 import {
+  traceCodesOf,
   stockChangeInput,
   stockCountInput,
   stockDeleteInput,
@@ -142,4 +143,41 @@ test('3507: 批次流水号 and a data type 1–4; one upload may not name a 批
     'input',
   );
   assert.throws(() => refuseRepeatedBatch(twice), /批次流水号 B1 在本次上传的采购信息中出现多次/);
+});
+
+test('追溯码: the record’s (several separated), its drugtracinfo, the input’s for a single record; each once', () => {
+  assert.deepEqual(traceCodesOf({ drug_trac_codg: '8100001, 8100002；8100003' }), [
+    '8100001',
+    '8100002',
+    '8100003',
+  ]);
+  assert.deepEqual(
+    traceCodesOf(
+      {
+        drug_trac_codg: '8100001',
+        drugtracinfo: [{ drug_trac_codg: '8100001' }, { drug_trac_codg: '8100004' }],
+      },
+      {
+        drug_trac_codg: '8100005',
+      },
+    ),
+    ['8100001', '8100004', '8100005'],
+  );
+  assert.deepEqual(traceCodesOf({ drug_trac_codg: null, drugtracinfo: '' }), []);
+  const one = (input: Record<string, unknown>) =>
+    parseWith(stockSaleReturnInput, input, 'input').map((e) => e.traceCodes);
+  const sale = (bchno: string, over: Record<string, unknown> = {}) =>
+    item({ fixmedins_bchno: bchno, sel_retn_cnt: 1, sel_retn_time: '2026-03-05 10:00:00', ...over });
+  // 3505 as a vendor sends it: the list beside the record
+  assert.deepEqual(one({ selinfo: sale('S1'), drugtracinfo: [{ drug_trac_codg: '8100009' }] }), [
+    ['8100009'],
+  ]);
+  // with several records the input's list belongs to none of them
+  assert.deepEqual(
+    one({
+      selinfo: [sale('S1', { drug_trac_codg: '81001' }), sale('S2')],
+      drugtracinfo: [{ drug_trac_codg: '8100009' }],
+    }),
+    [['81001'], []],
+  );
 });

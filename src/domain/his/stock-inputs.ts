@@ -51,7 +51,38 @@ const item = {
   manu_date: optDate,
   expy_end: optDate,
   memo: optText(500),
+  // 药品追溯码: in the record (one, or several separated by commas) and in its drugtracinfo list
+  drug_trac_codg: optText(2000),
+  drugtracinfo: z.unknown().optional(),
 };
+
+/** A 追溯码 is kept as sent, trimmed; longer than this it is not one. */
+const TRACE_CODE_MAX = 64;
+
+/**
+ * The 追溯码 of a record: its drug_trac_codg (several separated by commas, semicolons or spaces) and
+ * the drug_trac_codg of each entry in a drugtracinfo node (a list, one object, or '' when none) —
+ * the record's own, or the input's when it reports one record. Each once, in the order sent.
+ */
+export function traceCodesOf(
+  r: { drug_trac_codg: string | null; drugtracinfo?: unknown },
+  root?: unknown,
+): string[] {
+  const out = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v !== 'string') return;
+    for (const c of v.split(/[,，;；\s]+/)) if (c && c.length <= TRACE_CODE_MAX) out.add(c);
+  };
+  const node = (n: unknown) => {
+    for (const e of Array.isArray(n) ? n : [n]) {
+      if (typeof e === 'object' && e !== null) add((e as Record<string, unknown>).drug_trac_codg);
+    }
+  };
+  add(r.drug_trac_codg);
+  node(r.drugtracinfo);
+  node(root);
+  return [...out];
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -104,6 +135,9 @@ const instant = (day: string): WireInstant => ({
   date: day,
 });
 
+/** The input's own drugtracinfo belongs to its record when it reports one (as 3505 sends it). */
+const only = (records: readonly unknown[], root: unknown) => (records.length === 1 ? root : undefined);
+
 interface Common {
   med_list_codg: string;
   fixmedins_hilist_id: string;
@@ -114,6 +148,8 @@ interface Common {
   manu_date?: string | undefined;
   expy_end?: string | undefined;
   memo: string | null;
+  drug_trac_codg: string | null;
+  drugtracinfo?: unknown;
 }
 
 function event(
@@ -123,6 +159,8 @@ function event(
   when: WireInstant,
   pric: { text: string } | undefined,
   detail: Record<string, string | null>,
+  /** the input's own drugtracinfo, given when it reports one record */
+  root?: unknown,
 ): StockEventInput {
   return {
     kind,
@@ -138,6 +176,7 @@ function event(
       ...kept(r, ['manu_lotnum', 'rx_flag', 'manu_date', 'expy_end', 'memo']),
       ...detail,
     },
+    traceCodes: traceCodesOf(r, root),
   };
 }
 
@@ -146,9 +185,11 @@ const countRow = z.object({ ...item, invdate: wireDate, inv_cnt: stockCount });
 export const stockCountInput = node(
   'invinfo',
   z
-    .object({ invinfo: records(countRow) })
-    .transform(({ invinfo }) =>
-      invinfo.map((r) => event('count', r, r.inv_cnt, instant(r.invdate), undefined, {})),
+    .object({ invinfo: records(countRow), drugtracinfo: z.unknown().optional() })
+    .transform(({ invinfo, drugtracinfo }) =>
+      invinfo.map((r) =>
+        event('count', r, r.inv_cnt, instant(r.invdate), undefined, {}, only(invinfo, drugtracinfo)),
+      ),
     ),
 );
 
@@ -166,9 +207,19 @@ const changeRow = z.object({
 export const stockChangeInput = node(
   'invinfo',
   z
-    .object({ invinfo: records(changeRow) })
-    .transform(({ invinfo }) =>
-      invinfo.map((r) => event('change', r, r.cnt.text, r.inv_chg_time, r.pric, kept(r, CHANGE_KEPT))),
+    .object({ invinfo: records(changeRow), drugtracinfo: z.unknown().optional() })
+    .transform(({ invinfo, drugtracinfo }) =>
+      invinfo.map((r) =>
+        event(
+          'change',
+          r,
+          r.cnt.text,
+          r.inv_chg_time,
+          r.pric,
+          kept(r, CHANGE_KEPT),
+          only(invinfo, drugtracinfo),
+        ),
+      ),
     ),
 );
 
@@ -205,8 +256,8 @@ const purchases = (kind: 'purchase' | 'purchase_return') =>
   node(
     'purcinfo',
     z
-      .object({ purcinfo: records(purchaseRow) })
-      .transform(({ purcinfo }) =>
+      .object({ purcinfo: records(purchaseRow), drugtracinfo: z.unknown().optional() })
+      .transform(({ purcinfo, drugtracinfo }) =>
         purcinfo.map((r) =>
           event(
             kind,
@@ -215,6 +266,7 @@ const purchases = (kind: 'purchase' | 'purchase_return') =>
             r.purc_retn_stoin_time,
             r.finl_trns_pric,
             kept(r, PURCHASE_KEPT),
+            only(purcinfo, drugtracinfo),
           ),
         ),
       ),
@@ -239,7 +291,6 @@ const SALE_KEPT = [
   'rtal_docno',
   'stoout_no',
   'bchno',
-  'drug_trac_codg',
   'drug_prod_barc',
   'shelf_posi',
   'sel_retn_opter_name',
@@ -266,7 +317,6 @@ const saleRow = z.object({
   rtal_docno: optText(40),
   stoout_no: optText(40),
   bchno: optText(30),
-  drug_trac_codg: optText(500),
   drug_prod_barc: optText(30),
   shelf_posi: optText(20),
   sel_retn_cnt: quantity,
@@ -278,10 +328,18 @@ const sales = (kind: 'sale' | 'sale_return') =>
   node(
     'selinfo',
     z
-      .object({ selinfo: records(saleRow) })
-      .transform(({ selinfo }) =>
+      .object({ selinfo: records(saleRow), drugtracinfo: z.unknown().optional() })
+      .transform(({ selinfo, drugtracinfo }) =>
         selinfo.map((r) =>
-          event(kind, r, r.sel_retn_cnt.text, r.sel_retn_time, r.finl_trns_pric, kept(r, SALE_KEPT)),
+          event(
+            kind,
+            r,
+            r.sel_retn_cnt.text,
+            r.sel_retn_time,
+            r.finl_trns_pric,
+            kept(r, SALE_KEPT),
+            only(selinfo, drugtracinfo),
+          ),
         ),
       ),
   );

@@ -68,6 +68,8 @@ export interface StockEventInput {
   occurredOn: string;
   /** the record's other fields worth keeping (supplier, lot, settlement id …), by national name */
   detail: Record<string, string | null>;
+  /** 药品追溯码: one per smallest package, as the record carries them (none: empty) */
+  traceCodes: string[];
 }
 
 /** One upload's records refused when one 批次流水号 appears twice for the same kind. */

@@ -295,6 +295,18 @@ export const TEMPLATES: readonly Template[] = [
     description:
       '机构某月某项目的医保结算数量超过期初库存加购进数量减期末库存（导入进销存后检查），未导入的月份超过机构经医保接口上报的销售数量（3505 减 3506）',
   },
+  {
+    code: 'TRACE_CODE_RESOLD',
+    name: '追溯码重复销售',
+    nationalClass: '医保管理类',
+    grain: 'institution',
+    resultType: 'suspect',
+    stages: AFTER,
+    severity: 3,
+    params: {},
+    description:
+      '同一药品追溯码经医保接口上报销售（3505）两次及以上，其间无销售退货（3506）：一盒药卖了两次，疑似回流药或虚假追溯码',
+  },
 ];
 
 export const templateOf = (code: string): Template | undefined => TEMPLATES.find((t) => t.code === code);

@@ -122,9 +122,10 @@ dbTest(
       ],
     );
     // a sale keeps the person by psn_no and the settlement; not the ID number or the name
-    const [kept] = await db.query<{ detail: Record<string, string> }>(
-      `SELECT detail FROM supervision_stock_event WHERE kind = 'sale' AND bchno = 'XS01'`,
+    const [kept] = await db.query<{ detail: Record<string, string>; trace_codes: string[] }>(
+      `SELECT detail, trace_codes FROM supervision_stock_event WHERE kind = 'sale' AND bchno = 'XS01'`,
     );
+    assert.deepEqual(kept!.trace_codes, ['81234567890123456789']);
     assert.equal(kept!.detail.psn_no, 'P0001');
     assert.equal(kept!.detail.setl_id, 'ST000001');
     assert.equal(kept!.detail.certno, undefined);

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable, Tx } from '../../db/types.ts';
 import { type ItemKnowledge, indicationPattern } from '../../domain/supervision/line-rules.ts';
 import { oversold, soldShort, type StockInput } from '../../domain/supervision/stock.ts';
+import { type ResaleRow, resales } from '../../domain/supervision/trace-codes.ts';
 import { ITEM_KNOWLEDGE } from './analysis-repo.ts';
 
 /**
@@ -51,7 +52,7 @@ export const PERSON_RULES = [
   'AFTER_DEATH_VISIT',
   'AFTER_DEATH_SETTLEMENT',
 ];
-export const INSTITUTION_RULES = ['AVG_COST', 'SELF_PAY_RATIO', 'STOCK_BALANCE'];
+export const INSTITUTION_RULES = ['AVG_COST', 'SELF_PAY_RATIO', 'STOCK_BALANCE', 'TRACE_CODE_RESOLD'];
 
 export interface ScanRule {
   code: string;
@@ -561,6 +562,10 @@ export async function scanInstitutions(
       n += await scanStock(q, run, r);
       continue;
     }
+    if (r.template === 'TRACE_CODE_RESOLD') {
+      n += await scanTraceCodes(q, run, r);
+      continue;
+    }
     let select: string | null = null;
     const params: unknown[] = [r.code, num(r.params.minVisits, 20)];
     if (r.template === 'AVG_COST') {
@@ -650,6 +655,57 @@ async function scanStock(q: Tx, run: { id: number; from: string; to: string }, r
       },
     ];
   });
+  if (hits.length === 0) return 0;
+  await q.query(
+    `INSERT INTO supervision_hit (run_id, chunk, rule_code, fixmedins_code, amount_fen, detail)
+     SELECT $1, 0, $2, h.fixmedins_code, h.amount_fen, h.detail
+       FROM jsonb_to_recordset($3::jsonb) AS h(fixmedins_code text, amount_fen bigint, detail jsonb)`,
+    [run.id, r.code, JSON.stringify(hits)],
+  );
+  return hits.length;
+}
+
+/**
+ * 追溯码重复销售: a 药品追溯码 names one smallest package; a sale of it (3505, not deleted) while it
+ * is sold and not returned (3506) sold it twice (the domain rule, resales). A hit for each such sale
+ * in the range, at the institution that made it, whoever sold it first; the amount at stake is its
+ * share of that sale (price × quantity over the sale's codes). Only the codes sold in the range are
+ * read (the GIN index on trace_codes), with their history up to its end.
+ */
+async function scanTraceCodes(
+  q: Tx,
+  run: { id: number; from: string; to: string },
+  r: ScanRule,
+): Promise<number> {
+  const rows = await q.query<ResaleRow>(
+    `WITH sold AS (
+       SELECT array_agg(DISTINCT c) AS codes
+         FROM supervision_stock_event e, unnest(e.trace_codes) c
+        WHERE e.deleted_at IS NULL AND e.kind = 'sale' AND e.occurred_on BETWEEN $1::date AND $2::date),
+     codes AS (
+       SELECT c AS code, e.kind, e.fixmedins_code, e.item_code, e.bchno, e.occurred_at, e.occurred_on,
+              coalesce(round(e.price * e.quantity * 100 / cardinality(e.trace_codes)), 0)::bigint AS share
+         FROM supervision_stock_event e, sold, unnest(e.trace_codes) c
+        WHERE e.deleted_at IS NULL AND e.kind IN ('sale', 'sale_return') AND e.occurred_on <= $2::date
+          AND e.trace_codes && sold.codes AND c = ANY(sold.codes)),
+     resold AS (SELECT code FROM codes GROUP BY code HAVING count(*) FILTER (WHERE kind = 'sale') > 1)
+     SELECT c.code, c.kind, c.fixmedins_code AS "fixmedinsCode", c.item_code AS "itemCode", c.bchno,
+            c.occurred_at AS "occurredAt", c.occurred_on::text AS "occurredOn", c.share AS "shareFen"
+       FROM codes c JOIN resold USING (code)
+      ORDER BY c.code, c.occurred_at, c.kind DESC, c.bchno`,
+    [run.from, run.to],
+  );
+  const hits = resales(rows, run).map((h) => ({
+    fixmedins_code: h.sale.fixmedinsCode,
+    amount_fen: h.sale.shareFen,
+    detail: {
+      traceCode: h.sale.code,
+      item: h.sale.itemCode,
+      bchno: h.sale.bchno,
+      soldAt: h.sale.occurredAt,
+      firstSold: { institution: h.first.fixmedinsCode, bchno: h.first.bchno, at: h.first.occurredAt },
+    },
+  }));
   if (hits.length === 0) return 0;
   await q.query(
     `INSERT INTO supervision_hit (run_id, chunk, rule_code, fixmedins_code, amount_fen, detail)

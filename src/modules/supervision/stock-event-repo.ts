@@ -28,9 +28,10 @@ export async function liveBatches(
 export async function insertEvents(tx: Tx, s: Stamp, events: readonly StockEventInput[]): Promise<void> {
   await tx.query(
     `INSERT INTO supervision_stock_event (fixmedins_code, kind, item_code, hilist_id, hilist_name, bchno, quantity, price,
-                                          occurred_at, occurred_on, detail, msgid, received_at)
+                                          occurred_at, occurred_on, detail, trace_codes, msgid, received_at)
      SELECT $1, x->>'kind', x->>'itemCode', x->>'hilistId', x->>'hilistName', x->>'bchno', (x->>'quantity')::numeric,
-            (x->>'price')::numeric, (x->>'occurredAt')::timestamptz, (x->>'occurredOn')::date, x->'detail', $2, $3
+            (x->>'price')::numeric, (x->>'occurredAt')::timestamptz, (x->>'occurredOn')::date, x->'detail',
+            ARRAY(SELECT jsonb_array_elements_text(x->'traceCodes')), $2, $3
        FROM jsonb_array_elements($4::jsonb) x`,
     [s.fixmedinsCode, s.msgid, s.now, JSON.stringify(events)],
   );
@@ -74,7 +75,8 @@ export async function listEvents(
     `SELECT e.id::text AS id, e.fixmedins_code AS "fixmedinsCode", i.name AS "institutionName", e.kind,
             e.item_code AS "itemCode", e.hilist_id AS "hilistId", e.hilist_name AS "hilistName", e.bchno,
             e.quantity::text AS quantity, e.price::text AS price, e.occurred_at AS "occurredAt",
-            e.occurred_on::text AS "occurredOn", e.detail, e.msgid, e.received_at AS "receivedAt",
+            e.occurred_on::text AS "occurredOn", e.detail, e.trace_codes AS "traceCodes", e.msgid,
+            e.received_at AS "receivedAt",
             e.deleted_at AS "deletedAt", e.deleted_msgid AS "deletedMsgid", count(*) OVER ()::int AS total
        FROM supervision_stock_event e LEFT JOIN institution i ON i.code = e.fixmedins_code
       WHERE ($1::text IS NULL OR e.fixmedins_code = $1) AND ($2::text IS NULL OR e.kind = $2)

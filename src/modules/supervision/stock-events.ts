@@ -138,6 +138,7 @@ const STOCK_EVENT_HEADERS = [
   '供应商',
   '结算ID',
   '人员编号',
+  '追溯码',
   '报文ID',
   '删除时间',
 ];
@@ -162,6 +163,7 @@ export async function stockEventsXlsx(rows: StockEventRow[]): Promise<Buffer> {
       r.detail.spler_name ?? null,
       r.detail.setl_id ?? null,
       r.detail.psn_no ?? null,
+      r.traceCodes.join(','),
       r.msgid,
       r.deletedAt,
     ]);

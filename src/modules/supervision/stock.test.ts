@@ -208,3 +208,58 @@ dbTest(
     assert.deepEqual(await stockHits(db, now), []);
   },
 );
+
+dbTest(
+  '追溯码重复销售: a package sold again while out is found at the institution that sold it again; a return before, a deletion or another code is not',
+  async (db) => {
+    const w = await hisWorld(db);
+    const now = w.clock.now;
+    const sale = (bchno: string, codes: string, time: string, cnt = 1) => ({
+      med_list_codg: A,
+      fixmedins_hilist_id: 'YP1',
+      fixmedins_hilist_name: '阿莫西林胶囊',
+      fixmedins_bchno: bchno,
+      finl_trns_pric: '12.50',
+      sel_retn_cnt: cnt,
+      sel_retn_time: time,
+      sel_retn_opter_name: '药师',
+      drug_trac_codg: codes,
+    });
+    // the centre sells boxes 1 and 2 (one sale, two codes) and box 3; box 3 comes back
+    await w.centre.ok('3505A', {
+      selinfoDetail: [
+        sale('C1', '8100001,8100002', '2026-03-02 09:00:00', 2),
+        sale('C2', '8100003', '2026-03-02 10:00:00'),
+      ],
+    });
+    await w.centre.ok('3506', { selinfo: sale('C3', '8100003', '2026-03-03 10:00:00') });
+    // the hospital sells box 2 again, box 3 (returned first: fine), and box 9 in a sale it deletes
+    await w.hospital.ok('3505', { selinfo: sale('H1', '8100002', '2026-03-10 15:00:00') });
+    await w.hospital.ok('3505', { selinfo: sale('H2', '8100003', '2026-03-11 15:00:00') });
+    await w.hospital.ok('3505', { selinfo: sale('H3', '8100009', '2026-03-12 15:00:00') });
+    await w.hospital.ok('3505', { selinfo: sale('H4', '8100009', '2026-03-12 16:00:00') });
+    await w.hospital.ok('3507', { data: { fixmedins_bchno: 'H4', inv_data_type: '4' } });
+
+    const run = await db.tx((tx) =>
+      createRun(tx, { from: '2026-03-01', to: '2026-03-31' }, SYSTEM_ACTOR, now),
+    );
+    await executeRun(db, run.id, () => now);
+    const { items } = await repo.listHits(
+      db,
+      { runId: run.id, rule: 'TRACE_CODE_RESOLD', institution: null },
+      50,
+      0,
+    );
+    assert.equal(items.length, 1);
+    const hit = items[0]!;
+    assert.equal(hit.fixmedinsCode, 'H41092600002');
+    assert.equal(hit.amountFen, 1250);
+    assert.deepEqual(hit.detail, {
+      traceCode: '8100002',
+      item: A,
+      bchno: 'H1',
+      soldAt: '2026-03-10T07:00:00.000Z',
+      firstSold: { institution: CENTRE, bchno: 'C1', at: '2026-03-02T01:00:00.000Z' },
+    });
+  },
+);

@@ -121,6 +121,7 @@ function Records() {
           { title: '批次流水号', dataIndex: 'bchno' },
           { title: '数量', render: (_, r) => struck(r, String(Number(r.quantity))) },
           { title: '单价', render: (_, r) => (r.price === null ? '' : String(Number(r.price))) },
+          { title: '追溯码', ellipsis: true, render: (_, r) => r.traceCodes.join(' ') },
           {
             title: '供应商 / 结算',
             render: (_, r) => r.detail.spler_name ?? r.detail.setl_id ?? '',
