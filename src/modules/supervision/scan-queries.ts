@@ -655,14 +655,7 @@ async function scanStock(q: Tx, run: { id: number; from: string; to: string }, r
       },
     ];
   });
-  if (hits.length === 0) return 0;
-  await q.query(
-    `INSERT INTO supervision_hit (run_id, chunk, rule_code, fixmedins_code, amount_fen, detail)
-     SELECT $1, 0, $2, h.fixmedins_code, h.amount_fen, h.detail
-       FROM jsonb_to_recordset($3::jsonb) AS h(fixmedins_code text, amount_fen bigint, detail jsonb)`,
-    [run.id, r.code, JSON.stringify(hits)],
-  );
-  return hits.length;
+  return insertInstitutionHits(q, run.id, r.code, hits);
 }
 
 /**
@@ -706,12 +699,22 @@ async function scanTraceCodes(
       firstSold: { institution: h.first.fixmedinsCode, bchno: h.first.bchno, at: h.first.occurredAt },
     },
   }));
+  return insertInstitutionHits(q, run.id, r.code, hits);
+}
+
+/** Hits an institution rule worked out in JS, inserted in one statement; how many. */
+async function insertInstitutionHits(
+  q: Tx,
+  runId: number,
+  ruleCode: string,
+  hits: { fixmedins_code: string; amount_fen: number; detail: object }[],
+): Promise<number> {
   if (hits.length === 0) return 0;
   await q.query(
     `INSERT INTO supervision_hit (run_id, chunk, rule_code, fixmedins_code, amount_fen, detail)
      SELECT $1, 0, $2, h.fixmedins_code, h.amount_fen, h.detail
        FROM jsonb_to_recordset($3::jsonb) AS h(fixmedins_code text, amount_fen bigint, detail jsonb)`,
-    [run.id, r.code, JSON.stringify(hits)],
+    [runId, ruleCode, JSON.stringify(hits)],
   );
   return hits.length;
 }
