@@ -107,17 +107,27 @@ const records = <S extends z.ZodType>(row: S) => {
 };
 
 /**
- * The input node by its name, or by the name the batch variants (3502A–3506A) give their list:
- * invinfoDetail, purcinfoDetail, selinfoDetail.
+ * An input of records: its node by its name (or, in the batch variants 3502A–3506A, by the name
+ * they give their list: invinfoDetail, purcinfoDetail, selinfoDetail), one record or a list, each
+ * mapped to what supervision keeps. The input's own drugtracinfo belongs to its record when it
+ * reports one (as 3505 sends it).
  */
-const node = <S extends z.ZodType>(name: string, schema: S) =>
-  z.preprocess(
+function reported<S extends z.ZodType>(
+  name: 'invinfo' | 'purcinfo' | 'selinfo',
+  row: S,
+  toEvent: (r: z.output<S>, root: unknown) => StockEventInput,
+) {
+  return z.preprocess(
     (v) =>
       isObject(v) && v[name] === undefined && v[`${name}Detail`] !== undefined
         ? { ...v, [name]: v[`${name}Detail`] }
         : v,
-    schema,
+    z.object({ [name]: records(row), drugtracinfo: z.unknown().optional() }).transform((v) => {
+      const list = v[name] as z.output<S>[];
+      return list.map((r) => toEvent(r, list.length === 1 ? v.drugtracinfo : undefined));
+    }),
   );
+}
 
 /** The optional text fields of a record kept as sent (absent ones left out). */
 const kept = <R extends object>(r: R, names: readonly (keyof R & string)[]) => {
@@ -134,9 +144,6 @@ const instant = (day: string): WireInstant => ({
   iso: new Date(`${day}T00:00:00+08:00`).toISOString(),
   date: day,
 });
-
-/** The input's own drugtracinfo belongs to its record when it reports one (as 3505 sends it). */
-const only = (records: readonly unknown[], root: unknown) => (records.length === 1 ? root : undefined);
 
 interface Common {
   med_list_codg: string;
@@ -182,15 +189,8 @@ function event(
 
 // ——— 3501 商品盘存上传
 const countRow = z.object({ ...item, invdate: wireDate, inv_cnt: stockCount });
-export const stockCountInput = node(
-  'invinfo',
-  z
-    .object({ invinfo: records(countRow), drugtracinfo: z.unknown().optional() })
-    .transform(({ invinfo, drugtracinfo }) =>
-      invinfo.map((r) =>
-        event('count', r, r.inv_cnt, instant(r.invdate), undefined, {}, only(invinfo, drugtracinfo)),
-      ),
-    ),
+export const stockCountInput = reported('invinfo', countRow, (r, root) =>
+  event('count', r, r.inv_cnt, instant(r.invdate), undefined, {}, root),
 );
 
 // ——— 3502 商品信息变更（库存变更）
@@ -204,23 +204,8 @@ const changeRow = z.object({
   inv_chg_opter_name: optText(50),
   trdn_flag: optText(3),
 });
-export const stockChangeInput = node(
-  'invinfo',
-  z
-    .object({ invinfo: records(changeRow), drugtracinfo: z.unknown().optional() })
-    .transform(({ invinfo, drugtracinfo }) =>
-      invinfo.map((r) =>
-        event(
-          'change',
-          r,
-          r.cnt.text,
-          r.inv_chg_time,
-          r.pric,
-          kept(r, CHANGE_KEPT),
-          only(invinfo, drugtracinfo),
-        ),
-      ),
-    ),
+export const stockChangeInput = reported('invinfo', changeRow, (r, root) =>
+  event('change', r, r.cnt.text, r.inv_chg_time, r.pric, kept(r, CHANGE_KEPT), root),
 );
 
 // ——— 3503 商品采购 / 3504 商品采购退货
@@ -253,23 +238,16 @@ const purchaseRow = z.object({
   medins_prod_purc_no: optText(50),
 });
 const purchases = (kind: 'purchase' | 'purchase_return') =>
-  node(
-    'purcinfo',
-    z
-      .object({ purcinfo: records(purchaseRow), drugtracinfo: z.unknown().optional() })
-      .transform(({ purcinfo, drugtracinfo }) =>
-        purcinfo.map((r) =>
-          event(
-            kind,
-            r,
-            r.purc_retn_cnt.text,
-            r.purc_retn_stoin_time,
-            r.finl_trns_pric,
-            kept(r, PURCHASE_KEPT),
-            only(purcinfo, drugtracinfo),
-          ),
-        ),
-      ),
+  reported('purcinfo', purchaseRow, (r, root) =>
+    event(
+      kind,
+      r,
+      r.purc_retn_cnt.text,
+      r.purc_retn_stoin_time,
+      r.finl_trns_pric,
+      kept(r, PURCHASE_KEPT),
+      root,
+    ),
   );
 export const stockPurchaseInput = purchases('purchase');
 export const stockPurchaseReturnInput = purchases('purchase_return');
@@ -325,23 +303,8 @@ const saleRow = z.object({
   medins_prod_sel_no: optText(50),
 });
 const sales = (kind: 'sale' | 'sale_return') =>
-  node(
-    'selinfo',
-    z
-      .object({ selinfo: records(saleRow), drugtracinfo: z.unknown().optional() })
-      .transform(({ selinfo, drugtracinfo }) =>
-        selinfo.map((r) =>
-          event(
-            kind,
-            r,
-            r.sel_retn_cnt.text,
-            r.sel_retn_time,
-            r.finl_trns_pric,
-            kept(r, SALE_KEPT),
-            only(selinfo, drugtracinfo),
-          ),
-        ),
-      ),
+  reported('selinfo', saleRow, (r, root) =>
+    event(kind, r, r.sel_retn_cnt.text, r.sel_retn_time, r.finl_trns_pric, kept(r, SALE_KEPT), root),
   );
 export const stockSaleInput = sales('sale');
 export const stockSaleReturnInput = sales('sale_return');
