@@ -3,6 +3,7 @@
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { StockEventInput, StockEventKind } from '../../domain/supervision/stock-events.ts';
 import type { StockEventRow, StockMonthRow } from './contract.ts';
+import { settledInMonth } from './stock-repo.ts';
 
 export interface Stamp {
   fixmedinsCode: string;
@@ -113,13 +114,10 @@ export async function monthComparison(
          FROM supervision_stock_event e JOIN ev USING (fixmedins_code, item_code)
         WHERE e.kind = 'count' AND e.deleted_at IS NULL AND e.occurred_on = ev.counted_on
         GROUP BY 1, 2),
-     settled AS (
-       SELECT v.fixmedins_code, f.med_list_codg AS item_code, sum(f.cnt) AS qty
-         FROM fee_line f JOIN visit v ON v.mdtrt_id = f.mdtrt_id
-        WHERE v.status = 'settled' AND NOT f.cancelled
-          AND f.fee_date BETWEEN ($2 || '-01')::date AND (($2 || '-01')::date + interval '1 month - 1 day')::date
-          AND f.med_list_codg IN (SELECT item_code FROM ev) AND v.fixmedins_code IN (SELECT fixmedins_code FROM ev)
-        GROUP BY 1, 2)
+     settled AS (${settledInMonth(
+       '$2',
+       'f.med_list_codg IN (SELECT item_code FROM ev) AND v.fixmedins_code IN (SELECT fixmedins_code FROM ev)',
+     )})
      SELECT ev.fixmedins_code AS "fixmedinsCode", i.name AS "institutionName", ev.item_code AS "itemCode",
             ev.hilist_name AS "hilistName", ev.purchased::float8 AS purchased, ev.sold::float8 AS sold,
             ev.counted_on::text AS "countedOn", c.qty::float8 AS counted, COALESCE(s.qty, 0)::float8 AS settled

@@ -68,17 +68,25 @@ export async function listStock(
   return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
 }
 
+/**
+ * The lines the fund settled in a month (`month`: the SQL of a 'yyyy-MM' text), by institution and
+ * item: fixmedins_code, item_code, qty. Callers narrow and group it.
+ */
+export const settledInMonth = (month: string, where = 'true') =>
+  `SELECT v.fixmedins_code, f.med_list_codg AS item_code, sum(f.cnt) AS qty
+     FROM fee_line f JOIN visit v ON v.mdtrt_id = f.mdtrt_id
+    WHERE v.status = 'settled' AND NOT f.cancelled AND (${where})
+      AND f.fee_date BETWEEN (${month} || '-01')::date AND ((${month} || '-01')::date + interval '1 month - 1 day')::date
+    GROUP BY 1, 2`;
+
 /** What the fund settled of each item at each institution in a month (lines of settled visits). */
 export async function settledByItem(
   q: Queryable,
   month: string,
 ): Promise<{ fixmedinsCode: string; itemCode: string; quantity: number }[]> {
   return q.query(
-    `SELECT v.fixmedins_code AS "fixmedinsCode", f.med_list_codg AS "itemCode", sum(f.cnt)::float8 AS quantity
-       FROM fee_line f JOIN visit v ON v.mdtrt_id = f.mdtrt_id
-      WHERE v.status = 'settled' AND NOT f.cancelled
-        AND f.fee_date BETWEEN ($1 || '-01')::date AND (($1 || '-01')::date + interval '1 month - 1 day')::date
-      GROUP BY 1, 2 ORDER BY 1, 2`,
+    `SELECT fixmedins_code AS "fixmedinsCode", item_code AS "itemCode", qty::float8 AS quantity
+       FROM (${settledInMonth('$1')}) s ORDER BY 1, 2`,
     [month],
   );
 }
