@@ -665,46 +665,152 @@ const LIST_TYPE_KINDS: Record<string, ('drug' | 'service' | 'material')[]> = {
   '201': ['service'],
   '301': ['material'],
 };
+/** page_num and page_size of the catalogue queries (1312, 1316–1319) */
+const paging = {
+  page_num: count.pipe(z.number().min(1).max(CATALOGUE_PAGE_NUM_MAX)),
+  page_size: count.pipe(z.number().min(1).max(CATALOGUE_PAGE_MAX)),
+};
 const optFlag = z.preprocess(
   (v) => (v === undefined || v === null || v === '' ? null : asCode(v)),
   z.enum(['0', '1']).nullable(),
 );
+const kindsOf = (listType: string | null) => (listType === null ? null : LIST_TYPE_KINDS[listType]!);
+/** 目录类别, or none */
+const listType = z.preprocess(
+  (v) => (v === undefined || v === null || v === '' ? null : asCode(v)),
+  z.enum(Object.keys(LIST_TYPE_KINDS) as [string, ...string[]]).nullable(),
+);
+/**
+ * What every catalogue query (1312, 1316, 1318, 1319) takes: a date the rows are valid on, a code,
+ * the region, a begin date, validity, changed since, and the page. Members a HIS sends that Yibao
+ * keeps nothing of (rid, tabname, poolarea_no, 限价类型, 超限处理方式, 自付比例类别) narrow nothing.
+ */
+const catalogueRows = {
+  query_date: optDate,
+  hilist_code: optText(30),
+  insu_admdvs: optText(6),
+  begndate: optDate,
+  vali_flag: optFlag,
+  updt_time: optDateTime,
+  ...paging,
+};
+const rowsFilter = (d: {
+  query_date?: string | null;
+  hilist_code: string | null;
+  insu_admdvs: string | null;
+  begndate?: string | null;
+  vali_flag: '0' | '1' | null;
+  updt_time?: WireInstant | null;
+  page_num: number;
+  page_size: number;
+}) => ({
+  onDate: d.query_date ?? null,
+  code: d.hilist_code,
+  insuAdmdvs: d.insu_admdvs,
+  beginFrom: d.begndate ?? null,
+  valid: d.vali_flag === null ? null : d.vali_flag === '1',
+  changedSince: d.updt_time?.iso ?? null,
+  page: d.page_num,
+  pageSize: d.page_size,
+});
+
 export const catalogueQueryInput = z
   .object({
     data: z.object({
-      query_date: optDate,
-      hilist_code: optText(30),
-      insu_admdvs: optText(6),
-      begndate: optDate,
+      ...catalogueRows,
       hilist_name: optText(200),
       med_chrgitm_type: optText(6),
       chrgitm_lv: optText(3),
       lmt_used_flag: optFlag,
-      list_type: z.preprocess(
-        (v) => (v === undefined || v === null || v === '' ? null : asCode(v)),
-        z.enum(Object.keys(LIST_TYPE_KINDS) as [string, ...string[]]).nullable(),
-      ),
+      list_type: listType,
+    }),
+  })
+  .transform(({ data: d }) => ({
+    ...rowsFilter(d),
+    name: d.hilist_name,
+    medChrgitmType: d.med_chrgitm_type,
+    chrgitmLv: d.chrgitm_lv,
+    kinds: kindsOf(d.list_type),
+    restricted: d.lmt_used_flag === null ? null : d.lmt_used_flag === '1',
+  }));
+
+// 1316 医疗目录与医保目录匹配信息查询: Yibao's catalogue is coded in the national codes, so each item
+// matches itself; a HIS sends the medical code as med_list_codg or medins_list_codg
+export const catalogueMatchQueryInput = z
+  .object({
+    data: z.object({
+      ...catalogueRows,
+      med_list_codg: optText(50),
+      medins_list_codg: optText(50),
+      list_type: listType,
+    }),
+  })
+  .transform(({ data: d }) => ({
+    ...rowsFilter(d),
+    code: d.hilist_code ?? d.med_list_codg ?? d.medins_list_codg,
+    kinds: kindsOf(d.list_type),
+  }));
+
+// 1318 医保目录限价信息查询: the items with a price cap
+export const priceCapQueryInput = z
+  .object({ data: z.object(catalogueRows) })
+  .transform(({ data: d }) => rowsFilter(d));
+
+// 1319 医保目录先自付比例信息查询: class-B items' first self-paid share, per insurance type
+// (selfpay_prop_psn_type: the insutype the ratio applies to)
+export const firstShareQueryInput = z
+  .object({ data: z.object({ ...catalogueRows, selfpay_prop_psn_type: optText(6) }) })
+  .transform(({ data: d }) => ({ ...rowsFilter(d), insutype: d.selfpay_prop_psn_type }));
+
+// 1317 医药机构目录匹配信息查询: the institution's own 目录对照 (3301), live and ended
+export const mappingQueryInput = z
+  .object({
+    data: z.object({
+      query_date: optDate,
+      medins_list_codg: optText(150),
+      medins_list_name: optText(200),
+      list_type: listType,
+      med_list_codg: optText(50),
+      begndate: optDate,
       vali_flag: optFlag,
       updt_time: optDateTime,
-      page_num: count.pipe(z.number().min(1).max(CATALOGUE_PAGE_NUM_MAX)),
-      page_size: count.pipe(z.number().min(1).max(CATALOGUE_PAGE_MAX)),
+      ...paging,
     }),
   })
   .transform(({ data: d }) => ({
     onDate: d.query_date ?? null,
-    code: d.hilist_code,
-    insuAdmdvs: d.insu_admdvs,
-    name: d.hilist_name,
+    hisItemCode: d.medins_list_codg,
+    hisItemName: d.medins_list_name,
+    listType: d.list_type,
+    itemCode: d.med_list_codg,
     beginFrom: d.begndate ?? null,
-    medChrgitmType: d.med_chrgitm_type,
-    chrgitmLv: d.chrgitm_lv,
-    kinds: d.list_type === null ? null : LIST_TYPE_KINDS[d.list_type]!,
-    restricted: d.lmt_used_flag === null ? null : d.lmt_used_flag === '1',
-    valid: d.vali_flag === null ? null : d.vali_flag === '1',
+    live: d.vali_flag === null ? null : d.vali_flag === '1',
     changedSince: d.updt_time?.iso ?? null,
     page: d.page_num,
     pageSize: d.page_size,
   }));
+export type MappingQuery = z.output<typeof mappingQueryInput>;
+
+// 1201 医药机构信息获取: institutions by type (1 医疗机构, 2 药店), code or part of the name; the node
+// is medinsinfo (some HIS send data)
+const institutionFilter = z.object({
+  fixmedins_type: z.preprocess(
+    (v) => (v === undefined || v === null || v === '' ? null : asCode(v)),
+    z.enum(['1', '2']).nullable(),
+  ),
+  fixmedins_name: optText(200),
+  fixmedins_code: optText(30),
+});
+export const institutionQueryInput = z
+  .union([z.object({ medinsinfo: institutionFilter }), z.object({ data: institutionFilter })])
+  .transform((i) => {
+    const d = 'medinsinfo' in i ? i.medinsinfo : i.data;
+    return {
+      pharmacy: d.fixmedins_type === null ? null : d.fixmedins_type === '2',
+      name: d.fixmedins_name,
+      code: d.fixmedins_code,
+    };
+  });
 
 // ——— 5301 the person's 门诊慢特病 qualifications (备案)
 export const qualificationQueryInput = z

@@ -15,7 +15,7 @@ import { ageOn } from '../registry/id-number.ts';
 import type { Insutype } from '../settlement/types.ts';
 import type { DictionaryEntry } from '../national/dictionary.ts';
 import type { HisCatalogueItem } from '../registry/catalogue-query.ts';
-import { mulDivHalfUp } from '../shared/money.ts';
+import { type Fen, mulDivHalfUp } from '../shared/money.ts';
 import { REASON_NAMES } from './fields.ts';
 import { priceCapField } from './reply.ts';
 import { beijingDate, rawNumber, ratio, wireDateTime, yuan } from './wire.ts';
@@ -353,18 +353,129 @@ export function catalogueRow(i: HisCatalogueItem, admdvs: string): Record<string
     wubi: null,
     pinyin: null,
     memo: null,
-    vali_flag: i.valid ? '1' : '0',
-    rid: String(i.id),
-    updt_time: wireDateTime(i.updatedAt),
+    ...recordTail(i, admdvs),
+  };
+}
+
+/**
+ * What every row of the catalogue queries ends with: validity, the record's id and times, who
+ * created and handled it (Yibao's rows name no one), the pooling region.
+ */
+function recordTail(
+  r: { id: number; valid: boolean; createdAt: string; updatedAt: string },
+  admdvs: string | null,
+): Record<string, unknown> {
+  return {
+    vali_flag: r.valid ? '1' : '0',
+    rid: String(r.id),
+    updt_time: wireDateTime(r.updatedAt),
     crter_id: null,
     crter_name: null,
-    crte_time: wireDateTime(i.createdAt),
+    crte_time: wireDateTime(r.createdAt),
     crte_optins_no: null,
     opter_id: null,
     opter_name: null,
-    opt_time: wireDateTime(i.updatedAt),
+    opt_time: wireDateTime(r.updatedAt),
     optins_no: null,
     poolarea_no: admdvs,
+  };
+}
+
+/** A 1316 data[] row: the medical catalogue code matched to the insurance one (Yibao's are one code). */
+export function catalogueMatchRow(i: HisCatalogueItem, admdvs: string): Record<string, unknown> {
+  return {
+    med_list_codg: i.code,
+    hilist_code: i.code,
+    list_type: LIST_TYPE_OF_KIND[i.kind],
+    insu_admdvs: admdvs,
+    begndate: i.validFrom,
+    enddate: i.validTo,
+    memo: null,
+    ...recordTail(i, admdvs),
+  };
+}
+
+/**
+ * A 1318 data[] row: an item's price cap (what the fund counts of a unit at most; above it the
+ * person pays, as overlmt_selfpay). The catalogue keeps no 限价类型 or 超限处理方式: both null.
+ */
+export function priceCapRow(
+  i: HisCatalogueItem & { priceCapFen: Fen },
+  admdvs: string,
+): Record<string, unknown> {
+  return {
+    hilist_code: i.code,
+    hilist_lmtpric_type: null,
+    overlmt_dspo_way: null,
+    insu_admdvs: admdvs,
+    begndate: i.validFrom,
+    enddate: i.validTo,
+    hilist_pric_uplmt_amt: yuan(i.priceCapFen),
+    ...recordTail(i, admdvs),
+    tabname: null,
+  };
+}
+
+/**
+ * A 1319 data[] row: a class-B item's first self-paid share for one insurance type
+ * (selfpay_prop_psn_type), its own or the policy's; 自付比例类别 is not kept (null).
+ */
+export function firstShareRow(
+  i: HisCatalogueItem,
+  insutype: string,
+  bp: number,
+  admdvs: string,
+): Record<string, unknown> {
+  return {
+    hilist_code: i.code,
+    selfpay_prop_psn_type: insutype,
+    selfpay_prop_type: null,
+    insu_admdvs: admdvs,
+    begndate: i.validFrom,
+    enddate: i.validTo,
+    selfpay_prop: ratio(bp),
+    ...recordTail(i, admdvs),
+    tabname: null,
+  };
+}
+
+/** One of an institution's 目录对照 as 1317 reads it. */
+export interface HisMappingRow {
+  id: number;
+  hisItemCode: string;
+  hisItemName: string;
+  listType: string;
+  itemCode: string;
+  beginDate: string;
+  endDate: string | null;
+  /** what the 3301 sent beside the codes (aprvno, dosform, spec …) */
+  detail: Record<string, string | null | undefined>;
+  live: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A 1317 data[] row: one of the institution's mappings of its own item to a national code. */
+export function mappingRow(m: HisMappingRow, fixmedinsCode: string, admdvs: string): Record<string, unknown> {
+  const d = (k: string) => m.detail[k] ?? null;
+  return {
+    fixmedins_code: fixmedinsCode,
+    medins_list_codg: m.hisItemCode,
+    medins_list_name: m.hisItemName,
+    insu_admdvs: admdvs,
+    list_type: m.listType,
+    med_list_codg: m.itemCode,
+    begndate: m.beginDate,
+    enddate: m.endDate,
+    aprvno: d('aprvno'),
+    dosform: d('dosform'),
+    exct_cont: d('exct_cont'),
+    item_cont: d('item_cont'),
+    prcunt: d('prcunt'),
+    spec: d('spec'),
+    pacspec: d('pacspec'),
+    memo: d('memo'),
+    ...recordTail({ ...m, valid: m.live }, admdvs),
   };
 }
 
@@ -395,5 +506,19 @@ export function dictionaryRow(e: DictionaryEntry): Record<string, unknown> {
     create_user: null,
     create_date: null,
     version: null,
+  };
+}
+
+/**
+ * A 1201 medinsinfo[] row: an institution (fixmedins_type 1 医疗机构, 2 药店). Yibao keeps neither
+ * the 统一社会信用代码 nor the 甲乙丙 grade behind the national 医院等级: uscc and hosp_lv are null.
+ */
+export function institutionRow(i: { code: string; name: string; kind: string }): Record<string, unknown> {
+  return {
+    fixmedins_code: i.code,
+    fixmedins_name: i.name,
+    uscc: null,
+    fixmedins_type: i.kind === 'pharmacy' ? '2' : '1',
+    hosp_lv: null,
   };
 }

@@ -2,4 +2,4 @@
 export { CATALOGUE_PERMISSIONS } from './permissions.ts';
 export { catalogueRoutes } from './routes.ts';
 export type { HisCatalogueItem, HisCatalogueQuery } from './contract.ts';
-export { hisCatalogue } from './service.ts';
+export { hisCatalogue, hisFirstShares } from './service.ts';

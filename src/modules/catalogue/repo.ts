@@ -106,10 +106,11 @@ export async function updateItem(tx: Tx, id: number, v: CatalogueValues): Promis
   );
 }
 
-/** 1312: the items matching, by code and begin date, with their total count. */
+/** 1312, 1316, 1318, 1319: the items matching, by code and begin date, with their total count. */
 export async function hisCataloguePage(
   q: Queryable,
   f: HisCatalogueQuery,
+  window: { offset: number; limit: number },
 ): Promise<{ total: number; items: HisCatalogueItem[] }> {
   const params: unknown[] = [f.today];
   const where = ['true'];
@@ -126,7 +127,8 @@ export async function hisCataloguePage(
   if (f.medChrgitmType) add((p) => `c.med_chrgitm_type = ${p}`, f.medChrgitmType);
   if (f.chrgitmLv) add((p) => `c.chrgitm_lv = ${p}`, f.chrgitmLv);
   if (f.kinds) add((p) => `c.kind = ANY(${p}::text[])`, f.kinds);
-  if (f.restricted !== null) where.push(f.restricted ? 'c.restricted' : 'NOT c.restricted');
+  if (f.restricted != null) where.push(f.restricted ? 'c.restricted' : 'NOT c.restricted');
+  if (f.capped) where.push('c.price_cap_fen IS NOT NULL');
   if (f.valid !== null) where.push(f.valid ? 'c.valid' : 'NOT c.valid');
   if (f.changedSince) add((p) => `c.updated_at >= ${p}::timestamptz`, f.changedSince);
   const w = where.join(' AND ');
@@ -137,11 +139,12 @@ export async function hisCataloguePage(
                        i.valid_from <= $1::date AND (i.valid_to IS NULL OR i.valid_to >= $1::date) AS valid
                   FROM catalogue_item i),
           m AS (SELECT c.* FROM c WHERE ${w}),
-          p AS (SELECT * FROM m ORDER BY code, valid_from, id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize})
+          p AS (SELECT * FROM m ORDER BY code, valid_from, id LIMIT ${window.limit} OFFSET ${window.offset})
      SELECT (SELECT count(*)::int FROM m) AS total,
             (SELECT json_agg(json_build_object(
                       'id', p.id, 'code', p.code, 'name', p.name, 'kind', p.kind, 'chrgitmLv', p.chrgitm_lv,
                       'medChrgitmType', p.med_chrgitm_type, 'restricted', p.restricted,
+                      'priceCapFen', p.price_cap_fen, 'firstShareBp', p.first_share_bp,
                       'validFrom', p.valid_from::text, 'validTo', p.valid_to::text, 'valid', p.valid,
                       'createdAt', p.created_at, 'updatedAt', p.updated_at)
                     ORDER BY p.code, p.valid_from, p.id) FROM p) AS items`,

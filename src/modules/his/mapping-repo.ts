@@ -1,6 +1,7 @@
 // SQL of his_item_mapping (目录对照, 3301/3302): live mappings replaced or ended, never deleted.
 import type { Queryable, Tx } from '../../db/types.ts';
-import type { MappingUpload } from '../../domain/his/inputs.ts';
+import type { MappingQuery, MappingUpload } from '../../domain/his/inputs.ts';
+import type { HisMappingRow } from '../../domain/his/records.ts';
 import type { MappingItem } from './contract.ts';
 
 /** Which of these national codes Yibao's catalogue holds. */
@@ -90,4 +91,44 @@ export async function liveMappings(
     [f.fixmedinsCode, f.search, f.limit, f.offset],
   );
   return { items, total: total[0]!.n };
+}
+
+/**
+ * 1317: a page of the institution's mappings, live and ended, as its HIS filters them; `live`
+ * (vali_flag) is a mapping not ended by a 3302 or a newer upload.
+ */
+export async function hisMappingPage(
+  q: Queryable,
+  fixmedinsCode: string,
+  f: MappingQuery,
+  window: { offset: number; limit: number },
+): Promise<{ total: number; rows: HisMappingRow[] }> {
+  const params: unknown[] = [fixmedinsCode];
+  const where = ['m.fixmedins_code = $1'];
+  const add = (cond: (p: string) => string, v: unknown) => {
+    params.push(v);
+    where.push(cond(`$${params.length}`));
+  };
+  if (f.onDate)
+    add((d) => `m.begin_date <= ${d}::date AND (m.end_date IS NULL OR m.end_date >= ${d}::date)`, f.onDate);
+  if (f.hisItemCode) add((p) => `m.his_item_code = ${p}`, f.hisItemCode);
+  if (f.hisItemName) add((p) => `strpos(m.his_item_name, ${p}) > 0`, f.hisItemName);
+  if (f.listType) add((p) => `m.list_type = ${p}`, f.listType);
+  if (f.itemCode) add((p) => `m.med_list_codg = ${p}`, f.itemCode);
+  if (f.beginFrom) add((p) => `m.begin_date >= ${p}::date`, f.beginFrom);
+  if (f.live !== null) where.push(f.live ? 'm.ended_at IS NULL' : 'm.ended_at IS NOT NULL');
+  if (f.changedSince) add((p) => `greatest(m.created_at, m.ended_at) >= ${p}::timestamptz`, f.changedSince);
+  const rows = await q.query<{ total: number; rows: HisMappingRow[] | null }>(
+    `WITH m AS (SELECT m.* FROM his_item_mapping m WHERE ${where.join(' AND ')}),
+          p AS (SELECT * FROM m ORDER BY his_item_code, list_type, id LIMIT ${window.limit} OFFSET ${window.offset})
+     SELECT (SELECT count(*)::int FROM m) AS total,
+            (SELECT json_agg(json_build_object(
+                      'id', p.id, 'hisItemCode', p.his_item_code, 'hisItemName', p.his_item_name,
+                      'listType', p.list_type, 'itemCode', p.med_list_codg, 'beginDate', p.begin_date::text,
+                      'endDate', p.end_date::text, 'detail', p.detail, 'live', p.ended_at IS NULL,
+                      'createdAt', p.created_at, 'updatedAt', greatest(p.created_at, p.ended_at))
+                    ORDER BY p.his_item_code, p.list_type, p.id) FROM p) AS rows`,
+    params,
+  );
+  return { total: rows[0]!.total, rows: rows[0]!.rows ?? [] };
 }

@@ -11,15 +11,20 @@ import { badRequest } from '../../domain/shared/errors.ts';
 import { cuminfo } from '../../domain/his/cumulative.ts';
 import { feeResult, setldetail, setlinfo } from '../../domain/his/fields.ts';
 import {
+  catalogueMatchRow,
   catalogueRow,
   chronicDrugRow,
   departmentRow,
   dictionaryRow,
   diseinfoRows,
   feedetailRow,
+  firstShareRow,
   inHospitalRow,
+  institutionRow,
+  mappingRow,
   mdtrtinfoRow,
   pageFields,
+  priceCapRow,
   qualificationRow,
   referralRow,
   staffRow,
@@ -29,6 +34,7 @@ import * as inputs from '../../domain/his/inputs.ts';
 import * as stockInputs from '../../domain/his/stock-inputs.ts';
 import { DICTIONARY_TYPES, dictionary } from '../../domain/national/dictionary.ts';
 import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
+import { pageWindow } from '../../domain/registry/catalogue-query.ts';
 import {
   type Caller,
   cancelDischarge,
@@ -58,7 +64,9 @@ import {
   uploadFees,
   visitLines,
 } from '../settlement/index.ts';
-import { hisCatalogue } from '../catalogue/index.ts';
+import { hisCatalogue, hisFirstShares } from '../catalogue/index.ts';
+import { hisInstitutions } from '../institutions/index.ts';
+import { classBSharesInForce } from '../policy/index.ts';
 import { refuseIfStaffBarred, staffOfInstitution } from '../medstaff/index.ts';
 import {
   type AnalysisRequest,
@@ -76,6 +84,7 @@ import { correct } from './correction.ts';
 import { changeDepartment, departmentsOf, revokeDepartment, uploadDepartments } from './department.ts';
 import { downloadFile, reconcileDetails, uploadFile } from './files.ts';
 import { revokeMapping, uploadMappings } from './mapping.ts';
+import { hisMappingPage } from './mapping-repo.ts';
 import { personInfo } from './person-info.ts';
 import { setSettlementListStatus, uploadSettlementList } from './settlement-list.ts';
 import type { PersonQueryLimiter } from './person-query-limit.ts';
@@ -127,6 +136,9 @@ export type Transaction = TransactionShape &
 export interface HisServices {
   personQueries: PersonQueryLimiter;
 }
+
+/** 1201 answers at most this many institutions */
+const INSTITUTIONS_MAX = 500;
 
 function tx<S extends z.ZodType>(
   schema: S,
@@ -547,6 +559,70 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
         ...pageFields(i.page, i.pageSize, page.total, page.items.length),
         data: page.items.map((item) => catalogueRow(item, admdvs)),
       },
+    };
+  }),
+  // each catalogue item matched to itself: Yibao's catalogue is coded in the national codes
+  '1316': tx(inputs.catalogueMatchQueryInput, false, async (q, c, i) => {
+    const { insuAdmdvs, ...filter } = i;
+    const page = await hisCatalogue(q, { ...filter, today: beijingDate(c.now) });
+    const admdvs = insuAdmdvs ?? c.institution.admdvs;
+    return {
+      output: {
+        ...pageFields(i.page, i.pageSize, page.total, page.items.length),
+        data: page.items.map((item) => catalogueMatchRow(item, admdvs)),
+      },
+    };
+  }),
+  // the institution's own 目录对照 (3301), live and ended: a HIS checks what the platform holds
+  '1317': tx(inputs.mappingQueryInput, false, async (q, c, i) => {
+    const page = await hisMappingPage(q, c.institution.code, i, pageWindow(i.page, i.pageSize));
+    return {
+      output: {
+        ...pageFields(i.page, i.pageSize, page.total, page.rows.length),
+        data: page.rows.map((m) => mappingRow(m, c.institution.code, c.institution.admdvs)),
+      },
+    };
+  }),
+  // the items with a price cap
+  '1318': tx(inputs.priceCapQueryInput, false, async (q, c, i) => {
+    const { insuAdmdvs, ...filter } = i;
+    const page = await hisCatalogue(q, { ...filter, capped: true, today: beijingDate(c.now) });
+    const admdvs = insuAdmdvs ?? c.institution.admdvs;
+    return {
+      output: {
+        ...pageFields(i.page, i.pageSize, page.total, page.items.length),
+        data: page.items.map((item) => priceCapRow({ ...item, priceCapFen: item.priceCapFen! }, admdvs)),
+      },
+    };
+  }),
+  // class-B items' first self-paid share, for each insurance type with a policy in force in the
+  // region (selfpay_prop_psn_type narrows to one): the item's own share, else the policy's
+  '1319': tx(inputs.firstShareQueryInput, false, async (q, c, i) => {
+    const { insuAdmdvs, insutype, ...filter } = i;
+    const today = beijingDate(c.now);
+    const admdvs = insuAdmdvs ?? c.institution.admdvs;
+    const shares = (await classBSharesInForce(q, admdvs, filter.onDate ?? today)).filter(
+      (s) => insutype === null || s.insutype === insutype,
+    );
+    const page = await hisFirstShares(q, { ...filter, today }, shares);
+    return {
+      output: {
+        ...pageFields(i.page, i.pageSize, page.total, page.rows.length),
+        data: page.rows.map((r) => firstShareRow(r.item, r.share.insutype, r.bp, admdvs)),
+      },
+    };
+  }),
+  // institutions by code, name or type: a HIS looks up where it refers a patient (2501)
+  '1201': tx(inputs.institutionQueryInput, false, async (q, _c, i) => {
+    const found = await hisInstitutions(q, i, INSTITUTIONS_MAX + 1);
+    return {
+      output: { medinsinfo: found.slice(0, INSTITUTIONS_MAX).map(institutionRow) },
+      warnings:
+        found.length > INSTITUTIONS_MAX
+          ? [
+              `符合条件的机构超过 ${INSTITUTIONS_MAX} 家，仅返回前 ${INSTITUTIONS_MAX} 家，请按名称或编号缩小范围`,
+            ]
+          : [],
     };
   }),
   // which diseases the person may be settled under as 门诊慢特病 (med_type 14), at any institution

@@ -101,3 +101,21 @@ export async function updateInstitutionRow(tx: Tx, v: InstitutionValues): Promis
     columnValues(v),
   );
 }
+
+/**
+ * 1201 医药机构信息获取: institutions by code, part of the name, and pharmacy or not, by code; at
+ * most `limit` (the caller asks one more to know there are more).
+ */
+export function hisInstitutions(
+  q: Queryable,
+  f: { code: string | null; name: string | null; pharmacy: boolean | null },
+  limit: number,
+): Promise<{ code: string; name: string; kind: string; level: number | null }[]> {
+  return q.query(
+    `SELECT i.code, i.name, i.kind, i.level FROM institution i
+      WHERE ($1::text IS NULL OR i.code = $1) AND ($2::text IS NULL OR strpos(i.name, $2) > 0)
+        AND ($3::boolean IS NULL OR (i.kind = 'pharmacy') = $3)
+      ORDER BY i.code LIMIT ${limit}`,
+    [f.code, f.name, f.pharmacy],
+  );
+}

@@ -2,5 +2,5 @@
 export { POLICY_PERMISSIONS } from './permissions.ts';
 export { policyRoutes } from './routes.ts';
 export { policyInForceJson } from './repository.ts';
-export { activePolicy, policyVersionExists } from './repository.ts';
+export { activePolicy, classBSharesInForce, policyVersionExists } from './repository.ts';
 export { savePolicy } from './service.ts';

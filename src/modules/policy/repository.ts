@@ -33,6 +33,23 @@ export async function activePolicy(
   return rows[0]?.p ?? null;
 }
 
+/**
+ * Each insurance type's class-B first share (先行自付) in the region's policy in force on the date,
+ * by insurance type (1319 tells a HIS the share an item without its own is settled with).
+ */
+export function classBSharesInForce(
+  q: Queryable,
+  admdvs: string,
+  onDate: string,
+): Promise<{ insutype: string; bp: number }[]> {
+  return q.query(
+    `SELECT DISTINCT ON (insutype) insutype, (document->>'classBFirstShareBp')::int AS bp FROM policy_version
+      WHERE admdvs = $1 AND effective_from <= $2::date AND (effective_to IS NULL OR effective_to >= $2::date)
+      ORDER BY insutype, id DESC`,
+    [admdvs, onDate],
+  );
+}
+
 /** Inserts unless (admdvs, insutype, version) exists; returns the new id or null. */
 export async function insertPolicy(q: Tx, policy: Policy, createdBy: string): Promise<number | null> {
   const rows = await q.query<{ id: number }>(
