@@ -131,6 +131,13 @@ const REFUSALS: Record<string, Refusal> = {
     status: 404,
     code: 'FILING_NOT_FOUND',
   },
+  'POST /api/settlement/designations/:id/cancel': {
+    url: '/api/settlement/designations/999999/cancel',
+    as: 'admin',
+    body: { reason: '重复登记' },
+    status: 404,
+    code: 'DESIGNATION_NOT_FOUND',
+  },
   'POST /api/settlement/disease-qualifications/:id/end': {
     url: '/api/settlement/disease-qualifications/999999/end',
     as: 'admin',

@@ -1,7 +1,8 @@
 // Onboarding an institution in the workbench: the admin finds 金水区 among the regions, registers a
 // hospital there, and in its drawer issues, rotates and revokes the HIS 接入凭证 — the secret shown
 // once in a modal with a copy button, never in the drawer; with the credential its HIS signs in and
-// uploads its departments (3401), which the drawer's 医保科室 section then lists.
+// uploads its departments (3401), which the drawer's 医保科室 section then lists, and files a
+// person's 人员定点备案 (2505), which a clerk's page lists and cancels.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { envelope, type HisIdentity, makeMsgid, signedHeaders } from '../../src/modules/his/client.ts';
@@ -94,6 +95,41 @@ describe('workbench onboarding', { skip: !hasChromium && '缺少 /usr/bin/chromi
     await departments.getByText('普外科（WK01）').waitFor();
     assert.match(await departments.innerText(), /40 \/ 40/);
     await screenshot(page, 'departments-uploaded');
+
+    // the HIS files a person's 人员定点备案 (2505); a clerk's page lists it and cancels it with a reason
+    const some = await (
+      await page.request.get(`${wb.server.url}/api/settlement/settlements?pageSize=1`)
+    ).json();
+    const psnNo = some.items[0].psnNo as string;
+    const filed = await his('2505', {
+      data: {
+        psn_no: psnNo,
+        biz_appy_type: '03',
+        begndate: '2026-01-01',
+        fix_srt_no: '1',
+        fixmedins_code: CODE,
+      },
+    });
+    const sn = filed.result.trt_dcla_detl_sn as string;
+    await page.goto(`${wb.server.url}/filings`);
+    await page.getByRole('tab', { name: '人员定点备案' }).click();
+    const designations = page.getByTestId('designations');
+    await designations.getByPlaceholder('人员编号').fill(psnNo);
+    await designations.getByPlaceholder('人员编号').press('Enter');
+    const drow = designations.locator('tr.ant-table-row', { hasText: `金水区测试三级医院（${CODE}）` });
+    await drow.getByText('有效').waitFor();
+    await drow.getByRole('button', { name: /撤\s*销/ }).click();
+    await page.getByTestId('cancel-reason').fill('人员申请变更定点');
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /撤\s*销/ })
+      .click();
+    await page.getByText(`定点备案 ${sn} 已撤销`).waitFor();
+    await designations.getByText(/没有人员定点备案/).waitFor();
+    await designations.getByText('含已撤销').click();
+    await designations.getByText('已撤销：人员申请变更定点').waitFor();
+    await page.goto(`${wb.server.url}/institutions?q=${CODE}`);
+    await page.getByRole('button', { name: '金水区测试三级医院' }).click();
 
     await section.getByRole('button', { name: /吊\s*销/ }).click();
     await page

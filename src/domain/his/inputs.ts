@@ -606,7 +606,8 @@ export const referralInput = z
     },
   }));
 
-export const referralCancelInput = z
+/** 2502 转院备案撤销 and 2506 人员定点备案撤销: the filing's 待遇申报明细流水号, the person, why. */
+export const filingCancelInput = z
   .object({
     data: z.object({
       trt_dcla_detl_sn: z.preprocess(
@@ -620,7 +621,60 @@ export const referralCancelInput = z
       memo: optText(500),
     }),
   })
-  .transform(({ data: d }) => ({ id: Number(d.trt_dcla_detl_sn), psnNo: d.psn_no }));
+  .transform(({ data: d }) => ({ id: Number(d.trt_dcla_detl_sn), psnNo: d.psn_no, memo: d.memo }));
+
+// ——— 2505 人员定点备案: the institution a person chose for a business (biz_appy_type, as sent), in
+// the person's order (fix_srt_no); contact and agent details are kept as sent, but not the agent's
+// certificate number (personal data Yibao has no use for)
+export const designationInput = z
+  .object({
+    data: z.object({
+      psn_no: code(30),
+      tel: optText(50),
+      addr: optText(200),
+      biz_appy_type: code(3),
+      begndate: wireDate,
+      enddate: optDate,
+      agnter_name: optText(50),
+      agnter_cert_type: optText(6),
+      agnter_certno: optText(50),
+      agnter_tel: optText(30),
+      agnter_addr: optText(200),
+      agnter_rlts: optText(3),
+      fix_srt_no: code(3),
+      fixmedins_code: code(12),
+      fixmedins_name: optText(200),
+      memo: optText(500),
+    }),
+  })
+  .superRefine(({ data: d }, ctx) => {
+    if (d.enddate && d.enddate < d.begndate) {
+      ctx.addIssue({ code: 'custom', path: ['data', 'enddate'], message: '{field} 早于开始日期' });
+    }
+  })
+  .transform(({ data: d }) => ({
+    psnNo: d.psn_no,
+    bizType: d.biz_appy_type,
+    order: d.fix_srt_no,
+    institution: d.fixmedins_code,
+    beginDate: d.begndate,
+    endDate: d.enddate ?? null,
+    detail: {
+      tel: d.tel,
+      addr: d.addr,
+      agnter_name: d.agnter_name,
+      agnter_tel: d.agnter_tel,
+      agnter_addr: d.agnter_addr,
+      agnter_rlts: d.agnter_rlts,
+      memo: d.memo,
+    },
+  }));
+export type DesignationFiling = z.output<typeof designationInput>;
+
+// ——— 5302 人员定点信息查询: a person's live designations, of one business or all
+export const designationQueryInput = z
+  .object({ data: z.object({ psn_no: code(30), biz_appy_type: optText(3) }) })
+  .transform(({ data: d }) => ({ psnNo: d.psn_no, bizType: d.biz_appy_type }));
 
 // ——— 5201 a person's visits at the institution in a period; 5202 a visit's diagnoses
 // (5204's fee lines are asked as 5203: by setl_id or mdtrt_id)

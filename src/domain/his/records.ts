@@ -522,3 +522,26 @@ export function institutionRow(i: { code: string; name: string; kind: string }):
     hosp_lv: null,
   };
 }
+
+/** A 5302 psnfixmedin[] row: one of the person's designated institutions, in the person's order. */
+export function designationRow(d: {
+  psnNo: string;
+  insutype: string | null;
+  order: string;
+  fixmedinsCode: string;
+  fixmedinsName: string | null;
+  beginDate: string;
+  endDate: string | null;
+  memo: string | null;
+}): Record<string, unknown> {
+  return {
+    psn_no: d.psnNo,
+    insutype: d.insutype,
+    fix_srt_no: d.order,
+    fixmedins_code: d.fixmedinsCode,
+    fixmedins_name: d.fixmedinsName,
+    begndate: d.beginDate,
+    enddate: d.endDate,
+    memo: d.memo,
+  };
+}

@@ -15,6 +15,7 @@ import {
   catalogueRow,
   chronicDrugRow,
   departmentRow,
+  designationRow,
   dictionaryRow,
   diseinfoRows,
   feedetailRow,
@@ -39,7 +40,10 @@ import {
   type Caller,
   cancelDischarge,
   cancelFees,
+  cancelHisDesignation,
   cancelReferral,
+  designationsInForce,
+  fileDesignation,
   cancelVisit,
   changeAdmission,
   chronicDrugs,
@@ -409,8 +413,16 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     const { id } = await fileReferral(q, c, i);
     return { output: { result: { trt_dcla_detl_sn: String(id) } } };
   }),
-  '2502': tx(inputs.referralCancelInput, true, async (q, c, i) => {
+  '2502': tx(inputs.filingCancelInput, true, async (q, c, i) => {
     await cancelReferral(q, c, i);
+    return none;
+  }),
+  '2505': tx(inputs.designationInput, true, async (q, c, i) => {
+    const { id } = await fileDesignation(q, c, i);
+    return { output: { result: { trt_dcla_detl_sn: String(id) } } };
+  }),
+  '2506': tx(inputs.filingCancelInput, true, async (q, c, i) => {
+    await cancelHisDesignation(q, c, i);
     return none;
   }),
   '3201': tx(inputs.reconciliationInput, false, async (q, c, i) => {
@@ -630,6 +642,12 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     countPersonQuery(s, c);
     const rows = await qualifications(q, { psnNo: i.psnNo, onDate: beijingDate(c.now) });
     return { output: { feedetail: rows.map(qualificationRow) } };
+  }),
+  // the person's designated institutions (2505, by any institution), of one business or all
+  '5302': tx(inputs.designationQueryInput, false, async (q, c, i, s) => {
+    countPersonQuery(s, c);
+    const rows = await designationsInForce(q, { ...i, today: beijingDate(c.now) });
+    return { output: { psnfixmedin: rows.map(designationRow) } };
   }),
   // a person's stays in hospital now, at any institution (a HIS checks before admitting)
   '5303': tx(inputs.inHospitalQueryInput, false, async (q, c, i, s) => {

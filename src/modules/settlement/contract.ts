@@ -70,6 +70,28 @@ export interface FilingRow {
   createdAt: string;
 }
 
+/** GET /api/settlement/designations items: 人员定点备案 filed by institutions' HIS (2505). */
+export interface DesignationRow {
+  /** trt_dcla_detl_sn */
+  id: number;
+  psnNo: string;
+  psnName: string;
+  /** biz_appy_type as the HIS sent it */
+  bizType: string;
+  /** fix_srt_no: the person's order of preference */
+  order: string;
+  fixmedinsCode: string;
+  fixmedinsName: string | null;
+  beginDate: string;
+  endDate: string | null;
+  memo: string | null;
+  /** the institution whose HIS filed it */
+  filedBy: string;
+  createdAt: string;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+}
+
 /** GET /api/settlement/disease-qualifications items. */
 export interface QualificationRow {
   id: number;

@@ -1,7 +1,7 @@
-// 异地就医备案 and 门慢门特资格 as spreadsheets: the columns of the workbench's lists.
+// 异地就医备案, 门慢门特资格 and 人员定点备案 as spreadsheets: the columns of the workbench's lists.
 import { excel } from '../../api/excel.ts';
 import { FILING_TYPE_NAMES } from '../../domain/settlement/types.ts';
-import type { FilingRow, QualificationRow } from './contract.ts';
+import type { DesignationRow, FilingRow, QualificationRow } from './contract.ts';
 
 async function sheet(name: string, headers: string[], rows: (string | number)[][]): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
@@ -40,6 +40,40 @@ export function exportQualifications(rows: QualificationRow[]): Promise<Buffer> 
       r.institutionCodes.join('、'),
       r.validFrom,
       r.validTo ?? '',
+    ]),
+  );
+}
+
+export function exportDesignations(rows: DesignationRow[]): Promise<Buffer> {
+  return sheet(
+    '人员定点备案',
+    [
+      '备案流水号',
+      '人员编号',
+      '姓名',
+      '业务申请类型',
+      '定点排序号',
+      '定点机构编号',
+      '定点机构名称',
+      '开始日期',
+      '结束日期',
+      '办理机构',
+      '备注',
+      '撤销原因',
+    ],
+    rows.map((r) => [
+      r.id,
+      r.psnNo,
+      r.psnName,
+      r.bizType,
+      r.order,
+      r.fixmedinsCode,
+      r.fixmedinsName ?? '',
+      r.beginDate,
+      r.endDate ?? '',
+      r.filedBy,
+      r.memo ?? '',
+      r.cancelledAt ? (r.cancelReason ?? '已撤销') : '',
     ]),
   );
 }

@@ -38,7 +38,7 @@ export interface NewFiling {
   filedAt: Date;
 }
 
-async function requirePerson(q: Queryable, psnNo: string): Promise<void> {
+export async function requirePerson(q: Queryable, psnNo: string): Promise<void> {
   if (!(await personExists(q, psnNo)))
     throw notFound('PERSON_NOT_FOUND', `人员编号 ${psnNo} 不存在`, { field: 'psnNo' });
 }

@@ -14,6 +14,7 @@ export {
 } from './settle.ts';
 export { reconcile } from './reconcile.ts';
 export { cancelReferral, fileReferral } from './filings.ts';
+export { cancelHisDesignation, designationsInForce, fileDesignation } from './designations.ts';
 export {
   type ChronicDrugLine,
   chronicDrugs,

@@ -22,7 +22,8 @@ import {
   listFilings,
   listQualifications,
 } from './filings.ts';
-import { exportFilings, exportQualifications } from './filings-xlsx.ts';
+import { exportDesignations, exportFilings, exportQualifications } from './filings-xlsx.ts';
+import { cancelDesignation, listDesignations } from './designations.ts';
 import { audit } from '../audit/index.ts';
 import {
   filingBody,
@@ -173,6 +174,50 @@ export const settlementRoutes: RoutesPlugin = (app, deps) => {
     async (req) => {
       await deps.db.tx((tx) =>
         cancelFiling(tx, staffActor(staffOf(req)), req.params.id, req.body.reason, deps.now()),
+      );
+      return { cancelled: req.params.id };
+    },
+  );
+
+  // 人员定点备案 filed by institutions' HIS (2505): live ones, or every one with all=1
+  const designationQuery = z.object({
+    psnNo: z.string().max(30).optional(),
+    all: z.enum(['0', '1']).optional(),
+  });
+  app.get(
+    '/api/settlement/designations',
+    {
+      config: { permission: 'settlement.search' },
+      schema: { querystring: pageQuery.extend(designationQuery.shape) },
+    },
+    async (req) => {
+      const { page, pageSize, psnNo, all } = req.query;
+      const { limit, offset } = limitOffset({ page, pageSize });
+      const staff = staffOf(req);
+      const f = { psnNo, all: all === '1', village: villageOf(staff) };
+      const r = await listDesignations(deps.db, f, limit, offset);
+      return { items: named(staff, r.items), total: r.total, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/settlement/designations.xlsx',
+    { config: { permission: 'settlement.search' }, schema: { querystring: designationQuery } },
+    async (req, reply) => {
+      const staff = staffOf(req);
+      const f = { psnNo: req.query.psnNo, all: req.query.all === '1', village: villageOf(staff) };
+      const r = await listDesignations(deps.db, f, EXPORT_MAX, 0);
+      const xlsx = await exportDesignations(named(staff, r.items));
+      return download(reply, xlsx, 'designations.xlsx', '人员定点备案.xlsx');
+    },
+  );
+
+  app.post(
+    '/api/settlement/designations/:id/cancel',
+    { config: { permission: 'settlement.filing' }, schema: { params: idParams, body: filingCancelBody } },
+    async (req) => {
+      await deps.db.tx((tx) =>
+        cancelDesignation(tx, staffActor(staffOf(req)), req.params.id, req.body.reason, deps.now()),
       );
       return { cancelled: req.params.id };
     },

@@ -1,11 +1,14 @@
 // 异地就医备案 and 门慢门特资格: what the engine reads at settlement about a person. Clerks record them
 // here (as institutions' HIS record referrals by 2501), cancel a filing or end a qualification early
 // with a reason, and export both lists; every role reads them (agents their own village's persons).
+// 人员定点备案 (the institutions a person chose, filed by a HIS with 2505) are listed beside them, and
+// a clerk may cancel one with a reason.
 import {
   Alert,
   App,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Form,
   Input,
@@ -21,6 +24,7 @@ import { useState } from 'react';
 import { qualificationExpired } from '../../../../src/domain/settlement/qualification-end.ts';
 import { FILING_TYPE_NAMES, FILING_TYPES } from '../../../../src/domain/settlement/types.ts';
 import type {
+  DesignationRow,
   FilingBody,
   FilingRow,
   QualificationBody,
@@ -51,17 +55,18 @@ export default function FilingsPage() {
             label: '门慢门特资格',
             children: <Qualifications canRecord={canRecord} />,
           },
+          { key: 'designations', label: '人员定点备案', children: <Designations canRecord={canRecord} /> },
         ]}
       />
     </Card>
   );
 }
 
-/** The person filter and the paging both lists share, with the add button and the export. */
-function useList<T>(path: string) {
+/** The person filter and the paging the lists share, with the add button and the export. */
+function useList<T>(path: string, extra: Record<string, string | undefined> = {}) {
   const [psnNo, setPsnNo] = useState('');
   const [page, setPage] = useState(1);
-  const query = { psnNo: psnNo || undefined };
+  const query = { psnNo: psnNo || undefined, ...extra };
   const list = useApi<{ items: T[]; total: number }>(path, { ...query, page, pageSize: 20 });
   const bar = (add: (() => void) | null) => (
     <Space style={{ marginBottom: 12 }} wrap>
@@ -83,23 +88,57 @@ function useList<T>(path: string) {
     </Space>
   );
   const pagination = { current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage };
-  return { list, bar, pagination };
+  return { list, bar, pagination, setPage };
 }
 
-function Filings({ canRecord }: { canRecord: boolean }) {
+/** 撤销 with its reason asked in the confirmation; posts { reason } to `url`, then tells and reloads. */
+function CancelWithReason({
+  title,
+  url,
+  success,
+  done,
+}: {
+  title: string;
+  url: string;
+  success: string;
+  done: () => void;
+}) {
   const { message } = App.useApp();
-  const { list, bar, pagination } = useList<FilingRow>('/api/settlement/filings');
-  const drawer = useDrawer<null>();
   const [reason, setReason] = useState('');
-  const cancel = async (id: number) => {
+  const cancel = async () => {
     try {
-      await api.post(`/api/settlement/filings/${id}/cancel`, { reason: reason.trim() });
-      message.success(`备案 ${id} 已撤销`);
-      list.reload();
+      await api.post(url, { reason: reason.trim() });
+      message.success(success);
+      done();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
     }
   };
+  return (
+    <Popconfirm
+      title={title}
+      description={
+        <Input
+          placeholder="撤销原因"
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="cancel-reason"
+        />
+      }
+      okText="撤销"
+      cancelText="取消"
+      onOpenChange={() => setReason('')}
+      onConfirm={cancel}
+    >
+      <Button size="small" danger>
+        撤销
+      </Button>
+    </Popconfirm>
+  );
+}
+
+function Filings({ canRecord }: { canRecord: boolean }) {
+  const { list, bar, pagination } = useList<FilingRow>('/api/settlement/filings');
+  const drawer = useDrawer<null>();
   return (
     <div data-testid="filings">
       {bar(canRecord ? () => drawer.show(null) : null)}
@@ -128,24 +167,12 @@ function Filings({ canRecord }: { canRecord: boolean }) {
                 {
                   title: '操作',
                   render: (_: unknown, r: FilingRow) => (
-                    <Popconfirm
+                    <CancelWithReason
                       title={`撤销备案 ${r.id}`}
-                      description={
-                        <Input
-                          placeholder="撤销原因"
-                          onChange={(e) => setReason(e.target.value)}
-                          data-testid="cancel-reason"
-                        />
-                      }
-                      okText="撤销"
-                      cancelText="取消"
-                      onOpenChange={() => setReason('')}
-                      onConfirm={() => cancel(r.id)}
-                    >
-                      <Button size="small" danger>
-                        撤销
-                      </Button>
-                    </Popconfirm>
+                      url={`/api/settlement/filings/${r.id}/cancel`}
+                      success={`备案 ${r.id} 已撤销`}
+                      done={list.reload}
+                    />
                   ),
                 },
               ]
@@ -341,5 +368,69 @@ function QualificationForm({ onSaved }: { onSaved: () => void }) {
         登记
       </Button>
     </Form>
+  );
+}
+
+function Designations({ canRecord }: { canRecord: boolean }) {
+  const [all, setAll] = useState(false);
+  const { list, bar, pagination, setPage } = useList<DesignationRow>('/api/settlement/designations', {
+    all: all ? '1' : undefined,
+  });
+  return (
+    <div data-testid="designations">
+      <Space align="start" wrap>
+        {bar(null)}
+        <Checkbox
+          checked={all}
+          onChange={(e) => {
+            setAll(e.target.checked);
+            setPage(1);
+          }}
+          style={{ marginTop: 5 }}
+        >
+          含已撤销
+        </Checkbox>
+      </Space>
+      {list.error && <Alert type="error" showIcon title={list.error.message} />}
+      <Table<DesignationRow>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ ...pagination, showTotal: (n) => `共 ${n} 条` }}
+        locale={{ emptyText: '没有人员定点备案（定点医药机构通过 HIS 2505 办理）' }}
+        columns={[
+          { title: '流水号', dataIndex: 'id', width: 80 },
+          { title: '人员', render: (_, r) => `${r.psnName}（${r.psnNo}）` },
+          { title: '业务申请类型', dataIndex: 'bizType' },
+          { title: '定点排序号', dataIndex: 'order' },
+          { title: '定点机构', render: (_, r) => `${r.fixmedinsName ?? ''}（${r.fixmedinsCode}）` },
+          { title: '期间', render: (_, r) => `${r.beginDate} 至 ${r.endDate ?? '长期'}` },
+          { title: '办理机构', render: (_, r) => <Tag color="blue">{r.filedBy} HIS</Tag> },
+          { title: '登记时间', render: (_, r) => formatDateTime(r.createdAt) },
+          {
+            title: '状态',
+            render: (_, r) =>
+              r.cancelledAt ? <Tag>已撤销：{r.cancelReason ?? ''}</Tag> : <Tag color="green">有效</Tag>,
+          },
+          ...(canRecord
+            ? [
+                {
+                  title: '操作',
+                  render: (_: unknown, r: DesignationRow) =>
+                    r.cancelledAt ? null : (
+                      <CancelWithReason
+                        title={`撤销定点备案 ${r.id}`}
+                        url={`/api/settlement/designations/${r.id}/cancel`}
+                        success={`定点备案 ${r.id} 已撤销`}
+                        done={list.reload}
+                      />
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </div>
   );
 }
