@@ -523,17 +523,22 @@ export function institutionRow(i: { code: string; name: string; kind: string }):
   };
 }
 
-/** A 5302 psnfixmedin[] row: one of the person's designated institutions, in the person's order. */
-export function designationRow(d: {
+/** One of a person's designated institutions (人员定点备案) as 5302 reads it. */
+export interface DesignationRecord {
   psnNo: string;
+  /** the insurance type the person is enrolled in today */
   insutype: string | null;
+  /** fix_srt_no */
   order: string;
   fixmedinsCode: string;
   fixmedinsName: string | null;
   beginDate: string;
   endDate: string | null;
   memo: string | null;
-}): Record<string, unknown> {
+}
+
+/** A 5302 psnfixmedin[] row: one of the person's designated institutions, in the person's order. */
+export function designationRow(d: DesignationRecord): Record<string, unknown> {
   return {
     psn_no: d.psnNo,
     insutype: d.insutype,

@@ -68,7 +68,12 @@ import {
   uploadFees,
   visitLines,
 } from '../settlement/index.ts';
-import { hisCatalogue, hisFirstShares } from '../catalogue/index.ts';
+import {
+  type HisCatalogueItem,
+  type HisCatalogueQuery,
+  hisCatalogue,
+  hisFirstShares,
+} from '../catalogue/index.ts';
 import { hisInstitutions } from '../institutions/index.ts';
 import { classBSharesInForce } from '../policy/index.ts';
 import { refuseIfStaffBarred, staffOfInstitution } from '../medstaff/index.ts';
@@ -139,6 +144,27 @@ export type Transaction = TransactionShape &
 /** State the endpoint keeps across requests (one per app). */
 export interface HisServices {
   personQueries: PersonQueryLimiter;
+}
+
+/**
+ * A page of the catalogue as 1312, 1316 and 1318 answer it: the paging fields and each item as
+ * `row` writes it, for the region asked (insu_admdvs) or the caller's.
+ */
+async function cataloguePage(
+  q: Db,
+  c: Caller,
+  i: Omit<HisCatalogueQuery, 'today'> & { insuAdmdvs: string | null },
+  row: (item: HisCatalogueItem, admdvs: string) => Record<string, unknown>,
+): Promise<Outcome> {
+  const { insuAdmdvs, ...filter } = i;
+  const page = await hisCatalogue(q, { ...filter, today: beijingDate(c.now) });
+  const admdvs = insuAdmdvs ?? c.institution.admdvs;
+  return {
+    output: {
+      ...pageFields(i.page, i.pageSize, page.total, page.items.length),
+      data: page.items.map((item) => row(item, admdvs)),
+    },
+  };
 }
 
 /** 1201 answers at most this many institutions */
@@ -562,29 +588,9 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     };
   }),
   // the catalogue page by page: a HIS synchronises its copy, by updt_time since its last sync
-  '1312': tx(inputs.catalogueQueryInput, false, async (q, c, i) => {
-    const { insuAdmdvs, ...filter } = i;
-    const page = await hisCatalogue(q, { ...filter, today: beijingDate(c.now) });
-    const admdvs = insuAdmdvs ?? c.institution.admdvs;
-    return {
-      output: {
-        ...pageFields(i.page, i.pageSize, page.total, page.items.length),
-        data: page.items.map((item) => catalogueRow(item, admdvs)),
-      },
-    };
-  }),
+  '1312': tx(inputs.catalogueQueryInput, false, (q, c, i) => cataloguePage(q, c, i, catalogueRow)),
   // each catalogue item matched to itself: Yibao's catalogue is coded in the national codes
-  '1316': tx(inputs.catalogueMatchQueryInput, false, async (q, c, i) => {
-    const { insuAdmdvs, ...filter } = i;
-    const page = await hisCatalogue(q, { ...filter, today: beijingDate(c.now) });
-    const admdvs = insuAdmdvs ?? c.institution.admdvs;
-    return {
-      output: {
-        ...pageFields(i.page, i.pageSize, page.total, page.items.length),
-        data: page.items.map((item) => catalogueMatchRow(item, admdvs)),
-      },
-    };
-  }),
+  '1316': tx(inputs.catalogueMatchQueryInput, false, (q, c, i) => cataloguePage(q, c, i, catalogueMatchRow)),
   // the institution's own 目录对照 (3301), live and ended: a HIS checks what the platform holds
   '1317': tx(inputs.mappingQueryInput, false, async (q, c, i) => {
     const page = await hisMappingPage(q, c.institution.code, i, pageWindow(i.page, i.pageSize));
@@ -596,17 +602,11 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     };
   }),
   // the items with a price cap
-  '1318': tx(inputs.priceCapQueryInput, false, async (q, c, i) => {
-    const { insuAdmdvs, ...filter } = i;
-    const page = await hisCatalogue(q, { ...filter, capped: true, today: beijingDate(c.now) });
-    const admdvs = insuAdmdvs ?? c.institution.admdvs;
-    return {
-      output: {
-        ...pageFields(i.page, i.pageSize, page.total, page.items.length),
-        data: page.items.map((item) => priceCapRow({ ...item, priceCapFen: item.priceCapFen! }, admdvs)),
-      },
-    };
-  }),
+  '1318': tx(inputs.priceCapQueryInput, false, (q, c, i) =>
+    cataloguePage(q, c, { ...i, capped: true }, (item, admdvs) =>
+      priceCapRow({ ...item, priceCapFen: item.priceCapFen! }, admdvs),
+    ),
+  ),
   // class-B items' first self-paid share, for each insurance type with a policy in force in the
   // region (selfpay_prop_psn_type narrows to one): the item's own share, else the policy's
   '1319': tx(inputs.firstShareQueryInput, false, async (q, c, i) => {

@@ -1,6 +1,7 @@
 // All SQL of person_designation (人员定点备案: HIS 2505 / 2506, 5302, and the workbench's list).
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { DesignationFiling } from '../../domain/his/inputs.ts';
+import type { DesignationRecord } from '../../domain/his/records.ts';
 import type { DesignationRow } from './contract.ts';
 
 /** A live designation of the person for the business in that order, if any. */
@@ -84,18 +85,6 @@ export async function designationRows(
   return { items, total: total[0]!.n };
 }
 
-/** A 5302 row: one of the person's designated institutions. */
-export interface DesignationInForce {
-  psnNo: string;
-  insutype: string | null;
-  order: string;
-  fixmedinsCode: string;
-  fixmedinsName: string | null;
-  beginDate: string;
-  endDate: string | null;
-  memo: string | null;
-}
-
 /**
  * 5302: the person's live designations not ended before `today`, of one business or all, in the
  * person's order, with the insurance type the person is enrolled in today; null: no such person.
@@ -103,8 +92,8 @@ export interface DesignationInForce {
 export async function designationsOf(
   q: Queryable,
   f: { psnNo: string; bizType: string | null; today: string },
-): Promise<DesignationInForce[] | null> {
-  const rows = await q.query<{ rows: DesignationInForce[] }>(
+): Promise<DesignationRecord[] | null> {
+  const rows = await q.query<{ rows: DesignationRecord[] }>(
     `SELECT coalesce((
        SELECT json_agg(json_build_object(
                 'psnNo', d.psn_no, 'insutype', e.insutype, 'order', d.fix_srt_no, 'fixmedinsCode', d.fixmedins_code,

@@ -3,13 +3,13 @@
 // Every write is audited in its transaction.
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { DesignationFiling } from '../../domain/his/inputs.ts';
+import type { DesignationRecord } from '../../domain/his/records.ts';
 import { conflict, notFound } from '../../domain/shared/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import { type Caller, personNotFound } from './caller.ts';
 import type { DesignationRow } from './contract.ts';
 import {
   cancelDesignationRow,
-  type DesignationInForce,
   designationRows,
   designationsOf,
   insertDesignation,
@@ -108,7 +108,7 @@ export function listDesignations(
 export async function designationsInForce(
   q: Queryable,
   f: { psnNo: string; bizType: string | null; today: string },
-): Promise<DesignationInForce[]> {
+): Promise<DesignationRecord[]> {
   const rows = await designationsOf(q, f);
   if (!rows) throw personNotFound(f.psnNo);
   return rows;
