@@ -214,3 +214,16 @@ dbTest(
     assert.equal(auditorCancel.statusCode, 403);
   },
 );
+
+dbTest('5302 counts against the person-query rate, as 1101 does', async (db) => {
+  const saved = process.env.YIBAO_HIS_1101_PER_MINUTE;
+  process.env.YIBAO_HIS_1101_PER_MINUTE = '2';
+  const w = await hisWorld(db).finally(() => {
+    if (saved === undefined) delete process.env.YIBAO_HIS_1101_PER_MINUTE;
+    else process.env.YIBAO_HIS_1101_PER_MINUTE = saved;
+  });
+  const ask = () => w.other.call('5302', { data: { psn_no: w.ann.psnNo } });
+  assert.equal((await ask()).json.infcode, 0);
+  assert.equal((await ask()).json.infcode, 0);
+  assert.match((await ask()).json.err_msg, /查询过于频繁/);
+});
