@@ -7,6 +7,7 @@ import { fastParse, GIVE_UP, NOT_PARSED, withFastPath } from '../shared/fast-sch
 import type { Fen } from '../shared/money.ts';
 import {
   amountToFen,
+  isUnsetDate,
   parseDateTime,
   parseQuantity,
   parseWireDate,
@@ -93,17 +94,18 @@ export const signedQuantity = converted<Quantity>((v, f) => parseSignedQuantity(
 export const price = converted<UnitPrice>((v, f) => parsePrice(v, f));
 export const dateTime = converted<WireInstant>((v, f) => parseDateTime(v, f));
 export const wireDate = converted<string>((v, f) => parseWireDate(v, f));
-/** An optional wire value: absent, null or '' → undefined; otherwise parsed. */
+/** An optional date or time: absent, null, '' or .NET's unset date → undefined; otherwise parsed. */
+const noDate = (v: unknown) => v === undefined || v === null || v === '' || isUnsetDate(v);
 const optionalOrGiveUp = <T>(parse: (v: unknown, field: string) => T) => {
   const fast = orGiveUp(parse);
-  return (v: unknown) => (v === undefined || v === null || v === '' ? undefined : fast(v));
+  return (v: unknown) => (noDate(v) ? undefined : fast(v));
 };
 export const optDateTime = withFastPath(
-  z.preprocess((v) => (v === undefined || v === null || v === '' ? undefined : v), dateTime.optional()),
+  z.preprocess((v) => (noDate(v) ? undefined : v), dateTime.optional()),
   optionalOrGiveUp(parseDateTime),
 );
 export const optDate = withFastPath(
-  z.preprocess((v) => (v === undefined || v === null || v === '' ? undefined : v), wireDate.optional()),
+  z.preprocess((v) => (noDate(v) ? undefined : v), wireDate.optional()),
   optionalOrGiveUp(parseWireDate),
 );
 /** '0'/'1' flags, as string or number; absent → false. */

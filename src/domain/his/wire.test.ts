@@ -5,6 +5,7 @@ import {
   amountMatches,
   amountToFen,
   beijingDate,
+  isUnsetDate,
   parseDateTime,
   parseQuantity,
   parseWireDate,
@@ -168,4 +169,56 @@ test('an upload time read again is the same instant; another string is read afre
     'HIS_TIME_FORMAT',
   );
   assert.deepEqual(parseDateTime('2026-03-16 00:30:05', 't'), a);
+});
+
+test('date-times as .NET and Java serialise them: T, fractions, offsets; and .NET’s unset date', () => {
+  // no offset: Beijing wall time, fractions of a second dropped
+  for (const raw of ['2026-03-16T00:30:05', '2026-03-16T00:30:05.1234567', '2026-03-16 00:30:05.5']) {
+    assert.deepEqual(parseDateTime(raw, 't'), { iso: '2026-03-15T16:30:05.000Z', date: '2026-03-16' }, raw);
+  }
+  // an offset: that instant, dated in Beijing
+  assert.deepEqual(parseDateTime('2026-03-16T00:30:05.1234567+08:00', 't'), {
+    iso: '2026-03-15T16:30:05.000Z',
+    date: '2026-03-16',
+  });
+  assert.deepEqual(parseDateTime('2026-03-15T16:30:05Z', 't'), {
+    iso: '2026-03-15T16:30:05.000Z',
+    date: '2026-03-16',
+  });
+  assert.deepEqual(parseDateTime('2026-12-31T23:30:00-0100', 't'), {
+    iso: '2027-01-01T00:30:00.000Z',
+    date: '2027-01-01',
+  });
+  // a date field given an instant: its Beijing date
+  assert.equal(parseWireDate('2026-02-28T16:00:00Z', 'd'), '2026-03-01');
+  assert.equal(parseWireDate('2026-03-01T00:00:00+08:00', 'd'), '2026-03-01');
+  assert.equal(parseWireDate('2026-03-01T23:59:59.999', 'd'), '2026-03-01');
+  assert.equal(
+    code(() => parseWireDate('2026-02-30T00:00:00Z', 'd')),
+    'HIS_DATE_FORMAT',
+  );
+  assert.equal(
+    code(() => parseDateTime('2026-03-16T24:00:00Z', 't')),
+    'HIS_TIME_FORMAT',
+  );
+  assert.equal(
+    code(() => parseDateTime('2026-03-16T10:00:00+8', 't')),
+    'HIS_TIME_FORMAT',
+  );
+  // DateTime.MinValue is no date: missing where required
+  for (const unset of ['0001-01-01T00:00:00', '0001-01-01T00:00:00.0000000+08:00', '0001-01-01']) {
+    assert.equal(isUnsetDate(unset), true, unset);
+    assert.equal(
+      code(() => parseDateTime(unset, 't')),
+      'HIS_FIELD_MISSING',
+      unset,
+    );
+    assert.equal(
+      code(() => parseWireDate(unset, 'd')),
+      'HIS_FIELD_MISSING',
+      unset,
+    );
+  }
+  assert.equal(isUnsetDate('0001-01-01T08:00:00'), false);
+  assert.equal(isUnsetDate('2001-01-01T00:00:00'), false);
 });

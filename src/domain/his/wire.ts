@@ -147,11 +147,64 @@ const notADay = (field: string, s: string) =>
   `字段 ${field} 的日期 ${s.slice(0, 10)} 不是有效日期（该月没有这一天）`;
 
 /**
+ * .NET's DateTime.MinValue, which a HIS written in C# sends for a date it never set (its date
+ * properties cannot be null): read as no date at all — absent where optional, missing where
+ * required — never as 1 January of year 1.
+ */
+const UNSET_DATE = /^0001-01-01(T00:00:00(\.0+)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+export const isUnsetDate = (v: unknown): boolean =>
+  typeof v === 'string' && v.includes('0001-01-01') && UNSET_DATE.test(v.trim());
+
+/** The text of a required date or time: .NET's unset date counts as missing. */
+function requiredDate(v: unknown, field: string, kind: string): string {
+  if (isUnsetDate(v)) throw badRequest('HIS_FIELD_MISSING', `缺少必填字段 ${field}`, { field });
+  return required(v, field, kind);
+}
+
+/**
+ * A date-time as HIS send it: 'yyyy-MM-dd HH:mm:ss', or ISO 8601 as .NET and Java serialise one
+ * ('T', fractions of a second, an offset or Z). Fractions are dropped (the interface counts
+ * seconds); `offset` is in minutes east of UTC, null when none was sent (then it is Beijing time).
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/;
+function splitDateTime(raw: string) {
+  const m = DATE_TIME.exec(raw);
+  if (!m) return null;
+  const zone = m[7];
+  const offset =
+    zone === undefined
+      ? null
+      : zone === 'Z'
+        ? 0
+        : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  return { y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: +m[4]!, mi: m[5]!, s: m[6]!, offset };
+}
+
+/** The Beijing wall time of a wall time sent with another offset (minutes east of UTC). */
+function toBeijing(
+  t: { y: number; mo: number; d: number; h: number; mi: string; s: string },
+  offset: number,
+) {
+  const at = new Date(0);
+  at.setUTCFullYear(t.y, t.mo - 1, t.d);
+  at.setUTCHours(t.h, Number(t.mi) + 8 * 60 - offset, Number(t.s), 0);
+  const b = at.toISOString();
+  return {
+    y: +b.slice(0, 4),
+    mo: +b.slice(5, 7),
+    d: +b.slice(8, 10),
+    h: +b.slice(11, 13),
+    mi: b.slice(14, 16),
+    s: b.slice(17, 19),
+  };
+}
+
+/**
  * DT 'yyyy-MM-dd HH:mm:ss' in Beijing time → instant. A bare date (some HIS send D where the
- * interface says DT) is the start of that day.
+ * interface says DT) is the start of that day; an ISO date-time with an offset is that instant.
  */
 export function parseDateTime(v: unknown, field: string): WireInstant {
-  const raw = required(v, field, '时间');
+  const raw = requiredDate(v, field, '时间');
   // the lines of an upload mostly share one fee_ocur_time: the last one read is answered again
   if (raw === lastInstant.raw) return lastInstant.value;
   const value = readDateTime(raw, field);
@@ -167,14 +220,15 @@ const lastInstant: { raw: string | null; value: WireInstant } = {
 
 function readDateTime(raw: string, field: string): WireInstant {
   const s = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw} 00:00:00` : raw;
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(s);
-  if (m && !validDate(+m[1], +m[2], +m[3])) throw badRequest('HIS_TIME_FORMAT', notADay(field, s), { field });
-  if (!m || +m[4] > 23 || +m[5] > 59 || +m[6] > 59) {
+  const m = splitDateTime(s);
+  if (m && !validDate(m.y, m.mo, m.d)) throw badRequest('HIS_TIME_FORMAT', notADay(field, s), { field });
+  if (!m || m.h > 23 || +m.mi > 59 || +m.s > 59) {
     throw badRequest('HIS_TIME_FORMAT', `字段 ${field} 时间格式应为 yyyy-MM-dd HH:mm:ss：${s}`, { field });
   }
+  const b = m.offset === null ? m : toBeijing(m, m.offset);
   return Object.freeze({
-    iso: utcIsoOfBeijing(+m[1], +m[2], +m[3], +m[4], m[5]!, m[6]!),
-    date: `${m[1]}-${m[2]}-${m[3]}`,
+    iso: utcIsoOfBeijing(b.y, b.mo, b.d, b.h, b.mi, b.s),
+    date: `${String(b.y).padStart(4, '0')}-${pad2(b.mo)}-${pad2(b.d)}`,
   });
 }
 
@@ -207,12 +261,17 @@ export function utcIsoOfBeijing(y: number, mo: number, d: number, h: number, mi:
  * is read as its calendar date, once, here; its time part must still be a valid time.
  */
 export function parseWireDate(v: unknown, field: string): string {
-  const raw = required(v, field, '日期');
-  const dt = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(raw);
-  if (dt && (+dt[2] > 23 || +dt[3] > 59 || +dt[4] > 59)) {
+  const raw = requiredDate(v, field, '日期');
+  const dt = splitDateTime(raw);
+  if (dt && (dt.h > 23 || +dt.mi > 59 || +dt.s > 59)) {
     throw badRequest('HIS_DATE_FORMAT', `字段 ${field} 日期格式应为 yyyy-MM-dd：${raw}`, { field });
   }
-  const s = dt ? dt[1] : raw;
+  // with an offset, the Beijing date of that instant (a valid day first: JS would roll it over)
+  const b =
+    dt && dt.offset !== null && dt.offset !== 8 * 60 && validDate(dt.y, dt.mo, dt.d)
+      ? toBeijing(dt, dt.offset)
+      : dt;
+  const s = b ? `${String(b.y).padStart(4, '0')}-${pad2(b.mo)}-${pad2(b.d)}` : raw;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (m && !validDate(+m[1], +m[2], +m[3])) throw badRequest('HIS_DATE_FORMAT', notADay(field, s), { field });
   if (!m) {

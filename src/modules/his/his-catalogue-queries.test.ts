@@ -210,3 +210,37 @@ dbTest(
     assert.match(badType.json.err_msg, /fixmedins_type/);
   },
 );
+
+dbTest(
+  'dates a C# HIS sends: its unset DateTime is no filter, a DateTime.Now with offset is read',
+  async (db) => {
+    const w = await hisWorld(db);
+    // the Shenzhen clinic's 1312/1316 models: DateTime members serialised by Newtonsoft, unset ones
+    // as 0001-01-01T00:00:00
+    const unset = '0001-01-01T00:00:00';
+    const all = await w.hospital.ok('1312', page({ query_date: unset, begndate: unset, updt_time: unset }));
+    assert.equal(all.recordCounts, 5);
+    const matched = await w.hospital.ok(
+      '1316',
+      page({ query_date: unset, begndate: unset, updt_time: unset }),
+    );
+    assert.equal(matched.recordCounts, 5);
+    // a DateTime.Now (local kind): fractions and the offset; valid now, changed since long ago
+    const now = await w.hospital.ok(
+      '1318',
+      page({ query_date: '2026-03-15T14:00:00.1234567+08:00', updt_time: '2020-01-01T00:00:00' }),
+    );
+    assert.equal(now.recordCounts, 1);
+    // a required date left unset is missing, not year 1
+    const filed = await w.hospital.call('2505', {
+      data: {
+        psn_no: w.ann.psnNo,
+        biz_appy_type: '03',
+        begndate: unset,
+        fix_srt_no: '1',
+        fixmedins_code: 'H41092600011',
+      },
+    });
+    assert.match(filed.json.err_msg, /缺少必填字段 input\.data\.begndate/);
+  },
+);
