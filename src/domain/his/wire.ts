@@ -180,23 +180,15 @@ function splitDateTime(raw: string) {
   return { y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: +m[4]!, mi: m[5]!, s: m[6]!, offset };
 }
 
-/** The Beijing wall time of a wall time sent with another offset (minutes east of UTC). */
-function toBeijing(
+/** The instant of a wall time sent with an offset (minutes east of UTC), dated in Beijing time. */
+function offsetInstant(
   t: { y: number; mo: number; d: number; h: number; mi: string; s: string },
   offset: number,
-) {
+): WireInstant {
   const at = new Date(0);
   at.setUTCFullYear(t.y, t.mo - 1, t.d);
-  at.setUTCHours(t.h, Number(t.mi) + 8 * 60 - offset, Number(t.s), 0);
-  const b = at.toISOString();
-  return {
-    y: +b.slice(0, 4),
-    mo: +b.slice(5, 7),
-    d: +b.slice(8, 10),
-    h: +b.slice(11, 13),
-    mi: b.slice(14, 16),
-    s: b.slice(17, 19),
-  };
+  at.setUTCHours(t.h, Number(t.mi) - offset, Number(t.s), 0);
+  return Object.freeze({ iso: at.toISOString(), date: beijingDate(at) });
 }
 
 /**
@@ -225,11 +217,8 @@ function readDateTime(raw: string, field: string): WireInstant {
   if (!m || m.h > 23 || +m.mi > 59 || +m.s > 59) {
     throw badRequest('HIS_TIME_FORMAT', `字段 ${field} 时间格式应为 yyyy-MM-dd HH:mm:ss：${s}`, { field });
   }
-  const b = m.offset === null ? m : toBeijing(m, m.offset);
-  return Object.freeze({
-    iso: utcIsoOfBeijing(b.y, b.mo, b.d, b.h, b.mi, b.s),
-    date: `${String(b.y).padStart(4, '0')}-${pad2(b.mo)}-${pad2(b.d)}`,
-  });
+  if (m.offset !== null) return offsetInstant(m, m.offset);
+  return Object.freeze({ iso: utcIsoOfBeijing(m.y, m.mo, m.d, m.h, m.mi, m.s), date: s.slice(0, 10) });
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -266,12 +255,9 @@ export function parseWireDate(v: unknown, field: string): string {
   if (dt && (dt.h > 23 || +dt.mi > 59 || +dt.s > 59)) {
     throw badRequest('HIS_DATE_FORMAT', `字段 ${field} 日期格式应为 yyyy-MM-dd：${raw}`, { field });
   }
+  let s = dt ? raw.slice(0, 10) : raw;
   // with an offset, the Beijing date of that instant (a valid day first: JS would roll it over)
-  const b =
-    dt && dt.offset !== null && dt.offset !== 8 * 60 && validDate(dt.y, dt.mo, dt.d)
-      ? toBeijing(dt, dt.offset)
-      : dt;
-  const s = b ? `${String(b.y).padStart(4, '0')}-${pad2(b.mo)}-${pad2(b.d)}` : raw;
+  if (dt && dt.offset !== null && validDate(dt.y, dt.mo, dt.d)) s = offsetInstant(dt, dt.offset).date;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (m && !validDate(+m[1], +m[2], +m[3])) throw badRequest('HIS_DATE_FORMAT', notADay(field, s), { field });
   if (!m) {

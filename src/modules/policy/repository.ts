@@ -16,9 +16,13 @@ const SUMMARY_COLUMNS = `id, admdvs, year, insutype, version, name, effective_fr
  */
 export const policyInForceJson = (admdvs: string, insutype: string, onDate: string) => `
   SELECT json_build_object('id', pv.id, 'version', pv.version, 'policy', pv.document) FROM policy_version pv
-   WHERE pv.admdvs = (${admdvs})::text AND pv.insutype = (${insutype})::text AND pv.effective_from <= (${onDate})::date
-     AND (pv.effective_to IS NULL OR pv.effective_to >= (${onDate})::date)
+   WHERE pv.insutype = (${insutype})::text AND ${inForce(admdvs, onDate)}
    ORDER BY pv.id DESC LIMIT 1`;
+
+/** policy_version pv of the region effective on the date (SQL expressions): the newest id wins. */
+const inForce = (admdvs: string, onDate: string) =>
+  `pv.admdvs = (${admdvs})::text AND pv.effective_from <= (${onDate})::date
+     AND (pv.effective_to IS NULL OR pv.effective_to >= (${onDate})::date)`;
 
 export async function activePolicy(
   q: Queryable,
@@ -43,9 +47,9 @@ export function classBSharesInForce(
   onDate: string,
 ): Promise<{ insutype: string; bp: number }[]> {
   return q.query(
-    `SELECT DISTINCT ON (insutype) insutype, (document->>'classBFirstShareBp')::int AS bp FROM policy_version
-      WHERE admdvs = $1 AND effective_from <= $2::date AND (effective_to IS NULL OR effective_to >= $2::date)
-      ORDER BY insutype, id DESC`,
+    `SELECT DISTINCT ON (pv.insutype) pv.insutype, (pv.document->>'classBFirstShareBp')::int AS bp
+       FROM policy_version pv WHERE ${inForce('$1', '$2')}
+      ORDER BY pv.insutype, pv.id DESC`,
     [admdvs, onDate],
   );
 }

@@ -42,6 +42,18 @@ export async function insertDesignation(
   return row!.id;
 }
 
+/** A designation as it was before a cancellation (the audit's before). */
+export interface CancelledDesignation {
+  id: number;
+  psnNo: string;
+  bizType: string;
+  order: string;
+  fixmedinsCode: string;
+  beginDate: string;
+  endDate: string | null;
+  filedBy: string;
+}
+
 /**
  * Cancels a live designation: by the institution that filed it (`filedBy`, for 2506; with the
  * person it is for) or by anyone (a clerk). Returns the row as it was, or null.
@@ -49,29 +61,30 @@ export async function insertDesignation(
 export async function cancelDesignationRow(
   tx: Tx,
   c: { id: number; psnNo?: string; filedBy?: string; by: string; reason: string | null; now: string },
-): Promise<DesignationRow | null> {
-  const rows = await tx.query<{ id: number }>(
+): Promise<CancelledDesignation | null> {
+  const rows = await tx.query<CancelledDesignation>(
     `UPDATE person_designation SET cancelled_at = $2, cancelled_by = $3, cancel_reason = $4
       WHERE id = $1 AND cancelled_at IS NULL AND ($5::text IS NULL OR psn_no = $5) AND ($6::text IS NULL OR filed_by = $6)
-      RETURNING id::int`,
+      RETURNING id::int, psn_no AS "psnNo", biz_appy_type AS "bizType", fix_srt_no AS "order",
+                fixmedins_code AS "fixmedinsCode", begin_date::text AS "beginDate", end_date::text AS "endDate",
+                filed_by AS "filedBy"`,
     [c.id, c.now, c.by, c.reason, c.psnNo ?? null, c.filedBy ?? null],
   );
-  if (rows.length === 0) return null;
-  return (await designationRows(tx, { id: c.id, psnNo: null, village: null, live: false }, 1, 0)).items[0]!;
+  return rows[0] ?? null;
 }
 
 /** Designations by person (and village), newest first: live only, or every one. */
 export async function designationRows(
   q: Queryable,
-  f: { id?: number; psnNo: string | null; village: string | null; live: boolean },
+  f: { psnNo: string | null; village: string | null; live: boolean },
   limit: number,
   offset: number,
 ): Promise<{ items: DesignationRow[]; total: number }> {
   const from = `FROM person_designation d JOIN person p ON p.psn_no = d.psn_no
       LEFT JOIN institution i ON i.code = d.fixmedins_code
-     WHERE ($1::bigint IS NULL OR d.id = $1) AND ($2::text IS NULL OR d.psn_no = $2)
-       AND ($3::text IS NULL OR p.village_code = $3) AND (NOT $4 OR d.cancelled_at IS NULL)`;
-  const params = [f.id ?? null, f.psnNo, f.village, f.live];
+     WHERE ($1::text IS NULL OR d.psn_no = $1) AND ($2::text IS NULL OR p.village_code = $2)
+       AND (NOT $3 OR d.cancelled_at IS NULL)`;
+  const params = [f.psnNo, f.village, f.live];
   const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params);
   const items = await q.query<DesignationRow>(
     `SELECT d.id::int, d.psn_no AS "psnNo", p.name AS "psnName", d.biz_appy_type AS "bizType",
@@ -79,7 +92,7 @@ export async function designationRows(
             d.begin_date::text AS "beginDate", d.end_date::text AS "endDate", d.detail->>'memo' AS memo,
             d.filed_by AS "filedBy", d.created_at AS "createdAt", d.cancelled_at AS "cancelledAt",
             d.cancel_reason AS "cancelReason"
-       ${from} ORDER BY d.id DESC LIMIT $5 OFFSET $6`,
+       ${from} ORDER BY d.id DESC LIMIT $4 OFFSET $5`,
     [...params, limit, offset],
   );
   return { items, total: total[0]!.n };
