@@ -58,6 +58,14 @@ dbTest(
     assert.ok(samples.length >= 1);
     for (const m of samples) assert.ok(m.size * 20 >= m.population && m.size >= 1);
     assert.ok(samples.some((m) => m.reviewed > 0));
+    // the sampled stays come with the 电子病历 their hospitals' HIS uploaded (four in five stays)
+    const withRecord = await db.query<{ sampled: number; recorded: number }>(
+      `SELECT count(*)::int AS sampled,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM his_medical_record h
+                                              WHERE h.mdtrt_id = r.mdtrt_id AND h.infno = '4701' AND h.ended_at IS NULL))::int AS recorded
+         FROM supervision_sample_record r`,
+    );
+    assert.ok(withRecord[0]!.recorded * 2 > withRecord[0]!.sampled, JSON.stringify(withRecord));
     const hospitalLogin = await db.query<{ code: string }>(
       `SELECT fixmedins_code AS code FROM staff_account WHERE username = 'hospital'`,
     );

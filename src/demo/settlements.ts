@@ -4,10 +4,12 @@
 // settle), spread over the current month with a share today. Deterministic for a seed.
 // So every layer shows: about one stay in six is of a person with an assistance identity (救助),
 // one stay in ten is a major one whose bill passes the 大病 deductible, and about one settlement
-// in fifty is reversed by its institution later that day (2208/2305).
+// in fifty is reversed by its institution later that day (2208/2305). Four stays in five come with
+// the 电子病历 their hospital's HIS uploads after discharge (4701), for the 病历抽查 reviewers.
 import type { Db, Tx } from '../db/types.ts';
 import { createRandom } from '../domain/demo/random.ts';
 import * as inputs from '../domain/his/inputs.ts';
+import { readMedicalRecord } from '../domain/his/medical-record.ts';
 import { parseWith } from '../domain/his/schema.ts';
 import { wire } from '../domain/his/wire-builders.ts';
 import {
@@ -18,6 +20,7 @@ import {
   settleVisit,
   uploadFees,
 } from '../modules/settlement/index.ts';
+import { uploadMedicalRecord } from '../modules/his/index.ts';
 import {
   type DemoItem,
   demoInstitutions,
@@ -232,6 +235,17 @@ export async function seedDemoSettlements(
           ),
           true,
         );
+        // four in five hospitals' HIS upload the stay's 电子病历 (4701) after discharge
+        if (n % 5 !== 4) {
+          await uploadMedicalRecord(
+            tx,
+            { ...caller(new Date(end.getTime() + 10 * 60_000)), msgid: `DEMO${opts.seed}-${n}-EMR` },
+            readMedicalRecord(
+              '4701',
+              wire.electronicRecord(mdtrtId, person.psnNo, dt(begin), dt(end).slice(0, 10)),
+            ),
+          );
+        }
         if (reversed) await reverseLater(tx, settled.head.setlId, mdtrtId, true);
         done.inpatient += 1;
       } else {

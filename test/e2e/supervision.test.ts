@@ -125,6 +125,16 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     const reviewable = page.getByTestId('sample-records').getByRole('button', { name: /审\s*查/ });
     if ((await reviewable.count()) > 0) {
       await reviewable.first().click();
+      // the record under review: the stay's 电子病历 its hospital's HIS uploaded (4701), or that none was
+      const emr = page.getByTestId('medical-records');
+      await emr
+        .getByText(/入院记录|尚未上传/)
+        .first()
+        .waitFor();
+      if ((await emr.getByTestId('medical-record-4701').count()) > 0) {
+        await emr.getByText('主诉').first().waitFor();
+        await emr.getByText('出院小结').waitFor();
+      }
       await page.getByRole('button', { name: /提\s*交/ }).click();
       await page.getByTestId('sample-records').getByText('未发现问题').first().waitFor();
     }

@@ -103,6 +103,52 @@ export const wire = {
     diseinfo: [],
   }),
 
+  /** 4701 电子病历 of a stay of hypertension, as discharge() tells it (admitted, treated, improved) */
+  electronicRecord: (mdtrtId: string, psnNo: string, admTime: string, dscgDate: string) => ({
+    adminfo: {
+      mdtrt_id: mdtrtId,
+      psn_no: psnNo,
+      adm_time: admTime,
+      dept_name: '内科',
+      chfcomp: '反复头晕、头痛 3 年，加重 2 天',
+      dise_now: '3 年前诊断高血压，口服降压药控制欠佳，2 天前头晕加重伴头痛',
+      physexm_tprt: 36.6,
+      physexm_pule: 82,
+      physexm_systolic_pre: 172,
+      physexm_dstl_pre: 98,
+      adm_rea: '血压控制不佳',
+      vali_flag: '1',
+    },
+    diseinfo: [
+      {
+        inout_diag_type: '1',
+        maindiag_flag: '1',
+        diag_seq: 1,
+        wm_diag_code: 'I10.x00',
+        wm_diag_name: '高血压',
+        vali_flag: '1',
+      },
+    ],
+    coursrinfo: [
+      {
+        rcd_time: admTime,
+        dept_name: '内科',
+        cas_ftur: '老年患者，血压明显升高，无靶器官急性损害',
+        dise_plan: '低盐饮食，调整降压方案，监测血压',
+        vali_flag: '1',
+      },
+    ],
+    dscginfo: {
+      dscg_date: dscgDate,
+      adm_diag_dscr: '高血压',
+      dscg_dise_dscr: '高血压',
+      trt_proc_rslt_dscr: '予降压、对症治疗，血压控制平稳',
+      dscg_info: '好转',
+      dscg_drord: '规律服药，定期复查血压',
+      vali_flag: '1',
+    },
+  }),
+
   fees: (
     mdtrtId: string,
     psnNo: string,

@@ -82,3 +82,30 @@ export interface SettlementListItem {
   /** the national document as uploaded (setlinfo and its lists; amounts in fen, times ISO) */
   document: Record<string, unknown>;
 }
+
+/**
+ * GET /api/his/medical-records?setlId= | ?mdtrtId= — a visit's live 诊疗记录 (4301) and 电子病历
+ * (4701) as its institution's HIS uploaded them; for the 病历抽查 reviewers, each reading audited.
+ */
+export const medicalRecordQuery = z.object({
+  setlId: z.string().trim().min(1).max(30).optional(),
+  mdtrtId: z.string().trim().min(1).max(30).optional(),
+});
+
+export interface MedicalRecordItem {
+  id: number;
+  infno: '4301' | '4701';
+  uploadedAt: string;
+  msgid: string;
+  /** earlier uploads of the same form for the visit, ended */
+  replaced: number;
+  /** section → rows of members as uploaded */
+  document: Record<string, Record<string, string>[]>;
+}
+
+export interface VisitMedicalRecords {
+  mdtrtId: string;
+  psnNo: string;
+  fixmedinsCode: string;
+  records: MedicalRecordItem[];
+}

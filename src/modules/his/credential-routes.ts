@@ -1,13 +1,15 @@
 // /api/his/credentials/:code — an institution's HIS credential: status, issue, rotate, revoke;
 // /api/his/mappings/:code and /api/his/departments/:code — its 目录对照 and 医保科室 as its HIS uploaded
-// them (list and xlsx); /api/his/settlement-lists/:setlId — a settlement's 结算清单 (4101).
+// them (list and xlsx); /api/his/settlement-lists/:setlId — a settlement's 结算清单 (4101);
+// /api/his/medical-records — a visit's 诊疗记录 and 电子病历 (4301, 4701), for the 病历抽查 reviewers.
 // Issue and rotate answer the secret once; nothing else ever shows it.
 import type { RoutesPlugin } from '../../api/context.ts';
 import { staffOf } from '../../api/context.ts';
 import { download } from '../../api/download.ts';
 import { staffActor } from '../accounts/index.ts';
 import { notFound } from '../../domain/shared/errors.ts';
-import { credentialParams, settlementListParams, uploadedListQuery } from './contract.ts';
+import { credentialParams, medicalRecordQuery, settlementListParams, uploadedListQuery } from './contract.ts';
+import { readVisitMedicalRecords } from './medical-record.ts';
 import { liveSettlementList } from './settlement-list-repo.ts';
 import { liveDepartments } from './department-repo.ts';
 import { exportDepartments } from './department-xlsx.ts';
@@ -95,5 +97,18 @@ export const credentialRoutes: RoutesPlugin = (app, deps) => {
       if (!list) throw notFound('HIS_LIST_NOT_FOUND', `结算 ${req.params.setlId} 尚未上传结算清单`);
       return list;
     },
+  );
+
+  // 诊疗记录 / 电子病历 (4301/4701): the 病历抽查 reviewers only (auditors), each reading audited
+  app.get(
+    '/api/his/medical-records',
+    { config: { permission: 'supervision.sample' }, schema: { querystring: medicalRecordQuery } },
+    async (req) =>
+      readVisitMedicalRecords(
+        deps.db,
+        staffActor(staffOf(req)),
+        { mdtrtId: req.query.mdtrtId ?? null, setlId: req.query.setlId ?? null },
+        deps.now(),
+      ),
   );
 };

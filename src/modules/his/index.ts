@@ -10,3 +10,4 @@ export {
 } from './credential-service.ts';
 export { HIS_PERMISSIONS } from './permissions.ts';
 export { HIS_PATH, hisRoutes } from './routes.ts';
+export { uploadMedicalRecord } from './medical-record.ts';

@@ -32,6 +32,11 @@ import {
   trtinfoRow,
 } from '../../domain/his/records.ts';
 import * as inputs from '../../domain/his/inputs.ts';
+import {
+  MEDICAL_RECORD_FORMS,
+  type MedicalRecordInfno,
+  medicalRecordInput,
+} from '../../domain/his/medical-record.ts';
 import * as stockInputs from '../../domain/his/stock-inputs.ts';
 import { DICTIONARY_TYPES, dictionary } from '../../domain/national/dictionary.ts';
 import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
@@ -96,6 +101,7 @@ import { revokeMapping, uploadMappings } from './mapping.ts';
 import { hisMappingPage } from './mapping-repo.ts';
 import { personInfo } from './person-info.ts';
 import { setSettlementListStatus, uploadSettlementList } from './settlement-list.ts';
+import { uploadMedicalRecord } from './medical-record.ts';
 import type { PersonQueryLimiter } from './person-query-limit.ts';
 import { signIn, signOut } from './sign.ts';
 
@@ -262,6 +268,17 @@ const stockReport = (schema: z.ZodType<StockEventInput[]>): Transaction =>
   tx(schema, true, async (q, c, events) => {
     await recordStockEvents(q, reporter(c), events);
     return stockDone;
+  });
+
+/** 4301/4701: the record kept; the sections the form does not have, and a replaced record, told. */
+const medicalRecord = (infno: MedicalRecordInfno): Transaction =>
+  tx(medicalRecordInput(infno), true, async (q, c, r) => {
+    const { replaced } = await uploadMedicalRecord(q, c, r);
+    const warnings = [
+      ...(r.dropped.length > 0 ? [`未识别的节点未保存：${r.dropped.slice(0, 10).join('、')}`] : []),
+      ...(replaced === null ? [] : [`已替换此前上传的${MEDICAL_RECORD_FORMS[infno].name} ${replaced}`]),
+    ];
+    return { output: {}, warnings };
   });
 
 const SEVERITY_NAMES: Record<string, string> = { certain: '明确违规', suspect: '可疑' };
@@ -550,6 +567,8 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     await setSettlementListStatus(q, c, i);
     return none;
   }),
+  '4301': medicalRecord('4301'),
+  '4701': medicalRecord('4701'),
   '5201': tx(inputs.visitQueryInput, false, async (q, c, i) => ({
     output: { mdtrtinfo: (await personVisits(q, c, i)).map(mdtrtinfoRow) },
   })),

@@ -38,6 +38,7 @@ export {
   changeAdmission,
   discharge,
   openVisit,
+  ownVisit,
   recordVisitInfo,
 } from './visits.ts';
 export {

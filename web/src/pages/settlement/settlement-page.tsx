@@ -4,6 +4,7 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { MedicalRecords } from '../../components/medical-records.tsx';
 import { Loaded } from '../../components/page-state.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useStaff } from '../../lib/session.tsx';
@@ -48,6 +49,7 @@ function Slip({ detail, staffName }: { detail: SettlementDetail; staffName: stri
         <ExplanationList detail={detail} />
       </Card>
       {s.kind === 'settlement' && <SettlementListCard setlId={s.setlId} />}
+      {s.kind === 'settlement' && <MedicalRecords setlId={s.setlId} />}
       <div className="print-only slip-footer">
         <span>打印人：{staffName}</span>
         <span>打印时间：{formatDateTime(new Date().toISOString())}</span>

@@ -21,6 +21,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { SAMPLE_METHODS } from '../../../../src/domain/supervision/sampling.ts';
 import type { SampleRecordRow, SampleRow } from '../../../../src/modules/supervision/contract.ts';
+import { MedicalRecords } from '../../components/medical-records.tsx';
 import { LoadError } from '../../components/page-state.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { fenToYuan, formatDateTime } from '../../lib/format.ts';
@@ -245,8 +246,16 @@ function ReviewModal({
     }
   };
   return (
-    <Modal open title={`审查病历 ${record.setlId}`} onOk={submit} onCancel={onClose} okText="提交">
-      <Form form={form} layout="vertical" initialValues={{ result: 'ok' }}>
+    <Modal
+      open
+      title={`审查病历 ${record.setlId}`}
+      onOk={submit}
+      onCancel={onClose}
+      okText="提交"
+      width={960}
+    >
+      <MedicalRecords setlId={record.setlId} open />
+      <Form style={{ marginTop: 12 }} form={form} layout="vertical" initialValues={{ result: 'ok' }}>
         <Form.Item name="result" label="审查结果">
           <Radio.Group
             options={[

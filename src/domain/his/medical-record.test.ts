@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { AppError } from '../shared/errors.ts';
+import { MAX_MEMBER, MAX_SECTION_ROWS, readMedicalRecord } from './medical-record.ts';
+
+const refusal = (f: () => unknown): AppError => {
+  try {
+    f();
+  } catch (e) {
+    assert.ok(e instanceof AppError, String(e));
+    return e;
+  }
+  assert.fail('not refused');
+};
+
+const emr = (over: Record<string, unknown> = {}) => ({
+  adminfo: { mdtrt_id: 'M1', psn_no: 'P1', chfcomp: ' 胸闷三天 ', age: 67, physexm_tprt: 36.5 },
+  diseinfo: [
+    { wm_diag_code: 'I10.x00', wm_diag_name: '高血压', maindiag_flag: '1', diag_seq: 1 },
+    { wm_diag_code: 'E11.900', wm_diag_name: '2型糖尿病', maindiag_flag: '0', diag_seq: 2 },
+  ],
+  dscginfo: { dscg_date: '2026-03-10', dscg_info: '好转', oth_imp_info: '' },
+  ...over,
+});
+
+test('4701: sections as objects or lists become lists of text members; the visit and person from adminfo', () => {
+  const r = readMedicalRecord('4701', emr());
+  assert.deepEqual([r.mdtrtId, r.psnNo], ['M1', 'P1']);
+  assert.deepEqual(Object.keys(r.document), ['adminfo', 'diseinfo', 'dscginfo']);
+  assert.deepEqual(r.document.adminfo, [
+    { mdtrt_id: 'M1', psn_no: 'P1', chfcomp: '胸闷三天', age: '67', physexm_tprt: '36.5' },
+  ]);
+  assert.equal(r.document.diseinfo!.length, 2);
+  assert.equal(r.document.diseinfo![1]!.diag_seq, '2');
+  // an empty member is not kept
+  assert.deepEqual(r.document.dscginfo, [{ dscg_date: '2026-03-10', dscg_info: '好转' }]);
+  assert.deepEqual(r.dropped, []);
+});
+
+test('sections in camel case (a C# HIS: diseInfo, rxInfo) are the form’s; others dropped and named', () => {
+  const r = readMedicalRecord('4301', {
+    rgstinfo: { mdtrt_id: 'M2', psn_no: 'P2', rgst_type_code: '1' },
+    diseInfo: { diag_code: 'J06.900', diag_name: '上呼吸道感染', maindiag_flag: '1' },
+    rxInfo: [{ rxno: 'RX1', rx_detl_name: '阿莫西林胶囊', drug_used_sdose: 0.5 }],
+    labinfo: { x: 1 },
+  });
+  assert.deepEqual(Object.keys(r.document), ['rgstinfo', 'diseinfo', 'rxinfo']);
+  assert.equal(r.document.rxinfo![0]!.drug_used_sdose, '0.5');
+  assert.deepEqual(r.dropped, ['labinfo']);
+});
+
+test('.NET unset dates are left out; ISO date-times with an offset are Beijing wall time', () => {
+  const r = readMedicalRecord(
+    '4701',
+    emr({
+      coursrinfo: {
+        rcd_time: '2026-03-02T01:30:00.1234567Z',
+        sign_time: '0001-01-01T00:00:00',
+        dise_plan: '降压',
+      },
+    }),
+  );
+  assert.deepEqual(r.document.coursrinfo, [{ rcd_time: '2026-03-02 09:30:00', dise_plan: '降压' }]);
+});
+
+test('a self-paid visit (no mdtrt_id or psn_no in the first section) is refused with its own code', () => {
+  for (const adminfo of [{ psn_no: 'P1' }, { mdtrt_id: 'M1' }, null]) {
+    const e = refusal(() => readMedicalRecord('4701', emr({ adminfo })));
+    assert.equal(e.code, 'HIS_RECORD_NOT_INSURED');
+    assert.match(e.message, /电子病历须在 adminfo 中填写医保就诊的 mdtrt_id 与 psn_no/);
+  }
+  // the first row of a list names the visit
+  const listed = readMedicalRecord('4701', emr({ adminfo: [{ mdtrt_id: 'M9', psn_no: 'P9' }] }));
+  assert.equal(listed.mdtrtId, 'M9');
+});
+
+test('refused, naming the place: nested values, over-long text, too many rows, a bad member name, a non-object', () => {
+  const cases: [unknown, RegExp][] = [
+    [emr({ dscginfo: { dscg_info: { a: 1 } } }), /dscginfo\.dscg_info 须为文本或数值/],
+    [emr({ diseinfo: [{ wm_diag_code: ['I10'] }] }), /diseinfo\[0\]\.wm_diag_code 须为文本或数值/],
+    [
+      emr({ dscginfo: { dscg_info: '好'.repeat(MAX_MEMBER + 1) } }),
+      /dscginfo\.dscg_info 过长（最多 4000 个字符）/,
+    ],
+    [emr({ coursrinfo: Array.from({ length: MAX_SECTION_ROWS + 1 }, () => ({})) }), /coursrinfo 条数过多/],
+    [emr({ oprninfo: [{ 'bad name': '1' }] }), /oprninfo\[0\] 含不合法的字段名 bad name/],
+    [emr({ rescinfo: ['text'] }), /rescinfo\[0\] 须为对象/],
+    [emr({ adminfo: { mdtrt_id: 'M1', psn_no: 'P1', age: Number.NaN } }), /adminfo\.age 不是有效的数值/],
+  ];
+  for (const [input, message] of cases) {
+    const e = refusal(() => readMedicalRecord('4701', input));
+    assert.equal(e.code, 'HIS_INPUT_INVALID');
+    assert.match(e.message, message);
+  }
+  assert.equal(refusal(() => readMedicalRecord('4301', [])).code, 'HIS_INPUT_INVALID');
+  // exactly the limit is kept
+  const long = readMedicalRecord('4701', emr({ dscginfo: { dscg_info: '好'.repeat(MAX_MEMBER) } }));
+  assert.equal([...long.document.dscginfo![0]!.dscg_info!].length, MAX_MEMBER);
+});
