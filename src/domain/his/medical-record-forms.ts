@@ -1,8 +1,9 @@
-// The clinical record forms a HIS uploads (4301 门急诊诊疗记录, 4701 电子病历): their sections in
+// The clinical record forms a HIS uploads (4301 门急诊诊疗记录, 4302 急诊留观手术及抢救信息, 4701
+// 电子病历): their sections in
 // the order a reviewer reads them, and the Chinese names of the members read most. Plain data,
 // shared by the endpoint (medical-record.ts) and the workbench.
 export interface MedicalRecordForm {
-  infno: '4301' | '4701';
+  infno: '4301' | '4302' | '4701';
   name: string;
   /** the visit's kind it must be */
   inpatient: boolean;
@@ -20,6 +21,15 @@ export const MEDICAL_RECORD_FORMS = {
       ['caseinfo', '病历信息'],
       ['diseinfo', '诊断信息'],
       ['rxinfo', '处方信息'],
+    ],
+  },
+  '4302': {
+    infno: '4302',
+    name: '急诊留观手术及抢救信息',
+    inpatient: false,
+    sections: [
+      ['oprninfo', '手术及操作'],
+      ['rescinfo', '抢救记录'],
     ],
   },
   '4701': {
@@ -111,6 +121,12 @@ export const RECORD_MEMBER_NAMES: Readonly<Record<string, string>> = {
   dise_plan: '诊疗计划',
   prnt_doc_name: '上级医师',
   oprn_time: '手术日期',
+  oprn_oprt_sn: '手术操作序号',
+  oprn_oprt_time: '手术及操作时间',
+  oprn_oprt_tagt_part_name: '目标部位',
+  oprn_oprt_mtd_dscr: '操作方法',
+  oprn_oprt_cnt: '操作次数',
+  er_resc_rec: '急诊抢救记录',
   oprn_oprt_code: '手术操作代码',
   oprn_oprt_name: '手术操作名称',
   oprn_lv_name: '手术级别',

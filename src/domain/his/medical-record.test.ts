@@ -49,6 +49,16 @@ test('sections in camel case (a C# HIS: diseInfo, rxInfo) are the form’s; othe
   assert.deepEqual(r.dropped, ['labinfo']);
 });
 
+test('4302: the emergency observation named in oprninfo; rescinfo beside it', () => {
+  const r = readMedicalRecord('4302', {
+    oprninfo: [{ mdtrt_id: 'M3', psn_no: 'P3', oprn_oprt_code: '96.0400', oprn_oprt_cnt: 1 }],
+    rescinfo: { resc_begntime: '2026-03-02 01:00:00', er_resc_rec: '气管插管' },
+  });
+  assert.deepEqual([r.mdtrtId, r.psnNo, Object.keys(r.document)], ['M3', 'P3', ['oprninfo', 'rescinfo']]);
+  const e = refusal(() => readMedicalRecord('4302', { rescinfo: { er_resc_rec: '气管插管' } }));
+  assert.match(e.message, /急诊留观手术及抢救信息须在 oprninfo 中填写/);
+});
+
 test('.NET unset dates are left out; ISO date-times with an offset are Beijing wall time', () => {
   const r = readMedicalRecord(
     '4701',

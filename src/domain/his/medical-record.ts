@@ -1,5 +1,6 @@
 // 医疗保障信息采集 — the clinical records a HIS uploads beside its settlements: 4301 门急诊诊疗记录
-// (registration, the case, diagnoses, prescriptions of an outpatient or emergency visit) and 4701
+// (registration, the case, diagnoses, prescriptions of an outpatient or emergency visit), 4302
+// 急诊留观手术及抢救信息 (an emergency observation's operations and rescues) and 4701
 // 电子病历 (the admission record, diagnoses, course, operations, rescues, death and discharge
 // records of a stay). They are what a reviewer reads when a settlement is drawn for 病历抽查.
 //

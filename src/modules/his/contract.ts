@@ -57,6 +57,7 @@ export interface MappingList {
 }
 
 export type { DepartmentDetail, DepartmentRecord as DepartmentItem } from '../../domain/his/records.ts';
+import type { MedicalRecordInfno } from '../../domain/his/medical-record-forms.ts';
 import type { DepartmentRecord } from '../../domain/his/records.ts';
 
 export interface DepartmentList {
@@ -84,8 +85,8 @@ export interface SettlementListItem {
 }
 
 /**
- * GET /api/his/medical-records?setlId= | ?mdtrtId= — a visit's live 诊疗记录 (4301) and 电子病历
- * (4701) as its institution's HIS uploaded them; for the 病历抽查 reviewers, each reading audited.
+ * GET /api/his/medical-records?setlId= | ?mdtrtId= — a visit's live 诊疗记录 (4301), 急诊留观
+ * (4302) and 电子病历 (4701) as its institution's HIS uploaded them; for the 病历抽查 reviewers, each reading audited.
  */
 export const medicalRecordQuery = z.object({
   setlId: z.string().trim().min(1).max(30).optional(),
@@ -94,7 +95,7 @@ export const medicalRecordQuery = z.object({
 
 export interface MedicalRecordItem {
   id: number;
-  infno: '4301' | '4701';
+  infno: MedicalRecordInfno;
   uploadedAt: string;
   msgid: string;
   /** earlier uploads of the same form for the visit, ended */

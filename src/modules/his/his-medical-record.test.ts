@@ -1,4 +1,4 @@
-// 4301 门急诊诊疗记录 and 4701 电子病历 through the HIS endpoint, and the reviewers' reading of them.
+// 4301 门急诊诊疗记录, 4302 急诊留观 and 4701 电子病历 through the HIS endpoint, and the reviewers' reading of them.
 import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
@@ -8,7 +8,7 @@ import { at, hisWorld } from './testing.ts';
 const LINES: LineSpec[] = [{ code: 'XA01ABD075A002010100483', pricFen: 2500, cnt: 4 }];
 
 dbTest(
-  '4701/4301: kept for the own visit of the person, replaced by an upload again; refused otherwise; read by supervision staff, audited',
+  '4701/4301/4302: kept for the own visit of the person, replaced by an upload again; refused otherwise; read by supervision staff, audited',
   async (db) => {
     const w = await hisWorld(db);
     const t = w.hospital;
@@ -61,6 +61,16 @@ dbTest(
       rxInfo: [{ rxno: 'RX1', rx_detl_name: '阿莫西林胶囊', drug_used_sdose: 0.5 }],
     };
     assert.equal((await t.call('4301', record)).json.infcode, 0);
+    const observed = await t.call('4302', {
+      oprninfo: {
+        mdtrt_id: visit,
+        psn_no: w.ann.psnNo,
+        oprn_oprt_code: '96.0400',
+        oprn_oprt_name: '气管插管',
+      },
+      rescinfo: { er_resc_rec: '急诊抢救', resc_psn_list: '张医生，李护士' },
+    });
+    assert.equal(observed.json.infcode, 0, observed.json.err_msg);
     const wrongKind = await t.call('4701', emr({ mdtrt_id: visit }));
     assert.match(wrongKind.json.err_msg, /是门诊就诊，不能使用住院交易/);
     const wrongKind2 = await t.call('4301', { ...record, rgstinfo: { ...record.rgstinfo, mdtrt_id: stay } });
@@ -93,6 +103,10 @@ dbTest(
     assert.equal(shown.records[0].document.diseinfo[0].wm_diag_name, '高血压');
     assert.equal(shown.records[0].uploadedAt, w.clock.now.toISOString());
     const byVisit = (await get(`/api/his/medical-records?mdtrtId=${visit}`)).json();
+    assert.deepEqual(
+      byVisit.records.map((r: { infno: string }) => r.infno),
+      ['4301', '4302'],
+    );
     // jsonb keeps no order of members: the workbench shows sections in the form's order
     assert.deepEqual(Object.keys(byVisit.records[0].document).sort(), [
       'caseinfo',
@@ -115,6 +129,7 @@ dbTest(
       [
         ['his.medical_record.upload', stay],
         ['his.medical_record.upload', stay],
+        ['his.medical_record.upload', visit],
         ['his.medical_record.upload', visit],
         ['his.medical_record.view', stay],
         ['his.medical_record.view', visit],

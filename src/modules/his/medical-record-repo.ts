@@ -1,4 +1,4 @@
-// SQL of his_medical_record (4301 门急诊诊疗记录, 4701 电子病历): one live record per visit and form,
+// SQL of his_medical_record (4301 门急诊诊疗记录, 4302 急诊留观, 4701 电子病历): one live record per visit and form,
 // an earlier one ended when the form is uploaded again, never deleted.
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { MedicalRecordItem } from './contract.ts';
@@ -33,7 +33,7 @@ export async function insertMedicalRecord(
 }
 
 /**
- * The live records of a visit, named by its mdtrt_id or by one of its settlements, 4301 before 4701;
+ * The live records of a visit, named by its mdtrt_id or by one of its settlements, by form;
  * with the visit's person and institution (null: no such visit or settlement).
  */
 export async function visitMedicalRecords(

@@ -270,7 +270,7 @@ const stockReport = (schema: z.ZodType<StockEventInput[]>): Transaction =>
     return stockDone;
   });
 
-/** 4301/4701: the record kept; the sections the form does not have, and a replaced record, told. */
+/** 4301/4302/4701: the record kept; the sections the form does not have, and a replaced record, told. */
 const medicalRecord = (infno: MedicalRecordInfno): Transaction =>
   tx(medicalRecordInput(infno), true, async (q, c, r) => {
     const { replaced } = await uploadMedicalRecord(q, c, r);
@@ -568,6 +568,7 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     return none;
   }),
   '4301': medicalRecord('4301'),
+  '4302': medicalRecord('4302'),
   '4701': medicalRecord('4701'),
   '5201': tx(inputs.visitQueryInput, false, async (q, c, i) => ({
     output: { mdtrtinfo: (await personVisits(q, c, i)).map(mdtrtinfoRow) },
