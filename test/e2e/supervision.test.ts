@@ -139,6 +139,15 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
       await page.getByTestId('sample-records').getByText('未发现问题').first().waitFor();
     }
     await screenshot(page, 'sampling');
+    // the same record from its settlement page: the 病历 shown only when the reviewer asks (audited)
+    const setlId = ((await records.first().locator('td').first().textContent()) ?? '').trim();
+    await page.goto(`${wb.server.url}/settlements/${setlId}`);
+    const onPage = page.getByTestId('medical-records');
+    await onPage.getByRole('button', { name: /查看病历/ }).click();
+    await onPage
+      .getByText(/入院记录|尚未上传/)
+      .first()
+      .waitFor();
     await page.goto(`${wb.server.url}/oversight`);
     await page.getByTestId('institution-indicators').locator('tr.ant-table-row').first().waitFor();
     await page.getByTestId('institution-chart').waitFor();
