@@ -66,6 +66,15 @@ dbTest(
          FROM supervision_sample_record r`,
     );
     assert.ok(withRecord[0]!.recorded * 2 > withRecord[0]!.sampled, JSON.stringify(withRecord));
+    // six self-paid visits of insured persons reported (4205) with each month's settlements, half of
+    // them with in-scope items
+    const selfPaid = await db.query<{ insured: number; inscp: number }>(
+      `SELECT count(*) FILTER (WHERE insured)::int AS insured,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM supervision_selfpay_line l WHERE l.visit_id = v.id AND l.inscp_fen > 0))::int AS inscp
+         FROM supervision_selfpay_visit v`,
+    );
+    const { insured, inscp } = selfPaid[0]!;
+    assert.ok(insured >= 6 && insured % 6 === 0 && inscp * 2 === insured, JSON.stringify(selfPaid));
     const hospitalLogin = await db.query<{ code: string }>(
       `SELECT fixmedins_code AS code FROM staff_account WHERE username = 'hospital'`,
     );

@@ -5,7 +5,8 @@
 // So every layer shows: about one stay in six is of a person with an assistance identity (救助),
 // one stay in ten is a major one whose bill passes the 大病 deductible, and about one settlement
 // in fifty is reversed by its institution later that day (2208/2305). Four stays in five come with
-// the 电子病历 their hospital's HIS uploads after discharge (4701), for the 病历抽查 reviewers.
+// the 电子病历 their hospital's HIS uploads after discharge (4701), for the 病历抽查 reviewers; and six
+// visits of insured persons the institutions report as paid in full (4205), for 自费就诊.
 import type { Db, Tx } from '../db/types.ts';
 import { createRandom } from '../domain/demo/random.ts';
 import * as inputs from '../domain/his/inputs.ts';
@@ -21,6 +22,7 @@ import {
   uploadFees,
 } from '../modules/settlement/index.ts';
 import { uploadMedicalRecord } from '../modules/his/index.ts';
+import { recordSelfPayVisit } from '../modules/supervision/index.ts';
 import {
   type DemoItem,
   demoInstitutions,
@@ -287,5 +289,67 @@ export async function seedDemoSettlements(
       }
     });
   }
+  await demoSelfPay(db, opts, persons, institutions, pools);
   return done;
+}
+
+/**
+ * A few visits the institutions' HIS report as paid in full by the patient (4205), each of an
+ * insured person and some with items in the fund's scope: what 自费就诊 shows the auditors.
+ */
+async function demoSelfPay(
+  db: Db,
+  opts: DemoSettlementOptions,
+  persons: readonly { psnNo: string; certno: string }[],
+  institutions: readonly Caller['institution'][],
+  pools: { inpatient: Pools; outpatient: Pools },
+): Promise<void> {
+  if (persons.length === 0 || institutions.length === 0) return;
+  const rnd = createRandom(opts.seed).fork('selfpay');
+  for (let k = 0; k < 6; k++) {
+    const person = persons[(k * 97) % persons.length]!;
+    const inst = institutions[k % institutions.length]!;
+    const begin = instant(opts.today, 9 + k, 10);
+    const mdtrtId = `ZF${opts.today.replaceAll('-', '')}${String(k + 1).padStart(3, '0')}`;
+    const lines = basket(rnd, pools, false, false, 1).slice(0, 3);
+    const at = new Date(begin.getTime() + 20 * 60_000).toISOString();
+    await db.tx((tx) =>
+      recordSelfPayVisit(
+        tx,
+        {
+          fixmedinsCode: inst.code,
+          msgid: `DEMO${opts.seed}-ZF-${k}`,
+          actor: { id: null, name: `${inst.code}/demo` },
+          now: new Date(begin.getTime() + 30 * 60_000),
+        },
+        {
+          mdtrtId,
+          inpatient: false,
+          certno: person.certno,
+          medType: '11',
+          beginAt: begin.toISOString(),
+          totalFen: null,
+          diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染', main: true }],
+        },
+        lines.map((l, i) => {
+          const amountFen = l.pricFen * l.cnt;
+          return {
+            mdtrtId,
+            sn: String(i + 1),
+            occurredAt: at,
+            itemCode: l.code,
+            hilistCode: null,
+            hilistName: null,
+            chrgitmType: null,
+            cnt: String(l.cnt),
+            price: (l.pricFen / 100).toFixed(2),
+            amountFen,
+            fullOwnFen: k % 2 === 0 ? amountFen : 0,
+            inscpFen: k % 2 === 0 ? 0 : amountFen,
+            memo: null,
+          };
+        }),
+      ),
+    );
+  }
 }

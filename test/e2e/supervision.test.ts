@@ -32,6 +32,11 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await page.getByPlaceholder('选择月份').fill(lastMonth);
     await page.getByPlaceholder('选择月份').press('Enter');
     await page.getByTestId('supervision-stock-months').locator('tr.ant-table-row').first().waitFor();
+    // the visits the institutions reported as paid in full by insured persons (4205)
+    await page.getByRole('tab', { name: '自费就诊' }).click();
+    const selfPaid = page.getByTestId('supervision-selfpay').locator('tr.ant-table-row');
+    await selfPaid.first().waitFor();
+    assert.match((await selfPaid.first().textContent()) ?? '', /当日参保/);
 
     await page.getByRole('tab', { name: '筛查批次' }).click();
     await page.getByPlaceholder('开始日期').fill(`${year}-01-01`);

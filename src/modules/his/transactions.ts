@@ -38,6 +38,7 @@ import {
   medicalRecordInput,
 } from '../../domain/his/medical-record.ts';
 import * as stockInputs from '../../domain/his/stock-inputs.ts';
+import * as selfPayInputs from '../../domain/his/selfpay-inputs.ts';
 import { DICTIONARY_TYPES, dictionary } from '../../domain/national/dictionary.ts';
 import { beijingDate, wireDateTime, yuan } from '../../domain/his/wire.ts';
 import { pageWindow } from '../../domain/registry/catalogue-query.ts';
@@ -86,10 +87,13 @@ import {
   type AnalysisRequest,
   analyse,
   analysisFactsRead,
+  completeSelfPay,
   deleteStockEvents,
   factsAsk,
   factsOf,
   recordDecisions,
+  recordSelfPayLines,
+  recordSelfPayVisit,
   recordStockEvents,
   refuseIfBlocked,
   type StockReporter,
@@ -269,6 +273,12 @@ const stockReport = (schema: z.ZodType<StockEventInput[]>): Transaction =>
     await recordStockEvents(q, reporter(c), events);
     return stockDone;
   });
+
+/** 4201–4205: kept by supervision; lines reported again under their 记账流水号 told as replaced. */
+const selfPayDone = (r: { replaced: number }): Outcome => ({
+  output: {},
+  warnings: r.replaced > 0 ? [`已替换此前上传的 ${r.replaced} 条明细（记账流水号相同）`] : [],
+});
 
 /** 4301/4302/4701: the record kept; the sections the form does not have, and a replaced record, told. */
 const medicalRecord = (infno: MedicalRecordInfno): Transaction =>
@@ -567,6 +577,19 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
     await setSettlementListStatus(q, c, i);
     return none;
   }),
+  '4201': tx(selfPayInputs.selfPayLinesInput, true, async (q, c, lines) =>
+    selfPayDone(await recordSelfPayLines(q, reporter(c), lines)),
+  ),
+  '4202': tx(selfPayInputs.selfPayStayInput, true, async (q, c, visit) =>
+    selfPayDone(await recordSelfPayVisit(q, reporter(c), visit)),
+  ),
+  '4203': tx(selfPayInputs.selfPayCompleteInput, true, async (q, c, i) => {
+    await completeSelfPay(q, reporter(c), i);
+    return none;
+  }),
+  '4205': tx(selfPayInputs.selfPayOutpatientInput, true, async (q, c, i) =>
+    selfPayDone(await recordSelfPayVisit(q, reporter(c), i.visit, i.lines)),
+  ),
   '4301': medicalRecord('4301'),
   '4302': medicalRecord('4302'),
   '4701': medicalRecord('4701'),

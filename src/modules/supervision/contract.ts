@@ -208,3 +208,43 @@ export const reviewBody = z.object({
 export type ReviewBody = z.infer<typeof reviewBody>;
 
 export type { InstitutionIndicatorRow, SampleRecordRow, SampleRow, SuspectRow } from './suspect-repo.ts';
+
+/**
+ * GET /api/supervision/selfpay-visits[.xlsx] — the visits institutions reported as paid in full by
+ * the patient (4202/4205, lines by 4201A): by institution and the visit's first day; insured=1 only
+ * those of persons insured that day (the ones a 转嫁费用 check starts from).
+ */
+export const selfPayQuery = z.object({
+  institution: z.string().trim().max(30).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  insured: z.enum(['0', '1']).optional(),
+});
+export type SelfPayQuery = z.infer<typeof selfPayQuery>;
+
+export interface SelfPayVisitRow {
+  id: number;
+  fixmedinsCode: string;
+  institutionName: string | null;
+  /** the institution's own visit id (fixmedins_mdtrt_id) */
+  mdtrtId: string;
+  inpatient: boolean;
+  medType: string;
+  beginAt: string;
+  /** the registry's person the certificate named (null: none) */
+  psnNo: string | null;
+  /** masked in the list */
+  psnName: string | null;
+  /** that person had an enrollment in force on the visit's first day */
+  insured: boolean;
+  mainDiagCode: string | null;
+  mainDiagName: string | null;
+  /** medfee_sumamt as the HIS told it (4202) */
+  toldTotalFen: number | null;
+  lines: number;
+  /** the lines' sum, and of it 符合政策范围 as the HIS computed it */
+  amountFen: number;
+  inscpFen: number;
+  completedAt: string | null;
+  receivedAt: string;
+}

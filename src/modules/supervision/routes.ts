@@ -9,6 +9,8 @@ import {
   knowledgeEndBody,
   ruleChangeBody,
   runBody,
+  type SelfPayQuery,
+  selfPayQuery,
   type StockEventQuery,
   stockBatch,
   stockEventQuery,
@@ -19,6 +21,7 @@ import * as repo from './repo.ts';
 import * as service from './service.ts';
 import * as stock from './stock.ts';
 import * as stockEvents from './stock-events.ts';
+import * as selfPay from './selfpay.ts';
 import { suspectRoutes } from './suspect-routes.ts';
 
 const runParams = z.object({ id: z.coerce.number().int().positive() });
@@ -227,6 +230,35 @@ export const supervisionRoutes: RoutesPlugin = (app, deps) => {
         'stock-events.xlsx',
         '机构上传进销存.xlsx',
       );
+    },
+  );
+
+  // 自费就诊 the institutions reported (4202/4205/4201A), insured persons first in mind
+  const selfPayFilter = (q: SelfPayQuery) => ({
+    institution: q.institution || null,
+    from: q.from ?? null,
+    to: q.to ?? null,
+    insured: q.insured === '1',
+  });
+  app.get(
+    '/api/supervision/selfpay-visits',
+    { config: { permission: 'supervision.read' }, schema: { querystring: pageQuery.merge(selfPayQuery) } },
+    async (req) => {
+      const { page, pageSize } = req.query;
+      const { limit, offset } = limitOffset({ page, pageSize });
+      return {
+        ...(await selfPay.listSelfPayVisits(deps.db, selfPayFilter(req.query), limit, offset)),
+        page,
+        pageSize,
+      };
+    },
+  );
+  app.get(
+    '/api/supervision/selfpay-visits.xlsx',
+    { config: { permission: 'supervision.read' }, schema: { querystring: selfPayQuery } },
+    async (req, reply) => {
+      const { items } = await selfPay.listSelfPayVisits(deps.db, selfPayFilter(req.query), 200_000, 0);
+      return download(reply, await selfPay.selfPayXlsx(items), 'selfpay-visits.xlsx', '自费就诊.xlsx');
     },
   );
 

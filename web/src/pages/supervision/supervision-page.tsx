@@ -25,6 +25,7 @@ import { STAGE_NAMES, type Stage } from '../../../../src/domain/supervision/temp
 import { LoadError, Loading } from '../../components/page-state.tsx';
 import { Knowledge, Stock } from './data-tabs.tsx';
 import { StockEvents } from './stock-events-tab.tsx';
+import { SelfPayVisits } from './selfpay-tab.tsx';
 import { ApiError, api, type Page } from '../../lib/api.ts';
 import { fenToYuan, formatDateTime } from '../../lib/format.ts';
 import { useStaff } from '../../lib/session.tsx';
@@ -76,6 +77,7 @@ export default function SupervisionPage() {
           { key: 'knowledge', label: '知识库', children: <Knowledge /> },
           { key: 'stock', label: '进销存', children: <Stock /> },
           { key: 'stock-events', label: '进销存上报', children: <StockEvents /> },
+          { key: 'selfpay', label: '自费就诊', children: <SelfPayVisits /> },
         ]}
       />
     </Card>
