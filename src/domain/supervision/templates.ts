@@ -307,6 +307,18 @@ export const TEMPLATES: readonly Template[] = [
     description:
       '同一药品追溯码经医保接口上报销售（3505）两次及以上，其间无销售退货（3506）：一盒药卖了两次，疑似回流药或虚假追溯码',
   },
+  {
+    code: 'SELFPAY_INSURED',
+    name: '参保人全自费就诊',
+    nationalClass: '医疗行为类',
+    grain: 'institution',
+    resultType: 'suspect',
+    stages: AFTER,
+    severity: 2,
+    params: { minInscpFen: 1000 },
+    description:
+      '机构经医保接口上传的全自费就诊（4202/4205），患者就诊当日有有效参保，且明细中符合政策范围的金额不低于限值：疑似转嫁费用或诱导参保人全自费',
+  },
 ];
 
 export const templateOf = (code: string): Template | undefined => TEMPLATES.find((t) => t.code === code);

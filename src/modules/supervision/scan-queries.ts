@@ -11,6 +11,7 @@ import type { Queryable, Tx } from '../../db/types.ts';
 import { type ItemKnowledge, indicationPattern } from '../../domain/supervision/line-rules.ts';
 import { oversold, soldShort, type StockInput } from '../../domain/supervision/stock.ts';
 import { type ResaleRow, resales } from '../../domain/supervision/trace-codes.ts';
+import { type SelfPaidVisit, shiftedToSelfPay } from '../../domain/supervision/selfpay.ts';
 import { ITEM_KNOWLEDGE } from './analysis-repo.ts';
 
 /**
@@ -52,7 +53,13 @@ export const PERSON_RULES = [
   'AFTER_DEATH_VISIT',
   'AFTER_DEATH_SETTLEMENT',
 ];
-export const INSTITUTION_RULES = ['AVG_COST', 'SELF_PAY_RATIO', 'STOCK_BALANCE', 'TRACE_CODE_RESOLD'];
+export const INSTITUTION_RULES = [
+  'AVG_COST',
+  'SELF_PAY_RATIO',
+  'STOCK_BALANCE',
+  'TRACE_CODE_RESOLD',
+  'SELFPAY_INSURED',
+];
 
 export interface ScanRule {
   code: string;
@@ -566,6 +573,10 @@ export async function scanInstitutions(
       n += await scanTraceCodes(q, run, r);
       continue;
     }
+    if (r.template === 'SELFPAY_INSURED') {
+      n += await scanSelfPay(q, run, r);
+      continue;
+    }
     let select: string | null = null;
     const params: unknown[] = [r.code, num(r.params.minVisits, 20)];
     if (r.template === 'AVG_COST') {
@@ -715,6 +726,58 @@ async function insertInstitutionHits(
      SELECT $1, 0, $2, h.fixmedins_code, h.amount_fen, h.detail
        FROM jsonb_to_recordset($3::jsonb) AS h(fixmedins_code text, amount_fen bigint, detail jsonb)`,
     [runId, ruleCode, JSON.stringify(hits)],
+  );
+  return hits.length;
+}
+
+/**
+ * 参保人全自费就诊: the self-paid visits reported (supervision_selfpay_visit) whose first day is in
+ * the range, of a person insured that day, with in-scope lines (the domain rule, shiftedToSelfPay).
+ * A hit for each, at the institution, naming the person; the amount at stake is the in-scope part.
+ */
+async function scanSelfPay(
+  q: Tx,
+  run: { id: number; from: string; to: string },
+  r: ScanRule,
+): Promise<number> {
+  const rows = await q.query<
+    SelfPaidVisit & {
+      fixmedinsCode: string;
+      psnNo: string | null;
+      mdtrtId: string;
+      inpatient: boolean;
+      beginAt: string;
+      amountFen: number;
+      mainDiag: string | null;
+    }
+  >(
+    `SELECT v.id::int AS "visitId", v.insured, v.fixmedins_code AS "fixmedinsCode", v.psn_no AS "psnNo",
+            v.fixmedins_mdtrt_id AS "mdtrtId", v.inpatient, v.begin_at AS "beginAt", v.main_diag_code AS "mainDiag",
+            coalesce(sum(l.inscp_fen), 0)::float8 AS "inscpFen", coalesce(sum(l.amount_fen), 0)::float8 AS "amountFen"
+       FROM supervision_selfpay_visit v LEFT JOIN supervision_selfpay_line l ON l.visit_id = v.id
+      WHERE v.begin_date BETWEEN $1::date AND $2::date AND v.insured
+      GROUP BY v.id ORDER BY v.id`,
+    [run.from, run.to],
+  );
+  const hits = shiftedToSelfPay(rows, num(r.params.minInscpFen, 1000)).map((v) => ({
+    fixmedins_code: v.fixmedinsCode,
+    psn_no: v.psnNo,
+    amount_fen: v.inscpFen,
+    detail: {
+      selfPayVisit: v.mdtrtId,
+      inpatient: v.inpatient,
+      beginAt: v.beginAt,
+      amountFen: v.amountFen,
+      inscpFen: v.inscpFen,
+      mainDiag: v.mainDiag,
+    },
+  }));
+  if (hits.length === 0) return 0;
+  await q.query(
+    `INSERT INTO supervision_hit (run_id, chunk, rule_code, fixmedins_code, psn_no, amount_fen, detail)
+     SELECT $1, 0, $2, h.fixmedins_code, h.psn_no, h.amount_fen, h.detail
+       FROM jsonb_to_recordset($3::jsonb) AS h(fixmedins_code text, psn_no text, amount_fen bigint, detail jsonb)`,
+    [run.id, r.code, JSON.stringify(hits)],
   );
   return hits.length;
 }

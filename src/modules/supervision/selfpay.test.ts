@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
+import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { hisWorld } from '../his/testing.ts';
+import { createRun, executeRun } from './service.ts';
 
 const line = (mdtrtId: string, sn: string, over: Record<string, unknown> = {}) => ({
   fixmedins_mdtrt_id: mdtrtId,
@@ -203,6 +205,25 @@ dbTest(
     );
     const bad = await get('/api/supervision/selfpay-visits?from=2026-13-01');
     assert.equal(bad.statusCode, 400);
+
+    // the scan's 参保人全自费就诊: 王安's stay only (insured, in-scope lines ≥ 10 yuan); not 钱断 (not
+    // insured that day), not the stranger
+    const run = await db.tx((tx) =>
+      createRun(tx, { from: '2026-03-01', to: '2026-03-31' }, SYSTEM_ACTOR, w.clock.now),
+    );
+    await executeRun(db, run.id, () => w.clock.now);
+    const hits = await db.query<{
+      fixmedins_code: string;
+      psn_no: string;
+      amount_fen: number;
+      visit: string;
+    }>(
+      `SELECT fixmedins_code, psn_no, amount_fen::int, detail->>'selfPayVisit' AS visit
+         FROM supervision_hit WHERE run_id = $1 AND rule_code = 'SELFPAY_INSURED'`,
+      [run.id],
+    );
+    assert.equal(hits.length, 1);
+    assert.deepEqual([hits[0]!.psn_no, hits[0]!.amount_fen, hits[0]!.visit], [w.ann.psnNo, 5000, 'ZF-ZY-1']);
 
     const audited = await db.query<{ action: string }>(
       `SELECT action FROM audit_entry WHERE action LIKE 'supervision.selfpay.%' ORDER BY id`,
