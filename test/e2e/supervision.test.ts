@@ -85,6 +85,14 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await drawer.getByText('待复审').first().waitFor();
     // the same auditor is not offered 复审
     assert.equal(await drawer.getByRole('button', { name: '复审确认' }).count(), 0);
+    // a suspect about a visit: its 病历 on request
+    if ((await drawer.getByTestId('medical-records').count()) > 0) {
+      await drawer.getByRole('button', { name: /查看病历/ }).click();
+      await drawer
+        .getByText(/入院记录|病历信息|尚未上传/)
+        .first()
+        .waitFor();
+    }
     await screenshot(page, 'suspects');
     await page.context().close();
 

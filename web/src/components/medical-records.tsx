@@ -69,8 +69,11 @@ function RecordCard({ record }: { record: MedicalRecordItem }) {
   );
 }
 
-function Loaded({ setlId }: { setlId: string }) {
-  const r = useApi<VisitMedicalRecords>(`/api/his/medical-records?setlId=${encodeURIComponent(setlId)}`);
+/** a settlement's visit, or the visit itself */
+type VisitRef = { setlId: string } | { mdtrtId: string };
+
+function Loaded({ visit }: { visit: VisitRef }) {
+  const r = useApi<VisitMedicalRecords>('/api/his/medical-records', visit);
   if (r.error) return <Alert type="error" showIcon title={r.error.message} />;
   if (r.loading || !r.data) return <Card size="small" loading />;
   if (r.data.records.length === 0) {
@@ -86,10 +89,11 @@ function Loaded({ setlId }: { setlId: string }) {
 }
 
 /**
- * A settlement's clinical records, for those who review records (病历抽查); nothing for others.
- * `open`: load at once (the review itself) rather than on the reviewer's click.
+ * A visit's clinical records (named by a settlement or by the visit), for those who review records
+ * (病历抽查); nothing for others. `open`: load at once (the review itself) rather than on the
+ * reviewer's click.
  */
-export function MedicalRecords({ setlId, open = false }: { setlId: string; open?: boolean }) {
+export function MedicalRecords({ open = false, ...visit }: VisitRef & { open?: boolean }) {
   const staff = useStaff();
   const [shown, setShown] = useState(open);
   if (!staff.permissions.includes('supervision.sample')) return null;
@@ -101,7 +105,7 @@ export function MedicalRecords({ setlId, open = false }: { setlId: string; open?
       data-testid="medical-records"
     >
       {shown ? (
-        <Loaded setlId={setlId} />
+        <Loaded visit={'setlId' in visit ? { setlId: visit.setlId } : { mdtrtId: visit.mdtrtId }} />
       ) : (
         <Button onClick={() => setShown(true)}>查看病历（查阅将记入审计日志）</Button>
       )}

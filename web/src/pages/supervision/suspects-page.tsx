@@ -1,6 +1,7 @@
 // 疑点处理: the suspect queue — counts per state, filters, a table with bulk actions for a rule's
-// obvious hits, and a drawer with the visit's fee lines beside the rule's evidence, the history and
-// the actions the signed-in person may take now. An institution's login sees its own suspects and
+// obvious hits, and a drawer with the visit's fee lines beside the rule's evidence (for the
+// reviewers also the 病历 its HIS uploaded, on request), the history and the actions the signed-in
+// person may take now. An institution's login sees its own suspects and
 // answers them (申诉 or 认可).
 import {
   Alert,
@@ -28,6 +29,7 @@ import {
   type SuspectState,
 } from '../../../../src/domain/supervision/suspect-machine.ts';
 import type { SuspectRow } from '../../../../src/modules/supervision/contract.ts';
+import { MedicalRecords } from '../../components/medical-records.tsx';
 import { LoadError, Loading } from '../../components/page-state.tsx';
 import { ApiError, api, type Page, withQuery } from '../../lib/api.ts';
 import { fenToYuan, formatDate, formatDateTime } from '../../lib/format.ts';
@@ -313,6 +315,7 @@ function SuspectDrawer({
               }
             />
           )}
+          {d.data.suspect.mdtrtId && <MedicalRecords mdtrtId={d.data.suspect.mdtrtId} />}
           <Table
             data-testid="suspect-lines"
             size="small"
