@@ -37,6 +37,9 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     const selfPaid = page.getByTestId('supervision-selfpay').locator('tr.ant-table-row');
     await selfPaid.first().waitFor();
     assert.match((await selfPaid.first().textContent()) ?? '', /当日参保/);
+    await selfPaid.first().getByRole('button', { name: '明细' }).click();
+    await page.getByTestId('selfpay-lines').locator('tr.ant-table-row').first().waitFor();
+    await page.keyboard.press('Escape');
 
     await page.getByRole('tab', { name: '筛查批次' }).click();
     await page.getByPlaceholder('开始日期').fill(`${year}-01-01`);

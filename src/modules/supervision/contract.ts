@@ -248,3 +248,27 @@ export interface SelfPayVisitRow {
   completedAt: string | null;
   receivedAt: string;
 }
+
+/** GET /api/supervision/selfpay-visits/:id — one reported visit with its diagnoses and lines. */
+export const selfPayVisitParams = z.object({
+  id: z.coerce.number().int().positive({ message: '就诊记录编号不正确' }),
+});
+export interface SelfPayLineRow {
+  sn: string;
+  occurredAt: string;
+  itemCode: string;
+  hilistCode: string | null;
+  hilistName: string | null;
+  chrgitmType: string | null;
+  cnt: string;
+  price: string;
+  amountFen: number;
+  fullOwnFen: number | null;
+  inscpFen: number | null;
+  memo: string | null;
+}
+export interface SelfPayVisitDetail {
+  visit: SelfPayVisitRow;
+  diagnoses: { code: string; name: string; main: boolean }[];
+  lines: SelfPayLineRow[];
+}

@@ -11,6 +11,7 @@ import {
   runBody,
   type SelfPayQuery,
   selfPayQuery,
+  selfPayVisitParams,
   type StockEventQuery,
   stockBatch,
   stockEventQuery,
@@ -252,6 +253,11 @@ export const supervisionRoutes: RoutesPlugin = (app, deps) => {
         pageSize,
       };
     },
+  );
+  app.get(
+    '/api/supervision/selfpay-visits/:id',
+    { config: { permission: 'supervision.read' }, schema: { params: selfPayVisitParams } },
+    async (req) => selfPay.selfPayVisitDetail(deps.db, req.params.id),
   );
   app.get(
     '/api/supervision/selfpay-visits.xlsx',

@@ -1,7 +1,7 @@
 // SQL of the self-paid visits institutions report (supervision_selfpay_visit / _line, migration 043).
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { SelfPayLine, SelfPayVisit } from '../../domain/his/selfpay-inputs.ts';
-import type { SelfPayVisitRow } from './contract.ts';
+import type { SelfPayLineRow, SelfPayVisitRow } from './contract.ts';
 
 type Stamp = { fixmedinsCode: string; msgid: string; now: string };
 
@@ -116,6 +116,8 @@ export interface SelfPayFilter {
   to: string | null;
   /** only visits of persons insured that day */
   insured: boolean;
+  /** one visit */
+  id?: number;
 }
 
 export async function listVisits(
@@ -139,9 +141,31 @@ export async function listVisits(
                             FROM supervision_selfpay_line WHERE visit_id = s.id) l ON true
       WHERE ($1::text IS NULL OR s.fixmedins_code = $1)
         AND ($2::date IS NULL OR s.begin_date >= $2) AND ($3::date IS NULL OR s.begin_date <= $3)
-        AND (NOT $4::boolean OR s.insured)
+        AND (NOT $4::boolean OR s.insured) AND ($7::bigint IS NULL OR s.id = $7)
       ORDER BY s.begin_at DESC, s.id DESC LIMIT $5 OFFSET $6`,
-    [f.institution, f.from, f.to, f.insured, limit, offset],
+    [f.institution, f.from, f.to, f.insured, limit, offset, f.id ?? null],
   );
   return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
+}
+
+/** One visit's diagnoses (as reported) and lines, in 记账流水号 order. */
+export async function visitDetail(
+  q: Queryable,
+  id: number,
+): Promise<{ diagnoses: { code: string; name: string; main: boolean }[]; lines: SelfPayLineRow[] } | null> {
+  const rows = await q.query<{
+    diagnoses: { code: string; name: string; main: boolean }[];
+    lines: SelfPayLineRow[];
+  }>(
+    `SELECT v.diagnoses,
+            coalesce((SELECT jsonb_agg(jsonb_build_object(
+                       'sn', l.bkkp_sn, 'occurredAt', l.occurred_at, 'itemCode', l.item_code, 'hilistCode', l.hilist_code,
+                       'hilistName', l.hilist_name, 'chrgitmType', l.chrgitm_type, 'cnt', l.cnt::text, 'price', l.price::text,
+                       'amountFen', l.amount_fen, 'fullOwnFen', l.full_own_fen, 'inscpFen', l.inscp_fen, 'memo', l.memo)
+                       ORDER BY length(l.bkkp_sn), l.bkkp_sn)
+                        FROM supervision_selfpay_line l WHERE l.visit_id = v.id), '[]'::jsonb) AS lines
+       FROM supervision_selfpay_visit v WHERE v.id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
 }

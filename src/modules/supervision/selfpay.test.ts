@@ -190,6 +190,29 @@ dbTest(
       ['ZF-ZY-1', w.ann.psnNo, '王*', true, 2, 12500, 5000, 12500, '高血压'],
     );
     assert.ok(row.completedAt);
+    // one visit: its diagnoses as reported (the main one flagged) and its lines
+    const detail = (await get(`/api/supervision/selfpay-visits/${row.id}`)).json();
+    assert.equal(detail.visit.mdtrtId, 'ZF-ZY-1');
+    assert.deepEqual(
+      detail.diagnoses.map((d: { code: string; main: boolean }) => [d.code, d.main]),
+      [
+        ['I10.x00', true],
+        ['E11.900', false],
+      ],
+    );
+    assert.deepEqual(
+      detail.lines.map((l: { sn: string; amountFen: number; cnt: string }) => [
+        l.sn,
+        l.amountFen,
+        Number(l.cnt),
+      ]),
+      [
+        ['1', 2500, 2],
+        ['2', 10000, 4],
+      ],
+    );
+    assert.equal((await get('/api/supervision/selfpay-visits/999999')).statusCode, 404);
+    assert.equal((await get('/api/supervision/selfpay-visits/abc')).statusCode, 400);
     const all = (await get('/api/supervision/selfpay-visits?from=2026-03-05&to=2026-03-05')).json();
     assert.deepEqual(all.items.map((r: { mdtrtId: string }) => r.mdtrtId).sort(), ['ZF-MZ-1', 'ZF-MZ-2']);
     const sheet = await get('/api/supervision/selfpay-visits.xlsx?insured=1');

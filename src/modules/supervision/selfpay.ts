@@ -10,7 +10,7 @@ import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { maskName } from '../../domain/shared/masking.ts';
 import { fenToYuan } from '../../domain/shared/money.ts';
 import { audit } from '../audit/index.ts';
-import type { SelfPayVisitRow } from './contract.ts';
+import type { SelfPayVisitDetail, SelfPayVisitRow } from './contract.ts';
 import * as repo from './selfpay-repo.ts';
 import type { StockReporter as Reporter } from './stock-events.ts';
 
@@ -116,6 +116,16 @@ export async function listSelfPayVisits(
 
 /** yuan as a number cell of the sheet */
 const yuan = (fen: number) => Number(fenToYuan(fen));
+
+/** One visit with its diagnoses and lines, the name masked as in the list. */
+export async function selfPayVisitDetail(q: Queryable, id: number): Promise<SelfPayVisitDetail> {
+  const [visit] = (
+    await listSelfPayVisits(q, { institution: null, from: null, to: null, insured: false, id }, 1, 0)
+  ).items;
+  const detail = visit ? await repo.visitDetail(q, id) : null;
+  if (!visit || !detail) throw notFound('SELFPAY_VISIT_NOT_FOUND', `自费就诊记录 ${id} 不存在`);
+  return { visit, ...detail };
+}
 
 const HEADERS = [
   '定点机构编码',
