@@ -11,8 +11,7 @@
 // its approval flag and invoice number there), kept as text.
 import { z } from 'zod';
 import type { Fen } from '../shared/money.ts';
-import { amount, code, dateTime, flag, optText, quantity } from './schema.ts';
-import { price } from './schema.ts';
+import { amount, code, dateTime, flag, optText, price, quantity } from './schema.ts';
 
 export const MAX_SELFPAY_LINES = 5000;
 export const MAX_SELFPAY_DIAGNOSES = 50;

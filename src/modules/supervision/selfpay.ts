@@ -21,8 +21,6 @@ const stamp = (by: Reporter) => ({
 });
 
 export interface SelfPayRecorded {
-  /** the certificate named a person of the registry, insured that day */
-  insured: boolean;
   /** lines reported before under the same 记账流水号, replaced */
   replaced: number;
 }
@@ -33,7 +31,7 @@ export async function recordSelfPayVisit(
   by: Reporter,
   visit: SelfPayVisit,
   lines: readonly SelfPayLine[] = [],
-): Promise<SelfPayRecorded> {
+): Promise<SelfPayRecorded & { insured: boolean }> {
   const before = await repo.findVisit(tx, by.fixmedinsCode, visit.mdtrtId);
   if (before && before.inpatient !== visit.inpatient) {
     throw badRequest(
@@ -79,7 +77,7 @@ export async function recordSelfPayLines(
     { visitId: v.id, mdtrtId, lines: lines.length, replaced, msgid: by.msgid },
     by.now,
   );
-  return { insured: false, replaced };
+  return { replaced };
 }
 
 /** 4203: the visit's upload marked complete (cplt_flag 1) or open again (0). */
