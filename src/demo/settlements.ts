@@ -13,6 +13,7 @@ import * as inputs from '../domain/his/inputs.ts';
 import { readMedicalRecord } from '../domain/his/medical-record.ts';
 import { parseWith } from '../domain/his/schema.ts';
 import { wire } from '../domain/his/wire-builders.ts';
+import { fenToYuan } from '../domain/shared/money.ts';
 import {
   type Caller,
   discharge,
@@ -342,7 +343,7 @@ async function demoSelfPay(
             hilistName: null,
             chrgitmType: null,
             cnt: String(l.cnt),
-            price: (l.pricFen / 100).toFixed(2),
+            price: fenToYuan(l.pricFen),
             amountFen,
             fullOwnFen: k % 2 === 0 ? amountFen : 0,
             inscpFen: k % 2 === 0 ? 0 : amountFen,

@@ -53,7 +53,8 @@ function memberValue(v: unknown, path: string): string | null {
   if (typeof v !== 'string') throw invalid(`字段 ${path} 须为文本或数值，不能是对象或数组`);
   const t = v.trim();
   if (t === '' || isUnsetDate(t)) return null;
-  if ([...t].length > MAX_MEMBER) throw invalid(`字段 ${path} 过长（最多 ${MAX_MEMBER} 个字符）`);
+  if (t.length > MAX_MEMBER && [...t].length > MAX_MEMBER)
+    throw invalid(`字段 ${path} 过长（最多 ${MAX_MEMBER} 个字符）`);
   if (ISO_DATE_TIME.test(t)) {
     try {
       return wireDateTime(parseDateTime(t, path).iso);

@@ -1,5 +1,6 @@
 // Request shapes of the supervision API that the workbench shares.
 import { z } from 'zod';
+import type { SelfPayDiagnosis, SelfPayLine } from '../../domain/his/selfpay-inputs.ts';
 import { isoDate } from '../../domain/shared/input-schemas.ts';
 import { STOCK_EVENT_KINDS, type StockEventInput } from '../../domain/supervision/stock-events.ts';
 
@@ -253,22 +254,10 @@ export interface SelfPayVisitRow {
 export const selfPayVisitParams = z.object({
   id: z.coerce.number().int().positive({ message: '就诊记录编号不正确' }),
 });
-export interface SelfPayLineRow {
-  sn: string;
-  occurredAt: string;
-  itemCode: string;
-  hilistCode: string | null;
-  hilistName: string | null;
-  chrgitmType: string | null;
-  cnt: string;
-  price: string;
-  amountFen: number;
-  fullOwnFen: number | null;
-  inscpFen: number | null;
-  memo: string | null;
-}
+/** a reported line as the detail shows it (its visit is the detail's) */
+export type SelfPayLineRow = Omit<SelfPayLine, 'mdtrtId'>;
 export interface SelfPayVisitDetail {
   visit: SelfPayVisitRow;
-  diagnoses: { code: string; name: string; main: boolean }[];
+  diagnoses: SelfPayDiagnosis[];
   lines: SelfPayLineRow[];
 }

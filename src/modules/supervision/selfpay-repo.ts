@@ -1,7 +1,7 @@
 // SQL of the self-paid visits institutions report (supervision_selfpay_visit / _line, migration 043).
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { SelfPayLine, SelfPayVisit } from '../../domain/his/selfpay-inputs.ts';
-import type { SelfPayLineRow, SelfPayVisitRow } from './contract.ts';
+import type { SelfPayVisitDetail, SelfPayVisitRow } from './contract.ts';
 
 type Stamp = { fixmedinsCode: string; msgid: string; now: string };
 
@@ -152,11 +152,8 @@ export async function listVisits(
 export async function visitDetail(
   q: Queryable,
   id: number,
-): Promise<{ diagnoses: { code: string; name: string; main: boolean }[]; lines: SelfPayLineRow[] } | null> {
-  const rows = await q.query<{
-    diagnoses: { code: string; name: string; main: boolean }[];
-    lines: SelfPayLineRow[];
-  }>(
+): Promise<Omit<SelfPayVisitDetail, 'visit'> | null> {
+  const rows = await q.query<Omit<SelfPayVisitDetail, 'visit'>>(
     `SELECT v.diagnoses,
             coalesce((SELECT jsonb_agg(jsonb_build_object(
                        'sn', l.bkkp_sn, 'occurredAt', l.occurred_at, 'itemCode', l.item_code, 'hilistCode', l.hilist_code,

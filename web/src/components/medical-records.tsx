@@ -105,7 +105,7 @@ export function MedicalRecords({ open = false, ...visit }: VisitRef & { open?: b
       data-testid="medical-records"
     >
       {shown ? (
-        <Loaded visit={'setlId' in visit ? { setlId: visit.setlId } : { mdtrtId: visit.mdtrtId }} />
+        <Loaded visit={visit} />
       ) : (
         <Button onClick={() => setShown(true)}>查看病历（查阅将记入审计日志）</Button>
       )}
