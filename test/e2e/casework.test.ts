@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  actInDialog,
   chooseOption,
   E2E_DAY,
   hasChromium,
@@ -47,11 +48,7 @@ describe('违规案件', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
       throw e;
     }
     const url = page.url();
-    await page.getByRole('button', { name: '调查终结' }).click();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await actInDialog(page, '调查终结');
     await page.getByText('审理中').first().waitFor();
     assert.equal(
       await page.getByRole('button', { name: '审理通过' }).count(),
@@ -63,11 +60,7 @@ describe('违规案件', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     const leader = await (await newContext(wb.browser)).newPage();
     await login(leader, wb.server.url, 'leader');
     await leader.goto(url);
-    await leader.getByRole('button', { name: '审理通过' }).click();
-    await leader
-      .getByRole('dialog')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await actInDialog(leader, '审理通过');
     await leader.getByText('待决定').first().waitFor();
     await chooseOption(leader, '处理类别', '行政处罚（罚款）');
     await leader.getByLabel(/倍数/).fill('2.5');

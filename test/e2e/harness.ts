@@ -274,6 +274,36 @@ export async function untilShown(shown: Locator, act: () => Promise<void>, failu
 }
 
 /**
+ * A workflow action through its dialog: clicks the page's button `name` until the dialog opens, lets
+ * `fill` fill it, then presses 确定 until the dialog closes. The pages close it only once the server
+ * has accepted the action, and OK ignores presses while one is being sent, so a press lost under load
+ * is pressed again and none is sent twice. A refusal the page shows fails the test with its text.
+ */
+export async function actInDialog(
+  page: Page,
+  name: string | RegExp,
+  fill?: (dialog: Locator) => Promise<void>,
+): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await untilShown(dialog, () => page.getByRole('button', { name }).first().click(), `${name}: 对话框未打开`);
+  await fill?.(dialog);
+  for (let tries = 1; ; tries++) {
+    await dialog
+      .getByRole('button', { name: /确\s*定/ })
+      .click({ timeout: 5000 })
+      .catch(() => undefined);
+    const closed = await dialog
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+    const refusal = page.locator('.ant-alert-error');
+    if ((await refusal.count()) > 0) assert.fail(`${name} 被拒绝: ${await refusal.first().innerText()}`);
+    assert.ok(tries < 3, `${name}: 对话框未关闭`);
+  }
+}
+
+/**
  * Chooses an option of the antd select labelled `label` (within `within`, the page by default):
  * opens it, types `search` if given, clicks the option with that text (the first when none is
  * named) and clicks again until the select shows a choice — under load a click can land while the

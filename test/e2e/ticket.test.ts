@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { bpToPercent1 } from '../../src/domain/shared/money.ts';
 import {
+  actInDialog,
   chooseOption,
   E2E_DAY,
   hasChromium,
@@ -31,12 +32,11 @@ describe('12345 工单', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
     await page.getByText(`12345 工单 ${no}`).waitFor();
     await page.getByText('待派单').first().waitFor();
 
-    await page.getByRole('button', { name: /派\s*单/ }).click();
-    await chooseOption(page, '承办岗位', '综合服务窗口');
-    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await actInDialog(page, /派\s*单/, (dialog) =>
+      chooseOption(page, '承办岗位', '综合服务窗口', { within: dialog }),
+    );
     await page.getByText('待签收').first().waitFor();
-    await page.getByRole('button', { name: /签\s*收/ }).click();
-    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await actInDialog(page, /签\s*收/);
     await page.getByText('办理中').first().waitFor();
     await screenshot(page, 'ticket-page');
 

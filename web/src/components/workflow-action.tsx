@@ -1,7 +1,7 @@
 // A case on the workflow kernel (案件, 工单, 办件 …) as its pages show it: the dialog that asks for an
 // action's fields and reason before sending it, and the history of the moves made.
 import { Alert, Form, type FormInstance, Input, Modal, Timeline } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { CaseEvent } from '../../../src/modules/workflow/contract.ts';
 
 /** The reason (意见 / 理由) an action asks for. */
@@ -21,8 +21,8 @@ export function ActionModal(props: {
   open: boolean;
   title: string;
   form: FormInstance;
-  /** OK pressed: validate and send (or submit the form, with onFinish) */
-  onOk: () => void;
+  /** OK pressed: validate and send (or submit the form, with onFinish); OK stays loading until it settles */
+  onOk: () => void | Promise<void>;
   onCancel: () => void;
   onFinish?: (values: Record<string, unknown>) => void;
   reason: ReasonField;
@@ -34,6 +34,20 @@ export function ActionModal(props: {
   children?: ReactNode;
 }) {
   const r = props.reason;
+  // one action at a time: a second press while the first is being sent does nothing
+  const [sending, setSending] = useState(false);
+  const ok = async () => {
+    if (sending) return;
+    setSending(true);
+    try {
+      await props.onOk();
+    } catch (e) {
+      // a field the form refused is shown at the field
+      if (!(e && typeof e === 'object' && 'errorFields' in e)) throw e;
+    } finally {
+      setSending(false);
+    }
+  };
   const reason = (
     <Form.Item
       name="reason"
@@ -47,11 +61,11 @@ export function ActionModal(props: {
     <Modal
       title={props.title}
       open={props.open}
-      onOk={props.onOk}
+      onOk={ok}
       onCancel={props.onCancel}
       okText="确定"
       cancelText="取消"
-      confirmLoading={props.busy}
+      confirmLoading={props.busy || sending}
       destroyOnHidden={props.destroyOnHidden ?? true}
     >
       {props.error && <Alert type="error" message={props.error} style={{ marginBottom: 12 }} />}
