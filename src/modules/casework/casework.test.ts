@@ -2,6 +2,7 @@
 // 五个一批 outcomes (a fine's multiple outside art. 38's range refused, nothing written), the ledger's
 // totals per institution and period, the documents with the amounts in capitals, the leader's summary.
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
@@ -150,6 +151,24 @@ dbTest('a case: 调查, 审理 by another person, outcomes, decision, execution,
   assert.equal(onlyCentre.items.length, 2);
   const x = await leader.get('/api/casework/ledger.xlsx?from=2026-01&to=2026-03');
   assert.equal(x.statusCode, 200);
+  // the workbook's amounts are numbers a clerk can sum: the same totals, to the fen
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+  const detailYuan = wb.getWorksheet('资金台账')!.getColumn('F').values.slice(2) as number[];
+  assert.equal(detailYuan.length, 7);
+  assert.equal(
+    detailYuan.reduce((s, v) => s + Math.round(v * 100), 0),
+    Object.values(totals).reduce((s: number, v) => s + (v as number), 0),
+  );
+  const hospitalRow = wb
+    .getWorksheet('机构合计')!
+    .getRows(2, 3)!
+    .find((r) => r.getCell(1).value === HOSPITAL && r.getCell(3).value === '2026-03');
+  assert.ok(hospitalRow, 'a row of the hospital in March');
+  const hospitalMarch = (hospitalRow.values as unknown[])
+    .slice(4)
+    .map((v) => Math.round((v as number) * 100));
+  assert.equal(hospitalMarch.at(-1), 225_000 + 150_000 + 10_000 + 3_010);
 
   // the leader's summary of March
   const s = (await leader.get('/api/casework/summary?from=2026-03&to=2026-03')).json();

@@ -4,6 +4,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } fro
 import { ARTICLES } from '../../domain/casework/articles.ts';
 import { OUTCOME_KINDS } from '../../domain/casework/codes.ts';
 import { fenToCapitals } from '../../domain/shared/chinese-amount.ts';
+import { fenToYuan } from '../../domain/shared/money.ts';
 import type { CaseRow, OutcomeRow } from './repo.ts';
 
 export type DocumentKind = 'rectify' | 'interview' | 'penalty';
@@ -13,10 +14,7 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   penalty: '行政处罚决定书（草稿）',
 };
 
-/** 1234.50 元 without floating point. */
-export const yuan = (fen: number): string =>
-  `${fen < 0 ? '-' : ''}${Math.trunc(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
-const money = (fen: number) => `${yuan(fen)} 元（大写：${fenToCapitals(fen)}）`;
+const money = (fen: number) => `${fenToYuan(fen)} 元（大写：${fenToCapitals(fen)}）`;
 
 const p = (text: string) =>
   new Paragraph({ children: [new TextRun({ text, size: 28 })], spacing: { after: 160 } });

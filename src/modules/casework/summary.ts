@@ -1,8 +1,7 @@
 // The ledger's spreadsheet and the leader's summary for a period (seed 002's "五个一批" paragraph).
-import { excel } from '../../api/excel.ts';
+import { excel, yuanCell } from '../../api/excel.ts';
 import type { Queryable } from '../../db/types.ts';
 import { LEDGER_KINDS, OUTCOME_KINDS } from '../../domain/casework/codes.ts';
-import { yuan } from './documents.ts';
 import * as repo from './repo.ts';
 import { fenToYuan, mulDivHalfUp } from '../../domain/shared/money.ts';
 
@@ -45,7 +44,7 @@ export async function ledgerXlsx(q: Queryable, f: repo.PeriodFilter): Promise<Bu
     { header: '机构名称', key: 'name', width: 24 },
     { header: '案件号', key: 'case', width: 8 },
     { header: '类别', key: 'kind', width: 16 },
-    { header: '金额（元）', key: 'amount', width: 14 },
+    { header: '金额（元）', key: 'amount', width: 14, style: { numFmt: '#,##0.00' } },
   ];
   for (const r of await repo.ledger(q, f))
     detail.addRow({
@@ -54,7 +53,7 @@ export async function ledgerXlsx(q: Queryable, f: repo.PeriodFilter): Promise<Bu
       name: r.institutionName,
       case: r.caseworkId,
       kind: KIND_NAMES[r.kind],
-      amount: yuan(r.amountFen),
+      amount: yuanCell(r.amountFen),
     });
   const totals = wb.addWorksheet('机构合计');
   totals.addRow([
@@ -73,9 +72,10 @@ export async function ledgerXlsx(q: Queryable, f: repo.PeriodFilter): Promise<Bu
       mine[0].fixmedinsCode,
       mine[0].institutionName,
       mine[0].period,
-      ...amounts.map(yuan),
-      yuan(amounts.reduce((s, a) => s + a, 0)),
+      ...amounts.map(yuanCell),
+      yuanCell(amounts.reduce((s, a) => s + a, 0)),
     ]);
   }
+  for (let c = 4; c <= 4 + LEDGER_KINDS.length; c++) totals.getColumn(c).numFmt = '#,##0.00';
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -3,12 +3,11 @@
 // full themselves, each matched to the registry's person by certificate (never kept) and marked
 // insured when that person was insured on the visit's first day — where a 转嫁费用 check begins.
 // The HIS module maps the wire; this module keeps the records. Each upload is audited.
-import { excel } from '../../api/excel.ts';
+import { excel, yuanCell } from '../../api/excel.ts';
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { SelfPayLine, SelfPayVisit } from '../../domain/his/selfpay-inputs.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
 import { maskName } from '../../domain/shared/masking.ts';
-import { fenToYuan } from '../../domain/shared/money.ts';
 import { audit } from '../audit/index.ts';
 import type { SelfPayVisitDetail, SelfPayVisitRow } from './contract.ts';
 import * as repo from './selfpay-repo.ts';
@@ -112,9 +111,6 @@ export async function listSelfPayVisits(
   return { ...r, items: r.items.map((x) => ({ ...x, psnName: x.psnName ? maskName(x.psnName) : null })) };
 }
 
-/** yuan as a number cell of the sheet */
-const yuan = (fen: number) => Number(fenToYuan(fen));
-
 /** One visit with its diagnoses and lines, the name masked as in the list. */
 export async function selfPayVisitDetail(q: Queryable, id: number): Promise<SelfPayVisitDetail> {
   const [visit] = (
@@ -162,9 +158,9 @@ export async function selfPayXlsx(rows: readonly SelfPayVisitRow[]): Promise<Buf
       r.mainDiagCode,
       r.mainDiagName,
       r.lines,
-      yuan(r.amountFen),
-      yuan(r.inscpFen),
-      r.toldTotalFen === null ? null : yuan(r.toldTotalFen),
+      yuanCell(r.amountFen),
+      yuanCell(r.inscpFen),
+      r.toldTotalFen === null ? null : yuanCell(r.toldTotalFen),
       r.completedAt ? '是' : '否',
     ]);
   }

@@ -2,7 +2,7 @@
 // the knowledge points (xlsx import, all or nothing), and the 事后 scan run in three stages —
 // lines and visits (one pass over the fee lines), persons, institutions — each stage's hits
 // written with its progress, so a run that stopped resumes at the stage it was in.
-import { excel } from '../../api/excel.ts';
+import { excel, yuanCell } from '../../api/excel.ts';
 import type { Db, Queryable, Tx } from '../../db/types.ts';
 import {
   KNOWLEDGE_TEMPLATES,
@@ -222,7 +222,7 @@ export async function hitsXlsx(q: Queryable, runId: number): Promise<Buffer> {
     { header: '机构', key: 'inst', width: 28 },
     { header: '就诊ID', key: 'visit', width: 26 },
     { header: '人员编号', key: 'psn', width: 20 },
-    { header: '涉及金额（元）', key: 'amount', width: 14 },
+    { header: '涉及金额（元）', key: 'amount', width: 14, style: { numFmt: '#,##0.00' } },
     { header: '明细流水号', key: 'lines', width: 30 },
   ];
   for (const h of items) {
@@ -231,7 +231,7 @@ export async function hitsXlsx(q: Queryable, runId: number): Promise<Buffer> {
       inst: h.institutionName ?? h.fixmedinsCode ?? '',
       visit: h.mdtrtId ?? '',
       psn: h.psnNo ?? '',
-      amount: h.amountFen / 100,
+      amount: yuanCell(h.amountFen),
       lines: h.lines.join(','),
     });
   }

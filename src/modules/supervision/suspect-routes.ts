@@ -1,5 +1,5 @@
 // Staff and institution API of suspects (疑点) and monthly record sampling (病历抽查).
-import { excel } from '../../api/excel.ts';
+import { excel, yuanCell } from '../../api/excel.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { download } from '../../api/download.ts';
@@ -104,8 +104,8 @@ export function suspectRoutes(app: App, deps: ModuleDeps) {
           inst: s.institutionName ?? s.fixmedinsCode,
           mdtrt: s.mdtrtId,
           person: s.personName,
-          amount: s.amountFen / 100,
-          confirmed: s.confirmedFen === null ? null : s.confirmedFen / 100,
+          amount: yuanCell(s.amountFen),
+          confirmed: s.confirmedFen === null ? null : yuanCell(s.confirmedFen),
           state: SUSPECT_STATES[s.state],
           due: s.dueOn,
           finding: s.finding,

@@ -24,7 +24,6 @@ export function fenToYuan(
 /** "1,234.56" or "1234.5" (元, as typed by a clerk) → 123456 fen; null when not a valid amount. */
 export const yuanToFen = (input: string): number | null => parseYuan(input.replaceAll(',', ''));
 
-/** Basis points → "80%" / "7.5%". */
 /** A basis-point rate as shown everywhere: one decimal, half-up (domain/shared/money.ts). */
 export const bpToPercent = bpToPercentText;
 
@@ -37,6 +36,14 @@ export function bpToRatioPercent(bp: number | null | undefined): string {
   const whole = Math.trunc(bp / 100);
   const rest = Math.abs(bp % 100);
   return rest === 0 ? `${whole}%` : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}%`;
+}
+
+/** "7.5" % → 750 bp; null when not a percentage 0–100 with at most two decimals. */
+export function percentToBp(text: string): number | null {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const bp = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return bp <= 10000 ? bp : null;
 }
 
 /** The same rate as a number of percent with one decimal, for chart values. */

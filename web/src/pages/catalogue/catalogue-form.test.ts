@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  bpToPercentText,
-  fromCatalogueItem,
-  percentToBp,
-  toCatalogueBody,
-  validateCatalogue,
-} from './catalogue-form.ts';
+import { bpToPercentText, fromCatalogueItem, toCatalogueBody, validateCatalogue } from './catalogue-form.ts';
+import { percentToBp } from '../../lib/format.ts';
 
 const item = {
   code: 'XJ01CRA040E001',

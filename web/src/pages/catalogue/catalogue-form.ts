@@ -2,7 +2,7 @@
 // price cap in 元; the API takes basis points and fen (both integers, converted by string parsing).
 import { isIsoDate } from '../../../../src/domain/registry/enrollment-rules.ts';
 import type { CatalogueValues } from '../../../../src/modules/catalogue/contract.ts';
-import { fenToYuan, yuanToFen } from '../../lib/format.ts';
+import { fenToYuan, percentToBp, yuanToFen } from '../../lib/format.ts';
 import type { FieldErrors } from '../enrollment/enrollment-form.ts';
 import type { CatalogueKind } from './labels.ts';
 import type { ChargeClass } from '../../../../src/domain/shared/labels.ts';
@@ -65,14 +65,6 @@ export const CATALOGUE_FALLBACK: Partial<Record<CatalogueField, string>> = {
 };
 
 const blank = (s: string | null | undefined) => !s || s.trim() === '';
-
-/** "7.5" % → 750 bp; null when not a percentage 0–100 with at most two decimals. */
-export function percentToBp(text: string): number | null {
-  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m) return null;
-  const bp = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return bp <= 10000 ? bp : null;
-}
 
 /** 750 bp → "7.5" (for the form). */
 export function bpToPercentText(bp: number): string {

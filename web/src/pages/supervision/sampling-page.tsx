@@ -24,7 +24,7 @@ import type { SampleRecordRow, SampleRow } from '../../../../src/modules/supervi
 import { MedicalRecords } from '../../components/medical-records.tsx';
 import { LoadError } from '../../components/page-state.tsx';
 import { ApiError, api } from '../../lib/api.ts';
-import { fenToYuan, formatDateTime } from '../../lib/format.ts';
+import { fenToYuan, formatDateTime, percentToBp, yuanToFen } from '../../lib/format.ts';
 import { useStaff } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
 
@@ -107,7 +107,7 @@ function DrawForm({ onDrawn }: { onDrawn: () => void }) {
         '/api/supervision/samples',
         {
           period: (v.period as Dayjs).format('YYYY-MM'),
-          shareBp: Math.round(Number(v.sharePercent) * 100),
+          shareBp: percentToBp(String(v.sharePercent)),
           method: v.method,
           seed: v.seed ?? null,
           reviewerIds: v.reviewerIds ?? [],
@@ -238,7 +238,7 @@ function ReviewModal({
       await api.post(`/api/supervision/sample-records/${record.id}/review`, {
         result: v.result,
         finding: v.finding ?? null,
-        atStakeFen: v.result === 'finding' ? Math.round(Number(v.atStakeYuan ?? 0) * 100) : null,
+        atStakeFen: v.result === 'finding' ? yuanToFen(String(v.atStakeYuan ?? 0)) : null,
       });
       onDone();
     } catch (e) {

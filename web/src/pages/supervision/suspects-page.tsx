@@ -32,7 +32,7 @@ import type { SuspectRow } from '../../../../src/modules/supervision/contract.ts
 import { MedicalRecords } from '../../components/medical-records.tsx';
 import { LoadError, Loading } from '../../components/page-state.tsx';
 import { ApiError, api, type Page, withQuery } from '../../lib/api.ts';
-import { fenToYuan, formatDate, formatDateTime } from '../../lib/format.ts';
+import { fenToYuan, formatDate, formatDateTime, yuanToFen } from '../../lib/format.ts';
 import { useStaff } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
 
@@ -390,7 +390,8 @@ function ActionModal(props: {
       await props.onSubmit({
         reason: v.reason,
         finding: v.finding,
-        confirmedFen: v.confirmedYuan === undefined ? undefined : Math.round(Number(v.confirmedYuan) * 100),
+        confirmedFen:
+          v.confirmedYuan === undefined ? undefined : (yuanToFen(String(v.confirmedYuan)) ?? undefined),
       });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -417,7 +418,9 @@ function ActionModal(props: {
           <Form.Item
             name="confirmedYuan"
             label="认定违规金额（元）"
-            initialValue={props.amountFen ? props.amountFen / 100 : undefined}
+            initialValue={
+              props.amountFen ? Number(fenToYuan(props.amountFen, { grouping: false })) : undefined
+            }
             rules={[{ required: true, message: '请填写认定违规金额' }]}
           >
             <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
