@@ -1,12 +1,14 @@
-// The clinical record forms a HIS uploads (4301 门急诊诊疗记录, 4302 急诊留观手术及抢救信息, 4701
-// 电子病历): their sections in
+// The clinical record forms a HIS uploads (4301 门急诊诊疗记录, 4302 急诊留观手术及抢救信息, 4401
+// 病案首页, 4402 住院医嘱, 4701 电子病历): their sections in
 // the order a reviewer reads them, and the Chinese names of the members read most. Plain data,
 // shared by the endpoint (medical-record.ts) and the workbench.
 export interface MedicalRecordForm {
-  infno: '4301' | '4302' | '4701';
+  infno: '4301' | '4302' | '4401' | '4402' | '4701';
   name: string;
   /** the visit's kind it must be */
   inpatient: boolean;
+  /** the most rows a section may have (MAX_SECTION_ROWS when not said): a stay's orders are many */
+  maxRows?: number;
   /** section → its Chinese name, in the order the workbench shows them; the first names the visit */
   sections: readonly (readonly [string, string])[];
 }
@@ -31,6 +33,25 @@ export const MEDICAL_RECORD_FORMS = {
       ['oprninfo', '手术及操作'],
       ['rescinfo', '抢救记录'],
     ],
+  },
+  '4401': {
+    infno: '4401',
+    name: '病案首页',
+    inpatient: true,
+    sections: [
+      ['baseinfo', '基本信息'],
+      ['diseinfo', '诊断信息'],
+      ['oprninfo', '手术信息'],
+      ['icuinfo', '重症监护信息'],
+    ],
+  },
+  '4402': {
+    infno: '4402',
+    name: '住院医嘱',
+    inpatient: true,
+    // every order of the stay in one call (a Foshan HIS sends them so)
+    maxRows: 5000,
+    sections: [['data', '医嘱信息']],
   },
   '4701': {
     infno: '4701',
@@ -167,4 +188,54 @@ export const RECORD_MEMBER_NAMES: Readonly<Record<string, string>> = {
   drug_medc_way: '用药途径',
   medc_days: '用药天数',
   vali_flag: '有效标志',
+  // 4401 病案首页
+  medcasno: '病案号',
+  patn_ipt_cnt: '住院次数',
+  ipt_otp_no: '住院号',
+  adm_way_name: '入院途径',
+  adm_caty: '入院科别',
+  adm_date: '入院日期',
+  dscg_caty: '出院科别',
+  ipt_days: '住院天数',
+  dscg_way_name: '离院方式',
+  dscg_trt_rslt: '出院治疗结果',
+  drug_dicm_flag: '药物过敏',
+  dicm_drug_name: '过敏药物',
+  deptdrt_name: '科主任',
+  atddr_name: '主治医师',
+  ipt_dr_name: '住院医师',
+  codr_name: '编码员',
+  medcas_qlt_name: '病案质量',
+  hif_pay_way_name: '医保付费方式',
+  medfee_sumamt: '总费用（元）',
+  selfpay_amt: '自付金额（元）',
+  wm_fee: '西药费（元）',
+  abtl_medn_fee: '抗菌药物费（元）',
+  oprn_dspo_matl_fee: '手术用一次性材料费（元）',
+  disediag_type: '诊断类型',
+  adm_dise_cond_name: '入院病情',
+  palg_no: '病理号',
+  oprn_oprt_date: '手术操作日期',
+  main_oprn_flag: '主要手术',
+  oper_name: '手术者',
+  sinc_heal_lv: '切口愈合等级',
+  oprn_con_time: '手术持续时间',
+  icu_codeid: '重症监护室',
+  inpool_icu_time: '进入监护室',
+  out_icu_time: '退出监护室',
+  // 4402 住院医嘱
+  drord_no: '医嘱号',
+  drord_type: '医嘱类别',
+  drord_item_name: '医嘱项目分类',
+  drord_detl_name: '医嘱明细',
+  drord_isu_no: '下达时间',
+  drord_endtime: '停止时间',
+  exedept_name: '执行科室',
+  drord_ptr_name: '执行人',
+  medn_use_frqu: '频次',
+  drug_used_way: '用药途径',
+  dismed_cnt: '发药数量',
+  dismed_cnt_unt: '数量单位',
+  medc_begntime: '用药开始',
+  medc_endtime: '用药停止',
 };

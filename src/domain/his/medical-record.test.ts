@@ -107,3 +107,55 @@ test('refused, naming the place: nested values, over-long text, too many rows, a
   const long = readMedicalRecord('4701', emr({ dscginfo: { dscg_info: '好'.repeat(MAX_MEMBER) } }));
   assert.equal([...long.document.dscginfo![0]!.dscg_info!].length, MAX_MEMBER);
 });
+
+test('4401 病案首页 as a Foshan HIS sends it: hcv-ab and hiv-ab kept, the certificate not, an empty ICU placeholder a row of its flag', () => {
+  const r = readMedicalRecord('4401', {
+    baseinfo: {
+      mdtrt_id: `${'0'.repeat(24)}M44010`,
+      psn_no: 'P1',
+      medcasno: 'BA0001',
+      certno: '110101199003070011',
+      'hcv-ab': '阴性',
+      'HIV-AB': '阴性',
+      medfee_sumamt: '8650.20',
+      vali_flag: '1',
+    },
+    diseinfo: [{ diag_code: 'I10.x00', diag_name: '高血压', maindiag_flag: '1', vali_flag: '1' }],
+    oprninfo: [],
+    icuinfo: [{ icu_codeid: '', inpool_icu_time: '', nurscare_days: '', vali_flag: '1' }],
+  });
+  assert.equal(r.mdtrtId, `${'0'.repeat(24)}M44010`);
+  assert.deepEqual(r.document.baseinfo, [
+    {
+      mdtrt_id: `${'0'.repeat(24)}M44010`,
+      psn_no: 'P1',
+      medcasno: 'BA0001',
+      'hcv-ab': '阴性',
+      'hiv-ab': '阴性',
+      medfee_sumamt: '8650.20',
+      vali_flag: '1',
+    },
+  ]);
+  assert.deepEqual(Object.keys(r.document), ['baseinfo', 'diseinfo', 'icuinfo']);
+  assert.deepEqual(r.document.icuinfo, [{ vali_flag: '1' }]);
+  // a name may hold '-' but not begin with it
+  const e = refusal(() => readMedicalRecord('4401', { baseinfo: { mdtrt_id: 'M', psn_no: 'P', '-x': '1' } }));
+  assert.match(e.message, /baseinfo 含不合法的字段名 -x/);
+});
+
+test('4402 住院医嘱: every order of the stay in data, up to the form’s own limit', () => {
+  const order = (i: number) => ({
+    mdtrt_id: 'M2',
+    psn_no: 'P2',
+    drord_no: `D${i}`,
+    drord_detl_name: '硝苯地平控释片',
+  });
+  const many = MAX_SECTION_ROWS * 4;
+  const r = readMedicalRecord('4402', { data: Array.from({ length: many }, (_, i) => order(i)) });
+  assert.deepEqual([r.mdtrtId, r.psnNo, r.document.data!.length], ['M2', 'P2', many]);
+  assert.equal(r.document.data![many - 1]!.drord_no, `D${many - 1}`);
+  const e = refusal(() =>
+    readMedicalRecord('4402', { data: Array.from({ length: 5001 }, (_, i) => order(i)) }),
+  );
+  assert.match(e.message, /data 条数过多（最多 5000 条）/);
+});

@@ -1,13 +1,16 @@
 // 医疗保障信息采集 — the clinical records a HIS uploads beside its settlements: 4301 门急诊诊疗记录
 // (registration, the case, diagnoses, prescriptions of an outpatient or emergency visit), 4302
-// 急诊留观手术及抢救信息 (an emergency observation's operations and rescues) and 4701
-// 电子病历 (the admission record, diagnoses, course, operations, rescues, death and discharge
-// records of a stay). They are what a reviewer reads when a settlement is drawn for 病历抽查.
+// 急诊留观手术及抢救信息 (an emergency observation's operations and rescues), 4401 病案首页 (the
+// stay's front sheet: the patient, diagnoses, operations, ICU stays and the fees by class), 4402
+// 住院医嘱 (the stay's orders) and 4701 电子病历 (the admission record, diagnoses, course,
+// operations, rescues, death and discharge records of a stay). They are what a reviewer reads when a settlement is drawn for 病历抽查.
 //
 // Kept as the national document: each section one object or a list of them (HIS send both, and
 // some spell a section's name in camel case), every member a text or a number of at most
 // MAX_MEMBER characters. Members are kept as sent (trimmed, numbers as text, .NET's unset date left
 // out, ISO date-times as Beijing wall time); sections the form does not have are dropped and named.
+// A member's name is letters, digits, '_' or '-' (a HIS sends 4401's hcv-ab and hiv-ab so). The
+// certificate number (certno, in 4401's baseinfo) is not kept: psn_no names the person.
 // A record belongs to one visit of one insured person (mdtrt_id, psn_no in its first section):
 // self-paid visits are not the fund's and their records are not kept.
 import { z } from 'zod';
@@ -39,7 +42,9 @@ export interface MedicalRecordUpload {
   dropped: string[];
 }
 
-const MEMBER_NAME = /^[A-Za-z][A-Za-z0-9_]{0,59}$/;
+const MEMBER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
+/** members never kept: the person is psn_no, the registry keeps the certificate */
+const NOT_KEPT = new Set(['certno']);
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T/;
 
 /** One member's value as kept: null when there is nothing to keep. */
@@ -67,12 +72,10 @@ function memberValue(v: unknown, path: string): string | null {
 
 const invalid = (message: string) => badRequest('HIS_INPUT_INVALID', `输入参数不合法：${message}`);
 
-function sectionRows(v: unknown, section: string): RecordRow[] {
+function sectionRows(v: unknown, section: string, maxRows: number): RecordRow[] {
   if (v === undefined || v === null || v === '') return [];
   const rows = Array.isArray(v) ? v : [v];
-  if (rows.length > MAX_SECTION_ROWS) {
-    throw invalid(`${section} 条数过多（最多 ${MAX_SECTION_ROWS} 条）`);
-  }
+  if (rows.length > maxRows) throw invalid(`${section} 条数过多（最多 ${maxRows} 条）`);
   return rows.map((r, i) => {
     const at = Array.isArray(v) ? `${section}[${i}]` : section;
     if (!r || typeof r !== 'object' || Array.isArray(r)) throw invalid(`${at} 须为对象`);
@@ -81,8 +84,9 @@ function sectionRows(v: unknown, section: string): RecordRow[] {
     const row: RecordRow = {};
     for (const [k, value] of entries) {
       if (!MEMBER_NAME.test(k)) throw invalid(`${at} 含不合法的字段名 ${k.slice(0, 60)}`);
+      const name = k.toLowerCase();
       const kept = memberValue(value, `${at}.${k}`);
-      if (kept !== null) row[k.toLowerCase()] = kept;
+      if (kept !== null && !NOT_KEPT.has(name)) row[name] = kept;
     }
     return row;
   });
@@ -105,7 +109,7 @@ export function readMedicalRecord(infno: MedicalRecordInfno, input: unknown): Me
   }
   const document: Record<string, RecordRow[]> = {};
   for (const [s] of form.sections) {
-    const rows = sectionRows(given.get(s), s);
+    const rows = sectionRows(given.get(s), s, form.maxRows ?? MAX_SECTION_ROWS);
     if (rows.length > 0) document[s] = rows;
   }
   const [first] = form.sections[0]!;

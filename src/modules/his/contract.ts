@@ -86,7 +86,8 @@ export interface SettlementListItem {
 
 /**
  * GET /api/his/medical-records?setlId= | ?mdtrtId= — a visit's live 诊疗记录 (4301), 急诊留观
- * (4302) and 电子病历 (4701) as its institution's HIS uploaded them; for the 病历抽查 reviewers, each reading audited.
+ * (4302), 病案首页 (4401), 医嘱 (4402) and 电子病历 (4701) as its institution's HIS uploaded them;
+ * for the 病历抽查 reviewers, each reading audited.
  */
 export const medicalRecordQuery = z.object({
   setlId: z.string().trim().min(1).max(30).optional(),

@@ -1,7 +1,7 @@
 // /api/his/credentials/:code — an institution's HIS credential: status, issue, rotate, revoke;
 // /api/his/mappings/:code and /api/his/departments/:code — its 目录对照 and 医保科室 as its HIS uploaded
 // them (list and xlsx); /api/his/settlement-lists/:setlId — a settlement's 结算清单 (4101);
-// /api/his/medical-records — a visit's 诊疗记录 and 电子病历 (4301, 4302, 4701), for the 病历抽查
+// /api/his/medical-records — a visit's 诊疗记录, 病案首页, 医嘱 and 电子病历 (4301, 4302, 4401, 4402, 4701), for the 病历抽查
 // reviewers.
 // Issue and rotate answer the secret once; nothing else ever shows it.
 import type { RoutesPlugin } from '../../api/context.ts';
@@ -100,7 +100,7 @@ export const credentialRoutes: RoutesPlugin = (app, deps) => {
     },
   );
 
-  // 诊疗记录 / 电子病历 (4301/4302/4701): the 病历抽查 reviewers only (auditors), each reading audited
+  // 诊疗记录 / 病案首页 / 医嘱 / 电子病历 (4301/4302/4401/4402/4701): the 病历抽查 reviewers only (auditors), each reading audited
   app.get(
     '/api/his/medical-records',
     { config: { permission: 'supervision.sample' }, schema: { querystring: medicalRecordQuery } },

@@ -1,4 +1,4 @@
-// 4301 门急诊诊疗记录, 4302 急诊留观 and 4701 电子病历 through the HIS endpoint, and the reviewers' reading of them.
+// 4301 门急诊诊疗记录, 4302 急诊留观, 4401 病案首页, 4402 医嘱 and 4701 电子病历 through the HIS endpoint, and the reviewers' reading of them.
 import assert from 'node:assert/strict';
 import { loginAs } from '../../api/testing.ts';
 import { dbTest } from '../../db/testing.ts';
@@ -8,7 +8,7 @@ import { at, hisWorld } from './testing.ts';
 const LINES: LineSpec[] = [{ code: 'XA01ABD075A002010100483', pricFen: 2500, cnt: 4 }];
 
 dbTest(
-  '4701/4301/4302: kept for the own visit of the person, replaced by an upload again; refused otherwise; read by supervision staff, audited',
+  '4701/4401/4402/4301/4302: kept for the own visit of the person, replaced by an upload again; refused otherwise; read by supervision staff, audited',
   async (db) => {
     const w = await hisWorld(db);
     const t = w.hospital;
@@ -48,6 +48,39 @@ dbTest(
       { live: true, chfcomp: '头晕十天', dscg: '好转出院' },
     ]);
 
+    // the stay's 病案首页 (4401) and its orders (4402), as a Foshan HIS sends them: hiv-ab kept, the
+    // certificate not
+    const front = await t.call('4401', {
+      baseinfo: {
+        mdtrt_id: stay,
+        psn_no: w.ann.psnNo,
+        medcasno: 'BA-EMR',
+        certno: w.ann.certno,
+        'hiv-ab': '阴性',
+        ipt_days: 9,
+      },
+      diseinfo: [{ diag_code: 'I10.x00', diag_name: '高血压', maindiag_flag: '1' }],
+      icuinfo: [{ icu_codeid: '', vali_flag: '1' }],
+    });
+    assert.equal(front.json.infcode, 0, front.json.err_msg);
+    const order = (mdtrtId: string, i: number) => ({
+      mdtrt_id: mdtrtId,
+      psn_no: w.ann.psnNo,
+      drord_no: `YZ${i}`,
+      drord_detl_name: '硝苯地平控释片',
+    });
+    const orders = await t.call('4402', { data: Array.from({ length: 800 }, (_, i) => order(stay, i)) });
+    assert.equal(orders.json.infcode, 0, orders.json.err_msg);
+    const frontKept = await db.query<{ doc: string; orders: number }>(
+      `SELECT f.document::text AS doc, jsonb_array_length(o.document->'data') AS orders
+         FROM his_medical_record f JOIN his_medical_record o ON o.mdtrt_id = f.mdtrt_id AND o.infno = '4402'
+        WHERE f.mdtrt_id = $1 AND f.infno = '4401'`,
+      [stay],
+    );
+    assert.equal(frontKept[0]!.orders, 800);
+    assert.ok(frontKept[0]!.doc.includes('"hiv-ab": "阴性"'), frontKept[0]!.doc);
+    assert.ok(!frontKept[0]!.doc.includes(w.ann.certno), 'the certificate number is not kept');
+
     // an outpatient visit takes 4301, not 4701; a stay takes 4701, not 4301
     const reg = await t.ok(
       '2201',
@@ -73,6 +106,8 @@ dbTest(
     assert.equal(observed.json.infcode, 0, observed.json.err_msg);
     const wrongKind = await t.call('4701', emr({ mdtrt_id: visit }));
     assert.match(wrongKind.json.err_msg, /是门诊就诊，不能使用住院交易/);
+    const wrongOrders = await t.call('4402', { data: [order(visit, 1)] });
+    assert.match(wrongOrders.json.err_msg, /是门诊就诊，不能使用住院交易/);
     const wrongKind2 = await t.call('4301', { ...record, rgstinfo: { ...record.rgstinfo, mdtrt_id: stay } });
     assert.match(wrongKind2.json.err_msg, /是住院就诊，不能使用门诊交易/);
 
@@ -98,9 +133,14 @@ dbTest(
     assert.equal(shown.mdtrtId, stay);
     assert.deepEqual(
       shown.records.map((r: { infno: string; replaced: number }) => [r.infno, r.replaced]),
-      [['4701', 1]],
+      [
+        ['4401', 0],
+        ['4402', 0],
+        ['4701', 1],
+      ],
     );
-    assert.equal(shown.records[0].document.diseinfo[0].wm_diag_name, '高血压');
+    assert.equal(shown.records[2].document.diseinfo[0].wm_diag_name, '高血压');
+    assert.equal(shown.records[0].document.baseinfo[0].ipt_days, '9');
     assert.equal(shown.records[0].uploadedAt, w.clock.now.toISOString());
     const byVisit = (await get(`/api/his/medical-records?mdtrtId=${visit}`)).json();
     assert.deepEqual(
@@ -127,6 +167,8 @@ dbTest(
     assert.deepEqual(
       audited.map((a) => [a.action, a.entity_id]),
       [
+        ['his.medical_record.upload', stay],
+        ['his.medical_record.upload', stay],
         ['his.medical_record.upload', stay],
         ['his.medical_record.upload', stay],
         ['his.medical_record.upload', visit],

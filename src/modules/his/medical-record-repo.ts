@@ -1,4 +1,4 @@
-// SQL of his_medical_record (4301 门急诊诊疗记录, 4302 急诊留观, 4701 电子病历): one live record per visit and form,
+// SQL of his_medical_record (4301 门急诊诊疗记录, 4302 急诊留观, 4401 病案首页, 4402 医嘱, 4701 电子病历): one live record per visit and form,
 // an earlier one ended when the form is uploaded again, never deleted.
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { MedicalRecordItem } from './contract.ts';

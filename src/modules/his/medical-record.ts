@@ -1,5 +1,6 @@
-// 医疗保障信息采集 through the HIS: 4301 门急诊诊疗记录, 4302 急诊留观手术及抢救信息 and 4701 电子病历 of
-// one of the institution's own visits (outpatient for 4301/4302, a stay for 4701) of the person
+// 医疗保障信息采集 through the HIS: 4301 门急诊诊疗记录, 4302 急诊留观手术及抢救信息, 4401 病案首页, 4402
+// 住院医嘱 and 4701 电子病历 of one of the institution's own visits (outpatient for 4301/4302, a stay
+// for 4401/4402/4701) of the person
 // named; an upload again replaces the visit's live record of that form, the earlier one kept. Audited. County reviewers read them
 // beside the settlement (病历抽查), each reading audited: a medical record is the most private
 // thing Yibao keeps.

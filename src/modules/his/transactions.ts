@@ -280,7 +280,7 @@ const selfPayDone = (r: { replaced: number }): Outcome => ({
   warnings: r.replaced > 0 ? [`已替换此前上传的 ${r.replaced} 条明细（记账流水号相同）`] : [],
 });
 
-/** 4301/4302/4701: the record kept; the sections the form does not have, and a replaced record, told. */
+/** 4301/4302/4401/4402/4701: the record kept; the sections the form does not have, and a replaced record, told. */
 const medicalRecord = (infno: MedicalRecordInfno): Transaction =>
   tx(medicalRecordInput(infno), true, async (q, c, r) => {
     const { replaced } = await uploadMedicalRecord(q, c, r);
@@ -592,6 +592,8 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   ),
   '4301': medicalRecord('4301'),
   '4302': medicalRecord('4302'),
+  '4401': medicalRecord('4401'),
+  '4402': medicalRecord('4402'),
   '4701': medicalRecord('4701'),
   '5201': tx(inputs.visitQueryInput, false, async (q, c, i) => ({
     output: { mdtrtinfo: (await personVisits(q, c, i)).map(mdtrtinfoRow) },

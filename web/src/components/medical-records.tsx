@@ -1,6 +1,6 @@
-// 诊疗记录 (4301) and 电子病历 (4701) of a settlement's visit, as the institution's HIS uploaded them,
+// 诊疗记录 (4301/4302), 病案首页 (4401), 医嘱 (4402) and 电子病历 (4701) of a settlement's visit, as the institution's HIS uploaded them,
 // for the 病历抽查 reviewers: each section in the form's order, one row as a description list,
-// several as a table. Loaded on request where it is beside other things (each reading is audited).
+// several as a table (by pages of 50). Loaded on request where it is beside other things (each reading is audited).
 import { Alert, Button, Card, Descriptions, Empty, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { MedicalRecordItem, VisitMedicalRecords } from '../../../src/modules/his/contract.ts';
@@ -14,6 +14,11 @@ const label = (member: string) => RECORD_MEMBER_NAMES[member] ?? member;
 const NAMED = new Map(Object.keys(RECORD_MEMBER_NAMES).map((m, i) => [m, i]));
 const byReading = (a: string, b: string) =>
   (NAMED.get(a) ?? NAMED.size) - (NAMED.get(b) ?? NAMED.size) || a.localeCompare(b);
+
+/** a stay's orders (4402) run to thousands of rows */
+const PAGE = 50;
+/** not a member's name (those begin with a letter) */
+const ROW_KEY = '__row';
 
 function Section({ name, rows }: { name: string; rows: Record<string, string>[] }) {
   if (rows.length === 1) {
@@ -35,10 +40,10 @@ function Section({ name, rows }: { name: string; rows: Record<string, string>[] 
       size="small"
       bordered
       title={() => <Typography.Text strong>{`${name}（${rows.length} 条）`}</Typography.Text>}
-      pagination={false}
+      pagination={rows.length > PAGE ? { pageSize: PAGE, showSizeChanger: false } : false}
       scroll={{ x: 'max-content' }}
-      rowKey={(r) => String(rows.indexOf(r))}
-      dataSource={rows}
+      rowKey={ROW_KEY}
+      dataSource={rows.map((r, i) => ({ ...r, [ROW_KEY]: String(i) }))}
       columns={members.map((m) => ({ title: label(m), dataIndex: m }))}
     />
   );
@@ -77,7 +82,9 @@ function Loaded({ visit }: { visit: VisitRef }) {
   if (r.error) return <Alert type="error" showIcon title={r.error.message} />;
   if (r.loading || !r.data) return <Card size="small" loading />;
   if (r.data.records.length === 0) {
-    return <Empty description="定点机构 HIS 尚未上传该次就诊的诊疗记录（4301）或电子病历（4701）" />;
+    return (
+      <Empty description="定点机构 HIS 尚未上传该次就诊的诊疗记录（4301/4302）、病案首页（4401）、医嘱（4402）或电子病历（4701）" />
+    );
   }
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
