@@ -153,7 +153,7 @@ function sourceKey(): string {
  * The demo county is seeded once per version of the code and copied for each suite (seeding takes
  * far longer than copying the data folder). The first suite to need it seeds it; the others wait.
  */
-async function demoTemplate(): Promise<{ dir: string; log: string }> {
+export async function demoTemplate(): Promise<{ dir: string; log: string }> {
   const dir = join(tmpdir(), `yibao-e2e-demo-${sourceKey()}`);
   const ready = join(dir, 'READY');
   const lock = `${dir}.lock`;
@@ -379,6 +379,8 @@ export function useWorkbench(): Workbench {
         await screenshot(page, name).catch(() => undefined);
         const text = await page.evaluate(() => document.body.innerText).catch((e: Error) => e.message);
         writeFileSync(join(ARTIFACTS, `${name}.txt`), `${page.url()}\n\n${text}`);
+        // CI keeps only the test output: the page as the test left it is read there
+        console.log(`${name}: ${page.url()}\n${text.slice(0, 2000)}`);
       }
     }
   });
