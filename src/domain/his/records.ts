@@ -17,6 +17,7 @@ import type { DictionaryEntry } from '../national/dictionary.ts';
 import type { HisCatalogueItem } from '../registry/catalogue-query.ts';
 import { type Fen, mulDivHalfUp } from '../shared/money.ts';
 import { REASON_NAMES } from './fields.ts';
+import type { SelfPayDiagnosis, SelfPayLine } from './selfpay-inputs.ts';
 import { priceCapField } from './reply.ts';
 import { beijingDate, rawNumber, ratio, wireDateTime, yuan } from './wire.ts';
 
@@ -548,5 +549,71 @@ export function designationRow(d: DesignationRecord): Record<string, unknown> {
     begndate: d.beginDate,
     enddate: d.endDate,
     memo: d.memo,
+  };
+}
+
+/** What a self-paid visit's query rows (4207, 4209) say of the visit they belong to. */
+export interface SelfPayRowContext {
+  mdtrtId: string;
+  fixmedinsCode: string;
+  medType: string;
+  createdAt: string;
+  receivedAt: string;
+}
+
+/**
+ * A 4207 data[] row: a fee line as the institution reported it (4201A / 4205), in the camel case of
+ * the platform's 4209 answer (a Foshan HIS's model); nothing there gives 4207's own members.
+ */
+export function selfPayLineRow(
+  l: Omit<SelfPayLine, 'mdtrtId'>,
+  v: SelfPayRowContext,
+): Record<string, unknown> {
+  return {
+    fixmedinsMdtrtId: v.mdtrtId,
+    fixmedinsCode: v.fixmedinsCode,
+    medType: v.medType,
+    bkkpSn: l.sn,
+    feeOcurTime: wireDateTime(l.occurredAt),
+    cnt: rawNumber(l.cnt),
+    pric: rawNumber(l.price),
+    detItemFeeSumamt: yuan(l.amountFen),
+    medListCodg: l.itemCode,
+    medinsListCodg: l.hilistCode,
+    medinsListName: l.hilistName,
+    medChrgitmType: l.chrgitmType,
+    fulamtOwnpayAmt: l.fullOwnFen === null ? null : yuan(l.fullOwnFen),
+    inscpAmt: l.inscpFen === null ? null : yuan(l.inscpFen),
+    memo: l.memo,
+    valiFlag: '1',
+    crteTime: wireDateTime(v.createdAt),
+    updtTime: wireDateTime(v.receivedAt),
+  };
+}
+
+/** A 4209 data[] row: a diagnosis as reported (4202 / 4205), the members Yibao does not keep null. */
+export function selfPayDiagnosisRow(
+  d: SelfPayDiagnosis,
+  no: number,
+  v: SelfPayRowContext,
+): Record<string, unknown> {
+  return {
+    diagInfoId: `${v.mdtrtId}-${no}`,
+    fixmedinsMdtrtId: v.mdtrtId,
+    fixmedinsCode: v.fixmedinsCode,
+    inoutDiagType: null,
+    diagType: null,
+    maindiagFlag: d.main ? '1' : '0',
+    diagSrtNo: String(no),
+    diagCode: d.code,
+    diagName: d.name,
+    diagDept: null,
+    diagDrCode: null,
+    diagDrName: null,
+    diagTime: null,
+    admCond: null,
+    valiFlag: '1',
+    crteTime: wireDateTime(v.createdAt),
+    updtTime: wireDateTime(v.receivedAt),
   };
 }

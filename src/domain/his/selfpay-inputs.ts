@@ -6,12 +6,15 @@
 //   4201A 住院自费病人费用明细上传 (4201): fsiOwnpayPatnFeeListDDTO[] — one patient's fee lines a
 //         call, named by the visit's fixmedins_mdtrt_id (4202 first);
 //   4205  门诊自费病人就诊信息、诊断和明细一次上传: mdtrtinfo, diseinfo[], feedetail[];
-//   4203  自费病人信息上传完成: fixmedins_mdtrt_id, cplt_flag.
+//   4203  自费病人信息上传完成: fixmedins_mdtrt_id, cplt_flag;
+//   4204  自费病人费用明细删除: feedetail{fixmedins_mdtrt_id}, feedetl{bkkp_sn} (a Foshan HIS spells
+//         the second node feedetI) — one line, or every line of the visit when none is named;
+//   4207  自费病人费用明细查询 / 4209 自费病人诊断信息查询: fixmedins_mdtrt_id, page_num, page_size.
 // Amounts to fen, times to instants; a line's memo may come as text or as an object (one HIS sends
 // its approval flag and invoice number there), kept as text.
 import { z } from 'zod';
 import type { Fen } from '../shared/money.ts';
-import { amount, code, dateTime, flag, optText, price, quantity } from './schema.ts';
+import { amount, code, count, dateTime, flag, optText, price, quantity } from './schema.ts';
 
 export const MAX_SELFPAY_LINES = 5000;
 export const MAX_SELFPAY_DIAGNOSES = 50;
@@ -192,10 +195,51 @@ export const selfPayOutpatientInput = z
     lines: feedetail,
   }));
 
+/** Flat or in `data` (HIS send both). */
+const flatOrData = (v: unknown) =>
+  v && typeof v === 'object' && 'data' in v ? (v as { data: unknown }).data : v;
+
 const completion = z.object({ fixmedins_mdtrt_id: code(30), cplt_flag: flag });
 export const selfPayCompleteInput = z
-  .preprocess(
-    (v) => (v && typeof v === 'object' && 'data' in v ? (v as { data: unknown }).data : v),
-    completion,
-  )
+  .preprocess(flatOrData, completion)
   .transform((c) => ({ mdtrtId: c.fixmedins_mdtrt_id, complete: c.cplt_flag }));
+
+/** The input's nodes by name without regard to case: feedetI (a Foshan model) is feedetl. */
+function nodes(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    const name = k.toLowerCase();
+    out[name === 'feedeti' ? 'feedetl' : name] = x;
+  }
+  return out;
+}
+
+export const selfPayDeleteInput = z
+  .preprocess(
+    nodes,
+    z.object({
+      feedetail: z.object({ fixmedins_mdtrt_id: code(30) }),
+      feedetl: z.preprocess((v) => v ?? {}, z.object({ bkkp_sn: optText(30) })),
+    }),
+  )
+  .transform((i) => ({ mdtrtId: i.feedetail.fixmedins_mdtrt_id, sn: i.feedetl.bkkp_sn }));
+
+export const MAX_SELFPAY_PAGE = 1000;
+const pageCount = (fallback: number, max: number) =>
+  z.preprocess(
+    (v) => (v === undefined || v === null || v === '' ? fallback : v),
+    count.pipe(z.number().min(1).max(max)),
+  );
+
+/** 4207 / 4209: one visit's lines or diagnoses, by page (the first, 100 rows, when not said). */
+export const selfPayQueryInput = z
+  .preprocess(
+    flatOrData,
+    z.object({
+      fixmedins_mdtrt_id: code(30),
+      page_num: pageCount(1, 100_000),
+      page_size: pageCount(100, MAX_SELFPAY_PAGE),
+    }),
+  )
+  .transform((q) => ({ mdtrtId: q.fixmedins_mdtrt_id, page: q.page_num, pageSize: q.page_size }));

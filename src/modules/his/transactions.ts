@@ -25,6 +25,9 @@ import {
   mappingRow,
   mdtrtinfoRow,
   pageFields,
+  type SelfPayRowContext,
+  selfPayDiagnosisRow,
+  selfPayLineRow,
   priceCapRow,
   qualificationRow,
   referralRow,
@@ -88,6 +91,7 @@ import {
   analyse,
   analysisFactsRead,
   completeSelfPay,
+  deleteSelfPayLines,
   deleteStockEvents,
   factsAsk,
   factsOf,
@@ -96,6 +100,7 @@ import {
   recordSelfPayVisit,
   recordStockEvents,
   refuseIfBlocked,
+  reportedSelfPayVisit,
   type StockReporter,
 } from '../supervision/index.ts';
 import { correct } from './correction.ts';
@@ -279,6 +284,23 @@ const selfPayDone = (r: { replaced: number }): Outcome => ({
   output: {},
   warnings: r.replaced > 0 ? [`已替换此前上传的 ${r.replaced} 条明细（记账流水号相同）`] : [],
 });
+
+/** 4207 / 4209: the page asked for, with the paging members a PageHelper-based platform writes. */
+function pageOf<T>(
+  rows: readonly T[],
+  q: { page: number; pageSize: number },
+  row: (r: T, at: number) => Record<string, unknown>,
+) {
+  const first = (q.page - 1) * q.pageSize;
+  const data = rows.slice(first, first + q.pageSize).map((r, i) => row(r, first + i));
+  return { ...pageFields(q.page, q.pageSize, rows.length, data.length), data };
+}
+
+const selfPayContext = (
+  c: Caller,
+  mdtrtId: string,
+  r: { medType: string; createdAt: string; receivedAt: string },
+): SelfPayRowContext => ({ mdtrtId, fixmedinsCode: c.institution.code, ...r });
 
 /** 4301/4302/4401/4402/4701: the record kept; the sections the form does not have, and a replaced record, told. */
 const medicalRecord = (infno: MedicalRecordInfno): Transaction =>
@@ -586,6 +608,20 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
   '4203': tx(selfPayInputs.selfPayCompleteInput, true, async (q, c, i) => {
     await completeSelfPay(q, reporter(c), i);
     return none;
+  }),
+  '4204': tx(selfPayInputs.selfPayDeleteInput, true, async (q, c, d) => {
+    const { deleted } = await deleteSelfPayLines(q, reporter(c), d);
+    return { output: {}, warnings: d.sn === null ? [`已删除该就诊的全部明细 ${deleted} 条`] : [] };
+  }),
+  '4207': tx(selfPayInputs.selfPayQueryInput, false, async (q, c, i) => {
+    const r = await reportedSelfPayVisit(q, c.institution.code, i.mdtrtId);
+    const v = selfPayContext(c, i.mdtrtId, r.reported);
+    return { output: pageOf(r.lines, i, (l) => selfPayLineRow(l, v)) };
+  }),
+  '4209': tx(selfPayInputs.selfPayQueryInput, false, async (q, c, i) => {
+    const r = await reportedSelfPayVisit(q, c.institution.code, i.mdtrtId);
+    const v = selfPayContext(c, i.mdtrtId, r.reported);
+    return { output: pageOf(r.diagnoses, i, (d, at) => selfPayDiagnosisRow(d, at + 1, v)) };
   }),
   '4205': tx(selfPayInputs.selfPayOutpatientInput, true, async (q, c, i) =>
     selfPayDone(await recordSelfPayVisit(q, reporter(c), i.visit, i.lines)),

@@ -18,5 +18,11 @@ export { type AnalysisFacts, analysisFactsRead, factsOf } from './analysis-repo.
 export { auditFromNow, refuseIfBlocked } from './during.ts';
 export { addStock, settledByItem } from './stock.ts';
 export { deleteStockEvents, recordStockEvents, type StockReporter } from './stock-events.ts';
-export { completeSelfPay, recordSelfPayLines, recordSelfPayVisit } from './selfpay.ts';
+export {
+  completeSelfPay,
+  deleteSelfPayLines,
+  recordSelfPayLines,
+  recordSelfPayVisit,
+  reportedSelfPayVisit,
+} from './selfpay.ts';
 export { findSuspect, type SuspectRow } from './suspect-repo.ts';

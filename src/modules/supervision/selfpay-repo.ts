@@ -52,14 +52,23 @@ export async function upsertVisit(
   return rows[0]!;
 }
 
-/** The institution's visit by its own id: its id and kind (null: not reported). */
+export interface ReportedVisit {
+  id: number;
+  inpatient: boolean;
+  medType: string;
+  createdAt: string;
+  receivedAt: string;
+}
+
+/** The institution's visit by its own id (null: not reported). */
 export async function findVisit(
   q: Queryable,
   fixmedinsCode: string,
   mdtrtId: string,
-): Promise<{ id: number; inpatient: boolean } | null> {
-  const rows = await q.query<{ id: number; inpatient: boolean }>(
-    `SELECT id::int, inpatient FROM supervision_selfpay_visit WHERE fixmedins_code = $1 AND fixmedins_mdtrt_id = $2`,
+): Promise<ReportedVisit | null> {
+  const rows = await q.query<ReportedVisit>(
+    `SELECT id::int, inpatient, med_type AS "medType", created_at AS "createdAt", updated_at AS "receivedAt"
+       FROM supervision_selfpay_visit WHERE fixmedins_code = $1 AND fixmedins_mdtrt_id = $2`,
     [fixmedinsCode, mdtrtId],
   );
   return rows[0] ?? null;
@@ -165,4 +174,18 @@ export async function visitDetail(
     [id],
   );
   return rows[0] ?? null;
+}
+
+/** A visit's lines deleted: the one named, or all of them (sn null); what went, in 记账流水号 order. */
+export async function deleteLines(
+  tx: Tx,
+  visitId: number,
+  sn: string | null,
+): Promise<{ sn: string; amountFen: number }[]> {
+  const rows = await tx.query<{ sn: string; amountFen: number }>(
+    `DELETE FROM supervision_selfpay_line WHERE visit_id = $1 AND ($2::text IS NULL OR bkkp_sn = $2)
+     RETURNING bkkp_sn AS sn, amount_fen::float8 AS "amountFen"`,
+    [visitId, sn],
+  );
+  return rows.sort((a, b) => a.sn.length - b.sn.length || (a.sn < b.sn ? -1 : a.sn > b.sn ? 1 : 0));
 }

@@ -1,4 +1,5 @@
-// 自费病人信息 through the HIS (4202, 4201A, 4205, 4203) and the county's list of them.
+// 自费病人信息 through the HIS (4202, 4201A, 4205, 4203; 4207/4209 read back, 4204 deletes) and the
+// county's list of them.
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { loginAs } from '../../api/testing.ts';
@@ -262,5 +263,80 @@ dbTest(
         'supervision.selfpay.visit',
       ],
     );
+
+    // the HIS reads back what it reported (4207 lines, 4209 diagnoses), a page at a time
+    const lines = await t.call('4207', {
+      fixmedins_mdtrt_id: 'ZF-ZY-1',
+      fixmedins_code: 'x',
+      page_num: 1,
+      page_size: 1,
+    });
+    assert.equal(lines.json.infcode, 0, lines.json.err_msg);
+    assert.deepEqual([lines.json.output.recordCounts, lines.json.output.pages], [2, 2]);
+    const [l1] = lines.json.output.data;
+    assert.deepEqual(
+      [l1.fixmedinsMdtrtId, l1.bkkpSn, l1.feeOcurTime, l1.cnt, l1.pric, l1.detItemFeeSumamt, l1.inscpAmt],
+      ['ZF-ZY-1', '1', '2026-03-02 10:00:00', 2, 12.5, 25, 25],
+    );
+    assert.match(lines.text, /"detItemFeeSumamt":25\.00,/);
+    const second = (
+      await t.call('4207', { data: { fixmedins_mdtrt_id: 'ZF-ZY-1', page_num: '2', page_size: '1' } })
+    ).json.output.data;
+    assert.deepEqual(
+      second.map((l: { bkkpSn: string }) => l.bkkpSn),
+      ['2'],
+    );
+    const diags = (await t.call('4209', { fixmedins_mdtrt_id: 'ZF-ZY-1' })).json.output;
+    assert.deepEqual(
+      diags.data.map((d: { diagCode: string; maindiagFlag: string; diagSrtNo: string }) => [
+        d.diagCode,
+        d.maindiagFlag,
+        d.diagSrtNo,
+      ]),
+      [
+        ['I10.x00', '1', '1'],
+        ['E11.900', '0', '2'],
+      ],
+    );
+    // not the other institution's, nor a visit never reported
+    assert.match(
+      (await w.other.call('4207', { fixmedins_mdtrt_id: 'ZF-ZY-1' })).json.err_msg,
+      /未找到本机构上传的自费就诊 ZF-ZY-1/,
+    );
+    assert.match(
+      (await t.call('4209', { fixmedins_mdtrt_id: 'ZF-ZY-1', page_size: 5000 })).json.err_msg,
+      /page_size/,
+    );
+
+    // 4204: one line by its 记账流水号 (a Foshan HIS names the node feedetI), then all that is left
+    const one = await t.call('4204', {
+      feedetail: { fixmedins_mdtrt_id: 'ZF-ZY-1', fixmedins_code: 'x' },
+      feedetI: { bkkp_sn: '2' },
+    });
+    assert.equal(one.json.infcode, 0, one.json.err_msg);
+    const gone = await t.call('4204', {
+      feedetail: { fixmedins_mdtrt_id: 'ZF-ZY-1' },
+      feedetl: { bkkp_sn: '2' },
+    });
+    assert.match(gone.json.err_msg, /没有记账流水号为 2 的明细/);
+    const rest = await t.call('4204', { feedetail: { fixmedins_mdtrt_id: 'ZF-MZ-1' } });
+    assert.match(rest.json.warn_msg, /已删除该就诊的全部明细 1 条/);
+    const left = await db.query<{ id: string; n: number }>(
+      `SELECT v.fixmedins_mdtrt_id AS id, count(l.bkkp_sn)::int AS n
+         FROM supervision_selfpay_visit v LEFT JOIN supervision_selfpay_line l ON l.visit_id = v.id
+        GROUP BY v.fixmedins_mdtrt_id ORDER BY 1`,
+    );
+    assert.deepEqual(
+      left.map((r) => [r.id, r.n]),
+      [
+        ['ZF-MZ-1', 0],
+        ['ZF-MZ-2', 1],
+        ['ZF-ZY-1', 1],
+      ],
+    );
+    const deletion = await db.query<{ before: { lines: { sn: string; amountFen: number }[] } }>(
+      `SELECT before FROM audit_entry WHERE action = 'supervision.selfpay.delete' ORDER BY id LIMIT 1`,
+    );
+    assert.deepEqual(deletion[0]!.before.lines, [{ sn: '2', amountFen: 10000 }]);
   },
 );

@@ -100,6 +100,43 @@ export async function completeSelfPay(
   );
 }
 
+/** 4204: a line of a reported visit deleted, or all of its lines when none is named. */
+export async function deleteSelfPayLines(
+  tx: Tx,
+  by: Reporter,
+  d: { mdtrtId: string; sn: string | null },
+): Promise<{ deleted: number }> {
+  const v = await repo.findVisit(tx, by.fixmedinsCode, d.mdtrtId);
+  if (!v) throw notReported(d.mdtrtId);
+  const gone = await repo.deleteLines(tx, v.id, d.sn);
+  if (d.sn !== null && gone.length === 0) {
+    throw notFound('SELFPAY_LINE_NOT_FOUND', `自费就诊 ${d.mdtrtId} 没有记账流水号为 ${d.sn} 的明细`);
+  }
+  await audit(
+    tx,
+    by.actor,
+    'supervision.selfpay.delete',
+    'institution',
+    by.fixmedinsCode,
+    { visitId: v.id, lines: gone },
+    { visitId: v.id, mdtrtId: d.mdtrtId, deleted: gone.length, msgid: by.msgid },
+    by.now,
+  );
+  return { deleted: gone.length };
+}
+
+/** 4207 / 4209: what the institution reported of its own visit (its diagnoses and lines), for its HIS. */
+export async function reportedSelfPayVisit(
+  q: Queryable,
+  fixmedinsCode: string,
+  mdtrtId: string,
+): Promise<Omit<SelfPayVisitDetail, 'visit'> & { reported: repo.ReportedVisit }> {
+  const reported = await repo.findVisit(q, fixmedinsCode, mdtrtId);
+  const detail = reported ? await repo.visitDetail(q, reported.id) : null;
+  if (!reported || !detail) throw notReported(mdtrtId);
+  return { ...detail, reported };
+}
+
 /** The list for county staff, names masked. */
 export async function listSelfPayVisits(
   q: Queryable,
