@@ -58,14 +58,19 @@ dbTest(
     assert.ok(samples.length >= 1);
     for (const m of samples) assert.ok(m.size * 20 >= m.population && m.size >= 1);
     assert.ok(samples.some((m) => m.reviewed > 0));
-    // the sampled stays come with the 电子病历 their hospitals' HIS uploaded (four in five stays)
-    const withRecord = await db.query<{ sampled: number; recorded: number }>(
+    // the sampled stays come with the 病案首页 and 电子病历 their hospitals' HIS uploaded (four in five
+    // stays), the front sheet's total the stay's
+    const withRecord = await db.query<{ sampled: number; recorded: number; totals: number }>(
       `SELECT count(*)::int AS sampled,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM his_medical_record h
-                                              WHERE h.mdtrt_id = r.mdtrt_id AND h.infno = '4701' AND h.ended_at IS NULL))::int AS recorded
+              count(*) FILTER (WHERE (SELECT count(*) FROM his_medical_record h WHERE h.mdtrt_id = r.mdtrt_id
+                                         AND h.infno IN ('4401', '4701') AND h.ended_at IS NULL) = 2)::int AS recorded,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM his_medical_record h JOIN settlement s ON s.mdtrt_id = h.mdtrt_id
+                                              WHERE h.mdtrt_id = r.mdtrt_id AND h.infno = '4401' AND h.ended_at IS NULL
+                                                AND (h.document->'baseinfo'->0->>'medfee_sumamt')::numeric * 100 = s.medfee_sumamt))::int AS totals
          FROM supervision_sample_record r`,
     );
-    assert.ok(withRecord[0]!.recorded * 2 > withRecord[0]!.sampled, JSON.stringify(withRecord));
+    const w = withRecord[0]!;
+    assert.ok(w.recorded * 2 > w.sampled && w.totals >= w.recorded, JSON.stringify(withRecord));
     // six self-paid visits of insured persons reported (4205) with each month's settlements, half of
     // them with in-scope items
     const selfPaid = await db.query<{ insured: number; inscp: number }>(

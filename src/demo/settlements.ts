@@ -238,15 +238,20 @@ export async function seedDemoSettlements(
           ),
           true,
         );
-        // four in five hospitals' HIS upload the stay's 电子病历 (4701) after discharge
+        // four in five hospitals' HIS upload the stay's 病案首页 (4401) and 电子病历 (4701) after discharge
         if (n % 5 !== 4) {
+          const after = caller(new Date(end.getTime() + 10 * 60_000));
+          const [admDate, dscgDate] = [dt(begin).slice(0, 10), dt(end).slice(0, 10)];
+          const days = Math.max(1, Math.round((Date.parse(dscgDate) - Date.parse(admDate)) / 86_400_000));
           await uploadMedicalRecord(
             tx,
-            { ...caller(new Date(end.getTime() + 10 * 60_000)), msgid: `DEMO${opts.seed}-${n}-EMR` },
-            readMedicalRecord(
-              '4701',
-              wire.electronicRecord(mdtrtId, person.psnNo, dt(begin), dt(end).slice(0, 10)),
-            ),
+            { ...after, msgid: `DEMO${opts.seed}-${n}-BA` },
+            readMedicalRecord('4401', wire.frontSheet(mdtrtId, person.psnNo, admDate, dscgDate, days, total)),
+          );
+          await uploadMedicalRecord(
+            tx,
+            { ...after, msgid: `DEMO${opts.seed}-${n}-EMR` },
+            readMedicalRecord('4701', wire.electronicRecord(mdtrtId, person.psnNo, dt(begin), dscgDate)),
           );
         }
         if (reversed) await reverseLater(tx, settled.head.setlId, mdtrtId, true);

@@ -151,6 +151,11 @@ describe('基金监管', { skip: !hasChromium && '缺少 /usr/bin/chromium' }, (
         await emr.getByText('主诉').first().waitFor();
         await emr.getByText('出院小结').waitFor();
       }
+      // and its 病案首页 (4401), uploaded with it: the front sheet's members read in Chinese
+      if ((await emr.getByTestId('medical-record-4401').count()) > 0) {
+        await emr.getByTestId('medical-record-4401').getByText('住院天数').waitFor();
+        await screenshot(page, 'sampling-review');
+      }
       await page.getByRole('button', { name: /提\s*交/ }).click();
       await page.getByTestId('sample-records').getByText('未发现问题').first().waitFor();
     }

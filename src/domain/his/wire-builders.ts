@@ -149,6 +149,50 @@ export const wire = {
     },
   }),
 
+  /** 4401 病案首页 of the same stay: admitted, discharged improved, its total in yuan */
+  frontSheet: (
+    mdtrtId: string,
+    psnNo: string,
+    admDate: string,
+    dscgDate: string,
+    days: number,
+    totalFen: number,
+  ) => ({
+    baseinfo: {
+      mdtrt_id: mdtrtId,
+      psn_no: psnNo,
+      medcasno: `BA${mdtrtId.slice(-8)}`,
+      patn_ipt_cnt: '1',
+      adm_way_name: '门诊',
+      adm_caty: '内科',
+      adm_date: admDate,
+      dscg_date: dscgDate,
+      dscg_caty: '内科',
+      ipt_days: days,
+      dscg_way_name: '医嘱离院',
+      dscg_trt_rslt: '好转',
+      drug_dicm_flag: '0',
+      hbsag: '阴性',
+      'hcv-ab': '阴性',
+      'hiv-ab': '阴性',
+      hif_pay_way_name: '按项目',
+      medfee_sumamt: fenToYuan(totalFen),
+      vali_flag: '1',
+    },
+    diseinfo: [
+      {
+        disediag_type: '出院诊断',
+        maindiag_flag: '1',
+        diag_code: 'I10.x00',
+        diag_name: '高血压',
+        adm_dise_cond_name: '有',
+        vali_flag: '1',
+      },
+    ],
+    oprninfo: [],
+    icuinfo: [{ icu_codeid: '', inpool_icu_time: '', out_icu_time: '', vali_flag: '1' }],
+  }),
+
   fees: (
     mdtrtId: string,
     psnNo: string,
