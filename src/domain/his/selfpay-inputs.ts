@@ -215,13 +215,24 @@ function nodes(v: unknown): unknown {
   return out;
 }
 
+/**
+ * 4204. Every line goes only when no 记账流水号 is named and nothing else was sent: a node Yibao does
+ * not know (a line named under another name) is refused rather than read as "all".
+ */
 export const selfPayDeleteInput = z
   .preprocess(
     nodes,
-    z.object({
-      feedetail: z.object({ fixmedins_mdtrt_id: code(30) }),
-      feedetl: z.preprocess((v) => v ?? {}, z.object({ bkkp_sn: optText(30) })),
-    }),
+    z
+      .looseObject({
+        feedetail: z.object({ fixmedins_mdtrt_id: code(30) }),
+        feedetl: z.preprocess((v) => v ?? {}, z.object({ bkkp_sn: optText(30) })),
+      })
+      .superRefine((i, ctx) => {
+        const unknown = Object.keys(i).filter((k) => k !== 'feedetail' && k !== 'feedetl');
+        if (unknown.length > 0) {
+          ctx.addIssue({ code: 'custom', message: `未识别的节点 ${unknown.slice(0, 5).join('、')}` });
+        }
+      }),
   )
   .transform((i) => ({ mdtrtId: i.feedetail.fixmedins_mdtrt_id, sn: i.feedetl.bkkp_sn }));
 

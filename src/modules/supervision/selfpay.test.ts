@@ -319,6 +319,12 @@ dbTest(
       feedetl: { bkkp_sn: '2' },
     });
     assert.match(gone.json.err_msg, /没有记账流水号为 2 的明细/);
+    // a node Yibao does not know is not read as "every line"
+    const unknownNode = await t.call('4204', {
+      feedetail: { fixmedins_mdtrt_id: 'ZF-MZ-1' },
+      feedetlList: [{ bkkp_sn: '1' }],
+    });
+    assert.match(unknownNode.json.err_msg, /未识别的节点 feedetllist/);
     const rest = await t.call('4204', { feedetail: { fixmedins_mdtrt_id: 'ZF-MZ-1' } });
     assert.match(rest.json.warn_msg, /已删除该就诊的全部明细 1 条/);
     const left = await db.query<{ id: string; n: number }>(
