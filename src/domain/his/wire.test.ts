@@ -119,6 +119,8 @@ test('wire times are Beijing time', () => {
       const utc = new Date(0);
       utc.setUTCFullYear(y, mo - 1, d);
       utc.setUTCHours(h - 8, mi, s, 0);
+      // (its first second is .NET's unset date, no date at all: below)
+      if (day === '0001-01-01' && hm === '00:00:00') continue;
       assert.equal(parseDateTime(`${day} ${hm}`, 't').iso, utc.toISOString(), `${day} ${hm}`);
     }
   }
@@ -127,7 +129,7 @@ test('wire times are Beijing time', () => {
     'HIS_TIME_FORMAT',
   );
   assert.equal(
-    code(() => parseDateTime('2026/03/16', 't')),
+    code(() => parseDateTime('16/03/2026', 't')),
     'HIS_TIME_FORMAT',
   );
   assert.equal(parseWireDate('2026-02-28', 'd'), '2026-02-28');
@@ -221,4 +223,36 @@ test('date-times as .NET and Java serialise them: T, fractions, offsets; and .NE
   }
   assert.equal(isUnsetDate('0001-01-01T08:00:00'), false);
   assert.equal(isUnsetDate('2001-01-01T00:00:00'), false);
+});
+
+test('dates as a C# HIS writes them with ToString() and the PC’s regional format, or compact', () => {
+  // a Foshan HIS: begntime 'yyyyMMdd', fee_ocur_time DateTime.ToString() ('2023-05-31 0:00:00' on a
+  // zh-CN PC set to yyyy-MM-dd, '2023/5/31 9:05:00' with Windows' own)
+  const at = (text: string) => parseDateTime(text, 't');
+  const nine = { iso: '2023-05-31T01:05:00.000Z', date: '2023-05-31' };
+  for (const text of ['2023-05-31 09:05:00', '2023/5/31 9:05:00', '2023-5-31 9:05', '20230531090500']) {
+    assert.deepEqual(at(text), nine, text);
+  }
+  assert.deepEqual(at('20230531'), { iso: '2023-05-30T16:00:00.000Z', date: '2023-05-31' });
+  assert.deepEqual(at('2023-05-31 0:00:00'), at('2023-05-31 00:00:00'));
+  for (const text of ['2023/5/31', '20230531', '2023-5-31 23:59:59'])
+    assert.equal(parseWireDate(text, 'd'), '2023-05-31');
+  // still refused: a day the month has not, an hour past 23, a date of another order
+  for (const text of ['20230230', '2023/2/30 1:00:00', '2023/5/31 24:00:00', '31/5/2023', '2023053']) {
+    assert.equal(
+      code(() => parseDateTime(text, 't')),
+      'HIS_TIME_FORMAT',
+      text,
+    );
+  }
+  // .NET's unset date in the regional form is no date either
+  for (const text of ['0001/1/1 0:00:00', '0001-01-01 0:00:00', '0001-01-01 00:00:00', '0001/01/01']) {
+    assert.ok(isUnsetDate(text), text);
+    assert.equal(
+      code(() => parseDateTime(text, 't')),
+      'HIS_FIELD_MISSING',
+      text,
+    );
+  }
+  assert.ok(!isUnsetDate('0001/1/2'));
 });

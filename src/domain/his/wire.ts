@@ -152,8 +152,28 @@ const notADay = (field: string, s: string) =>
  * required — never as 1 January of year 1.
  */
 const UNSET_DATE = /^0001-01-01(T00:00:00(\.0+)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * the same written by DateTime.ToString() under Windows' regional formats (0001/1/1 0:00:00) or with
+ * an explicit 'yyyy-MM-dd HH:mm:ss' (0001-01-01 00:00:00)
+ */
+const UNSET_LOCAL = /^0001[-/]0?1[-/]0?1( 0?0:00(:00)?)?$/;
 export const isUnsetDate = (v: unknown): boolean =>
-  typeof v === 'string' && v.includes('0001-01-01') && UNSET_DATE.test(v.trim());
+  typeof v === 'string' && v.startsWith('0001') && (UNSET_DATE.test(v.trim()) || UNSET_LOCAL.test(v.trim()));
+
+/**
+ * A date or date-time as a C# HIS writes it with DateTime.ToString() and the PC's regional format,
+ * or compact: 'yyyyMMdd', 'yyyyMMddHHmmss', 'yyyy/M/d H:mm:ss', 'yyyy-M-d H:mm' — rewritten as the
+ * interface's 'yyyy-MM-dd[ HH:mm:ss]'; anything else is returned as it came (and read, or refused, as
+ * before). Seconds left out are 00.
+ */
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/;
+const LOCAL = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+export function canonicalDateText(raw: string): string {
+  const m = COMPACT.exec(raw) ?? LOCAL.exec(raw);
+  if (!m) return raw;
+  const day = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return m[4] === undefined ? day : `${day} ${m[4].padStart(2, '0')}:${m[5]}:${m[6] ?? '00'}`;
+}
 
 /** The text of a required date or time: .NET's unset date counts as missing. */
 function requiredDate(v: unknown, field: string, kind: string): string {
@@ -210,7 +230,8 @@ const lastInstant: { raw: string | null; value: WireInstant } = {
   value: Object.freeze({ iso: '', date: '' }),
 };
 
-function readDateTime(raw: string, field: string): WireInstant {
+function readDateTime(sent: string, field: string): WireInstant {
+  const raw = canonicalDateText(sent);
   const s = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw} 00:00:00` : raw;
   const m = splitDateTime(s);
   if (m && !validDate(m.y, m.mo, m.d)) throw badRequest('HIS_TIME_FORMAT', notADay(field, s), { field });
@@ -250,7 +271,7 @@ export function utcIsoOfBeijing(y: number, mo: number, d: number, h: number, mi:
  * is read as its calendar date, once, here; its time part must still be a valid time.
  */
 export function parseWireDate(v: unknown, field: string): string {
-  const raw = requiredDate(v, field, '日期');
+  const raw = canonicalDateText(requiredDate(v, field, '日期'));
   const dt = splitDateTime(raw);
   if (dt && (dt.h > 23 || +dt.mi > 59 || +dt.s > 59)) {
     throw badRequest('HIS_DATE_FORMAT', `字段 ${field} 日期格式应为 yyyy-MM-dd：${raw}`, { field });
