@@ -147,7 +147,11 @@ export interface UploadedLineFacts {
   restricted: boolean;
 }
 
-/** A 2204/2301 result[] row from the engine's classification of the line. */
+/**
+ * A 2204/2301 result[] row from the engine's classification of the line. Its memo stays empty: a
+ * HIS (Foshan's) reads a line with a memo as not uploaded and leaves its refund out of the
+ * settlement's total; the class, shares and amounts carry the classification.
+ */
 export function feeResult(l: LineResult, f: UploadedLineFacts): Record<string, unknown> {
   const allSelf = l.amountFen > 0 && l.fullySelfPaidFen === l.amountFen;
   const selfBp = allSelf ? 10000 : l.chargeClass === '02' ? l.firstShareBp : 0;
@@ -165,6 +169,6 @@ export function feeResult(l: LineResult, f: UploadedLineFacts): Record<string, u
     chrgitm_lv: l.chargeClass ?? '03',
     med_chrgitm_type: f.medChrgitmType ?? '14',
     lmt_used_flag: f.restricted ? '1' : '0',
-    memo: l.reasons.map((r) => REASON_NAMES[r]).join('；'),
+    memo: null,
   };
 }

@@ -118,8 +118,7 @@ dbTest(
         fixmedins_setl_cnt: '0',
       },
     });
-    assert.equal(stmt.stmtinfo.stmt_rslt, '0');
-    assert.match(stmt.stmtinfo.stmt_rslt_dscr, /2026-03-01 至 2026-03-31/);
+    assert.deepEqual([stmt.stmtinfo.stmt_rslt, stmt.stmtinfo.stmt_rslt_dscr], ['0', null]);
     // an impossible time is still refused
     const bad = await w.hospital.call('3201', {
       data: {
@@ -587,5 +586,13 @@ dbTest('1101 by e-voucher (01) and social-security card (03), with the demo sche
   const stolen = wire.registration(w.ann.psnNo, '390', at('09:00'), 'MZ2', demoCardNo(w.tekun.certno));
   stolen.data.mdtrt_cert_type = '03';
   assert.match((await w.hospital.call('2201', stolen)).json.err_msg, /不属于同一人/);
+  // type 03 with the person's own ID number (a Foshan HIS read the card for 1101 and then sends its
+  // patient's certno): the person named; another's ID number under 03 is not
+  const otherId = wire.registration(w.ann.psnNo, '390', at('09:00'), 'MZ3', w.tekun.certno);
+  otherId.data.mdtrt_cert_type = '03';
+  assert.match((await w.hospital.call('2201', otherId)).json.err_msg, /未找到社会保障卡/);
   assert.deepEqual(await snapshot(db), before);
+  const ownId = wire.registration(w.ann.psnNo, '390', at('09:05'), 'MZ3', w.ann.certno);
+  ownId.data.mdtrt_cert_type = '03';
+  assert.ok((await w.hospital.ok('2201', ownId)).data.mdtrt_id);
 });

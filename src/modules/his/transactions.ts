@@ -507,7 +507,8 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
         stmtinfo: {
           setl_optins: r.clearingRegion,
           stmt_rslt: r.agrees ? '0' : '1',
-          stmt_rslt_dscr: r.description,
+          // said only when the figures differ: a HIS (Foshan's) takes any description for a refusal
+          stmt_rslt_dscr: r.agrees ? null : r.description,
         },
       },
     };

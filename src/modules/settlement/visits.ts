@@ -46,7 +46,11 @@ export async function eligiblePerson(
   return p;
 }
 
-/** 02 is the ID number itself; 01/03 must be a token or card the bureau knows for this person. */
+/**
+ * 02 is the ID number itself; 01/03 must be a token or card the bureau knows for this person, or
+ * the person's own ID number: a HIS that read the card for 1101 goes on with type 03 and the ID
+ * number (a Foshan HIS sends its patient's certno whatever the type).
+ */
 async function visitCredentialRefusal(
   q: Queryable,
   p: PersonRow,
@@ -56,6 +60,7 @@ async function visitCredentialRefusal(
   if (c.type !== '01' && c.type !== '03') return checkVisitCredential(p, c);
   const owner = await credentialOwner(q, c.type, c.no, onDate);
   const kind = CERT_TYPE_NAMES[c.type];
+  if (owner === null && c.no.toUpperCase() === p.certno.toUpperCase()) return null;
   if (owner === null) {
     return badRequest(
       'SETTLEMENT_CERT_UNKNOWN',
