@@ -32,8 +32,22 @@ dbTest('not JSON at all answers HTTP 400; malformed JSON answers 200 with infcod
     payload: w.hospital.body('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: w.ann.certno } }),
   });
   assert.equal(JSON.parse(res.body).infcode, 0);
-  // the one lookup that got through is audited; nothing else is written
-  assert.deepEqual(await snapshot(db), { ...before, audit_entry: (before.audit_entry as number) + 1 });
+  // the address followed by the transaction (a Foshan HIS posts to its base + infno): the same
+  // answer; a path naming another transaction than the envelope is refused, nothing read
+  const byPath = (infno: string) =>
+    w.app.inject({
+      method: 'POST',
+      url: `${HIS_PATH}/${infno}`,
+      headers: signedHeaders(w.hospital.id, w.clock.now),
+      payload: w.hospital.body('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: w.ann.certno } }),
+    });
+  const viaPath = JSON.parse((await byPath('1101')).body);
+  assert.equal(viaPath.infcode, 0, viaPath.err_msg);
+  assert.equal(viaPath.output.baseinfo.psn_no, w.ann.psnNo);
+  const crossed = JSON.parse((await byPath('2207')).body);
+  assert.match(crossed.err_msg, /请求地址中的交易编号 2207 与报文的 infno 1101 不一致/);
+  // the two lookups that got through are audited; nothing else is written
+  assert.deepEqual(await snapshot(db), { ...before, audit_entry: (before.audit_entry as number) + 2 });
 });
 
 dbTest('gateway: paasid, signature, clock skew and the institution code are checked', async (db) => {

@@ -61,6 +61,7 @@ async function handleCall(
   raw: string,
   headers: Record<string, string | string[] | undefined>,
   t: ResponseTimes,
+  pathInfno: string | undefined,
 ) {
   const answered = () => ({ ...t, answered: deps.now() });
   const text = raw.trim();
@@ -72,6 +73,13 @@ async function handleCall(
     throw badRequest('HIS_MALFORMED_JSON', `请求报文不是合法的 JSON：${(e as Error).message}`);
   }
   const req = parseEnvelope(body);
+  const sent = (body as { infno?: unknown }).infno;
+  if (pathInfno !== undefined && pathInfno !== String(sent)) {
+    throw badRequest(
+      'HIS_PATH_INFNO',
+      `请求地址中的交易编号 ${pathInfno.slice(0, 10)} 与报文的 infno ${String(sent)} 不一致`,
+    );
+  }
   t.refmsgid = nextRefMsgId(t.received, replyRegion(req.mdtrtareaAdmvs, req.fixmedinsCode, DEFAULT_REGION));
   const def = TRANSACTION_TABLE[req.infno];
   // an input valid as sent lets the transaction's first read ride in the gateway's statement;
@@ -159,6 +167,7 @@ async function answerCall(
   bytes: Buffer,
   headers: Record<string, string | string[] | undefined>,
   log: FastifyBaseLogger,
+  pathInfno?: string,
 ): Promise<LaneAnswer> {
   const received = deps.now();
   // the reply's id is made once the envelope names the region it answers for (handleCall), or
@@ -167,7 +176,7 @@ async function answerCall(
   try {
     // bytes, decoded here: a GBK/GB18030 body (declared or detected) is read as such
     const raw = decodeBody(bytes, headers['content-type'] as string | undefined);
-    const answer = await handleCall(deps, services, raw, headers, t);
+    const answer = await handleCall(deps, services, raw, headers, t, pathInfno);
     if (typeof answer !== 'string') {
       // 9102: the file itself, as the national platform answers a download
       return {
@@ -219,6 +228,17 @@ export const hisRoutes: RoutesPlugin = async (app, deps) => {
       async (req, res) => {
         const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         const a = await answerCall(deps, services, body, req.headers, req.log);
+        return res.status(a.status).headers(a.headers).send(a.body);
+      },
+    );
+    // a HIS that posts to its configured address followed by the transaction (a Foshan HIS: base +
+    // '2207') is set up with this path as its address; the path's infno must be the envelope's
+    his.post<{ Params: { infno: string } }>(
+      `${HIS_PATH}/:infno`,
+      { config: { permission: 'institution' }, bodyLimit: HIS_BODY_LIMIT },
+      async (req, res) => {
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const a = await answerCall(deps, services, body, req.headers, req.log, req.params.infno);
         return res.status(a.status).headers(a.headers).send(a.body);
       },
     );
