@@ -155,6 +155,19 @@ dbTest(
     assert.equal(q.setlinfo.medins_setl_id, msgid);
     assert.equal(q.setlinfo.medfee_sumamt, first.json.output.setlinfo.medfee_sumamt);
     assert.equal(q.setldetail.length, first.json.output.setldetail.length);
+    // what a settlement's printout reads (a Foshan HIS): the span, the diagnosis, the person's part
+    // under 5203's own names
+    const f = first.json.output.setlinfo;
+    assert.deepEqual(
+      [
+        q.setlinfo.begndate,
+        q.setlinfo.enddate,
+        q.setlinfo.dise_codg,
+        q.setlinfo.psn_pay,
+        q.setlinfo.cash_payamt,
+      ],
+      [at('09:00'), at('09:00'), 'J06.900', f.psn_part_amt, f.psn_cash_pay],
+    );
     const byId = await t.ok('5203', { data: { psn_no: w.ann.psnNo, setl_id: q.setlinfo.setl_id } });
     assert.equal(byId.setlinfo.hifp_pay, q.setlinfo.hifp_pay);
     const other = await w.hospital.call('5203', { data: { psn_no: w.ann.psnNo, mdtrt_id: mdtrtId } });

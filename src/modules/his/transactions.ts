@@ -649,6 +649,14 @@ export const TRANSACTION_TABLE: Record<Infno, Transaction> = {
           medins_setl_id: s.msgid ?? '',
           mid_setl_flag: s.midStay ? '1' : '0',
           refd_setl_flag: s.kind === 'reversal' ? '1' : '0',
+          // what a settlement's printout reads (a Foshan HIS): the span (an outpatient visit's
+          // end is its begin), the main diagnosis, and the person's part under 5203's own names
+          begndate: wireDateTime(s.visit.beginTime),
+          enddate: wireDateTime(s.visit.endTime ?? s.visit.beginTime),
+          dise_codg: s.visit.diagnoses[0]?.code ?? null,
+          dise_name: s.visit.diagnoses[0]?.name ?? null,
+          psn_pay: yuan(s.amounts.psn_part_amt),
+          cash_payamt: yuan(s.amounts.psn_cash_pay),
         },
       },
     };

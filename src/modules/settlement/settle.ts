@@ -343,6 +343,8 @@ export interface StoredSettlement extends SettlementOutcome {
   kind: 'settlement' | 'reversal';
   reversedBy: string | null;
   midStay: boolean;
+  /** the visit's span and its diagnoses (the main one first), for the settlement's printout */
+  visit: Pick<VisitRow, 'beginTime' | 'endTime' | 'diagnoses'>;
 }
 
 /**
@@ -377,5 +379,6 @@ export async function findStoredSettlement(
     kind: s.kind,
     reversedBy: s.reversedBy,
     midStay: s.midStay,
+    visit: { beginTime: v.beginTime, endTime: v.endTime, diagnoses: v.diagnoses },
   };
 }
