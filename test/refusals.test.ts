@@ -58,6 +58,8 @@ const EXCLUDED: Record<string, string> = {
   'POST /api/m/auth/logout': 'self-service logout: ends the person session, no business data',
   'POST /fsi/api/rsfComIfsService/callService':
     'the HIS endpoint: its own envelope (infcode/err_msg) and signature, refused in modules/his/his-bad-inputs.test.ts and the gateway tests',
+  'POST /fsi/api/rsfComIfsService/callService/:infno':
+    'the same HIS endpoint with the transaction in the path: its refusals in modules/his/his-gateway.test.ts',
 };
 
 /** The refusal each write route gives, keyed by "METHOD pattern". */

@@ -138,7 +138,7 @@ test('a fee line result shows the engine classification in national fields', () 
     chrgitm_lv: '02',
     med_chrgitm_type: '09',
     lmt_used_flag: '0',
-    memo: null,
+    memo: '',
   });
   const capped = JSON.parse(
     JSON.stringify(
@@ -165,5 +165,5 @@ test('a fee line result shows the engine classification in national fields', () 
       ),
     ),
   );
-  assert.deepEqual([c.chrgitm_lv, c.selfpay_prop, c.fulamt_ownpay_amt, c.memo], ['03', 1, 100, null]);
+  assert.deepEqual([c.chrgitm_lv, c.selfpay_prop, c.fulamt_ownpay_amt, c.memo], ['03', 1, 100, '']);
 });

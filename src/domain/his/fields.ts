@@ -169,6 +169,7 @@ export function feeResult(l: LineResult, f: UploadedLineFacts): Record<string, u
     chrgitm_lv: l.chargeClass ?? '03',
     med_chrgitm_type: f.medChrgitmType ?? '14',
     lmt_used_flag: f.restricted ? '1' : '0',
-    memo: null,
+    // empty as it was for a line without reasons (a HIS may read its length)
+    memo: '',
   };
 }

@@ -9,6 +9,7 @@ import {
   parseDateTime,
   parseQuantity,
   parseWireDate,
+  sameWireMoment,
   ratio,
   wireDateTime,
   wireStamp,
@@ -255,4 +256,18 @@ test('dates as a C# HIS writes them with ToString() and the PC’s regional form
     );
   }
   assert.ok(!isUnsetDate('0001/1/2'));
+});
+
+test('a time sent again is the moment stored: the same instant, or a time of the day a date-only time began', () => {
+  const stored = parseDateTime('20230531', 'begntime').iso; // the start of 31 May, Beijing
+  assert.ok(sameWireMoment(parseDateTime('2023-05-31 09:05:00', 't'), stored));
+  assert.ok(sameWireMoment(parseDateTime('2023-05-31 23:59:59', 't'), stored));
+  assert.ok(sameWireMoment(parseDateTime('2023-05-31', 't'), stored));
+  assert.ok(!sameWireMoment(parseDateTime('2023-06-01 00:00:00', 't'), stored));
+  assert.ok(!sameWireMoment(parseDateTime('2023-05-30 23:59:59', 't'), stored));
+  // a full time stored is that instant only
+  const exact = parseDateTime('2023-05-31 09:05:00', 't').iso;
+  assert.ok(sameWireMoment(parseDateTime('2023/5/31 9:05:00', 't'), exact));
+  assert.ok(!sameWireMoment(parseDateTime('2023-05-31 09:05:01', 't'), exact));
+  assert.ok(!sameWireMoment(parseDateTime('2023-05-31', 't'), exact));
 });

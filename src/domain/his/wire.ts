@@ -270,6 +270,17 @@ export function utcIsoOfBeijing(y: number, mo: number, d: number, h: number, mi:
  * D 'yyyy-MM-dd'. A date-time where the interface allows one (3201's statement dates, 5206 …)
  * is read as its calendar date, once, here; its time part must still be a valid time.
  */
+/**
+ * Whether a time sent again names the moment stored: the same instant, or any time of the day whose
+ * start is stored — a HIS that sent the date alone ('yyyyMMdd') sends the full time later (a Foshan
+ * HIS: 2401's begntime a date, 2403's a date-time).
+ */
+export function sameWireMoment(sent: WireInstant, storedIso: string): boolean {
+  if (sent.iso === storedIso) return true;
+  const stored = wireDateTime(storedIso);
+  return stored.endsWith(' 00:00:00') && stored.slice(0, 10) === sent.date;
+}
+
 export function parseWireDate(v: unknown, field: string): string {
   const raw = canonicalDateText(requiredDate(v, field, '日期'));
   const dt = splitDateTime(raw);

@@ -49,7 +49,7 @@ dbTest('outpatient at a township centre: classify, pre-settle, settle once, reve
   // no memo on an uploaded line: a Foshan HIS reads one as a line not uploaded
   assert.deepEqual(
     fees.result.map((r: { memo: unknown }) => r.memo),
-    [null, null, null],
+    ['', '', ''],
   );
 
   const before = await snapshot(db);

@@ -562,6 +562,16 @@ dbTest(
     const { his_message: _b, ...beforeRefusals } = before;
     assert.deepEqual(afterRefusals, beforeRefusals);
 
+    // a stay admitted with its date alone (a Foshan HIS: begntime yyyyMMdd) takes 2403's full time of
+    // that day as the same admission; another day is still a change
+    const dated = (
+      await t.ok('2401', wire.admission(w.tekun.psnNo, '390', '20260302', 'ZY-DATE', w.tekun.certno))
+    ).result.mdtrt_id as string;
+    const sameDay = { mdtrt_id: dated, psn_no: w.tekun.psnNo, insutype: '390', adm_bed: '3' };
+    await t.ok('2403', { adminfo: { ...sameDay, begntime: '2026-03-02 08:30:00' } });
+    const nextDay = await t.call('2403', { adminfo: { ...sameDay, begntime: '2026-03-03 08:30:00' } });
+    assert.match(nextDay.json.err_msg, /入院时间不能变更/);
+
     // once settled, the stay is closed to changes
     await t.ok('2301', wire.fees(stay, w.ann.psnNo, PART1, at('10:00', '2026-03-02'), null));
     await t.ok('2402', wire.discharge(stay, w.ann.psnNo, '390', at('09:00', '2026-03-10')));

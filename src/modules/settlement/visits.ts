@@ -5,7 +5,7 @@ import { staySoFar } from './settlement-repo.ts';
 import type { Queryable, Tx } from '../../db/types.ts';
 import { CERT_TYPE_NAMES, type Credential, checkVisitCredential } from '../../domain/his/credential.ts';
 import type { AdmissionChange, Diagnosis, OpenVisitRequest } from '../../domain/his/inputs.ts';
-import { beijingDate } from '../../domain/his/wire.ts';
+import { beijingDate, sameWireMoment } from '../../domain/his/wire.ts';
 import type { Insutype } from '../../domain/settlement/types.ts';
 import { type AppError, badRequest, conflict } from '../../domain/shared/errors.ts';
 import { audit } from '../audit/index.ts';
@@ -281,7 +281,7 @@ export async function changeAdmission(tx: Tx, c: Caller, r: AdmissionChange): Pr
       `险种 ${r.insutype} 与入院登记的险种 ${v.insutype} 不一致，险种不能变更，请撤销入院后重新办理`,
     );
   }
-  if (r.begin && r.begin.iso !== new Date(v.beginTime).toISOString()) {
+  if (r.begin && !sameWireMoment(r.begin, new Date(v.beginTime).toISOString())) {
     throw badRequest(
       'SETTLEMENT_ADMISSION_TIME_CHANGE',
       `入院时间 ${r.begin.date} 与入院登记的时间不一致，入院时间不能变更，请撤销入院后重新办理`,
