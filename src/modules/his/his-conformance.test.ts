@@ -554,6 +554,13 @@ dbTest('1101 by e-voucher (01) and social-security card (03), with the demo sche
     data: { mdtrt_cert_type: '03', mdtrt_cert_no: 'SSC0000UNKNOWN', certno: w.ann.certno },
   });
   assert.equal(unknownCard.baseinfo.psn_no, w.ann.psnNo);
+  // the person's ID number where a token or card was expected: what 02 finds, nothing more
+  for (const type of ['01', '03']) {
+    const asId = await w.hospital.ok('1101', {
+      data: { mdtrt_cert_type: type, mdtrt_cert_no: w.ann.certno },
+    });
+    assert.equal(asId.baseinfo.psn_no, w.ann.psnNo, type);
+  }
   const refusals: [Record<string, unknown>, RegExp][] = [
     [{ mdtrt_cert_type: '01', mdtrt_cert_no: 'DEMOEV-NOT-ISSUED' }, /未找到医保电子凭证/],
     [
@@ -562,6 +569,8 @@ dbTest('1101 by e-voucher (01) and social-security card (03), with the demo sche
     ],
     [{ mdtrt_cert_type: '03', mdtrt_cert_no: 'SSC0000UNKNOWN' }, /未找到社会保障卡/],
     [{ mdtrt_cert_type: '01', mdtrt_cert_no: w.ann.psnNo }, /未找到/],
+    // an ID number with another certno beside it is neither
+    [{ mdtrt_cert_type: '01', mdtrt_cert_no: w.ann.certno, certno: w.tekun.certno }, /未找到/],
   ];
   for (const [data, message] of refusals) {
     const r = await w.hospital.call('1101', { data });

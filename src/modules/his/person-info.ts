@@ -60,6 +60,13 @@ async function byVoucherOrCard(q: Queryable, r: PersonInfoRequest, on: string): 
     const p = await personByCertno(q, id);
     if (p) return p;
   }
+  // an ID number scanned or keyed in where a token or card was expected (an out-of-province
+  // e-voucher reader, a Foshan HIS): what 02 would find, nothing more
+  const scanned = credentialIdNumber({ type: '02', no: r.certNo.trim() });
+  if (typeof scanned === 'string' && (id === null || id === scanned)) {
+    const p = await personByCertno(q, scanned);
+    if (p) return p;
+  }
   throw notFound(
     'HIS_PERSON_NOT_FOUND',
     `未找到${kind}（就诊凭证类型 ${r.certType}）对应的参保人员，请核对凭证是否有效`,
