@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { dbTest } from '../../db/testing.ts';
 import type { Db } from '../../db/types.ts';
 import { fenToCapitals } from '../../domain/shared/chinese-amount.ts';
+import { yuanToFen } from '../../domain/shared/money.ts';
 import { loadLibraryCalendar } from '../calendar/testing.ts';
 import { CENTRE, HOSPITAL, hisWorld } from '../his/testing.ts';
 import { caseworkSnapshot, staffClient } from './testing.ts';
@@ -157,7 +158,7 @@ dbTest('a case: 调查, 审理 by another person, outcomes, decision, execution,
   const detailYuan = wb.getWorksheet('资金台账')!.getColumn('F').values.slice(2) as number[];
   assert.equal(detailYuan.length, 7);
   assert.equal(
-    detailYuan.reduce((s, v) => s + Math.round(v * 100), 0),
+    detailYuan.reduce((s, v) => s + yuanToFen(v)!, 0),
     Object.values(totals).reduce((s: number, v) => s + (v as number), 0),
   );
   const hospitalRow = wb
@@ -165,9 +166,7 @@ dbTest('a case: 调查, 审理 by another person, outcomes, decision, execution,
     .getRows(2, 3)!
     .find((r) => r.getCell(1).value === HOSPITAL && r.getCell(3).value === '2026-03');
   assert.ok(hospitalRow, 'a row of the hospital in March');
-  const hospitalMarch = (hospitalRow.values as unknown[])
-    .slice(4)
-    .map((v) => Math.round((v as number) * 100));
+  const hospitalMarch = (hospitalRow.values as unknown[]).slice(4).map((v) => yuanToFen(v as number));
   assert.equal(hospitalMarch.at(-1), 225_000 + 150_000 + 10_000 + 3_010);
 
   // the leader's summary of March

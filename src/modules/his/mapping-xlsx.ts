@@ -1,5 +1,5 @@
 // 目录对照 as a spreadsheet: one row per live mapping, the columns of the drawer's table.
-import { excel } from '../../api/excel.ts';
+import { listXlsx } from '../../api/excel.ts';
 import type { MappingItem } from './contract.ts';
 
 const HEADERS = [
@@ -14,20 +14,14 @@ const HEADERS = [
 ];
 
 export async function exportMappings(rows: MappingItem[]): Promise<Buffer> {
-  const wb = new (await excel()).Workbook();
-  const ws = wb.addWorksheet('目录对照');
-  ws.addRow(HEADERS);
-  for (const r of rows) {
-    ws.addRow([
-      r.hisItemCode,
-      r.hisItemName,
-      r.listType,
-      r.itemCode,
-      r.itemName ?? '',
-      r.beginDate,
-      r.endDate ?? '',
-      r.inCatalogue ? '是' : '否（待核对）',
-    ]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return listXlsx('目录对照', HEADERS, rows, (r) => [
+    r.hisItemCode,
+    r.hisItemName,
+    r.listType,
+    r.itemCode,
+    r.itemName ?? '',
+    r.beginDate,
+    r.endDate ?? '',
+    r.inCatalogue ? '是' : '否（待核对）',
+  ]);
 }

@@ -3,7 +3,7 @@
 // full themselves, each matched to the registry's person by certificate (never kept) and marked
 // insured when that person was insured on the visit's first day — where a 转嫁费用 check begins.
 // The HIS module maps the wire; this module keeps the records. Each upload is audited.
-import { excel, yuanCell } from '../../api/excel.ts';
+import { listXlsx, yuanCell } from '../../api/excel.ts';
 import type { Queryable, Tx } from '../../db/types.ts';
 import type { SelfPayLine, SelfPayVisit } from '../../domain/his/selfpay-inputs.ts';
 import { badRequest, notFound } from '../../domain/shared/errors.ts';
@@ -178,11 +178,11 @@ const HEADERS = [
 ];
 
 export async function selfPayXlsx(rows: readonly SelfPayVisitRow[]): Promise<Buffer> {
-  const wb = new (await excel()).Workbook();
-  const ws = wb.addWorksheet('自费就诊');
-  ws.addRow(HEADERS);
-  for (const r of rows) {
-    ws.addRow([
+  return listXlsx(
+    '自费就诊',
+    HEADERS,
+    rows,
+    (r) => [
       r.fixmedinsCode,
       r.institutionName,
       r.mdtrtId,
@@ -199,7 +199,7 @@ export async function selfPayXlsx(rows: readonly SelfPayVisitRow[]): Promise<Buf
       yuanCell(r.inscpFen),
       r.toldTotalFen === null ? null : yuanCell(r.toldTotalFen),
       r.completedAt ? '是' : '否',
-    ]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+    ],
+    [13, 14, 15],
+  );
 }

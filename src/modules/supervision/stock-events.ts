@@ -1,7 +1,7 @@
 // 进销存 reported record by record through the HIS (3501–3506), deleted by 批次流水号 (3507), and read
 // by county staff in the workbench (list, xlsx). The HIS module maps the wire; this module keeps
 // the records. Each upload and deletion is audited.
-import { excel } from '../../api/excel.ts';
+import { excel, listXlsx } from '../../api/excel.ts';
 import type { Queryable, Tx } from '../../db/types.ts';
 import { conflict, notFound } from '../../domain/shared/errors.ts';
 import {
@@ -144,29 +144,23 @@ const STOCK_EVENT_HEADERS = [
 ];
 
 export async function stockEventsXlsx(rows: StockEventRow[]): Promise<Buffer> {
-  const wb = new (await excel()).Workbook();
-  const ws = wb.addWorksheet('机构上传进销存');
-  ws.addRow(STOCK_EVENT_HEADERS);
-  for (const r of rows) {
-    ws.addRow([
-      r.fixmedinsCode,
-      r.institutionName,
-      STOCK_EVENT_NAMES[r.kind],
-      STOCK_EVENT_INFNO[r.kind],
-      r.itemCode,
-      r.hilistId,
-      r.hilistName,
-      r.bchno,
-      Number(r.quantity),
-      r.price === null ? null : Number(r.price),
-      r.occurredAt,
-      r.detail.spler_name ?? null,
-      r.detail.setl_id ?? null,
-      r.detail.psn_no ?? null,
-      r.traceCodes.join(','),
-      r.msgid,
-      r.deletedAt,
-    ]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return listXlsx('机构上传进销存', STOCK_EVENT_HEADERS, rows, (r) => [
+    r.fixmedinsCode,
+    r.institutionName,
+    STOCK_EVENT_NAMES[r.kind],
+    STOCK_EVENT_INFNO[r.kind],
+    r.itemCode,
+    r.hilistId,
+    r.hilistName,
+    r.bchno,
+    Number(r.quantity),
+    r.price === null ? null : Number(r.price),
+    r.occurredAt,
+    r.detail.spler_name ?? null,
+    r.detail.setl_id ?? null,
+    r.detail.psn_no ?? null,
+    r.traceCodes.join(','),
+    r.msgid,
+    r.deletedAt,
+  ]);
 }
